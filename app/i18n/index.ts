@@ -1,0 +1,73 @@
+/**
+ * Message catalogs: French first, English too. Keys are typed from the French catalog, so an
+ * unknown key fails the typecheck; tests/unit/i18n.test.ts keeps both catalogs in step.
+ */
+import en from "./en.json";
+import fr from "./fr.json";
+
+export const locales = ["fr", "en"] as const;
+export type Locale = (typeof locales)[number];
+export const defaultLocale: Locale = "fr";
+export const LOCALE_COOKIE = "maillage_lang";
+
+type Catalog = typeof fr;
+type Leaves<T, P extends string = ""> = {
+  [K in keyof T & string]: T[K] extends string ? `${P}${K}` : Leaves<T[K], `${P}${K}.`>;
+}[keyof T & string];
+export type MessageKey = Leaves<Catalog>;
+export type MessageParams = Record<string, string | number>;
+
+const catalogs: Record<Locale, unknown> = { fr, en };
+
+export function isLocale(value: unknown): value is Locale {
+  return value === "fr" || value === "en";
+}
+
+function lookup(catalog: unknown, key: string): string | undefined {
+  let node: unknown = catalog;
+  for (const part of key.split(".")) {
+    if (typeof node !== "object" || node === null) return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return typeof node === "string" ? node : undefined;
+}
+
+export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
+  const template = lookup(catalogs[locale], key) ?? lookup(catalogs.fr, key) ?? key;
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (match, name: string) =>
+    name in params ? String(params[name]) : match,
+  );
+}
+
+/** True when `key` names a message (used for keys that travel as data, e.g. form errors). */
+export function isMessageKey(key: string): key is MessageKey {
+  return lookup(catalogs.fr, key) !== undefined;
+}
+
+export function localeFromCookieHeader(header: string | null | undefined): Locale {
+  const match = /(?:^|;\s*)maillage_lang=(\w+)/.exec(header ?? "");
+  return match && isLocale(match[1]) ? match[1] : defaultLocale;
+}
+
+/** BCP 47 tags for Intl: Quebec French and Canadian English. */
+export function intlTag(locale: Locale): string {
+  return locale === "fr" ? "fr-CA" : "en-CA";
+}
+
+export function formatDate(
+  locale: Locale,
+  value: string | Date,
+  options: Intl.DateTimeFormatOptions = { dateStyle: "long" },
+): string {
+  const date =
+    typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00` : value) : value;
+  return new Intl.DateTimeFormat(intlTag(locale), {
+    timeZone: "America/Toronto",
+    ...options,
+  }).format(date);
+}
+
+export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {
+  return new Intl.NumberFormat(intlTag(locale), options).format(value);
+}

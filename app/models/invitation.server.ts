@@ -1,0 +1,120 @@
+/** Single-use invitation links to join a program. Only a hash of the token is stored. */
+import { createHash, randomBytes } from "node:crypto";
+import { getStore, newId } from "../../server/store";
+import { createUser } from "./user.server";
+import type { Locale } from "~/i18n";
+import type { EntityOf } from "../../server/store";
+
+export type Invitation = EntityOf<"invitations">;
+export const INVITATION_DAYS = 30;
+
+function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export async function createInvitation(input: {
+  programId: string;
+  role: Invitation["role"];
+  email?: string;
+  createdBy: string;
+}): Promise<{ invitation: Invitation; token: string }> {
+  const token = randomBytes(24).toString("base64url");
+  const now = new Date();
+  const invitation = await getStore().insert("invitations", {
+    id: newId("inv"),
+    programId: input.programId,
+    tokenHash: hashToken(token),
+    role: input.role,
+    email: input.email ? input.email.trim().toLowerCase() : undefined,
+    createdBy: input.createdBy,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
+  });
+  return { invitation, token };
+}
+
+export type InvitationState = "valid" | "used" | "expired" | "unknown";
+
+export async function findInvitation(
+  token: string,
+): Promise<{ state: InvitationState; invitation?: Invitation }> {
+  const invitation = await getStore().findOne("invitations", { tokenHash: hashToken(token) });
+  if (!invitation) return { state: "unknown" };
+  if (invitation.usedAt) return { state: "used", invitation };
+  if (invitation.expiresAt <= new Date().toISOString()) return { state: "expired", invitation };
+  return { state: "valid", invitation };
+}
+
+export async function listInvitations(programId: string) {
+  const list = await getStore().find("invitations", { programId });
+  return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+export class InvitationError extends Error {
+  constructor(readonly state: InvitationState | "already-member" | "wrong-email") {
+    super(`invitation ${state}`);
+  }
+}
+
+/**
+ * Uses the invitation: the person joins the program with their organization. All or nothing, and
+ * a second use of the same link fails even when two requests race.
+ */
+export async function acceptInvitation(
+  token: string,
+  userId: string,
+  organization: { name: string; region: string; mrc: string; sector: string },
+) {
+  return getStore().transaction(async (tx) => {
+    const invitation = await tx.findOne("invitations", { tokenHash: hashToken(token) });
+    if (!invitation) throw new InvitationError("unknown");
+    if (invitation.usedAt) throw new InvitationError("used");
+    const now = new Date().toISOString();
+    if (invitation.expiresAt <= now) throw new InvitationError("expired");
+    const user = await tx.get("users", userId);
+    if (!user) throw new InvitationError("unknown");
+    if (invitation.email && invitation.email !== user.email)
+      throw new InvitationError("wrong-email");
+    if (await tx.findOne("participants", { userId, programId: invitation.programId })) {
+      throw new InvitationError("already-member");
+    }
+    const name = organization.name.trim();
+    const existing = (await tx.find("organizations", { mrc: organization.mrc })).find(
+      (o) => o.name.toLocaleLowerCase("fr") === name.toLocaleLowerCase("fr"),
+    );
+    const org =
+      existing ??
+      (await tx.insert("organizations", {
+        id: newId("org"),
+        name,
+        region: organization.region,
+        mrc: organization.mrc,
+        sector: organization.sector.trim(),
+        competitorIds: [],
+        createdAt: now,
+      }));
+    const participant = await tx.insert("participants", {
+      id: newId("p"),
+      programId: invitation.programId,
+      userId,
+      organizationId: org.id,
+      role: invitation.role,
+      joinedAt: now,
+    });
+    await tx.update("invitations", invitation.id, { usedAt: now, usedBy: userId });
+    return participant;
+  });
+}
+
+/** A new account and its first program in one step: both happen, or neither. */
+export async function signUpWithInvitation(
+  token: string,
+  account: { name: string; email: string; password: string; locale: Locale },
+  organization: { name: string; region: string; mrc: string; sector: string },
+) {
+  return getStore().transaction(async () => {
+    const user = await createUser(account);
+    const participant = await acceptInvitation(token, user.id, organization);
+    return { user, participant };
+  });
+}

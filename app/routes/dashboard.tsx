@@ -1,0 +1,114 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { regionName } from "~/data/geography";
+import { getProgramStats, listProgramsForUser } from "~/models/program.server";
+import { getOwnParticipation } from "~/models/participant.server";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { requireUser } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "dashboard.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const user = await requireUser(request);
+  const programs = await listProgramsForUser(user.id);
+  const coordinated = await Promise.all(
+    programs
+      .filter((p) => p.asCoordinator)
+      .map(async (p) => ({ ...p, stats: await getProgramStats(p.id) })),
+  );
+  const joined = await Promise.all(
+    programs
+      .filter((p) => !p.asCoordinator)
+      .map(async (p) => {
+        const own = await getOwnParticipation(user.id, p.id);
+        return {
+          ...p,
+          organization: own?.organization?.name ?? "",
+          region: own?.organization?.region ?? "",
+        };
+      }),
+  );
+  return { name: user.name, role: user.role, coordinated, joined };
+}
+
+export default function Dashboard() {
+  const { name, role, coordinated, joined } = useLoaderData<typeof loader>();
+  const { t } = useT();
+  return (
+    <>
+      <h1>{t("dashboard.greeting", { name: name.split(" ")[0] ?? name })}</h1>
+      <p className="lead">
+        {t(role === "coordinator" ? "dashboard.coordinatorIntro" : "dashboard.participantIntro")}
+      </p>
+
+      {coordinated.length > 0 ? (
+        <section aria-labelledby="coordinated">
+          <h2 id="coordinated">{t("dashboard.programsYouRun")}</h2>
+          <ul className="cards">
+            {coordinated.map((p) => (
+              <li key={p.id} className="card">
+                <h3>
+                  <Link to={`/programs/${p.id}`}>{p.title}</Link>
+                </h3>
+                <p className="badge">{t(`program.statuses.${p.status}`)}</p>
+                <dl className="facts">
+                  <div>
+                    <dt>{t("dashboard.participants")}</dt>
+                    <dd>{p.stats.participants}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("roles.mentors")}</dt>
+                    <dd>{p.stats.byRole.mentor}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("roles.mentees")}</dt>
+                    <dd>{p.stats.byRole.mentee}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("dashboard.regions")}</dt>
+                    <dd>{p.stats.regions}</dd>
+                  </div>
+                  <div>
+                    <dt>{t("dashboard.pendingInvitations")}</dt>
+                    <dd>{p.stats.pendingInvitations}</dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {joined.length > 0 ? (
+        <section aria-labelledby="joined">
+          <h2 id="joined">{t("dashboard.yourPrograms")}</h2>
+          <ul className="cards">
+            {joined.map((p) => (
+              <li key={p.id} className="card">
+                <h3>
+                  <Link to={`/programs/${p.id}`}>{p.title}</Link>
+                </h3>
+                <p>
+                  {t("dashboard.yourRole")} :{" "}
+                  <strong>{p.participantRole ? t(`roles.${p.participantRole}`) : ""}</strong>
+                </p>
+                <p>
+                  {p.organization}
+                  {p.region ? ` · ${regionName(p.region)}` : ""}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {coordinated.length === 0 && joined.length === 0 ? (
+        <section className="empty-state">
+          <h2>{t("dashboard.noProgramTitle")}</h2>
+          <p>{t("dashboard.noProgramText")}</p>
+        </section>
+      ) : null}
+    </>
+  );
+}

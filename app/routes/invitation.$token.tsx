@@ -1,0 +1,196 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FormErrorSummary } from "~/components/Field";
+import { RegionMrcPicker } from "~/components/RegionMrcPicker";
+import {
+  acceptInvitation,
+  findInvitation,
+  InvitationError,
+  signUpWithInvitation,
+} from "~/models/invitation.server";
+import { getProgram } from "~/models/program.server";
+import { EmailTakenError } from "~/models/user.server";
+import { PASSWORD_MIN } from "~/schemas/auth";
+import { invitationTokenSchema, joinSchema, signUpAndJoinSchema } from "~/schemas/invitation";
+import { useFormFailure, valueOf } from "~/utils/form-hooks";
+import { parseForm, type FieldError } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { getLocale } from "~/utils/locale.server";
+import { titleMeta } from "~/utils/meta";
+import { notFound } from "~/utils/permissions.server";
+import { formFailure } from "~/utils/responses.server";
+import { createUserSession, getOptionalUser } from "~/utils/session.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitations.join.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const token = invitationTokenSchema.safeParse(params.token);
+  if (!token.success) throw notFound();
+  const { state, invitation } = await findInvitation(token.data);
+  const user = await getOptionalUser(request);
+  const program = invitation ? await getProgram(invitation.programId) : undefined;
+  return {
+    state,
+    programTitle: state === "valid" ? (program?.title ?? "") : "",
+    role: state === "valid" ? invitation?.role : undefined,
+    invitedEmail: state === "valid" ? (invitation?.email ?? "") : "",
+    user: user ? { name: user.name, email: user.email } : null,
+    path: new URL(request.url).pathname,
+  };
+}
+
+const invitationErrors: Record<InvitationError["state"], FieldError> = {
+  unknown: { key: "invitations.join.invalid" },
+  used: { key: "invitations.join.used" },
+  expired: { key: "invitations.join.expired" },
+  valid: { key: "errors.unexpected" },
+  "already-member": { key: "invitations.join.alreadyMember" },
+  "wrong-email": { key: "invitations.join.wrongEmail" },
+};
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const token = invitationTokenSchema.safeParse(params.token);
+  if (!token.success) throw notFound();
+  const user = await getOptionalUser(request);
+  const organizationOf = (d: {
+    organization: string;
+    region: string;
+    mrc: string;
+    sector: string;
+  }) => ({
+    name: d.organization,
+    region: d.region,
+    mrc: d.mrc,
+    sector: d.sector,
+  });
+  try {
+    if (user) {
+      const parsed = await parseForm(request, joinSchema);
+      if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+      const participant = await acceptInvitation(token.data, user.id, organizationOf(parsed.data));
+      return redirect(`/programs/${participant.programId}`);
+    }
+    const parsed = await parseForm(request, signUpAndJoinSchema);
+    if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+    const { user: created, participant } = await signUpWithInvitation(
+      token.data,
+      {
+        name: parsed.data.name,
+        email: parsed.data.email,
+        password: parsed.data.password,
+        locale: getLocale(request),
+      },
+      organizationOf(parsed.data),
+    );
+    return createUserSession(request, created.id, `/programs/${participant.programId}`);
+  } catch (error) {
+    if (error instanceof EmailTakenError) {
+      return formFailure({ email: { key: "auth.signUp.emailTakenSignIn" } });
+    }
+    if (error instanceof InvitationError) {
+      return formFailure({ form: invitationErrors[error.state] });
+    }
+    throw error;
+  }
+}
+
+export default function InvitationPage() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useT();
+  const failure = useFormFailure();
+  const navigation = useNavigation();
+  const errors = failure?.fieldErrors;
+
+  if (data.state !== "valid") {
+    return (
+      <section className="narrow">
+        <h1>{t("invitations.join.title")}</h1>
+        <p className="alert alert--error" role="alert">
+          {t(invitationErrors[data.state].key)}
+        </p>
+        <p>{t("invitations.join.askCoordinator")}</p>
+      </section>
+    );
+  }
+
+  return (
+    <section className="narrow">
+      <h1>{t("invitations.join.title")}</h1>
+      <p className="lead">
+        {t("invitations.join.intro", {
+          program: data.programTitle,
+          role: data.role ? t(`roles.${data.role}`) : "",
+        })}
+      </p>
+      {data.user ? (
+        <p>{t("invitations.join.signedInAs", { name: data.user.name, email: data.user.email })}</p>
+      ) : (
+        <p>
+          {t("invitations.join.haveAccount")}{" "}
+          <Link to={`/login?redirectTo=${encodeURIComponent(data.path)}`}>{t("nav.signIn")}</Link>
+        </p>
+      )}
+      <FormErrorSummary errors={errors} />
+      <Form method="post" noValidate className="stack">
+        {data.user ? null : (
+          <fieldset>
+            <legend>{t("invitations.join.accountLegend")}</legend>
+            <Field
+              name="name"
+              label={t("auth.fields.name")}
+              autoComplete="name"
+              required
+              defaultValue={valueOf(failure, "name")}
+              error={errors?.name}
+            />
+            <Field
+              name="email"
+              type="email"
+              label={t("auth.fields.email")}
+              autoComplete="email"
+              required
+              defaultValue={valueOf(failure, "email", data.invitedEmail)}
+              error={errors?.email}
+            />
+            <Field
+              name="password"
+              type="password"
+              label={t("auth.fields.newPassword")}
+              hint={t("auth.fields.passwordHint", { min: PASSWORD_MIN })}
+              autoComplete="new-password"
+              required
+              error={errors?.password}
+            />
+          </fieldset>
+        )}
+        <fieldset>
+          <legend>{t("invitations.join.organizationLegend")}</legend>
+          <Field
+            name="organization"
+            label={t("organization.name")}
+            autoComplete="organization"
+            required
+            defaultValue={valueOf(failure, "organization")}
+            error={errors?.organization}
+          />
+          <Field
+            name="sector"
+            label={t("organization.sector")}
+            hint={t("organization.sectorHint")}
+            defaultValue={valueOf(failure, "sector")}
+            error={errors?.sector}
+          />
+          <RegionMrcPicker
+            defaultRegion={valueOf(failure, "region")}
+            defaultMrc={valueOf(failure, "mrc")}
+            errors={errors}
+          />
+        </fieldset>
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {t("invitations.join.submit")}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,94 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { Field, FormErrorSummary } from "~/components/Field";
+import { verifyLogin } from "~/models/user.server";
+import { loginSchema } from "~/schemas/auth";
+import { parseForm } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { localeCookieHeader } from "~/utils/locale.server";
+import { useFormFailure, valueOf } from "~/utils/form-hooks";
+import { formFailure } from "~/utils/responses.server";
+import { createUserSession, getUserId } from "~/utils/session.server";
+import {
+  clearSignInFailures,
+  recordSignInFailure,
+  signInWaitMinutes,
+} from "~/utils/throttle.server";
+import { titleMeta } from "~/utils/meta";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signIn.title");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  if (await getUserId(request)) throw redirect("/dashboard");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const parsed = await parseForm(request, loginSchema);
+  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  const { email, password, redirectTo } = parsed.data;
+  const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
+  const key = email.toLowerCase();
+  const wait = signInWaitMinutes(key, ip);
+  if (wait > 0) {
+    return formFailure(
+      { form: { key: "auth.signIn.throttled", params: { minutes: wait } } },
+      { email },
+      429,
+    );
+  }
+  const user = await verifyLogin(email, password);
+  if (!user) {
+    recordSignInFailure(key, ip);
+    return formFailure({ form: { key: "auth.signIn.invalid" } }, { email });
+  }
+  clearSignInFailures(key);
+  const response = await createUserSession(request, user.id, redirectTo ?? "/dashboard");
+  // Bring back the language chosen on the account, unless this browser already chose one.
+  if (!/(?:^|;\s*)maillage_lang=/.test(request.headers.get("Cookie") ?? "")) {
+    response.headers.append("Set-Cookie", localeCookieHeader(user.locale));
+  }
+  return response;
+}
+
+export default function Login() {
+  const { t } = useT();
+  const failure = useFormFailure();
+  const [params] = useSearchParams();
+  const navigation = useNavigation();
+  const errors = failure?.fieldErrors;
+  return (
+    <section className="narrow">
+      <h1>{t("auth.signIn.title")}</h1>
+      <p className="lead">{t("auth.signIn.intro")}</p>
+      <FormErrorSummary errors={errors} />
+      <Form method="post" noValidate className="stack">
+        <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/dashboard"} />
+        <Field
+          name="email"
+          type="email"
+          label={t("auth.fields.email")}
+          autoComplete="email"
+          required
+          defaultValue={valueOf(failure, "email")}
+          error={errors?.email}
+        />
+        <Field
+          name="password"
+          type="password"
+          label={t("auth.fields.password")}
+          autoComplete="current-password"
+          required
+          error={errors?.password}
+        />
+        <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+          {t("auth.signIn.submit")}
+        </button>
+      </Form>
+      <p>
+        {t("auth.signIn.noAccount")} <Link to="/signup">{t("auth.signUp.title")}</Link>
+      </p>
+    </section>
+  );
+}

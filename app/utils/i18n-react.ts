@@ -1,0 +1,38 @@
+import { useRouteLoaderData } from "@remix-run/react";
+import { useCallback } from "react";
+import {
+  defaultLocale,
+  formatDate,
+  formatNumber,
+  translate,
+  type Locale,
+  type MessageKey,
+  type MessageParams,
+} from "~/i18n";
+import type { RootLoaderData } from "~/root";
+
+export function useLocale(): Locale {
+  const data = useRouteLoaderData<RootLoaderData>("root");
+  if (data) return data.locale;
+  if (typeof document !== "undefined") {
+    const lang = document.documentElement.lang;
+    if (lang === "en" || lang === "fr") return lang;
+  }
+  return defaultLocale;
+}
+
+export function useT() {
+  const locale = useLocale();
+  const t = useCallback(
+    (key: MessageKey, params?: MessageParams) => translate(locale, key, params),
+    [locale],
+  );
+  return {
+    t,
+    locale,
+    date: (value: string | Date, options?: Intl.DateTimeFormatOptions) =>
+      formatDate(locale, value, options),
+    number: (value: number, options?: Intl.NumberFormatOptions) =>
+      formatNumber(locale, value, options),
+  };
+}

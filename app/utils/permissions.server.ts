@@ -1,0 +1,65 @@
+/**
+ * Authorization in one place, used by every loader, action and socket handler.
+ * A program that a person may not see answers 404, so its existence does not leak.
+ */
+import { redirect } from "@remix-run/node";
+import { z } from "zod";
+import { getProgram, type Program } from "~/models/program.server";
+import { getParticipantFor, type Participant } from "~/models/participant.server";
+import type { PublicUser } from "~/models/user.server";
+import { getOptionalUser } from "./session.server";
+
+export function notFound(): Response {
+  return new Response("Not found", { status: 404 });
+}
+export function forbidden(): Response {
+  return new Response("Forbidden", { status: 403 });
+}
+
+export async function requireUser(request: Request): Promise<PublicUser> {
+  const user = await getOptionalUser(request);
+  if (!user) {
+    const url = new URL(request.url);
+    const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
+    throw redirect(`/login?${params.toString()}`);
+  }
+  return user;
+}
+
+export async function requireCoordinator(request: Request): Promise<PublicUser> {
+  const user = await requireUser(request);
+  if (user.role !== "coordinator") throw forbidden();
+  return user;
+}
+
+const programIdSchema = z.string().regex(/^[\w-]{1,64}$/);
+
+export interface ProgramAccess {
+  user: PublicUser;
+  program: Program;
+  asCoordinator: boolean;
+  participant?: Participant;
+}
+
+/** The program when the person runs it or takes part in it; 404 otherwise. */
+export async function requireProgramAccess(
+  request: Request,
+  programId: unknown,
+): Promise<ProgramAccess> {
+  const user = await requireUser(request);
+  const id = programIdSchema.safeParse(programId);
+  if (!id.success) throw notFound();
+  const program = await getProgram(id.data);
+  if (!program) throw notFound();
+  const asCoordinator = program.coordinatorIds.includes(user.id);
+  const participant = asCoordinator ? undefined : await getParticipantFor(user.id, program.id);
+  if (!asCoordinator && !participant) throw notFound();
+  return { user, program, asCoordinator, participant };
+}
+
+/** Only the program's own coordinators: another program's coordinator gets 404. */
+export async function requireCoordinatorOf(request: Request, programId: unknown) {
+  const access = await requireProgramAccess(request, programId);
+  if (!access.asCoordinator) throw forbidden();
+  return access;
+}

@@ -1,0 +1,58 @@
+/** Environment variables, validated with zod at start-up. */
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import { join, resolve } from "node:path";
+import { z } from "zod";
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATA_DIR: z.string().min(1).default("./data"),
+  SESSION_SECRET: z.string().min(32, "at least 32 characters").optional(),
+  /** "0" seeds an empty data dir without the demo program and accounts. */
+  MAILLAGE_DEMO: z.enum(["0", "1"]).default("1"),
+  /** Comma-separated emails whose sign-up makes a coordinator account. */
+  MAILLAGE_COORDINATOR_EMAILS: z.string().default(""),
+  /** Public address, e.g. https://maillage.exemple.org: links in emails; https turns on secure cookies. */
+  PUBLIC_URL: z.url().optional(),
+});
+
+export type Config = ReturnType<typeof loadConfig>;
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment variables:\n${lines.join("\n")}`);
+  }
+  const e = result.data;
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.DATA_DIR),
+    sessionSecret: e.SESSION_SECRET,
+    demo: e.MAILLAGE_DEMO === "1",
+    publicUrl: e.PUBLIC_URL,
+  };
+}
+
+/** SESSION_SECRET, else a random secret generated once and kept in the data dir. */
+export async function ensureSessionSecret(config: Config): Promise<string> {
+  if (config.sessionSecret) return config.sessionSecret;
+  await mkdir(config.dataDir, { recursive: true });
+  const file = join(config.dataDir, "session-secret");
+  try {
+    const secret = (await readFile(file, "utf8")).trim();
+    if (secret.length >= 32) return secret;
+    throw new ConfigError(`${file}: the session secret is shorter than 32 characters`);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+  const secret = randomBytes(32).toString("hex");
+  await writeFile(file, `${secret}\n`, { mode: 0o600, flag: "wx" });
+  return secret;
+}

@@ -1,0 +1,114 @@
+/**
+ * The Maillage server: one Express app on one http.Server, serving Remix (Vite middleware in
+ * development, the built app in production) and Socket.IO on the same port.
+ */
+import { createServer } from "node:http";
+import { existsSync, readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import express from "express";
+import { createRequestHandler } from "@remix-run/express";
+import type { ServerBuild } from "@remix-run/node";
+import { Server as SocketServer } from "socket.io";
+import { ConfigError, ensureSessionSecret, loadConfig } from "./config";
+import { attachLive } from "./live";
+import { refuseCrossSite } from "./security/origin";
+import { closeStore, openStore, StoreLoadError } from "./store";
+
+/** The project root: above server/index.ts in development, build/node/index.js in production. */
+function findRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, "package.json"))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error(`package.json not found above ${from}`);
+    dir = parent;
+  }
+  return dir;
+}
+const root = findRoot(dirname(fileURLToPath(import.meta.url)));
+const version = (
+  JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string }
+).version;
+
+async function main() {
+  const config = loadConfig();
+  process.env.SESSION_SECRET = await ensureSessionSecret(config);
+  if (config.publicUrl?.startsWith("https://")) process.env.MAILLAGE_SECURE_COOKIES = "1";
+  await openStore({ dataDir: config.dataDir, demo: config.demo });
+
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", "loopback");
+  const httpServer = createServer(app);
+  const io = new SocketServer(httpServer, {
+    serveClient: false,
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+  });
+
+  app.get("/healthz", (_req, res) => {
+    res.json({ ok: true, version });
+  });
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
+  app.use(refuseCrossSite);
+
+  let build: ServerBuild | (() => Promise<ServerBuild>);
+  if (config.env === "development") {
+    const vite = await import("vite");
+    const devServer = await vite.createServer({
+      root,
+      server: { middlewareMode: true, hmr: { server: httpServer } },
+    });
+    app.use(devServer.middlewares);
+    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+  } else {
+    const client = join(root, "build/client");
+    app.use("/assets", express.static(join(client, "assets"), { immutable: true, maxAge: "1y" }));
+    app.use(express.static(client, { maxAge: "1h" }));
+    build = (await import(pathToFileURL(join(root, "build/server/index.js")).href)) as ServerBuild;
+  }
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build,
+      mode: config.env === "development" ? "development" : "production",
+      getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }),
+    }),
+  );
+
+  attachLive(io);
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once("error", reject);
+    httpServer.listen({ port: config.port, host: config.host, backlog: 4096 }, resolve);
+  });
+  const address = httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  const shownHost = config.host.includes(":") ? `[${config.host}]` : config.host;
+  console.log(`Maillage ${version} is ready: http://${shownHost}:${port}`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: closing connections and flushing the store…`);
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    io.close();
+    httpServer.closeAllConnections();
+    await closeStore();
+    clearTimeout(force);
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("SIGINT", () => void stop("SIGINT"));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StoreLoadError || error instanceof ConfigError) {
+    console.error(`Maillage cannot start.\n${error.message}`);
+  } else {
+    console.error("Maillage cannot start:", error);
+  }
+  process.exit(1);
+});

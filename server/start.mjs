@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+/**
+ * `npm start`: builds the Remix app and the server bundle when the build is missing or older than
+ * the sources, then starts the production server in this same process with plain node.
+ * `--build-only` stops after the build (used by `npm run build` and the test setup).
+ */
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+
+const root = dirname(dirname(fileURLToPath(import.meta.url)));
+const stamp = join(root, "build", ".stamp");
+const serverBundle = join(root, "build", "node", "index.js");
+const sources = [
+  "app",
+  "server",
+  "matching",
+  "public",
+  "package.json",
+  "package-lock.json",
+  "vite.config.ts",
+  "tsconfig.json",
+];
+
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    latest = Math.max(latest, newest(join(path, entry)));
+  }
+  return latest;
+}
+
+function isStale() {
+  if (
+    !existsSync(stamp) ||
+    !existsSync(serverBundle) ||
+    !existsSync(join(root, "build", "server", "index.js"))
+  ) {
+    return true;
+  }
+  const built = statSync(stamp).mtimeMs;
+  return sources.some((source) => newest(join(root, source)) > built);
+}
+
+async function build() {
+  const started = Date.now();
+  console.log("Building Maillage (the sources changed or no build exists)…");
+  const remixCli = join(root, "node_modules", "@remix-run", "dev", "dist", "cli.js");
+  const result = spawnSync(process.execPath, [remixCli, "vite:build"], {
+    cwd: root,
+    stdio: ["ignore", "inherit", "inherit"],
+    env: { ...process.env, NODE_ENV: "production" },
+  });
+  if (result.status !== 0) {
+    console.error("The app build failed (see above).");
+    process.exit(1);
+  }
+  const esbuild = await import("esbuild");
+  await esbuild.build({
+    entryPoints: [join(root, "server", "index.ts")],
+    outfile: serverBundle,
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    sourcemap: true,
+    tsconfig: join(root, "tsconfig.json"),
+    logLevel: "warning",
+  });
+  writeFileSync(stamp, new Date().toISOString());
+  console.log(`Build done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+}
+
+const buildOnly = process.argv.includes("--build-only");
+if (isStale()) await build();
+if (!buildOnly) {
+  process.env.NODE_ENV ??= "production";
+  await import(pathToFileURL(serverBundle).href);
+}

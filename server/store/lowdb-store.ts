@@ -1,0 +1,267 @@
+/**
+ * The embedded store: one JSON document under $DATA_DIR, written with lowdb (temp file + rename, so
+ * a crash never leaves a torn file). Transactions are serialized through one queue; a transaction
+ * works on copy-on-write collections and is written to disk whole before anyone can read it.
+ */
+import { AsyncLocalStorage } from "node:async_hooks";
+import { copyFile, mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Low } from "lowdb";
+import { JSONFile } from "lowdb/node";
+import { migrate, MigrationError } from "./migrations";
+import {
+  collectionNames,
+  collectionSchemas,
+  documentSchema,
+  emptyDocument,
+  formatIssuePath,
+  type CollectionName,
+  type EntityOf,
+  type StoreDocument,
+} from "./schema";
+import {
+  NotFoundError,
+  StoreLoadError,
+  StoreValidationError,
+  type NewRecord,
+  type Store,
+  type StoreWriter,
+  type Where,
+} from "./types";
+
+type Row = { id: string } & Record<string, unknown>;
+
+function matches(row: Row, where: Record<string, unknown> | undefined): boolean {
+  if (!where) return true;
+  for (const [key, value] of Object.entries(where)) {
+    if (value !== undefined && row[key] !== value) return false;
+  }
+  return true;
+}
+
+function validate<C extends CollectionName>(collection: C, record: unknown, index: number) {
+  const result = collectionSchemas[collection].safeParse(record);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    throw new StoreValidationError(
+      collection,
+      formatIssuePath([collection, index, ...issue.path]),
+      issue.message,
+    );
+  }
+  return result.data as EntityOf<C>;
+}
+
+/** A transaction's view: collections are copied on first write, records are never mutated. */
+class Draft implements StoreWriter {
+  private readonly changed = new Map<CollectionName, Row[]>();
+
+  constructor(private readonly base: StoreDocument) {}
+
+  get dirty() {
+    return this.changed.size > 0;
+  }
+
+  private rows(collection: CollectionName): Row[] {
+    return this.changed.get(collection) ?? (this.base[collection] as Row[]);
+  }
+
+  private writable(collection: CollectionName): Row[] {
+    let rows = this.changed.get(collection);
+    if (!rows) {
+      rows = [...(this.base[collection] as Row[])];
+      this.changed.set(collection, rows);
+    }
+    return rows;
+  }
+
+  result(): StoreDocument {
+    const next = { ...this.base };
+    for (const [collection, rows] of this.changed) {
+      (next as Record<string, unknown>)[collection] = rows;
+    }
+    return next;
+  }
+
+  async get<C extends CollectionName>(collection: C, id: string) {
+    const row = this.rows(collection).find((r) => r.id === id);
+    return row ? (structuredClone(row) as EntityOf<C>) : undefined;
+  }
+
+  async find<C extends CollectionName>(collection: C, where?: Where<C>) {
+    return this.rows(collection)
+      .filter((r) => matches(r, where as Record<string, unknown>))
+      .map((r) => structuredClone(r) as EntityOf<C>);
+  }
+
+  async findOne<C extends CollectionName>(collection: C, where: Where<C>) {
+    const row = this.rows(collection).find((r) => matches(r, where as Record<string, unknown>));
+    return row ? (structuredClone(row) as EntityOf<C>) : undefined;
+  }
+
+  async insert<C extends CollectionName>(collection: C, record: NewRecord<C>) {
+    const rows = this.writable(collection);
+    const parsed = validate(collection, record, rows.length);
+    const row = parsed as unknown as Row;
+    if (rows.some((r) => r.id === row.id)) {
+      throw new StoreValidationError(
+        collection,
+        `${collection}[${rows.length}].id`,
+        "duplicate id",
+      );
+    }
+    rows.push(structuredClone(row));
+    return parsed;
+  }
+
+  async update<C extends CollectionName>(collection: C, id: string, patch: Partial<EntityOf<C>>) {
+    const rows = this.writable(collection);
+    const index = rows.findIndex((r) => r.id === id);
+    if (index < 0) throw new NotFoundError(collection, id);
+    const parsed = validate(collection, { ...rows[index], ...patch, id }, index);
+    rows[index] = structuredClone(parsed as unknown as Row);
+    return parsed;
+  }
+
+  async remove<C extends CollectionName>(collection: C, id: string) {
+    const rows = this.writable(collection);
+    const index = rows.findIndex((r) => r.id === id);
+    if (index < 0) return false;
+    rows.splice(index, 1);
+    return true;
+  }
+}
+
+export const DATA_FILE_NAME = "maillage.json";
+
+export interface OpenLowStoreOptions {
+  dataDir: string;
+  /** Builds the first document when the data file does not exist yet. */
+  seed: () => Promise<StoreDocument> | StoreDocument;
+}
+
+export class LowStore implements Store {
+  private readonly scope = new AsyncLocalStorage<Draft>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly db: Low<StoreDocument>,
+    private committed: StoreDocument,
+    readonly location: string,
+  ) {}
+
+  static async open({ dataDir, seed }: OpenLowStoreOptions): Promise<LowStore> {
+    await mkdir(dataDir, { recursive: true });
+    const file = join(dataDir, DATA_FILE_NAME);
+    const db = new Low<StoreDocument>(new JSONFile<StoreDocument>(file), emptyDocument());
+
+    let text: string | undefined;
+    try {
+      text = await readFile(file, "utf8");
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+        throw new StoreLoadError(file, (error as Error).message);
+      }
+    }
+
+    if (text === undefined) {
+      const doc = documentSchema.parse(await seed());
+      db.data = doc;
+      await db.write();
+      return new LowStore(db, doc, file);
+    }
+
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch (error) {
+      throw new StoreLoadError(file, `not valid JSON (${(error as Error).message})`);
+    }
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      throw new StoreLoadError(file, "(root): expected a JSON object");
+    }
+    let migrated: { doc: Record<string, unknown>; from: number };
+    try {
+      migrated = migrate(raw as Record<string, unknown>);
+    } catch (error) {
+      if (error instanceof MigrationError) throw new StoreLoadError(file, error.message);
+      throw error;
+    }
+    const result = documentSchema.safeParse(migrated.doc);
+    if (!result.success) {
+      const issue = result.error.issues[0]!;
+      throw new StoreLoadError(
+        file,
+        `invalid data at ${formatIssuePath(issue.path)}: ${issue.message}`,
+      );
+    }
+    db.data = result.data;
+    if (migrated.from !== result.data.schemaVersion) {
+      await copyFile(file, `${file}.v${migrated.from}.bak`);
+      await db.write();
+    }
+    return new LowStore(db, result.data, file);
+  }
+
+  transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
+    const current = this.scope.getStore();
+    if (current) return fn(current);
+    if (this.closed) return Promise.reject(new Error("The store is closed"));
+    const run = async () => {
+      const draft = new Draft(this.committed);
+      const result = await this.scope.run(draft, () => fn(draft));
+      if (draft.dirty) {
+        const next = draft.result();
+        this.db.data = next;
+        try {
+          await this.db.write();
+        } catch (error) {
+          this.db.data = this.committed;
+          throw error;
+        }
+        this.committed = next;
+      }
+      return result;
+    };
+    const done = this.queue.then(run, run);
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private reader(): StoreWriter {
+    return this.scope.getStore() ?? new Draft(this.committed);
+  }
+
+  get<C extends CollectionName>(collection: C, id: string) {
+    return this.reader().get(collection, id);
+  }
+  find<C extends CollectionName>(collection: C, where?: Where<C>) {
+    return this.reader().find(collection, where);
+  }
+  findOne<C extends CollectionName>(collection: C, where: Where<C>) {
+    return this.reader().findOne(collection, where);
+  }
+  insert<C extends CollectionName>(collection: C, record: NewRecord<C>) {
+    return this.transaction((tx) => tx.insert(collection, record));
+  }
+  update<C extends CollectionName>(collection: C, id: string, patch: Partial<EntityOf<C>>) {
+    return this.transaction((tx) => tx.update(collection, id, patch));
+  }
+  remove<C extends CollectionName>(collection: C, id: string) {
+    return this.transaction((tx) => tx.remove(collection, id));
+  }
+
+  async close() {
+    this.closed = true;
+    await this.queue;
+  }
+
+  /** Counts, for health checks and tests. */
+  counts(): Record<CollectionName, number> {
+    return Object.fromEntries(collectionNames.map((c) => [c, this.committed[c].length])) as Record<
+      CollectionName,
+      number
+    >;
+  }
+}

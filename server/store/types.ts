@@ -1,0 +1,76 @@
+/**
+ * The store's interface: the only way routes' models and socket handlers reach data.
+ * lowdb implements it today (lowdb-store.ts); a PostgreSQL implementation can sit behind the
+ * same interface (see docs/decisions/0003-store.md). Every method is async for that reason.
+ */
+import type { z } from "zod";
+import type { CollectionName, EntityOf, collectionSchemas } from "./schema";
+
+export type Where<C extends CollectionName> = Partial<EntityOf<C>>;
+export type NewRecord<C extends CollectionName> = z.input<(typeof collectionSchemas)[C]>;
+
+export interface StoreReader {
+  get<C extends CollectionName>(collection: C, id: string): Promise<EntityOf<C> | undefined>;
+  /** Records whose top-level fields equal every field of `where` (all records without it). */
+  find<C extends CollectionName>(collection: C, where?: Where<C>): Promise<EntityOf<C>[]>;
+  findOne<C extends CollectionName>(
+    collection: C,
+    where: Where<C>,
+  ): Promise<EntityOf<C> | undefined>;
+}
+
+export interface StoreWriter extends StoreReader {
+  /** Validates the record with its zod schema; throws StoreValidationError naming the path. */
+  insert<C extends CollectionName>(collection: C, record: NewRecord<C>): Promise<EntityOf<C>>;
+  /** Merges `patch` into the record and validates the result. Throws NotFoundError. */
+  update<C extends CollectionName>(
+    collection: C,
+    id: string,
+    patch: Partial<EntityOf<C>>,
+  ): Promise<EntityOf<C>>;
+  remove<C extends CollectionName>(collection: C, id: string): Promise<boolean>;
+}
+
+export interface Store extends StoreWriter {
+  /**
+   * Runs `fn` alone: transactions are serialized, see each other's results, and either all of a
+   * transaction's writes reach the disk or none do. A transaction opened inside another joins it.
+   */
+  transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T>;
+  /** Waits for pending writes, then refuses new ones. */
+  close(): Promise<void>;
+  /** Where the data lives, for messages. */
+  readonly location: string;
+}
+
+export class StoreValidationError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly path: string,
+    readonly detail: string,
+  ) {
+    super(`Invalid ${collection} record at ${path}: ${detail}`);
+    this.name = "StoreValidationError";
+  }
+}
+
+export class NotFoundError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly id: string,
+  ) {
+    super(`No ${collection} record with id ${id}`);
+    this.name = "NotFoundError";
+  }
+}
+
+/** The data file cannot be used: the server stops and the file is left untouched. */
+export class StoreLoadError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`Cannot load the data file ${file}: ${detail}. The file was not modified.`);
+    this.name = "StoreLoadError";
+  }
+}
