@@ -54,7 +54,8 @@ async function build() {
   const result = spawnSync(process.execPath, [remixCli, "vite:build"], {
     cwd: root,
     stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, NODE_ENV: "production" },
+    // VITEST switches the Remix plugin off in vite.config.ts: never pass it to the build.
+    env: { ...process.env, NODE_ENV: "production", VITEST: "" },
   });
   if (result.status !== 0) {
     console.error("The app build failed (see above).");

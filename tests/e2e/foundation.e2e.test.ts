@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
+import { startServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("a coordinator's first visit", () => {
+  it("signs in with the demo account, sees the dashboard, switches language and signs out", async () => {
+    await page.goto(server.url);
+    expect(await page.getAttribute("html", "lang")).toBe("fr");
+    await page.getByRole("link", { name: "Se connecter" }).first().click();
+    await page.waitForURL(/\/login/);
+
+    // A wrong password shows the error, then the right one signs in.
+    await page.getByLabel("Adresse courriel").fill("coordination@exemple.org");
+    await page.getByLabel("Mot de passe").fill("pas-le-bon");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect
+      .poll(() => page.getByRole("alert").textContent())
+      .toContain("mot de passe incorrect");
+
+    await page.getByLabel("Mot de passe").fill("maillage-demo");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Bonjour Geneviève !");
+    expect(
+      await page.getByRole("heading", { name: "Programmes que vous coordonnez" }).isVisible(),
+    ).toBe(true);
+    expect(
+      await page.getByRole("link", { name: "Maillages et mentorat 2026-2027" }).first().isVisible(),
+    ).toBe(true);
+
+    // English, and back to French, staying on the same page.
+    await page.getByRole("button", { name: "English" }).click();
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
+    await page.waitForURL(/\/dashboard$/);
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Hello Geneviève!");
+    await page.getByRole("button", { name: "Français" }).click();
+    await expect.poll(() => page.getAttribute("html", "lang")).toBe("fr");
+    await expect.poll(() => page.locator("h1").textContent()).toBe("Bonjour Geneviève !");
+
+    // The program switcher leads to the program.
+    await page.locator("summary", { hasText: "Mes programmes" }).click();
+    await page
+      .getByRole("link", { name: /Maillages et mentorat 2026-2027/ })
+      .first()
+      .click();
+    await page.waitForURL(/\/programs\/prog-reemploi-2026$/);
+    expect(await page.getByRole("heading", { name: "Participant·es" }).isVisible()).toBe(true);
+
+    // Sign out from the account menu, with the keyboard.
+    await page.locator("summary", { hasText: "Geneviève Lavoie" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("button", { name: "Se déconnecter" }).focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(server.url + "/");
+    await page.getByRole("link", { name: "Se connecter" }).first().waitFor({ timeout: 5_000 });
+    expect(await page.locator("summary", { hasText: "Geneviève Lavoie" }).count()).toBe(0);
+    await page.goto(`${server.url}/dashboard`);
+    await page.waitForURL(/\/login\?redirectTo=%2Fdashboard/);
+  });
+});

@@ -1,0 +1,78 @@
+/** A tiny browser-like HTTP client: keeps cookies, sends same-origin Origin headers on posts. */
+export class HttpClient {
+  readonly cookies = new Map<string, string>();
+
+  constructor(readonly base: string) {}
+
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
+  private remember(response: Response) {
+    for (const line of response.headers.getSetCookie()) {
+      const [pair = ""] = line.split(";");
+      const index = pair.indexOf("=");
+      const name = pair.slice(0, index).trim();
+      const value = pair.slice(index + 1).trim();
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line) || value === "")
+        this.cookies.delete(name);
+      else this.cookies.set(name, value);
+    }
+  }
+
+  async request(path: string, init: RequestInit = {}): Promise<Response> {
+    const headers = new Headers(init.headers);
+    if (this.cookies.size) headers.set("Cookie", this.cookieHeader());
+    const response = await fetch(new URL(path, this.base), {
+      ...init,
+      headers,
+      redirect: "manual",
+    });
+    this.remember(response);
+    return response;
+  }
+
+  get(path: string) {
+    return this.request(path);
+  }
+
+  post(
+    path: string,
+    form: Record<string, string | string[]>,
+    headers: Record<string, string> = {},
+  ) {
+    const body = new URLSearchParams();
+    for (const [key, value] of Object.entries(form)) {
+      for (const v of Array.isArray(value) ? value : [value]) body.append(key, v);
+    }
+    return this.request(path, {
+      method: "POST",
+      body,
+      headers: {
+        Origin: this.base,
+        "Content-Type": "application/x-www-form-urlencoded",
+        ...headers,
+      },
+    });
+  }
+
+  async signIn(email: string, password = "maillage-demo") {
+    const response = await this.post("/login", { email, password, redirectTo: "/dashboard" });
+    if (response.status !== 302) throw new Error(`sign-in failed for ${email}: ${response.status}`);
+    return response;
+  }
+}
+
+export function location(response: Response): string {
+  return response.headers.get("location") ?? "";
+}
+
+/** HTML text with the entities React escapes turned back into characters. */
+export function decode(html: string): string {
+  return html
+    .replace(/&#x27;|&#39;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+}
