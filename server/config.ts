@@ -16,6 +16,13 @@ const envSchema = z.object({
   MAILLAGE_COORDINATOR_EMAILS: z.string().default(""),
   /** Public address, e.g. https://maillage.exemple.org: links in emails; https turns on secure cookies. */
   PUBLIC_URL: z.url().optional(),
+  /** SMTP delivery; without SMTP_HOST, emails go to $DATA_DIR/outbox. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  SMTP_SECURE: z.enum(["0", "1"]).default("0"),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASS: z.string().optional(),
+  SMTP_FROM: z.string().default("Maillage <no-reply@maillage.local>"),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -37,6 +44,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionSecret: e.SESSION_SECRET,
     demo: e.MAILLAGE_DEMO === "1",
     publicUrl: e.PUBLIC_URL,
+    smtp: e.SMTP_HOST
+      ? {
+          host: e.SMTP_HOST,
+          port: e.SMTP_PORT,
+          secure: e.SMTP_SECURE === "1",
+          user: e.SMTP_USER,
+          pass: e.SMTP_PASS,
+          from: e.SMTP_FROM,
+        }
+      : undefined,
   };
 }
 

@@ -12,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { Server as SocketServer } from "socket.io";
 import { ConfigError, ensureSessionSecret, loadConfig } from "./config";
 import { attachLive } from "./live";
+import { configureMail } from "./mail";
 import { refuseCrossSite } from "./security/origin";
 import { closeStore, openStore, StoreLoadError } from "./store";
 
@@ -35,6 +36,8 @@ async function main() {
   process.env.SESSION_SECRET = await ensureSessionSecret(config);
   if (config.publicUrl?.startsWith("https://")) process.env.MAILLAGE_SECURE_COOKIES = "1";
   await openStore({ dataDir: config.dataDir, demo: config.demo });
+  await configureMail({ dataDir: config.dataDir, smtp: config.smtp });
+  if (config.publicUrl) process.env.PUBLIC_URL = config.publicUrl;
 
   const app = express();
   app.disable("x-powered-by");

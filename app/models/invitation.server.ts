@@ -1,6 +1,6 @@
 /** Single-use invitation links to join a program. Only a hash of the token is stored. */
-import { createHash, randomBytes } from "node:crypto";
 import { getStore, newId } from "../../server/store";
+import { hashToken, newToken } from "../../server/security/tokens";
 import { createUser } from "./user.server";
 import type { Locale } from "~/i18n";
 import type { EntityOf } from "../../server/store";
@@ -8,17 +8,14 @@ import type { EntityOf } from "../../server/store";
 export type Invitation = EntityOf<"invitations">;
 export const INVITATION_DAYS = 30;
 
-function hashToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
-
 export async function createInvitation(input: {
   programId: string;
   role: Invitation["role"];
   email?: string;
+  applicationId?: string;
   createdBy: string;
 }): Promise<{ invitation: Invitation; token: string }> {
-  const token = randomBytes(24).toString("base64url");
+  const token = newToken();
   const now = new Date();
   const invitation = await getStore().insert("invitations", {
     id: newId("inv"),
@@ -26,6 +23,7 @@ export async function createInvitation(input: {
     tokenHash: hashToken(token),
     role: input.role,
     email: input.email ? input.email.trim().toLowerCase() : undefined,
+    applicationId: input.applicationId,
     createdBy: input.createdBy,
     createdAt: now.toISOString(),
     expiresAt: new Date(now.getTime() + INVITATION_DAYS * 86_400_000).toISOString(),
@@ -60,10 +58,43 @@ export class InvitationError extends Error {
  * Uses the invitation: the person joins the program with their organization. All or nothing, and
  * a second use of the same link fails even when two requests race.
  */
+/** Names typed in the form ("Moisson X, Frigo Y") matched to known organizations, accents ignored. */
+export function matchOrganizationNames(
+  text: string,
+  organizations: ReadonlyArray<{ id: string; name: string }>,
+): string[] {
+  const fold = (v: string) =>
+    v
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  const wanted = text
+    .split(/[,;\n]+/)
+    .map(fold)
+    .filter((v) => v.length >= 4);
+  return organizations
+    .filter((o) => wanted.some((w) => fold(o.name).includes(w) || w.includes(fold(o.name))))
+    .map((o) => o.id);
+}
+
+export interface OrganizationInput {
+  name: string;
+  region: string;
+  mrc: string;
+  sector: string;
+}
+
+/**
+ * Uses the invitation: the person joins the program with their organization. An invitation from an
+ * accepted application brings the application's organization, profile and declared competitors.
+ * All or nothing, and a second use of the same link fails even when two requests race.
+ */
 export async function acceptInvitation(
   token: string,
   userId: string,
-  organization: { name: string; region: string; mrc: string; sector: string },
+  organization?: OrganizationInput,
 ) {
   return getStore().transaction(async (tx) => {
     const invitation = await tx.findOne("invitations", { tokenHash: hashToken(token) });
@@ -78,29 +109,57 @@ export async function acceptInvitation(
     if (await tx.findOne("participants", { userId, programId: invitation.programId })) {
       throw new InvitationError("already-member");
     }
-    const name = organization.name.trim();
-    const existing = (await tx.find("organizations", { mrc: organization.mrc })).find(
-      (o) => o.name.toLocaleLowerCase("fr") === name.toLocaleLowerCase("fr"),
+    const application = invitation.applicationId
+      ? await tx.get("applications", invitation.applicationId)
+      : undefined;
+    const orgInput: OrganizationInput | undefined = application
+      ? {
+          name: application.organizationName,
+          region: application.region,
+          mrc: application.mrc,
+          sector: application.profile.sector,
+        }
+      : organization;
+    if (!orgInput) throw new InvitationError("unknown");
+    const name = orgInput.name.trim();
+    const organizations = await tx.find("organizations");
+    const existing = organizations.find(
+      (o) =>
+        o.mrc === orgInput.mrc && o.name.toLocaleLowerCase("fr") === name.toLocaleLowerCase("fr"),
     );
-    const org =
-      existing ??
-      (await tx.insert("organizations", {
-        id: newId("org"),
-        name,
-        region: organization.region,
-        mrc: organization.mrc,
-        sector: organization.sector.trim(),
-        competitorIds: [],
-        createdAt: now,
-      }));
+    const competitorIds = application
+      ? [
+          ...new Set([
+            ...application.competitorOrgIds,
+            ...matchOrganizationNames(application.competitorsText, organizations),
+          ]),
+        ]
+      : [];
+    const org = existing
+      ? await tx.update("organizations", existing.id, {
+          competitorIds: [...new Set([...existing.competitorIds, ...competitorIds])],
+        })
+      : await tx.insert("organizations", {
+          id: newId("org"),
+          name,
+          region: orgInput.region,
+          mrc: orgInput.mrc,
+          sector: orgInput.sector.trim(),
+          competitorIds,
+          createdAt: now,
+        });
     const participant = await tx.insert("participants", {
       id: newId("p"),
       programId: invitation.programId,
       userId,
       organizationId: org.id,
       role: invitation.role,
+      profile: application?.profile,
+      applicationId: application?.id,
       joinedAt: now,
     });
+    if (application)
+      await tx.update("applications", application.id, { participantId: participant.id });
     await tx.update("invitations", invitation.id, { usedAt: now, usedBy: userId });
     return participant;
   });
@@ -110,7 +169,7 @@ export async function acceptInvitation(
 export async function signUpWithInvitation(
   token: string,
   account: { name: string; email: string; password: string; locale: Locale },
-  organization: { name: string; region: string; mrc: string; sector: string },
+  organization?: OrganizationInput,
 ) {
   return getStore().transaction(async () => {
     const user = await createUser(account);

@@ -1,4 +1,6 @@
-import { getStore } from "../../server/store";
+import { getStore, newId, NotFoundError } from "../../server/store";
+import { PILOT_TAXONOMY } from "~/data/pilot-taxonomy";
+import type { ProgramFormInput } from "~/schemas/program";
 import type { EntityOf } from "../../server/store";
 
 export type Program = EntityOf<"programs">;
@@ -76,6 +78,7 @@ export async function getProgramStats(programId: string): Promise<ProgramStats> 
 /** Programs shown on the public home page (not drafts): their call and rules are public. */
 export async function listPublicPrograms() {
   const programs = await getStore().find("programs");
+  const today = new Date().toISOString().slice(0, 10);
   return programs
     .filter((p) => p.status !== "draft")
     .map((p) => ({
@@ -90,5 +93,125 @@ export async function listPublicPrograms() {
       mentoringEnd: p.mentoringEnd,
       hourBankHours: p.hourBankHours,
       status: p.status,
+      applicationsOpen:
+        p.status !== "closed" &&
+        (!p.applicationOpens || today >= p.applicationOpens) &&
+        (!p.applicationCloses || today <= p.applicationCloses),
     }));
+}
+
+export function programFromForm(input: ProgramFormInput) {
+  return {
+    title: input.title,
+    theme: input.theme,
+    subThemes: input.subThemes,
+    description: input.description,
+    status: input.status,
+    composition: input.composition,
+    regionRule: input.regionRule,
+    format: input.format,
+    applicationOpens: input.applicationOpens || undefined,
+    applicationCloses: input.applicationCloses || undefined,
+    mentoringStart: input.mentoringStart,
+    mentoringEnd: input.mentoringEnd,
+    hourBankHours: input.hourBankHours,
+    cadenceWeeksMin: input.cadenceWeeksMin,
+    cadenceWeeksMax: input.cadenceWeeksMax,
+    meetingMinutes: input.meetingMinutes,
+    budget: { mentorCompensation: input.mentorCompensation, coordination: input.coordination },
+  };
+}
+
+/** A new program run by its creator, its taxonomy seeded with the pilot's subjects. */
+export async function createProgram(input: ProgramFormInput, coordinatorId: string) {
+  return getStore().insert("programs", {
+    ...programFromForm(input),
+    id: newId("prog"),
+    coordinatorIds: [coordinatorId],
+    taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
+    createdAt: new Date().toISOString(),
+  });
+}
+
+export async function updateProgram(id: string, input: ProgramFormInput) {
+  return getStore().update("programs", id, programFromForm(input));
+}
+
+export class ProgramInUseError extends Error {}
+
+/** Only a program nobody joined or applied to can be deleted; others are closed instead. */
+export async function deleteProgram(id: string) {
+  return getStore().transaction(async (tx) => {
+    const [participants, applications] = await Promise.all([
+      tx.find("participants", { programId: id }),
+      tx.find("applications", { programId: id }),
+    ]);
+    if (participants.length || applications.length) throw new ProgramInUseError();
+    for (const invitation of await tx.find("invitations", { programId: id })) {
+      await tx.remove("invitations", invitation.id);
+    }
+    await tx.remove("programs", id);
+  });
+}
+
+function slugify(label: string): string {
+  return (
+    label
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "sujet"
+  );
+}
+
+export async function addTag(programId: string, label: string, labelEn: string) {
+  return getStore().transaction(async (tx) => {
+    const program = await tx.get("programs", programId);
+    if (!program) throw new NotFoundError("programs", programId);
+    const base = slugify(label);
+    let tagId = base;
+    for (let n = 2; program.taxonomy.some((t) => t.id === tagId); n++) tagId = `${base}-${n}`;
+    return tx.update("programs", programId, {
+      taxonomy: [...program.taxonomy, { id: tagId, label, labelEn }],
+    });
+  });
+}
+
+export async function renameTag(programId: string, tagId: string, label: string, labelEn: string) {
+  return getStore().transaction(async (tx) => {
+    const program = await tx.get("programs", programId);
+    if (!program?.taxonomy.some((t) => t.id === tagId)) throw new NotFoundError("tags", tagId);
+    return tx.update("programs", programId, {
+      taxonomy: program.taxonomy.map((t) => (t.id === tagId ? { ...t, label, labelEn } : t)),
+    });
+  });
+}
+
+export class TagInUseError extends Error {
+  constructor(readonly count: number) {
+    super(`tag used by ${count} profiles`);
+  }
+}
+
+/** A subject still named in a profile or an application cannot be removed (rename it instead). */
+export async function removeTag(programId: string, tagId: string) {
+  return getStore().transaction(async (tx) => {
+    const program = await tx.get("programs", programId);
+    if (!program?.taxonomy.some((t) => t.id === tagId)) throw new NotFoundError("tags", tagId);
+    const uses = (p: { needs: Array<{ tag: string }>; expertise: string[] }) =>
+      p.needs.some((n) => n.tag === tagId) || p.expertise.includes(tagId);
+    const [participants, applications] = await Promise.all([
+      tx.find("participants", { programId }),
+      tx.find("applications", { programId }),
+    ]);
+    const count =
+      participants.filter((p) => uses(p.profile)).length +
+      applications.filter((a) => uses(a.profile)).length;
+    if (count > 0) throw new TagInUseError(count);
+    return tx.update("programs", programId, {
+      taxonomy: program.taxonomy.filter((t) => t.id !== tagId),
+    });
+  });
 }

@@ -114,6 +114,13 @@ export default function Home() {
                     <dd>{t(`program.regionRules.${p.regionRule}`)}</dd>
                   </div>
                 </dl>
+                {p.applicationsOpen ? (
+                  <p>
+                    <Link className="button" to={`/apply/${p.id}`}>
+                      {t("program.applyCta")}
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -42,6 +42,13 @@ export default function Dashboard() {
         {t(role === "coordinator" ? "dashboard.coordinatorIntro" : "dashboard.participantIntro")}
       </p>
 
+      {role === "coordinator" ? (
+        <p>
+          <Link className="button" to="/programs/new">
+            {t("dashboard.newProgram")}
+          </Link>
+        </p>
+      ) : null}
       {coordinated.length > 0 ? (
         <section aria-labelledby="coordinated">
           <h2 id="coordinated">{t("dashboard.programsYouRun")}</h2>

@@ -12,9 +12,14 @@ import {
 import { getProgram } from "~/models/program.server";
 import { EmailTakenError } from "~/models/user.server";
 import { PASSWORD_MIN } from "~/schemas/auth";
-import { invitationTokenSchema, joinSchema, signUpAndJoinSchema } from "~/schemas/invitation";
+import {
+  accountSchema,
+  invitationTokenSchema,
+  joinSchema,
+  signUpAndJoinSchema,
+} from "~/schemas/invitation";
 import { useFormFailure, valueOf } from "~/utils/form-hooks";
-import { parseForm, type FieldError } from "~/utils/forms";
+import { formDataToObject, parseForm, parseWith, type FieldError } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
@@ -35,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     programTitle: state === "valid" ? (program?.title ?? "") : "",
     role: state === "valid" ? invitation?.role : undefined,
     invitedEmail: state === "valid" ? (invitation?.email ?? "") : "",
+    fromApplication: Boolean(invitation?.applicationId),
     user: user ? { name: user.name, email: user.email } : null,
     path: new URL(request.url).pathname,
   };
@@ -53,6 +59,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const token = invitationTokenSchema.safeParse(params.token);
   if (!token.success) throw notFound();
   const user = await getOptionalUser(request);
+  const { invitation } = await findInvitation(token.data);
+  const fromApplication = Boolean(invitation?.applicationId);
   const organizationOf = (d: {
     organization: string;
     region: string;
@@ -66,24 +74,39 @@ export async function action({ request, params }: ActionFunctionArgs) {
   });
   try {
     if (user) {
-      const parsed = await parseForm(request, joinSchema);
-      if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-      const participant = await acceptInvitation(token.data, user.id, organizationOf(parsed.data));
-      return redirect(`/programs/${participant.programId}`);
+      let organization;
+      if (!fromApplication) {
+        const parsed = await parseForm(request, joinSchema);
+        if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+        organization = organizationOf(parsed.data);
+      }
+      const participant = await acceptInvitation(token.data, user.id, organization);
+      return redirect(`/programs/${participant.programId}/profile`);
     }
-    const parsed = await parseForm(request, signUpAndJoinSchema);
-    if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+    const form = formDataToObject(await request.formData());
+    let organization;
+    let account;
+    if (fromApplication) {
+      const parsed = parseWith(accountSchema, form);
+      if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+      account = parsed.data;
+    } else {
+      const parsed = parseWith(signUpAndJoinSchema, form);
+      if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+      account = parsed.data;
+      organization = organizationOf(parsed.data);
+    }
     const { user: created, participant } = await signUpWithInvitation(
       token.data,
       {
-        name: parsed.data.name,
-        email: parsed.data.email,
-        password: parsed.data.password,
+        name: account.name,
+        email: account.email,
+        password: account.password,
         locale: getLocale(request),
       },
-      organizationOf(parsed.data),
+      organization,
     );
-    return createUserSession(request, created.id, `/programs/${participant.programId}`);
+    return createUserSession(request, created.id, `/programs/${participant.programId}/profile`);
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return formFailure({ email: { key: "auth.signUp.emailTakenSignIn" } });
@@ -164,29 +187,33 @@ export default function InvitationPage() {
             />
           </fieldset>
         )}
-        <fieldset>
-          <legend>{t("invitations.join.organizationLegend")}</legend>
-          <Field
-            name="organization"
-            label={t("organization.name")}
-            autoComplete="organization"
-            required
-            defaultValue={valueOf(failure, "organization")}
-            error={errors?.organization}
-          />
-          <Field
-            name="sector"
-            label={t("organization.sector")}
-            hint={t("organization.sectorHint")}
-            defaultValue={valueOf(failure, "sector")}
-            error={errors?.sector}
-          />
-          <RegionMrcPicker
-            defaultRegion={valueOf(failure, "region")}
-            defaultMrc={valueOf(failure, "mrc")}
-            errors={errors}
-          />
-        </fieldset>
+        {data.fromApplication ? (
+          <p className="muted">{t("invitations.join.fromApplication")}</p>
+        ) : (
+          <fieldset>
+            <legend>{t("invitations.join.organizationLegend")}</legend>
+            <Field
+              name="organization"
+              label={t("organization.name")}
+              autoComplete="organization"
+              required
+              defaultValue={valueOf(failure, "organization")}
+              error={errors?.organization}
+            />
+            <Field
+              name="sector"
+              label={t("organization.sector")}
+              hint={t("organization.sectorHint")}
+              defaultValue={valueOf(failure, "sector")}
+              error={errors?.sector}
+            />
+            <RegionMrcPicker
+              defaultRegion={valueOf(failure, "region")}
+              defaultMrc={valueOf(failure, "mrc")}
+              errors={errors}
+            />
+          </fieldset>
+        )}
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("invitations.join.submit")}
         </button>

@@ -1,9 +1,12 @@
 import { z } from "zod";
+import { TOKEN_PATTERN } from "../../server/security/tokens";
 import { organizationFields, signupSchema } from "./auth";
 
-export const invitationTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{32}$/);
+export const invitationTokenSchema = z.string().regex(TOKEN_PATTERN);
 
 export const joinSchema = organizationFields;
+
+export const accountSchema = signupSchema.omit({ redirectTo: true });
 
 export const signUpAndJoinSchema = z.intersection(
   signupSchema.omit({ redirectTo: true }),

@@ -73,7 +73,14 @@ export function parseWith<S extends z.ZodType>(
   const fieldErrors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = issue.path.map(String).join(".") || "form";
-    fieldErrors[field] ??= messageFor(issue);
+    // An empty field says "required" rather than "at least N characters".
+    const value = issue.path.length === 1 ? input[String(issue.path[0])] : undefined;
+    const empty = value === undefined || (typeof value === "string" && value.trim() === "");
+    const message = messageFor(issue);
+    fieldErrors[field] ??=
+      empty && issue.code === "too_small" && !isMessageKey(issue.message) && issue.path.length === 1
+        ? { key: "errors.required" }
+        : message;
   }
   // Never echo secrets back into the page.
   const values = { ...input };

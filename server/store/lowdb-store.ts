@@ -137,7 +137,7 @@ export const DATA_FILE_NAME = "maillage.json";
 export interface OpenLowStoreOptions {
   dataDir: string;
   /** Builds the first document when the data file does not exist yet. */
-  seed: () => Promise<StoreDocument> | StoreDocument;
+  seed: () => Promise<unknown> | unknown;
 }
 
 export class LowStore implements Store {

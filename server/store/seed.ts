@@ -4,8 +4,14 @@
  * regions and MRCs. Every demo account uses the password `maillage-demo`.
  * Production with MAILLAGE_DEMO=0 starts from an empty document.
  */
+import { createHash, randomBytes } from "node:crypto";
+import { PILOT_TAXONOMY } from "../../app/data/pilot-taxonomy";
 import { hashPassword } from "../security/password";
-import { emptyDocument, SCHEMA_VERSION, type ParticipantRole, type StoreDocument } from "./schema";
+import type { z } from "zod";
+import { SCHEMA_VERSION, type documentSchema, type ParticipantRole } from "./schema";
+
+type DocumentInput = z.input<typeof documentSchema>;
+type Rows<K extends keyof DocumentInput> = NonNullable<DocumentInput[K]>;
 
 export const DEMO_PASSWORD = "maillage-demo";
 export const DEMO_COORDINATOR_EMAIL = "coordination@exemple.org";
@@ -21,7 +27,17 @@ interface DemoPerson {
   mrc: string;
   sector: string;
   competitors?: string[];
+  /** Needs in order of importance, with their priority (3 = most pressing). */
+  needs: Array<[string, 1 | 2 | 3]>;
+  expertise: string[];
+  style: "structured" | "intuitive" | "between";
+  availability: string[];
+  needsText?: string;
+  expertiseText?: string;
 }
+
+const WEEKDAY_MORNINGS = ["mon-am", "tue-am", "wed-am", "thu-am", "fri-am"];
+const WEEKDAY_AFTERNOONS = ["mon-pm", "tue-pm", "wed-pm", "thu-pm", "fri-pm"];
 
 /** Fictional organizations and people: any resemblance to a real organization is accidental. */
 export const DEMO_PEOPLE: DemoPerson[] = [
@@ -34,6 +50,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "01",
     mrc: "09",
     sector: "Banque alimentaire",
+    needs: [["ges", 1]],
+    expertise: ["transport", "mutualisation", "vehicules", "entreposage"],
+    style: "structured",
+    availability: WEEKDAY_MORNINGS,
+    expertiseText:
+      "Vingt ans de collecte en milieu rural : tournées partagées entre six organismes et un camion réfrigéré mutualisé.",
   },
   {
     key: "marc",
@@ -44,6 +66,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "02",
     mrc: "942",
     sector: "Banque alimentaire",
+    needs: [["communication", 1]],
+    expertise: ["chaine-froid", "entreposage", "tri-denrees", "risques"],
+    style: "structured",
+    availability: [...WEEKDAY_MORNINGS, "tue-pm", "thu-pm"],
+    expertiseText:
+      "Entrepôt de 800 m² avec chambres froides ; protocoles MAPAQ et gestion des rappels.",
   },
   {
     key: "nathalie",
@@ -54,6 +82,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "03",
     mrc: "23",
     sector: "Épicerie solidaire",
+    needs: [["vehicules", 1]],
+    expertise: ["tarification", "commercialisation", "communication"],
+    style: "intuitive",
+    availability: WEEKDAY_AFTERNOONS,
+    expertiseText:
+      "Épicerie solidaire à tarification sociale en trois paliers et gamme de plats transformés.",
   },
   {
     key: "patrice",
@@ -64,6 +98,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "04",
     mrc: "371",
     sector: "Frigo communautaire",
+    needs: [["financement", 2]],
+    expertise: ["donnees", "ges", "partenaires", "evenements"],
+    style: "between",
+    availability: ["mon-pm", "wed-am", "wed-pm", "fri-am"],
+    expertiseText:
+      "Tableau de bord des volumes récupérés et calcul des GES évités pour douze frigos.",
   },
   {
     key: "sylvie",
@@ -74,6 +114,12 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "06",
     mrc: "66",
     sector: "Épicerie solidaire",
+    needs: [["donnees", 2]],
+    expertise: ["gouvernance", "financement", "plan-action", "retention"],
+    style: "structured",
+    availability: ["tue-am", "tue-pm", "thu-am", "thu-pm"],
+    expertiseText:
+      "Direction générale depuis 12 ans ; conseil d'administration renouvelé et plan stratégique.",
   },
   {
     key: "yves",
@@ -84,6 +130,11 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "07",
     mrc: "81",
     sector: "Récupération et transformation",
+    needs: [["gouvernance", 2]],
+    expertise: ["commercialisation", "tri-denrees", "mutualisation", "partenaires"],
+    style: "intuitive",
+    availability: ["mon-am", "wed-am", "fri-am", "fri-pm"],
+    expertiseText: "Transformation des surplus en conserves et soupes vendues en épicerie.",
   },
   {
     key: "amelie",
@@ -94,6 +145,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "01",
     mrc: "10",
     sector: "Cuisine collective",
+    needs: [
+      ["commercialisation", 3],
+      ["tarification", 2],
+      ["communication", 1],
+    ],
+    expertise: ["evenements"],
+    style: "intuitive",
+    availability: WEEKDAY_AFTERNOONS,
+    needsText: "Lancer une gamme de plats transformés à partir des invendus, à prix accessible.",
   },
   {
     key: "benoit",
@@ -104,6 +164,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "05",
     mrc: "43",
     sector: "Banque alimentaire",
+    needs: [
+      ["chaine-froid", 3],
+      ["entreposage", 3],
+      ["risques", 1],
+    ],
+    expertise: ["partenaires"],
+    style: "structured",
+    availability: WEEKDAY_MORNINGS,
+    needsText: "Nos chambres froides débordent l'été ; nous perdons des denrées.",
   },
   {
     key: "chloe",
@@ -114,6 +183,14 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "05",
     mrc: "30",
     sector: "Frigo communautaire",
+    needs: [
+      ["donnees", 3],
+      ["ges", 2],
+    ],
+    expertise: ["communication"],
+    style: "between",
+    availability: ["mon-pm", "wed-am", "wed-pm"],
+    needsText: "Mesurer ce que nos frigos récupèrent pour nos bailleurs de fonds.",
   },
   {
     key: "david",
@@ -124,6 +201,16 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "08",
     mrc: "86",
     sector: "Cuisine collective",
+    needs: [
+      ["transport", 3],
+      ["mutualisation", 2],
+      ["vehicules", 2],
+    ],
+    expertise: ["tri-denrees"],
+    style: "structured",
+    availability: ["tue-am", "thu-am", "fri-am"],
+    needsText:
+      "Nos collectes chez les épiciers prennent trop de temps : nous cherchons à mutualiser un camion.",
   },
   {
     key: "emilie",
@@ -134,6 +221,16 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "13",
     mrc: "65",
     sector: "Récupération et transformation",
+    needs: [
+      ["gouvernance", 3],
+      ["retention", 2],
+      ["plan-action", 1],
+    ],
+    expertise: ["donnees"],
+    style: "structured",
+    availability: ["tue-am", "tue-pm", "thu-pm"],
+    needsText:
+      "Jeune organisme : structurer notre conseil d'administration et garder nos bénévoles.",
   },
   {
     key: "francois",
@@ -144,6 +241,14 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "14",
     mrc: "61",
     sector: "Épicerie solidaire",
+    needs: [
+      ["tarification", 3],
+      ["financement", 2],
+    ],
+    expertise: ["evenements", "communication"],
+    style: "intuitive",
+    availability: ["mon-pm", "tue-pm", "wed-pm"],
+    needsText: "Passer d'un comptoir gratuit à une épicerie à tarification sociale.",
   },
   {
     key: "isabelle",
@@ -154,6 +259,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "15",
     mrc: "75",
     sector: "Banque alimentaire",
+    needs: [
+      ["partenaires", 3],
+      ["evenements", 2],
+      ["ges", 1],
+    ],
+    expertise: ["gouvernance"],
+    style: "between",
+    availability: ["mon-am", "wed-am", "wed-pm", "fri-am"],
+    needsText: "Mobiliser les épiciers et producteurs de la MRC autour d'une collecte commune.",
   },
   {
     key: "julien",
@@ -164,6 +278,14 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "16",
     mrc: "56",
     sector: "Épicerie solidaire",
+    needs: [
+      ["commercialisation", 3],
+      ["tri-denrees", 2],
+    ],
+    expertise: ["financement"],
+    style: "intuitive",
+    availability: ["tue-pm", "thu-am", "thu-pm"],
+    needsText: "Organiser le tri des dons de producteurs et écouler les surplus.",
   },
   {
     key: "karine",
@@ -174,6 +296,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "17",
     mrc: "49",
     sector: "Épicerie solidaire",
+    needs: [
+      ["retention", 3],
+      ["gouvernance", 2],
+      ["plan-action", 2],
+    ],
+    expertise: ["tarification"],
+    style: "structured",
+    availability: ["tue-am", "thu-am", "thu-pm"],
+    needsText: "Le roulement de personnel nous épuise ; nous voulons un plan d'action réaliste.",
   },
   {
     key: "mathieu",
@@ -184,6 +315,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "12",
     mrc: "251",
     sector: "Cuisine collective",
+    needs: [
+      ["chaine-froid", 3],
+      ["transport", 2],
+      ["risques", 2],
+    ],
+    expertise: ["commercialisation"],
+    style: "between",
+    availability: WEEKDAY_MORNINGS,
+    needsText: "Transporter des plats cuisinés en respectant la chaîne de froid.",
   },
   {
     key: "sophie",
@@ -195,6 +335,15 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     mrc: "23",
     sector: "Frigo communautaire",
     competitors: ["nathalie"],
+    needs: [
+      ["donnees", 3],
+      ["financement", 3],
+      ["communication", 1],
+    ],
+    expertise: ["partenaires"],
+    style: "intuitive",
+    availability: ["mon-pm", "wed-pm", "fri-pm"],
+    needsText: "Documenter nos résultats pour convaincre la Ville de financer un deuxième frigo.",
   },
   {
     key: "thomas",
@@ -205,12 +354,29 @@ export const DEMO_PEOPLE: DemoPerson[] = [
     region: "11",
     mrc: "03",
     sector: "Banque alimentaire",
+    needs: [
+      ["transport", 3],
+      ["entreposage", 2],
+      ["vehicules", 1],
+    ],
+    expertise: ["risques"],
+    style: "structured",
+    availability: ["mon-am", "tue-am", "wed-am"],
+    needsText: "Desservir un territoire de 200 km avec un seul camion vieillissant.",
   },
 ];
 
-export async function demoDocument(now = new Date()): Promise<StoreDocument> {
+export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
-  const doc = emptyDocument();
+  const doc = {
+    schemaVersion: SCHEMA_VERSION as typeof SCHEMA_VERSION,
+    users: [] as Rows<"users">,
+    organizations: [] as Rows<"organizations">,
+    programs: [] as Rows<"programs">,
+    participants: [] as Rows<"participants">,
+    invitations: [] as Rows<"invitations">,
+    applications: [] as Rows<"applications">,
+  };
   const coordinatorId = "u-coordination";
   doc.users.push({
     id: coordinatorId,
@@ -231,12 +397,20 @@ export async function demoDocument(now = new Date()): Promise<StoreDocument> {
       "se regroupent par trois : une personne mentore d'expérience et deux personnes mentorées de régions différentes. " +
       "Environ 20 heures sur 4 à 6 mois, une rencontre d'environ 2 heures toutes les 2 à 4 semaines.",
     coordinatorIds: [coordinatorId],
-    status: "active",
+    status: "open",
     composition: "mentorship",
     regionRule: "distinct-regions",
     mentoringStart: "2027-01-11",
     mentoringEnd: "2027-06-11",
     hourBankHours: 20,
+    applicationOpens: "2026-09-15",
+    applicationCloses: "2026-12-18",
+    cadenceWeeksMin: 2,
+    cadenceWeeksMax: 4,
+    meetingMinutes: 120,
+    format: "hybrid",
+    budget: { mentorCompensation: 1500, coordination: 12000 },
+    taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
     createdAt: at(120),
   });
   const hashes = await Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
@@ -265,9 +439,169 @@ export async function demoDocument(now = new Date()): Promise<StoreDocument> {
       userId: `u-${person.key}`,
       organizationId: `org-${person.key}`,
       role: person.role,
+      profile: {
+        sector: person.sector,
+        field: "Réemploi alimentaire",
+        needs: person.needs.map(([tag, priority]) => ({ tag, priority })),
+        needsText: person.needsText ?? "",
+        expertise: person.expertise,
+        expertiseText: person.expertiseText ?? "",
+        workingStyle: person.style,
+        availability: person.availability,
+      },
+      published: true,
       joinedAt: at(80 - index),
     });
   });
-  doc.schemaVersion = SCHEMA_VERSION;
+  doc.applications.push(...demoApplications(at, coordinatorId));
   return doc;
+}
+
+function demoApplications(
+  at: (daysAgo: number) => string,
+  coordinatorId: string,
+): Rows<"applications"> {
+  const base = {
+    programId: DEMO_PROGRAM_ID,
+    locale: "fr" as const,
+    comments: "",
+    competitorsText: "",
+    competitorOrgIds: [] as string[],
+    consent: true,
+  };
+  const token = () => createHash("sha256").update(randomBytes(24)).digest("hex");
+  const profile = (
+    sector: string,
+    needs: Array<[string, number]>,
+    expertise: string[],
+    workingStyle: "structured" | "intuitive" | "between",
+  ) => ({
+    sector,
+    field: "Réemploi alimentaire",
+    needs: needs.map(([tag, priority]) => ({ tag, priority })),
+    needsText: "",
+    expertise,
+    expertiseText: "",
+    workingStyle,
+    availability: ["tue-am", "thu-am"],
+  });
+  return [
+    {
+      ...base,
+      id: "app-sept-iles",
+      status: "submitted" as const,
+      accessTokenHash: token(),
+      email: "info@frigopartage-si.exemple.org",
+      organizationName: "Frigo-Partage de Sept-Îles",
+      contactName: "Gabrielle Vigneault",
+      contactEmail: "gabrielle@exemple.org",
+      concept:
+        "Trois frigos communautaires ouverts en 2024 ; nous voulons structurer la collecte auprès des épiceries et mesurer les volumes.",
+      operations: ["logistics" as const, "transport" as const],
+      barriers: "Distances, un seul véhicule, pas de données fiables sur les volumes.",
+      mentoringHelp: "Apprendre d'un organisme qui a mutualisé ses tournées en région éloignée.",
+      revisionOpenness: "Nous pouvons revoir entièrement nos horaires de collecte.",
+      role: "mentee" as const,
+      region: "09",
+      mrc: "971",
+      profile: profile(
+        "Frigo communautaire",
+        [
+          ["transport", 3],
+          ["donnees", 2],
+        ],
+        ["communication"],
+        "between",
+      ),
+      designatedThroughout: true,
+      canImplement: true,
+      createdAt: at(12),
+      updatedAt: at(11),
+      submittedAt: at(11),
+    },
+    {
+      ...base,
+      id: "app-granby",
+      status: "submitted" as const,
+      accessTokenHash: token(),
+      email: "direction@boitealunch.exemple.org",
+      organizationName: "La Boîte à lunch solidaire de Granby",
+      contactName: "Olivier Poirier",
+      contactEmail: "olivier@exemple.org",
+      concept:
+        "Repas préparés avec des invendus pour les écoles du quartier ; projet d'atelier de transformation.",
+      operations: ["storage" as const, "marketing" as const],
+      barriers: "Chaîne de froid pendant la livraison ; prix de vente des repas.",
+      mentoringHelp: "Valider notre modèle de tarification et nos procédures de froid.",
+      revisionOpenness: "Ouverts, mais la personne désignée n'est pas encore embauchée.",
+      role: "mentee" as const,
+      region: "05",
+      mrc: "47",
+      profile: profile(
+        "Cuisine collective",
+        [
+          ["chaine-froid", 3],
+          ["tarification", 2],
+        ],
+        ["evenements"],
+        "intuitive",
+      ),
+      designatedThroughout: false,
+      canImplement: true,
+      createdAt: at(9),
+      updatedAt: at(8),
+      submittedAt: at(8),
+      evaluation: {
+        criteria: {
+          foodAccess: { score: 3, comment: "Repas scolaires accessibles." },
+          themeFit: { score: 2, comment: "" },
+          projectQuality: { score: 2, comment: "Projet jeune mais réfléchi." },
+          stage: { score: 2, comment: "" },
+          openness: { score: 2, comment: "" },
+          impact: { score: 2, comment: "" },
+          partnerships: { score: 1, comment: "Peu de partenaires pour l'instant." },
+        },
+        total: 14,
+        scoredBy: coordinatorId,
+        scoredAt: at(5),
+      },
+    },
+    {
+      ...base,
+      id: "app-victoriaville",
+      status: "waitlisted" as const,
+      accessTokenHash: token(),
+      email: "info@entrepotcommunautaire.exemple.org",
+      organizationName: "Entrepôt communautaire des Bois-Francs",
+      contactName: "Denis Lavallée",
+      contactEmail: "denis@exemple.org",
+      concept:
+        "Entrepôt régional qui redistribue à 30 organismes ; souhaite partager son expérience.",
+      operations: ["logistics" as const, "storage" as const],
+      barriers: "Disponibilité limitée de notre équipe cet hiver.",
+      mentoringHelp: "Comme mentor : transmettre nos pratiques d'entreposage.",
+      revisionOpenness: "—",
+      role: "mentor" as const,
+      region: "17",
+      mrc: "39",
+      profile: profile(
+        "Banque alimentaire",
+        [],
+        ["entreposage", "chaine-froid", "risques"],
+        "structured",
+      ),
+      designatedThroughout: true,
+      canImplement: true,
+      createdAt: at(20),
+      updatedAt: at(6),
+      submittedAt: at(19),
+      decision: {
+        status: "waitlisted" as const,
+        reason:
+          "Assez de mentor·es en entreposage pour cette cohorte ; à recontacter si une place se libère.",
+        decidedBy: coordinatorId,
+        decidedAt: at(6),
+      },
+    },
+  ];
 }

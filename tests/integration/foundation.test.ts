@@ -207,8 +207,9 @@ describe("programs, invitations and authorization", () => {
     const html = await page.text().then(decode);
     expect(html).toContain("Votre participation");
     expect(html).not.toContain("sophie@exemple.org");
-    const invite = await louise.post(PROGRAM, { intent: "invite", role: "mentee" });
+    const invite = await louise.post(`${PROGRAM}/invitations`, { intent: "invite", role: "mentee" });
     expect(invite.status).toBe(403);
+    expect((await louise.get(`${PROGRAM}/invitations`)).status).toBe(403);
     expect((await louise.get("/programs/prog-autre")).status).toBe(404);
   });
 
@@ -220,19 +221,25 @@ describe("programs, invitations and authorization", () => {
       password: "mot-de-passe-externe",
     });
     expect((await outsider.get(PROGRAM)).status).toBe(404);
-    expect((await outsider.post(PROGRAM, { intent: "invite", role: "mentee" })).status).toBe(404);
+    expect(
+      (await outsider.post(`${PROGRAM}/invitations`, { intent: "invite", role: "mentee" })).status,
+    ).toBe(404);
   });
 
   it("invites a person by a single-use link", async () => {
     const coordinator = new HttpClient(server.url);
     await coordinator.signIn("coordination@exemple.org");
-    const bad = await coordinator.post(PROGRAM, { intent: "invite", role: "chef", email: "x" });
+    const bad = await coordinator.post(`${PROGRAM}/invitations`, {
+      intent: "invite",
+      role: "chef",
+      email: "x",
+    });
     expect(bad.status).toBe(400);
     const badHtml = await bad.text().then(decode);
     expect(badHtml).toContain("Choisissez une des options proposées.");
     expect(badHtml).toContain("Entrez une adresse courriel valide");
 
-    const created = await coordinator.post(PROGRAM, {
+    const created = await coordinator.post(`${PROGRAM}/invitations`, {
       intent: "invite",
       role: "mentee",
       email: "",
@@ -270,7 +277,7 @@ describe("programs, invitations and authorization", () => {
       mrc: "50",
     });
     expect(joined.status).toBe(302);
-    expect(location(joined)).toBe(PROGRAM);
+    expect(location(joined)).toBe(`${PROGRAM}/profile`);
     const page = await (await newcomer.get(PROGRAM)).text().then(decode);
     expect(page).toContain("Le Frigo de Nicolet");
     expect(page).toContain("Nicolet-Yamaska");

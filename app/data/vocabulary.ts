@@ -1,0 +1,19 @@
+/** Fixed lists of the domain, shared by the store's schemas, the forms and the pages. */
+export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
+export const DAY_PARTS = ["am", "pm", "ev"] as const;
+export const availabilitySlots = WEEKDAYS.flatMap((d) => DAY_PARTS.map((p) => `${d}-${p}` as const));
+
+/** The pilot's seven preselection criteria, each scored 0–3. */
+export const SELECTION_CRITERIA = [
+  "foodAccess",
+  "themeFit",
+  "projectQuality",
+  "stage",
+  "openness",
+  "impact",
+  "partnerships",
+] as const;
+export type SelectionCriterion = (typeof SELECTION_CRITERIA)[number];
+
+/** Operations a project may need, from the pilot's interest form. */
+export const OPERATIONS = ["logistics", "transport", "storage", "marketing"] as const;

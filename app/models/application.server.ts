@@ -1,0 +1,246 @@
+/**
+ * Applications through the interest form, and their preselection by the program's coordinators.
+ * Applicants have no account: a private link (token) lets them resume a draft and follow the status.
+ */
+import { getStore, newId, NotFoundError } from "../../server/store";
+import type { EntityOf } from "../../server/store";
+import { sendMail } from "../../server/mail";
+import { hashToken, newToken } from "../../server/security/tokens";
+import { SELECTION_CRITERIA, type SelectionCriterion } from "~/data/vocabulary";
+import { translate, type Locale } from "~/i18n";
+import type { ApplicationDraftInput } from "~/schemas/application";
+import { createInvitation } from "./invitation.server";
+
+export type Application = EntityOf<"applications">;
+export type Program = EntityOf<"programs">;
+
+export function publicUrl(origin: string): string {
+  return process.env.PUBLIC_URL ?? origin;
+}
+
+/** Whether the form takes submissions today. */
+export function applicationWindow(program: Program, today = new Date().toISOString().slice(0, 10)) {
+  if (program.status === "draft" || program.status === "closed") return "closed" as const;
+  if (program.applicationOpens && today < program.applicationOpens) return "not-yet" as const;
+  if (program.applicationCloses && today > program.applicationCloses) return "closed" as const;
+  return "open" as const;
+}
+
+function toRecord(input: ApplicationDraftInput) {
+  return {
+    email: input.email,
+    organizationName: input.organizationName,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    concept: input.concept,
+    operations: input.operations,
+    barriers: input.barriers,
+    mentoringHelp: input.mentoringHelp,
+    revisionOpenness: input.revisionOpenness,
+    comments: input.comments,
+    role: input.role === "" ? undefined : input.role,
+    region: input.region,
+    mrc: input.mrc,
+    profile: {
+      sector: input.sector,
+      field: input.field,
+      needs: input.needs,
+      needsText: input.needsText,
+      expertise: input.expertise,
+      expertiseText: input.expertiseText,
+      workingStyle: input.workingStyle === "" ? ("between" as const) : input.workingStyle,
+      availability: input.availability,
+    },
+    competitorsText: input.competitorsText,
+    competitorOrgIds: input.competitorOrgIds,
+    designatedThroughout: input.designatedThroughout,
+    canImplement: input.canImplement,
+    consent: input.consent,
+  };
+}
+
+export class ApplicationClosedError extends Error {}
+
+/**
+ * Saves the form as a draft (status stays "draft") or submits it. A new application gets a fresh
+ * private token; an existing draft is found by its token. Submitted applications are final.
+ */
+export async function saveApplication(input: {
+  program: Program;
+  token?: string;
+  data: ApplicationDraftInput;
+  submit: boolean;
+  locale: Locale;
+  origin: string;
+}): Promise<{ token: string; application: Application }> {
+  const { program, data, submit, locale } = input;
+  if (applicationWindow(program) !== "open") throw new ApplicationClosedError();
+  const now = new Date().toISOString();
+  const result = await getStore().transaction(async (tx) => {
+    const existing = input.token
+      ? await tx.findOne("applications", {
+          accessTokenHash: hashToken(input.token),
+          programId: program.id,
+        })
+      : undefined;
+    if (existing && existing.status !== "draft") throw new ApplicationClosedError();
+    const token = existing && input.token ? input.token : newToken();
+    const record = {
+      ...toRecord(data),
+      status: submit ? ("submitted" as const) : ("draft" as const),
+      locale,
+      updatedAt: now,
+      submittedAt: submit ? now : undefined,
+    };
+    const application = existing
+      ? await tx.update("applications", existing.id, record)
+      : await tx.insert("applications", {
+          ...record,
+          id: newId("app"),
+          programId: program.id,
+          accessTokenHash: hashToken(token),
+          createdAt: now,
+        });
+    return { token, application, isNew: !existing };
+  });
+  const link = `${publicUrl(input.origin)}/application/${result.token}`;
+  const to = data.email || data.contactEmail;
+  if (to && (submit || result.isNew)) {
+    const kind = submit ? "applicationReceived" : "applicationDraft";
+    await sendMail({
+      to,
+      kind,
+      programId: program.id,
+      subject: translate(locale, `emails.${kind}.subject`, { program: program.title }),
+      text: translate(locale, `emails.${kind}.text`, {
+        program: program.title,
+        organization: data.organizationName,
+        link,
+      }),
+    });
+  }
+  return { token: result.token, application: result.application };
+}
+
+export async function getApplicationByToken(token: string) {
+  return getStore().findOne("applications", { accessTokenHash: hashToken(token) });
+}
+
+export interface ApplicationFilters {
+  role?: "mentor" | "mentee" | "peer";
+  region?: string;
+  status?: "submitted" | "accepted" | "rejected" | "waitlisted";
+  sort: "score" | "date" | "name";
+}
+
+/** Submitted applications (drafts stay private to their author). */
+export async function listApplications(programId: string, filters: ApplicationFilters) {
+  const all = await getStore().find("applications", { programId });
+  return all
+    .filter((a) => a.status !== "draft")
+    .filter((a) => !filters.role || a.role === filters.role)
+    .filter((a) => !filters.region || a.region === filters.region)
+    .filter((a) => !filters.status || a.status === filters.status)
+    .sort((a, b) => {
+      if (filters.sort === "name")
+        return a.organizationName.localeCompare(b.organizationName, "fr");
+      if (filters.sort === "date") return (b.submittedAt ?? "").localeCompare(a.submittedAt ?? "");
+      return (
+        (b.evaluation?.total ?? -1) - (a.evaluation?.total ?? -1) ||
+        (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "")
+      );
+    });
+}
+
+export async function getApplication(programId: string, id: string) {
+  const application = await getStore().get("applications", id);
+  return application && application.programId === programId && application.status !== "draft"
+    ? application
+    : undefined;
+}
+
+/** The pilot's two conditions for a mentee, flagged when unmet. */
+export function unmetConditions(
+  application: Application,
+): Array<"designatedThroughout" | "canImplement"> {
+  if (application.role === "mentor") return [];
+  const unmet: Array<"designatedThroughout" | "canImplement"> = [];
+  if (!application.designatedThroughout) unmet.push("designatedThroughout");
+  if (!application.canImplement) unmet.push("canImplement");
+  return unmet;
+}
+
+export async function scoreApplication(
+  programId: string,
+  id: string,
+  scores: Record<SelectionCriterion, { score: number; comment: string }>,
+  by: string,
+) {
+  const application = await getApplication(programId, id);
+  if (!application) throw new NotFoundError("applications", id);
+  const total = SELECTION_CRITERIA.reduce((sum, c) => sum + scores[c].score, 0);
+  return getStore().update("applications", id, {
+    evaluation: { criteria: scores, total, scoredBy: by, scoredAt: new Date().toISOString() },
+  });
+}
+
+/**
+ * Accept, reject or wait-list, with a reason the applicant sees. Accepting creates the single-use
+ * invitation for the contact person and emails it.
+ */
+export async function decideApplication(input: {
+  programId: string;
+  id: string;
+  status: "accepted" | "rejected" | "waitlisted";
+  reason: string;
+  by: string;
+  origin: string;
+}) {
+  const store = getStore();
+  const program = await store.get("programs", input.programId);
+  const application = await getApplication(input.programId, input.id);
+  if (!program || !application) throw new NotFoundError("applications", input.id);
+  const now = new Date().toISOString();
+  const outcome = await store.transaction(async (tx) => {
+    let invitationToken: string | undefined;
+    let invitationId = application.invitationId;
+    if (input.status === "accepted" && !application.invitationId) {
+      const { invitation, token } = await createInvitation({
+        programId: input.programId,
+        role: application.role ?? "mentee",
+        email: application.contactEmail || application.email,
+        applicationId: application.id,
+        createdBy: input.by,
+      });
+      invitationToken = token;
+      invitationId = invitation.id;
+    }
+    const updated = await tx.update("applications", application.id, {
+      status: input.status,
+      decision: { status: input.status, reason: input.reason, decidedBy: input.by, decidedAt: now },
+      invitationId,
+    });
+    return { updated, invitationToken };
+  });
+  const locale = application.locale;
+  const base = publicUrl(input.origin);
+  const to = application.contactEmail || application.email;
+  const invitationLink = outcome.invitationToken
+    ? `${base}/invitation/${outcome.invitationToken}`
+    : "";
+  await sendMail({
+    to,
+    kind: `application-${input.status}`,
+    programId: program.id,
+    subject: translate(locale, `emails.decision.${input.status}.subject`, {
+      program: program.title,
+    }),
+    text: translate(locale, `emails.decision.${input.status}.text`, {
+      program: program.title,
+      organization: application.organizationName,
+      reason: input.reason,
+      link: invitationLink,
+    }),
+  });
+  return { application: outcome.updated, invitationLink };
+}

@@ -1,0 +1,308 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { z } from "zod";
+import { FieldErrorText, FormErrorSummary } from "~/components/Field";
+import { tagLabel, TextArea } from "~/components/ProfileFields";
+import { mrcName, regionName } from "~/data/geography";
+import {
+  decideApplication,
+  getApplication,
+  scoreApplication,
+  unmetConditions,
+} from "~/models/application.server";
+import { programOrganizations } from "~/models/profile.server";
+import { SELECTION_CRITERIA, type SelectionCriterion } from "~/data/vocabulary";
+import { decisionSchema, scoreSchema } from "~/schemas/application";
+import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
+import { formFailure } from "~/utils/responses.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.application.organizationName ?? ""} – Maillage` },
+];
+
+const idSchema = z.string().regex(/^[\w-]{1,64}$/);
+
+async function load(request: Request, params: Record<string, string | undefined>) {
+  const access = await requireCoordinatorOf(request, params.programId);
+  const id = idSchema.safeParse(params.applicationId);
+  const application = id.success ? await getApplication(access.program.id, id.data) : undefined;
+  if (!application) throw notFound();
+  return { ...access, application };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, application } = await load(request, params);
+  const organizations = await programOrganizations(program.id);
+  return {
+    programId: program.id,
+    taxonomy: program.taxonomy,
+    application,
+    flags: unmetConditions(application),
+    competitorNames: application.competitorOrgIds.map(
+      (id) => organizations.find((o) => o.id === id)?.name ?? id,
+    ),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { program, application, user } = await load(request, params);
+  const form = formDataToObject(await request.formData());
+  if (form.intent === "score") {
+    const parsed = parseWith(scoreSchema, form);
+    if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, intent: "score" });
+    const scores = Object.fromEntries(
+      SELECTION_CRITERIA.map((c) => [
+        c,
+        {
+          score: parsed.data[`score.${c}`] as number,
+          comment: parsed.data[`comment.${c}`] as string,
+        },
+      ]),
+    ) as Record<SelectionCriterion, { score: number; comment: string }>;
+    await scoreApplication(program.id, application.id, scores, user.id);
+    return { done: "score" as const };
+  }
+  if (form.intent === "decide") {
+    const parsed = parseWith(decisionSchema, form);
+    if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, intent: "decide" });
+    const result = await decideApplication({
+      programId: program.id,
+      id: application.id,
+      status: parsed.data.status,
+      reason: parsed.data.reason,
+      by: user.id,
+      origin: new URL(request.url).origin,
+    });
+    return { done: "decide" as const, invitationLink: result.invitationLink };
+  }
+  throw new Response("Bad request", { status: 400 });
+}
+
+export default function ApplicationDetail() {
+  const {
+    programId,
+    taxonomy,
+    application: a,
+    flags,
+    competitorNames,
+  } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = isFormFailure(result) ? result : undefined;
+  const navigation = useNavigation();
+  const { t, locale, date } = useT();
+  const tag = (id: string) =>
+    tagLabel(
+      taxonomy.find((x) => x.id === id),
+      locale,
+      id,
+    );
+  const scoreFailure = failure?.values.intent === "score" ? failure : undefined;
+  const decideFailure = failure?.values.intent === "decide" ? failure : undefined;
+  return (
+    <>
+      <p>
+        <Link to={`/programs/${programId}/applications`}>← {t("applications.back")}</Link>
+      </p>
+      <p className="eyebrow">{a.role ? t(`roles.${a.role}`) : ""}</p>
+      <h1>{a.organizationName}</h1>
+      <p>
+        <span className={`status status--${a.status}`}>
+          {t(`applications.statuses.${a.status}`)}
+        </span>{" "}
+        {a.submittedAt ? t("applications.submittedOn", { date: date(a.submittedAt) }) : null}
+      </p>
+      {flags.length > 0 ? (
+        <div className="alert alert--warning" role="note">
+          <p>
+            <strong>{t("applications.conditionsUnmet")}</strong>
+          </p>
+          <ul>
+            {flags.map((f) => (
+              <li key={f}>{t(`applications.unmet.${f}`)}</li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
+      {result && "done" in result ? (
+        <div className="alert alert--success" role="status">
+          <p>{t(result.done === "score" ? "applications.scored" : "applications.decided")}</p>
+          {result.done === "decide" && result.invitationLink ? (
+            <p>
+              {t("applications.invitationSent")} <code>{result.invitationLink}</code>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      <div className="two-columns two-columns--wide">
+        <section aria-labelledby="answers">
+          <h2 id="answers">{t("applications.answers")}</h2>
+          <dl className="answers">
+            <dt>{t("apply.fields.contactName")}</dt>
+            <dd>
+              {a.contactName} — {a.contactEmail}
+            </dd>
+            <dt>{t("apply.fields.email")}</dt>
+            <dd>{a.email}</dd>
+            <dt>{t("geo.region")}</dt>
+            <dd>
+              {regionName(a.region)} · {mrcName(a.region, a.mrc)}
+            </dd>
+            <dt>{t("organization.sector")}</dt>
+            <dd>
+              {a.profile.sector}
+              {a.profile.field ? ` · ${a.profile.field}` : ""}
+            </dd>
+            <dt>{t("apply.fields.concept")}</dt>
+            <dd className="prose">{a.concept}</dd>
+            <dt>{t("apply.fields.operations")}</dt>
+            <dd>{a.operations.map((o) => t(`apply.operations.${o}`)).join(", ")}</dd>
+            <dt>{t("apply.fields.barriers")}</dt>
+            <dd className="prose">{a.barriers}</dd>
+            <dt>{t("apply.fields.mentoringHelp")}</dt>
+            <dd className="prose">{a.mentoringHelp}</dd>
+            <dt>{t("apply.fields.revisionOpenness")}</dt>
+            <dd className="prose">{a.revisionOpenness}</dd>
+            <dt>{t("profile.needs")}</dt>
+            <dd>
+              {a.profile.needs.length ? (
+                <ol>
+                  {a.profile.needs.map((n) => (
+                    <li key={n.tag}>
+                      {tag(n.tag)} ({t(`profile.priority.${n.priority as 1 | 2 | 3}`)})
+                    </li>
+                  ))}
+                </ol>
+              ) : (
+                "—"
+              )}
+              {a.profile.needsText ? <p className="prose">{a.profile.needsText}</p> : null}
+            </dd>
+            <dt>{t("profile.expertise")}</dt>
+            <dd>
+              {a.profile.expertise.map(tag).join(", ") || "—"}
+              {a.profile.expertiseText ? <p className="prose">{a.profile.expertiseText}</p> : null}
+            </dd>
+            <dt>{t("profile.workingStyle")}</dt>
+            <dd>{t(`profile.styles.${a.profile.workingStyle}`)}</dd>
+            <dt>{t("apply.sections.competitors")}</dt>
+            <dd>{[...competitorNames, a.competitorsText].filter(Boolean).join(" · ") || "—"}</dd>
+            <dt>{t("apply.fields.designatedThroughout")}</dt>
+            <dd>{t(a.designatedThroughout ? "common.yes" : "common.no")}</dd>
+            <dt>{t("apply.fields.canImplement")}</dt>
+            <dd>{t(a.canImplement ? "common.yes" : "common.no")}</dd>
+            {a.comments ? (
+              <>
+                <dt>{t("apply.fields.comments")}</dt>
+                <dd className="prose">{a.comments}</dd>
+              </>
+            ) : null}
+          </dl>
+        </section>
+
+        <div>
+          <section className="panel" aria-labelledby="scoring">
+            <h2 id="scoring">{t("applications.scoring")}</h2>
+            <p className="field-hint">{t("applications.scoringHint")}</p>
+            <FormErrorSummary errors={scoreFailure?.fieldErrors} />
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="score" />
+              {SELECTION_CRITERIA.map((c) => {
+                const current = a.evaluation?.criteria[c];
+                const error = scoreFailure?.fieldErrors[`score.${c}`];
+                return (
+                  <fieldset key={c} className={error ? "criterion field--invalid" : "criterion"}>
+                    <legend>{t(`applications.criteria.${c}`)}</legend>
+                    <div
+                      className="score-scale"
+                      role="radiogroup"
+                      aria-describedby={error ? `score-${c}-error` : undefined}
+                    >
+                      {[0, 1, 2, 3].map((n) => (
+                        <label key={n} className="score-option">
+                          <input
+                            type="radio"
+                            name={`score.${c}`}
+                            value={n}
+                            defaultChecked={current?.score === n}
+                          />
+                          {n}
+                        </label>
+                      ))}
+                    </div>
+                    <FieldErrorText id={`score-${c}`} error={error} />
+                    <label htmlFor={`comment-${c}`} className="visually-hidden">
+                      {t("applications.comment")} — {t(`applications.criteria.${c}`)}
+                    </label>
+                    <input
+                      id={`comment-${c}`}
+                      name={`comment.${c}`}
+                      placeholder={t("applications.comment")}
+                      defaultValue={current?.comment ?? ""}
+                    />
+                  </fieldset>
+                );
+              })}
+              <p>
+                {a.evaluation
+                  ? t("applications.currentTotal", { total: a.evaluation.total })
+                  : null}
+              </p>
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                {t("applications.saveScore")}
+              </button>
+            </Form>
+          </section>
+
+          <section className="panel" aria-labelledby="decision">
+            <h2 id="decision">{t("applications.decision")}</h2>
+            {a.decision ? (
+              <p>
+                {t("applications.decidedOn", {
+                  status: t(`applications.statuses.${a.decision.status}`),
+                  date: date(a.decision.decidedAt),
+                })}
+              </p>
+            ) : null}
+            <FormErrorSummary errors={decideFailure?.fieldErrors} />
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="decide" />
+              <fieldset
+                className={decideFailure?.fieldErrors.status ? "field--invalid" : undefined}
+              >
+                <legend>{t("applications.decisionChoice")}</legend>
+                {(["accepted", "waitlisted", "rejected"] as const).map((s) => (
+                  <div className="checkbox" key={s}>
+                    <input
+                      type="radio"
+                      id={`decision-${s}`}
+                      name="status"
+                      value={s}
+                      defaultChecked={a.decision?.status === s}
+                    />
+                    <label htmlFor={`decision-${s}`}>{t(`applications.decisions.${s}`)}</label>
+                  </div>
+                ))}
+                <FieldErrorText id="field-status" error={decideFailure?.fieldErrors.status} />
+              </fieldset>
+              <TextArea
+                name="reason"
+                label={t("applications.reason")}
+                hint={t("applications.reasonHint")}
+                required
+                value={a.decision?.reason ?? ""}
+                error={decideFailure?.fieldErrors.reason}
+                rows={3}
+              />
+              <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+                {t("applications.saveDecision")}
+              </button>
+            </Form>
+          </section>
+        </div>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { regionName, regions } from "~/data/geography";
+import { listApplications, unmetConditions } from "~/models/application.server";
+import { applicationFiltersSchema } from "~/schemas/application";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { requireCoordinatorOf } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.applications");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program } = await requireCoordinatorOf(request, params.programId);
+  const filters = applicationFiltersSchema.parse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  const applications = await listApplications(program.id, filters);
+  return {
+    programId: program.id,
+    filters,
+    applications: applications.map((a) => ({
+      id: a.id,
+      organization: a.organizationName,
+      contact: a.contactName,
+      role: a.role,
+      region: a.region,
+      status: a.status,
+      total: a.evaluation?.total ?? null,
+      submittedAt: a.submittedAt ?? a.createdAt,
+      flags: unmetConditions(a),
+    })),
+  };
+}
+
+export default function Applications() {
+  const { programId, filters, applications } = useLoaderData<typeof loader>();
+  const { t, date } = useT();
+  const submit = useSubmit();
+  return (
+    <>
+      <h1>{t("applications.title")}</h1>
+      <p className="lead">{t("applications.intro")}</p>
+      <Form
+        method="get"
+        className="filters"
+        onChange={(e) => submit(e.currentTarget, { replace: true })}
+      >
+        <div className="field">
+          <label htmlFor="filter-role">{t("applications.filters.role")}</label>
+          <select id="filter-role" name="role" defaultValue={filters.role ?? ""}>
+            <option value="">{t("applications.filters.all")}</option>
+            {(["mentor", "mentee", "peer"] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-region">{t("geo.region")}</label>
+          <select id="filter-region" name="region" defaultValue={filters.region ?? ""}>
+            <option value="">{t("applications.filters.all")}</option>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-status">{t("applications.filters.status")}</label>
+          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
+            <option value="">{t("applications.filters.all")}</option>
+            {(["submitted", "accepted", "waitlisted", "rejected"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`applications.statuses.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-sort">{t("applications.filters.sort")}</label>
+          <select id="filter-sort" name="sort" defaultValue={filters.sort}>
+            <option value="score">{t("applications.sort.score")}</option>
+            <option value="date">{t("applications.sort.date")}</option>
+            <option value="name">{t("applications.sort.name")}</option>
+          </select>
+        </div>
+        <noscript>
+          <button type="submit" className="button">
+            {t("applications.filters.apply")}
+          </button>
+        </noscript>
+      </Form>
+      <p role="status" className="muted">
+        {t("applications.count", { count: applications.length })}
+      </p>
+      {applications.length === 0 ? (
+        <p className="empty-state">{t("applications.none")}</p>
+      ) : (
+        <div className="table-wrap">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("organization.name")}</th>
+                <th scope="col">{t("program.table.role")}</th>
+                <th scope="col">{t("geo.region")}</th>
+                <th scope="col">{t("applications.score")}</th>
+                <th scope="col">{t("applications.filters.status")}</th>
+                <th scope="col">{t("applications.submittedAt")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {applications.map((a) => (
+                <tr key={a.id}>
+                  <th scope="row">
+                    <Link to={`/programs/${programId}/applications/${a.id}`}>{a.organization}</Link>
+                    <br />
+                    <span className="muted">{a.contact}</span>
+                    {a.flags.length > 0 ? (
+                      <span className="badge badge--warning">
+                        {t("applications.conditionsUnmet")}
+                      </span>
+                    ) : null}
+                  </th>
+                  <td>{a.role ? t(`roles.${a.role}`) : "—"}</td>
+                  <td>{a.region ? regionName(a.region) : "—"}</td>
+                  <td>{a.total === null ? t("applications.notScored") : `${a.total} / 21`}</td>
+                  <td>
+                    <span className={`status status--${a.status}`}>
+                      {t(`applications.statuses.${a.status}`)}
+                    </span>
+                  </td>
+                  <td>{date(a.submittedAt, { dateStyle: "medium" })}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

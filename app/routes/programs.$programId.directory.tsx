@@ -1,0 +1,165 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData, useSubmit } from "@remix-run/react";
+import { tagLabel } from "~/components/ProfileFields";
+import { mrcName, regionName, regions } from "~/data/geography";
+import { listDirectory } from "~/models/profile.server";
+import { directoryFiltersSchema } from "~/schemas/profile";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { requireProgramAccess } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.directory");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, user, participant } = await requireProgramAccess(request, params.programId);
+  const filters = directoryFiltersSchema.parse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  const entries = await listDirectory(
+    program.id,
+    { userId: user.id, participantId: participant?.id },
+    filters,
+  );
+  return { taxonomy: program.taxonomy, filters, entries, hasProfile: Boolean(participant) };
+}
+
+function fitLevel(fit: number): "high" | "medium" | "low" {
+  return fit >= 50 ? "high" : fit >= 20 ? "medium" : "low";
+}
+
+export default function Directory() {
+  const { taxonomy, filters, entries, hasProfile } = useLoaderData<typeof loader>();
+  const { t, locale } = useT();
+  const submit = useSubmit();
+  const tag = (id: string) =>
+    tagLabel(
+      taxonomy.find((x) => x.id === id),
+      locale,
+      id,
+    );
+  return (
+    <>
+      <h1>{t("directory.title")}</h1>
+      <p className="lead">{t("directory.intro")}</p>
+      <Form
+        method="get"
+        className="filters"
+        onChange={(e) => submit(e.currentTarget, { replace: true, preventScrollReset: true })}
+      >
+        <div className="field">
+          <label htmlFor="filter-tag">{t("directory.filters.tag")}</label>
+          <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ""}>
+            <option value="">{t("applications.filters.all")}</option>
+            {taxonomy.map((x) => (
+              <option key={x.id} value={x.id}>
+                {tagLabel(x, locale)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-role">{t("applications.filters.role")}</label>
+          <select id="filter-role" name="role" defaultValue={filters.role ?? ""}>
+            <option value="">{t("applications.filters.all")}</option>
+            {(["mentor", "mentee", "peer"] as const).map((r) => (
+              <option key={r} value={r}>
+                {t(`roles.${r}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-region">{t("geo.region")}</label>
+          <select id="filter-region" name="region" defaultValue={filters.region ?? ""}>
+            <option value="">{t("applications.filters.all")}</option>
+            {regions.map((r) => (
+              <option key={r.code} value={r.code}>
+                {r.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-style">{t("profile.workingStyle")}</label>
+          <select id="filter-style" name="style" defaultValue={filters.style ?? ""}>
+            <option value="">{t("applications.filters.all")}</option>
+            {(["structured", "between", "intuitive"] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`profile.styles.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <noscript>
+          <button type="submit" className="button">
+            {t("applications.filters.apply")}
+          </button>
+        </noscript>
+      </Form>
+      <p role="status" className="muted">
+        {t("directory.count", { count: entries.length })}
+        {hasProfile ? ` ${t("directory.fitExplained")}` : ""}
+      </p>
+      <ul className="cards directory">
+        {entries.map((entry) => (
+          <li key={entry.id} className={entry.isSelf ? "card card--self" : "card"}>
+            <h2 className="card-title">
+              {entry.name}
+              {entry.isSelf ? <span className="badge">{t("directory.you")}</span> : null}
+            </h2>
+            <p className="muted">
+              {t(`roles.${entry.role}`)} · {entry.organization}
+              <br />
+              {regionName(entry.region)} · {mrcName(entry.region, entry.mrc)}
+            </p>
+            {entry.fit !== undefined ? (
+              <p className={`fit fit--${fitLevel(entry.fit)}`}>
+                {t(`directory.fit.${fitLevel(entry.fit)}`)}{" "}
+                <meter
+                  min={0}
+                  max={100}
+                  value={entry.fit}
+                  aria-label={t("directory.fitLabel", { value: entry.fit })}
+                >
+                  {entry.fit} %
+                </meter>
+              </p>
+            ) : null}
+            {entry.profile.needs.length > 0 ? (
+              <>
+                <h3>{t("profile.needs")}</h3>
+                <ul className="tag-list">
+                  {entry.profile.needs.map((n) => (
+                    <li key={n.tag} className={`tag tag--p${n.priority}`}>
+                      {tag(n.tag)}
+                      <span className="visually-hidden">
+                        {" "}
+                        ({t(`profile.priority.${n.priority as 1 | 2 | 3}`)})
+                      </span>
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            {entry.profile.expertise.length > 0 ? (
+              <>
+                <h3>{t("profile.expertise")}</h3>
+                <ul className="tag-list">
+                  {entry.profile.expertise.map((x) => (
+                    <li key={x} className="tag tag--expertise">
+                      {tag(x)}
+                    </li>
+                  ))}
+                </ul>
+              </>
+            ) : null}
+            <p className="muted small">
+              {t("profile.workingStyle")} : {t(`profile.styles.${entry.profile.workingStyle}`)}
+            </p>
+            {entry.isSelf ? null : <p className="muted small">{t("directory.contactHidden")}</p>}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

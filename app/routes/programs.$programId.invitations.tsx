@@ -1,0 +1,128 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
+import { createInvitation, listInvitations } from "~/models/invitation.server";
+import { publicUrl } from "~/models/application.server";
+import { inviteSchema } from "~/schemas/program";
+import { useFormFailure, valueOf } from "~/utils/form-hooks";
+import { parseForm } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { requireCoordinatorOf } from "~/utils/permissions.server";
+import { formFailure } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitations.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program } = await requireCoordinatorOf(request, params.programId);
+  const now = new Date().toISOString();
+  const invitations = await listInvitations(program.id);
+  return {
+    invitations: invitations.map((i) => ({
+      id: i.id,
+      role: i.role,
+      email: i.email ?? "",
+      createdAt: i.createdAt,
+      fromApplication: Boolean(i.applicationId),
+      state: (i.usedAt ? "used" : i.expiresAt <= now ? "expired" : "pending") as
+        "used" | "expired" | "pending",
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { program, user } = await requireCoordinatorOf(request, params.programId);
+  const parsed = await parseForm(request, inviteSchema);
+  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  const { token } = await createInvitation({
+    programId: program.id,
+    role: parsed.data.role,
+    email: parsed.data.email || undefined,
+    createdBy: user.id,
+  });
+  return { invitationLink: `${publicUrl(new URL(request.url).origin)}/invitation/${token}` };
+}
+
+export default function Invitations() {
+  const { invitations } = useLoaderData<typeof loader>();
+  const { t, date } = useT();
+  const failure = useFormFailure();
+  const result = useActionData<typeof action>();
+  const link = result && "invitationLink" in result ? result.invitationLink : undefined;
+  const navigation = useNavigation();
+  return (
+    <section aria-labelledby="invite">
+      <h1 id="invite">{t("invitations.title")}</h1>
+      <p className="lead">{t("invitations.intro")}</p>
+      <div className="panel">
+        <FormErrorSummary errors={failure?.fieldErrors} />
+        <Form method="post" noValidate className="stack">
+          <input type="hidden" name="intent" value="invite" />
+          <div className={failure?.fieldErrors.role ? "field field--invalid" : "field"}>
+            <label htmlFor="field-role">{t("invitations.role")}</label>
+            <select
+              id="field-role"
+              name="role"
+              defaultValue={valueOf(failure, "role", "mentee")}
+              aria-invalid={failure?.fieldErrors.role ? true : undefined}
+              aria-describedby={failure?.fieldErrors.role ? "field-role-error" : undefined}
+            >
+              <option value="mentor">{t("roles.mentor")}</option>
+              <option value="mentee">{t("roles.mentee")}</option>
+              <option value="peer">{t("roles.peer")}</option>
+            </select>
+            <FieldErrorText id="field-role" error={failure?.fieldErrors.role} />
+          </div>
+          <Field
+            name="email"
+            type="email"
+            label={t("invitations.email")}
+            hint={t("invitations.emailHint")}
+            defaultValue={valueOf(failure, "email")}
+            error={failure?.fieldErrors.email}
+          />
+          <button type="submit" className="button" disabled={navigation.state === "submitting"}>
+            {t("invitations.create")}
+          </button>
+        </Form>
+        {link ? (
+          <div className="alert alert--success" role="status">
+            <p>{t("invitations.created")}</p>
+            <label htmlFor="invitation-link">{t("invitations.link")}</label>
+            <input id="invitation-link" readOnly value={link} onFocus={(e) => e.target.select()} />
+          </div>
+        ) : null}
+      </div>
+      {invitations.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("invitations.listTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("invitations.createdAt")}</th>
+                <th scope="col">{t("invitations.role")}</th>
+                <th scope="col">{t("invitations.email")}</th>
+                <th scope="col">{t("invitations.state")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {invitations.map((i) => (
+                <tr key={i.id}>
+                  <td>{date(i.createdAt, { dateStyle: "medium" })}</td>
+                  <td>{t(`roles.${i.role}`)}</td>
+                  <td>
+                    {i.email || "—"}
+                    {i.fromApplication ? (
+                      <span className="badge">{t("invitations.fromApplication")}</span>
+                    ) : null}
+                  </td>
+                  <td>{t(`invitations.states.${i.state}`)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,276 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
+import {
+  AvailabilityField,
+  ExpertiseField,
+  tagLabel,
+  TextArea,
+  WorkingStyleField,
+} from "~/components/ProfileFields";
+import { programOrganizations, updateProfile } from "~/models/profile.server";
+import { PROFILE_ARRAY_FIELDS, profileFormSchema } from "~/schemas/profile";
+import { isFormFailure, parseForm } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
+import { formFailure } from "~/utils/responses.server";
+import { getOwnParticipation } from "~/models/participant.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.profile");
+
+async function requireOwnParticipation(request: Request, programId: unknown) {
+  const access = await requireProgramAccess(request, programId);
+  if (!access.participant) throw forbidden();
+  return { ...access, participant: access.participant };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, user } = await requireOwnParticipation(request, params.programId);
+  const own = await getOwnParticipation(user.id, program.id);
+  if (!own) throw forbidden();
+  const organizations = (await programOrganizations(program.id)).filter(
+    (o) => o.id !== own.participant.organizationId,
+  );
+  return {
+    taxonomy: program.taxonomy,
+    participant: own.participant,
+    organization: own.organization
+      ? { name: own.organization.name, competitorIds: own.organization.competitorIds }
+      : null,
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { program, participant } = await requireOwnParticipation(request, params.programId);
+  const organizations = await programOrganizations(program.id);
+  const orgIds = organizations.map((o) => o.id).filter((id) => id !== participant.organizationId);
+  const parsed = await parseForm(
+    request,
+    profileFormSchema(
+      program.taxonomy.map((t) => t.id),
+      orgIds,
+    ),
+    PROFILE_ARRAY_FIELDS,
+  );
+  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  await updateProfile(participant.id, parsed.data, orgIds);
+  return { saved: parsed.data.intent === "save" };
+}
+
+export default function ProfilePage() {
+  const { taxonomy, participant, organization, organizations } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = isFormFailure(result) ? result : undefined;
+  const navigation = useNavigation();
+  const { t, locale } = useT();
+  const profile = participant.profile;
+  const e = failure?.fieldErrors;
+  const needs = profile.needs;
+  const unused = taxonomy.filter((tag) => !needs.some((n) => n.tag === tag.id));
+  return (
+    <>
+      <h1>{t("profile.title")}</h1>
+      <p className="lead">{t("profile.intro")}</p>
+      {result && !failure && "saved" in result && result.saved ? (
+        <p className="alert alert--success" role="status">
+          {t("profile.saved")}
+        </p>
+      ) : null}
+      <FormErrorSummary errors={e} />
+      <Form method="post" className="stack" noValidate preventScrollReset>
+        {/* The default button for Enter in a field: saves (the ↑ of the first need is disabled). */}
+        <button
+          type="submit"
+          name="intent"
+          value="save"
+          className="visually-hidden"
+          tabIndex={-1}
+          aria-hidden="true"
+        >
+          {t("profile.save")}
+        </button>
+        <fieldset>
+          <legend>{t("profile.organization")}</legend>
+          <p>
+            <strong>{organization?.name}</strong> · {t(`roles.${participant.role}`)}
+          </p>
+          <div className="field-row">
+            <Field
+              name="sector"
+              label={t("organization.sector")}
+              required
+              defaultValue={profile.sector}
+              error={e?.sector}
+            />
+            <Field
+              name="field"
+              label={t("apply.fields.field")}
+              defaultValue={profile.field}
+              error={e?.field}
+            />
+          </div>
+        </fieldset>
+
+        <fieldset aria-describedby="needs-hint">
+          <legend>{t("profile.needs")}</legend>
+          <p className="field-hint" id="needs-hint">
+            {t("profile.needsOrderHint")}
+          </p>
+          {needs.length === 0 ? <p className="muted">{t("profile.noNeeds")}</p> : null}
+          <ol className="need-list">
+            {needs.map((need, index) => {
+              const label = tagLabel(
+                taxonomy.find((x) => x.id === need.tag),
+                locale,
+                need.tag,
+              );
+              return (
+                <li key={need.tag}>
+                  <input type="hidden" name="needTag" value={need.tag} />
+                  <span className="need-label">{label}</span>
+                  <label className="visually-hidden" htmlFor={`priority-${need.tag}`}>
+                    {t("profile.priorityOf", { need: label })}
+                  </label>
+                  <select
+                    id={`priority-${need.tag}`}
+                    name="needPriority"
+                    defaultValue={String(need.priority)}
+                  >
+                    <option value="3">{t("profile.priority.3")}</option>
+                    <option value="2">{t("profile.priority.2")}</option>
+                    <option value="1">{t("profile.priority.1")}</option>
+                  </select>
+                  <span className="need-actions">
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`up:${index}`}
+                      className="icon-button"
+                      disabled={index === 0}
+                      aria-label={t("profile.moveUp", { need: label })}
+                    >
+                      ↑
+                    </button>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`down:${index}`}
+                      className="icon-button"
+                      disabled={index === needs.length - 1}
+                      aria-label={t("profile.moveDown", { need: label })}
+                    >
+                      ↓
+                    </button>
+                    <button
+                      type="submit"
+                      name="intent"
+                      value={`remove:${index}`}
+                      className="icon-button"
+                      aria-label={t("profile.removeNeed", { need: label })}
+                    >
+                      ✕
+                    </button>
+                  </span>
+                </li>
+              );
+            })}
+          </ol>
+          {unused.length > 0 ? (
+            <div className="inline-form">
+              <div className={e?.newNeedTag ? "field field--invalid" : "field"}>
+                <label htmlFor="field-newNeedTag">{t("profile.addNeed")}</label>
+                <select
+                  id="field-newNeedTag"
+                  name="newNeedTag"
+                  defaultValue=""
+                  aria-describedby={e?.newNeedTag ? "field-newNeedTag-error" : undefined}
+                >
+                  <option value="">{t("profile.chooseSubject")}</option>
+                  {unused.map((tag) => (
+                    <option key={tag.id} value={tag.id}>
+                      {tagLabel(tag, locale)}
+                    </option>
+                  ))}
+                </select>
+                <FieldErrorText id="field-newNeedTag" error={e?.newNeedTag} />
+              </div>
+              <div className="field">
+                <label htmlFor="field-newNeedPriority">{t("profile.priorityLabel")}</label>
+                <select id="field-newNeedPriority" name="newNeedPriority" defaultValue="2">
+                  <option value="3">{t("profile.priority.3")}</option>
+                  <option value="2">{t("profile.priority.2")}</option>
+                  <option value="1">{t("profile.priority.1")}</option>
+                </select>
+              </div>
+              <button type="submit" name="intent" value="add" className="button button--secondary">
+                {t("profile.add")}
+              </button>
+            </div>
+          ) : null}
+          <TextArea
+            name="needsText"
+            label={t("profile.needsText")}
+            value={profile.needsText}
+            error={e?.needsText}
+            rows={3}
+          />
+        </fieldset>
+
+        <ExpertiseField tags={taxonomy} value={profile.expertise} error={e?.expertise} />
+        <TextArea
+          name="expertiseText"
+          label={t("profile.expertiseText")}
+          value={profile.expertiseText}
+          error={e?.expertiseText}
+          rows={3}
+        />
+        <WorkingStyleField value={profile.workingStyle} error={e?.workingStyle} />
+        <AvailabilityField value={profile.availability} error={e?.availability} />
+
+        {organizations.length > 0 ? (
+          <fieldset>
+            <legend>{t("apply.sections.competitors")}</legend>
+            <p className="field-hint">{t("profile.competitorsHint")}</p>
+            <div className="checkbox-grid">
+              {organizations.map((o) => (
+                <div className="checkbox" key={o.id}>
+                  <input
+                    type="checkbox"
+                    id={`comp-${o.id}`}
+                    name="competitorOrgIds"
+                    value={o.id}
+                    defaultChecked={organization?.competitorIds.includes(o.id)}
+                  />
+                  <label htmlFor={`comp-${o.id}`}>{o.name}</label>
+                </div>
+              ))}
+            </div>
+          </fieldset>
+        ) : null}
+
+        <div className="checkbox">
+          <input
+            type="checkbox"
+            id="field-published"
+            name="published"
+            defaultChecked={participant.published}
+          />
+          <label htmlFor="field-published">{t("profile.published")}</label>
+        </div>
+        <p>
+          <button
+            type="submit"
+            name="intent"
+            value="save"
+            className="button"
+            disabled={navigation.state === "submitting"}
+          >
+            {t("profile.save")}
+          </button>
+        </p>
+      </Form>
+    </>
+  );
+}

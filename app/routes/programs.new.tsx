@@ -1,0 +1,64 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { ProgramForm, type ProgramFormValues } from "~/components/ProgramForm";
+import { createProgram } from "~/models/program.server";
+import { programFormSchema } from "~/schemas/program";
+import { useFormFailure } from "~/utils/form-hooks";
+import { parseForm } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { requireCoordinator } from "~/utils/permissions.server";
+import { formFailure } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programForm.newTitle");
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await requireCoordinator(request);
+  return null;
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const user = await requireCoordinator(request);
+  const parsed = await parseForm(request, programFormSchema);
+  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  const program = await createProgram(parsed.data, user.id);
+  return redirect(`/programs/${program.id}/settings`);
+}
+
+/** Defaults from the pilot: 5 months, 20 h per group, a 2 h meeting every 2–4 weeks. */
+function defaults(): ProgramFormValues {
+  const start = new Date();
+  start.setMonth(start.getMonth() + 2, 1);
+  const end = new Date(start);
+  end.setMonth(end.getMonth() + 5);
+  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  return {
+    title: "",
+    theme: "",
+    subThemes: [],
+    description: "",
+    status: "draft",
+    composition: "mentorship",
+    regionRule: "distinct-regions",
+    format: "online",
+    mentoringStart: iso(start),
+    mentoringEnd: iso(end),
+    hourBankHours: 20,
+    cadenceWeeksMin: 2,
+    cadenceWeeksMax: 4,
+    meetingMinutes: 120,
+    budget: { mentorCompensation: 0, coordination: 0 },
+  };
+}
+
+export default function NewProgram() {
+  const { t } = useT();
+  const failure = useFormFailure();
+  return (
+    <section className="narrow-wide">
+      <h1>{t("programForm.newTitle")}</h1>
+      <p className="lead">{t("programForm.newIntro")}</p>
+      <ProgramForm values={defaults()} failure={failure} submitLabel={t("programForm.create")} />
+    </section>
+  );
+}
