@@ -3,6 +3,7 @@
  * one for drafts. Both are built for a program (its taxonomy and known organizations).
  */
 import { z } from "zod";
+import { crossField } from "~/utils/forms";
 import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "~/data/vocabulary";
 import {
   checkbox,
@@ -55,38 +56,49 @@ export function applicationSubmitSchema(
   tagIds: readonly string[],
   organizationIds: readonly string[],
 ) {
-  return z
-    .object({
-      email: emailField,
-      organizationName: requiredText(2, 160),
-      contactName: requiredText(2, 120),
-      contactEmail: emailField,
-      concept: requiredText(30, 6000),
-      operations: z.array(z.enum(OPERATIONS)).min(1, "errors.chooseOperation"),
-      barriers: requiredText(10, 3000),
-      mentoringHelp: requiredText(10, 3000),
-      revisionOpenness: requiredText(5, 3000),
-      comments: optionalText(3000),
-      role: roleField,
-      ...regionMrcFields,
-      ...profileFields(tagIds),
-      competitorsText: optionalText(1000),
-      competitorOrgIds: z
-        .array(z.string().refine((id) => organizationIds.includes(id), "errors.choice"))
-        .max(50),
-      designatedThroughout: checkbox,
-      canImplement: checkbox,
-      consent: checkbox.refine((v) => v, "errors.consentRequired"),
-    })
-    .refine(mrcMatchesRegion, { path: ["mrc"], message: "errors.mrcNotInRegion" })
-    .refine((v) => v.role === "mentor" || v.needs.length > 0, {
-      path: ["needs"],
-      message: "errors.chooseNeed",
-    })
-    .refine((v) => v.role !== "mentor" || v.expertise.length > 0, {
-      path: ["expertise"],
-      message: "errors.chooseExpertise",
-    });
+  const fields = z.object({
+    email: emailField,
+    organizationName: requiredText(2, 160),
+    contactName: requiredText(2, 120),
+    contactEmail: emailField,
+    concept: requiredText(30, 6000),
+    operations: z.array(z.enum(OPERATIONS)).min(1, "errors.chooseOperation"),
+    barriers: requiredText(10, 3000),
+    mentoringHelp: requiredText(10, 3000),
+    revisionOpenness: requiredText(5, 3000),
+    comments: optionalText(3000),
+    role: roleField,
+    ...regionMrcFields,
+    ...profileFields(tagIds),
+    competitorsText: optionalText(1000),
+    competitorOrgIds: z
+      .array(z.string().refine((id) => organizationIds.includes(id), "errors.choice"))
+      .max(50),
+    designatedThroughout: checkbox,
+    canImplement: checkbox,
+    consent: checkbox.refine((v) => v, "errors.consentRequired"),
+  });
+  type Fields = z.infer<typeof fields>;
+  return fields
+    .refine(
+      ...crossField<Fields>(["region", "mrc"], mrcMatchesRegion, "mrc", "errors.mrcNotInRegion"),
+    )
+    .refine(
+      ...crossField<Fields>(
+        ["role", "needs"],
+        (v) => v.role === "mentor" || v.needs.length > 0,
+        "needs",
+        "errors.chooseNeed",
+      ),
+    )
+    .refine(
+      ...crossField<Fields>(
+        ["role", "expertise"],
+        (v) => v.role !== "mentor" || v.expertise.length > 0,
+        "expertise",
+        "errors.chooseExpertise",
+      ),
+    );
 }
 
 /** Drafts keep whatever was typed, within the stored limits. */

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { crossField } from "~/utils/forms";
 import {
   dateField,
   numberField,
@@ -15,53 +16,65 @@ export const inviteSchema = z.object({
 });
 
 /** Program settings (create and edit). Sub-themes come one per line. */
-export const programFormSchema = z
-  .object({
-    title: requiredText(3, 200),
-    theme: requiredText(3, 300),
-    subThemes: z
-      .string()
-      .max(2000)
-      .transform((v) =>
-        v
-          .split(/\n|;/)
-          .map((s) => s.trim())
-          .filter(Boolean),
-      )
-      .pipe(
-        z.array(z.string().max(120, "errors.subThemeTooLong")).max(20, "errors.tooManySubThemes"),
-      ),
-    description: optionalText(4000),
-    status: z.enum(["draft", "open", "active", "closed"], "errors.choice"),
-    composition: z.enum(["mentorship", "co-development"], "errors.choice"),
-    regionRule: z.enum(["distinct-regions", "distinct-mrcs"], "errors.choice"),
-    format: z.enum(["online", "in-person", "hybrid"], "errors.choice"),
-    applicationOpens: optionalDateField,
-    applicationCloses: optionalDateField,
-    mentoringStart: dateField,
-    mentoringEnd: dateField,
-    hourBankHours: numberField(1, 200),
-    cadenceWeeksMin: numberField(1, 12),
-    cadenceWeeksMax: numberField(1, 12),
-    meetingMinutes: numberField(30, 480),
-    mentorCompensation: numberField(0, 1_000_000, false),
-    coordination: numberField(0, 10_000_000, false),
-  })
-  .refine((v) => v.mentoringEnd > v.mentoringStart, {
-    path: ["mentoringEnd"],
-    message: "errors.endBeforeStart",
-  })
+const programFields = z.object({
+  title: requiredText(3, 200),
+  theme: requiredText(3, 300),
+  subThemes: z
+    .string()
+    .max(2000)
+    .transform((v) =>
+      v
+        .split(/\n|;/)
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(z.string().max(120, "errors.subThemeTooLong")).max(20, "errors.tooManySubThemes"),
+    ),
+  description: optionalText(4000),
+  status: z.enum(["draft", "open", "active", "closed"], "errors.choice"),
+  composition: z.enum(["mentorship", "co-development"], "errors.choice"),
+  regionRule: z.enum(["distinct-regions", "distinct-mrcs"], "errors.choice"),
+  format: z.enum(["online", "in-person", "hybrid"], "errors.choice"),
+  applicationOpens: optionalDateField,
+  applicationCloses: optionalDateField,
+  mentoringStart: dateField,
+  mentoringEnd: dateField,
+  hourBankHours: numberField(1, 200),
+  cadenceWeeksMin: numberField(1, 12),
+  cadenceWeeksMax: numberField(1, 12),
+  meetingMinutes: numberField(30, 480),
+  mentorCompensation: numberField(0, 1_000_000, false),
+  coordination: numberField(0, 10_000_000, false),
+});
+type ProgramFields = z.infer<typeof programFields>;
+
+export const programFormSchema = programFields
   .refine(
-    (v) => !v.applicationOpens || !v.applicationCloses || v.applicationCloses >= v.applicationOpens,
-    {
-      path: ["applicationCloses"],
-      message: "errors.endBeforeStart",
-    },
+    ...crossField<ProgramFields>(
+      ["mentoringStart", "mentoringEnd"],
+      (v) => v.mentoringEnd > v.mentoringStart,
+      "mentoringEnd",
+      "errors.endBeforeStart",
+    ),
   )
-  .refine((v) => v.cadenceWeeksMax >= v.cadenceWeeksMin, {
-    path: ["cadenceWeeksMax"],
-    message: "errors.cadenceOrder",
-  });
+  .refine(
+    ...crossField<ProgramFields>(
+      ["applicationOpens", "applicationCloses"],
+      (v) =>
+        !v.applicationOpens || !v.applicationCloses || v.applicationCloses >= v.applicationOpens,
+      "applicationCloses",
+      "errors.endBeforeStart",
+    ),
+  )
+  .refine(
+    ...crossField<ProgramFields>(
+      ["cadenceWeeksMin", "cadenceWeeksMax"],
+      (v) => v.cadenceWeeksMax >= v.cadenceWeeksMin,
+      "cadenceWeeksMax",
+      "errors.cadenceOrder",
+    ),
+  );
 export type ProgramFormInput = z.infer<typeof programFormSchema>;
 
 export const tagFormSchema = z.object({

@@ -46,6 +46,29 @@ function messageFor(issue: Issue): FieldError {
   }
 }
 
+/**
+ * A check across fields that runs even when other fields of the form are invalid, as long as the
+ * fields it reads are valid, so that every error shows at once.
+ */
+export function crossField<T>(
+  fields: readonly (keyof T & string)[],
+  check: (value: T) => boolean,
+  path: keyof T & string,
+  message: MessageKey,
+) {
+  const options: {
+    path: PropertyKey[];
+    message: string;
+    when: (payload: { issues: ReadonlyArray<{ path?: readonly PropertyKey[] }> }) => boolean;
+  } = {
+    path: [path],
+    message,
+    when: (payload) =>
+      !payload.issues.some((i) => fields.includes(String(i.path?.[0]) as keyof T & string)),
+  };
+  return [check, options] as [typeof check, typeof options];
+}
+
 /** Turns FormData into a plain object: repeated names become arrays; empty strings are kept. */
 export function formDataToObject(formData: FormData, arrayFields: readonly string[] = []) {
   const out: Record<string, unknown> = {};
@@ -81,6 +104,8 @@ export function parseWith<S extends z.ZodType>(
       empty && issue.code === "too_small" && !isMessageKey(issue.message) && issue.path.length === 1
         ? { key: "errors.required" }
         : message;
+    // An error inside a list ("needs.0.tag") is shown next to the list itself.
+    if (issue.path.length > 1) fieldErrors[String(issue.path[0])] ??= message;
   }
   // Never echo secrets back into the page.
   const values = { ...input };

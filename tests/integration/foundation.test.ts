@@ -207,7 +207,10 @@ describe("programs, invitations and authorization", () => {
     const html = await page.text().then(decode);
     expect(html).toContain("Votre participation");
     expect(html).not.toContain("sophie@exemple.org");
-    const invite = await louise.post(`${PROGRAM}/invitations`, { intent: "invite", role: "mentee" });
+    const invite = await louise.post(`${PROGRAM}/invitations`, {
+      intent: "invite",
+      role: "mentee",
+    });
     expect(invite.status).toBe(403);
     expect((await louise.get(`${PROGRAM}/invitations`)).status).toBe(403);
     expect((await louise.get("/programs/prog-autre")).status).toBe(404);

@@ -1,0 +1,484 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decode, HttpClient, location } from "../helpers/http";
+import { startServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+const PROGRAM_ID = "prog-reemploi-2026";
+const PROGRAM = `/programs/${PROGRAM_ID}`;
+
+beforeAll(async () => {
+  server = await startServer({ env: { MAILLAGE_COORDINATOR_EMAILS: "autre-table@exemple.org" } });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function page(response: Response) {
+  return decode(await response.text());
+}
+async function storedDocument() {
+  return JSON.parse(await readFile(join(server.dataDir, "maillage.json"), "utf8")) as {
+    programs: Array<{ id: string; title: string; taxonomy: Array<{ id: string; label: string }> }>;
+    applications: Array<{ id: string; status: string; organizationName: string }>;
+    participants: Array<{ id: string; userId: string; profile: { needs: Array<{ tag: string }> } }>;
+    organizations: Array<{ id: string; name: string; competitorIds: string[] }>;
+  };
+}
+async function outbox() {
+  const dir = join(server.dataDir, "outbox");
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
+  return Promise.all(
+    names.map(
+      async (n) =>
+        JSON.parse(await readFile(join(dir, n), "utf8")) as {
+          to: string;
+          subject: string;
+          text: string;
+        },
+    ),
+  );
+}
+async function coordinator() {
+  const client = new HttpClient(server.url);
+  await client.signIn("coordination@exemple.org");
+  return client;
+}
+
+const programForm = {
+  intent: "program",
+  title: "Maillages 2027 — Synergies",
+  theme: "Mutualiser les équipements entre organismes",
+  subThemes: "Camions\nChambres froides",
+  description: "Un deuxième programme de démonstration.",
+  status: "open",
+  composition: "co-development",
+  regionRule: "distinct-mrcs",
+  format: "online",
+  applicationOpens: "2026-11-01",
+  applicationCloses: "2027-01-31",
+  mentoringStart: "2027-03-01",
+  mentoringEnd: "2027-08-01",
+  hourBankHours: "20",
+  cadenceWeeksMin: "2",
+  cadenceWeeksMax: "4",
+  meetingMinutes: "120",
+  mentorCompensation: "0",
+  coordination: "5000",
+};
+
+describe("programs (coordinator)", () => {
+  let programPath = "";
+
+  it("refuses an invalid program with a message per field and stores nothing", async () => {
+    const client = await coordinator();
+    const before = (await storedDocument()).programs.length;
+    const response = await client.post("/programs/new", {
+      ...programForm,
+      title: "",
+      mentoringEnd: "2027-01-01",
+      cadenceWeeksMin: "5",
+      cadenceWeeksMax: "3",
+      hourBankHours: "vingt",
+      composition: "solo",
+    });
+    expect(response.status).toBe(400);
+    const html = await page(response);
+    expect(html).toContain('id="field-title-error"');
+    expect(html).toContain("La date de fin doit suivre la date de début.");
+    expect(html).toContain("Le maximum doit être supérieur ou égal au minimum.");
+    expect(html).toContain('id="field-hourBankHours-error"');
+    expect(html).toContain('id="field-composition-error"');
+    expect((await storedDocument()).programs.length).toBe(before);
+  });
+
+  it("creates, edits and deletes a program, with its taxonomy", async () => {
+    const client = await coordinator();
+    const created = await client.post("/programs/new", programForm);
+    expect(created.status).toBe(302);
+    programPath = location(created).replace(/\/settings$/, "");
+    expect(programPath).toMatch(/^\/programs\/prog-/);
+    const settings = await page(await client.get(`${programPath}/settings`));
+    expect(settings).toContain("Chaîne de froid"); // seeded with the pilot's subjects
+    expect(settings).toContain(`/apply/${programPath.split("/")[2]}`);
+
+    const edited = await client.post(`${programPath}/settings`, {
+      ...programForm,
+      title: "Maillages 2027 — Synergies régionales",
+    });
+    expect(edited.status).toBe(200);
+    expect(await page(await client.get(programPath))).toContain(
+      "Maillages 2027 — Synergies régionales",
+    );
+
+    expect(
+      (
+        await client.post(`${programPath}/settings`, {
+          intent: "tag-add",
+          label: "Cuisine de rue",
+          labelEn: "Street food",
+        })
+      ).status,
+    ).toBe(200);
+    let program = (await storedDocument()).programs.find((p) => programPath.endsWith(p.id))!;
+    expect(
+      program.taxonomy.some((t) => t.id === "cuisine-de-rue" && t.label === "Cuisine de rue"),
+    ).toBe(true);
+    await client.post(`${programPath}/settings`, {
+      intent: "tag-rename",
+      tagId: "cuisine-de-rue",
+      label: "Cuisine de rue solidaire",
+      labelEn: "",
+    });
+    await client.post(`${programPath}/settings`, { intent: "tag-remove", tagId: "ges" });
+    program = (await storedDocument()).programs.find((p) => programPath.endsWith(p.id))!;
+    expect(program.taxonomy.find((t) => t.id === "cuisine-de-rue")?.label).toBe(
+      "Cuisine de rue solidaire",
+    );
+    expect(program.taxonomy.some((t) => t.id === "ges")).toBe(false);
+
+    const unconfirmed = await client.post(`${programPath}/settings`, { intent: "delete" });
+    expect(unconfirmed.status).toBe(400);
+    expect(await page(unconfirmed)).toContain("Cochez la case pour confirmer la suppression.");
+    const deleted = await client.post(`${programPath}/settings`, {
+      intent: "delete",
+      confirm: "on",
+    });
+    expect(location(deleted)).toBe("/dashboard");
+    expect((await client.get(programPath)).status).toBe(404);
+  });
+
+  it("keeps a subject that profiles use, and a program that has participants", async () => {
+    const client = await coordinator();
+    const inUse = await client.post(`${PROGRAM}/settings`, {
+      intent: "tag-remove",
+      tagId: "transport",
+    });
+    expect(inUse.status).toBe(409);
+    expect(await page(inUse)).toMatch(/Ce sujet est utilisé dans \d+ profil/);
+    const del = await client.post(`${PROGRAM}/settings`, { intent: "delete", confirm: "on" });
+    expect(del.status).toBe(409);
+    expect((await client.get(PROGRAM)).status).toBe(200);
+  });
+
+  it("keeps coordinator pages from participants and other coordinators", async () => {
+    const louise = new HttpClient(server.url);
+    await louise.signIn("louise@exemple.org");
+    for (const path of [
+      "/programs/new",
+      `${PROGRAM}/settings`,
+      `${PROGRAM}/applications`,
+      `${PROGRAM}/applications/app-granby`,
+      `${PROGRAM}/outbox`,
+      `${PROGRAM}/invitations`,
+    ]) {
+      expect((await louise.get(path)).status, path).toBe(403);
+    }
+    expect((await louise.post(`${PROGRAM}/settings`, { ...programForm })).status).toBe(403);
+    expect((await louise.post("/programs/new", programForm)).status).toBe(403);
+
+    const other = new HttpClient(server.url);
+    await other.post("/signup", {
+      name: "Autre Table",
+      email: "autre-table@exemple.org",
+      password: "mot-de-passe-autre",
+    });
+    expect((await other.get(PROGRAM)).status).toBe(404);
+    expect((await other.get(`${PROGRAM}/applications`)).status).toBe(404);
+    expect(
+      (
+        await other.post(`${PROGRAM}/applications/app-granby`, {
+          intent: "decide",
+          status: "accepted",
+          reason: "ok",
+        })
+      ).status,
+    ).toBe(404);
+    const created = await other.post("/programs/new", {
+      ...programForm,
+      title: "Programme de l'autre table",
+    });
+    const otherProgram = location(created).replace(/\/settings$/, "");
+    expect((await louise.get(otherProgram)).status).toBe(404);
+  });
+});
+
+const validApplication = {
+  intent: "submit",
+  email: "info@frigo-levis.exemple.org",
+  organizationName: "Le Frigo solidaire de Bellechasse",
+  contactName: "Hugo Lapointe",
+  contactEmail: "hugo@exemple.org",
+  region: "12",
+  mrc: "19",
+  sector: "Frigo communautaire",
+  field: "Réemploi alimentaire",
+  role: "mentee",
+  concept:
+    "Deux frigos communautaires ouverts en 2025 dans des municipalités rurales ; nous voulons organiser la collecte.",
+  operations: ["logistics", "transport"],
+  barriers: "Un seul bénévole fait toutes les collectes.",
+  mentoringHelp: "Apprendre à mutualiser les tournées avec d'autres organismes.",
+  revisionOpenness: "Entièrement : nous commençons.",
+  "need.transport": "3",
+  "need.mutualisation": "2",
+  needsText: "Mutualiser un véhicule.",
+  expertise: ["communication"],
+  workingStyle: "structured",
+  availability: ["tue-am", "thu-am"],
+  competitorsText: "Cuisines partagées de Lévis",
+  designatedThroughout: "on",
+  canImplement: "on",
+  consent: "on",
+};
+
+describe("the interest form and preselection", () => {
+  it("rejects each invalid field with its own message and stores nothing", async () => {
+    const applicant = new HttpClient(server.url);
+    const before = (await storedDocument()).applications.length;
+    const response = await applicant.post(`/apply/${PROGRAM_ID}`, {
+      intent: "submit",
+      email: "pas-un-courriel",
+      region: "12",
+      mrc: "66",
+      "need.inconnu": "3",
+    });
+    expect(response.status).toBe(400);
+    const html = await page(response);
+    const expected: Record<string, string> = {
+      email: "Entrez une adresse courriel valide",
+      organizationName: "Ce champ est obligatoire.",
+      contactName: "Ce champ est obligatoire.",
+      contactEmail: "Ce champ est obligatoire.",
+      mrc: "Choisissez une MRC de la région choisie.",
+      sector: "Ce champ est obligatoire.",
+      role: "Choisissez le rôle recherché.",
+      concept: "Ce champ est obligatoire.",
+      operations: "Cochez au moins une opération.",
+      barriers: "Ce champ est obligatoire.",
+      mentoringHelp: "Ce champ est obligatoire.",
+      revisionOpenness: "Ce champ est obligatoire.",
+      availability: "Cochez au moins une plage de disponibilité.",
+      consent: "Vous devez accepter les règles de confidentialité pour soumettre.",
+    };
+    for (const [field, message] of Object.entries(expected)) {
+      const match = new RegExp(`id="field-${field}-error">⚠?\\s*([^<]*)<`).exec(html);
+      expect(match?.[1], field).toContain(message);
+    }
+    expect(html).toContain("Ce sujet ne fait pas partie de la liste du programme.");
+    expect((await storedDocument()).applications.length).toBe(before);
+  });
+
+  it("saves a draft by a private link, then submits it", async () => {
+    const applicant = new HttpClient(server.url);
+    const draft = await applicant.post(`/apply/${PROGRAM_ID}`, {
+      intent: "draft",
+      email: "brouillon@exemple.org",
+      organizationName: "Organisme en brouillon",
+      "need.transport": "2",
+    });
+    expect(draft.status).toBe(302);
+    const resume = location(draft);
+    expect(resume).toMatch(/^\/apply\/prog-reemploi-2026\?draft=[\w-]{32}&saved=1$/);
+    const resumed = await page(await applicant.get(resume));
+    expect(resumed).toContain("Brouillon enregistré.");
+    expect(resumed).toContain('value="Organisme en brouillon"');
+    const token = /draft=([\w-]{32})/.exec(resume)![1]!;
+    expect(
+      (await outbox()).some(
+        (m) => m.to === "brouillon@exemple.org" && m.text.includes(`/application/${token}`),
+      ),
+    ).toBe(true);
+    expect(await page(await applicant.get(`/application/${token}`))).toContain("Brouillon");
+
+    const submitted = await applicant.post(`/apply/${PROGRAM_ID}`, {
+      ...validApplication,
+      email: "brouillon@exemple.org",
+      organizationName: "Organisme en brouillon",
+      draft: token,
+    });
+    expect(submitted.status).toBe(302);
+    expect(location(submitted)).toBe(`/application/${token}?submitted=1`);
+    const doc = await storedDocument();
+    expect(
+      doc.applications
+        .filter((a) => a.organizationName === "Organisme en brouillon")
+        .map((a) => a.status),
+    ).toEqual(["submitted"]);
+    // A submitted application cannot be changed through its draft link.
+    const again = await applicant.post(`/apply/${PROGRAM_ID}`, {
+      ...validApplication,
+      draft: token,
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it("takes a valid application, lets the coordinator score and accept it, and the person joins", async () => {
+    const applicant = new HttpClient(server.url);
+    const submitted = await applicant.post(`/apply/${PROGRAM_ID}`, validApplication);
+    expect(submitted.status).toBe(302);
+    const statusPath = location(submitted).replace("?submitted=1", "");
+    const status = await page(await applicant.get(location(submitted)));
+    expect(status).toContain("a bien été reçue");
+    expect(status).toContain("À évaluer");
+    expect(
+      (await outbox()).some(
+        (m) => m.to === "info@frigo-levis.exemple.org" && m.subject.startsWith("Candidature reçue"),
+      ),
+    ).toBe(true);
+
+    const client = await coordinator();
+    const list = await page(await client.get(`${PROGRAM}/applications?role=mentee&sort=date`));
+    const id = new RegExp(`applications/(app-[\\w-]+)">Le Frigo solidaire de Bellechasse`).exec(
+      list,
+    )?.[1];
+    expect(id).toBeTruthy();
+    const detailPath = `${PROGRAM}/applications/${id}`;
+
+    const badScore = await client.post(detailPath, { intent: "score", "score.foodAccess": "5" });
+    expect(badScore.status).toBe(400);
+    const scores: Record<string, string> = { intent: "score" };
+    for (const [i, c] of [
+      "foodAccess",
+      "themeFit",
+      "projectQuality",
+      "stage",
+      "openness",
+      "impact",
+      "partnerships",
+    ].entries()) {
+      scores[`score.${c}`] = String(i % 4);
+      scores[`comment.${c}`] = i === 0 ? "Aucun lien direct avec l'accès." : "";
+    }
+    expect((await client.post(detailPath, scores)).status).toBe(200);
+    const sorted = await page(await client.get(`${PROGRAM}/applications?sort=score`));
+    expect(sorted).toContain("9 / 21");
+    expect(sorted.indexOf("La Boîte à lunch solidaire de Granby")).toBeLessThan(
+      sorted.indexOf("Le Frigo solidaire de Bellechasse"),
+    );
+
+    const noReason = await client.post(detailPath, {
+      intent: "decide",
+      status: "accepted",
+      reason: "",
+    });
+    expect(noReason.status).toBe(400);
+    expect(await page(noReason)).toContain('id="field-reason-error"');
+    const accepted = await client.post(detailPath, {
+      intent: "decide",
+      status: "accepted",
+      reason: "Bienvenue dans la cohorte !",
+    });
+    expect(accepted.status).toBe(200);
+    expect(await page(await applicant.get(statusPath))).toContain("Bienvenue dans la cohorte !");
+
+    const mail = (await outbox()).find(
+      (m) => m.to === "hugo@exemple.org" && m.subject.startsWith("Candidature acceptée"),
+    );
+    const invitation = /\/invitation\/[\w-]{32}/.exec(mail?.text ?? "")?.[0];
+    expect(invitation).toBeTruthy();
+    const outboxPage = await page(await client.get(`${PROGRAM}/outbox`));
+    expect(outboxPage).toContain("Candidature acceptée");
+
+    const hugo = new HttpClient(server.url);
+    const form = await page(await hugo.get(invitation!));
+    expect(form).toContain("viennent de votre candidature");
+    const joined = await hugo.post(invitation!, {
+      name: "Hugo Lapointe",
+      email: "hugo@exemple.org",
+      password: "mot-de-passe-hugo",
+    });
+    expect(joined.status).toBe(302);
+    expect(location(joined)).toBe(`${PROGRAM}/profile`);
+    const doc = await storedDocument();
+    const org = doc.organizations.find((o) => o.name === "Le Frigo solidaire de Bellechasse")!;
+    expect(org.competitorIds).toContain("org-mathieu"); // "Cuisines partagées de Lévis", matched by name
+    const directory = await page(await hugo.get(`${PROGRAM}/directory?tag=mutualisation`));
+    expect(directory).toContain("Hugo Lapointe");
+    expect(directory).toContain("Louise Bérubé"); // expertise in mutualisation
+    expect(directory).not.toContain("Karine Caron");
+  });
+
+  it("lets a participant reorder and edit needs, and publish them", async () => {
+    const amelie = new HttpClient(server.url);
+    await amelie.signIn("amelie@exemple.org");
+    const base = {
+      intent: "save",
+      sector: "Cuisine collective",
+      field: "",
+      needTag: ["commercialisation", "tarification", "communication"],
+      needPriority: ["3", "2", "1"],
+      needsText: "",
+      expertise: ["evenements"],
+      expertiseText: "",
+      workingStyle: "intuitive",
+      availability: ["mon-pm"],
+      published: "on",
+    };
+    expect((await amelie.post(`${PROGRAM}/profile`, { ...base, intent: "down:0" })).status).toBe(
+      200,
+    );
+    let amelieProfile = (await storedDocument()).participants.find((p) => p.userId === "u-amelie")!;
+    expect(amelieProfile.profile.needs.map((n) => n.tag)).toEqual([
+      "tarification",
+      "commercialisation",
+      "communication",
+    ]);
+    await amelie.post(`${PROGRAM}/profile`, {
+      ...base,
+      intent: "add",
+      newNeedTag: "financement",
+      newNeedPriority: "3",
+    });
+    await amelie.post(`${PROGRAM}/profile`, {
+      ...base,
+      needTag: ["commercialisation", "tarification", "communication", "financement"],
+      needPriority: ["3", "2", "1", "3"],
+      intent: "remove:2",
+    });
+    amelieProfile = (await storedDocument()).participants.find((p) => p.userId === "u-amelie")!;
+    expect(amelieProfile.profile.needs.map((n) => n.tag)).toEqual([
+      "commercialisation",
+      "tarification",
+      "financement",
+    ]);
+    const invalid = await amelie.post(`${PROGRAM}/profile`, {
+      ...base,
+      sector: "",
+      expertise: ["pas-un-sujet"],
+    });
+    expect(invalid.status).toBe(400);
+    expect(await page(invalid)).toContain("Ce sujet ne fait pas partie de la liste du programme.");
+    const coordinatorClient = await coordinator();
+    expect((await coordinatorClient.get(`${PROGRAM}/profile`)).status).toBe(403);
+  });
+
+  it("filters the directory by subject, role, region and style, hiding contact details", async () => {
+    const louise = new HttpClient(server.url);
+    await louise.signIn("louise@exemple.org");
+    const names = async (query: string) => {
+      const html = await page(await louise.get(`${PROGRAM}/directory${query}`));
+      return [...html.matchAll(/<h2 class="card-title">([^<]+)</g)].map((m) => m[1]!.trim());
+    };
+    expect(await names("?role=mentor")).toEqual(
+      expect.arrayContaining(["Louise Bérubé", "Marc Tremblay", "Yves Lachance"]),
+    );
+    expect(await names("?role=mentor")).not.toContain("Amélie Roy");
+    expect(await names("?region=05")).toEqual(
+      expect.arrayContaining(["Benoît Girard", "Chloé Pelletier"]),
+    );
+    expect((await names("?region=05")).length).toBe(2);
+    const chaine = await names("?tag=chaine-froid&role=mentee");
+    expect(chaine).toEqual(expect.arrayContaining(["Benoît Girard", "Mathieu Bélanger"]));
+    expect(chaine).not.toContain("Marc Tremblay");
+    expect(await names("?style=structured&role=mentor")).toEqual(
+      expect.arrayContaining(["Louise Bérubé", "Marc Tremblay", "Sylvie Côté"]),
+    );
+    expect(await names("?role=chef")).toContain("Amélie Roy"); // an unknown filter value is ignored
+    const html = await page(await louise.get(`${PROGRAM}/directory`));
+    const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)![1]!;
+    expect(main).not.toContain("@exemple.org");
+    expect(html).toContain("Affinité");
+  });
+});
