@@ -36,12 +36,13 @@ describe("a coordinator's first visit", () => {
     await page.getByRole("button", { name: "Se connecter" }).click();
     await page.waitForURL(/\/dashboard$/);
     await expect.poll(() => page.locator("h1").textContent()).toBe("Bonjour Geneviève !");
-    expect(
-      await page.getByRole("heading", { name: "Programmes que vous coordonnez" }).isVisible(),
-    ).toBe(true);
-    expect(
-      await page.getByRole("link", { name: "Maillages et mentorat 2026-2027" }).first().isVisible(),
-    ).toBe(true);
+    await page
+      .getByRole("heading", { name: "Programmes que vous coordonnez" })
+      .waitFor({ timeout: 10_000 });
+    await page
+      .getByRole("link", { name: "Maillages et mentorat 2026-2027" })
+      .first()
+      .waitFor({ timeout: 10_000 });
 
     // English, and back to French, staying on the same page.
     await page.getByRole("button", { name: "English" }).click();
@@ -59,7 +60,7 @@ describe("a coordinator's first visit", () => {
       .first()
       .click();
     await page.waitForURL(/\/programs\/prog-reemploi-2026$/);
-    expect(await page.getByRole("heading", { name: "Participant·es" }).isVisible()).toBe(true);
+    await page.getByRole("heading", { name: "Participant·es" }).waitFor({ timeout: 10_000 });
 
     // Sign out from the account menu, with the keyboard.
     await page.locator("summary", { hasText: "Geneviève Lavoie" }).focus();

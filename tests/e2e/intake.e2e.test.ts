@@ -135,6 +135,6 @@ describe("from the interest form to a published profile", () => {
 
     await page.getByRole("link", { name: "Répertoire" }).click();
     await page.waitForURL(/\/directory$/);
-    expect(await page.getByRole("heading", { name: /Noémie Gosselin/ }).isVisible()).toBe(true);
+    await page.getByRole("heading", { name: /Noémie Gosselin/ }).waitFor({ timeout: 10_000 });
   });
 });
