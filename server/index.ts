@@ -79,7 +79,7 @@ async function main() {
     }),
   );
 
-  attachLive(io);
+  const live = await attachLive(io);
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -97,6 +97,7 @@ async function main() {
     console.log(`${signal} received: closing connections and flushing the store…`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    live.stop();
     io.close();
     httpServer.closeAllConnections();
     await closeStore();

@@ -24,6 +24,7 @@ export default function ProgramLayout() {
     { to: "", label: "programNav.overview", end: true },
     ...(isParticipant ? [{ to: "profile", label: "programNav.profile" as const }] : []),
     { to: "directory", label: "programNav.directory" },
+    { to: "events", label: "programNav.events" },
     ...(asCoordinator
       ? [
           { to: "applications", label: "programNav.applications" as const },

@@ -3,6 +3,8 @@
  * The instance lives on globalThis so that every copy of this module (the Remix server bundle, the
  * Express server bundle, Vite's dev reloads) shares it: one process, one writer.
  */
+import { join } from "node:path";
+import { FileChatLog, type ChatLog } from "./chat-log";
 import { LowStore } from "./lowdb-store";
 import { demoDocument } from "./seed";
 import { emptyDocument } from "./schema";
@@ -10,9 +12,11 @@ import type { Store } from "./types";
 
 export * from "./types";
 export type { CollectionName, EntityOf } from "./schema";
+export type { ChatLog, ChatMessage } from "./chat-log";
 
 const KEY = Symbol.for("maillage.store");
-type Holder = { [KEY]?: Store };
+const CHAT_KEY = Symbol.for("maillage.chat-log");
+type Holder = { [KEY]?: Store; [CHAT_KEY]?: ChatLog };
 
 export interface StoreConfig {
   dataDir: string;
@@ -28,7 +32,15 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     seed: () => (config.demo ? demoDocument() : emptyDocument()),
   });
   holder[KEY] = store;
+  holder[CHAT_KEY] = new FileChatLog(join(config.dataDir, "chat"));
   return store;
+}
+
+/** The live chat log (append-only files beside the data file). */
+export function getChatLog(): ChatLog {
+  const log = (globalThis as Holder)[CHAT_KEY];
+  if (!log) throw new Error("The chat log is not open yet (openStore() runs at server start-up).");
+  return log;
 }
 
 export function getStore(): Store {
@@ -41,8 +53,10 @@ export async function closeStore(): Promise<void> {
   const holder = globalThis as Holder;
   const store = holder[KEY];
   if (!store) return;
+  await holder[CHAT_KEY]?.close();
   await store.close();
   delete holder[KEY];
+  delete holder[CHAT_KEY];
 }
 
 export function newId(prefix: string): string {

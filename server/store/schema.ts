@@ -200,6 +200,76 @@ export const applicationSchema = z.strictObject({
 });
 export type Application = z.infer<typeof applicationSchema>;
 
+export const eventRoomSchema = z.strictObject({
+  id: z.string().min(1).max(80),
+  /** Table number in person, room number online. */
+  number: z.number().int().min(1),
+  members: z.array(id).min(1).max(3),
+});
+
+export const eventRoundSchema = z.strictObject({
+  round: z.number().int().min(1),
+  rooms: z.array(eventRoomSchema),
+  waiting: z.array(id),
+});
+export type EventRound = z.infer<typeof eventRoundSchema>;
+
+/**
+ * A speed-dating event (séance de speed dating). The server keeps the clock: `deadline` is when the
+ * current phase ends; a paused event keeps the time left in `pausedRemainingMs`.
+ */
+export const eventSchema = z.strictObject({
+  id,
+  programId: id,
+  title: z.string().min(1).max(200),
+  startsAt: isoDate,
+  invitedParticipantIds: z.array(id).max(5000),
+  rounds: z.number().int().min(1).max(20),
+  roundMinutes: z.number().min(0.05).max(60),
+  breakMinutes: z.number().min(0).max(30),
+  roomSize: z.union([z.literal(2), z.literal(3)]),
+  format: z.enum(["online", "in-person"]),
+  /** e.g. https://meet.jit.si/maillage-{event}-{room}; empty when none. */
+  videoUrlPattern: z.string().max(300).default(""),
+  status: z.enum(["scheduled", "lobby", "running", "paused", "ended"]),
+  currentRound: z.number().int().min(0),
+  phase: z.enum(["round", "break"]).optional(),
+  deadline: isoDate.optional(),
+  pausedRemainingMs: z.number().int().min(0).optional(),
+  /** Rounds played or planned; rounds after the current one are re-planned when presence changes. */
+  schedule: z.array(eventRoundSchema).default([]),
+  /** Who took part in which round, for waiting fairness and ratings. */
+  waitCounts: z.record(z.string(), z.number().int().min(0)).default({}),
+  createdBy: id,
+  createdAt: isoDate,
+  startedAt: isoDate.optional(),
+  endedAt: isoDate.optional(),
+});
+export type SpeedEvent = z.infer<typeof eventSchema>;
+
+/** A private rating of one conversation: seen only by its author and the matching engine. */
+export const ratingSchema = z.strictObject({
+  id,
+  eventId: id,
+  round: z.number().int().min(1),
+  fromParticipantId: id,
+  toParticipantId: id,
+  answer: z.enum(["yes", "maybe", "no"]),
+  note: z.string().max(1000).default(""),
+  updatedAt: isoDate,
+});
+export type Rating = z.infer<typeof ratingSchema>;
+
+/** The shared note of a room in a round. */
+export const roomNoteSchema = z.strictObject({
+  id,
+  eventId: id,
+  roomId: z.string().min(1).max(80),
+  text: z.string().max(5000),
+  updatedBy: id,
+  updatedAt: isoDate,
+});
+
 /** Every collection of the store and the schema of its records. */
 export const collectionSchemas = {
   users: userSchema,
@@ -208,6 +278,9 @@ export const collectionSchemas = {
   participants: participantSchema,
   invitations: invitationSchema,
   applications: applicationSchema,
+  events: eventSchema,
+  ratings: ratingSchema,
+  roomNotes: roomNoteSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -222,6 +295,9 @@ export const documentSchema = z.strictObject({
   participants: z.array(participantSchema),
   invitations: z.array(invitationSchema),
   applications: z.array(applicationSchema).default([]),
+  events: z.array(eventSchema).default([]),
+  ratings: z.array(ratingSchema).default([]),
+  roomNotes: z.array(roomNoteSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -234,6 +310,9 @@ export function emptyDocument(): StoreDocument {
     participants: [],
     invitations: [],
     applications: [],
+    events: [],
+    ratings: [],
+    roomNotes: [],
   };
 }
 

@@ -6,6 +6,9 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { PILOT_TAXONOMY } from "../../app/data/pilot-taxonomy";
+import { planRounds } from "../../matching/schedule";
+import type { Participant as EngineParticipant } from "../../matching/schema";
+import { pairScore } from "../../matching/score";
 import { hashPassword } from "../security/password";
 import type { z } from "zod";
 import { SCHEMA_VERSION, type documentSchema, type ParticipantRole } from "./schema";
@@ -376,6 +379,9 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     participants: [] as Rows<"participants">,
     invitations: [] as Rows<"invitations">,
     applications: [] as Rows<"applications">,
+    events: [] as Rows<"events">,
+    ratings: [] as Rows<"ratings">,
+    roomNotes: [] as Rows<"roomNotes">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({
@@ -454,7 +460,85 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     });
   });
   doc.applications.push(...demoApplications(at, coordinatorId));
+  const { event, ratings } = demoEvent(at, coordinatorId);
+  doc.events.push(event);
+  doc.ratings.push(...ratings);
   return doc;
+}
+
+/**
+ * A speed-dating event held last week: three rounds in pairs planned by the real scheduler, and
+ * ratings that follow the profiles' fit (so mutual matches and the group solver have material).
+ */
+function demoEvent(at: (daysAgo: number) => string, coordinatorId: string) {
+  const participants: EngineParticipant[] = DEMO_PEOPLE.map((p) => ({
+    id: `p-${p.key}`,
+    role: p.role,
+    region: p.region,
+    mrc: p.mrc,
+    organization: `org-${p.key}`,
+    competitors: (p.competitors ?? []).map((k) => `org-${k}`),
+    needs: p.needs.map(([tag, priority]) => ({ tag, priority })),
+    expertise: p.expertise,
+    sector: p.sector,
+    style: p.style,
+    availability: p.availability,
+  }));
+  const plan = planRounds({ participants, rounds: 3, roomSize: 2, regionRule: "distinct-regions" });
+  const eventId = "evt-demo-novembre";
+  const schedule = plan.map((round, index) => ({
+    round: index + 1,
+    rooms: round.rooms.map((members, i) => ({
+      id: `r${index + 1}-${i + 1}`,
+      number: i + 1,
+      members,
+    })),
+    waiting: round.waiting,
+  }));
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const ratings: Rows<"ratings"> = [];
+  for (const round of schedule) {
+    for (const room of round.rooms) {
+      for (const from of room.members) {
+        for (const to of room.members) {
+          if (from === to) continue;
+          const fit = pairScore(byId.get(from)!, byId.get(to)!);
+          ratings.push({
+            id: `rat-${round.round}-${from}-${to}`,
+            eventId,
+            round: round.round,
+            fromParticipantId: from,
+            toParticipantId: to,
+            answer: fit >= 10 ? "yes" : fit >= 3 ? "maybe" : "no",
+            note: "",
+            updatedAt: at(6),
+          });
+        }
+      }
+    }
+  }
+  const event: Rows<"events">[number] = {
+    id: eventId,
+    programId: DEMO_PROGRAM_ID,
+    title: "Séance de speed dating de novembre",
+    startsAt: at(7),
+    invitedParticipantIds: participants.map((p) => p.id),
+    rounds: 3,
+    roundMinutes: 7,
+    breakMinutes: 1,
+    roomSize: 2,
+    format: "online",
+    videoUrlPattern: "https://meet.jit.si/maillage-{event}-{room}",
+    status: "ended",
+    currentRound: 3,
+    schedule,
+    waitCounts: {},
+    createdBy: coordinatorId,
+    createdAt: at(20),
+    startedAt: at(7),
+    endedAt: at(7),
+  };
+  return { event, ratings };
 }
 
 function demoApplications(

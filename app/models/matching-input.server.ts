@@ -1,0 +1,34 @@
+/** The program's participants as the matching engine sees them (ids are participant ids). */
+import type { Participant as EngineParticipant } from "../../matching/schema";
+import { getStore } from "../../server/store";
+
+export async function engineParticipants(programId: string, only?: ReadonlySet<string>) {
+  const store = getStore();
+  const [participants, organizations, users] = await Promise.all([
+    store.find("participants", { programId }),
+    store.find("organizations"),
+    store.find("users"),
+  ]);
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  const userById = new Map(users.map((u) => [u.id, u]));
+  return participants
+    .filter((p) => !only || only.has(p.id))
+    .map((p): EngineParticipant => {
+      const org = orgById.get(p.organizationId);
+      return {
+        id: p.id,
+        name: userById.get(p.userId)?.name ?? p.id,
+        role: p.role,
+        region: org?.region ?? "00",
+        mrc: org?.mrc ?? "0",
+        organization: p.organizationId,
+        competitors: org?.competitorIds ?? [],
+        needs: p.profile.needs.map((n) => ({ tag: n.tag, priority: n.priority })),
+        expertise: p.profile.expertise,
+        sector: p.profile.sector,
+        style: p.profile.workingStyle,
+        availability: p.profile.availability,
+      };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}

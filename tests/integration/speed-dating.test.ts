@@ -1,0 +1,282 @@
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { decode, HttpClient, location } from "../helpers/http";
+import { LiveClient, type LiveState } from "../helpers/live";
+import { startServer, type TestServer } from "../helpers/server";
+
+const PROGRAM = "/programs/prog-reemploi-2026";
+const PEOPLE = ["louise", "marc", "amelie", "benoit", "david", "thomas"];
+const REGION: Record<string, string> = {
+  louise: "01",
+  marc: "02",
+  amelie: "01",
+  benoit: "05",
+  david: "08",
+  thomas: "11",
+};
+
+let server: TestServer;
+let clients: LiveClient[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+});
+afterEach(() => {
+  for (const c of clients) c.close();
+  clients = [];
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function createEvent(base: string, overrides: Record<string, string> = {}) {
+  const coordinator = new HttpClient(base);
+  await coordinator.signIn("coordination@exemple.org");
+  const response = await coordinator.post(`${PROGRAM}/events`, {
+    title: "Séance d'essai",
+    startsAt: "2026-12-03T13:30",
+    rounds: "3",
+    roundMinutes: "7",
+    breakMinutes: "1",
+    roomSize: "2",
+    format: "online",
+    videoUrlPattern: "https://meet.jit.si/maillage-{event}-{room}",
+    invited: PEOPLE.map((p) => `p-${p}`),
+    ...overrides,
+  });
+  expect(response.status).toBe(302);
+  return location(response).split("/").pop()!;
+}
+
+async function connectAll(base: string, eventId: string) {
+  const coordinator = await new LiveClient(base, "coordination@exemple.org").connect();
+  const people = await Promise.all(
+    PEOPLE.map((p) => new LiveClient(base, `${p}@exemple.org`).connect()),
+  );
+  clients.push(coordinator, ...people);
+  await coordinator.join(eventId);
+  await Promise.all(people.map((c) => c.join(eventId)));
+  return { coordinator, people };
+}
+
+const key = (a: string, b: string) => [a, b].sort().join("|");
+
+describe("a live speed-dating event", () => {
+  it("runs three rounds with rooms, chat, ratings and mutual matches", async () => {
+    const eventId = await createEvent(server.url);
+    const { coordinator, people } = await connectAll(server.url, eventId);
+
+    const notYet = await people[0]!.emit("console:command", { eventId, command: "start" });
+    expect(notYet).toMatchObject({ ok: false, error: { code: "forbidden" } });
+    expect((await coordinator.emit("console:command", { eventId, command: "open-lobby" })).ok).toBe(
+      true,
+    );
+    expect((await coordinator.emit("console:command", { eventId, command: "start" })).ok).toBe(
+      true,
+    );
+
+    const met = new Set<string>();
+    for (let round = 1; round <= 3; round++) {
+      const states = await Promise.all(
+        people.map((c) =>
+          c.waitForState((s) => s.event.currentRound === round && s.event.phase === "round"),
+        ),
+      );
+      const deadlines = new Set(states.map((s) => s.event.deadline));
+      expect(deadlines.size).toBe(1); // one server clock for everyone
+      for (const [i, state] of states.entries()) {
+        const me = `p-${PEOPLE[i]}`;
+        expect(state.room, `${me} round ${round}`).not.toBeNull();
+        const others = state.room!.members.map((m) => m.id).filter((id) => id !== me);
+        for (const other of others) {
+          const person = PEOPLE[Number(PEOPLE.indexOf(other.slice(2)))]!;
+          expect(REGION[person]).not.toBe(REGION[PEOPLE[i]!]); // never the same region
+          if (me < other) {
+            expect(met.has(key(me, other))).toBe(false); // never the same person twice
+            met.add(key(me, other));
+          }
+        }
+      }
+      // Chat reaches the room, and only the room.
+      const author = people[0]!;
+      const authorRoom = states[0]!.room!;
+      const sent = await author.emit("chat:send", {
+        eventId,
+        roomId: authorRoom.id,
+        text: `Bonjour du tour ${round}`,
+      });
+      expect(sent.ok).toBe(true);
+      const mateIndex = PEOPLE.indexOf(
+        authorRoom.members.find((m) => m.id !== "p-louise")!.id.slice(2),
+      );
+      await expect
+        .poll(() => people[mateIndex]!.messages.some((m) => m.text === `Bonjour du tour ${round}`))
+        .toBe(true);
+      const outsider = people.find((_, i) => i !== 0 && i !== mateIndex)!;
+      expect(outsider.messages.some((m) => m.text === `Bonjour du tour ${round}`)).toBe(false);
+      const wrongRoom = states.find((s) => s.room!.id !== authorRoom.id)!.room!.id;
+      const refused = await author.emit("chat:send", {
+        eventId,
+        roomId: wrongRoom,
+        text: "intrus",
+      });
+      expect(refused).toMatchObject({ ok: false, error: { code: "not_in_room" } });
+
+      // Everyone rates everyone they met: "oui" for the first person in the room list.
+      for (const [i, state] of states.entries()) {
+        for (const other of state.room!.members.filter((m) => m.id !== `p-${PEOPLE[i]}`)) {
+          const reply = await people[i]!.emit("rating:submit", {
+            eventId,
+            round,
+            toParticipantId: other.id,
+            answer: "yes",
+          });
+          expect(reply.ok).toBe(true);
+        }
+      }
+      expect((await coordinator.emit("console:command", { eventId, command: "skip" })).ok).toBe(
+        true,
+      );
+      if (round < 3) {
+        await Promise.all(
+          people.map((c) =>
+            c.waitForState((s) => s.event.phase === "break" && s.event.currentRound === round),
+          ),
+        );
+        expect((await coordinator.emit("console:command", { eventId, command: "skip" })).ok).toBe(
+          true,
+        );
+      }
+    }
+    const ended = await Promise.all(
+      people.map((c) => c.waitForState((s) => s.event.status === "ended")),
+    );
+    expect(ended[0]!.toRate.length).toBeGreaterThanOrEqual(3);
+
+    // Rating someone never met is refused; ratings stay private.
+    const strangers = await people[0]!.emit("rating:submit", {
+      eventId,
+      round: 1,
+      toParticipantId: "p-amelie",
+      answer: "yes",
+    });
+    expect(strangers).toMatchObject({ ok: false, error: { code: "not_met" } });
+    const louise = new HttpClient(server.url);
+    await louise.signIn("louise@exemple.org");
+    const page = decode(await (await louise.get(`${PROGRAM}/events/${eventId}`)).text());
+    expect(page).toContain("Vos affinités réciproques");
+    expect(page).toContain("Oui réciproque");
+    const doc = JSON.parse(await readFile(join(server.dataDir, "maillage.json"), "utf8")) as {
+      ratings: Array<{ eventId: string }>;
+    };
+    expect(doc.ratings.filter((r) => r.eventId === eventId).length).toBe(met.size * 2);
+  });
+
+  it("refuses bad payloads, people not invited, and chat floods", async () => {
+    const eventId = await createEvent(server.url);
+    const { coordinator, people } = await connectAll(server.url, eventId);
+    const stranger = await new LiveClient(server.url, "karine@exemple.org").connect();
+    clients.push(stranger);
+    const refused = await stranger.emit("event:join", { eventId });
+    expect(refused).toMatchObject({ ok: false, error: { code: "not_in_event" } });
+    expect(await stranger.emit("chat:send", { eventId, roomId: "r1-1", text: "hé" })).toMatchObject(
+      { ok: false, error: { code: "not_in_event" } },
+    );
+    expect(await people[0]!.emit("chat:send", { eventId, roomId: "r1-1", text: "" })).toMatchObject(
+      { ok: false, error: { code: "invalid_payload" } },
+    );
+    expect(
+      await people[0]!.emit("chat:send", { eventId, roomId: "r1-1", text: "x".repeat(1001) }),
+    ).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+    expect(await people[0]!.emit("event:join", { eventId: "../../etc" })).toMatchObject({
+      ok: false,
+      error: { code: "invalid_payload" },
+    });
+    expect(
+      await coordinator.emit("console:command", { eventId, command: "explode" }),
+    ).toMatchObject({ ok: false, error: { code: "invalid_payload" } });
+
+    await coordinator.emit("console:command", { eventId, command: "start" });
+    const state = await people[0]!.waitForState((s) => s.event.phase === "round");
+    const results = [];
+    for (let i = 0; i < 7; i++) {
+      results.push(
+        await people[0]!.emit("chat:send", {
+          eventId,
+          roomId: state.room!.id,
+          text: `message ${i}`,
+        }),
+      );
+    }
+    expect(results.filter((r) => r.ok).length).toBe(5);
+    expect(results.at(-1)).toMatchObject({ ok: false, error: { code: "rate_limited" } });
+    await coordinator.emit("console:command", { eventId, command: "end" });
+  });
+
+  it("brings a participant who lost the network back into the same room, with the chat", async () => {
+    const eventId = await createEvent(server.url);
+    const { coordinator, people } = await connectAll(server.url, eventId);
+    await coordinator.emit("console:command", { eventId, command: "start" });
+    const before = await people[1]!.waitForState((s) => s.event.phase === "round");
+    const room = before.room!;
+    const mate = people[PEOPLE.indexOf(room.members.find((m) => m.id !== "p-marc")!.id.slice(2))]!;
+    await mate.emit("chat:send", { eventId, roomId: room.id, text: "Avant la coupure" });
+
+    const marc = people[1]!;
+    marc.states = [];
+    marc.socket.io.engine.close(); // the Wi-Fi drops
+    await new Promise((r) => setTimeout(r, 300));
+    await mate.emit("chat:send", { eventId, roomId: room.id, text: "Pendant la coupure" });
+    await new Promise<void>((resolve) =>
+      marc.socket.connected ? resolve() : marc.socket.once("connect", () => resolve()),
+    );
+    const after = await marc.join(eventId);
+    expect(after.room?.id).toBe(room.id);
+    expect(after.chat.map((m) => m.text)).toEqual(
+      expect.arrayContaining(["Avant la coupure", "Pendant la coupure"]),
+    );
+    // Still in the room's channel: new messages arrive.
+    await mate.emit("chat:send", { eventId, roomId: room.id, text: "Après la coupure" });
+    await expect.poll(() => marc.messages.some((m) => m.text === "Après la coupure")).toBe(true);
+    await coordinator.emit("console:command", { eventId, command: "end" });
+  });
+
+  it("advances by itself at the deadline, and resumes after a server restart", async () => {
+    const own = await startServer();
+    try {
+      const eventId = await createEvent(own.url, {
+        roundMinutes: "0.05",
+        breakMinutes: "0",
+        rounds: "3",
+      });
+      const { coordinator, people } = await connectAll(own.url, eventId);
+      await coordinator.emit("console:command", { eventId, command: "start" });
+      // 3 seconds later the clock moves to round 2 without anyone asking.
+      await people[0]!.waitForState(
+        (s) => s.event.currentRound === 2 && s.event.phase === "round",
+        15_000,
+      );
+      await coordinator.emit("console:command", { eventId, command: "pause" });
+      const paused = await people[0]!.waitForState((s) => s.event.status === "paused");
+      const roomBefore = paused.room!.id;
+      await people[0]!.emit("chat:send", { eventId, roomId: roomBefore, text: "Message gardé" });
+      for (const c of [coordinator, ...people]) c.close();
+
+      expect(await own.stop()).toBe(0);
+      const again = await startServer({ dataDir: own.dataDir });
+      try {
+        const louise = await new LiveClient(again.url, "louise@exemple.org").connect();
+        clients.push(louise);
+        const state: LiveState = await louise.join(eventId);
+        expect(state.event).toMatchObject({ status: "paused", currentRound: 2 });
+        expect(state.room?.id).toBe(roomBefore);
+        expect(state.chat.map((m) => m.text)).toContain("Message gardé");
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await own.stop();
+    }
+  });
+});
