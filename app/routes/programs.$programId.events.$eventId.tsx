@@ -400,7 +400,11 @@ export default function LiveEventPage() {
       ) : null}
       {view ? (
         <>
-          <Clock view={view} serverNow={serverNow} />
+          {view.event.status === "ended" ? (
+            <p className="badge">{t("events.statuses.ended")}</p>
+          ) : (
+            <Clock view={view} serverNow={serverNow} />
+          )}
           {view.event.status === "scheduled" || view.event.status === "lobby" ? (
             <p className="panel">
               {t(view.me.coordinator ? "live.lobbyCoordinator" : "live.lobby")}

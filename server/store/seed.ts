@@ -517,11 +517,15 @@ function demoEvent(at: (daysAgo: number) => string, coordinatorId: string) {
       }
     }
   }
+  // Last week, 13 h 30 in Quebec (18 h 30 UTC in winter).
+  const held = new Date(Date.parse(at(7)));
+  held.setUTCHours(18, 30, 0, 0);
+  const heldAt = held.toISOString();
   const event: Rows<"events">[number] = {
     id: eventId,
     programId: DEMO_PROGRAM_ID,
     title: "Séance de speed dating de novembre",
-    startsAt: at(7),
+    startsAt: heldAt,
     invitedParticipantIds: participants.map((p) => p.id),
     rounds: 3,
     roundMinutes: 7,
@@ -535,8 +539,8 @@ function demoEvent(at: (daysAgo: number) => string, coordinatorId: string) {
     waitCounts: {},
     createdBy: coordinatorId,
     createdAt: at(20),
-    startedAt: at(7),
-    endedAt: at(7),
+    startedAt: heldAt,
+    endedAt: new Date(held.getTime() + 30 * 60_000).toISOString(),
   };
   return { event, ratings };
 }
