@@ -1,12 +1,9 @@
 /**
  * Live chat, kept out of the main JSON document: one append-only JSON-lines file per event under
- * $DATA_DIR/chat/. Appending never rewrites anything, so the cost of a message does not grow with
- * the history. A torn last line (a kill mid-write) is skipped when the file is read back.
+ * $DATA_DIR/chat/ (see append-log.ts), with an index by room kept in memory.
  */
-import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { z } from "zod";
+import { JsonlLog } from "./append-log";
 
 export const chatMessageSchema = z.object({
   id: z.string(),
@@ -28,75 +25,40 @@ export interface ChatLog {
   close(): Promise<void>;
 }
 
-interface EventLog {
-  stream: WriteStream;
-  byRoom: Map<string, ChatMessage[]>;
-}
-
 export class FileChatLog implements ChatLog {
-  private readonly events = new Map<string, Promise<EventLog>>();
+  private readonly log: JsonlLog<typeof chatMessageSchema>;
+  private readonly rooms = new Map<string, Promise<Map<string, ChatMessage[]>>>();
 
-  constructor(private readonly dir: string) {}
-
-  private file(eventId: string) {
-    return join(this.dir, `${eventId.replace(/[^\w-]/g, "_")}.jsonl`);
+  constructor(dir: string) {
+    this.log = new JsonlLog(dir, chatMessageSchema);
   }
 
-  private open(eventId: string): Promise<EventLog> {
-    let log = this.events.get(eventId);
-    if (!log) {
-      log = (async () => {
-        await mkdir(this.dir, { recursive: true });
-        const byRoom = new Map<string, ChatMessage[]>();
-        let text = "";
-        try {
-          text = await readFile(this.file(eventId), "utf8");
-        } catch (error) {
-          if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-        }
-        for (const line of text.split("\n")) {
-          if (!line.trim()) continue;
-          try {
-            const message = chatMessageSchema.parse(JSON.parse(line));
-            const list = byRoom.get(message.roomId) ?? [];
-            list.push(message);
-            byRoom.set(message.roomId, list);
-          } catch {
-            // A torn line from an interrupted write: skipped.
-          }
-        }
-        // Start on a fresh line in case the last one was torn.
-        const stream = createWriteStream(this.file(eventId), { flags: "a" });
-        if (text && !text.endsWith("\n")) stream.write("\n");
-        return { stream, byRoom };
-      })();
-      this.events.set(eventId, log);
+  private byRoom(eventId: string) {
+    let index = this.rooms.get(eventId);
+    if (!index) {
+      index = this.log.read(eventId).then((messages) => {
+        const map = new Map<string, ChatMessage[]>();
+        for (const m of messages) map.set(m.roomId, [...(map.get(m.roomId) ?? []), m]);
+        return map;
+      });
+      this.rooms.set(eventId, index);
     }
-    return log;
+    return index;
   }
 
   async append(message: ChatMessage) {
-    const log = await this.open(message.eventId);
-    const list = log.byRoom.get(message.roomId) ?? [];
+    const index = await this.byRoom(message.eventId);
+    const list = index.get(message.roomId) ?? [];
     list.push(message);
-    log.byRoom.set(message.roomId, list);
-    await new Promise<void>((resolve, reject) =>
-      log.stream.write(`${JSON.stringify(message)}\n`, (error) =>
-        error ? reject(error) : resolve(),
-      ),
-    );
+    index.set(message.roomId, list);
+    await this.log.append(message.eventId, message);
   }
 
   async history(eventId: string, roomId: string) {
-    const log = await this.open(eventId);
-    return [...(log.byRoom.get(roomId) ?? [])];
+    return [...((await this.byRoom(eventId)).get(roomId) ?? [])];
   }
 
-  async close() {
-    const logs = await Promise.all(this.events.values());
-    await Promise.all(
-      logs.map((log) => new Promise<void>((resolve) => log.stream.end(() => resolve()))),
-    );
-    this.events.clear();
+  close() {
+    return this.log.close();
   }
 }

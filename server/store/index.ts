@@ -4,6 +4,7 @@
  * Express server bundle, Vite's dev reloads) shares it: one process, one writer.
  */
 import { join } from "node:path";
+import { AuditLog } from "./audit-log";
 import { FileChatLog, type ChatLog } from "./chat-log";
 import { LowStore } from "./lowdb-store";
 import { demoDocument } from "./seed";
@@ -13,10 +14,12 @@ import type { Store } from "./types";
 export * from "./types";
 export type { CollectionName, EntityOf } from "./schema";
 export type { ChatLog, ChatMessage } from "./chat-log";
+export type { AuditEntry } from "./audit-log";
 
 const KEY = Symbol.for("maillage.store");
 const CHAT_KEY = Symbol.for("maillage.chat-log");
-type Holder = { [KEY]?: Store; [CHAT_KEY]?: ChatLog };
+const AUDIT_KEY = Symbol.for("maillage.audit-log");
+type Holder = { [KEY]?: Store; [CHAT_KEY]?: ChatLog; [AUDIT_KEY]?: AuditLog };
 
 export interface StoreConfig {
   dataDir: string;
@@ -33,7 +36,15 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   });
   holder[KEY] = store;
   holder[CHAT_KEY] = new FileChatLog(join(config.dataDir, "chat"));
+  holder[AUDIT_KEY] = new AuditLog(join(config.dataDir, "audit"));
   return store;
+}
+
+/** The coordinators' audit trail (append-only files beside the data file). */
+export function getAuditLog(): AuditLog {
+  const log = (globalThis as Holder)[AUDIT_KEY];
+  if (!log) throw new Error("The audit log is not open yet (openStore() runs at server start-up).");
+  return log;
 }
 
 /** The live chat log (append-only files beside the data file). */
@@ -54,9 +65,11 @@ export async function closeStore(): Promise<void> {
   const store = holder[KEY];
   if (!store) return;
   await holder[CHAT_KEY]?.close();
+  await holder[AUDIT_KEY]?.close();
   await store.close();
   delete holder[KEY];
   delete holder[CHAT_KEY];
+  delete holder[AUDIT_KEY];
 }
 
 export function newId(prefix: string): string {

@@ -106,6 +106,19 @@ export const programSchema = z.strictObject({
     })
     .default({ mentorCompensation: 0, coordination: 0 }),
   taxonomy: z.array(tagSchema).max(100).default([]),
+  /** Self-formed groups: only notify the coordinators, or wait for their approval. */
+  selfFormedApproval: z.enum(["notify", "required"]).default("notify"),
+  /** A group proposal between participants expires after this many hours. */
+  proposalHours: z.number().int().min(1).max(720).default(72),
+  /** Coordinator rules for the solver and every group: pairs kept together, pairs kept apart. */
+  pins: z
+    .array(z.tuple([id, id]))
+    .max(500)
+    .default([]),
+  forbids: z
+    .array(z.tuple([id, id]))
+    .max(500)
+    .default([]),
   createdAt: isoDate,
 });
 export type Program = z.infer<typeof programSchema>;
@@ -117,6 +130,8 @@ export const participantSchema = z.strictObject({
   organizationId: id,
   role: participantRoleSchema,
   profile: profileSchema.default(emptyProfile),
+  /** Mentors: how many groups they can lead. */
+  capacity: z.number().int().min(0).max(10).default(1),
   /** Shown in the program's directory once the person publishes it. */
   published: z.boolean().default(false),
   applicationId: id.optional(),
@@ -270,6 +285,106 @@ export const roomNoteSchema = z.strictObject({
   updatedAt: isoDate,
 });
 
+const bilingualLines = z.strictObject({ fr: z.array(z.string()), en: z.array(z.string()) });
+
+/** A group of three (triade). Its members see each other's contact details and its space. */
+export const groupSchema = z.strictObject({
+  id,
+  programId: id,
+  memberIds: z.array(id).length(3),
+  mentorId: id.optional(),
+  status: z.enum(["active", "dissolved"]),
+  origin: z.enum(["self", "solver"]),
+  score: z.number().optional(),
+  explanation: bilingualLines.optional(),
+  suggestedFirstMeeting: z.iso.date(),
+  approvedBy: id.optional(),
+  createdAt: isoDate,
+});
+export type Group = z.infer<typeof groupSchema>;
+
+/** A group proposed by a participant to two others; it forms when all three accept. */
+export const groupProposalSchema = z.strictObject({
+  id,
+  programId: id,
+  proposerId: id,
+  memberIds: z.array(id).length(3),
+  responses: z.record(z.string(), z.enum(["pending", "accepted", "declined"])),
+  status: z.enum([
+    "pending",
+    "awaiting-approval",
+    "formed",
+    "declined",
+    "expired",
+    "rejected",
+    "withdrawn",
+  ]),
+  message: z.string().max(1000).default(""),
+  expiresAt: isoDate,
+  createdAt: isoDate,
+  decidedAt: isoDate.optional(),
+  groupId: id.optional(),
+});
+export type GroupProposal = z.infer<typeof groupProposalSchema>;
+
+/** One run of the group solver for a program, and the coordinator's decisions on its groups. */
+export const solverRunSchema = z.strictObject({
+  id,
+  programId: id,
+  status: z.enum(["running", "done", "failed", "cancelled"]),
+  startedBy: id,
+  startedAt: isoDate,
+  finishedAt: isoDate.optional(),
+  progress: z
+    .strictObject({ phase: z.string(), fraction: z.number().min(0).max(1) })
+    .default({ phase: "start", fraction: 0 }),
+  result: z
+    .strictObject({
+      status: z.enum(["optimal", "feasible", "infeasible"]),
+      objective: z.strictObject({ groups: z.number(), score: z.number() }),
+      bound: z.strictObject({ groups: z.number(), score: z.number() }),
+      timeMs: z.number(),
+    })
+    .optional(),
+  groups: z
+    .array(
+      z.strictObject({
+        id: z.string().min(1).max(80),
+        memberIds: z.array(id).length(3),
+        mentorId: id.optional(),
+        score: z.number(),
+        explanation: bilingualLines,
+        decision: z.enum(["proposed", "approved", "rejected"]),
+        groupId: id.optional(),
+      }),
+    )
+    .default([]),
+  unplaced: z
+    .array(
+      z.strictObject({
+        id,
+        reason: z.string(),
+        reasonFr: z.string().default(""),
+        code: z.string().default(""),
+      }),
+    )
+    .default([]),
+  error: z.string().optional(),
+});
+export type SolverRun = z.infer<typeof solverRunSchema>;
+
+/** In-app notices; the same notice also goes to the outbox. */
+export const notificationSchema = z.strictObject({
+  id,
+  userId: id,
+  programId: id.optional(),
+  kind: z.string().min(1).max(60),
+  params: z.record(z.string(), z.union([z.string(), z.number()])).default({}),
+  link: z.string().max(300).default(""),
+  createdAt: isoDate,
+  readAt: isoDate.optional(),
+});
+
 /** Every collection of the store and the schema of its records. */
 export const collectionSchemas = {
   users: userSchema,
@@ -281,6 +396,10 @@ export const collectionSchemas = {
   events: eventSchema,
   ratings: ratingSchema,
   roomNotes: roomNoteSchema,
+  groups: groupSchema,
+  groupProposals: groupProposalSchema,
+  solverRuns: solverRunSchema,
+  notifications: notificationSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -298,6 +417,10 @@ export const documentSchema = z.strictObject({
   events: z.array(eventSchema).default([]),
   ratings: z.array(ratingSchema).default([]),
   roomNotes: z.array(roomNoteSchema).default([]),
+  groups: z.array(groupSchema).default([]),
+  groupProposals: z.array(groupProposalSchema).default([]),
+  solverRuns: z.array(solverRunSchema).default([]),
+  notifications: z.array(notificationSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -313,6 +436,10 @@ export function emptyDocument(): StoreDocument {
     events: [],
     ratings: [],
     roomNotes: [],
+    groups: [],
+    groupProposals: [],
+    solverRuns: [],
+    notifications: [],
   };
 }
 

@@ -382,6 +382,10 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     events: [] as Rows<"events">,
     ratings: [] as Rows<"ratings">,
     roomNotes: [] as Rows<"roomNotes">,
+    groups: [] as Rows<"groups">,
+    groupProposals: [] as Rows<"groupProposals">,
+    solverRuns: [] as Rows<"solverRuns">,
+    notifications: [] as Rows<"notifications">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({

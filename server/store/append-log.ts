@@ -1,0 +1,80 @@
+/**
+ * Append-only JSON-lines files, one per key (an event's chat, a program's audit trail), kept out of
+ * the main JSON document so that appending never rewrites it. Records are validated when read back;
+ * a torn last line (a kill mid-write) is skipped.
+ */
+import { createWriteStream, type WriteStream } from "node:fs";
+import { mkdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import type { z } from "zod";
+
+interface OpenFile<T> {
+  stream: WriteStream;
+  records: T[];
+}
+
+export class JsonlLog<S extends z.ZodType> {
+  private readonly files = new Map<string, Promise<OpenFile<z.infer<S>>>>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly schema: S,
+  ) {}
+
+  private path(key: string) {
+    return join(this.dir, `${key.replace(/[^\w-]/g, "_")}.jsonl`);
+  }
+
+  private open(key: string): Promise<OpenFile<z.infer<S>>> {
+    let file = this.files.get(key);
+    if (!file) {
+      file = (async () => {
+        await mkdir(this.dir, { recursive: true });
+        let text = "";
+        try {
+          text = await readFile(this.path(key), "utf8");
+        } catch (error) {
+          if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+        }
+        const records: z.infer<S>[] = [];
+        for (const line of text.split("\n")) {
+          if (!line.trim()) continue;
+          try {
+            records.push(this.schema.parse(JSON.parse(line)));
+          } catch {
+            // A torn line from an interrupted write: skipped.
+          }
+        }
+        const stream = createWriteStream(this.path(key), { flags: "a" });
+        if (text && !text.endsWith("\n")) stream.write("\n");
+        return { stream, records };
+      })();
+      this.files.set(key, file);
+    }
+    return file;
+  }
+
+  /** Resolves once the line is handed to the operating system. */
+  async append(key: string, record: z.infer<S>) {
+    const file = await this.open(key);
+    file.records.push(record);
+    await new Promise<void>((resolve, reject) =>
+      file.stream.write(`${JSON.stringify(record)}\n`, (error) =>
+        error ? reject(error) : resolve(),
+      ),
+    );
+  }
+
+  /** Every record of a key, oldest first (a copy). */
+  async read(key: string): Promise<z.infer<S>[]> {
+    return [...(await this.open(key)).records];
+  }
+
+  async close() {
+    const files = await Promise.all(this.files.values());
+    await Promise.all(
+      files.map((f) => new Promise<void>((resolve) => f.stream.end(() => resolve()))),
+    );
+    this.files.clear();
+  }
+}

@@ -1,0 +1,34 @@
+/** Every coordinator decision on groups (who, when, what), per program, append-only. */
+import { z } from "zod";
+import { JsonlLog } from "./append-log";
+
+export const auditEntrySchema = z.object({
+  id: z.string(),
+  programId: z.string(),
+  at: z.iso.datetime(),
+  actorId: z.string(),
+  actorName: z.string(),
+  action: z.string(),
+  details: z.record(z.string(), z.unknown()).default({}),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export class AuditLog {
+  private readonly log: JsonlLog<typeof auditEntrySchema>;
+
+  constructor(dir: string) {
+    this.log = new JsonlLog(dir, auditEntrySchema);
+  }
+
+  append(entry: AuditEntry) {
+    return this.log.append(entry.programId, entry);
+  }
+
+  list(programId: string) {
+    return this.log.read(programId);
+  }
+
+  close() {
+    return this.log.close();
+  }
+}
