@@ -12,14 +12,22 @@
  *   - the conversations with the most potential come first: each round maximizes the sum of the
  *     pair scores (`./score`) of its rooms, so the best meetings land in the earliest rounds.
  *
- * Each round is solved greedily, one after the other (earliest first), by
- *   1. construction: the people who most need a seat (waited last round, waited more, then have
- *      the fewest possible partners) each open a room with their best remaining partners;
- *   2. repair: anyone still waiting is seated by joining a room of two (threes), pairing with
- *      another waiting person, splitting a room of three, or an ejection chain (take someone's
- *      seat, who is re-seated elsewhere);
- *   3. local improvement: swaps of two people between rooms (or between a room and the waiting
- *      list) and moves from a room of three to a room of two, while the round's value improves.
+ * Rounds are planned one after the other (earliest first; each round's meetings are then
+ * forbidden in the later ones), each round maximizing its own value (below):
+ *   - up to 14 people: exactly, by dynamic programming over subsets;
+ *   - larger events:
+ *     1. construction: the people who most need a seat (waited last round, waited more, then
+ *        have the fewest possible partners) each open a room with their best remaining partners;
+ *     2. repair: anyone still waiting is seated by joining a room of two (threes), pairing with
+ *        another waiting person, splitting a room of three, or an ejection chain (take someone's
+ *        seat, who is re-seated elsewhere), depth 2 up to 150 people, 1 above;
+ *     3. local improvement: swaps of two people between rooms (or between a room and the waiting
+ *        list) and moves from a room of three to a room of two, while the value improves. Up to
+ *        300 people every pair of people is tried, then an iterated local search (random kicks
+ *        from a fixed-seed generator, kept when they lead to a better round); above 300 people
+ *        only swaps towards each person's 10 best partners, with "don't look" bits.
+ *   Greedy round by round is not a global optimum over the event: a choice in round 1 can leave
+ *   fewer compatible strangers for round 5 (then more rooms of two, or waiting, late).
  *
  * The round's value is lexicographic (weights far apart):
  *   seated people ≫ seating whoever waited last round ≫ rooms of three (roomSize 3)
@@ -116,7 +124,6 @@ interface Context {
   allowed: Uint8Array;
   /** n×n pair values (clamped scores; mentor–mentor pairs below every other pair). */
   value: Float64Array;
-  mentor: Uint8Array;
   /** For large events: each person's best partners (by value, then index), K per person. */
   candidates: Int32Array[] | null;
 }
@@ -283,7 +290,6 @@ function buildContext(
     cap: input.roomSize,
     allowed,
     value,
-    mentor,
     candidates: topCandidates(n, allowed, value),
   };
 }
@@ -296,7 +302,7 @@ function limits(n: number) {
     ejectDepth: n <= 150 ? 2 : 1,
     repairBudget: 3e7,
     /** Swap evaluations spent on iterated local search per round (small events only). */
-    kickBudget: n <= FULL_NEIGHBOURHOOD ? Math.min(120_000, 50 * n * n) : 0,
+    kickBudget: n <= FULL_NEIGHBOURHOOD ? Math.min(80_000, 40 * n * n) : 0,
   };
 }
 
@@ -503,6 +509,17 @@ function planOneRound(ctx: Context, seat: Float64Array): { rooms: number[][]; ro
     }
     return bestApply ? { gain: bestGain, apply: bestApply } : null;
   };
+  // Cache: x has no direct placement at all (bans only remove options), until the next change.
+  let version = 0;
+  const knownAt = new Int32Array(n).fill(-1);
+  const knownPlaceable = new Uint8Array(n);
+  const mayPlaceDirectly = (x: number): boolean => {
+    if (knownAt[x] !== version) {
+      knownAt[x] = version;
+      knownPlaceable[x] = directPlacement(x, [], []) ? 1 : 0;
+    }
+    return knownPlaceable[x] === 1;
+  };
   const placement = (
     p: number,
     depth: number,
@@ -517,6 +534,7 @@ function planOneRound(ctx: Context, seat: Float64Array): { rooms: number[][]; ro
       if (room.length < 2 || bannedRooms.includes(r)) continue;
       for (const x of room) {
         if (!fits(p, room, x)) continue;
+        if (depth === 1 && !mayPlaceDirectly(x)) continue;
         const sub = placement(x, depth - 1, [...bannedRooms, r], [...bannedPeople, p]);
         if (!sub) continue;
         const g = seat[p]! - seat[x]! + gainIn(p, room, x) - gainIn(x, room, x) + sub.gain;
@@ -549,6 +567,7 @@ function planOneRound(ctx: Context, seat: Float64Array): { rooms: number[][]; ro
           found = placement(w, d, [], []);
         if (found && found.gain > EPS) {
           found.apply();
+          version++;
           progress = changed = true;
         }
       }
