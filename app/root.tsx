@@ -45,7 +45,10 @@ function ProgramSwitcher({ programs }: { programs: RootLoaderData["programs"] })
   return (
     <details className="menu">
       <summary>
-        <span className="visually-hidden">{t("nav.programSwitcher")} : </span>
+        <span className="visually-hidden">
+          {t("nav.programSwitcher")}
+          {t("common.colon")}{" "}
+        </span>
         {current ? current.title : t("nav.myPrograms")}
       </summary>
       <ul className="menu-list">
@@ -82,7 +85,10 @@ function AccountMenu({ user }: { user: NonNullable<RootLoaderData["user"]> }) {
   return (
     <details className="menu menu--right">
       <summary>
-        <span className="visually-hidden">{t("nav.account")} : </span>
+        <span className="visually-hidden">
+          {t("nav.account")}
+          {t("common.colon")}{" "}
+        </span>
         {user.name}
       </summary>
       <div className="menu-list">

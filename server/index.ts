@@ -13,7 +13,7 @@ import { Server as SocketServer } from "socket.io";
 import { ConfigError, ensureSessionSecret, loadConfig } from "./config";
 import { attachLive } from "./live";
 import { configureMail } from "./mail";
-import { refuseCrossSite } from "./security/origin";
+import { isCrossSite, refuseCrossSite } from "./security/origin";
 import { closeStore, openStore, StoreLoadError } from "./store";
 
 /** The project root: above server/index.ts in development, build/node/index.js in production. */
@@ -46,6 +46,11 @@ async function main() {
   const io = new SocketServer(httpServer, {
     serveClient: false,
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // The same cross-site rule as pages: a browser connecting from another site is refused.
+    allowRequest: (req, callback) => {
+      const origin = req.headers.origin;
+      callback(null, !origin || !isCrossSite("POST", req.headers.host, origin, undefined));
+    },
   });
 
   app.get("/healthz", (_req, res) => {
@@ -88,7 +93,14 @@ async function main() {
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host.includes(":") ? `[${config.host}]` : config.host;
+  process.env.MAILLAGE_BASE_URL = `http://${shownHost}:${port}`;
   console.log(`Maillage ${version} is ready: http://${shownHost}:${port}`);
+  if (config.demo && config.env === "production" && !/^(127\.|localhost$|::1$)/.test(config.host)) {
+    console.warn(
+      "WARNING: demo accounts with a published password are enabled on a non-loopback address. " +
+        "Set MAILLAGE_DEMO=0 for a real deployment (see README).",
+    );
+  }
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -97,7 +109,7 @@ async function main() {
     console.log(`${signal} received: closing connections and flushing the store…`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
-    live.stop();
+    await live.stop();
     io.close();
     httpServer.closeAllConnections();
     await closeStore();

@@ -14,8 +14,12 @@ import { createInvitation } from "./invitation.server";
 export type Application = EntityOf<"applications">;
 export type Program = EntityOf<"programs">;
 
-export function publicUrl(origin: string): string {
-  return process.env.PUBLIC_URL ?? origin;
+/**
+ * The address used in links sent by email: PUBLIC_URL, else the server's own address. Never the
+ * request's Host header, which a client controls.
+ */
+export function publicUrl(): string {
+  return process.env.PUBLIC_URL ?? process.env.MAILLAGE_BASE_URL ?? "http://127.0.0.1:3000";
 }
 
 /** Whether the form takes submissions today. */
@@ -71,7 +75,6 @@ export async function saveApplication(input: {
   data: ApplicationDraftInput;
   submit: boolean;
   locale: Locale;
-  origin: string;
 }): Promise<{ token: string; application: Application }> {
   const { program, data, submit, locale } = input;
   if (applicationWindow(program) !== "open") throw new ApplicationClosedError();
@@ -103,7 +106,7 @@ export async function saveApplication(input: {
         });
     return { token, application, isNew: !existing };
   });
-  const link = `${publicUrl(input.origin)}/application/${result.token}`;
+  const link = `${publicUrl()}/application/${result.token}`;
   const to = data.email || data.contactEmail;
   if (to && (submit || result.isNew)) {
     const kind = submit ? "applicationReceived" : "applicationDraft";
@@ -194,14 +197,21 @@ export async function decideApplication(input: {
   status: "accepted" | "rejected" | "waitlisted";
   reason: string;
   by: string;
-  origin: string;
 }) {
   const store = getStore();
   const program = await store.get("programs", input.programId);
-  const application = await getApplication(input.programId, input.id);
-  if (!program || !application) throw new NotFoundError("applications", input.id);
+  if (!program) throw new NotFoundError("programs", input.programId);
   const now = new Date().toISOString();
   const outcome = await store.transaction(async (tx) => {
+    // Read inside the transaction: two decisions at once cannot both create an invitation.
+    const application = await tx.get("applications", input.id);
+    if (
+      !application ||
+      application.programId !== input.programId ||
+      application.status === "draft"
+    ) {
+      throw new NotFoundError("applications", input.id);
+    }
     let invitationToken: string | undefined;
     let invitationId = application.invitationId;
     if (input.status === "accepted" && !application.invitationId) {
@@ -215,15 +225,26 @@ export async function decideApplication(input: {
       invitationToken = token;
       invitationId = invitation.id;
     }
+    if (input.status !== "accepted" && application.invitationId) {
+      // Withdraw an unused invitation: the link stops working.
+      const invitation = await tx.get("invitations", application.invitationId);
+      if (invitation && !invitation.usedAt) {
+        await tx.update("invitations", invitation.id, { expiresAt: now });
+        invitationId = undefined;
+      }
+    }
     const updated = await tx.update("applications", application.id, {
       status: input.status,
       decision: { status: input.status, reason: input.reason, decidedBy: input.by, decidedAt: now },
       invitationId,
     });
-    return { updated, invitationToken };
+    return { updated, invitationToken, application, changed: application.status !== input.status };
   });
+  const { application } = outcome;
+  // The applicant hears about a decision once, not at every save of the same decision.
+  if (!outcome.changed) return { application: outcome.updated, invitationLink: "" };
   const locale = application.locale;
-  const base = publicUrl(input.origin);
+  const base = publicUrl();
   const to = application.contactEmail || application.email;
   const invitationLink = outcome.invitationToken
     ? `${base}/invitation/${outcome.invitationToken}`

@@ -112,6 +112,9 @@ export async function acceptInvitation(
     const application = invitation.applicationId
       ? await tx.get("applications", invitation.applicationId)
       : undefined;
+    // A decision changed after acceptance (wait-listed, rejected) withdraws the invitation.
+    if (invitation.applicationId && application?.status !== "accepted")
+      throw new InvitationError("expired");
     const orgInput: OrganizationInput | undefined = application
       ? {
           name: application.organizationName,

@@ -4,11 +4,15 @@ import { getStore } from "../../server/store";
 
 export async function engineParticipants(programId: string, only?: ReadonlySet<string>) {
   const store = getStore();
-  const [participants, organizations, users] = await Promise.all([
+  const [participants, organizations, users, program] = await Promise.all([
     store.find("participants", { programId }),
     store.find("organizations"),
     store.find("users"),
+    store.get("programs", programId),
   ]);
+  // Subjects go to the engine by their French label, so that its explanations read naturally.
+  const label = new Map((program?.taxonomy ?? []).map((t) => [t.id, t.label]));
+  const named = (tag: string) => label.get(tag) ?? tag;
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const userById = new Map(users.map((u) => [u.id, u]));
   return participants
@@ -23,8 +27,9 @@ export async function engineParticipants(programId: string, only?: ReadonlySet<s
         mrc: org?.mrc ?? "0",
         organization: p.organizationId,
         competitors: org?.competitorIds ?? [],
-        needs: p.profile.needs.map((n) => ({ tag: n.tag, priority: n.priority })),
-        expertise: p.profile.expertise,
+        capacity: p.role === "mentor" ? p.capacity : undefined,
+        needs: p.profile.needs.map((n) => ({ tag: named(n.tag), priority: n.priority })),
+        expertise: p.profile.expertise.map(named),
         sector: p.profile.sector,
         style: p.profile.workingStyle,
         availability: p.profile.availability,

@@ -83,11 +83,19 @@ export default function Home() {
               <li key={p.id} className="card">
                 <h3>{p.title}</h3>
                 <p>
-                  <strong>{t("program.theme")} :</strong> {p.theme}
+                  <strong>
+                    {t("program.theme")}
+                    {t("common.colon")}
+                  </strong>{" "}
+                  {p.theme}
                 </p>
                 {p.subThemes.length ? (
                   <p>
-                    <strong>{t("program.subThemes")} :</strong> {p.subThemes.join(" · ")}
+                    <strong>
+                      {t("program.subThemes")}
+                      {t("common.colon")}
+                    </strong>{" "}
+                    {p.subThemes.join(" · ")}
                   </p>
                 ) : null}
                 <p>{p.description}</p>

@@ -35,6 +35,7 @@ import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { notFound } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
+import { rateLimit } from "~/utils/throttle.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "apply.title");
 
@@ -112,10 +113,23 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+/** The public form sends emails: at most 20 saves per 10 minutes from one address. */
+const SAVES_PER_WINDOW = 20;
+const SAVE_WINDOW_MS = 10 * 60_000;
+
+export async function action({ request, params, context }: ActionFunctionArgs) {
   const program = await loadProgram(params.programId);
   const form = formDataToObject(await request.formData(), APPLICATION_ARRAY_FIELDS);
   const intent = form.intent === "draft" ? "draft" : "submit";
+  const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
+  const wait = rateLimit(`apply:${ip}`, SAVES_PER_WINDOW, SAVE_WINDOW_MS);
+  if (wait > 0) {
+    return formFailure(
+      { form: { key: "apply.tooMany", params: { minutes: wait } } },
+      { ...form, intent },
+      429,
+    );
+  }
   const token = draftTokenSchema.safeParse(form.draft);
   const input = { ...form, needs: needsFromForm(form) };
   const tagIds = program.taxonomy.map((t) => t.id);
@@ -134,7 +148,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       data: data as z.infer<ReturnType<typeof applicationDraftSchema>>,
       submit: intent === "submit",
       locale: getLocale(request),
-      origin: new URL(request.url).origin,
     });
     if (intent === "draft") return redirect(`/apply/${program.id}?draft=${saved.token}&saved=1`);
     return redirect(`/application/${saved.token}?submitted=1`);

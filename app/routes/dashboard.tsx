@@ -97,7 +97,8 @@ export default function Dashboard() {
                   <Link to={`/programs/${p.id}`}>{p.title}</Link>
                 </h3>
                 <p>
-                  {t("dashboard.yourRole")} :{" "}
+                  {t("dashboard.yourRole")}
+                  {t("common.colon")}{" "}
                   <strong>{p.participantRole ? t(`roles.${p.participantRole}`) : ""}</strong>
                 </p>
                 <p>

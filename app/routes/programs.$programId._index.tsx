@@ -134,7 +134,11 @@ export default function ProgramPage() {
       <p className="eyebrow">{t(`program.statuses.${program.status}`)}</p>
       <h1>{program.title}</h1>
       <p className="lead">
-        <strong>{t("program.theme")} :</strong> {program.theme}
+        <strong>
+          {t("program.theme")}
+          {t("common.colon")}
+        </strong>{" "}
+        {program.theme}
         {program.subThemes.length ? ` — ${program.subThemes.join(" · ")}` : ""}
       </p>
       <p>{program.description}</p>
@@ -166,7 +170,8 @@ export default function ProgramPage() {
         <section aria-labelledby="you" className="panel">
           <h2 id="you">{t("program.yourParticipation")}</h2>
           <p>
-            {t("dashboard.yourRole")} : <strong>{t(`roles.${data.own.role}`)}</strong>
+            {t("dashboard.yourRole")}
+            {t("common.colon")} <strong>{t(`roles.${data.own.role}`)}</strong>
           </p>
           <p>
             {data.own.organization} · {regionName(data.own.region)} ·{" "}

@@ -35,10 +35,11 @@ async function load(request: Request, params: Record<string, string | undefined>
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, application } = await load(request, params);
   const organizations = await programOrganizations(program.id);
+  const { accessTokenHash: _secret, ...shown } = application;
   return {
     programId: program.id,
     taxonomy: program.taxonomy,
-    application,
+    application: shown,
     flags: unmetConditions(application),
     competitorNames: application.competitorOrgIds.map(
       (id) => organizations.find((o) => o.id === id)?.name ?? id,
@@ -73,7 +74,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       status: parsed.data.status,
       reason: parsed.data.reason,
       by: user.id,
-      origin: new URL(request.url).origin,
     });
     return { done: "decide" as const, invitationLink: result.invitationLink };
   }

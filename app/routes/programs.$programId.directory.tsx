@@ -154,7 +154,8 @@ export default function Directory() {
               </>
             ) : null}
             <p className="muted small">
-              {t("profile.workingStyle")} : {t(`profile.styles.${entry.profile.workingStyle}`)}
+              {t("profile.workingStyle")}
+              {t("common.colon")} {t(`profile.styles.${entry.profile.workingStyle}`)}
             </p>
             {entry.isSelf ? null : <p className="muted small">{t("directory.contactHidden")}</p>}
           </li>

@@ -182,10 +182,13 @@ function Room({ view, emit }: { view: LiveView; emit: Emit }) {
       ) : view.room.videoUrl ? (
         <p>
           <a className="button" href={view.room.videoUrl} target="_blank" rel="noreferrer">
-            {t("live.video")}
+            {t("live.video")} <span className="visually-hidden">({t("common.newTab")})</span>
           </a>
         </p>
       ) : null}
+      <p className="visually-hidden" role="status">
+        {t("live.roomAnnounce", { round: view.event.currentRound, room: view.room.number })}
+      </p>
       <ul className="cards">
         {others.map((p) => (
           <li key={p.id} className="card">
@@ -195,20 +198,29 @@ function Room({ view, emit }: { view: LiveView; emit: Emit }) {
             </p>
             {p.needs.length ? (
               <p>
-                <strong>{t("profile.needs")} :</strong> {p.needs.join(", ")}
+                <strong>
+                  {t("profile.needs")}
+                  {t("common.colon")}
+                </strong>{" "}
+                {p.needs.join(", ")}
               </p>
             ) : null}
             {p.expertise.length ? (
               <p>
-                <strong>{t("profile.expertise")} :</strong> {p.expertise.join(", ")}
+                <strong>
+                  {t("profile.expertise")}
+                  {t("common.colon")}
+                </strong>{" "}
+                {p.expertise.join(", ")}
               </p>
             ) : null}
           </li>
         ))}
       </ul>
       <div className="two-columns">
-        <Chat view={view} emit={emit} />
-        <SharedNote view={view} emit={emit} />
+        {/* Keyed by room: nothing typed in one room can reach the next one. */}
+        <Chat key={`chat-${view.room.id}`} view={view} emit={emit} />
+        <SharedNote key={`note-${view.room.id}`} view={view} emit={emit} />
       </div>
     </section>
   );
@@ -365,7 +377,8 @@ function Console({ view, emit }: { view: LiveView; emit: Emit }) {
           </ol>
           {view.console.waiting.length ? (
             <p>
-              {t("live.waitingList")} : {view.console.waiting.join(", ")}
+              {t("live.waitingList")}
+              {t("common.colon")} {view.console.waiting.join(", ")}
             </p>
           ) : null}
         </div>

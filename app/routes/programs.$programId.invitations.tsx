@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     email: parsed.data.email || undefined,
     createdBy: user.id,
   });
-  return { invitationLink: `${publicUrl(new URL(request.url).origin)}/invitation/${token}` };
+  return { invitationLink: `${publicUrl()}/invitation/${token}` };
 }
 
 export default function Invitations() {

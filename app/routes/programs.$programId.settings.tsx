@@ -31,7 +31,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNa
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program } = await requireCoordinatorOf(request, params.programId);
-  return { program, formLink: `${publicUrl(new URL(request.url).origin)}/apply/${program.id}` };
+  return { program, formLink: `${publicUrl()}/apply/${program.id}` };
 }
 
 const intentSchema = z.object({
@@ -150,7 +150,7 @@ export default function ProgramSettings() {
                       name="label"
                       defaultValue={tag.label}
                       required
-                      aria-label={`${t("taxonomy.labelFr")} : ${tag.label}`}
+                      aria-label={`${t("taxonomy.labelFr")}{t("common.colon")} ${tag.label}`}
                     />
                   </label>
                   <label>
@@ -159,7 +159,7 @@ export default function ProgramSettings() {
                       name="labelEn"
                       defaultValue={tag.labelEn}
                       lang="en"
-                      aria-label={`${t("taxonomy.labelEn")} : ${tag.label}`}
+                      aria-label={`${t("taxonomy.labelEn")}{t("common.colon")} ${tag.label}`}
                     />
                   </label>
                   <button

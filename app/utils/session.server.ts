@@ -1,6 +1,7 @@
 /** Cookie sessions, shared by pages and Socket.IO connections. */
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
 import { getUserById } from "~/models/user.server";
+import { signedOut } from "../../server/live/bus";
 
 interface SessionData {
   userId: string;
@@ -50,12 +51,16 @@ export async function getOptionalUser(request: Request) {
 
 /** Only same-site paths: never an absolute URL or a protocol-relative one. */
 export function safeRedirectPath(to: unknown, fallback = "/dashboard"): string {
-  if (
-    typeof to !== "string" ||
-    !to.startsWith("/") ||
-    to.startsWith("//") ||
-    to.startsWith("/\\")
-  ) {
+  // Control characters and backslashes are stripped or rewritten by browsers: refuse them.
+  // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+  if (typeof to !== "string" || !to.startsWith("/") || /[\u0000-\u001f\u007f\\]/.test(to)) {
+    return fallback;
+  }
+  try {
+    // Whatever a browser makes of it must stay on this site.
+    if (new URL(to, "http://maillage.invalid").origin !== "http://maillage.invalid")
+      return fallback;
+  } catch {
     return fallback;
   }
   return to;
@@ -71,6 +76,8 @@ export async function createUserSession(request: Request, userId: string, redire
 
 export async function destroyUserSession(request: Request) {
   const session = await getSession(request);
+  const userId = session.get("userId");
+  if (userId) signedOut(userId);
   return redirect("/", {
     headers: { "Set-Cookie": await sessionStorage().destroySession(session) },
   });

@@ -41,3 +41,23 @@ export function recordSignInFailure(email: string, ip: string, now = Date.now())
 export function clearSignInFailures(email: string) {
   failures.delete(`email:${email}`);
 }
+
+const hits = new Map<string, number[]>();
+
+/**
+ * A sliding-window limit: records one use of `key` and returns 0 when allowed, or the minutes to
+ * wait when `max` uses already happened within `windowMs`.
+ */
+export function rateLimit(key: string, max: number, windowMs: number, now = Date.now()): number {
+  const list = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
+  if (list.length >= max) {
+    hits.set(key, list);
+    return Math.max(1, Math.ceil((list[list.length - max]! + windowMs - now) / 60_000));
+  }
+  list.push(now);
+  hits.set(key, list);
+  if (hits.size > 10_000) {
+    for (const [k, v] of hits) if (v.every((t) => now - t >= windowMs)) hits.delete(k);
+  }
+  return 0;
+}

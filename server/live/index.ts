@@ -9,6 +9,7 @@ import { listProgramsForUser } from "../../app/models/program.server";
 import { getUserFromCookieHeader } from "../../app/utils/session.server";
 import { handle, type LiveSocket } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
+import { onSignOut } from "./bus";
 
 export async function attachLive(io: Server) {
   io.use(async (socket, next) => {
@@ -44,6 +45,11 @@ export async function attachLive(io: Server) {
       };
     });
     speedDating.attach(socket);
+  });
+
+  // Signing out closes that person's live connections at once.
+  onSignOut((userId) => {
+    io.in(`user:${userId}`).disconnectSockets(true);
   });
 
   return { stop: () => speedDating.stop() };

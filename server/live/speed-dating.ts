@@ -44,6 +44,8 @@ interface LiveEventState {
   presence: Map<string, Presence>;
   people?: Promise<Map<string, EventPerson>>;
   noteTimers: Map<string, NodeJS.Timeout>;
+  /** The latest text of each room's note, saved to the store shortly after each edit. */
+  notes: Map<string, { text: string; by: string }>;
   /** The event as last published, and who sits where in its current round (hot path: chat). */
   event?: SpeedEvent;
   roomOf: Map<string, NonNullable<ReturnType<typeof currentRoom>>>;
@@ -58,7 +60,7 @@ export class SpeedDatingLive {
   private state(eventId: string): LiveEventState {
     let state = this.events.get(eventId);
     if (!state) {
-      state = { presence: new Map(), noteTimers: new Map(), roomOf: new Map() };
+      state = { presence: new Map(), noteTimers: new Map(), notes: new Map(), roomOf: new Map() };
       this.events.set(eventId, state);
     }
     return state;
@@ -154,7 +156,11 @@ export class SpeedDatingLive {
     const round = event.schedule.find((r) => r.round === event.currentRound);
     const [chat, note, ratings] = await Promise.all([
       room ? getChatLog().history(event.id, room.id) : Promise.resolve([] as ChatMessage[]),
-      room ? roomNote(event.id, room.id) : Promise.resolve(""),
+      room
+        ? Promise.resolve(
+            this.state(event.id).notes.get(room.id)?.text ?? roomNote(event.id, room.id),
+          )
+        : Promise.resolve(""),
       participantId ? ownRatings(event.id, participantId) : Promise.resolve([]),
     ]);
     const toRate = participantId
@@ -368,17 +374,12 @@ export class SpeedDatingLive {
       const room = this.roomNow(eventId, access.participantId);
       if (!room || room.id !== roomId) throw new LiveError("not_in_room", "errors.live.notInRoom");
       socket.to(`evt:${eventId}:room:${roomId}`).emit("note:updated", { roomId, text });
-      const timers = this.state(eventId).noteTimers;
-      const key = roomId;
-      if (timers.has(key)) clearTimeout(timers.get(key));
-      timers.set(
-        key,
-        setTimeout(() => {
-          timers.delete(key);
-          void saveRoomNote(eventId, roomId, text, access.participantId!).catch((error: unknown) =>
-            console.error("room note not saved", error),
-          );
-        }, 400),
+      const state = this.state(eventId);
+      state.notes.set(roomId, { text, by: access.participantId! });
+      if (state.noteTimers.has(roomId)) clearTimeout(state.noteTimers.get(roomId));
+      state.noteTimers.set(
+        roomId,
+        setTimeout(() => void this.saveNote(eventId, roomId), 400),
       );
       return { saved: true };
     });
@@ -438,11 +439,29 @@ export class SpeedDatingLive {
     });
   }
 
-  stop() {
-    for (const timer of this.consoleTimers.values()) clearTimeout(timer);
-    for (const state of this.events.values()) {
-      if (state.timer) clearTimeout(state.timer);
-      for (const t of state.noteTimers.values()) clearTimeout(t);
+  private async saveNote(eventId: string, roomId: string) {
+    const state = this.state(eventId);
+    const timer = state.noteTimers.get(roomId);
+    if (timer) clearTimeout(timer);
+    state.noteTimers.delete(roomId);
+    const note = state.notes.get(roomId);
+    if (!note) return;
+    try {
+      await saveRoomNote(eventId, roomId, note.text, note.by);
+    } catch (error) {
+      console.error("room note not saved", error);
     }
+  }
+
+  /** Stops the clocks and saves the notes still waiting for their debounce. */
+  async stop() {
+    for (const timer of this.consoleTimers.values()) clearTimeout(timer);
+    const pending: Array<Promise<void>> = [];
+    for (const [eventId, state] of this.events) {
+      if (state.timer) clearTimeout(state.timer);
+      for (const roomId of [...state.noteTimers.keys()])
+        pending.push(this.saveNote(eventId, roomId));
+    }
+    await Promise.all(pending);
   }
 }

@@ -46,9 +46,16 @@ export class JsonlLog<S extends z.ZodType> {
           }
         }
         const stream = createWriteStream(this.path(key), { flags: "a" });
+        // A disk error fails the pending append (its caller answers with an error) instead of
+        // crashing the server; the file is reopened on the next append.
+        stream.on("error", (error) => {
+          console.error(`append log ${this.path(key)}: ${error.message}`);
+          this.files.delete(key);
+        });
         if (text && !text.endsWith("\n")) stream.write("\n");
         return { stream, records };
       })();
+      file.catch(() => this.files.delete(key));
       this.files.set(key, file);
     }
     return file;

@@ -34,7 +34,9 @@ type Row = { id: string } & Record<string, unknown>;
 function matches(row: Row, where: Record<string, unknown> | undefined): boolean {
   if (!where) return true;
   for (const [key, value] of Object.entries(where)) {
-    if (value !== undefined && row[key] !== value) return false;
+    // An undefined filter value is a caller bug that would match everything: refuse it.
+    if (value === undefined) throw new Error(`find: the filter on "${key}" is undefined`);
+    if (row[key] !== value) return false;
   }
   return true;
 }

@@ -157,6 +157,24 @@ describe("accounts", () => {
     expect(other.status).toBe(302);
   });
 
+  it("never sends someone to another site after sign-in", async () => {
+    for (const redirectTo of [
+      "/\t/evil.example/x",
+      "//evil.example",
+      "/\\evil.example",
+      "https://evil.example",
+    ]) {
+      const client = new HttpClient(server.url);
+      const response = await client.post("/login", {
+        email: "patrice@exemple.org",
+        password: "maillage-demo",
+        redirectTo,
+      });
+      expect(response.status, redirectTo).toBe(302);
+      expect(location(response), redirectTo).toBe("/dashboard");
+    }
+  });
+
   it("refuses a cross-site form post", async () => {
     const client = new HttpClient(server.url);
     const response = await client.post(

@@ -400,6 +400,43 @@ describe("the interest form and preselection", () => {
     expect(directory).not.toContain("Karine Caron");
   });
 
+  it("withdraws the invitation when an accepted application is then rejected, and accepts once under a race", async () => {
+    const applicant = new HttpClient(server.url);
+    const submitted = await applicant.post(`/apply/${PROGRAM_ID}`, {
+      ...validApplication,
+      organizationName: "Le Garde-manger de Montmagny",
+      email: "gm@exemple.org",
+      contactEmail: "gm-contact@exemple.org",
+    });
+    expect(submitted.status).toBe(302);
+    const client = await coordinator();
+    const list = await page(await client.get(`${PROGRAM}/applications?sort=date`));
+    const id = /applications\/(app-[\w-]+)">Le Garde-manger de Montmagny/.exec(list)![1]!;
+    const detail = `${PROGRAM}/applications/${id}`;
+    const accepts = await Promise.all(
+      [1, 2, 3].map(() =>
+        client.post(detail, { intent: "decide", status: "accepted", reason: "Oui" }),
+      ),
+    );
+    expect(accepts.map((r) => r.status)).toEqual([200, 200, 200]);
+    const invitations = (await outbox()).filter(
+      (m) => m.to === "gm-contact@exemple.org" && m.subject.startsWith("Candidature acceptée"),
+    );
+    expect(invitations).toHaveLength(1);
+    const link = /\/invitation\/[\w-]{32}/.exec(invitations[0]!.text)![0];
+
+    await client.post(detail, { intent: "decide", status: "rejected", reason: "Finalement, non." });
+    const newcomer = new HttpClient(server.url);
+    expect(await page(await newcomer.get(link))).toContain("Ce lien d'invitation a expiré.");
+    const join = await newcomer.post(link, {
+      name: "X Y",
+      email: "gm-contact@exemple.org",
+      password: "mot-de-passe-gm",
+    });
+    expect(join.status).toBe(400);
+    expect((await storedDocument()).participants.some((p) => p.userId.includes("gm"))).toBe(false);
+  });
+
   it("lets a participant reorder and edit needs, and publish them", async () => {
     const amelie = new HttpClient(server.url);
     await amelie.signIn("amelie@exemple.org");
@@ -452,6 +489,28 @@ describe("the interest form and preselection", () => {
     expect(await page(invalid)).toContain("Ce sujet ne fait pas partie de la liste du programme.");
     const coordinatorClient = await coordinator();
     expect((await coordinatorClient.get(`${PROGRAM}/profile`)).status).toBe(403);
+  });
+
+  it("limits how often one connection can save the public form", async () => {
+    const own = await startServer();
+    try {
+      const applicant = new HttpClient(own.url);
+      const statuses: number[] = [];
+      for (let i = 0; i < 21; i++) {
+        statuses.push(
+          (
+            await applicant.post(`/apply/${PROGRAM_ID}`, {
+              intent: "draft",
+              organizationName: `Brouillon ${i}`,
+            })
+          ).status,
+        );
+      }
+      expect(statuses.slice(0, 20).every((s) => s === 302)).toBe(true);
+      expect(statuses[20]).toBe(429);
+    } finally {
+      await own.stop();
+    }
   });
 
   it("filters the directory by subject, role, region and style, hiding contact details", async () => {

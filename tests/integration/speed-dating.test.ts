@@ -214,6 +214,18 @@ describe("a live speed-dating event", () => {
     await coordinator.emit("console:command", { eventId, command: "end" });
   });
 
+  it("closes a person's live connection when they sign out", async () => {
+    const eventId = await createEvent(server.url);
+    const yves = await new LiveClient(server.url, "louise@exemple.org").connect();
+    clients.push(yves);
+    await yves.join(eventId);
+    const closed = new Promise<string>((resolve) =>
+      yves.socket.once("disconnect", (reason) => resolve(reason)),
+    );
+    await yves.http.post("/logout", {});
+    expect(await closed).toBe("io server disconnect");
+  });
+
   it("brings a participant who lost the network back into the same room, with the chat", async () => {
     const eventId = await createEvent(server.url);
     const { coordinator, people } = await connectAll(server.url, eventId);
@@ -261,6 +273,13 @@ describe("a live speed-dating event", () => {
       const paused = await people[0]!.waitForState((s) => s.event.status === "paused");
       const roomBefore = paused.room!.id;
       await people[0]!.emit("chat:send", { eventId, roomId: roomBefore, text: "Message gardé" });
+      // A note typed just before the shutdown is saved by it.
+      const noted = await people[0]!.emit("note:update", {
+        eventId,
+        roomId: roomBefore,
+        text: "Note de dernière seconde",
+      });
+      expect(noted.ok).toBe(true);
       for (const c of [coordinator, ...people]) c.close();
 
       expect(await own.stop()).toBe(0);
@@ -272,6 +291,19 @@ describe("a live speed-dating event", () => {
         expect(state.event).toMatchObject({ status: "paused", currentRound: 2 });
         expect(state.room?.id).toBe(roomBefore);
         expect(state.chat.map((m) => m.text)).toContain("Message gardé");
+        expect((state as LiveState & { note: string }).note).toBe("Note de dernière seconde");
+        // The clock goes on by itself after the restart.
+        await louise.emit("console:command", { eventId, command: "resume" });
+        const coordinatorAgain = await new LiveClient(
+          again.url,
+          "coordination@exemple.org",
+        ).connect();
+        clients.push(coordinatorAgain);
+        await coordinatorAgain.join(eventId);
+        expect(
+          (await coordinatorAgain.emit("console:command", { eventId, command: "resume" })).ok,
+        ).toBe(true);
+        await louise.waitForState((s) => s.event.currentRound === 3, 15_000);
       } finally {
         await again.stop();
       }
