@@ -1,0 +1,30 @@
+/**
+ * Maillage matching engine: public API. Pure library (imports nothing from app/ or server/).
+ * See docs/decisions/0002-matching-engine.md.
+ */
+export {
+  instanceSchema,
+  participantSchema,
+  policySchema,
+  weightsSchema,
+  formatIssues,
+} from "./schema";
+export type { Instance, InstanceInput, Participant, Policy, Weights, Role } from "./schema";
+export { pairScore, pairDetail, defaultWeights } from "./score";
+export type { PairDetail, NeedMatch, Rating } from "./score";
+export { solveMatching, DEFAULT_TIME_LIMIT_MS } from "./solve";
+export type {
+  MatchResult,
+  MatchGroup,
+  UnplacedParticipant,
+  FixedGroupViolation,
+  SolveOptions,
+} from "./solve";
+export type { Progress } from "./optimize";
+export type { GroupExplanation, ReasonCode, ConstraintCheck } from "./explain";
+export type { PackingSolver, PackingProblem, PackingResult } from "./solvers/types";
+export { HighsSolver } from "./solvers/highs";
+export { JsLpSolver, defaultJsLpWorkerUrl } from "./solvers/jslp";
+export { planRounds, scheduleConflict, organizationCompetitors } from "./schedule";
+export type { ScheduleInput, ScheduledRound, ScheduleRegionRule } from "./schedule";
+export { pairScoreMatrix } from "./schedule-score";

@@ -1,0 +1,199 @@
+/**
+ * Independent checker and brute force (written against the issue's rules, not the engine's
+ * encoder): verifies every hard constraint on a result, recomputes scores and objective, and
+ * finds the lexicographic optimum of small instances by exhaustive search.
+ */
+import type { InstanceInput, MatchResult } from "../../matching";
+import { instanceSchema, pairScore } from "../../matching";
+
+type Inst = ReturnType<typeof instanceSchema.parse>;
+
+export function pairOk(inst: Inst, a: string, b: string): boolean {
+  const P = new Map(inst.participants.map((p) => [p.id, p]));
+  return pairOkWith(inst, P, competitorMap(inst), a, b);
+}
+
+function competitorMap(inst: Inst): Map<string, Set<string>> {
+  const m = new Map<string, Set<string>>();
+  for (const p of inst.participants) {
+    const s = m.get(p.organization) ?? new Set<string>();
+    for (const c of p.competitors ?? []) s.add(c);
+    m.set(p.organization, s);
+  }
+  return m;
+}
+
+function pairOkWith(
+  inst: Inst,
+  P: Map<string, Inst["participants"][number]>,
+  comp: Map<string, Set<string>>,
+  a: string,
+  b: string,
+): boolean {
+  const x = P.get(a)!;
+  const y = P.get(b)!;
+  if (a === b) return false;
+  if (inst.policy.regionRule === "distinct-regions" && x.region === y.region) return false;
+  if (inst.policy.regionRule === "distinct-mrcs" && x.region === y.region && x.mrc === y.mrc)
+    return false;
+  if (x.organization === y.organization) return false;
+  if (comp.get(x.organization)?.has(y.organization)) return false;
+  if (comp.get(y.organization)?.has(x.organization)) return false;
+  for (const [u, v] of inst.forbid ?? []) {
+    if ((u === a && v === b) || (u === b && v === a)) return false;
+  }
+  return true;
+}
+
+export function scoreOf(inst: Inst, a: string, b: string): number {
+  if (inst.pairScores) {
+    let s = 0;
+    for (const e of inst.pairScores) {
+      if ((e.a === a && e.b === b) || (e.a === b && e.b === a)) s = e.score;
+    }
+    return s;
+  }
+  const P = new Map(inst.participants.map((p) => [p.id, p]));
+  return pairScore(P.get(a)!, P.get(b)!, inst.weights ?? {}, inst.ratings);
+}
+
+export function groupScore(inst: Inst, g: string[]): number {
+  return scoreOf(inst, g[0]!, g[1]!) + scoreOf(inst, g[0]!, g[2]!) + scoreOf(inst, g[1]!, g[2]!);
+}
+
+function rolesOk(inst: Inst, g: string[]): boolean {
+  const P = new Map(inst.participants.map((p) => [p.id, p]));
+  const roles = g.map((id) => P.get(id)!.role);
+  if (inst.policy.mode === "co-development") return roles.every((r) => r === "peer");
+  return (
+    roles.filter((r) => r === "mentor").length === 1 &&
+    roles.filter((r) => r === "mentee").length === 2
+  );
+}
+
+export function triadOk(inst: Inst, g: string[]): boolean {
+  if (new Set(g).size !== 3 || !rolesOk(inst, g)) return false;
+  const P = new Map(inst.participants.map((p) => [p.id, p]));
+  const comp = competitorMap(inst);
+  return (
+    pairOkWith(inst, P, comp, g[0]!, g[1]!) &&
+    pairOkWith(inst, P, comp, g[0]!, g[2]!) &&
+    pairOkWith(inst, P, comp, g[1]!, g[2]!)
+  );
+}
+
+/** Every problem found (empty = the result respects every hard constraint and adds up). */
+export function check(input: InstanceInput, result: MatchResult): string[] {
+  const inst = instanceSchema.parse(input);
+  const errors: string[] = [];
+  if (result.status === "infeasible") return errors;
+  const P = new Map(inst.participants.map((p) => [p.id, p]));
+  const count = new Map<string, number>();
+  const groupsOf = new Map<string, string[][]>();
+  let total = 0;
+  for (const g of result.groups) {
+    const m = g.members;
+    if (!triadOk(inst, m)) errors.push(`group ${m.join(",")} breaks a hard constraint`);
+    if (inst.policy.mode === "mentorship") {
+      if (g.mentor !== m[0] || P.get(m[0])?.role !== "mentor")
+        errors.push(`group ${m.join(",")}: mentor field`);
+    } else if (g.mentor !== null) errors.push(`group ${m.join(",")}: mentor should be null`);
+    const s = groupScore(inst, m);
+    if (Math.abs(s - g.score) > 1e-6) errors.push(`group ${m.join(",")}: score ${g.score} ≠ ${s}`);
+    total += g.score;
+    for (const id of m) {
+      count.set(id, (count.get(id) ?? 0) + 1);
+      groupsOf.set(id, [...(groupsOf.get(id) ?? []), m]);
+    }
+    if (!g.explanation || g.explanation.text.fr.length === 0 || g.explanation.text.en.length === 0)
+      errors.push(`group ${m.join(",")}: explanation missing`);
+    if (g.explanation && !g.explanation.checks.every((c) => c.ok))
+      errors.push(`group ${m.join(",")}: a constraint check is not ok`);
+  }
+  for (const [id, c] of count) {
+    const p = P.get(id)!;
+    const cap = p.role === "mentor" ? (p.capacity ?? 1) : 1;
+    if (c > cap) errors.push(`${id} placed ${c} times (capacity ${cap})`);
+  }
+  for (const [a, b] of inst.pins ?? []) {
+    for (const [x, y] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      for (const g of groupsOf.get(x) ?? []) {
+        if (!g.includes(y)) errors.push(`pin ${a}+${b} split`);
+      }
+    }
+  }
+  for (const f of inst.fixedGroups ?? []) {
+    const key = [...f].sort().join(",");
+    if (!result.groups.some((g) => [...g.members].sort().join(",") === key))
+      errors.push(`fixed group ${f.join(",")} missing`);
+  }
+  const unplaced = new Set(result.unplaced.map((u) => u.id));
+  for (const p of inst.participants) {
+    const placed = count.has(p.id);
+    if (placed === unplaced.has(p.id)) errors.push(`${p.id}: placed/unplaced mismatch`);
+  }
+  for (const u of result.unplaced) {
+    if (!u.reason || !u.reasonCode || !u.text.fr) errors.push(`${u.id}: reason missing`);
+  }
+  if (result.objective.groups !== result.groups.length) errors.push("objective.groups");
+  if (Math.abs(result.objective.score - total) > 1e-6) errors.push("objective.score");
+  const b = result.bound;
+  const o = result.objective;
+  if (b.groups < o.groups || (b.groups === o.groups && b.score < o.score - 1e-6))
+    errors.push("bound below objective");
+  if (result.status === "optimal" && (b.groups !== o.groups || Math.abs(b.score - o.score) > 1e-6))
+    errors.push("optimal but bound ≠ objective");
+  return errors;
+}
+
+/** Lexicographic optimum (groups, then score) by exhaustive search; small instances only. */
+export function bruteForce(input: InstanceInput): { groups: number; score: number } {
+  const inst = instanceSchema.parse(input);
+  const P = new Map(inst.participants.map((p) => [p.id, p]));
+  const ids = inst.participants.map((p) => p.id);
+  const fixed = (inst.fixedGroups ?? []).map((g) => [...g]);
+  const cap = new Map<string, number>();
+  for (const p of inst.participants) cap.set(p.id, p.role === "mentor" ? (p.capacity ?? 1) : 1);
+  let fixedScore = 0;
+  for (const g of fixed) {
+    fixedScore += groupScore(inst, g);
+    for (const id of g) cap.set(id, cap.get(id)! - 1);
+  }
+  const pinned = new Map<string, string[]>();
+  for (const [a, b] of inst.pins ?? []) {
+    pinned.set(a, [...(pinned.get(a) ?? []), b]);
+    pinned.set(b, [...(pinned.get(b) ?? []), a]);
+  }
+  // A pinned person in a fixed group can take no other group.
+  for (const g of fixed) for (const id of g) if (pinned.has(id)) cap.set(id, 0);
+  const triads: { m: string[]; s: number }[] = [];
+  for (let i = 0; i < ids.length; i++)
+    for (let j = i + 1; j < ids.length; j++)
+      for (let k = j + 1; k < ids.length; k++) {
+        const g = [ids[i]!, ids[j]!, ids[k]!];
+        if (!triadOk(inst, g)) continue;
+        if (g.some((id) => (cap.get(id) ?? 0) <= 0)) continue;
+        // pins: every pin partner of a member is in the triad
+        if (g.some((id) => (pinned.get(id) ?? []).some((q) => !g.includes(q)))) continue;
+        triads.push({ m: g, s: groupScore(inst, g) });
+      }
+  void P;
+  let best = { groups: -1, score: -Infinity };
+  const used = new Map<string, number>();
+  const rec = (start: number, groups: number, score: number) => {
+    if (groups > best.groups || (groups === best.groups && score > best.score + 1e-9))
+      best = { groups, score };
+    for (let t = start; t < triads.length; t++) {
+      const tr = triads[t]!;
+      if (tr.m.some((id) => (used.get(id) ?? 0) >= cap.get(id)!)) continue;
+      for (const id of tr.m) used.set(id, (used.get(id) ?? 0) + 1);
+      rec(t + 1, groups + 1, score + tr.s);
+      for (const id of tr.m) used.set(id, used.get(id)! - 1);
+    }
+  };
+  rec(0, 0, 0);
+  return { groups: best.groups + fixed.length, score: best.score + fixedScore };
+}

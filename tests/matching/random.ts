@@ -1,0 +1,93 @@
+/** Small random instances for property tests (seeded). */
+import type { InstanceInput, Participant } from "../../matching";
+import { rng } from "../../matching/bench/generate";
+
+export interface RandomOptions {
+  seed: number;
+  size: number;
+  mode: "mentorship" | "co-development";
+  regionRule: "distinct-regions" | "distinct-mrcs";
+  explicitScores?: boolean;
+  fixedGroups?: boolean;
+}
+
+export function randomInstance(o: RandomOptions): InstanceInput {
+  const r = rng(o.seed * 131 + o.size);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const tags = ["a", "b", "c", "d", "e"];
+  const participants: Participant[] = [];
+  const orgs = Array.from({ length: Math.max(2, Math.ceil(o.size * 0.7)) }, (_, i) => `o${i}`);
+  for (let i = 0; i < o.size; i++) {
+    const role =
+      o.mode === "co-development"
+        ? r() < 0.93
+          ? "peer"
+          : "mentee"
+        : r() < 0.36
+          ? "mentor"
+          : r() < 0.97
+            ? "mentee"
+            : "peer";
+    const region = pick(["01", "02", "03", "04", "05"]);
+    const p: Participant = {
+      id: `p${i}`,
+      role,
+      region,
+      mrc: `${region}-${Math.floor(r() * 3)}`,
+      organization: pick(orgs),
+      needs: [pick(tags), pick(tags)].map((tag) => ({ tag, priority: 1 + Math.floor(r() * 3) })),
+      expertise: [pick(tags), pick(tags)],
+      sector: pick(["x", "y", "z"]),
+      style: pick(["s1", "s2"]),
+      availability: [pick(["l", "m", "j"]), pick(["v", "s"])],
+    };
+    if (role === "mentor" && r() < 0.35) p.capacity = 2;
+    if (r() < 0.1) p.competitors = [pick(orgs)];
+    participants.push(p);
+  }
+  const ids = participants.map((p) => p.id);
+  const pair = (): [string, string] | null => {
+    const a = pick(ids);
+    const b = pick(ids);
+    return a === b ? null : [a, b];
+  };
+  const pins: [string, string][] = [];
+  const forbid: [string, string][] = [];
+  if (r() < 0.5) {
+    const p = pair();
+    if (p) pins.push(p);
+  }
+  if (r() < 0.15) {
+    const p = pair();
+    if (p) pins.push(p);
+  }
+  const nf = Math.floor(r() * 4);
+  for (let k = 0; k < nf; k++) {
+    const p = pair();
+    if (p) forbid.push(p);
+  }
+  const ratings = [];
+  for (let k = 0; k < o.size; k++) {
+    const p = pair();
+    if (p) ratings.push({ from: p[0], to: p[1], score: Math.floor(r() * 6) });
+  }
+  const inst: InstanceInput = {
+    policy: { mode: o.mode, regionRule: o.regionRule },
+    participants,
+    pins,
+    forbid,
+    ratings,
+  };
+  if (o.explicitScores) {
+    inst.pairScores = [];
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++)
+        if (r() < 0.7)
+          inst.pairScores.push({
+            a: ids[i]!,
+            b: ids[j]!,
+            score: Math.round((r() * 12 - 2) * 4) / 4,
+          });
+  }
+  return inst;
+}
