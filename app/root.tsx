@@ -16,6 +16,7 @@ import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css?url";
 import { listProgramsForUser } from "~/models/program.server";
+import { listNotifications } from "~/models/notification.server";
 import { getLocale } from "~/utils/locale.server";
 import { getOptionalUser } from "~/utils/session.server";
 import { useT } from "~/utils/i18n-react";
@@ -28,9 +29,12 @@ export const links: LinksFunction = () => [
 export async function loader({ request }: LoaderFunctionArgs) {
   const locale = getLocale(request);
   const user = await getOptionalUser(request);
-  const programs = user ? await listProgramsForUser(user.id) : [];
+  const [programs, notices] = user
+    ? await Promise.all([listProgramsForUser(user.id), listNotifications(user.id)])
+    : [[], []];
   return {
     locale,
+    unread: notices.filter((n) => !n.readAt).length,
     user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
     programs: programs.map((p) => ({ id: p.id, title: p.title, asCoordinator: p.asCoordinator })),
   };
@@ -123,6 +127,20 @@ function Header() {
         <nav aria-label={t("nav.main")} className="header-nav">
           {data?.user ? <ProgramSwitcher programs={data.programs} /> : null}
           <LanguageSwitch />
+          {data?.user ? (
+            <Link to="/notifications" className="notice-link">
+              {t("nav.notifications")}
+              {data.unread > 0 ? (
+                <span className="badge badge--count">
+                  {data.unread}
+                  <span className="visually-hidden">
+                    {" "}
+                    {t("nav.unread", { count: data.unread })}
+                  </span>
+                </span>
+              ) : null}
+            </Link>
+          ) : null}
           {data?.user ? (
             <AccountMenu user={data.user} />
           ) : (

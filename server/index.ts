@@ -13,6 +13,7 @@ import { Server as SocketServer } from "socket.io";
 import { ConfigError, ensureSessionSecret, loadConfig } from "./config";
 import { attachLive } from "./live";
 import { configureMail } from "./mail";
+import { registerSolverRunner, workerRunner } from "./matching/runner";
 import { isCrossSite, refuseCrossSite } from "./security/origin";
 import { closeStore, openStore, StoreLoadError } from "./store";
 
@@ -37,6 +38,15 @@ async function main() {
   if (config.publicUrl?.startsWith("https://")) process.env.MAILLAGE_SECURE_COOKIES = "1";
   await openStore({ dataDir: config.dataDir, demo: config.demo });
   await configureMail({ dataDir: config.dataDir, smtp: config.smtp });
+  // The solver's worker: next to this file in the build, TypeScript in development.
+  const here = fileURLToPath(import.meta.url);
+  registerSolverRunner(
+    workerRunner(
+      here.endsWith(".ts")
+        ? new URL("./matching/solve-worker.ts", import.meta.url)
+        : new URL("./solve-worker.js", import.meta.url),
+    ),
+  );
   if (config.publicUrl) process.env.PUBLIC_URL = config.publicUrl;
 
   const app = express();

@@ -12,6 +12,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const stamp = join(root, "build", ".stamp");
 const serverBundle = join(root, "build", "node", "index.js");
+const workerBundle = join(root, "build", "node", "solve-worker.js");
 const sources = [
   "app",
   "server",
@@ -39,6 +40,7 @@ function isStale() {
   if (
     !existsSync(stamp) ||
     !existsSync(serverBundle) ||
+    !existsSync(workerBundle) ||
     !existsSync(join(root, "build", "server", "index.js"))
   ) {
     return true;
@@ -63,8 +65,11 @@ async function build() {
   }
   const esbuild = await import("esbuild");
   await esbuild.build({
-    entryPoints: [join(root, "server", "index.ts")],
-    outfile: serverBundle,
+    entryPoints: {
+      index: join(root, "server", "index.ts"),
+      "solve-worker": join(root, "server", "matching", "solve-worker.ts"),
+    },
+    outdir: dirname(serverBundle),
     bundle: true,
     platform: "node",
     format: "esm",

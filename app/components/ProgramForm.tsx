@@ -22,6 +22,8 @@ export interface ProgramFormValues {
   cadenceWeeksMax: number;
   meetingMinutes: number;
   budget: { mentorCompensation: number; coordination: number };
+  selfFormedApproval?: string;
+  proposalHours?: number;
 }
 
 function Choice({
@@ -248,6 +250,30 @@ export function ProgramForm({
             error={e?.cadenceWeeksMax}
           />
         </div>
+      </fieldset>
+      <fieldset>
+        <legend>{t("programForm.formation")}</legend>
+        <Choice
+          name="selfFormedApproval"
+          label={t("programForm.selfFormedApproval")}
+          value={values.selfFormedApproval ?? "notify"}
+          failure={failure}
+          options={(["notify", "required"] as const).map((o) => ({
+            value: o,
+            label: t(`programForm.selfFormed.${o}`),
+          }))}
+        />
+        <Field
+          name="proposalHours"
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={720}
+          required
+          label={t("programForm.proposalHours")}
+          defaultValue={v("proposalHours", values.proposalHours ?? 72)}
+          error={e?.proposalHours}
+        />
       </fieldset>
       <fieldset>
         <legend>{t("programForm.budget")}</legend>

@@ -356,10 +356,19 @@ export async function programRatings(programId: string) {
   const store = getStore();
   const events = new Set((await store.find("events", { programId })).map((e) => e.id));
   const ratings = await store.find("ratings");
-  const score = { yes: 1, maybe: 0.5, no: -1 } as const;
-  return ratings
-    .filter((r) => events.has(r.eventId))
-    .map((r) => ({ from: r.fromParticipantId, to: r.toParticipantId, score: score[r.answer] }));
+  // The engine's scale is 0-5: "oui" counts fully, "peut-être" half, "non" nothing; the best
+  // answer over the program's events counts.
+  const score = { yes: 5, maybe: 2.5, no: 0 } as const;
+  const best = new Map<string, { from: string; to: string; score: number }>();
+  for (const r of ratings) {
+    if (!events.has(r.eventId)) continue;
+    const key = `${r.fromParticipantId}>${r.toParticipantId}`;
+    const value = score[r.answer];
+    if ((best.get(key)?.score ?? -1) < value) {
+      best.set(key, { from: r.fromParticipantId, to: r.toParticipantId, score: value });
+    }
+  }
+  return [...best.values()];
 }
 
 export async function saveRoomNote(eventId: string, roomId: string, text: string, by: string) {
@@ -448,4 +457,14 @@ export async function liveEvents() {
   return events.filter(
     (e) => e.status === "running" || e.status === "paused" || e.status === "lobby",
   );
+}
+
+/** Mutual matches across all of a program's events. */
+export async function mutualMatchesInProgram(programId: string, participantId: string) {
+  const events = await getStore().find("events", { programId });
+  const all = await Promise.all(events.map((e) => mutualMatches(e.id, participantId)));
+  const best = new Map<string, MutualMatch["level"]>();
+  for (const m of all.flat())
+    if (best.get(m.participantId) !== "yes") best.set(m.participantId, m.level);
+  return [...best].map(([id, level]) => ({ participantId: id, level }));
 }

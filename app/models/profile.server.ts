@@ -3,6 +3,9 @@ import { getStore, NotFoundError } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import type { Profile } from "../../server/store/schema";
 import type { DirectoryFilters, ProfileFormInput } from "~/schemas/profile";
+import { pairScore } from "../../matching/score";
+import { programRatings } from "./event.server";
+import { engineParticipants } from "./matching-input.server";
 
 export type Participant = EntityOf<"participants">;
 
@@ -69,20 +72,10 @@ export interface DirectoryEntry {
   fit?: number;
 }
 
-/**
- * How well two profiles fit: needs of each covered by the other's expertise, weighted by priority,
- * plus shared needs. Scaled to 0–100 against what the viewer could at best get.
- */
-export function tagFit(viewer: Profile, other: Profile): number {
-  const covered = (a: Profile, b: Profile) =>
-    a.needs.reduce((sum, n) => sum + (b.expertise.includes(n.tag) ? n.priority : 0), 0);
-  const shared = viewer.needs.filter((n) => other.needs.some((m) => m.tag === n.tag)).length;
-  const raw = covered(viewer, other) * 2 + covered(other, viewer) + shared;
-  const best =
-    viewer.needs.reduce((sum, n) => sum + n.priority, 0) * 2 +
-    viewer.expertise.length * 3 +
-    viewer.needs.length;
-  return best === 0 ? 0 : Math.min(100, Math.round((raw / best) * 100));
+/** A pair score from the matching engine, on the 0–100 scale of the directory's "fit" meter. */
+export const FIT_FULL_SCORE = 20;
+export function fitPercent(score: number): number {
+  return Math.max(0, Math.min(100, Math.round((score / FIT_FULL_SCORE) * 100)));
 }
 
 export async function listDirectory(
@@ -99,6 +92,13 @@ export async function listDirectory(
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const self = participants.find((p) => p.id === viewer.participantId);
+  // The fit is the matching engine's own pair score (profiles and speed-dating ratings).
+  const [engine, ratings] = await Promise.all([
+    engineParticipants(programId),
+    programRatings(programId),
+  ]);
+  const engineById = new Map(engine.map((p) => [p.id, p]));
+  const me = self && engineById.get(self.id);
   return participants
     .filter((p) => p.published || p.id === viewer.participantId)
     .map((p) => {
@@ -112,7 +112,10 @@ export async function listDirectory(
         mrc: org?.mrc ?? "",
         profile: p.profile,
         isSelf: p.id === viewer.participantId,
-        fit: self && p.id !== self.id ? tagFit(self.profile, p.profile) : undefined,
+        fit:
+          me && p.id !== me.id && engineById.has(p.id)
+            ? fitPercent(pairScore(me, engineById.get(p.id)!, undefined, ratings))
+            : undefined,
       };
     })
     .filter((e) => !filters.role || e.role === filters.role)

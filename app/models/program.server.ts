@@ -119,6 +119,8 @@ export function programFromForm(input: ProgramFormInput) {
     cadenceWeeksMax: input.cadenceWeeksMax,
     meetingMinutes: input.meetingMinutes,
     budget: { mentorCompensation: input.mentorCompensation, coordination: input.coordination },
+    selfFormedApproval: input.selfFormedApproval,
+    proposalHours: input.proposalHours,
   };
 }
 

@@ -3,6 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Form, useLoaderData, useNavigation } from "@remix-run/react";
 import { z } from "zod";
+import { OrganizationChecklist } from "~/components/OrganizationChecklist";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import {
   AvailabilityField,
@@ -395,22 +396,10 @@ export default function ApplyPage() {
         <fieldset>
           <legend>{t("apply.sections.competitors")}</legend>
           <p className="field-hint">{t("apply.competitorsHint")}</p>
-          {organizations.length > 0 ? (
-            <div className="checkbox-grid">
-              {organizations.map((o) => (
-                <div className="checkbox" key={o.id}>
-                  <input
-                    type="checkbox"
-                    id={`comp-${o.id}`}
-                    name="competitorOrgIds"
-                    value={o.id}
-                    defaultChecked={pickList(values, "competitorOrgIds").includes(o.id)}
-                  />
-                  <label htmlFor={`comp-${o.id}`}>{o.name}</label>
-                </div>
-              ))}
-            </div>
-          ) : null}
+          <OrganizationChecklist
+            organizations={organizations}
+            checked={pickList(values, "competitorOrgIds")}
+          />
           <TextArea
             name="competitorsText"
             label={t("apply.fields.competitorsText")}

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
-import { regionName, regions } from "~/data/geography";
+import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";
+import { regionName } from "~/data/geography";
 import { listApplications, unmetConditions } from "~/models/application.server";
 import { applicationFiltersSchema } from "~/schemas/application";
 import { useT } from "~/utils/i18n-react";
@@ -45,39 +46,17 @@ export default function Applications() {
         className="filters"
         onChange={(e) => submit(e.currentTarget, { replace: true })}
       >
-        <div className="field">
-          <label htmlFor="filter-role">{t("applications.filters.role")}</label>
-          <select id="filter-role" name="role" defaultValue={filters.role ?? ""}>
-            <option value="">{t("applications.filters.all")}</option>
-            {(["mentor", "mentee", "peer"] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-region">{t("geo.region")}</label>
-          <select id="filter-region" name="region" defaultValue={filters.region ?? ""}>
-            <option value="">{t("applications.filters.all")}</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-status">{t("applications.filters.status")}</label>
-          <select id="filter-status" name="status" defaultValue={filters.status ?? ""}>
-            <option value="">{t("applications.filters.all")}</option>
-            {(["submitted", "accepted", "waitlisted", "rejected"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`applications.statuses.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <RoleFilter value={filters.role} />
+        <RegionFilter value={filters.region} />
+        <FilterSelect
+          name="status"
+          label={t("applications.filters.status")}
+          value={filters.status}
+          options={(["submitted", "accepted", "waitlisted", "rejected"] as const).map((x) => ({
+            value: x,
+            label: t(`applications.statuses.${x}`),
+          }))}
+        />
         <div className="field">
           <label htmlFor="filter-sort">{t("applications.filters.sort")}</label>
           <select id="filter-sort" name="sort" defaultValue={filters.sort}>

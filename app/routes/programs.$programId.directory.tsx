@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSubmit } from "@remix-run/react";
 import { tagLabel } from "~/components/ProfileFields";
-import { mrcName, regionName, regions } from "~/data/geography";
+import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";
+import { mrcName, regionName } from "~/data/geography";
 import { listDirectory } from "~/models/profile.server";
 import { directoryFiltersSchema } from "~/schemas/profile";
 import { useT } from "~/utils/i18n-react";
@@ -46,50 +47,23 @@ export default function Directory() {
         className="filters"
         onChange={(e) => submit(e.currentTarget, { replace: true, preventScrollReset: true })}
       >
-        <div className="field">
-          <label htmlFor="filter-tag">{t("directory.filters.tag")}</label>
-          <select id="filter-tag" name="tag" defaultValue={filters.tag ?? ""}>
-            <option value="">{t("applications.filters.all")}</option>
-            {taxonomy.map((x) => (
-              <option key={x.id} value={x.id}>
-                {tagLabel(x, locale)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-role">{t("applications.filters.role")}</label>
-          <select id="filter-role" name="role" defaultValue={filters.role ?? ""}>
-            <option value="">{t("applications.filters.all")}</option>
-            {(["mentor", "mentee", "peer"] as const).map((r) => (
-              <option key={r} value={r}>
-                {t(`roles.${r}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-region">{t("geo.region")}</label>
-          <select id="filter-region" name="region" defaultValue={filters.region ?? ""}>
-            <option value="">{t("applications.filters.all")}</option>
-            {regions.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-style">{t("profile.workingStyle")}</label>
-          <select id="filter-style" name="style" defaultValue={filters.style ?? ""}>
-            <option value="">{t("applications.filters.all")}</option>
-            {(["structured", "between", "intuitive"] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`profile.styles.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          name="tag"
+          label={t("directory.filters.tag")}
+          value={filters.tag}
+          options={taxonomy.map((x) => ({ value: x.id, label: tagLabel(x, locale) }))}
+        />
+        <RoleFilter value={filters.role} />
+        <RegionFilter value={filters.region} />
+        <FilterSelect
+          name="style"
+          label={t("profile.workingStyle")}
+          value={filters.style}
+          options={(["structured", "between", "intuitive"] as const).map((x) => ({
+            value: x,
+            label: t(`profile.styles.${x}`),
+          }))}
+        />
         <noscript>
           <button type="submit" className="button">
             {t("applications.filters.apply")}

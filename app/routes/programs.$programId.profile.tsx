@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { OrganizationChecklist } from "~/components/OrganizationChecklist";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import {
   AvailabilityField,
@@ -233,20 +234,10 @@ export default function ProfilePage() {
           <fieldset>
             <legend>{t("apply.sections.competitors")}</legend>
             <p className="field-hint">{t("profile.competitorsHint")}</p>
-            <div className="checkbox-grid">
-              {organizations.map((o) => (
-                <div className="checkbox" key={o.id}>
-                  <input
-                    type="checkbox"
-                    id={`comp-${o.id}`}
-                    name="competitorOrgIds"
-                    value={o.id}
-                    defaultChecked={organization?.competitorIds.includes(o.id)}
-                  />
-                  <label htmlFor={`comp-${o.id}`}>{o.name}</label>
-                </div>
-              ))}
-            </div>
+            <OrganizationChecklist
+              organizations={organizations}
+              checked={organization?.competitorIds ?? []}
+            />
           </fieldset>
         ) : null}
 

@@ -22,12 +22,18 @@ export default function ProgramLayout() {
   const { t } = useT();
   const tabs: Array<{ to: string; label: MessageKey; end?: boolean }> = [
     { to: "", label: "programNav.overview", end: true },
-    ...(isParticipant ? [{ to: "profile", label: "programNav.profile" as const }] : []),
+    ...(isParticipant
+      ? [
+          { to: "profile", label: "programNav.profile" as const },
+          { to: "groups", label: "programNav.groups" as const },
+        ]
+      : []),
     { to: "directory", label: "programNav.directory" },
     { to: "events", label: "programNav.events" },
     ...(asCoordinator
       ? [
           { to: "applications", label: "programNav.applications" as const },
+          { to: "formation", label: "programNav.formation" as const },
           { to: "invitations", label: "programNav.invitations" as const },
           { to: "outbox", label: "programNav.outbox" as const },
           { to: "settings", label: "programNav.settings" as const },

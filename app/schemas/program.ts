@@ -46,6 +46,8 @@ const programFields = z.object({
   meetingMinutes: numberField(30, 480),
   mentorCompensation: numberField(0, 1_000_000, false),
   coordination: numberField(0, 10_000_000, false),
+  selfFormedApproval: z.enum(["notify", "required"], "errors.choice").default("notify"),
+  proposalHours: numberField(1, 720).default(72),
 });
 type ProgramFields = z.infer<typeof programFields>;
 

@@ -6,6 +6,7 @@ import { redirect } from "@remix-run/node";
 import { z } from "zod";
 import { getProgram, type Program } from "~/models/program.server";
 import { getParticipantFor, type Participant } from "~/models/participant.server";
+import { getGroup } from "~/models/group.server";
 import type { PublicUser } from "~/models/user.server";
 import { getOptionalUser } from "./session.server";
 
@@ -62,4 +63,21 @@ export async function requireCoordinatorOf(request: Request, programId: unknown)
   const access = await requireProgramAccess(request, programId);
   if (!access.asCoordinator) throw forbidden();
   return access;
+}
+
+/**
+ * A group's space is for its members only (confidentiality): anyone else, coordinators included,
+ * gets 404.
+ */
+export async function requireGroupMember(request: Request, programId: unknown, groupId: unknown) {
+  const access = await requireProgramAccess(request, programId);
+  const id = z
+    .string()
+    .regex(/^[\w-]{1,64}$/)
+    .safeParse(groupId);
+  const group = id.success ? await getGroup(id.data) : undefined;
+  if (!group || group.programId !== access.program.id || group.status !== "active")
+    throw notFound();
+  if (!access.participant || !group.memberIds.includes(access.participant.id)) throw notFound();
+  return { ...access, participant: access.participant, group };
 }

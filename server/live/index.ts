@@ -5,9 +5,10 @@
 import type { Server } from "socket.io";
 import { z } from "zod";
 import { localeFromCookieHeader, translate } from "../../app/i18n";
-import { listProgramsForUser } from "../../app/models/program.server";
+import { getProgram, listProgramsForUser } from "../../app/models/program.server";
+import { onSolverUpdate } from "../matching/runner";
 import { getUserFromCookieHeader } from "../../app/utils/session.server";
-import { handle, type LiveSocket } from "./handle";
+import { handle, LiveError, type LiveSocket } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
 import { onSignOut } from "./bus";
 
@@ -45,6 +46,24 @@ export async function attachLive(io: Server) {
       };
     });
     speedDating.attach(socket);
+    // Coordinators watch the group solver's progress for a program they run.
+    handle(
+      socket,
+      "formation:watch",
+      z.strictObject({ programId: z.string().regex(/^[\w-]{1,64}$/) }),
+      async ({ programId }) => {
+        const program = await getProgram(programId);
+        if (!program?.coordinatorIds.includes(socket.data.user.id)) {
+          throw new LiveError("forbidden", "errors.live.coordinatorOnly");
+        }
+        await socket.join(`program:${programId}:formation`);
+        return { watching: true };
+      },
+    );
+  });
+
+  onSolverUpdate((programId, payload) => {
+    io.to(`program:${programId}:formation`).emit("solver:update", payload);
   });
 
   // Signing out closes that person's live connections at once.

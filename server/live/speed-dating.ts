@@ -48,6 +48,8 @@ interface LiveEventState {
   notes: Map<string, { text: string; by: string }>;
   /** The event as last published, and who sits where in its current round (hot path: chat). */
   event?: SpeedEvent;
+  /** Grows with every published change: clients drop a view older than the one they have. */
+  version: number;
   roomOf: Map<string, NonNullable<ReturnType<typeof currentRoom>>>;
 }
 
@@ -60,7 +62,13 @@ export class SpeedDatingLive {
   private state(eventId: string): LiveEventState {
     let state = this.events.get(eventId);
     if (!state) {
-      state = { presence: new Map(), noteTimers: new Map(), notes: new Map(), roomOf: new Map() };
+      state = {
+        presence: new Map(),
+        noteTimers: new Map(),
+        notes: new Map(),
+        roomOf: new Map(),
+        version: 0,
+      };
       this.events.set(eventId, state);
     }
     return state;
@@ -70,6 +78,7 @@ export class SpeedDatingLive {
   private remember(event: SpeedEvent) {
     const state = this.state(event.id);
     state.event = event;
+    state.version += 1;
     state.roomOf = new Map();
     const round = event.schedule.find((r) => r.round === event.currentRound);
     for (const room of round?.rooms ?? [])
@@ -187,6 +196,7 @@ export class SpeedDatingLive {
           )
       : [];
     return {
+      version: this.state(event.id).version,
       event: {
         id: event.id,
         title: event.title,
@@ -248,6 +258,11 @@ export class SpeedDatingLive {
   async publish(event: SpeedEvent) {
     this.remember(event);
     this.arm(event);
+    if (event.status === "ended") {
+      // Nothing live remains: forget chat rate counters of this event.
+      for (const key of this.chatTimes.keys())
+        if (key.startsWith(`${event.id}:`)) this.chatTimes.delete(key);
+    }
     const prefix = `evt:${event.id}`;
     const sockets = await this.io.in(prefix).fetchSockets();
     const latest = this.state(event.id).event ?? event;

@@ -373,6 +373,26 @@ export const solverRunSchema = z.strictObject({
 });
 export type SolverRun = z.infer<typeof solverRunSchema>;
 
+/**
+ * A group's agreement (entente): the six points the pilot found essential. Every edit is a new
+ * version; each member accepts the current version.
+ */
+export const agreementSchema = z.strictObject({
+  id,
+  groupId: id,
+  version: z.number().int().min(1),
+  responsibilities: z.string().max(4000),
+  objectives: z.string().max(4000),
+  referencePersons: z.string().max(2000),
+  period: z.string().max(1000),
+  meetings: z.string().max(2000),
+  communication: z.string().max(2000),
+  updatedBy: id,
+  updatedAt: isoDate,
+  acceptances: z.record(z.string(), isoDate).default({}),
+});
+export type Agreement = z.infer<typeof agreementSchema>;
+
 /** In-app notices; the same notice also goes to the outbox. */
 export const notificationSchema = z.strictObject({
   id,
@@ -400,6 +420,7 @@ export const collectionSchemas = {
   groupProposals: groupProposalSchema,
   solverRuns: solverRunSchema,
   notifications: notificationSchema,
+  agreements: agreementSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -421,6 +442,7 @@ export const documentSchema = z.strictObject({
   groupProposals: z.array(groupProposalSchema).default([]),
   solverRuns: z.array(solverRunSchema).default([]),
   notifications: z.array(notificationSchema).default([]),
+  agreements: z.array(agreementSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -440,6 +462,7 @@ export function emptyDocument(): StoreDocument {
     groupProposals: [],
     solverRuns: [],
     notifications: [],
+    agreements: [],
   };
 }
 

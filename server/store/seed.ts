@@ -386,6 +386,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     groupProposals: [] as Rows<"groupProposals">,
     solverRuns: [] as Rows<"solverRuns">,
     notifications: [] as Rows<"notifications">,
+    agreements: [] as Rows<"agreements">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({
@@ -467,6 +468,30 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   const { event, ratings } = demoEvent(at, coordinatorId);
   doc.events.push(event);
   doc.ratings.push(...ratings);
+  // A group formed after the event: Marc (cold chain, storage) with two mentees who need them.
+  doc.groups.push({
+    id: "grp-demo-chaine-froid",
+    programId: DEMO_PROGRAM_ID,
+    memberIds: ["p-benoit", "p-marc", "p-mathieu"],
+    mentorId: "p-marc",
+    status: "active",
+    origin: "solver",
+    explanation: {
+      fr: [
+        "Marc Tremblay couvre « chaîne de froid » et « entreposage » (priorité élevée pour Benoît Girard) et « chaîne de froid » et « gestion des risques » pour Mathieu Bélanger.",
+        "Benoît Girard et Mathieu Bélanger partagent les besoins « chaîne de froid » et « gestion des risques » : ils peuvent avancer ensemble.",
+        "Trois régions différentes (Saguenay–Lac-Saint-Jean, Estrie, Chaudière-Appalaches), trois organismes, aucun concurrent déclaré.",
+      ],
+      en: [
+        "Marc Tremblay covers 'cold chain' and 'storage' (high priority for Benoît Girard) and 'cold chain' and 'risk management' for Mathieu Bélanger.",
+        "Benoît Girard and Mathieu Bélanger share the needs 'cold chain' and 'risk management': they can move forward together.",
+        "Three different regions (Saguenay–Lac-Saint-Jean, Estrie, Chaudière-Appalaches), three organizations, no declared competitor.",
+      ],
+    },
+    suggestedFirstMeeting: new Date(Date.parse(at(-5))).toISOString().slice(0, 10),
+    approvedBy: coordinatorId,
+    createdAt: at(3),
+  });
   return doc;
 }
 

@@ -20,6 +20,7 @@ export interface ChatMessage {
   at: string;
 }
 export interface LiveView {
+  version: number;
   event: {
     id: string;
     title: string;
@@ -63,7 +64,8 @@ export function useLiveEvent(eventId: string) {
 
   const accept = useCallback((next: LiveView) => {
     offset.current = next.event.serverNow - Date.now();
-    setView(next);
+    // A slow reply can arrive after a newer push: keep the newest view.
+    setView((current) => (current && current.version > next.version ? current : next));
   }, []);
 
   useEffect(() => {

@@ -1,0 +1,50 @@
+import type { MessageKey } from "~/i18n";
+import { useT } from "~/utils/i18n-react";
+
+export interface ViolationView {
+  code: string;
+  names: string[];
+}
+
+const KNOWN = new Set([
+  "size",
+  "not-participant",
+  "same-person",
+  "same-region",
+  "same-mrc",
+  "same-organization",
+  "competitors",
+  "forbidden",
+  "pin-broken",
+  "roles-mentorship",
+  "roles-codev",
+  "capacity-exceeded",
+  "placed-twice",
+  "pending-proposal",
+  "two-mentors",
+]);
+
+/** Why a group is refused, in the user's language, one line per broken rule. */
+export function Violations({ violations }: { violations: ViolationView[] }) {
+  const { t } = useT();
+  if (violations.length === 0) return null;
+  return (
+    <div className="alert alert--error" role="alert">
+      <p>{t("groups.refused")}</p>
+      <ul>
+        {violations.map((v, i) => (
+          <li key={i}>
+            {t(
+              (KNOWN.has(v.code)
+                ? `groups.violations.${v.code}`
+                : "groups.violations.other") as MessageKey,
+              {
+                names: v.names.join(", "),
+              },
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

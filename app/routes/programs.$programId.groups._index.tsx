@@ -1,0 +1,275 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Violations, type ViolationView } from "~/components/Violations";
+import { mutualMatchesInProgram } from "~/models/event.server";
+import {
+  checkGroup,
+  groupScore,
+  groupsOf,
+  GroupRuleError,
+  NotFoundError,
+  refusal,
+  listProposalsFor,
+  proposalCandidates,
+  proposeGroup,
+  respondToProposal,
+  withdrawProposal,
+} from "~/models/group.server";
+import { proposeSchema, respondSchema } from "~/schemas/groups";
+import { formDataToObject } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.groups");
+
+async function requireParticipant(request: Request, programId: unknown) {
+  const access = await requireProgramAccess(request, programId);
+  if (!access.participant) throw forbidden();
+  return { ...access, participant: access.participant };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, participant } = await requireParticipant(request, params.programId);
+  const [groups, proposals, candidates, matches] = await Promise.all([
+    groupsOf(program.id, participant.id),
+    listProposalsFor(program.id, participant.id),
+    proposalCandidates(program.id, participant.id),
+    mutualMatchesInProgram(program.id, participant.id),
+  ]);
+  const names = Object.fromEntries(candidates.map((c) => [c.id, c.name]));
+  const matchIds = new Set(matches.map((m) => m.participantId));
+  return {
+    programId: program.id,
+    me: participant.id,
+    groups: groups.map((g) => ({ id: g.id, suggestedFirstMeeting: g.suggestedFirstMeeting })),
+    proposals: proposals.map((p) => ({
+      id: p.id,
+      status: p.status,
+      mine: p.proposerId === participant.id,
+      myResponse: p.responses[participant.id] ?? "pending",
+      memberIds: p.memberIds,
+      expiresAt: p.expiresAt,
+      message: p.message,
+    })),
+    candidates: candidates.map((c) => ({ ...c, match: matchIds.has(c.id) })),
+    names,
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { program, participant } = await requireParticipant(request, params.programId);
+  const form = formDataToObject(await request.formData());
+  try {
+    if (form.intent === "check" || form.intent === "propose") {
+      const parsed = proposeSchema.safeParse(form);
+      if (!parsed.success)
+        return Response.json({ violations: [{ code: "size", names: [] }] }, { status: 400 });
+      const members = [participant.id, parsed.data.first, parsed.data.second];
+      if (parsed.data.intent === "check") {
+        const violations = await checkGroup(program, members);
+        return {
+          checked: true,
+          violations,
+          score: violations.length ? null : await groupScore(program.id, members),
+        };
+      }
+      await proposeGroup({
+        program,
+        proposerId: participant.id,
+        otherIds: [parsed.data.first, parsed.data.second],
+        message: parsed.data.message,
+      });
+      return { proposed: true };
+    }
+    const parsed = respondSchema.safeParse(form);
+    if (!parsed.success) throw new Response("Bad request", { status: 400 });
+    if (parsed.data.intent === "withdraw")
+      await withdrawProposal(program, parsed.data.proposalId, participant.id);
+    else
+      await respondToProposal({
+        program,
+        proposalId: parsed.data.proposalId,
+        participantId: participant.id,
+        accept: parsed.data.intent === "accept",
+      });
+    return { responded: parsed.data.intent };
+  } catch (error) {
+    if (error instanceof GroupRuleError) return refusal(error);
+    if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
+    throw error;
+  }
+}
+
+export default function Groups() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>() as
+    | {
+        violations?: ViolationView[];
+        checked?: boolean;
+        score?: number | null;
+        proposed?: boolean;
+        responded?: string;
+      }
+    | undefined;
+  const navigation = useNavigation();
+  const { t, date, number } = useT();
+  const name = (id: string) => (id === data.me ? t("directory.you") : (data.names[id] ?? "…"));
+  const pending = data.proposals.filter(
+    (p) => p.status === "pending" || p.status === "awaiting-approval",
+  );
+  const past = data.proposals.filter((p) => !pending.includes(p));
+  return (
+    <>
+      <h1>{t("groups.title")}</h1>
+      <p className="lead">{t("groups.intro")}</p>
+      {data.groups.length > 0 ? (
+        <section className="panel" aria-labelledby="my-groups">
+          <h2 id="my-groups">{t("groups.mine")}</h2>
+          <ul>
+            {data.groups.map((g) => (
+              <li key={g.id}>
+                <Link to={`/programs/${data.programId}/groups/${g.id}`}>{t("groups.open")}</Link> —{" "}
+                {t("groups.firstMeeting", { date: date(g.suggestedFirstMeeting) })}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {result?.violations && !result.checked ? <Violations violations={result.violations} /> : null}
+      {result?.proposed ? (
+        <p className="alert alert--success" role="status">
+          {t("groups.proposedOk")}
+        </p>
+      ) : null}
+
+      {pending.length > 0 ? (
+        <section aria-labelledby="pending-title">
+          <h2 id="pending-title">{t("groups.pendingTitle")}</h2>
+          <ul className="cards">
+            {pending.map((p) => (
+              <li key={p.id} className="card">
+                <p>{p.memberIds.map(name).join(" · ")}</p>
+                {p.message ? <p className="prose">« {p.message} »</p> : null}
+                <p className="muted small">
+                  {t(`groups.statuses.${p.status}`)} —{" "}
+                  {t("groups.expires", {
+                    date: date(p.expiresAt, { dateStyle: "medium", timeStyle: "short" }),
+                  })}
+                </p>
+                {p.status === "pending" ? (
+                  <Form method="post" className="actions">
+                    <input type="hidden" name="proposalId" value={p.id} />
+                    {p.mine ? (
+                      <button
+                        type="submit"
+                        name="intent"
+                        value="withdraw"
+                        className="button button--secondary"
+                      >
+                        {t("groups.withdraw")}
+                      </button>
+                    ) : p.myResponse === "pending" ? (
+                      <>
+                        <button type="submit" name="intent" value="accept" className="button">
+                          {t("groups.accept")}
+                        </button>
+                        <button
+                          type="submit"
+                          name="intent"
+                          value="decline"
+                          className="button button--secondary"
+                        >
+                          {t("groups.decline")}
+                        </button>
+                      </>
+                    ) : (
+                      <span>{t("groups.youAccepted")}</span>
+                    )}
+                  </Form>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      {data.groups.length === 0 ? (
+        <section className="panel" aria-labelledby="propose-title">
+          <h2 id="propose-title">{t("groups.proposeTitle")}</h2>
+          <p className="field-hint">{t("groups.proposeHint")}</p>
+          <Form method="post" className="stack">
+            {(["first", "second"] as const).map((field) => (
+              <div className="field" key={field}>
+                <label htmlFor={`field-${field}`}>
+                  {t(field === "first" ? "groups.firstPerson" : "groups.secondPerson")}
+                </label>
+                <select id={`field-${field}`} name={field} defaultValue="">
+                  <option value="" disabled>
+                    {t("groups.choose")}
+                  </option>
+                  {data.candidates.map((c) => (
+                    <option key={c.id} value={c.id}>
+                      {c.match ? "★ " : ""}
+                      {c.name} — {t(`roles.${c.role}`)}, {c.organization}
+                    </option>
+                  ))}
+                </select>
+              </div>
+            ))}
+            <p className="field-hint">{t("groups.starHint")}</p>
+            <div className="field">
+              <label htmlFor="field-message">{t("groups.message")}</label>
+              <textarea id="field-message" name="message" rows={2} maxLength={1000} />
+            </div>
+            <div className="actions">
+              <button
+                type="submit"
+                name="intent"
+                value="check"
+                className="button button--secondary"
+                disabled={navigation.state !== "idle"}
+              >
+                {t("groups.check")}
+              </button>
+              <button
+                type="submit"
+                name="intent"
+                value="propose"
+                className="button"
+                disabled={navigation.state !== "idle"}
+              >
+                {t("groups.propose")}
+              </button>
+            </div>
+          </Form>
+          {result?.checked ? (
+            result.violations && result.violations.length > 0 ? (
+              <Violations violations={result.violations} />
+            ) : (
+              <p className="alert alert--success" role="status">
+                {t("groups.checkOk", {
+                  score: number(result.score ?? 0, { maximumFractionDigits: 1 }),
+                })}
+              </p>
+            )
+          ) : null}
+        </section>
+      ) : null}
+
+      {past.length > 0 ? (
+        <section aria-labelledby="past-title">
+          <h2 id="past-title">{t("groups.pastTitle")}</h2>
+          <ul className="small">
+            {past.map((p) => (
+              <li key={p.id}>
+                {p.memberIds.map(name).join(" · ")} — {t(`groups.statuses.${p.status}`)}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,39 @@
+import { z } from "zod";
+
+const id = z.string().regex(/^[\w-]{1,64}$/);
+
+export const proposeSchema = z.object({
+  intent: z.enum(["check", "propose"]),
+  first: id,
+  second: id,
+  message: z.string().trim().max(1000).default(""),
+});
+
+export const respondSchema = z.object({
+  intent: z.enum(["accept", "decline", "withdraw"]),
+  proposalId: id,
+});
+
+export const formationSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("solve") }),
+  z.object({ intent: z.literal("cancel") }),
+  z.object({
+    intent: z.enum(["approve", "reject"]),
+    runId: id,
+    groupId: z.string().regex(/^g\d{1,4}$/),
+  }),
+  z.object({
+    intent: z.literal("change"),
+    runId: id,
+    groupId: z.string().regex(/^g\d{1,4}$/),
+    outId: id,
+    inId: id,
+  }),
+  z.object({
+    intent: z.enum(["pair-add", "pair-remove"]),
+    kind: z.enum(["pin", "forbid"]),
+    a: id,
+    b: id,
+  }),
+  z.object({ intent: z.enum(["self-approve", "self-reject"]), proposalId: id }),
+]);

@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
+import { startServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the coordinator forms groups", () => {
+  it("runs the solver, moves one member between two proposals and approves a group", async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Adresse courriel").fill("coordination@exemple.org");
+    await page.getByLabel("Mot de passe").fill("maillage-demo");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(/\/dashboard$/);
+    await page.goto(`${server.url}/programs/prog-reemploi-2026/formation`);
+    await page.getByRole("button", { name: "Calculer des propositions" }).click();
+    await page
+      .getByRole("heading", { name: "Groupes proposés", level: 2 })
+      .waitFor({ timeout: 60_000 });
+
+    // Move a mentee of proposal 1 into another proposal (a swap), trying the choices the rules allow.
+    const first = page.locator(".card", {
+      has: page.getByRole("heading", { name: /Proposition 1/ }),
+    });
+    const before = await first.locator("ul").first().innerText();
+    const outSelect = first.getByLabel("Remplacer");
+    const inSelect = first.getByLabel("par", { exact: true });
+    const outOptions = await outSelect.locator("option").allTextContents();
+    const inOptions = (await inSelect.locator("option").allTextContents()).filter((o) =>
+      o.includes("échange"),
+    );
+    let moved = false;
+    for (const outLabel of outOptions.slice(1)) {
+      for (const inLabel of inOptions) {
+        await outSelect.selectOption({ label: outLabel });
+        await inSelect.selectOption({ label: inLabel });
+        const [response] = await Promise.all([
+          page.waitForResponse(
+            (r) => r.request().method() === "POST" && r.url().includes("/formation"),
+          ),
+          first.getByRole("button", { name: "Appliquer" }).click(),
+        ]);
+        const outcome = response.status() === 200 ? "moved" : "refused";
+        await page.waitForLoadState("networkidle");
+        if (outcome === "moved") {
+          moved = true;
+          break;
+        }
+      }
+      if (moved) break;
+    }
+    expect(moved).toBe(true);
+    await expect.poll(() => first.locator("ul").first().innerText()).not.toBe(before);
+
+    await first.getByRole("button", { name: "Approuver" }).click();
+    await first.getByText("Approuvé").waitFor();
+    await page.getByRole("heading", { name: "Groupes actifs (2)" }).waitFor();
+    await page.getByText("group-approved").waitFor();
+  }, 120_000);
+});
