@@ -2,6 +2,7 @@ import { Form, useNavigation } from "@remix-run/react";
 import type { FormFailure } from "~/utils/forms";
 import { valueOf } from "~/utils/form-hooks";
 import { useT } from "~/utils/i18n-react";
+import { Choice } from "./Choice";
 import { Field, FieldErrorText, FormErrorSummary } from "./Field";
 
 export interface ProgramFormValues {
@@ -24,41 +25,6 @@ export interface ProgramFormValues {
   budget: { mentorCompensation: number; coordination: number };
   selfFormedApproval?: string;
   proposalHours?: number;
-}
-
-function Choice({
-  name,
-  label,
-  options,
-  value,
-  failure,
-}: {
-  name: string;
-  label: string;
-  options: Array<{ value: string; label: string }>;
-  value: string;
-  failure?: FormFailure;
-}) {
-  const error = failure?.fieldErrors[name];
-  return (
-    <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={`field-${name}`}>{label}</label>
-      <select
-        id={`field-${name}`}
-        name={name}
-        defaultValue={valueOf(failure, name, value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `field-${name}-error` : undefined}
-      >
-        {options.map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
-      </select>
-      <FieldErrorText id={`field-${name}`} error={error} />
-    </div>
-  );
 }
 
 /** Create and edit a program: the same fields, one zod schema (schemas/program.ts). */

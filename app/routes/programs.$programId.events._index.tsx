@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Choice } from "~/components/Choice";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { createEvent, listEvents } from "~/models/event.server";
 import { listParticipantRows } from "~/models/participant.server";
@@ -159,30 +160,26 @@ export default function Events() {
               />
             </div>
             <div className="field-row">
-              <div className="field">
-                <label htmlFor="field-roomSize">{t("events.fields.roomSize")}</label>
-                <select
-                  id="field-roomSize"
-                  name="roomSize"
-                  defaultValue={valueOf(failure, "roomSize", "2")}
-                >
-                  <option value="2">{t("events.roomSizes.2")}</option>
-                  <option value="3">{t("events.roomSizes.3")}</option>
-                </select>
-                <FieldErrorText id="field-roomSize" error={e?.roomSize} />
-              </div>
-              <div className="field">
-                <label htmlFor="field-format">{t("events.fields.format")}</label>
-                <select
-                  id="field-format"
-                  name="format"
-                  defaultValue={valueOf(failure, "format", "online")}
-                >
-                  <option value="online">{t("events.formats.online")}</option>
-                  <option value="in-person">{t("events.formats.in-person")}</option>
-                </select>
-                <FieldErrorText id="field-format" error={e?.format} />
-              </div>
+              <Choice
+                name="roomSize"
+                label={t("events.fields.roomSize")}
+                value="2"
+                failure={failure}
+                options={(["2", "3"] as const).map((n) => ({
+                  value: n,
+                  label: t(`events.roomSizes.${n}`),
+                }))}
+              />
+              <Choice
+                name="format"
+                label={t("events.fields.format")}
+                value="online"
+                failure={failure}
+                options={(["online", "in-person"] as const).map((f) => ({
+                  value: f,
+                  label: t(`events.formats.${f}`),
+                }))}
+              />
             </div>
             <Field
               name="videoUrlPattern"
