@@ -29,6 +29,7 @@ import {
 } from "~/models/group.server";
 import { listParticipantRows } from "~/models/participant.server";
 import { formationSchema } from "~/schemas/groups";
+import type { MessageKey } from "~/i18n";
 import { formDataToObject } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
@@ -150,6 +151,21 @@ function useSolverProgress(programId: string, running: boolean) {
   return progress;
 }
 
+const AUDIT_ACTIONS = new Set([
+  "solve-started",
+  "solve-cancelled",
+  "group-approved",
+  "group-rejected",
+  "members-swapped",
+  "member-moved",
+  "pin-added",
+  "pin-removed",
+  "forbid-added",
+  "forbid-removed",
+  "self-group-approved",
+  "self-group-rejected",
+]);
+
 export default function Formation() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>() as
@@ -222,7 +238,7 @@ export default function Formation() {
             </div>
             <div>
               <dt>{t("formation.groupsFound")}</dt>
-              <dd>{run.result.objective.groups}</dd>
+              <dd>{run.groups.length}</dd>
             </div>
             <div>
               <dt>{t("formation.score")}</dt>
@@ -450,7 +466,14 @@ export default function Formation() {
           {data.audit.map((a) => (
             <li key={a.id}>
               {date(a.at, { dateStyle: "medium", timeStyle: "short" })} —{" "}
-              <strong>{a.actorName}</strong> — {a.action}
+              <strong>{a.actorName}</strong> —{" "}
+              <span data-action={a.action}>
+                {t(
+                  (AUDIT_ACTIONS.has(a.action)
+                    ? `formation.audit.${a.action}`
+                    : "formation.audit.other") as MessageKey,
+                )}
+              </span>
             </li>
           ))}
         </ol>

@@ -67,6 +67,6 @@ describe("the coordinator forms groups", () => {
     await first.getByRole("button", { name: "Approuver" }).click();
     await first.getByText("Approuvé").waitFor();
     await page.getByRole("heading", { name: "Groupes actifs (2)" }).waitFor();
-    await page.getByText("group-approved").waitFor();
+    await page.getByText("a approuvé un groupe", { exact: true }).waitFor();
   }, 120_000);
 });

@@ -259,6 +259,6 @@ describe("proposals by the solver (coordinator)", () => {
 
     const audit = await page(await coordinator.get(`${PROGRAM}/formation`));
     for (const action of ["solve-started", "group-approved", "group-rejected", "forbid-added"])
-      expect(audit).toContain(action);
+      expect(audit).toContain(`data-action="${action}"`);
   }, 150_000);
 });
