@@ -6,6 +6,7 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
 import { acceptedByAll, currentAgreement } from "~/models/agreement.server";
+import { hourBankSummary } from "~/models/hour-bank.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "groups.spaceTitle");
 
@@ -18,7 +19,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   const view = await groupView(group.id);
   if (!view) throw notFound();
-  const agreement = await currentAgreement(group.id);
+  const [agreement, hours] = await Promise.all([
+    currentAgreement(group.id),
+    hourBankSummary(group.id, program),
+  ]);
   return {
     members: view.members,
     suggestedFirstMeeting: view.group.suggestedFirstMeeting,
@@ -27,6 +31,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     me: participant.id,
     hours: program.hourBankHours,
     groupPath: `/programs/${program.id}/groups/${group.id}`,
+    hoursLeft: hours.remaining,
     agreement: agreement
       ? {
           version: agreement.version,
@@ -39,7 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function GroupSpace() {
   const data = useLoaderData<typeof loader>();
-  const { t, locale, date } = useT();
+  const { t, locale, date, number } = useT();
   return (
     <>
       <h1>{t("groups.spaceTitle")}</h1>
@@ -57,6 +62,15 @@ export default function GroupSpace() {
         </p>
         <Link className="button button--secondary" to={`${data.groupPath}/agreement`}>
           {t("agreement.open")}
+        </Link>
+      </section>
+      <section className="panel" aria-labelledby="hours-title">
+        <h2 id="hours-title">{t("hours.title")}</h2>
+        <p>
+          {t("groups.hoursLeft", { remaining: number(data.hoursLeft), bank: number(data.hours) })}
+        </p>
+        <Link className="button button--secondary" to={`${data.groupPath}/hours`}>
+          {t("groups.openHours")}
         </Link>
       </section>
       <p className="alert alert--success">

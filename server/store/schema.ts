@@ -393,6 +393,20 @@ export const agreementSchema = z.strictObject({
 });
 export type Agreement = z.infer<typeof agreementSchema>;
 
+/** One line of a group's hour bank: meeting time, or work outside meetings, by one member. */
+export const hourEntrySchema = z.strictObject({
+  id,
+  groupId: id,
+  participantId: id,
+  kind: z.enum(["meeting", "preparation", "communication", "follow-up"]),
+  /** Quarter hours. */
+  hours: z.number().min(0.25).max(12).multipleOf(0.25),
+  date: z.iso.date(),
+  note: z.string().max(500).default(""),
+  createdAt: isoDate,
+});
+export type HourEntry = z.infer<typeof hourEntrySchema>;
+
 /** In-app notices; the same notice also goes to the outbox. */
 export const notificationSchema = z.strictObject({
   id,
@@ -421,6 +435,7 @@ export const collectionSchemas = {
   solverRuns: solverRunSchema,
   notifications: notificationSchema,
   agreements: agreementSchema,
+  hourEntries: hourEntrySchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -443,6 +458,7 @@ export const documentSchema = z.strictObject({
   solverRuns: z.array(solverRunSchema).default([]),
   notifications: z.array(notificationSchema).default([]),
   agreements: z.array(agreementSchema).default([]),
+  hourEntries: z.array(hourEntrySchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -463,6 +479,7 @@ export function emptyDocument(): StoreDocument {
     solverRuns: [],
     notifications: [],
     agreements: [],
+    hourEntries: [],
   };
 }
 

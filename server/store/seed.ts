@@ -387,6 +387,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     solverRuns: [] as Rows<"solverRuns">,
     notifications: [] as Rows<"notifications">,
     agreements: [] as Rows<"agreements">,
+    hourEntries: [] as Rows<"hourEntries">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({

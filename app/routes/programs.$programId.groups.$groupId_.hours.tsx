@@ -1,0 +1,205 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Choice } from "~/components/Choice";
+import { Field, FormErrorSummary } from "~/components/Field";
+import { HourChart } from "~/components/HourChart";
+import { HOUR_KINDS } from "~/models/hour-bank";
+import {
+  addHourEntry,
+  hourBankSummary,
+  listHourEntries,
+  NotYourEntryError,
+  removeHourEntry,
+} from "~/models/hour-bank.server";
+import { groupView } from "~/models/group.server";
+import { hourEntrySchema, removeEntrySchema } from "~/schemas/hours";
+import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { requireGroupMember } from "~/utils/permissions.server";
+import { formFailure } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "hours.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, participant, group } = await requireGroupMember(
+    request,
+    params.programId,
+    params.groupId,
+  );
+  const [summary, entries, view] = await Promise.all([
+    hourBankSummary(group.id, program),
+    listHourEntries(group.id),
+    groupView(group.id),
+  ]);
+  const names = Object.fromEntries((view?.members ?? []).map((m) => [m.id, m.name]));
+  return {
+    groupPath: `/programs/${program.id}/groups/${group.id}`,
+    me: participant.id,
+    summary,
+    entries: entries.map((e) => ({
+      id: e.id,
+      kind: e.kind,
+      hours: e.hours,
+      date: e.date,
+      note: e.note,
+      who: names[e.participantId] ?? "",
+      mine: e.participantId === participant.id,
+    })),
+    today: new Date().toISOString().slice(0, 10),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { participant, group } = await requireGroupMember(
+    request,
+    params.programId,
+    params.groupId,
+  );
+  const form = formDataToObject(await request.formData());
+  if (form.intent === "remove") {
+    const parsed = removeEntrySchema.safeParse(form);
+    if (!parsed.success) throw new Response("Bad request", { status: 400 });
+    try {
+      await removeHourEntry(group.id, parsed.data.entryId, participant.id);
+    } catch (error) {
+      if (error instanceof NotYourEntryError) throw new Response("Not found", { status: 404 });
+      throw error;
+    }
+    return { done: "removed" as const };
+  }
+  const parsed = parseWith(hourEntrySchema, form);
+  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  const { intent: _intent, ...entry } = parsed.data;
+  await addHourEntry({ ...entry, groupId: group.id, participantId: participant.id });
+  return { done: "added" as const };
+}
+
+export default function HourBank() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = isFormFailure(result) ? result : undefined;
+  const navigation = useNavigation();
+  const { t, date, number } = useT();
+  const s = data.summary;
+  return (
+    <>
+      <p>
+        <Link to={data.groupPath}>← {t("groups.spaceTitle")}</Link>
+      </p>
+      <h1>{t("hours.title")}</h1>
+      <p className="lead">{t("hours.intro")}</p>
+      {s.warnings.map((w) => (
+        <p key={w} className="alert alert--warning" role="status">
+          {t(`hours.warnings.${w}`, { remaining: number(s.remaining) })}
+        </p>
+      ))}
+      <dl className="facts facts--large">
+        <div>
+          <dt>{t("hours.remaining")}</dt>
+          <dd>{t("hours.hoursOf", { hours: number(s.remaining), bank: number(s.bank) })}</dd>
+        </div>
+        <div>
+          <dt>{t("hours.used")}</dt>
+          <dd>{number(s.used)} h</dd>
+        </div>
+        <div>
+          <dt>{t("hours.outside")}</dt>
+          <dd>{number(s.outsideMeetingsShare * 100, { maximumFractionDigits: 0 })} %</dd>
+        </div>
+      </dl>
+      <HourChart byMonth={s.byMonth} bank={s.bank} />
+      <section className="panel" aria-labelledby="log-title">
+        <h2 id="log-title">{t("hours.logTitle")}</h2>
+        <FormErrorSummary errors={failure?.fieldErrors} />
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="add" />
+          <div className="field-row">
+            <Field
+              name="date"
+              type="date"
+              required
+              label={t("hours.date")}
+              defaultValue={
+                typeof failure?.values.date === "string" ? failure.values.date : data.today
+              }
+              error={failure?.fieldErrors.date}
+            />
+            <Choice
+              name="kind"
+              label={t("hours.kind")}
+              value="preparation"
+              failure={failure}
+              options={HOUR_KINDS.map((k) => ({ value: k, label: t(`hours.kinds.${k}`) }))}
+            />
+            <Field
+              name="hours"
+              type="number"
+              inputMode="decimal"
+              min={0.25}
+              max={12}
+              step={0.25}
+              required
+              label={t("hours.hours")}
+              hint={t("hours.hoursHint")}
+              defaultValue={typeof failure?.values.hours === "string" ? failure.values.hours : "1"}
+              error={failure?.fieldErrors.hours}
+            />
+          </div>
+          <Field
+            name="note"
+            label={t("hours.note")}
+            defaultValue={typeof failure?.values.note === "string" ? failure.values.note : ""}
+            error={failure?.fieldErrors.note}
+          />
+          <p>
+            <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+              {t("hours.add")}
+            </button>
+          </p>
+        </Form>
+      </section>
+      {data.entries.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("hours.entries")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("hours.date")}</th>
+                <th scope="col">{t("hours.who")}</th>
+                <th scope="col">{t("hours.kind")}</th>
+                <th scope="col">{t("hours.hours")}</th>
+                <th scope="col">{t("hours.note")}</th>
+                <td />
+              </tr>
+            </thead>
+            <tbody>
+              {data.entries.map((e) => (
+                <tr key={e.id}>
+                  <td>{date(e.date, { dateStyle: "medium" })}</td>
+                  <td>{e.who}</td>
+                  <td>{t(`hours.kinds.${e.kind}`)}</td>
+                  <td>{number(e.hours)} h</td>
+                  <td>{e.note}</td>
+                  <td>
+                    {e.mine ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remove" />
+                        <input type="hidden" name="entryId" value={e.id} />
+                        <button type="submit" className="link-button">
+                          {t("taxonomy.remove")}
+                        </button>
+                      </Form>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty-state">{t("hours.none")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,15 @@
+import { z } from "zod";
+import { dateField, numberField, optionalText } from "./fields";
+
+export const hourEntrySchema = z.object({
+  intent: z.literal("add"),
+  kind: z.enum(["meeting", "preparation", "communication", "follow-up"], "errors.choice"),
+  hours: numberField(0.25, 12, false).refine((h) => Number.isInteger(h * 4), "errors.quarterHours"),
+  date: dateField,
+  note: optionalText(500),
+});
+
+export const removeEntrySchema = z.object({
+  intent: z.literal("remove"),
+  entryId: z.string().regex(/^[\w-]{1,64}$/),
+});
