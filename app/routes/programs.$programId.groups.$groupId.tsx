@@ -71,6 +71,9 @@ export default function GroupSpace() {
         </p>
         <Link className="button button--secondary" to={`${data.groupPath}/hours`}>
           {t("groups.openHours")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`${data.groupPath}/meetings`}>
+          {t("groups.openMeetings")}
         </Link>
       </section>
       <p className="alert alert--success">

@@ -299,6 +299,8 @@ export const groupSchema = z.strictObject({
   explanation: bilingualLines.optional(),
   suggestedFirstMeeting: z.iso.date(),
   approvedBy: id.optional(),
+  /** sha256 of the secret in the group's calendar subscription link. */
+  calendarTokenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
   createdAt: isoDate,
 });
 export type Group = z.infer<typeof groupSchema>;
@@ -407,6 +409,24 @@ export const hourEntrySchema = z.strictObject({
 });
 export type HourEntry = z.infer<typeof hourEntrySchema>;
 
+/** A meeting of a group; `sequence` grows with each change so calendar apps update it. */
+export const meetingSchema = z.strictObject({
+  id,
+  groupId: id,
+  startsAt: isoDate,
+  endsAt: isoDate,
+  kind: z.enum(["collective", "individual"]).default("collective"),
+  facilitatorId: id.optional(),
+  agenda: z.string().max(4000).default(""),
+  status: z.enum(["planned", "held", "postponed", "cancelled"]),
+  statusReason: z.string().max(1000).default(""),
+  notes: z.string().max(8000).default(""),
+  sequence: z.number().int().min(0).default(0),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Meeting = z.infer<typeof meetingSchema>;
+
 /** In-app notices; the same notice also goes to the outbox. */
 export const notificationSchema = z.strictObject({
   id,
@@ -436,6 +456,7 @@ export const collectionSchemas = {
   notifications: notificationSchema,
   agreements: agreementSchema,
   hourEntries: hourEntrySchema,
+  meetings: meetingSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -459,6 +480,7 @@ export const documentSchema = z.strictObject({
   notifications: z.array(notificationSchema).default([]),
   agreements: z.array(agreementSchema).default([]),
   hourEntries: z.array(hourEntrySchema).default([]),
+  meetings: z.array(meetingSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -480,6 +502,7 @@ export function emptyDocument(): StoreDocument {
     notifications: [],
     agreements: [],
     hourEntries: [],
+    meetings: [],
   };
 }
 

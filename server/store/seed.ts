@@ -388,6 +388,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     notifications: [] as Rows<"notifications">,
     agreements: [] as Rows<"agreements">,
     hourEntries: [] as Rows<"hourEntries">,
+    meetings: [] as Rows<"meetings">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({

@@ -87,3 +87,82 @@ describe("the demo group's hour bank", () => {
     }
   });
 });
+
+describe("the demo group's meetings and calendar feed", () => {
+  it("plans a series, records a cancellation, and serves an ICS feed a standard parser reads back", async () => {
+    const mathieu = await as("mathieu@exemple.org");
+    const bad = await mathieu.post(`${GROUP}/meetings`, {
+      intent: "plan",
+      firstDate: "2027-01-12",
+      time: "25:00",
+      everyWeeks: "3",
+      durationMinutes: "120",
+      until: "2027-01-01",
+    });
+    expect(bad.status).toBe(400);
+    const badHtml = await page(bad);
+    expect(badHtml).toContain("Entrez une heure valide");
+    expect(badHtml).toContain("La date de fin doit suivre la date de début.");
+
+    const planned = await mathieu.post(`${GROUP}/meetings`, {
+      intent: "plan",
+      firstDate: "2027-01-12",
+      time: "13:30",
+      everyWeeks: "3",
+      durationMinutes: "120",
+      until: "2027-06-11",
+    });
+    expect(planned.status).toBe(200);
+    expect(await page(planned)).toContain("8 rencontre(s) planifiée(s).");
+
+    const list = await page(await mathieu.get(`${GROUP}/meetings`));
+    const ids = [...list.matchAll(/name="meetingId" value="(mtg-[\w-]+)"/g)].map((m) => m[1]!);
+    expect(ids).toHaveLength(8);
+    const noReason = await mathieu.post(`${GROUP}/meetings`, {
+      intent: "status",
+      meetingId: ids[1]!,
+      status: "cancelled",
+      reason: "",
+    });
+    expect(noReason.status).toBe(400);
+    expect(await page(noReason)).toContain("Donnez la raison du report ou de l'annulation.");
+    expect(
+      (
+        await mathieu.post(`${GROUP}/meetings`, {
+          intent: "status",
+          meetingId: ids[1]!,
+          status: "cancelled",
+          reason: "Tempête de neige",
+        })
+      ).status,
+    ).toBe(200);
+
+    const { default: ICAL } = await import("ical.js");
+    const download = await mathieu.get(`${GROUP}/calendar.ics`);
+    expect(download.headers.get("content-type")).toContain("text/calendar");
+    const calendar = new ICAL.Component(ICAL.parse(await download.text()));
+    const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
+    expect(events).toHaveLength(8);
+    const starts = events.map((e) => e.startDate.toJSDate().toISOString()).sort();
+    expect(starts[0]).toBe("2027-01-12T18:30:00.000Z"); // 13 h 30 EST
+    expect(starts).toContain("2027-03-16T17:30:00.000Z"); // 13 h 30 EDT, after the change
+    const cancelled = calendar
+      .getAllSubcomponents("vevent")
+      .filter((e) => e.getFirstPropertyValue("status") === "CANCELLED");
+    expect(cancelled).toHaveLength(1);
+    expect(Number(cancelled[0]!.getFirstPropertyValue("sequence"))).toBe(1);
+
+    // The subscription link works without signing in; a wrong one, and non-members, get 404.
+    const subscribed = await page(await mathieu.post(`${GROUP}/meetings`, { intent: "subscribe" }));
+    const feedUrl = /value="(http:\/\/[^"]+\/feeds\/calendar\/[\w-]{32})"/.exec(subscribed)![1]!;
+    const feed = await fetch(feedUrl);
+    expect(feed.status).toBe(200);
+    expect(await feed.text()).toContain("BEGIN:VEVENT");
+    expect((await fetch(`${server.url}/feeds/calendar/${"x".repeat(32)}`)).status).toBe(404);
+    for (const email of ["karine@exemple.org", "coordination@exemple.org"]) {
+      const outsider = await as(email);
+      expect((await outsider.get(`${GROUP}/meetings`)).status, email).toBe(404);
+      expect((await outsider.get(`${GROUP}/calendar.ics`)).status, email).toBe(404);
+    }
+  });
+});

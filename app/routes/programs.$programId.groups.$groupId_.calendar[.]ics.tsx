@@ -1,0 +1,24 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { listMeetings, meetingsIcs } from "~/models/meeting.server";
+import { publicUrl } from "~/models/application.server";
+import { getLocale } from "~/utils/locale.server";
+import { translate } from "~/i18n";
+import { requireGroupMember } from "~/utils/permissions.server";
+
+/** The group's calendar as a file, for members. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, group } = await requireGroupMember(request, params.programId, params.groupId);
+  const path = `/programs/${program.id}/groups/${group.id}`;
+  const ics = meetingsIcs(
+    await listMeetings(group.id),
+    translate(getLocale(request), "meetings.eventTitle", { program: program.title }),
+    `${publicUrl()}${path}`,
+  );
+  return new Response(ics, {
+    headers: {
+      "Content-Type": "text/calendar; charset=utf-8",
+      "Content-Disposition": 'attachment; filename="maillage-groupe.ics"',
+      "Cache-Control": "no-store",
+    },
+  });
+}
