@@ -74,6 +74,9 @@ export default function GroupSpace() {
         </Link>{" "}
         <Link className="button button--secondary" to={`${data.groupPath}/meetings`}>
           {t("groups.openMeetings")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`${data.groupPath}/plan`}>
+          {t("groups.openPlan")}
         </Link>
       </section>
       <p className="alert alert--success">

@@ -427,6 +427,24 @@ export const meetingSchema = z.strictObject({
 });
 export type Meeting = z.infer<typeof meetingSchema>;
 
+/** One line of a group's action plan, in the group's order of priority (`rank`). */
+export const actionItemSchema = z.strictObject({
+  id,
+  groupId: id,
+  title: z.string().min(1).max(300),
+  /** The member whose need it is (mentees in mentorship). */
+  ownerId: id.optional(),
+  /** The taxonomy subject, when the item comes from a published need. */
+  tag: z.string().max(48).optional(),
+  rank: z.number().int().min(0),
+  status: z.enum(["todo", "in-progress", "done", "dropped"]),
+  notes: z.string().max(4000).default(""),
+  source: z.enum(["need", "manual", "codev"]),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type ActionItem = z.infer<typeof actionItemSchema>;
+
 /** In-app notices; the same notice also goes to the outbox. */
 export const notificationSchema = z.strictObject({
   id,
@@ -457,6 +475,7 @@ export const collectionSchemas = {
   agreements: agreementSchema,
   hourEntries: hourEntrySchema,
   meetings: meetingSchema,
+  actionItems: actionItemSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -481,6 +500,7 @@ export const documentSchema = z.strictObject({
   agreements: z.array(agreementSchema).default([]),
   hourEntries: z.array(hourEntrySchema).default([]),
   meetings: z.array(meetingSchema).default([]),
+  actionItems: z.array(actionItemSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -503,6 +523,7 @@ export function emptyDocument(): StoreDocument {
     agreements: [],
     hourEntries: [],
     meetings: [],
+    actionItems: [],
   };
 }
 

@@ -389,6 +389,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     agreements: [] as Rows<"agreements">,
     hourEntries: [] as Rows<"hourEntries">,
     meetings: [] as Rows<"meetings">,
+    actionItems: [] as Rows<"actionItems">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({

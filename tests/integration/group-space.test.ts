@@ -166,3 +166,42 @@ describe("the demo group's meetings and calendar feed", () => {
     }
   });
 });
+
+describe("the demo group's action plan", () => {
+  it("imports the mentees' needs, flags those outside the group's expertise, reorders and tracks them", async () => {
+    const benoit = await as("benoit@exemple.org");
+    const plan = `${GROUP}/plan`;
+    const imported = await page(await benoit.post(plan, { intent: "import" }));
+    expect(imported).toContain("6 besoin(s) ajouté(s) au plan.");
+    expect(await page(await benoit.post(plan, { intent: "import" }))).toContain(
+      "0 besoin(s) ajouté(s)",
+    );
+    let html = await page(await benoit.get(plan));
+    const titles = () =>
+      [...html.matchAll(/<h2 class="card-title">([^<]+)/g)].map((m) => m[1]!.trim());
+    expect(titles().slice(0, 3)).toEqual(["Chaîne de froid", "Entreposage", "Chaîne de froid"]);
+    // Transport is Mathieu's need, and neither Marc nor Benoît has that expertise.
+    expect(html.match(/data-outside="true"/g)).toHaveLength(1);
+    expect(html).toMatch(/Transport[\s\S]{0,200}Hors de l'expertise du groupe/);
+
+    const ids = [...html.matchAll(/name="itemId" value="(act-[\w-]+)"/g)].map((m) => m[1]!);
+    const first = ids[0]!;
+    await benoit.post(plan, { intent: "down", itemId: first });
+    await benoit.post(plan, {
+      intent: "update",
+      itemId: first,
+      status: "in-progress",
+      notes: "Visite de l'entrepôt de Marc",
+    });
+    html = await page(await benoit.get(plan));
+    expect(titles()[0]).toBe("Entreposage");
+    expect(html).toContain("Visite de l'entrepôt de Marc");
+
+    const empty = await benoit.post(plan, { intent: "add", title: "" });
+    expect(empty.status).toBe(400);
+    expect(await page(empty)).toContain('id="field-title-error"');
+    const outsider = await as("louise@exemple.org");
+    expect((await outsider.get(plan)).status).toBe(404);
+    expect((await outsider.post(plan, { intent: "import" })).status).toBe(404);
+  });
+});

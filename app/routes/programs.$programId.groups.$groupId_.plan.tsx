@@ -1,0 +1,164 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Choice } from "~/components/Choice";
+import { Field, FormErrorSummary } from "~/components/Field";
+import {
+  ActionItemNotFoundError,
+  addActionItem,
+  expertiseAround,
+  importNeeds,
+  listActionItems,
+  moveActionItem,
+  updateActionItem,
+} from "~/models/action-plan.server";
+import { groupView } from "~/models/group.server";
+import { actionPlanSchema } from "~/schemas/action-plan";
+import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { notFound, requireGroupMember } from "~/utils/permissions.server";
+import { formFailure } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "plan.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, group } = await requireGroupMember(request, params.programId, params.groupId);
+  const [items, around, view] = await Promise.all([
+    listActionItems(group.id),
+    expertiseAround(group),
+    groupView(group.id),
+  ]);
+  const names = Object.fromEntries((view?.members ?? []).map((m) => [m.id, m.name]));
+  return {
+    groupPath: `/programs/${program.id}/groups/${group.id}`,
+    items: items.map((i) => ({
+      ...i,
+      owner: i.ownerId ? (names[i.ownerId] ?? "") : "",
+      outside: Boolean(i.tag && !around(i.ownerId).has(i.tag)),
+    })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { group, participant } = await requireGroupMember(
+    request,
+    params.programId,
+    params.groupId,
+  );
+  const parsed = parseWith(actionPlanSchema, formDataToObject(await request.formData()));
+  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  const input = parsed.data;
+  try {
+    switch (input.intent) {
+      case "import":
+        return { imported: await importNeeds(group) };
+      case "add":
+        await addActionItem(group.id, input.title, participant.id);
+        return { done: true };
+      case "up":
+      case "down":
+        await moveActionItem(group.id, input.itemId, input.intent);
+        return { done: true };
+      case "update":
+        await updateActionItem(group.id, input.itemId, {
+          status: input.status,
+          notes: input.notes,
+        });
+        return { done: true };
+    }
+  } catch (error) {
+    if (error instanceof ActionItemNotFoundError) throw notFound();
+    throw error;
+  }
+}
+
+export default function ActionPlan() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = isFormFailure(result) ? result : undefined;
+  const { t } = useT();
+  return (
+    <>
+      <p>
+        <Link to={data.groupPath}>← {t("groups.spaceTitle")}</Link>
+      </p>
+      <h1>{t("plan.title")}</h1>
+      <p className="lead">{t("plan.intro")}</p>
+      {result && "imported" in result ? (
+        <p className="alert alert--success" role="status">
+          {t("plan.imported", { count: result.imported ?? 0 })}
+        </p>
+      ) : null}
+      <FormErrorSummary errors={failure?.fieldErrors} />
+      <Form method="post">
+        <input type="hidden" name="intent" value="import" />
+        <button type="submit" className="button button--secondary">
+          {t("plan.import")}
+        </button>
+      </Form>
+      {data.items.length === 0 ? <p className="empty-state">{t("plan.none")}</p> : null}
+      <ol className="plan-list">
+        {data.items.map((item, index) => (
+          <li key={item.id} className="card">
+            <h2 className="card-title">
+              {item.title}
+              {item.owner ? <span className="muted small"> — {item.owner}</span> : null}
+            </h2>
+            {item.outside ? (
+              <p className="badge badge--warning" data-outside="true">
+                {t("plan.outside")}
+              </p>
+            ) : null}
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="itemId" value={item.id} />
+              <button
+                type="submit"
+                name="intent"
+                value="up"
+                className="icon-button"
+                disabled={index === 0}
+                aria-label={t("profile.moveUp", { need: item.title })}
+              >
+                ↑
+              </button>
+              <button
+                type="submit"
+                name="intent"
+                value="down"
+                className="icon-button"
+                disabled={index === data.items.length - 1}
+                aria-label={t("profile.moveDown", { need: item.title })}
+              >
+                ↓
+              </button>
+            </Form>
+            <Form method="post" className="inline-form">
+              <input type="hidden" name="intent" value="update" />
+              <input type="hidden" name="itemId" value={item.id} />
+              <Choice
+                name="status"
+                label={t("plan.status")}
+                value={item.status}
+                options={(["todo", "in-progress", "done", "dropped"] as const).map((s) => ({
+                  value: s,
+                  label: t(`plan.statuses.${s}`),
+                }))}
+              />
+              <Field name="notes" label={t("plan.notes")} defaultValue={item.notes} />
+              <button type="submit" className="button button--secondary">
+                {t("plan.save")}
+              </button>
+            </Form>
+          </li>
+        ))}
+      </ol>
+      <Form method="post" className="inline-form panel" noValidate>
+        <input type="hidden" name="intent" value="add" />
+        <Field name="title" label={t("plan.newItem")} error={failure?.fieldErrors.title} />
+        <button type="submit" className="button">
+          {t("plan.add")}
+        </button>
+      </Form>
+    </>
+  );
+}
