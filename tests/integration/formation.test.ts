@@ -177,6 +177,50 @@ describe("self-formed groups", () => {
   });
 });
 
+describe("answering a proposal", () => {
+  it("lets the proposer withdraw, and anyone asked decline, freeing everyone for a new proposal", async () => {
+    const david = await as("david@exemple.org");
+    await david.post(`${PROGRAM}/groups`, {
+      intent: "propose",
+      first: "p-yves",
+      second: "p-isabelle",
+    });
+    let proposal = (await doc()).groupProposals.find((p) => p.memberIds.includes("p-david"))!;
+    // Only the proposer withdraws; the others answer.
+    const yves = await as("yves@exemple.org");
+    expect(
+      (await yves.post(`${PROGRAM}/groups`, { intent: "withdraw", proposalId: proposal.id }))
+        .status,
+    ).toBe(404);
+    await david.post(`${PROGRAM}/groups`, { intent: "withdraw", proposalId: proposal.id });
+    expect((await doc()).groupProposals.find((p) => p.id === proposal.id)!.status).toBe(
+      "withdrawn",
+    );
+    expect(
+      (await yves.post(`${PROGRAM}/groups`, { intent: "accept", proposalId: proposal.id })).status,
+    ).toBe(409);
+
+    await david.post(`${PROGRAM}/groups`, {
+      intent: "propose",
+      first: "p-yves",
+      second: "p-isabelle",
+    });
+    proposal = (await doc()).groupProposals.find(
+      (p) => p.memberIds.includes("p-david") && p.status === "pending",
+    )!;
+    await yves.post(`${PROGRAM}/groups`, { intent: "decline", proposalId: proposal.id });
+    expect((await doc()).groupProposals.find((p) => p.id === proposal.id)!.status).toBe("declined");
+    expect(await page(await david.get(`${PROGRAM}/groups`))).toContain("Refusée");
+    // Nobody is held by a closed proposal.
+    const again = await david.post(`${PROGRAM}/groups`, {
+      intent: "check",
+      first: "p-yves",
+      second: "p-isabelle",
+    });
+    expect(await page(again)).toContain("Ce groupe respecte toutes les règles.");
+  });
+});
+
 describe("proposals by the solver (coordinator)", () => {
   it("solves, refuses a swap that breaks a rule, applies a valid one, approves, and keeps approved groups on re-solve", async () => {
     const coordinator = await as("coordination@exemple.org");
