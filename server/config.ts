@@ -16,6 +16,9 @@ const envSchema = z.object({
   MAILLAGE_COORDINATOR_EMAILS: z.string().default(""),
   /** Public address, e.g. https://maillage.exemple.org: links in emails; https turns on secure cookies. */
   PUBLIC_URL: z.url().optional(),
+  /** Meeting reminders go out this many hours before a meeting, checked every few minutes. */
+  MAILLAGE_REMINDER_HOURS: z.coerce.number().int().min(1).max(336).default(48),
+  MAILLAGE_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
   /** SMTP delivery; without SMTP_HOST, emails go to $DATA_DIR/outbox. */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
@@ -44,6 +47,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionSecret: e.SESSION_SECRET,
     demo: e.MAILLAGE_DEMO === "1",
     publicUrl: e.PUBLIC_URL,
+    reminders: {
+      hours: e.MAILLAGE_REMINDER_HOURS,
+      intervalMs: e.MAILLAGE_REMINDER_INTERVAL_SECONDS * 1000,
+    },
     smtp: e.SMTP_HOST
       ? {
           host: e.SMTP_HOST,

@@ -16,6 +16,7 @@ import { configureMail } from "./mail";
 import { registerSolverRunner, workerRunner } from "./matching/runner";
 import { isCrossSite, refuseCrossSite } from "./security/origin";
 import { closeStore, openStore, StoreLoadError } from "./store";
+import { startReminders } from "./reminders";
 
 /** The project root: above server/index.ts in development, build/node/index.js in production. */
 function findRoot(from: string): string {
@@ -112,6 +113,8 @@ async function main() {
     );
   }
 
+  const reminders = startReminders(config.reminders);
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -119,6 +122,7 @@ async function main() {
     console.log(`${signal} received: closing connections and flushing the store…`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    await reminders.stop();
     await live.stop();
     io.close();
     httpServer.closeAllConnections();

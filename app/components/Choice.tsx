@@ -9,7 +9,9 @@ export function Choice({
   options,
   value,
   failure,
+  idPrefix = "field",
 }: {
+  idPrefix?: string;
   name: string;
   label: string;
   options: Array<{ value: string; label: string }>;
@@ -19,13 +21,13 @@ export function Choice({
   const error = failure?.fieldErrors[name];
   return (
     <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={`field-${name}`}>{label}</label>
+      <label htmlFor={`${idPrefix}-${name}`}>{label}</label>
       <select
-        id={`field-${name}`}
+        id={`${idPrefix}-${name}`}
         name={name}
         defaultValue={valueOf(failure, name, value)}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `field-${name}-error` : undefined}
+        aria-describedby={error ? `${idPrefix}-${name}-error` : undefined}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -33,7 +35,7 @@ export function Choice({
           </option>
         ))}
       </select>
-      <FieldErrorText id={`field-${name}`} error={error} />
+      <FieldErrorText id={`${idPrefix}-${name}`} error={error} />
     </div>
   );
 }

@@ -18,10 +18,12 @@ interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | 
   label: string;
   hint?: ReactNode;
   error?: FieldError;
+  /** Several forms of the same kind on one page need distinct ids. */
+  idPrefix?: string;
 }
 
-export function Field({ name, label, hint, error, ...input }: FieldProps) {
-  const id = `field-${name}`;
+export function Field({ name, label, hint, error, idPrefix = "field", ...input }: FieldProps) {
+  const id = `${idPrefix}-${name}`;
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
     .filter(Boolean)
     .join(" ");

@@ -15,6 +15,34 @@ export interface HourLine {
   kind: HourKind;
   hours: number;
   date: string;
+  /** Lines of one meeting or session, one per person present: the meeting's time counts once. */
+  meetingId?: string;
+  codevSessionId?: string;
+}
+
+/**
+ * The lines that count against the bank: the bank measures the group's time, so a two-hour meeting
+ * uses two hours whoever attended; work outside meetings counts for each member who logged it.
+ */
+export function countedLines(lines: readonly HourLine[]): HourLine[] {
+  const seen = new Map<string, HourLine>();
+  const out: HourLine[] = [];
+  for (const line of lines) {
+    const key = line.meetingId ?? line.codevSessionId;
+    if (!key) {
+      out.push(line);
+      continue;
+    }
+    const before = seen.get(key);
+    if (!before) {
+      seen.set(key, line);
+      out.push(line);
+    } else if (line.hours > before.hours) {
+      out[out.indexOf(before)] = line;
+      seen.set(key, line);
+    }
+  }
+  return out;
 }
 
 export interface HourBankSummary {
@@ -64,11 +92,12 @@ export function summarize(
     communication: 0,
     "follow-up": 0,
   };
-  for (const line of lines) byKind[line.kind] += line.hours;
+  const counted = countedLines(lines);
+  for (const line of counted) byKind[line.kind] += line.hours;
   const used = round(HOUR_KINDS.reduce((sum, k) => sum + byKind[k], 0));
   const remaining = round(bank - used);
   const outside = used === 0 ? 0 : (used - byKind.meeting) / used;
-  const sorted = [...lines].sort((a, b) => a.date.localeCompare(b.date));
+  const sorted = [...counted].sort((a, b) => a.date.localeCompare(b.date));
   const byMonth = months(period.start, period.end).map((month) => ({
     month,
     cumulative: round(

@@ -72,3 +72,24 @@ export function generateSeries(
   }
   return out;
 }
+
+/** The wall-clock date and time of an instant in Quebec: { date: "2027-03-16", time: "13:30" }. */
+export function utcToZoned(
+  iso: string,
+  timeZone = GROUP_TIME_ZONE,
+): { date: string; time: string } {
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "00";
+  return {
+    date: `${get("year")}-${get("month")}-${get("day")}`,
+    time: `${get("hour")}:${get("minute")}`,
+  };
+}

@@ -3,7 +3,9 @@ import { createEvents, type EventAttributes } from "ics";
 import { getStore, newId } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { hashToken, newToken } from "../../server/security/tokens";
-import { generateSeries, type SeriesInput } from "./meeting-series";
+import { rotateFacilitators } from "../../matching/rotation";
+import { generateSeries, GROUP_TIME_ZONE, zonedToUtc, type SeriesInput } from "./meeting-series";
+import { notify } from "./notification.server";
 
 export type Meeting = EntityOf<"meetings">;
 
@@ -19,8 +21,17 @@ export async function listMeetings(groupId: string) {
 export async function planSeries(groupId: string, input: SeriesInput) {
   const now = new Date().toISOString();
   return getStore().transaction(async (tx) => {
+    const removed = new Set<string>();
     for (const m of await tx.find("meetings", { groupId })) {
-      if (m.status === "planned" && m.startsAt > now) await tx.remove("meetings", m.id);
+      if (m.status === "planned" && m.startsAt > now) {
+        await tx.remove("meetings", m.id);
+        removed.add(m.id);
+      }
+    }
+    // A co-development session planned for a removed meeting stays, without its date.
+    for (const session of await tx.find("codevSessions", { groupId })) {
+      if (session.meetingId && removed.has(session.meetingId))
+        await tx.update("codevSessions", session.id, { meetingId: undefined });
     }
     const created = [];
     for (const slot of generateSeries(input)) {
@@ -42,23 +53,253 @@ export async function planSeries(groupId: string, input: SeriesInput) {
 }
 
 export class MeetingNotFoundError extends Error {}
+/** A member named for a meeting is not in the group. */
+export class NotAMemberError extends Error {
+  constructor(readonly field: string) {
+    super(field);
+  }
+}
 
+/** Quarter hours between two instants, at least a quarter and at most 12 h (the ledger's bounds). */
+export function quarterHours(ms: number): number {
+  return Math.min(12, Math.max(0.25, Math.round(ms / 900_000) / 4));
+}
+
+/** Who a meeting is for: everyone in a collective meeting, the chosen members in an individual one. */
+export function meetingMembers(meeting: Meeting, groupMemberIds: readonly string[]): string[] {
+  return meeting.kind === "individual" && meeting.participantIds.length > 0
+    ? groupMemberIds.filter((id) => meeting.participantIds.includes(id))
+    : [...groupMemberIds];
+}
+
+const localDay = (iso: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: GROUP_TIME_ZONE }).format(new Date(iso));
+
+/**
+ * A held meeting puts its time in the hour bank, one line per person present (counted once, see
+ * hour-bank.ts); leaving "held" takes those lines out again.
+ */
 export async function setMeetingStatus(
   groupId: string,
   meetingId: string,
   status: Meeting["status"],
   reason: string,
+  presentIds?: readonly string[],
 ) {
   return getStore().transaction(async (tx) => {
     const meeting = await tx.get("meetings", meetingId);
-    if (!meeting || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    const group = await tx.get("groups", groupId);
+    if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    const expected = meetingMembers(meeting, group.memberIds);
+    const present = status === "held" ? [...(presentIds ?? expected)] : [];
+    if (present.some((id) => !group.memberIds.includes(id))) throw new NotAMemberError("present");
+    const now = new Date().toISOString();
+    for (const entry of await tx.find("hourEntries", { groupId })) {
+      if (entry.meetingId === meetingId && !entry.codevSessionId)
+        await tx.remove("hourEntries", entry.id);
+    }
+    const fromSession = (await tx.find("hourEntries", { groupId })).some(
+      (e) => e.meetingId === meetingId,
+    );
+    if (status === "held" && !fromSession) {
+      const hours = quarterHours(Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt));
+      for (const participantId of present) {
+        await tx.insert("hourEntries", {
+          id: newId("hrs"),
+          groupId,
+          participantId,
+          kind: "meeting",
+          hours,
+          date: localDay(meeting.startsAt),
+          note: "",
+          meetingId,
+          createdAt: now,
+        });
+      }
+    }
     return tx.update("meetings", meetingId, {
       status,
-      statusReason: reason,
+      statusReason: status === "postponed" || status === "cancelled" ? reason : "",
+      presentIds: present,
+      sequence: meeting.sequence + 1,
+      updatedAt: now,
+    });
+  });
+}
+
+export async function getMeeting(groupId: string, meetingId: string) {
+  const meeting = await getStore().get("meetings", meetingId);
+  return meeting && meeting.groupId === groupId ? meeting : undefined;
+}
+
+export interface MeetingDetails {
+  date: string;
+  time: string;
+  durationMinutes: number;
+  kind: Meeting["kind"];
+  participantIds: string[];
+  facilitatorId: string;
+  theme: string;
+  agenda: string;
+  notes: string;
+  tools: string;
+}
+
+/** Edits a meeting; a new date or time bumps its calendar sequence and re-arms its reminder. */
+export async function updateMeetingDetails(
+  groupId: string,
+  meetingId: string,
+  details: MeetingDetails,
+) {
+  return getStore().transaction(async (tx) => {
+    const meeting = await tx.get("meetings", meetingId);
+    const group = await tx.get("groups", groupId);
+    if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    const participantIds = details.kind === "individual" ? details.participantIds : [];
+    if (participantIds.some((id) => !group.memberIds.includes(id)))
+      throw new NotAMemberError("participantIds");
+    const attending = details.kind === "individual" ? participantIds : group.memberIds;
+    if (details.facilitatorId && !attending.includes(details.facilitatorId))
+      throw new NotAMemberError("facilitatorId");
+    const start = zonedToUtc(details.date, details.time);
+    const startsAt = start.toISOString();
+    const endsAt = new Date(start.getTime() + details.durationMinutes * 60_000).toISOString();
+    const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
+    return tx.update("meetings", meetingId, {
+      startsAt,
+      endsAt,
+      kind: details.kind,
+      participantIds,
+      facilitatorId: details.facilitatorId || undefined,
+      theme: details.theme,
+      agenda: details.agenda,
+      notes: details.notes,
+      tools: details.tools,
+      reminderSentAt: moved ? undefined : meeting.reminderSentAt,
       sequence: meeting.sequence + 1,
       updatedAt: new Date().toISOString(),
     });
   });
+}
+
+/** Members swap their turns: the two meetings exchange facilitators. */
+export async function swapFacilitators(groupId: string, firstId: string, secondId: string) {
+  return getStore().transaction(async (tx) => {
+    const [a, b] = await Promise.all([tx.get("meetings", firstId), tx.get("meetings", secondId)]);
+    if (!a || !b || a.groupId !== groupId || b.groupId !== groupId || a.id === b.id)
+      throw new MeetingNotFoundError();
+    const group = await tx.get("groups", groupId);
+    if (!group) throw new MeetingNotFoundError();
+    if (b.facilitatorId && !meetingMembers(a, group.memberIds).includes(b.facilitatorId))
+      throw new NotAMemberError("swapWith");
+    if (a.facilitatorId && !meetingMembers(b, group.memberIds).includes(a.facilitatorId))
+      throw new NotAMemberError("swapWith");
+    const now = new Date().toISOString();
+    await tx.update("meetings", a.id, {
+      facilitatorId: b.facilitatorId,
+      sequence: a.sequence + 1,
+      updatedAt: now,
+    });
+    await tx.update("meetings", b.id, {
+      facilitatorId: a.facilitatorId,
+      sequence: b.sequence + 1,
+      updatedAt: now,
+    });
+  });
+}
+
+/**
+ * Assigns facilitators to the meetings still to come (planned), fairly (matching/rotation.ts):
+ * past and held meetings are the history, so the rotation continues where it stopped.
+ */
+export async function assignFacilitators(
+  groupId: string,
+  options: { mentorWeight: number },
+  now = new Date().toISOString(),
+) {
+  return getStore().transaction(async (tx) => {
+    const group = await tx.get("groups", groupId);
+    if (!group) throw new MeetingNotFoundError();
+    const program = await tx.get("programs", group.programId);
+    const members = await Promise.all(group.memberIds.map((id) => tx.get("participants", id)));
+    const meetings = (await tx.find("meetings", { groupId })).sort((a, b) =>
+      a.startsAt.localeCompare(b.startsAt),
+    );
+    const upcoming = meetings.filter((m) => m.status === "planned" && m.startsAt > now);
+    const history = meetings
+      .filter((m) => !upcoming.includes(m) && m.status !== "cancelled" && m.facilitatorId)
+      .map((m) => m.facilitatorId!);
+    const assignment = rotateFacilitators({
+      mode: program?.composition === "co-development" ? "co-development" : "mentorship",
+      members: members.flatMap((m) =>
+        m ? [{ id: m.id, role: m.role, expertise: m.profile.expertise }] : [],
+      ),
+      meetings: upcoming.map((m) => ({
+        id: m.id,
+        theme: m.theme || undefined,
+        participantIds: meetingMembers(m, group.memberIds),
+      })),
+      history,
+      mentorWeight: options.mentorWeight,
+    });
+    const stamp = new Date().toISOString();
+    for (const [i, meeting] of upcoming.entries()) {
+      const facilitatorId = assignment[i];
+      if (facilitatorId && facilitatorId !== meeting.facilitatorId) {
+        await tx.update("meetings", meeting.id, {
+          facilitatorId,
+          sequence: meeting.sequence + 1,
+          updatedAt: stamp,
+        });
+      }
+    }
+    return upcoming.length;
+  });
+}
+
+/**
+ * Reminders through the outbox (and in the app) before each planned meeting, once per meeting and
+ * date: moving a meeting re-arms its reminder. Called by the server every few minutes.
+ */
+export async function sendMeetingReminders(withinHours: number, now = new Date()) {
+  const store = getStore();
+  const horizon = new Date(now.getTime() + withinHours * 3_600_000).toISOString();
+  const from = now.toISOString();
+  const due = (await store.find("meetings", { status: "planned" })).filter(
+    (m) => !m.reminderSentAt && m.startsAt > from && m.startsAt <= horizon,
+  );
+  let sent = 0;
+  for (const meeting of due) {
+    // Claim the reminder first: a crash after this sends none rather than two.
+    await store.update("meetings", meeting.id, { reminderSentAt: from });
+    const group = await store.get("groups", meeting.groupId);
+    if (!group || group.status !== "active") continue;
+    for (const participantId of meetingMembers(meeting, group.memberIds)) {
+      const participant = await store.get("participants", participantId);
+      const user = participant && (await store.get("users", participant.userId));
+      if (!user) continue;
+      const facilitator =
+        meeting.facilitatorId && (await store.get("participants", meeting.facilitatorId));
+      const facilitatorUser = facilitator && (await store.get("users", facilitator.userId));
+      await notify({
+        userId: user.id,
+        programId: group.programId,
+        kind: "meetingReminder",
+        params: {
+          date: new Intl.DateTimeFormat(user.locale === "en" ? "en-CA" : "fr-CA", {
+            dateStyle: "full",
+            timeStyle: "short",
+            timeZone: GROUP_TIME_ZONE,
+          }).format(new Date(meeting.startsAt)),
+          facilitator: facilitatorUser ? facilitatorUser.name : "—",
+          agenda: meeting.agenda || "—",
+        },
+        link: `/programs/${group.programId}/groups/${group.id}/meetings/${meeting.id}`,
+      });
+      sent++;
+    }
+  }
+  return sent;
 }
 
 /** A new secret subscription link for the group's calendar (the old one stops working). */

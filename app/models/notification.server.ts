@@ -6,7 +6,7 @@ import { translate, type MessageKey } from "~/i18n";
 import { publicUrl } from "./application.server";
 
 export type NotificationKind =
-  "groupFormed" | "proposalReceived" | "selfGroupAwaiting" | "selfGroupFormed";
+  "groupFormed" | "proposalReceived" | "selfGroupAwaiting" | "selfGroupFormed" | "meetingReminder";
 
 export async function notify(input: {
   userId: string;

@@ -77,6 +77,9 @@ export default function GroupSpace() {
         </Link>{" "}
         <Link className="button button--secondary" to={`${data.groupPath}/plan`}>
           {t("groups.openPlan")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`${data.groupPath}/codev`}>
+          {t("groups.openCodev")}
         </Link>
       </section>
       <p className="alert alert--success">

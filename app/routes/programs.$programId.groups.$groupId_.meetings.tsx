@@ -3,6 +3,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
 import {
+  assignFacilitators,
   listMeetings,
   MeetingNotFoundError,
   planSeries,
@@ -10,7 +11,8 @@ import {
   setMeetingStatus,
 } from "~/models/meeting.server";
 import { publicUrl } from "~/models/application.server";
-import { meetingStatusSchema, seriesSchema } from "~/schemas/meetings";
+import { groupView } from "~/models/group.server";
+import { meetingStatusSchema, rotationSchema, seriesSchema } from "~/schemas/meetings";
 import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
@@ -21,11 +23,17 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, group } = await requireGroupMember(request, params.programId, params.groupId);
-  const meetings = await listMeetings(group.id);
+  const [meetings, view] = await Promise.all([listMeetings(group.id), groupView(group.id)]);
+  const names = new Map((view?.members ?? []).map((m) => [m.id, m.name]));
   const every = Math.round((program.cadenceWeeksMin + program.cadenceWeeksMax) / 2);
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,
-    meetings,
+    meetings: meetings.map((m) => ({
+      ...m,
+      facilitator: m.facilitatorId ? (names.get(m.facilitatorId) ?? "") : "",
+      with: m.participantIds.map((id) => names.get(id) ?? "").join(", "),
+    })),
+    mentorship: program.composition === "mentorship",
     defaults: {
       firstDate: group.suggestedFirstMeeting,
       time: "13:30",
@@ -60,6 +68,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }
     return { done: "status" as const };
   }
+  if (form.intent === "rotate") {
+    const parsed = parseWith(rotationSchema, form);
+    if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+    const count = await assignFacilitators(group.id, {
+      mentorWeight: Number(parsed.data.mentorWeight),
+    });
+    return { done: "rotated" as const, count };
+  }
   const parsed = parseWith(seriesSchema, form);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   const { intent: _intent, ...series } = parsed.data;
@@ -89,7 +105,9 @@ export default function Meetings() {
         <p className="alert alert--success" role="status">
           {result.done === "planned"
             ? t("meetings.planned", { count: result.count })
-            : t("meetings.updated")}
+            : result.done === "rotated"
+              ? t("meetings.rotated", { count: result.count })
+              : t("meetings.updated")}
         </p>
       ) : null}
       <section className="panel" aria-labelledby="calendar-title">
@@ -122,7 +140,9 @@ export default function Meetings() {
           {data.meetings.map((m) => (
             <li key={m.id} className="card">
               <h2 className="card-title">
-                {date(m.startsAt, { dateStyle: "full", timeStyle: "short" })}
+                <Link to={`${data.groupPath}/meetings/${m.id}`}>
+                  {date(m.startsAt, { dateStyle: "full", timeStyle: "short" })}
+                </Link>
               </h2>
               <p>
                 <span className={`status status--meeting-${m.status}`}>
@@ -130,10 +150,18 @@ export default function Meetings() {
                 </span>
                 {m.statusReason ? ` — ${m.statusReason}` : ""}
               </p>
+              <p className="muted">
+                {m.kind === "individual" && m.with
+                  ? t("meetings.individualList", { with: m.with })
+                  : t("meetings.kinds.collective")}{" "}
+                · {t("meetings.facilitator")}
+                {t("common.colon")} {m.facilitator || t("meetings.noFacilitator")}
+              </p>
               <Form method="post" className="inline-form">
                 <input type="hidden" name="intent" value="status" />
                 <input type="hidden" name="meetingId" value={m.id} />
                 <Choice
+                  idPrefix={`m-${m.id}`}
                   name="status"
                   label={t("meetings.status")}
                   value={m.status}
@@ -144,6 +172,7 @@ export default function Meetings() {
                   }))}
                 />
                 <Field
+                  idPrefix={`m-${m.id}`}
                   name="reason"
                   label={t("meetings.reason")}
                   defaultValue={m.statusReason}
@@ -159,6 +188,32 @@ export default function Meetings() {
       ) : (
         <p className="empty-state">{t("meetings.none")}</p>
       )}
+      {data.meetings.some((m) => m.status === "planned") ? (
+        <section className="panel" aria-labelledby="rotation-title">
+          <h2 id="rotation-title">{t("meetings.rotationTitle")}</h2>
+          <p className="field-hint">
+            {t(data.mentorship ? "meetings.rotationHint" : "meetings.rotationStrict")}
+          </p>
+          <Form method="post" className="inline-form">
+            <input type="hidden" name="intent" value="rotate" />
+            {data.mentorship ? (
+              <Choice
+                name="mentorWeight"
+                label={t("meetings.rotationMode")}
+                value="2"
+                failure={failedMeeting ? undefined : failure}
+                options={[
+                  { value: "2", label: t("meetings.rotationMentorMore") },
+                  { value: "1", label: t("meetings.rotationEqual") },
+                ]}
+              />
+            ) : null}
+            <button type="submit" className="button button--secondary">
+              {t("meetings.rotate")}
+            </button>
+          </Form>
+        </section>
+      ) : null}
       <section className="panel" aria-labelledby="plan-title">
         <h2 id="plan-title">{t("meetings.planTitle")}</h2>
         <p className="field-hint">{t("meetings.planHint")}</p>

@@ -17,6 +17,8 @@ export interface SocketData {
   locale: Locale;
   /** Events this socket joined, with the access checked at join time. */
   events?: Record<string, { participantId?: string; coordinator: boolean }>;
+  /** Co-development sessions this socket joined: session id → the member's participant id. */
+  codev?: Record<string, string>;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any

@@ -10,6 +10,7 @@ import { onSolverUpdate } from "../matching/runner";
 import { getUserFromCookieHeader } from "../../app/utils/session.server";
 import { handle, LiveError, type LiveSocket } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
+import { CodevLive } from "./codev";
 import { onSignOut } from "./bus";
 
 export async function attachLive(io: Server) {
@@ -34,6 +35,7 @@ export async function attachLive(io: Server) {
 
   const speedDating = new SpeedDatingLive(io);
   await speedDating.resume();
+  const codev = new CodevLive(io);
 
   io.on("connection", (raw) => {
     const socket = raw as LiveSocket;
@@ -46,6 +48,7 @@ export async function attachLive(io: Server) {
       };
     });
     speedDating.attach(socket);
+    codev.attach(socket);
     // Coordinators watch the group solver's progress for a program they run.
     handle(
       socket,

@@ -300,7 +300,10 @@ export const groupSchema = z.strictObject({
   suggestedFirstMeeting: z.iso.date(),
   approvedBy: id.optional(),
   /** sha256 of the secret in the group's calendar subscription link. */
-  calendarTokenHash: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+  calendarTokenHash: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
   createdAt: isoDate,
 });
 export type Group = z.infer<typeof groupSchema>;
@@ -405,6 +408,9 @@ export const hourEntrySchema = z.strictObject({
   hours: z.number().min(0.25).max(12).multipleOf(0.25),
   date: z.iso.date(),
   note: z.string().max(500).default(""),
+  /** Meeting time is counted once per meeting (or co-development session), whoever attended. */
+  meetingId: id.optional(),
+  codevSessionId: id.optional(),
   createdAt: isoDate,
 });
 export type HourEntry = z.infer<typeof hourEntrySchema>;
@@ -416,16 +422,68 @@ export const meetingSchema = z.strictObject({
   startsAt: isoDate,
   endsAt: isoDate,
   kind: z.enum(["collective", "individual"]).default("collective"),
+  /** Individual meetings: the members who meet (collective: empty, everyone). */
+  participantIds: z.array(id).max(3).default([]),
+  /** Held meetings: who was present (their time goes to the hour bank). */
+  presentIds: z.array(id).max(3).default([]),
   facilitatorId: id.optional(),
+  /** A taxonomy subject: the rotation can favour the member with expertise in it. */
+  theme: z.string().max(48).default(""),
   agenda: z.string().max(4000).default(""),
   status: z.enum(["planned", "held", "postponed", "cancelled"]),
   statusReason: z.string().max(1000).default(""),
   notes: z.string().max(8000).default(""),
+  /** Tools shared at the meeting, one per line (title, and a link if any). */
+  tools: z.string().max(4000).default(""),
+  reminderSentAt: isoDate.optional(),
   sequence: z.number().int().min(0).default(0),
   createdAt: isoDate,
   updatedAt: isoDate,
 });
 export type Meeting = z.infer<typeof meetingSchema>;
+
+export const CODEV_STEPS = 7;
+/**
+ * A co-development session (Payette–Champagne): a client presents a problem, consultants help, a
+ * facilitator guards the process and the time, a scribe takes notes. Seven steps, 0 to 6; the timer
+ * of the current step is `stepElapsedMs` plus the time since `stepStartedAt` while running.
+ */
+export const codevSessionSchema = z.strictObject({
+  id,
+  groupId: id,
+  meetingId: id.optional(),
+  number: z.number().int().min(1),
+  clientId: id,
+  facilitatorId: id,
+  scribeId: id.optional(),
+  subject: z.string().max(300).default(""),
+  /** Suggested length of each step, in minutes. */
+  minutes: z.array(z.number().int().min(1).max(90)).length(CODEV_STEPS),
+  status: z.enum(["planned", "running", "paused", "ended"]),
+  currentStep: z
+    .number()
+    .int()
+    .min(0)
+    .max(CODEV_STEPS - 1),
+  stepStartedAt: isoDate.optional(),
+  stepElapsedMs: z.number().min(0).default(0),
+  /** Time spent in the steps already left, for the hour bank. */
+  elapsedMs: z.number().min(0).default(0),
+  notes: z.array(z.string().max(8000)).length(CODEV_STEPS),
+  actionItems: z
+    .array(z.strictObject({ id: z.string().min(1).max(80), title: z.string().min(1).max(300) }))
+    .max(30)
+    .default([]),
+  presentIds: z.array(id).max(3).default([]),
+  startedAt: isoDate.optional(),
+  endedAt: isoDate.optional(),
+  hours: z.number().min(0).max(12).optional(),
+  version: z.number().int().min(0).default(0),
+  createdBy: id,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type CodevSession = z.infer<typeof codevSessionSchema>;
 
 /** One line of a group's action plan, in the group's order of priority (`rank`). */
 export const actionItemSchema = z.strictObject({
@@ -476,6 +534,7 @@ export const collectionSchemas = {
   hourEntries: hourEntrySchema,
   meetings: meetingSchema,
   actionItems: actionItemSchema,
+  codevSessions: codevSessionSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -501,6 +560,7 @@ export const documentSchema = z.strictObject({
   hourEntries: z.array(hourEntrySchema).default([]),
   meetings: z.array(meetingSchema).default([]),
   actionItems: z.array(actionItemSchema).default([]),
+  codevSessions: z.array(codevSessionSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -524,6 +584,7 @@ export function emptyDocument(): StoreDocument {
     hourEntries: [],
     meetings: [],
     actionItems: [],
+    codevSessions: [],
   };
 }
 

@@ -10,6 +10,7 @@ import { planRounds } from "../../matching/schedule";
 import type { Participant as EngineParticipant } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
 import { hashPassword } from "../security/password";
+import { demoGroupSpace } from "./seed-group";
 import type { z } from "zod";
 import { SCHEMA_VERSION, type documentSchema, type ParticipantRole } from "./schema";
 
@@ -390,6 +391,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     hourEntries: [] as Rows<"hourEntries">,
     meetings: [] as Rows<"meetings">,
     actionItems: [] as Rows<"actionItems">,
+    codevSessions: [] as Rows<"codevSessions">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({
@@ -495,6 +497,12 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     approvedBy: coordinatorId,
     createdAt: at(3),
   });
+  const space = demoGroupSpace(now, "2027-06-11", doc.groups[0]!.suggestedFirstMeeting);
+  doc.agreements.push(...space.agreements);
+  doc.meetings.push(...space.meetings);
+  doc.hourEntries.push(...space.hourEntries);
+  doc.actionItems.push(...space.actionItems);
+  doc.codevSessions.push(...space.codevSessions);
   return doc;
 }
 

@@ -23,7 +23,8 @@ describe("the demo group's hour bank", () => {
   it("logs time by members, refuses invalid entries, and keeps it from everyone else", async () => {
     const marc = await as("marc@exemple.org");
     const before = await page(await marc.get(`${GROUP}/hours`));
-    expect(before).toContain("20 h sur 20 h");
+    // The demo group already used 4,25 h: its kickoff, a co-development session, preparation.
+    expect(before).toContain("15,75 h sur 20 h");
 
     const invalid = await marc.post(`${GROUP}/hours`, {
       intent: "add",
@@ -60,9 +61,9 @@ describe("the demo group's hour bank", () => {
       ).status,
     ).toBe(200);
     const after = await page(await benoit.get(`${GROUP}/hours`));
-    expect(after).toContain("16,5 h sur 20 h");
+    expect(after).toContain("12,25 h sur 20 h");
     expect(after).toContain("Première rencontre");
-    expect(await page(await benoit.get(GROUP))).toContain("16,5 h restantes sur 20 h");
+    expect(await page(await benoit.get(GROUP))).toContain("12,25 h restantes sur 20 h");
 
     // Only one's own entries can be removed.
     const entryId = /name="entryId" value="(hrs-[\w-]+)"/.exec(after)![1]!;
@@ -115,9 +116,11 @@ describe("the demo group's meetings and calendar feed", () => {
     expect(planned.status).toBe(200);
     expect(await page(planned)).toContain("8 rencontre(s) planifiée(s).");
 
+    // The demo kickoff, already held, stays; the new series replaces the planned meetings.
     const list = await page(await mathieu.get(`${GROUP}/meetings`));
     const ids = [...list.matchAll(/name="meetingId" value="(mtg-[\w-]+)"/g)].map((m) => m[1]!);
-    expect(ids).toHaveLength(8);
+    expect(ids).toHaveLength(9);
+    expect(ids[0]).toBe("mtg-demo-demarrage");
     const noReason = await mathieu.post(`${GROUP}/meetings`, {
       intent: "status",
       meetingId: ids[1]!,
@@ -142,9 +145,9 @@ describe("the demo group's meetings and calendar feed", () => {
     expect(download.headers.get("content-type")).toContain("text/calendar");
     const calendar = new ICAL.Component(ICAL.parse(await download.text()));
     const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
-    expect(events).toHaveLength(8);
+    expect(events).toHaveLength(9);
     const starts = events.map((e) => e.startDate.toJSDate().toISOString()).sort();
-    expect(starts[0]).toBe("2027-01-12T18:30:00.000Z"); // 13 h 30 EST
+    expect(starts[1]).toBe("2027-01-12T18:30:00.000Z"); // 13 h 30 EST
     expect(starts).toContain("2027-03-16T17:30:00.000Z"); // 13 h 30 EDT, after the change
     const cancelled = calendar
       .getAllSubcomponents("vevent")
@@ -171,25 +174,32 @@ describe("the demo group's action plan", () => {
   it("imports the mentees' needs, flags those outside the group's expertise, reorders and tracks them", async () => {
     const benoit = await as("benoit@exemple.org");
     const plan = `${GROUP}/plan`;
+    // The demo plan holds every need but Benoît's risk management, published since.
     const imported = await page(await benoit.post(plan, { intent: "import" }));
-    expect(imported).toContain("6 besoin(s) ajouté(s) au plan.");
+    expect(imported).toContain("1 besoin(s) ajouté(s) au plan.");
     expect(await page(await benoit.post(plan, { intent: "import" }))).toContain(
       "0 besoin(s) ajouté(s)",
     );
     let html = await page(await benoit.get(plan));
     const titles = () =>
       [...html.matchAll(/<h2 class="card-title">([^<]+)/g)].map((m) => m[1]!.trim());
-    expect(titles().slice(0, 3)).toEqual(["Chaîne de froid", "Entreposage", "Chaîne de froid"]);
+    expect(titles().slice(0, 3)).toEqual(["Chaîne de froid", "Chaîne de froid", "Entreposage"]);
+    expect(titles().at(-1)).toBe("Gestion des risques");
+    // The client's actions from the demo co-development session are in the plan too.
+    expect(titles()).toContain("Louer deux glacières certifiées pour l'été");
     // Transport is Mathieu's need, and neither Marc nor Benoît has that expertise.
     expect(html.match(/data-outside="true"/g)).toHaveLength(1);
     expect(html).toMatch(/Transport[\s\S]{0,200}Hors de l'expertise du groupe/);
 
-    const ids = [...html.matchAll(/name="itemId" value="(act-[\w-]+)"/g)].map((m) => m[1]!);
-    const first = ids[0]!;
-    await benoit.post(plan, { intent: "down", itemId: first });
+    const ids = [
+      ...new Set([...html.matchAll(/name="itemId" value="(act-[\w-]+)"/g)].map((m) => m[1]!)),
+    ];
+    const storage = ids[2]!;
+    await benoit.post(plan, { intent: "up", itemId: storage });
+    await benoit.post(plan, { intent: "up", itemId: storage });
     await benoit.post(plan, {
       intent: "update",
-      itemId: first,
+      itemId: storage,
       status: "in-progress",
       notes: "Visite de l'entrepôt de Marc",
     });

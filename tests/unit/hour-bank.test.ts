@@ -34,6 +34,27 @@ describe("the hour bank", () => {
     expect(s.warnings).toEqual([]);
   });
 
+  it("counts a meeting's time once, however many members were present", () => {
+    const lines: HourLine[] = [
+      // A two-hour meeting, three people present: one line each in the ledger.
+      { kind: "meeting", hours: 2, date: "2027-01-20", meetingId: "m1" },
+      { kind: "meeting", hours: 2, date: "2027-01-20", meetingId: "m1" },
+      { kind: "meeting", hours: 2, date: "2027-01-20", meetingId: "m1" },
+      // A co-development session of 1 h 45 with two present.
+      { kind: "meeting", hours: 1.75, date: "2027-02-03", codevSessionId: "c1" },
+      { kind: "meeting", hours: 1.75, date: "2027-02-03", codevSessionId: "c1" },
+      // Preparation is each member's own time.
+      { kind: "preparation", hours: 1, date: "2027-01-18" },
+      { kind: "preparation", hours: 1, date: "2027-01-19" },
+    ];
+    const s = summarize(lines, 20, period, "2027-02-15");
+    expect(s.byKind.meeting).toBe(3.75);
+    expect(s.byKind.preparation).toBe(2);
+    expect(s.used).toBe(5.75);
+    expect(s.remaining).toBe(14.25);
+    expect(s.byMonth[1]!.cumulative).toBe(5.75);
+  });
+
   it("warns when the bank is nearly empty, or overdrawn", () => {
     const nearly = summarize(
       [

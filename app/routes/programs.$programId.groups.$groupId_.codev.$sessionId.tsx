@@ -1,0 +1,413 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
+import { formatClock } from "~/components/live/useLiveEvent";
+import { useCodev, useStepClock } from "~/components/live/useCodev";
+import { CODEV_STEP_KEYS } from "~/models/codev";
+import { codevPeople, codevView, getCodevSession, type CodevView } from "~/models/codev.server";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { notFound, requireGroupMember } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "codev.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, group, participant } = await requireGroupMember(
+    request,
+    params.programId,
+    params.groupId,
+  );
+  const id = typeof params.sessionId === "string" ? params.sessionId : "";
+  const session = /^[\w-]{1,64}$/.test(id) ? await getCodevSession(group.id, id) : undefined;
+  if (!session) throw notFound();
+  return {
+    groupPath: `/programs/${program.id}/groups/${group.id}`,
+    me: participant.id,
+    initial: codevView(session, await codevPeople(group), []),
+  };
+}
+
+type Role = "client" | "facilitator" | "scribe" | "consultant";
+function roleOf(view: CodevView, id: string): Role {
+  if (view.session.clientId === id) return "client";
+  if (view.session.facilitatorId === id) return "facilitator";
+  if (view.session.scribeId === id) return "scribe";
+  return "consultant";
+}
+
+/** The scribe's notes for the current step, saved shortly after each pause in typing. */
+function StepNotes({
+  step,
+  value,
+  save,
+}: {
+  step: number;
+  value: string;
+  save: (text: string) => Promise<boolean>;
+}) {
+  const { t } = useT();
+  const [text, setText] = useState(value);
+  const [state, setState] = useState<"idle" | "saving" | "saved" | "failed">("idle");
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const dirty = useRef(false);
+  useEffect(() => {
+    // A new step, or someone else's edit while this person is not typing.
+    if (!dirty.current) setText(value);
+  }, [value, step]);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const flush = (next: string) => {
+    setState("saving");
+    void save(next).then((ok) => {
+      dirty.current = false;
+      setState(ok ? "saved" : "failed");
+    });
+  };
+  return (
+    <div className="field">
+      <label htmlFor="codev-notes">{t("codev.runner.notes")}</label>
+      <textarea
+        id="codev-notes"
+        rows={6}
+        value={text}
+        maxLength={8000}
+        aria-describedby="codev-notes-state"
+        onChange={(e) => {
+          const next = e.target.value;
+          setText(next);
+          dirty.current = true;
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => flush(next), 700);
+        }}
+        onBlur={() => {
+          if (dirty.current) {
+            clearTimeout(timer.current);
+            flush(text);
+          }
+        }}
+      />
+      <p className="field-hint" id="codev-notes-state" aria-live="polite">
+        {state === "saving"
+          ? t("codev.runner.notesSaving")
+          : state === "saved"
+            ? t("codev.runner.notesSaved")
+            : state === "failed"
+              ? t("codev.runner.notesFailed")
+              : ""}
+      </p>
+    </div>
+  );
+}
+
+export default function CodevRunner() {
+  const data = useLoaderData<typeof loader>();
+  const { t, number } = useT();
+  const { view, connection, error, setError, emit, serverNow } = useCodev(
+    data.initial.session.id,
+    data.initial,
+  );
+  const elapsed = useStepClock(view, serverNow);
+  const s = view.session;
+  const me = data.me;
+  const role = roleOf(view, me);
+  const isFacilitator = role === "facilitator";
+  const canWriteNotes = role === "scribe" || isFacilitator;
+  const canWriteActions = role !== "consultant";
+  const name = (id: string | null) => view.people.find((p) => p.id === id)?.name ?? "—";
+  const online = (id: string) => view.connected.includes(id);
+  const stepKey = CODEV_STEP_KEYS[s.currentStep]!;
+  const budget = s.minutes[s.currentStep]! * 60_000;
+  const over = elapsed > budget;
+  const [subject, setSubject] = useState(s.subject);
+  const [action, setAction] = useState("");
+  const [busy, setBusy] = useState(false);
+  useEffect(() => setSubject(s.subject), [s.subject]);
+
+  const send = async (event: string, payload: Record<string, unknown> = {}) => {
+    setBusy(true);
+    const reply = await emit(event, payload);
+    setBusy(false);
+    if (!reply.ok) setError(reply.error.message || t("codev.runner.offline"));
+    else setError(null);
+    return reply.ok;
+  };
+  const command = (name: string) => () => void send("codev:command", { command: name });
+  const submitSubject = (e: FormEvent) => {
+    e.preventDefault();
+    void send("codev:subject", { text: subject });
+  };
+  const submitAction = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await send("codev:action:add", { title: action })) setAction("");
+  };
+  const ended = s.status === "ended";
+  const live = s.status === "running" || s.status === "paused";
+
+  return (
+    <>
+      <p>
+        <Link to={`${data.groupPath}/codev`}>← {t("codev.title")}</Link>
+      </p>
+      <h1>{t("codev.sessionTitle", { number: s.number })}</h1>
+      <p className="lead">
+        {t("codev.runner.you", { role: t(`codev.roles.${role}`) })}{" "}
+        <span className={`connection connection--${connection}`}>
+          {t(`codev.runner.connection.${connection}`)}
+        </span>
+      </p>
+      {error ? (
+        <p className="alert alert--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+
+      <section className="panel" aria-labelledby="roles-title">
+        <h2 id="roles-title">{t("codev.runner.rolesTitle")}</h2>
+        <ul className="codev-roles">
+          {view.people.map((p) => (
+            <li key={p.id}>
+              <span
+                className={online(p.id) ? "presence presence--on" : "presence"}
+                aria-hidden="true"
+              />
+              <strong>{p.name}</strong> — {t(`codev.roles.${roleOf(view, p.id)}`)}{" "}
+              <span className="muted">
+                ({t(online(p.id) ? "codev.runner.online" : "codev.runner.away")})
+              </span>
+            </li>
+          ))}
+        </ul>
+        {!ended && !isFacilitator && role !== "client" && !online(s.facilitatorId) ? (
+          <p>
+            <span className="field-hint">{t("codev.runner.takeoverHint")}</span>{" "}
+            <button
+              type="button"
+              className="button button--secondary"
+              disabled={busy}
+              onClick={command("takeover")}
+            >
+              {t("codev.runner.takeover")}
+            </button>
+          </p>
+        ) : null}
+      </section>
+
+      <ol className="codev-steps" aria-label={t("codev.runner.stepsLabel")}>
+        {CODEV_STEP_KEYS.map((key, i) => (
+          <li
+            key={key}
+            aria-current={live && i === s.currentStep ? "step" : undefined}
+            className={
+              ended || (live && i < s.currentStep)
+                ? "codev-step codev-step--done"
+                : live && i === s.currentStep
+                  ? "codev-step codev-step--current"
+                  : "codev-step"
+            }
+          >
+            {i}. {t(`codev.steps.${key}.title`)}{" "}
+            <span className="muted">{t("codev.minutes", { minutes: s.minutes[i]! })}</span>
+          </li>
+        ))}
+      </ol>
+
+      {s.status === "planned" ? (
+        <section className="panel" aria-labelledby="step-title">
+          <h2 id="step-title">{t("codev.runner.notStarted")}</h2>
+          <p>{t(isFacilitator ? "codev.runner.startHint" : "codev.runner.waiting")}</p>
+          {isFacilitator ? (
+            <button type="button" className="button" disabled={busy} onClick={command("start")}>
+              {t("codev.runner.start")}
+            </button>
+          ) : null}
+        </section>
+      ) : null}
+
+      {live ? (
+        <section className="panel codev-current" aria-labelledby="step-title">
+          <p className="muted">{t("codev.runner.stepOf", { step: s.currentStep })}</p>
+          <h2 id="step-title" aria-live="polite">
+            {s.currentStep}. {t(`codev.steps.${stepKey}.title`)}
+          </h2>
+          <p>{t(`codev.steps.${stepKey}.help`)}</p>
+          <p className={over ? "codev-timer codev-timer--over" : "codev-timer"} role="timer">
+            {s.status === "paused" ? `${t("codev.runner.paused")} · ` : ""}
+            {over
+              ? t("codev.runner.overtime", { time: formatClock(elapsed - budget) })
+              : t("codev.runner.remaining", { time: formatClock(budget - elapsed) })}
+          </p>
+          {isFacilitator ? (
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy || s.currentStep === 0}
+                onClick={command("back")}
+              >
+                {t("codev.runner.back")}
+              </button>
+              {s.status === "running" ? (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={busy}
+                  onClick={command("pause")}
+                >
+                  {t("codev.runner.pause")}
+                </button>
+              ) : (
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  disabled={busy}
+                  onClick={command("resume")}
+                >
+                  {t("codev.runner.resume")}
+                </button>
+              )}
+              <button
+                type="button"
+                className="button button--secondary"
+                disabled={busy}
+                onClick={() => void send("codev:extend", { minutes: 5 })}
+              >
+                {t("codev.runner.extend")}
+              </button>
+              {s.currentStep < CODEV_STEP_KEYS.length - 1 ? (
+                <button type="button" className="button" disabled={busy} onClick={command("next")}>
+                  {t("codev.runner.next")}
+                </button>
+              ) : (
+                <button type="button" className="button" disabled={busy} onClick={command("end")}>
+                  {t("codev.runner.end")}
+                </button>
+              )}
+            </div>
+          ) : null}
+        </section>
+      ) : null}
+
+      {ended ? (
+        <section className="panel" aria-labelledby="ended-title">
+          <h2 id="ended-title">{t("codev.runner.endedTitle")}</h2>
+          <p className="alert alert--success" role="status">
+            {t("codev.runner.ended", {
+              hours: number(s.hours ?? 0),
+              count: s.actionItems.length,
+            })}
+          </p>
+          <p>
+            <Link className="button button--secondary" to={`${data.groupPath}/plan`}>
+              {t("codev.runner.openPlan")}
+            </Link>{" "}
+            <Link className="button button--secondary" to={`${data.groupPath}/hours`}>
+              {t("groups.openHours")}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="subject-title">
+        <h2 id="subject-title">{t("codev.runner.subject")}</h2>
+        {!ended && (role === "client" || isFacilitator) ? (
+          <form className="inline-form" onSubmit={submitSubject}>
+            <div className="field">
+              <label htmlFor="codev-subject">{t("codev.runner.subjectLabel")}</label>
+              <input
+                id="codev-subject"
+                value={subject}
+                maxLength={300}
+                onChange={(e) => setSubject(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {t("codev.runner.subjectSave")}
+            </button>
+          </form>
+        ) : (
+          <p>{s.subject || t("codev.runner.noSubject")}</p>
+        )}
+      </section>
+
+      {live ? (
+        <section className="panel" aria-labelledby="notes-title">
+          <h2 id="notes-title">{t("codev.runner.notesTitle")}</h2>
+          {canWriteNotes ? (
+            <StepNotes
+              step={s.currentStep}
+              value={s.notes[s.currentStep] ?? ""}
+              save={async (text) => (await emit("codev:note", { step: s.currentStep, text })).ok}
+            />
+          ) : (
+            <>
+              <p className="field-hint">
+                {t("codev.runner.notesBy", { name: name(s.scribeId ?? s.facilitatorId) })}
+              </p>
+              <p className="codev-notes">{s.notes[s.currentStep] || t("codev.runner.noNotes")}</p>
+            </>
+          )}
+        </section>
+      ) : null}
+
+      <section className="panel" aria-labelledby="actions-title">
+        <h2 id="actions-title">{t("codev.runner.actions", { name: name(s.clientId) })}</h2>
+        <p className="field-hint">{t("codev.runner.actionsHint")}</p>
+        {s.actionItems.length > 0 ? (
+          <ul className="codev-actions">
+            {s.actionItems.map((item) => (
+              <li key={item.id}>
+                {item.title}{" "}
+                {!ended && canWriteActions ? (
+                  <button
+                    type="button"
+                    className="link-button"
+                    disabled={busy}
+                    onClick={() => void send("codev:action:remove", { itemId: item.id })}
+                  >
+                    {t("codev.runner.remove", { title: item.title })}
+                  </button>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty-state">{t("codev.runner.noActions")}</p>
+        )}
+        {!ended && canWriteActions ? (
+          <form className="inline-form" onSubmit={(e) => void submitAction(e)}>
+            <div className="field">
+              <label htmlFor="codev-action">{t("codev.runner.actionTitle")}</label>
+              <input
+                id="codev-action"
+                value={action}
+                maxLength={300}
+                required
+                onChange={(e) => setAction(e.target.value)}
+              />
+            </div>
+            <button type="submit" className="button button--secondary" disabled={busy}>
+              {t("codev.runner.addAction")}
+            </button>
+          </form>
+        ) : null}
+      </section>
+
+      {s.notes.some(Boolean) ? (
+        <details className="panel">
+          <summary>{t("codev.runner.allNotes")}</summary>
+          <dl>
+            {CODEV_STEP_KEYS.map((key, i) =>
+              s.notes[i] ? (
+                <div key={key}>
+                  <dt>
+                    {i}. {t(`codev.steps.${key}.title`)}
+                  </dt>
+                  <dd className="codev-notes">{s.notes[i]}</dd>
+                </div>
+              ) : null,
+            )}
+          </dl>
+        </details>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The co-development runner over Socket.IO. A session's whole state is in the store (see
+ * app/models/codev.server.ts); this layer checks membership on every event, applies the command and
+ * pushes the new view to the session's channel `codev:<id>`. Members joining late or reconnecting
+ * simply join again and get the current view.
+ */
+import type { Server } from "socket.io";
+import {
+  applyCodevCommand,
+  codevAccess,
+  CodevError,
+  codevPeople,
+  codevView,
+  type CodevCommand,
+  type CodevSession,
+} from "../../app/models/codev.server";
+import { codevLiveSchemas } from "../../app/schemas/codev";
+import { handle, LiveError, type LiveSocket } from "./handle";
+
+const channel = (sessionId: string) => `codev:${sessionId}`;
+
+export class CodevLive {
+  constructor(private readonly io: Server) {}
+
+  /** Members connected to a session's channel, across the server's sockets. */
+  private async connected(sessionId: string): Promise<string[]> {
+    const sockets = await this.io.in(channel(sessionId)).fetchSockets();
+    return sockets.flatMap((s) => {
+      const id = (s.data as LiveSocket["data"]).codev?.[sessionId];
+      return id ? [id] : [];
+    });
+  }
+
+  private async publish(session: CodevSession, group: Parameters<typeof codevPeople>[0]) {
+    const view = codevView(session, await codevPeople(group), await this.connected(session.id));
+    this.io.to(channel(session.id)).emit("codev:state", view);
+    return view;
+  }
+
+  /** Checks that the socket's user is a member of the session's group; else not_found. */
+  private async access(socket: LiveSocket, sessionId: string) {
+    try {
+      return await codevAccess(sessionId, socket.data.user.id);
+    } catch (error) {
+      if (error instanceof CodevError) throw new LiveError(error.code, error.messageKey);
+      throw error;
+    }
+  }
+
+  private async run(
+    socket: LiveSocket,
+    sessionId: string,
+    make: (ctx: { connected: string[]; facilitatorId: string }) => CodevCommand,
+  ) {
+    const { group, participantId, session } = await this.access(socket, sessionId);
+    const connected = await this.connected(sessionId);
+    try {
+      const updated = await applyCodevCommand(
+        group.id,
+        sessionId,
+        participantId,
+        make({ connected, facilitatorId: session.facilitatorId }),
+      );
+      return this.publish(updated, group);
+    } catch (error) {
+      if (error instanceof CodevError) throw new LiveError(error.code, error.messageKey);
+      throw error;
+    }
+  }
+
+  attach(socket: LiveSocket) {
+    handle(socket, "codev:join", codevLiveSchemas.join, async ({ sessionId }) => {
+      const { session, group, participantId } = await this.access(socket, sessionId);
+      socket.data.codev = { ...socket.data.codev, [sessionId]: participantId };
+      await socket.join(channel(sessionId));
+      // Joining a running session counts the person as present (for the hour bank).
+      const updated = await applyCodevCommand(group.id, sessionId, participantId, {
+        type: "present",
+      });
+      const view = await this.publish(updated ?? session, group);
+      return { ...view, me: participantId };
+    });
+    handle(socket, "codev:command", codevLiveSchemas.command, async ({ sessionId, command }) =>
+      this.run(socket, sessionId, ({ connected, facilitatorId }) =>
+        command === "start"
+          ? { type: "start", connected }
+          : command === "takeover"
+            ? { type: "takeover", facilitatorConnected: connected.includes(facilitatorId) }
+            : { type: command },
+      ),
+    );
+    handle(socket, "codev:extend", codevLiveSchemas.extend, async ({ sessionId, minutes }) =>
+      this.run(socket, sessionId, () => ({ type: "extend", minutes })),
+    );
+    handle(socket, "codev:subject", codevLiveSchemas.subject, async ({ sessionId, text }) =>
+      this.run(socket, sessionId, () => ({ type: "subject", text })),
+    );
+    handle(socket, "codev:note", codevLiveSchemas.note, async ({ sessionId, step, text }) =>
+      this.run(socket, sessionId, () => ({ type: "note", step, text })),
+    );
+    handle(socket, "codev:action:add", codevLiveSchemas.actionAdd, async ({ sessionId, title }) =>
+      this.run(socket, sessionId, () => ({ type: "action-add", title })),
+    );
+    handle(
+      socket,
+      "codev:action:remove",
+      codevLiveSchemas.actionRemove,
+      async ({ sessionId, itemId }) =>
+        this.run(socket, sessionId, () => ({ type: "action-remove", itemId })),
+    );
+    socket.on("disconnect", () => {
+      // The others see who left (the facilitator's absence allows a takeover).
+      for (const sessionId of Object.keys(socket.data.codev ?? {})) {
+        void codevAccess(sessionId, socket.data.user.id)
+          .then(({ session, group }) => this.publish(session, group))
+          .catch(() => undefined);
+      }
+    });
+  }
+}
