@@ -1,0 +1,226 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { decode, HttpClient } from "../helpers/http";
+import { startServer, type TestServer } from "../helpers/server";
+
+const GROUP = "/programs/prog-reemploi-2026/groups/grp-demo-chaine-froid";
+let server: TestServer;
+
+beforeAll(async () => {
+  // Reminders a week ahead, checked every second: the demo's next meeting is five days away.
+  server = await startServer({
+    env: { MAILLAGE_REMINDER_HOURS: "168", MAILLAGE_REMINDER_INTERVAL_SECONDS: "1" },
+  });
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function as(email: string) {
+  const client = new HttpClient(server.url);
+  await client.signIn(email);
+  return client;
+}
+const page = async (r: Response) => decode(await r.text()).replace(/<!-- -->/g, "");
+
+interface Mail {
+  to: string;
+  kind: string;
+  subject: string;
+  text: string;
+}
+async function outbox(): Promise<Mail[]> {
+  const dir = join(server.dataDir, "outbox");
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".json"));
+  return Promise.all(
+    names.map(async (n) => JSON.parse(await readFile(join(dir, n), "utf8")) as Mail),
+  );
+}
+async function reminders(expected: number) {
+  const started = Date.now();
+  for (;;) {
+    const found = (await outbox()).filter((m) => m.kind === "meetingReminder");
+    if (found.length >= expected || Date.now() - started > 10_000) return found;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+async function meetingIds(client: HttpClient) {
+  const list = await page(await client.get(`${GROUP}/meetings`));
+  return [...new Set([...list.matchAll(/meetings\/(mtg-[\w-]+)"/g)].map((m) => m[1]!))];
+}
+
+describe("the meetings of a group", () => {
+  it("reminds each member once before a meeting, and again when it moves", async () => {
+    const sent = await reminders(3);
+    expect(sent.map((m) => m.to).sort()).toEqual([
+      "benoit@exemple.org",
+      "marc@exemple.org",
+      "mathieu@exemple.org",
+    ]);
+    expect(sent[0]!.subject).toMatch(/^Rappel : rencontre de votre groupe le /);
+    expect(sent[0]!.text).toContain("Retour sur les relevés de températures");
+    // Later passes do not send it again.
+    await new Promise((r) => setTimeout(r, 2_500));
+    expect((await outbox()).filter((m) => m.kind === "meetingReminder")).toHaveLength(3);
+
+    // Moving the meeting re-arms its reminder.
+    const marc = await as("marc@exemple.org");
+    const next = (await meetingIds(marc))[1]!;
+    const detail = await page(await marc.get(`${GROUP}/meetings/${next}`));
+    const date = /name="date"[^>]*value="([\d-]+)"/.exec(detail)![1]!;
+    const moved = await marc.post(`${GROUP}/meetings/${next}`, {
+      intent: "details",
+      date,
+      time: "09:00",
+      durationMinutes: "120",
+      kind: "collective",
+      facilitatorId: "p-marc",
+      theme: "entreposage",
+      agenda: "Plan d'entreposage estival",
+      notes: "",
+      tools: "",
+    });
+    expect(moved.status).toBe(200);
+    expect(await reminders(6)).toHaveLength(6);
+  });
+
+  it("records details, an individual meeting, attendance and its hours, and swaps turns", async () => {
+    const benoit = await as("benoit@exemple.org");
+    const ids = await meetingIds(benoit);
+    expect(ids[0]).toBe("mtg-demo-demarrage");
+    const third = ids[3]!;
+    const url = `${GROUP}/meetings/${third}`;
+
+    // Bad input: every field named, nothing saved.
+    const bad = await benoit.post(url, {
+      intent: "details",
+      date: "demain",
+      time: "9h",
+      durationMinutes: "5",
+      kind: "individual",
+      participantIds: ["p-benoit"],
+      facilitatorId: "p-inconnu!",
+      theme: "",
+      agenda: "x".repeat(4001),
+      notes: "",
+      tools: "",
+    });
+    expect(bad.status).toBe(400);
+    const badHtml = await page(bad);
+    for (const field of ["date", "time", "durationMinutes", "facilitatorId", "agenda"]) {
+      expect(badHtml, field).toContain(`id="field-${field}-error"`);
+    }
+    expect(badHtml).toContain("Une rencontre individuelle réunit au moins deux membres");
+
+    // Someone outside an individual meeting cannot facilitate it.
+    const outside = await benoit.post(url, {
+      intent: "details",
+      date: "2027-03-02",
+      time: "10:00",
+      durationMinutes: "60",
+      kind: "individual",
+      participantIds: ["p-benoit", "p-marc"],
+      facilitatorId: "p-mathieu",
+      theme: "",
+      agenda: "",
+      notes: "",
+      tools: "",
+    });
+    expect(outside.status).toBe(400);
+    expect(await page(outside)).toContain("Cette personne ne participe pas à cette rencontre.");
+
+    const saved = await benoit.post(url, {
+      intent: "details",
+      date: "2027-03-02",
+      time: "10:00",
+      durationMinutes: "60",
+      kind: "individual",
+      participantIds: ["p-benoit", "p-marc"],
+      facilitatorId: "p-marc",
+      theme: "entreposage",
+      agenda: "Visite virtuelle de l'entrepôt",
+      notes: "Rayonnages à revoir",
+      tools: "Plan d'aménagement de l'espace de tri https://exemple.org/plan.pdf",
+    });
+    expect(saved.status).toBe(200);
+    const list = await page(await benoit.get(`${GROUP}/meetings`));
+    expect(list).toContain("Individuelle avec Benoît Girard, Marc Tremblay");
+    const shown = await page(await benoit.get(url));
+    expect(shown).toContain("Visite virtuelle de l'entrepôt");
+    expect(shown).toContain("Plan d'aménagement de l'espace de tri");
+    // 10:00 in Quebec on 2 March 2027 (EST) is 15:00 UTC; the form shows the local time back.
+    expect(shown).toMatch(/name="time"[^>]*value="10:00"/);
+
+    // Held without anyone ticked: refused. Held with both: one hour in the bank, counted once.
+    const nobody = await benoit.post(url, { intent: "status", status: "held", reason: "" });
+    expect(nobody.status).toBe(400);
+    expect(await page(nobody)).toContain("Cochez au moins une personne présente.");
+    const before = await page(await benoit.get(`${GROUP}/hours`));
+    expect(before).toContain("15,75 h sur 20 h");
+    const held = await benoit.post(url, {
+      intent: "status",
+      status: "held",
+      reason: "",
+      presentIds: ["p-benoit", "p-marc"],
+    });
+    expect(held.status).toBe(200);
+    let hours = await page(await benoit.get(`${GROUP}/hours`));
+    expect(hours).toContain("14,75 h sur 20 h");
+    // Back to postponed: the hours leave the bank.
+    const postponed = await benoit.post(url, {
+      intent: "status",
+      status: "postponed",
+      reason: "Tempête de neige",
+    });
+    expect(postponed.status).toBe(200);
+    hours = await page(await benoit.get(`${GROUP}/hours`));
+    expect(hours).toContain("15,75 h sur 20 h");
+
+    // Swapping turns: the two meetings exchange their facilitators.
+    const a = ids[5]!;
+    const b = ids[6]!;
+    const facilitatorOf = async (id: string) =>
+      /name="facilitatorId"[\s\S]*?<option value="([\w-]*)" selected/.exec(
+        await page(await benoit.get(`${GROUP}/meetings/${id}`)),
+      )?.[1];
+    const [fa, fb] = [await facilitatorOf(a), await facilitatorOf(b)];
+    expect(fa).not.toBe(fb);
+    const swapped = await benoit.post(`${GROUP}/meetings/${a}`, { intent: "swap", swapWith: b });
+    expect(swapped.status).toBe(200);
+    expect(await facilitatorOf(a)).toBe(fb);
+    expect(await facilitatorOf(b)).toBe(fa);
+  });
+
+  it("shares out facilitation fairly over the upcoming meetings", async () => {
+    const mathieu = await as("mathieu@exemple.org");
+    const rotated = await mathieu.post(`${GROUP}/meetings`, {
+      intent: "rotate",
+      mentorWeight: "1",
+    });
+    expect(rotated.status).toBe(200);
+    expect(await page(rotated)).toMatch(/Animation répartie sur \d+ rencontre\(s\) à venir\./);
+    const list = await page(await mathieu.get(`${GROUP}/meetings`));
+    const planned = [...list.matchAll(/Animation : ([^<]+)</g)].map((m) => m[1]!.trim());
+    const counts = new Map<string, number>();
+    for (const name of planned) counts.set(name, (counts.get(name) ?? 0) + 1);
+    const values = [...counts.values()];
+    expect(Math.max(...values) - Math.min(...values)).toBeLessThanOrEqual(2);
+    const bad = await mathieu.post(`${GROUP}/meetings`, { intent: "rotate", mentorWeight: "9" });
+    expect(bad.status).toBe(400);
+
+    // Outsiders: 404 on the meeting page and on every action.
+    for (const email of ["karine@exemple.org", "coordination@exemple.org"]) {
+      const outsider = await as(email);
+      const url = `${GROUP}/meetings/mtg-demo-demarrage`;
+      expect((await outsider.get(url)).status, email).toBe(404);
+      expect(
+        (await outsider.post(url, { intent: "status", status: "cancelled", reason: "xxx" })).status,
+        email,
+      ).toBe(404);
+      expect(
+        (await outsider.post(`${GROUP}/meetings`, { intent: "rotate", mentorWeight: "1" })).status,
+      ).toBe(404);
+    }
+  });
+});
