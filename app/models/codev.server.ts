@@ -13,6 +13,7 @@ import { CODEV_STEPS } from "../../server/store/schema";
 import type { MessageKey } from "~/i18n";
 import { addActionItem } from "./action-plan.server";
 import { quarterHours, setMeetingStatus } from "./meeting.server";
+import { utcToZoned } from "./meeting-series";
 
 export { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "./codev";
 
@@ -97,6 +98,11 @@ export async function createCodevSession(group: Group, input: NewSession) {
       const meeting = await tx.get("meetings", input.meetingId);
       if (!meeting || meeting.groupId !== group.id)
         throw new CodevError("not_found", "errors.live.notFound");
+      const taken = (await tx.find("codevSessions", { groupId: group.id })).some(
+        (s) => s.meetingId === meeting.id,
+      );
+      if (meeting.status !== "planned" || taken)
+        throw new CodevError("not_now", "errors.codevMeetingTaken");
     }
     const existing = await tx.find("codevSessions", { groupId: group.id });
     const now = new Date().toISOString();
@@ -138,18 +144,18 @@ export async function deletePlannedSession(groupId: string, sessionId: string) {
 
 export type CodevCommand =
   | { type: "start"; connected: readonly string[] }
-  | { type: "next" }
-  | { type: "back" }
+  | { type: "next"; step: number }
+  | { type: "back"; step: number }
   | { type: "pause" }
   | { type: "resume" }
   | { type: "extend"; minutes: number }
   | { type: "subject"; text: string }
-  | { type: "note"; step: number; text: string }
+  | { type: "note"; step: number; text: string; scribeConnected: boolean }
   | { type: "action-add"; title: string }
   | { type: "action-remove"; itemId: string }
-  | { type: "takeover"; facilitatorConnected: boolean }
+  | { type: "takeover"; connected: readonly string[] }
   | { type: "present" }
-  | { type: "end" };
+  | { type: "end"; step: number };
 
 /** Time spent in the current step so far. */
 export function stepElapsed(session: CodevSession, now: number): number {
@@ -158,6 +164,9 @@ export function stepElapsed(session: CodevSession, now: number): number {
     session.stepElapsedMs + (running ? Math.max(0, now - Date.parse(session.stepStartedAt!)) : 0)
   );
 }
+
+/** A session's time in the hour bank is capped at its planned length plus this. */
+export const MAX_OVERTIME_MS = 30 * 60_000;
 
 const FACILITATOR_ONLY = new Set(["start", "next", "back", "pause", "resume", "extend", "end"]);
 
@@ -211,7 +220,9 @@ export async function applyCodevCommand(
         break;
       case "next":
       case "back": {
-        if (!live) throw new CodevError("not_now", "errors.live.codevNotNow");
+        // The step the facilitator saw: a double click or a retry does not skip a step.
+        if (!live || command.step !== session.currentStep)
+          throw new CodevError("not_now", "errors.live.codevNotNow");
         const step = session.currentStep + (command.type === "next" ? 1 : -1);
         if (step < 0 || step >= CODEV_STEPS)
           throw new CodevError("not_now", "errors.live.codevNotNow");
@@ -253,10 +264,14 @@ export async function applyCodevCommand(
         patch.subject = command.text;
         break;
       case "note": {
-        if (ended || session.status === "planned")
+        // Notes stay writable after the end, so the last words typed are not lost.
+        if (session.status === "planned")
           throw new CodevError("not_now", "errors.live.codevNotNow");
-        if (actorId !== session.scribeId && !isFacilitator)
-          throw new CodevError("not_allowed", "errors.live.scribeOnly");
+        // One writer at a time: the scribe; the facilitator when there is none or they are away.
+        const writer =
+          actorId === session.scribeId ||
+          (isFacilitator && (!session.scribeId || !command.scribeConnected));
+        if (!writer) throw new CodevError("not_allowed", "errors.live.scribeOnly");
         const notes = [...session.notes];
         notes[command.step] = command.text;
         patch.notes = notes;
@@ -279,7 +294,7 @@ export async function applyCodevCommand(
       case "takeover":
         if (ended) throw new CodevError("not_now", "errors.live.codevNotNow");
         if (isFacilitator) return session;
-        if (command.facilitatorConnected)
+        if (command.connected.includes(session.facilitatorId))
           throw new CodevError("not_allowed", "errors.live.facilitatorHere");
         if (actorId === session.clientId)
           throw new CodevError("not_allowed", "errors.live.clientCannotFacilitate");
@@ -288,8 +303,15 @@ export async function applyCodevCommand(
         if (live) patch.presentIds = present();
         break;
       case "end": {
-        if (!live) throw new CodevError("not_now", "errors.live.codevNotNow");
-        const elapsedMs = session.elapsedMs + stepElapsed(session, now);
+        if (!live || command.step !== session.currentStep)
+          throw new CodevError("not_now", "errors.live.codevNotNow");
+        // A session left running overnight does not empty the bank: at most the planned time
+        // plus half an hour.
+        const planned = session.minutes.reduce((sum, m) => sum + m, 0) * 60_000;
+        const elapsedMs = Math.min(
+          session.elapsedMs + stepElapsed(session, now),
+          planned + MAX_OVERTIME_MS,
+        );
         const hours = quarterHours(elapsedMs);
         Object.assign(patch, {
           status: "ended",
@@ -304,9 +326,7 @@ export async function applyCodevCommand(
           await addActionItem(groupId, item.title, session.clientId, "codev");
         }
         // The session's time goes into the hour bank once, with a line per person present.
-        const date = new Intl.DateTimeFormat("en-CA", { timeZone: "America/Toronto" }).format(
-          new Date(now),
-        );
+        const date = utcToZoned(at).date;
         const presentIds = session.presentIds.length ? session.presentIds : [actorId];
         for (const participantId of presentIds) {
           await tx.insert("hourEntries", {

@@ -35,6 +35,8 @@ export async function removeHourEntry(groupId: string, entryId: string, particip
     const entry = await tx.get("hourEntries", entryId);
     if (!entry || entry.groupId !== groupId || entry.participantId !== participantId)
       throw new NotYourEntryError();
+    // Attendance lines follow their meeting or session; they are changed there.
+    if (entry.meetingId || entry.codevSessionId) throw new NotYourEntryError();
     await tx.remove("hourEntries", entryId);
   });
 }

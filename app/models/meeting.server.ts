@@ -53,6 +53,8 @@ export async function planSeries(groupId: string, input: SeriesInput) {
 }
 
 export class MeetingNotFoundError extends Error {}
+/** The meeting changed since the form was shown (another member saved first). */
+export class StaleMeetingError extends Error {}
 /** A member named for a meeting is not in the group. */
 export class NotAMemberError extends Error {
   constructor(readonly field: string) {
@@ -90,9 +92,13 @@ export async function setMeetingStatus(
     const meeting = await tx.get("meetings", meetingId);
     const group = await tx.get("groups", groupId);
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
-    const expected = meetingMembers(meeting, group.memberIds);
+    const expected =
+      meeting.status === "held" && meeting.presentIds.length
+        ? meeting.presentIds
+        : meetingMembers(meeting, group.memberIds);
     const present = status === "held" ? [...(presentIds ?? expected)] : [];
-    if (present.some((id) => !group.memberIds.includes(id))) throw new NotAMemberError("present");
+    if (present.some((id) => !group.memberIds.includes(id)))
+      throw new NotAMemberError("presentIds");
     const now = new Date().toISOString();
     for (const entry of await tx.find("hourEntries", { groupId })) {
       if (entry.meetingId === meetingId && !entry.codevSessionId)
@@ -133,6 +139,8 @@ export async function getMeeting(groupId: string, meetingId: string) {
 }
 
 export interface MeetingDetails {
+  /** The meeting's `sequence` when the form was shown. */
+  sequence: number;
   date: string;
   time: string;
   durationMinutes: number;
@@ -155,6 +163,7 @@ export async function updateMeetingDetails(
     const meeting = await tx.get("meetings", meetingId);
     const group = await tx.get("groups", groupId);
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    if (details.sequence !== meeting.sequence) throw new StaleMeetingError();
     const participantIds = details.kind === "individual" ? details.participantIds : [];
     if (participantIds.some((id) => !group.memberIds.includes(id)))
       throw new NotAMemberError("participantIds");
@@ -165,12 +174,23 @@ export async function updateMeetingDetails(
     const startsAt = start.toISOString();
     const endsAt = new Date(start.getTime() + details.durationMinutes * 60_000).toISOString();
     const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
+    if (moved && meeting.status === "held") {
+      // A held meeting's corrected date or length follows into the hour bank.
+      const hours = quarterHours(Date.parse(endsAt) - Date.parse(startsAt));
+      for (const entry of await tx.find("hourEntries", { groupId })) {
+        if (entry.meetingId === meetingId && !entry.codevSessionId)
+          await tx.update("hourEntries", entry.id, { hours, date: localDay(startsAt) });
+      }
+    }
+    const facilitatorId = details.facilitatorId || undefined;
     return tx.update("meetings", meetingId, {
       startsAt,
       endsAt,
       kind: details.kind,
       participantIds,
-      facilitatorId: details.facilitatorId || undefined,
+      facilitatorId,
+      facilitatorFixed:
+        facilitatorId === meeting.facilitatorId ? meeting.facilitatorFixed : Boolean(facilitatorId),
       theme: details.theme,
       agenda: details.agenda,
       notes: details.notes,
@@ -188,20 +208,25 @@ export async function swapFacilitators(groupId: string, firstId: string, secondI
     const [a, b] = await Promise.all([tx.get("meetings", firstId), tx.get("meetings", secondId)]);
     if (!a || !b || a.groupId !== groupId || b.groupId !== groupId || a.id === b.id)
       throw new MeetingNotFoundError();
+    // Only turns still to come can be swapped: the past is the rotation's history.
+    const now = new Date().toISOString();
+    if ([a, b].some((m) => m.status !== "planned" || m.startsAt <= now))
+      throw new NotAMemberError("swapWith");
     const group = await tx.get("groups", groupId);
     if (!group) throw new MeetingNotFoundError();
     if (b.facilitatorId && !meetingMembers(a, group.memberIds).includes(b.facilitatorId))
       throw new NotAMemberError("swapWith");
     if (a.facilitatorId && !meetingMembers(b, group.memberIds).includes(a.facilitatorId))
       throw new NotAMemberError("swapWith");
-    const now = new Date().toISOString();
     await tx.update("meetings", a.id, {
       facilitatorId: b.facilitatorId,
+      facilitatorFixed: true,
       sequence: a.sequence + 1,
       updatedAt: now,
     });
     await tx.update("meetings", b.id, {
       facilitatorId: a.facilitatorId,
+      facilitatorFixed: true,
       sequence: b.sequence + 1,
       updatedAt: now,
     });
@@ -226,8 +251,9 @@ export async function assignFacilitators(
       a.startsAt.localeCompare(b.startsAt),
     );
     const upcoming = meetings.filter((m) => m.status === "planned" && m.startsAt > now);
+    // History: the meetings that were held. Turns the members chose (swaps) are kept.
     const history = meetings
-      .filter((m) => !upcoming.includes(m) && m.status !== "cancelled" && m.facilitatorId)
+      .filter((m) => m.status === "held" && m.facilitatorId)
       .map((m) => m.facilitatorId!);
     const assignment = rotateFacilitators({
       mode: program?.composition === "co-development" ? "co-development" : "mentorship",
@@ -238,6 +264,12 @@ export async function assignFacilitators(
         id: m.id,
         theme: m.theme || undefined,
         participantIds: meetingMembers(m, group.memberIds),
+        fixedFacilitatorId:
+          m.facilitatorFixed &&
+          m.facilitatorId &&
+          meetingMembers(m, group.memberIds).includes(m.facilitatorId)
+            ? m.facilitatorId
+            : undefined,
       })),
       history,
       mentorWeight: options.mentorWeight,
@@ -269,9 +301,22 @@ export async function sendMeetingReminders(withinHours: number, now = new Date()
     (m) => !m.reminderSentAt && m.startsAt > from && m.startsAt <= horizon,
   );
   let sent = 0;
-  for (const meeting of due) {
-    // Claim the reminder first: a crash after this sends none rather than two.
-    await store.update("meetings", meeting.id, { reminderSentAt: from });
+  for (const candidate of due) {
+    // Claim the reminder first, re-checked in a transaction (the meeting may have moved or been
+    // cancelled meanwhile): a crash after this sends none rather than two.
+    const meeting = await store.transaction(async (tx) => {
+      const fresh = await tx.get("meetings", candidate.id);
+      if (
+        !fresh ||
+        fresh.status !== "planned" ||
+        fresh.reminderSentAt ||
+        fresh.startsAt <= from ||
+        fresh.startsAt > horizon
+      )
+        return undefined;
+      return tx.update("meetings", fresh.id, { reminderSentAt: from });
+    });
+    if (!meeting) continue;
     const group = await store.get("groups", meeting.groupId);
     if (!group || group.status !== "active") continue;
     for (const participantId of meetingMembers(meeting, group.memberIds)) {

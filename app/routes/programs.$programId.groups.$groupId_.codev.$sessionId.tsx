@@ -35,7 +35,11 @@ function roleOf(view: CodevView, id: string): Role {
   return "consultant";
 }
 
-/** The scribe's notes for the current step, saved shortly after each pause in typing. */
+/**
+ * The writer's notes for one step, saved shortly after each pause in typing. Mounted once per step
+ * (key), so a step change never moves text to another step: the pending text is saved to its own
+ * step when the facilitator moves on.
+ */
 function StepNotes({
   step,
   value,
@@ -43,25 +47,36 @@ function StepNotes({
 }: {
   step: number;
   value: string;
-  save: (text: string) => Promise<boolean>;
+  save: (step: number, text: string) => Promise<boolean>;
 }) {
   const { t } = useT();
   const [text, setText] = useState(value);
   const [state, setState] = useState<"idle" | "saving" | "saved" | "failed">("idle");
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const latest = useRef(value);
   const dirty = useRef(false);
   useEffect(() => {
-    // A new step, or someone else's edit while this person is not typing.
-    if (!dirty.current) setText(value);
-  }, [value, step]);
-  useEffect(() => () => clearTimeout(timer.current), []);
-  const flush = (next: string) => {
+    // Someone else's edit (the facilitator standing in) shows only while this person is not typing.
+    if (!dirty.current) {
+      setText(value);
+      latest.current = value;
+    }
+  }, [value]);
+  const flush = useRef((next: string) => {
     setState("saving");
-    void save(next).then((ok) => {
-      dirty.current = false;
+    void save(step, next).then((ok) => {
+      // Still dirty if the save failed or newer keystrokes came meanwhile.
+      if (ok && latest.current === next) dirty.current = false;
       setState(ok ? "saved" : "failed");
     });
-  };
+  });
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      if (dirty.current) flush.current(latest.current);
+    },
+    [],
+  );
   return (
     <div className="field">
       <label htmlFor="codev-notes">{t("codev.runner.notes")}</label>
@@ -74,14 +89,15 @@ function StepNotes({
         onChange={(e) => {
           const next = e.target.value;
           setText(next);
+          latest.current = next;
           dirty.current = true;
           clearTimeout(timer.current);
-          timer.current = setTimeout(() => flush(next), 700);
+          timer.current = setTimeout(() => flush.current(next), 700);
         }}
         onBlur={() => {
           if (dirty.current) {
             clearTimeout(timer.current);
-            flush(text);
+            flush.current(latest.current);
           }
         }}
       />
@@ -110,17 +126,24 @@ export default function CodevRunner() {
   const me = data.me;
   const role = roleOf(view, me);
   const isFacilitator = role === "facilitator";
-  const canWriteNotes = role === "scribe" || isFacilitator;
+  const online = (id: string) => view.connected.includes(id);
+  // One writer at a time: the scribe, or the facilitator when there is none or they are away.
+  const canWriteNotes =
+    role === "scribe" || (isFacilitator && (!s.scribeId || !online(s.scribeId)));
   const canWriteActions = role !== "consultant";
   const name = (id: string | null) => view.people.find((p) => p.id === id)?.name ?? "—";
-  const online = (id: string) => view.connected.includes(id);
   const stepKey = CODEV_STEP_KEYS[s.currentStep]!;
   const budget = s.minutes[s.currentStep]! * 60_000;
   const over = elapsed > budget;
   const [subject, setSubject] = useState(s.subject);
+  const subjectDirty = useRef(false);
   const [action, setAction] = useState("");
   const [busy, setBusy] = useState(false);
-  useEffect(() => setSubject(s.subject), [s.subject]);
+  const [confirmEnd, setConfirmEnd] = useState(false);
+  useEffect(() => {
+    if (!subjectDirty.current) setSubject(s.subject);
+  }, [s.subject]);
+  useEffect(() => setConfirmEnd(false), [s.currentStep, s.status]);
 
   const send = async (event: string, payload: Record<string, unknown> = {}) => {
     setBusy(true);
@@ -131,9 +154,14 @@ export default function CodevRunner() {
     return reply.ok;
   };
   const command = (name: string) => () => void send("codev:command", { command: name });
+  // Moves carry the step on screen: a second click on a slow connection does not skip a step.
+  const move = (name: "next" | "back" | "end") => () =>
+    void send("codev:command", { command: name, step: s.currentStep });
   const submitSubject = (e: FormEvent) => {
     e.preventDefault();
-    void send("codev:subject", { text: subject });
+    void send("codev:subject", { text: subject }).then((ok) => {
+      if (ok) subjectDirty.current = false;
+    });
   };
   const submitAction = async (e: FormEvent) => {
     e.preventDefault();
@@ -229,6 +257,9 @@ export default function CodevRunner() {
             {s.currentStep}. {t(`codev.steps.${stepKey}.title`)}
           </h2>
           <p>{t(`codev.steps.${stepKey}.help`)}</p>
+          <p className="visually-hidden" aria-live="polite">
+            {over ? t("codev.runner.timeUp") : ""}
+          </p>
           <p className={over ? "codev-timer codev-timer--over" : "codev-timer"} role="timer">
             {s.status === "paused" ? `${t("codev.runner.paused")} · ` : ""}
             {over
@@ -241,7 +272,7 @@ export default function CodevRunner() {
                 type="button"
                 className="button button--secondary"
                 disabled={busy || s.currentStep === 0}
-                onClick={command("back")}
+                onClick={move("back")}
               >
                 {t("codev.runner.back")}
               </button>
@@ -273,14 +304,36 @@ export default function CodevRunner() {
                 {t("codev.runner.extend")}
               </button>
               {s.currentStep < CODEV_STEP_KEYS.length - 1 ? (
-                <button type="button" className="button" disabled={busy} onClick={command("next")}>
+                <button type="button" className="button" disabled={busy} onClick={move("next")}>
                   {t("codev.runner.next")}
                 </button>
               ) : (
-                <button type="button" className="button" disabled={busy} onClick={command("end")}>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={busy || confirmEnd}
+                  onClick={() => setConfirmEnd(true)}
+                >
                   {t("codev.runner.end")}
                 </button>
               )}
+            </div>
+          ) : null}
+          {isFacilitator && confirmEnd ? (
+            <div className="alert alert--warning" role="alertdialog" aria-labelledby="end-question">
+              <p id="end-question">{t("codev.runner.endQuestion")}</p>
+              <div className="button-row">
+                <button type="button" className="button" disabled={busy} onClick={move("end")}>
+                  {t("codev.runner.endConfirm")}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => setConfirmEnd(false)}
+                >
+                  {t("codev.runner.endCancel")}
+                </button>
+              </div>
             </div>
           ) : null}
         </section>
@@ -316,7 +369,10 @@ export default function CodevRunner() {
                 id="codev-subject"
                 value={subject}
                 maxLength={300}
-                onChange={(e) => setSubject(e.target.value)}
+                onChange={(e) => {
+                  subjectDirty.current = true;
+                  setSubject(e.target.value);
+                }}
               />
             </div>
             <button type="submit" className="button button--secondary" disabled={busy}>
@@ -328,14 +384,15 @@ export default function CodevRunner() {
         )}
       </section>
 
-      {live ? (
+      {live || (ended && canWriteNotes) ? (
         <section className="panel" aria-labelledby="notes-title">
           <h2 id="notes-title">{t("codev.runner.notesTitle")}</h2>
           {canWriteNotes ? (
             <StepNotes
+              key={s.currentStep}
               step={s.currentStep}
               value={s.notes[s.currentStep] ?? ""}
-              save={async (text) => (await emit("codev:note", { step: s.currentStep, text })).ok}
+              save={async (step, text) => (await emit("codev:note", { step, text })).ok}
             />
           ) : (
             <>

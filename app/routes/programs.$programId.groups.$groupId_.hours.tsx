@@ -45,6 +45,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       note: e.note,
       who: names[e.participantId] ?? "",
       mine: e.participantId === participant.id,
+      /** Written by a held meeting or a session: changed there, counted once per meeting. */
+      automatic: Boolean(e.meetingId || e.codevSessionId),
     })),
     today: new Date().toISOString().slice(0, 10),
   };
@@ -180,9 +182,17 @@ export default function HourBank() {
                   <td>{e.who}</td>
                   <td>{t(`hours.kinds.${e.kind}`)}</td>
                   <td>{number(e.hours)} h</td>
-                  <td>{e.note}</td>
                   <td>
-                    {e.mine ? (
+                    {e.note}
+                    {e.automatic ? (
+                      <span className="muted">
+                        {e.note ? " · " : ""}
+                        {t("hours.automatic")}
+                      </span>
+                    ) : null}
+                  </td>
+                  <td>
+                    {e.mine && !e.automatic ? (
                       <Form method="post">
                         <input type="hidden" name="intent" value="remove" />
                         <input type="hidden" name="entryId" value={e.id} />

@@ -12,6 +12,7 @@ import {
   MeetingNotFoundError,
   NotAMemberError,
   setMeetingStatus,
+  StaleMeetingError,
   swapFacilitators,
   updateMeetingDetails,
 } from "~/models/meeting.server";
@@ -98,11 +99,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     await updateMeetingDetails(group.id, meeting.id, details);
     return { done: "details" as const };
   } catch (error) {
+    const which = form.intent === "swap" || form.intent === "status" ? form.intent : "details";
     if (error instanceof NotAMemberError) {
-      return formFailure({ [error.field]: { key: "errors.notGroupMember" } }, {
-        ...form,
-        form: form.intent === "swap" ? "swap" : "details",
-      } as Record<string, unknown>);
+      return formFailure(
+        { [error.field]: { key: "errors.notGroupMember" } },
+        { ...form, form: which },
+      );
+    }
+    if (error instanceof StaleMeetingError) {
+      return formFailure({ form: { key: "errors.meetingChanged" } }, { ...form, form: which }, 409);
     }
     if (error instanceof MeetingNotFoundError) throw notFound();
     throw error;
@@ -157,8 +162,10 @@ export default function MeetingDetail() {
       <section className="panel" aria-labelledby="details-title">
         <h2 id="details-title">{t("meetings.detailsTitle")}</h2>
         <FormErrorSummary errors={details?.fieldErrors} />
-        <Form method="post" className="stack" noValidate>
+        {/* A new key after each save: selects show the stored values again (after a swap too). */}
+        <Form method="post" className="stack" noValidate key={m.sequence}>
           <input type="hidden" name="intent" value="details" />
+          <input type="hidden" name="sequence" value={m.sequence} />
           <div className="field-row">
             <Field
               name="date"
@@ -281,7 +288,7 @@ export default function MeetingDetail() {
       <section className="panel" aria-labelledby="status-title">
         <h2 id="status-title">{t("meetings.statusTitle")}</h2>
         <FormErrorSummary errors={status?.fieldErrors} />
-        <Form method="post" className="stack" noValidate>
+        <Form method="post" className="stack" noValidate key={m.sequence}>
           <input type="hidden" name="intent" value="status" />
           <Choice
             name="status"

@@ -52,6 +52,8 @@ export const codevLiveSchemas = {
   command: z.strictObject({
     sessionId,
     command: z.enum(["start", "next", "back", "pause", "resume", "end", "takeover"]),
+    /** next, back and end: the step the facilitator is looking at (a repeated click is refused). */
+    step: z.number().int().min(0).max(6).optional(),
   }),
   extend: z.strictObject({ sessionId, minutes: z.number().int().min(1).max(30) }),
   subject: z.strictObject({ sessionId, text: z.string().trim().max(300) }),

@@ -43,6 +43,7 @@ export const meetingStatusSchema = statusFields.refine(
 
 const detailFields = z.object({
   intent: z.literal("details"),
+  sequence: numberField(0, 1_000_000),
   date: dateField,
   time: timeField,
   durationMinutes: numberField(30, 480),

@@ -32,6 +32,12 @@ export class CodevLive {
   }
 
   private async publish(session: CodevSession, group: Parameters<typeof codevPeople>[0]) {
+    // Someone no longer in the group (a coordinator changed it) stops receiving the session.
+    const sockets = await this.io.in(channel(session.id)).fetchSockets();
+    for (const s of sockets) {
+      const id = (s.data as LiveSocket["data"]).codev?.[session.id];
+      if (!id || !group.memberIds.includes(id)) s.leave(channel(session.id));
+    }
     const view = codevView(session, await codevPeople(group), await this.connected(session.id));
     this.io.to(channel(session.id)).emit("codev:state", view);
     return view;
@@ -50,16 +56,17 @@ export class CodevLive {
   private async run(
     socket: LiveSocket,
     sessionId: string,
-    make: (ctx: { connected: string[]; facilitatorId: string }) => CodevCommand,
+    make: (ctx: { connected: string[]; scribeConnected: boolean }) => CodevCommand,
   ) {
     const { group, participantId, session } = await this.access(socket, sessionId);
     const connected = await this.connected(sessionId);
+    const scribeConnected = Boolean(session.scribeId && connected.includes(session.scribeId));
     try {
       const updated = await applyCodevCommand(
         group.id,
         sessionId,
         participantId,
-        make({ connected, facilitatorId: session.facilitatorId }),
+        make({ connected, scribeConnected }),
       );
       return this.publish(updated, group);
     } catch (error) {
@@ -70,24 +77,32 @@ export class CodevLive {
 
   attach(socket: LiveSocket) {
     handle(socket, "codev:join", codevLiveSchemas.join, async ({ sessionId }) => {
-      const { session, group, participantId } = await this.access(socket, sessionId);
+      const { participantId } = await this.access(socket, sessionId);
       socket.data.codev = { ...socket.data.codev, [sessionId]: participantId };
       await socket.join(channel(sessionId));
       // Joining a running session counts the person as present (for the hour bank).
-      const updated = await applyCodevCommand(group.id, sessionId, participantId, {
-        type: "present",
-      });
-      const view = await this.publish(updated ?? session, group);
+      const view = await this.run(socket, sessionId, () => ({ type: "present" }));
       return { ...view, me: participantId };
     });
-    handle(socket, "codev:command", codevLiveSchemas.command, async ({ sessionId, command }) =>
-      this.run(socket, sessionId, ({ connected, facilitatorId }) =>
-        command === "start"
-          ? { type: "start", connected }
-          : command === "takeover"
-            ? { type: "takeover", facilitatorConnected: connected.includes(facilitatorId) }
-            : { type: command },
-      ),
+    handle(
+      socket,
+      "codev:command",
+      codevLiveSchemas.command,
+      async ({ sessionId, command, step }) =>
+        this.run(socket, sessionId, ({ connected }) => {
+          switch (command) {
+            case "start":
+              return { type: "start", connected };
+            case "takeover":
+              return { type: "takeover", connected };
+            case "next":
+            case "back":
+            case "end":
+              return { type: command, step: step ?? -1 };
+            default:
+              return { type: command };
+          }
+        }),
     );
     handle(socket, "codev:extend", codevLiveSchemas.extend, async ({ sessionId, minutes }) =>
       this.run(socket, sessionId, () => ({ type: "extend", minutes })),
@@ -96,7 +111,12 @@ export class CodevLive {
       this.run(socket, sessionId, () => ({ type: "subject", text })),
     );
     handle(socket, "codev:note", codevLiveSchemas.note, async ({ sessionId, step, text }) =>
-      this.run(socket, sessionId, () => ({ type: "note", step, text })),
+      this.run(socket, sessionId, ({ scribeConnected }) => ({
+        type: "note",
+        step,
+        text,
+        scribeConnected,
+      })),
     );
     handle(socket, "codev:action:add", codevLiveSchemas.actionAdd, async ({ sessionId, title }) =>
       this.run(socket, sessionId, () => ({ type: "action-add", title })),

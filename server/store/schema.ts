@@ -427,6 +427,8 @@ export const meetingSchema = z.strictObject({
   /** Held meetings: who was present (their time goes to the hour bank). */
   presentIds: z.array(id).max(3).default([]),
   facilitatorId: id.optional(),
+  /** Chosen by the members (a swap or a choice): the rotation keeps it. */
+  facilitatorFixed: z.boolean().default(false),
   /** A taxonomy subject: the rotation can favour the member with expertise in it. */
   theme: z.string().max(48).default(""),
   agenda: z.string().max(4000).default(""),

@@ -87,6 +87,7 @@ describe("a co-development session in the browser", () => {
     await marc.getByRole("button", { name: "Étape suivante" }).click();
     await benoit.getByRole("heading", { name: `6. ${STEPS[6]}` }).waitFor();
     await marc.getByRole("button", { name: "Terminer la séance" }).click();
+    await marc.getByRole("button", { name: "Oui, terminer" }).click();
     for (const page of [marc, benoit]) {
       await page.getByRole("heading", { name: "Séance terminée" }).waitFor();
     }

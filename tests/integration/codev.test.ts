@@ -135,15 +135,27 @@ describe("a co-development session over Socket.IO", () => {
         expect(back.session.currentStep).toBe(3);
         expect(back.session.notes[3]).toBe("Notes de l'étape 3");
       }
-      const next = await marc.ok("codev:command", { command: "next" });
+      if (step === 1) {
+        // A double click: the second "next" for the same step is refused, no step is skipped.
+        const [first, second] = await Promise.all([
+          marc.send("codev:command", { command: "next", step }),
+          marc.send("codev:command", { command: "next", step }),
+        ]);
+        expect([errorOf(first), errorOf(second)].sort()).toEqual(["not_now", "ok"]);
+        await benoit.waitFor((v) => v.session.currentStep === step + 1);
+        continue;
+      }
+      const next = await marc.ok("codev:command", { command: "next", step });
       expect(next.session.currentStep).toBe(step + 1);
       await benoit.waitFor((v) => v.session.currentStep === step + 1);
     }
     await mathieu.ok("codev:note", { step: 6, text: "Chacun a appris quelque chose" });
     // No step 7.
-    expect(errorOf(await marc.send("codev:command", { command: "next" }))).toBe("not_now");
+    expect(errorOf(await marc.send("codev:command", { command: "next", step: 6 }))).toBe("not_now");
+    // Without the step on screen, a move is refused.
+    expect(errorOf(await marc.send("codev:command", { command: "end" }))).toBe("not_now");
 
-    const ended = await marc.ok("codev:command", { command: "end" });
+    const ended = await marc.ok("codev:command", { command: "end", step: 6 });
     expect(ended.session.status).toBe("ended");
     expect(ended.session.hours).toBe(0.25);
     expect(ended.session.notes).toEqual([
@@ -156,9 +168,10 @@ describe("a co-development session over Socket.IO", () => {
       "Chacun a appris quelque chose",
     ]);
     await benoit.waitFor((v) => v.session.status === "ended");
-    expect(errorOf(await mathieu.send("codev:note", { step: 6, text: "trop tard" }))).toBe(
-      "not_now",
-    );
+    // The scribe may finish the last notes after the end; the subject is closed.
+    const after = await mathieu.ok("codev:note", { step: 6, text: "Chacun a appris, et noté" });
+    expect(after.session.notes[6]).toBe("Chacun a appris, et noté");
+    expect(errorOf(await benoit.send("codev:subject", { text: "Autre" }))).toBe("not_now");
 
     // The client's actions are in the group's plan, owned by him; the time is in the hour bank.
     const http = benoit.client.http;

@@ -45,6 +45,9 @@ async function reminders(expected: number) {
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+async function sequenceOf(client: HttpClient, url: string) {
+  return /name="sequence" value="(\d+)"/.exec(await page(await client.get(url)))![1]!;
+}
 async function meetingIds(client: HttpClient) {
   const list = await page(await client.get(`${GROUP}/meetings`));
   return [...new Set([...list.matchAll(/meetings\/(mtg-[\w-]+)"/g)].map((m) => m[1]!))];
@@ -71,6 +74,7 @@ describe("the meetings of a group", () => {
     const date = /name="date"[^>]*value="([\d-]+)"/.exec(detail)![1]!;
     const moved = await marc.post(`${GROUP}/meetings/${next}`, {
       intent: "details",
+      sequence: /name="sequence" value="(\d+)"/.exec(detail)![1]!,
       date,
       time: "09:00",
       durationMinutes: "120",
@@ -95,6 +99,7 @@ describe("the meetings of a group", () => {
     // Bad input: every field named, nothing saved.
     const bad = await benoit.post(url, {
       intent: "details",
+      sequence: await sequenceOf(benoit, url),
       date: "demain",
       time: "9h",
       durationMinutes: "5",
@@ -116,6 +121,7 @@ describe("the meetings of a group", () => {
     // Someone outside an individual meeting cannot facilitate it.
     const outside = await benoit.post(url, {
       intent: "details",
+      sequence: await sequenceOf(benoit, url),
       date: "2027-03-02",
       time: "10:00",
       durationMinutes: "60",
@@ -130,8 +136,10 @@ describe("the meetings of a group", () => {
     expect(outside.status).toBe(400);
     expect(await page(outside)).toContain("Cette personne ne participe pas à cette rencontre.");
 
+    const sequence = await sequenceOf(benoit, url);
     const saved = await benoit.post(url, {
       intent: "details",
+      sequence,
       date: "2027-03-02",
       time: "10:00",
       durationMinutes: "60",
@@ -144,6 +152,22 @@ describe("the meetings of a group", () => {
       tools: "Plan d'aménagement de l'espace de tri https://exemple.org/plan.pdf",
     });
     expect(saved.status).toBe(200);
+    // A second member saving from the same (now stale) form is told, and nothing is overwritten.
+    const stale = await benoit.post(url, {
+      intent: "details",
+      sequence,
+      date: "2027-03-09",
+      time: "10:00",
+      durationMinutes: "60",
+      kind: "collective",
+      facilitatorId: "",
+      theme: "",
+      agenda: "",
+      notes: "",
+      tools: "",
+    });
+    expect(stale.status).toBe(409);
+    expect(await page(stale)).toContain("Quelqu'un a modifié cette rencontre entre-temps");
     const list = await page(await benoit.get(`${GROUP}/meetings`));
     expect(list).toContain("Individuelle avec Benoît Girard, Marc Tremblay");
     const shown = await page(await benoit.get(url));

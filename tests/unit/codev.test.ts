@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  applyCodevCommand,
+  CodevError,
+  createCodevSession,
+  nextRoles,
+} from "../../app/models/codev.server";
+import { hourBankSummary } from "../../app/models/hour-bank.server";
+import { closeStore, getStore, openStore } from "../../server/store";
+import { makeTempDir, removeDir } from "../helpers/server";
+
+const GROUP = "grp-demo-chaine-froid";
+let dir: string;
+
+beforeAll(async () => {
+  dir = await makeTempDir("maillage-codev-");
+  await openStore({ dataDir: dir, demo: true });
+});
+afterAll(async () => {
+  await closeStore();
+  await removeDir(dir);
+});
+
+async function newSession() {
+  const group = (await getStore().get("groups", GROUP))!;
+  return createCodevSession(group, {
+    clientId: "p-mathieu",
+    facilitatorId: "p-marc",
+    scribeId: "p-benoit",
+    minutes: [10, 10, 15, 10, 25, 15, 10],
+    createdBy: "p-marc",
+  });
+}
+
+describe("co-development sessions (model)", () => {
+  it("rotates the client so that everyone is the client once per cycle", () => {
+    const members = ["a", "b", "c"];
+    const sessions: Array<{ number: number; clientId: string }> = [];
+    const clients: string[] = [];
+    for (let n = 1; n <= 6; n++) {
+      const roles = nextRoles(members, sessions);
+      expect(new Set([roles.clientId, roles.facilitatorId, roles.scribeId]).size).toBe(3);
+      clients.push(roles.clientId);
+      sessions.push({ number: n, clientId: roles.clientId });
+    }
+    expect(clients.slice(0, 3).sort()).toEqual(members);
+    expect(clients.slice(3).sort()).toEqual(members);
+    // A cycle where someone was client out of turn still gives the others their turn.
+    expect(
+      nextRoles(members, [
+        { number: 1, clientId: "b" },
+        { number: 2, clientId: "a" },
+      ]).clientId,
+    ).toBe("c");
+  });
+
+  it("moves one step per facilitator click, even when two clicks race", async () => {
+    const session = await newSession();
+    const t0 = Date.parse("2027-02-03T15:00:00Z");
+    await applyCodevCommand(GROUP, session.id, "p-marc", { type: "start", connected: [] }, t0);
+    const results = await Promise.allSettled([
+      applyCodevCommand(GROUP, session.id, "p-marc", { type: "next", step: 0 }, t0 + 60_000),
+      applyCodevCommand(GROUP, session.id, "p-marc", { type: "next", step: 0 }, t0 + 60_000),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
+    expect(refused.reason).toBeInstanceOf(CodevError);
+    expect((await getStore().get("codevSessions", session.id))!.currentStep).toBe(1);
+  });
+
+  it("caps a session left running overnight at its planned time plus half an hour", async () => {
+    const session = await newSession();
+    const t0 = Date.parse("2027-02-10T15:00:00Z");
+    await applyCodevCommand(
+      GROUP,
+      session.id,
+      "p-marc",
+      { type: "start", connected: ["p-benoit", "p-mathieu"] },
+      t0,
+    );
+    await applyCodevCommand(GROUP, session.id, "p-mathieu", {
+      type: "action-add",
+      title: "Comparer deux fournisseurs de glacières",
+    });
+    const before = await hourBankSummary(GROUP, {
+      hourBankHours: 20,
+      mentoringStart: "2027-01-11",
+      mentoringEnd: "2027-06-11",
+    });
+    const ended = await applyCodevCommand(
+      GROUP,
+      session.id,
+      "p-marc",
+      { type: "end", step: 0 },
+      t0 + 20 * 3_600_000,
+    );
+    // 95 planned minutes + 30 = 125 minutes, in quarter hours: 2 h.
+    expect(ended.hours).toBe(2);
+    const after = await hourBankSummary(GROUP, {
+      hourBankHours: 20,
+      mentoringStart: "2027-01-11",
+      mentoringEnd: "2027-06-11",
+    });
+    // Three people present, counted once.
+    expect(after.used - before.used).toBe(2);
+    const lines = await getStore().find("hourEntries", { groupId: GROUP });
+    expect(lines.filter((l) => l.codevSessionId === session.id)).toHaveLength(3);
+    const items = await getStore().find("actionItems", { groupId: GROUP });
+    expect(items.find((i) => i.title === "Comparer deux fournisseurs de glacières")).toMatchObject({
+      ownerId: "p-mathieu",
+      source: "codev",
+      status: "todo",
+    });
+  });
+});
