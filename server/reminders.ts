@@ -1,18 +1,25 @@
 /**
- * Meeting reminders: every few minutes the server sends the reminders that are due (once per
- * meeting and date, see sendMeetingReminders). One pass at a time; a failed pass is logged and the
+ * Reminders: every few minutes the server sends the meeting reminders that are due (once per
+ * meeting and date, see sendMeetingReminders) and the check-in reminders (once per due date). One pass at a time; a failed pass is logged and the
  * next one tries again.
  */
+import { sendCheckInReminders } from "../app/models/checkin.server";
+import { announceOpenEvaluations } from "../app/models/evaluation.server";
 import { sendMeetingReminders } from "../app/models/meeting.server";
 
 export function startReminders(options: { hours: number; intervalMs: number }) {
   let running: Promise<void> | undefined;
   const pass = () => {
     if (running) return;
-    running = sendMeetingReminders(options.hours)
-      .then((sent) => {
-        if (sent > 0) console.log(`meeting reminders: ${sent} sent`);
-      })
+    running = (async () => {
+      const meetings = await sendMeetingReminders(options.hours);
+      const checkIns = await sendCheckInReminders();
+      const evaluations = await announceOpenEvaluations();
+      if (meetings + checkIns + evaluations > 0)
+        console.log(
+          `reminders: ${meetings} meeting, ${checkIns} check-in, ${evaluations} questionnaire`,
+        );
+    })()
       .catch((error: unknown) => console.error("meeting reminders failed:", error))
       .finally(() => {
         running = undefined;

@@ -202,6 +202,20 @@ export async function updateMeetingDetails(
   });
 }
 
+/** The mentor confirms that the prepared content still matches what the mentees need. */
+export async function confirmPreparation(groupId: string, meetingId: string, mentorId: string) {
+  return getStore().transaction(async (tx) => {
+    const meeting = await tx.get("meetings", meetingId);
+    const group = await tx.get("groups", groupId);
+    if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    if (group.mentorId !== mentorId) throw new NotAMemberError("form");
+    return tx.update("meetings", meetingId, {
+      preparationConfirmedAt: new Date().toISOString(),
+      preparationConfirmedBy: mentorId,
+    });
+  });
+}
+
 /** Members swap their turns: the two meetings exchange facilitators. */
 export async function swapFacilitators(groupId: string, firstId: string, secondId: string) {
   return getStore().transaction(async (tx) => {

@@ -6,7 +6,15 @@ import { translate, type MessageKey } from "~/i18n";
 import { publicUrl } from "./application.server";
 
 export type NotificationKind =
-  "groupFormed" | "proposalReceived" | "selfGroupAwaiting" | "selfGroupFormed" | "meetingReminder";
+  | "groupFormed"
+  | "proposalReceived"
+  | "selfGroupAwaiting"
+  | "selfGroupFormed"
+  | "meetingReminder"
+  | "checkInReminder"
+  | "toolShareRequest"
+  | "evaluationOpen"
+  | "evaluationReminder";
 
 export async function notify(input: {
   userId: string;

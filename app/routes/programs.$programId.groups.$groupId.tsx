@@ -80,6 +80,12 @@ export default function GroupSpace() {
         </Link>{" "}
         <Link className="button button--secondary" to={`${data.groupPath}/codev`}>
           {t("groups.openCodev")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`${data.groupPath}/checkins`}>
+          {t("groups.openCheckIns")}
+        </Link>{" "}
+        <Link className="button button--secondary" to={`${data.groupPath}/tools`}>
+          {t("groups.openTools")}
         </Link>
       </section>
       <p className="alert alert--success">

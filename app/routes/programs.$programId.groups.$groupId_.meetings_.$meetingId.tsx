@@ -5,7 +5,9 @@ import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { TextArea } from "~/components/ProfileFields";
 import { groupView } from "~/models/group.server";
+import { listCheckIns } from "~/models/checkin.server";
 import {
+  confirmPreparation,
   getMeeting,
   listMeetings,
   meetingMembers,
@@ -38,7 +40,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, group, meeting, participant } = await load(request, params);
   const view = await groupView(group.id);
   if (!view) throw notFound();
-  const all = await listMeetings(group.id);
+  const [all, checkIns] = await Promise.all([listMeetings(group.id), listCheckIns(group.id)]);
+  // The check-ins sent since the previous held meeting: what the mentor reads before preparing.
+  const previous = all
+    .filter((m) => m.status === "held" && m.startsAt < meeting.startsAt)
+    .at(-1)?.startsAt;
+  const since = previous ?? group.createdAt;
   const local = utcToZoned(meeting.startsAt);
   const name = new Map(view.members.map((m) => [m.id, m.name]));
   return {
@@ -54,6 +61,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
     members: view.members.map((m) => ({ id: m.id, name: m.name, role: m.role })),
     expected: meetingMembers(meeting, group.memberIds),
+    isMentor: group.mentorId === participant.id,
+    hasMentor: Boolean(group.mentorId),
+    checkIns: checkIns
+      .filter((c) => c.createdAt > since && c.createdAt <= meeting.startsAt)
+      .map((c) => ({ ...c, author: name.get(c.participantId) ?? "" })),
     taxonomy: program.taxonomy.map((t) => ({ id: t.id, label: t.label })),
     others: all
       .filter((m) => m.id !== meeting.id && m.status === "planned")
@@ -66,7 +78,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { group, meeting } = await load(request, params);
+  const { group, meeting, participant } = await load(request, params);
   const form = formDataToObject(await request.formData(), ["participantIds", "presentIds"]);
   try {
     if (form.intent === "status") {
@@ -86,6 +98,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
         parsed.data.status === "held" ? (parsed.data.presentIds ?? []) : undefined,
       );
       return { done: "status" as const };
+    }
+    if (form.intent === "confirm-preparation") {
+      if (group.mentorId !== participant.id)
+        return formFailure({ form: { key: "errors.mentorOnly" } }, { form: "details" }, 403);
+      await confirmPreparation(group.id, meeting.id, participant.id);
+      return { done: "confirmed" as const };
     }
     if (form.intent === "swap") {
       const parsed = parseWith(swapSchema, form);
@@ -157,6 +175,48 @@ export default function MeetingDetail() {
         <p className="alert alert--success" role="status">
           {t(`meetings.saved.${result.done}`)}
         </p>
+      ) : null}
+
+      {data.hasMentor ? (
+        <section className="panel" aria-labelledby="checkins-title">
+          <h2 id="checkins-title">{t("checkIns.beforeMeeting")}</h2>
+          {data.checkIns.length > 0 ? (
+            <ul className="cards">
+              {data.checkIns.map((c) => (
+                <li key={c.id} className="card">
+                  <h3 className="card-title">
+                    {c.author} · {date(c.createdAt, { dateStyle: "medium" })} ·{" "}
+                    {t(`checkIns.statuses.${c.needsStatus}`)}
+                  </h3>
+                  <p className="codev-notes">{c.update}</p>
+                  {c.changes ? <p className="codev-notes">{c.changes}</p> : null}
+                  {c.questions ? <p className="codev-notes">{c.questions}</p> : null}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="empty-state">{t("checkIns.noneSince")}</p>
+          )}
+          {m.preparationConfirmedAt ? (
+            <p className="alert alert--success">
+              {t("checkIns.confirmedOn", {
+                date: date(m.preparationConfirmedAt, { dateStyle: "medium", timeStyle: "short" }),
+              })}
+              {data.checkIns.some((c) => c.createdAt > m.preparationConfirmedAt!)
+                ? ` ${t("checkIns.newSinceConfirmation")}`
+                : ""}
+            </p>
+          ) : null}
+          {data.isMentor && m.status === "planned" ? (
+            <Form method="post">
+              <input type="hidden" name="intent" value="confirm-preparation" />
+              <p className="field-hint">{t("checkIns.confirmHint")}</p>
+              <button type="submit" className="button button--secondary" disabled={busy}>
+                {t("checkIns.confirm")}
+              </button>
+            </Form>
+          ) : null}
+        </section>
       ) : null}
 
       <section className="panel" aria-labelledby="details-title">

@@ -30,10 +30,13 @@ export default function ProgramLayout() {
       : []),
     { to: "directory", label: "programNav.directory" },
     { to: "events", label: "programNav.events" },
+    { to: "tools", label: "programNav.tools" },
+    { to: "evaluations", label: "programNav.evaluations" },
     ...(asCoordinator
       ? [
           { to: "applications", label: "programNav.applications" as const },
           { to: "formation", label: "programNav.formation" as const },
+          { to: "report", label: "programNav.report" as const },
           { to: "invitations", label: "programNav.invitations" as const },
           { to: "outbox", label: "programNav.outbox" as const },
           { to: "settings", label: "programNav.settings" as const },

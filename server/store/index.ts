@@ -10,6 +10,7 @@ import { LowStore } from "./lowdb-store";
 import { demoDocument } from "./seed";
 import { emptyDocument } from "./schema";
 import type { Store } from "./types";
+import { UploadDir } from "./uploads";
 
 export * from "./types";
 export type { CollectionName, EntityOf } from "./schema";
@@ -19,7 +20,13 @@ export type { AuditEntry } from "./audit-log";
 const KEY = Symbol.for("maillage.store");
 const CHAT_KEY = Symbol.for("maillage.chat-log");
 const AUDIT_KEY = Symbol.for("maillage.audit-log");
-type Holder = { [KEY]?: Store; [CHAT_KEY]?: ChatLog; [AUDIT_KEY]?: AuditLog };
+const UPLOADS_KEY = Symbol.for("maillage.uploads");
+type Holder = {
+  [KEY]?: Store;
+  [CHAT_KEY]?: ChatLog;
+  [AUDIT_KEY]?: AuditLog;
+  [UPLOADS_KEY]?: UploadDir;
+};
 
 export interface StoreConfig {
   dataDir: string;
@@ -37,7 +44,16 @@ export async function openStore(config: StoreConfig): Promise<Store> {
   holder[KEY] = store;
   holder[CHAT_KEY] = new FileChatLog(join(config.dataDir, "chat"));
   holder[AUDIT_KEY] = new AuditLog(join(config.dataDir, "audit"));
+  holder[UPLOADS_KEY] = new UploadDir(join(config.dataDir, "uploads"));
   return store;
+}
+
+/** Uploaded files (beside the data file). */
+export function getUploads(): UploadDir {
+  const uploads = (globalThis as Holder)[UPLOADS_KEY];
+  if (!uploads)
+    throw new Error("The uploads are not open yet (openStore() runs at server start-up).");
+  return uploads;
 }
 
 /** The coordinators' audit trail (append-only files beside the data file). */
@@ -69,6 +85,7 @@ export async function closeStore(): Promise<void> {
   await store.close();
   delete holder[KEY];
   delete holder[CHAT_KEY];
+  delete holder[UPLOADS_KEY];
   delete holder[AUDIT_KEY];
 }
 

@@ -97,6 +97,8 @@ export const programSchema = z.strictObject({
   cadenceWeeksMin: z.number().int().min(1).max(12).default(2),
   cadenceWeeksMax: z.number().int().min(1).max(12).default(4),
   meetingMinutes: z.number().int().min(30).max(480).default(120),
+  /** Mentees send a short check-in this often (weeks). */
+  checkInWeeks: z.number().int().min(1).max(8).default(2),
   format: z.enum(["online", "in-person", "hybrid"]).default("online"),
   /** Tracked for information only (CAD). */
   budget: z
@@ -135,6 +137,8 @@ export const participantSchema = z.strictObject({
   /** Shown in the program's directory once the person publishes it. */
   published: z.boolean().default(false),
   applicationId: id.optional(),
+  /** The last check-in reminder sent to this person. */
+  checkInRemindedAt: isoDate.optional(),
   joinedAt: isoDate,
 });
 export type Participant = z.infer<typeof participantSchema>;
@@ -299,6 +303,8 @@ export const groupSchema = z.strictObject({
   explanation: bilingualLines.optional(),
   suggestedFirstMeeting: z.iso.date(),
   approvedBy: id.optional(),
+  /** How reports name the group (a theme, never an organization): set by the coordinators. */
+  label: z.string().max(80).default(""),
   /** sha256 of the secret in the group's calendar subscription link. */
   calendarTokenHash: z
     .string()
@@ -438,6 +444,9 @@ export const meetingSchema = z.strictObject({
   /** Tools shared at the meeting, one per line (title, and a link if any). */
   tools: z.string().max(4000).default(""),
   reminderSentAt: isoDate.optional(),
+  /** The mentor confirmed the prepared content with the mentees (it is still what they need). */
+  preparationConfirmedAt: isoDate.optional(),
+  preparationConfirmedBy: id.optional(),
   sequence: z.number().int().min(0).default(0),
   createdAt: isoDate,
   updatedAt: isoDate,
@@ -505,6 +514,102 @@ export const actionItemSchema = z.strictObject({
 });
 export type ActionItem = z.infer<typeof actionItemSchema>;
 
+/** A mentee's short update on the state of their needs, read by the mentor before a meeting. */
+export const checkInSchema = z.strictObject({
+  id,
+  groupId: id,
+  participantId: id,
+  needsStatus: z.enum(["on-track", "changed", "blocked"]),
+  update: z.string().min(1).max(2000),
+  changes: z.string().max(2000).default(""),
+  questions: z.string().max(2000).default(""),
+  createdAt: isoDate,
+});
+export type CheckIn = z.infer<typeof checkInSchema>;
+
+/** A tool shared in a group (link or uploaded file), possibly in the program's library too. */
+export const toolSchema = z.strictObject({
+  id,
+  programId: id,
+  /** The group it was shared in; absent for a tool the coordinators added to the library. */
+  groupId: id.optional(),
+  /** The participant who shared it (absent when a coordinator added it). */
+  authorId: id.optional(),
+  title: z.string().min(1).max(200),
+  description: z.string().max(2000).default(""),
+  theme: z.string().max(48).default(""),
+  url: z.string().max(500).optional(),
+  file: z
+    .strictObject({
+      name: z.string().min(1).max(200),
+      storedAs: z.string().regex(/^[\w.-]{1,120}$/),
+      size: z.number().int().min(1),
+      type: z.string().max(120),
+    })
+    .optional(),
+  /** In the program-wide library (with the author's consent). */
+  programWide: z.boolean().default(false),
+  shareRequest: z
+    .strictObject({ by: id, at: isoDate, status: z.enum(["pending", "declined"]) })
+    .optional(),
+  sharedAt: isoDate.optional(),
+  createdAt: isoDate,
+});
+export type Tool = z.infer<typeof toolSchema>;
+
+/** A questionnaire the coordinators schedule: monthly, or the final evaluation. */
+export const evaluationSchema = z.strictObject({
+  id,
+  programId: id,
+  kind: z.enum(["monthly", "final"]),
+  title: z.string().min(1).max(200),
+  opensOn: z.iso.date(),
+  closesOn: z.iso.date(),
+  createdBy: id,
+  /** When the participants were told it is open. */
+  announcedAt: isoDate.optional(),
+  remindedAt: isoDate.optional(),
+  createdAt: isoDate,
+});
+export type Evaluation = z.infer<typeof evaluationSchema>;
+
+export const objectiveProgressSchema = z.enum(["none", "started", "advanced", "reached"]);
+/** One participant's answers to one questionnaire. */
+export const evaluationResponseSchema = z.strictObject({
+  id,
+  evaluationId: id,
+  programId: id,
+  participantId: id,
+  groupId: id.optional(),
+  appreciation: z.number().int().min(1).max(5),
+  comment: z.string().max(2000).default(""),
+  /** The author agrees that their words be quoted, anonymously, in the program's report. */
+  quoteConsent: z.boolean().default(false),
+  objectives: z
+    .array(z.strictObject({ title: z.string().min(1).max(300), progress: objectiveProgressSchema }))
+    .max(30)
+    .default([]),
+  successFactors: z.string().max(2000).default(""),
+  difficulties: z.string().max(2000).default(""),
+  learning: z.string().max(2000).default(""),
+  objectivesReached: z.enum(["yes", "partly", "no"]).optional(),
+  recommendations: z.string().max(2000).default(""),
+  continueMeeting: z.enum(["yes", "maybe", "no"]).optional(),
+  submittedAt: isoDate,
+});
+export type EvaluationResponse = z.infer<typeof evaluationResponseSchema>;
+
+/** A coordinator's notes as an observer at one of a group's meetings (their own notes). */
+export const observerNoteSchema = z.strictObject({
+  id,
+  programId: id,
+  groupId: id,
+  meetingDate: z.iso.date(),
+  note: z.string().min(1).max(4000),
+  createdBy: id,
+  createdAt: isoDate,
+});
+
 /** In-app notices; the same notice also goes to the outbox. */
 export const notificationSchema = z.strictObject({
   id,
@@ -537,6 +642,11 @@ export const collectionSchemas = {
   meetings: meetingSchema,
   actionItems: actionItemSchema,
   codevSessions: codevSessionSchema,
+  checkIns: checkInSchema,
+  tools: toolSchema,
+  evaluations: evaluationSchema,
+  evaluationResponses: evaluationResponseSchema,
+  observerNotes: observerNoteSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -563,6 +673,11 @@ export const documentSchema = z.strictObject({
   meetings: z.array(meetingSchema).default([]),
   actionItems: z.array(actionItemSchema).default([]),
   codevSessions: z.array(codevSessionSchema).default([]),
+  checkIns: z.array(checkInSchema).default([]),
+  tools: z.array(toolSchema).default([]),
+  evaluations: z.array(evaluationSchema).default([]),
+  evaluationResponses: z.array(evaluationResponseSchema).default([]),
+  observerNotes: z.array(observerNoteSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -587,6 +702,11 @@ export function emptyDocument(): StoreDocument {
     meetings: [],
     actionItems: [],
     codevSessions: [],
+    checkIns: [],
+    tools: [],
+    evaluations: [],
+    evaluationResponses: [],
+    observerNotes: [],
   };
 }
 

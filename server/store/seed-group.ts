@@ -243,5 +243,77 @@ export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: st
       updatedAt: at(1),
     },
   ];
-  return { agreements, meetings, hourEntries, actionItems, codevSessions };
+  const checkIns: Rows<"checkIns"> = [
+    {
+      id: "chk-demo-1",
+      groupId: GROUP,
+      participantId: MATHIEU,
+      needsStatus: "on-track",
+      update:
+        "Relevés de températures commencés sur trois livraisons : 7 °C à l'arrivée dans les glacières ordinaires.",
+      changes: "",
+      questions: "Quelles glacières certifiées louer pour l'été ?",
+      createdAt: at(0.8),
+    },
+    {
+      id: "chk-demo-2",
+      groupId: GROUP,
+      participantId: BENOIT,
+      needsStatus: "changed",
+      update: "Les pertes de juillet sont mesurées : environ 300 kg.",
+      changes: "L'entreposage passe avant la chaîne de froid : la chambre froide déborde.",
+      questions: "",
+      createdAt: at(0.5),
+    },
+  ];
+  const tools: Rows<"tools"> = [
+    {
+      id: "tool-demo-1",
+      programId: "prog-reemploi-2026",
+      groupId: GROUP,
+      authorId: MARC,
+      title: "Gabarit de relevé de températures",
+      description: "Une ligne par livraison : heure de départ, d'arrivée, température mesurée.",
+      theme: "chaine-froid",
+      url: "https://exemple.org/outils/releve-temperatures",
+      programWide: true,
+      sharedAt: at(1.5),
+      createdAt: at(2),
+    },
+    {
+      id: "tool-demo-2",
+      programId: "prog-reemploi-2026",
+      groupId: GROUP,
+      authorId: MATHIEU,
+      title: "Horaire des livraisons aux HLM",
+      description: "Trois circuits par semaine, avec les temps de route.",
+      theme: "transport",
+      url: "https://exemple.org/outils/horaire-livraisons",
+      programWide: false,
+      shareRequest: { by: BENOIT, at: at(0.4), status: "pending" },
+      createdAt: at(1),
+    },
+  ];
+  const evaluations: Rows<"evaluations"> = [
+    {
+      id: "eval-demo-fevrier",
+      programId: "prog-reemploi-2026",
+      kind: "monthly",
+      title: "Questionnaire mensuel — février 2027",
+      opensOn: "2027-02-08",
+      closesOn: "2027-02-19",
+      createdBy: "u-coordination",
+      createdAt: at(1),
+    },
+  ];
+  return {
+    agreements,
+    meetings,
+    hourEntries,
+    actionItems,
+    codevSessions,
+    checkIns,
+    tools,
+    evaluations,
+  };
 }

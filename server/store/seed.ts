@@ -11,6 +11,7 @@ import type { Participant as EngineParticipant } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
 import { hashPassword } from "../security/password";
 import { demoGroupSpace } from "./seed-group";
+import { pilotCohort } from "./seed-pilot";
 import type { z } from "zod";
 import { SCHEMA_VERSION, type documentSchema, type ParticipantRole } from "./schema";
 
@@ -392,6 +393,11 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     meetings: [] as Rows<"meetings">,
     actionItems: [] as Rows<"actionItems">,
     codevSessions: [] as Rows<"codevSessions">,
+    checkIns: [] as Rows<"checkIns">,
+    tools: [] as Rows<"tools">,
+    evaluations: [] as Rows<"evaluations">,
+    evaluationResponses: [] as Rows<"evaluationResponses">,
+    observerNotes: [] as Rows<"observerNotes">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({
@@ -477,6 +483,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.groups.push({
     id: "grp-demo-chaine-froid",
     programId: DEMO_PROGRAM_ID,
+    label: "Chaîne de froid",
     memberIds: ["p-benoit", "p-marc", "p-mathieu"],
     mentorId: "p-marc",
     status: "active",
@@ -503,6 +510,20 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.hourEntries.push(...space.hourEntries);
   doc.actionItems.push(...space.actionItems);
   doc.codevSessions.push(...space.codevSessions);
+  doc.checkIns.push(...space.checkIns);
+  doc.tools.push(...space.tools);
+  doc.evaluations.push(...space.evaluations);
+  const pilot = pilotCohort(coordinatorId);
+  doc.programs.push(...pilot.programs);
+  doc.participants.push(...pilot.participants);
+  doc.groups.push(...pilot.groups);
+  doc.meetings.push(...pilot.meetings);
+  doc.hourEntries.push(...pilot.hourEntries);
+  doc.tools.push(...pilot.tools);
+  doc.evaluations.push(...pilot.evaluations);
+  doc.evaluationResponses.push(...pilot.evaluationResponses);
+  doc.checkIns.push(...pilot.checkIns);
+  doc.observerNotes.push(...pilot.observerNotes);
   return doc;
 }
 

@@ -1,0 +1,102 @@
+/**
+ * Check-ins: mentees send a short update on the state of their needs at the program's frequency
+ * (reminders through the outbox); the mentor reads them before preparing a meeting, and confirms the
+ * prepared content with the mentees (the pilot's mentors prepared content that had become obsolete).
+ */
+import { getStore, newId } from "../../server/store";
+import type { EntityOf } from "../../server/store";
+import { notify } from "./notification.server";
+
+export type CheckIn = EntityOf<"checkIns">;
+type Group = EntityOf<"groups">;
+
+export async function listCheckIns(groupId: string) {
+  const list = await getStore().find("checkIns", { groupId });
+  return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Who sends check-ins: the mentees (everyone in a group without a mentor). */
+export function sendsCheckIns(group: Pick<Group, "mentorId">, participantId: string) {
+  return group.mentorId !== participantId;
+}
+
+export class NotAMenteeError extends Error {}
+
+export async function addCheckIn(
+  group: Group,
+  participantId: string,
+  input: {
+    needsStatus: CheckIn["needsStatus"];
+    update: string;
+    changes: string;
+    questions: string;
+  },
+) {
+  if (!group.memberIds.includes(participantId) || !sendsCheckIns(group, participantId))
+    throw new NotAMenteeError();
+  return getStore().insert("checkIns", {
+    id: newId("chk"),
+    groupId: group.id,
+    participantId,
+    ...input,
+    createdAt: new Date().toISOString(),
+  });
+}
+
+/** When a member's next check-in is due: the last one (or the group's start) plus the frequency. */
+export function nextCheckInDue(
+  lastAt: string | undefined,
+  groupCreatedAt: string,
+  everyWeeks: number,
+): Date {
+  return new Date(Date.parse(lastAt ?? groupCreatedAt) + everyWeeks * 7 * 86_400_000);
+}
+
+/**
+ * Reminds each mentee whose check-in is due, once per period while they stay silent; only while
+ * the program's period has not ended. Called by the server every few minutes, with the meeting reminders.
+ */
+export async function sendCheckInReminders(now = new Date()) {
+  const store = getStore();
+  const today = now.toISOString().slice(0, 10);
+  let sent = 0;
+  for (const group of await store.find("groups", { status: "active" })) {
+    const program = await store.get("programs", group.programId);
+    if (!program || program.status === "closed" || program.mentoringEnd < today) continue;
+    const checkIns = await store.find("checkIns", { groupId: group.id });
+    for (const participantId of group.memberIds) {
+      if (!sendsCheckIns(group, participantId)) continue;
+      const last = checkIns
+        .filter((c) => c.participantId === participantId)
+        .reduce<string | undefined>(
+          (max, c) => (!max || c.createdAt > max ? c.createdAt : max),
+          undefined,
+        );
+      const due = nextCheckInDue(last, group.createdAt, program.checkInWeeks);
+      if (due > now) continue;
+      // Claimed in a transaction: a reminder per due date, even with two passes at once.
+      const claimed = await store.transaction(async (tx) => {
+        const participant = await tx.get("participants", participantId);
+        if (!participant) return undefined;
+        // Still silent after a reminder: the next one comes a full period later.
+        const reminded = participant.checkInRemindedAt;
+        const next =
+          reminded && reminded >= due.toISOString()
+            ? nextCheckInDue(reminded, reminded, program.checkInWeeks)
+            : due;
+        if (next > now) return undefined;
+        return tx.update("participants", participantId, { checkInRemindedAt: now.toISOString() });
+      });
+      if (!claimed) continue;
+      await notify({
+        userId: claimed.userId,
+        programId: program.id,
+        kind: "checkInReminder",
+        params: { program: program.title, weeks: program.checkInWeeks },
+        link: `/programs/${program.id}/groups/${group.id}/checkins`,
+      });
+      sent++;
+    }
+  }
+  return sent;
+}

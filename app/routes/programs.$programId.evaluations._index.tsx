@@ -1,0 +1,362 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Choice } from "~/components/Choice";
+import { Field, FormErrorSummary } from "~/components/Field";
+import { TextArea } from "~/components/ProfileFields";
+import {
+  addObserverNote,
+  EvaluationClosedError,
+  EvaluationNotFoundError,
+  isOpen,
+  listEvaluations,
+  listObserverNotes,
+  remindNonRespondents,
+  respondents,
+  responseOf,
+  responseRates,
+  scheduleEvaluation,
+} from "~/models/evaluation.server";
+import { activeGroups } from "~/models/group.server";
+import { observerNoteSchema, remindSchema, scheduleSchema } from "~/schemas/evaluation";
+import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { forbidden, notFound, requireProgramAccess } from "~/utils/permissions.server";
+import { formFailure } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluations.title");
+
+/** Groups as coordinators name them: their report label, else "Groupe n". */
+function groupLabels(
+  groups: Array<{ id: string; label: string }>,
+  fallback: (n: number) => string,
+) {
+  return groups.map((g, i) => ({ id: g.id, label: g.label || fallback(i + 1) }));
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, asCoordinator, participant } = await requireProgramAccess(
+    request,
+    params.programId,
+  );
+  const programPath = `/programs/${program.id}`;
+  if (asCoordinator) {
+    const [rates, notes, groups] = await Promise.all([
+      responseRates(program.id),
+      listObserverNotes(program.id),
+      activeGroups(program.id),
+    ]);
+    const ordered = [...groups].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    return {
+      role: "coordinator" as const,
+      programPath,
+      rates: rates.map((r) => ({
+        id: r.evaluation.id,
+        kind: r.evaluation.kind,
+        title: r.evaluation.title,
+        opensOn: r.evaluation.opensOn,
+        closesOn: r.evaluation.closesOn,
+        remindedAt: r.evaluation.remindedAt ?? null,
+        answered: r.answered,
+        expected: r.expected,
+        rate: r.rate,
+        open: r.open,
+      })),
+      groups: ordered.map((g) => ({ id: g.id, label: g.label })),
+      notes: notes.map((n) => ({ ...n })),
+    };
+  }
+  const eligible = await respondents(program.id);
+  const inGroup = participant ? eligible.has(participant.id) : false;
+  const evaluations = await listEvaluations(program.id);
+  const mine = await Promise.all(
+    evaluations.map(async (e) => ({
+      id: e.id,
+      kind: e.kind,
+      title: e.title,
+      opensOn: e.opensOn,
+      closesOn: e.closesOn,
+      open: isOpen(e),
+      answered: participant ? Boolean(await responseOf(e.id, participant.id)) : false,
+    })),
+  );
+  return { role: "participant" as const, programPath, inGroup, evaluations: mine };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { program, asCoordinator, user } = await requireProgramAccess(request, params.programId);
+  if (!asCoordinator) throw forbidden();
+  const form = formDataToObject(await request.formData());
+  try {
+    if (form.intent === "remind") {
+      const parsed = parseWith(remindSchema, form);
+      if (!parsed.ok) throw notFound();
+      const sent = await remindNonRespondents(program.id, parsed.data.evaluationId);
+      return { done: "reminded" as const, count: sent };
+    }
+    if (form.intent === "observe") {
+      const parsed = parseWith(observerNoteSchema, form);
+      if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "observe" });
+      const { intent: _intent, ...note } = parsed.data;
+      await addObserverNote(program.id, note, user.id);
+      return { done: "observed" as const, count: 0 };
+    }
+    const parsed = parseWith(scheduleSchema, form);
+    if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "schedule" });
+    const { intent: _intent, ...input } = parsed.data;
+    await scheduleEvaluation(program, input, user.id);
+    return { done: "scheduled" as const, count: 0 };
+  } catch (error) {
+    if (error instanceof EvaluationNotFoundError) throw notFound();
+    if (error instanceof EvaluationClosedError)
+      return formFailure({ form: { key: "errors.evaluationClosed" } }, { form: "remind" }, 409);
+    throw error;
+  }
+}
+
+export default function Evaluations() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = isFormFailure(result) ? result : undefined;
+  const navigation = useNavigation();
+  const { t, date, number } = useT();
+  const busy = navigation.state !== "idle";
+  if (data.role === "participant") {
+    return (
+      <>
+        <h1>{t("evaluations.title")}</h1>
+        <p className="lead">{t("evaluations.participantIntro")}</p>
+        {!data.inGroup ? <p className="empty-state">{t("evaluations.notInGroup")}</p> : null}
+        {data.evaluations.length > 0 ? (
+          <ul className="cards">
+            {data.evaluations.map((e) => (
+              <li key={e.id} className="card">
+                <h2 className="card-title">{e.title}</h2>
+                <p className="muted">
+                  {t(`evaluations.kinds.${e.kind}`)} ·{" "}
+                  {t("evaluations.period", {
+                    from: date(e.opensOn, { dateStyle: "medium" }),
+                    to: date(e.closesOn, { dateStyle: "medium" }),
+                  })}
+                </p>
+                <p>
+                  {e.answered ? (
+                    <span className="status status--accepted">{t("evaluations.answered")}</span>
+                  ) : e.open ? (
+                    <span className="status status--submitted">{t("evaluations.toAnswer")}</span>
+                  ) : (
+                    <span className="status">{t("evaluations.notOpen")}</span>
+                  )}
+                </p>
+                {e.open && data.inGroup ? (
+                  <Link className="button" to={`${data.programPath}/evaluations/${e.id}`}>
+                    {t(e.answered ? "evaluations.edit" : "evaluations.answer")}
+                  </Link>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty-state">{t("evaluations.none")}</p>
+        )}
+      </>
+    );
+  }
+  const schedule = failure?.values.form === "schedule" ? failure : undefined;
+  const observe = failure?.values.form === "observe" ? failure : undefined;
+  const v = (f: typeof failure, name: string, fallback = "") => {
+    const value = f?.values[name];
+    return typeof value === "string" ? value : fallback;
+  };
+  const labels = groupLabels(data.groups, (n) => t("evaluations.groupN", { n }));
+  const labelOf = (id: string) => labels.find((g) => g.id === id)?.label ?? "—";
+  return (
+    <>
+      <h1>{t("evaluations.title")}</h1>
+      <p className="lead">{t("evaluations.coordinatorIntro")}</p>
+      {result && "done" in result ? (
+        <p className="alert alert--success" role="status">
+          {result.done === "reminded"
+            ? t("evaluations.reminded", { count: result.count })
+            : result.done === "observed"
+              ? t("evaluations.observed")
+              : t("evaluations.scheduled")}
+        </p>
+      ) : null}
+      {failure?.values.form === "remind" ? <FormErrorSummary errors={failure.fieldErrors} /> : null}
+      {data.rates.length > 0 ? (
+        <div className="table-wrap">
+          <table>
+            <caption>{t("evaluations.ratesTitle")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("evaluations.questionnaire")}</th>
+                <th scope="col">{t("evaluations.periodTitle")}</th>
+                <th scope="col">{t("evaluations.responses")}</th>
+                <th scope="col">{t("evaluations.reminder")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.rates.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    {r.title}
+                    <br />
+                    <span className="muted">{t(`evaluations.kinds.${r.kind}`)}</span>
+                  </td>
+                  <td>
+                    {t("evaluations.period", {
+                      from: date(r.opensOn, { dateStyle: "medium" }),
+                      to: date(r.closesOn, { dateStyle: "medium" }),
+                    })}
+                  </td>
+                  <td>
+                    {t("evaluations.rate", {
+                      answered: r.answered,
+                      expected: r.expected,
+                      percent: number(Math.round(r.rate * 100)),
+                    })}
+                    <meter
+                      min={0}
+                      max={1}
+                      value={r.rate}
+                      aria-label={t("evaluations.rateLabel", { title: r.title })}
+                    />
+                  </td>
+                  <td>
+                    {r.open && r.answered < r.expected ? (
+                      <Form method="post">
+                        <input type="hidden" name="intent" value="remind" />
+                        <input type="hidden" name="evaluationId" value={r.id} />
+                        <button
+                          type="submit"
+                          className="button button--secondary button--small"
+                          disabled={busy}
+                        >
+                          {t("evaluations.remind", { title: r.title })}
+                        </button>
+                      </Form>
+                    ) : null}
+                    {r.remindedAt ? (
+                      <span className="muted">
+                        {t("evaluations.remindedOn", {
+                          date: date(r.remindedAt, { dateStyle: "medium" }),
+                        })}
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p className="empty-state">{t("evaluations.none")}</p>
+      )}
+
+      <section className="panel" aria-labelledby="schedule-title">
+        <h2 id="schedule-title">{t("evaluations.scheduleTitle")}</h2>
+        <FormErrorSummary errors={schedule?.fieldErrors} />
+        <Form method="post" className="stack" noValidate>
+          <input type="hidden" name="intent" value="schedule" />
+          <Choice
+            name="kind"
+            label={t("evaluations.kind")}
+            value={v(schedule, "kind", "monthly")}
+            failure={schedule}
+            options={(["monthly", "final"] as const).map((k) => ({
+              value: k,
+              label: t(`evaluations.kinds.${k}`),
+            }))}
+          />
+          <Field
+            name="title"
+            required
+            label={t("evaluations.titleField")}
+            defaultValue={v(schedule, "title")}
+            error={schedule?.fieldErrors.title}
+          />
+          <div className="field-row">
+            <Field
+              name="opensOn"
+              type="date"
+              required
+              label={t("evaluations.opensOn")}
+              defaultValue={v(schedule, "opensOn")}
+              error={schedule?.fieldErrors.opensOn}
+            />
+            <Field
+              name="closesOn"
+              type="date"
+              required
+              label={t("evaluations.closesOn")}
+              defaultValue={v(schedule, "closesOn")}
+              error={schedule?.fieldErrors.closesOn}
+            />
+          </div>
+          <p>
+            <button type="submit" className="button" disabled={busy}>
+              {t("evaluations.schedule")}
+            </button>
+          </p>
+        </Form>
+      </section>
+
+      <section className="panel" aria-labelledby="observe-title">
+        <h2 id="observe-title">{t("evaluations.observerTitle")}</h2>
+        <p className="field-hint">{t("evaluations.observerHint")}</p>
+        {labels.length > 0 ? (
+          <>
+            <FormErrorSummary errors={observe?.fieldErrors} />
+            <Form method="post" className="stack" noValidate>
+              <input type="hidden" name="intent" value="observe" />
+              <div className="field-row">
+                <Choice
+                  name="groupId"
+                  label={t("evaluations.group")}
+                  value={v(observe, "groupId", labels[0]!.id)}
+                  failure={observe}
+                  options={labels.map((g) => ({ value: g.id, label: g.label }))}
+                />
+                <Field
+                  name="meetingDate"
+                  type="date"
+                  required
+                  label={t("evaluations.meetingDate")}
+                  defaultValue={v(observe, "meetingDate")}
+                  error={observe?.fieldErrors.meetingDate}
+                />
+              </div>
+              <TextArea
+                name="note"
+                required
+                label={t("evaluations.note")}
+                value={v(observe, "note")}
+                error={observe?.fieldErrors.note}
+              />
+              <p>
+                <button type="submit" className="button button--secondary" disabled={busy}>
+                  {t("evaluations.addNote")}
+                </button>
+              </p>
+            </Form>
+          </>
+        ) : (
+          <p className="empty-state">{t("evaluations.noGroups")}</p>
+        )}
+        {data.notes.length > 0 ? (
+          <ul className="cards">
+            {data.notes.map((n) => (
+              <li key={n.id} className="card">
+                <h3 className="card-title">
+                  {labelOf(n.groupId)} · {date(n.meetingDate, { dateStyle: "medium" })}
+                </h3>
+                <p className="codev-notes">{n.note}</p>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+    </>
+  );
+}

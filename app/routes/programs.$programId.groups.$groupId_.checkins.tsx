@@ -1,0 +1,173 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { FieldErrorText, FormErrorSummary } from "~/components/Field";
+import { TextArea } from "~/components/ProfileFields";
+import { addCheckIn, listCheckIns, nextCheckInDue, sendsCheckIns } from "~/models/checkin.server";
+import { groupView } from "~/models/group.server";
+import { checkInFormSchema } from "~/schemas/checkin";
+import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { requireGroupMember } from "~/utils/permissions.server";
+import { formFailure } from "~/utils/responses.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "checkIns.title");
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program, group, participant } = await requireGroupMember(
+    request,
+    params.programId,
+    params.groupId,
+  );
+  const [checkIns, view] = await Promise.all([listCheckIns(group.id), groupView(group.id)]);
+  const names = new Map((view?.members ?? []).map((m) => [m.id, m.name]));
+  const mine = checkIns.find((c) => c.participantId === participant.id);
+  return {
+    groupPath: `/programs/${program.id}/groups/${group.id}`,
+    everyWeeks: program.checkInWeeks,
+    sends: sendsCheckIns(group, participant.id),
+    nextDue: nextCheckInDue(mine?.createdAt, group.createdAt, program.checkInWeeks).toISOString(),
+    checkIns: checkIns.map((c) => ({ ...c, author: names.get(c.participantId) ?? "" })),
+  };
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { group, participant } = await requireGroupMember(
+    request,
+    params.programId,
+    params.groupId,
+  );
+  const parsed = parseWith(checkInFormSchema, formDataToObject(await request.formData()));
+  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  if (!sendsCheckIns(group, participant.id))
+    return formFailure({ form: { key: "errors.checkInMenteesOnly" } }, parsed.data, 403);
+  await addCheckIn(group, participant.id, parsed.data);
+  return { sent: true };
+}
+
+const STATUSES = ["on-track", "changed", "blocked"] as const;
+
+export default function CheckIns() {
+  const data = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const failure = isFormFailure(result) ? result : undefined;
+  const navigation = useNavigation();
+  const { t, date } = useT();
+  const value = (name: string) => {
+    const v = failure?.values[name];
+    return typeof v === "string" ? v : "";
+  };
+  const status = value("needsStatus") || "on-track";
+  return (
+    <>
+      <p>
+        <Link to={data.groupPath}>← {t("groups.spaceTitle")}</Link>
+      </p>
+      <h1>{t("checkIns.title")}</h1>
+      <p className="lead">{t("checkIns.intro", { weeks: data.everyWeeks })}</p>
+      {result && "sent" in result ? (
+        <p className="alert alert--success" role="status">
+          {t("checkIns.sent")}
+        </p>
+      ) : null}
+      {data.sends ? (
+        <section className="panel" aria-labelledby="send-title">
+          <h2 id="send-title">{t("checkIns.sendTitle")}</h2>
+          <p className="field-hint">
+            {t("checkIns.nextDue", { date: date(data.nextDue, { dateStyle: "long" }) })}
+          </p>
+          <FormErrorSummary errors={failure?.fieldErrors} />
+          <Form
+            method="post"
+            className="stack"
+            noValidate
+            key={result && "sent" in result ? "sent" : "new"}
+          >
+            <fieldset
+              className={failure?.fieldErrors.needsStatus ? "choices field--invalid" : "choices"}
+              aria-describedby={
+                failure?.fieldErrors.needsStatus ? "field-needsStatus-error" : undefined
+              }
+            >
+              <legend>{t("checkIns.needsStatus")}</legend>
+              {STATUSES.map((s) => (
+                <label key={s} className="choice">
+                  <input type="radio" name="needsStatus" value={s} defaultChecked={status === s} />{" "}
+                  {t(`checkIns.statuses.${s}`)}
+                </label>
+              ))}
+              <FieldErrorText id="field-needsStatus" error={failure?.fieldErrors.needsStatus} />
+            </fieldset>
+            <TextArea
+              name="update"
+              required
+              label={t("checkIns.update")}
+              hint={t("checkIns.updateHint")}
+              value={value("update")}
+              error={failure?.fieldErrors.update}
+            />
+            <TextArea
+              name="changes"
+              label={t("checkIns.changes")}
+              value={value("changes")}
+              error={failure?.fieldErrors.changes}
+              rows={3}
+            />
+            <TextArea
+              name="questions"
+              label={t("checkIns.questions")}
+              value={value("questions")}
+              error={failure?.fieldErrors.questions}
+              rows={3}
+            />
+            <p>
+              <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+                {t("checkIns.send")}
+              </button>
+            </p>
+          </Form>
+        </section>
+      ) : (
+        <p className="field-hint">{t("checkIns.mentorHint")}</p>
+      )}
+      <h2>{t("checkIns.listTitle")}</h2>
+      {data.checkIns.length > 0 ? (
+        <ul className="cards">
+          {data.checkIns.map((c) => (
+            <li key={c.id} className="card">
+              <h3 className="card-title">
+                {c.author} · {date(c.createdAt, { dateStyle: "medium" })}
+              </h3>
+              <p>
+                <span className={`status status--checkin-${c.needsStatus}`}>
+                  {t(`checkIns.statuses.${c.needsStatus}`)}
+                </span>
+              </p>
+              <p className="codev-notes">{c.update}</p>
+              {c.changes ? (
+                <p className="codev-notes">
+                  <strong>
+                    {t("checkIns.changes")}
+                    {t("common.colon")}
+                  </strong>{" "}
+                  {c.changes}
+                </p>
+              ) : null}
+              {c.questions ? (
+                <p className="codev-notes">
+                  <strong>
+                    {t("checkIns.questions")}
+                    {t("common.colon")}
+                  </strong>{" "}
+                  {c.questions}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-state">{t("checkIns.none")}</p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,108 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { Form, useLoaderData } from "@remix-run/react";
+import { listLibrary } from "~/models/tool.server";
+import { libraryFilterSchema } from "~/schemas/tool";
+import { useT } from "~/utils/i18n-react";
+import { titleMeta } from "~/utils/meta";
+import { requireProgramAccess } from "~/utils/permissions.server";
+
+export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "tools.libraryTitle");
+
+/** The program-wide library: tools shared with the whole program, by theme. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program } = await requireProgramAccess(request, params.programId);
+  const url = new URL(request.url);
+  const parsed = libraryFilterSchema.safeParse({
+    theme: url.searchParams.get("theme") ?? "",
+    q: url.searchParams.get("q") ?? "",
+  });
+  const filter = parsed.success ? parsed.data : { theme: "", q: "" };
+  const themes = new Map(program.taxonomy.map((t) => [t.id, t.label]));
+  const tools = await listLibrary(program.id, filter);
+  const all = await listLibrary(program.id);
+  return {
+    programPath: `/programs/${program.id}`,
+    filter,
+    invalidFilter: !parsed.success,
+    themes: program.taxonomy
+      .map((t) => ({ id: t.id, label: t.label, count: all.filter((x) => x.theme === t.id).length }))
+      .filter((t) => t.count > 0),
+    tools: tools.map((t) => ({
+      id: t.id,
+      title: t.title,
+      description: t.description,
+      theme: themes.get(t.theme) ?? "",
+      url: t.url ?? null,
+      file: t.file ? { name: t.file.name } : null,
+    })),
+  };
+}
+
+export default function Library() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useT();
+  return (
+    <>
+      <h1>{t("tools.libraryTitle")}</h1>
+      <p className="lead">{t("tools.libraryIntro")}</p>
+      <Form method="get" className="filters" role="search">
+        <div className="field">
+          <label htmlFor="library-theme">{t("tools.theme")}</label>
+          <select id="library-theme" name="theme" defaultValue={data.filter.theme}>
+            <option value="">{t("tools.allThemes")}</option>
+            {data.themes.map((theme) => (
+              <option key={theme.id} value={theme.id}>
+                {theme.label} ({theme.count})
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="library-q">{t("tools.search")}</label>
+          <input
+            id="library-q"
+            name="q"
+            type="search"
+            defaultValue={data.filter.q}
+            maxLength={100}
+          />
+        </div>
+        <button type="submit" className="button button--secondary">
+          {t("tools.filter")}
+        </button>
+      </Form>
+      {data.invalidFilter ? (
+        <p className="alert alert--error" role="alert">
+          {t("errors.invalidFilter")}
+        </p>
+      ) : null}
+      <p role="status">{t("tools.count", { count: data.tools.length })}</p>
+      {data.tools.length > 0 ? (
+        <ul className="cards">
+          {data.tools.map((tool) => (
+            <li key={tool.id} className="card">
+              <h2 className="card-title">{tool.title}</h2>
+              {tool.theme ? <p className="muted">{tool.theme}</p> : null}
+              {tool.description ? <p>{tool.description}</p> : null}
+              <p>
+                {tool.url ? (
+                  <a href={tool.url} rel="noopener noreferrer nofollow" target="_blank">
+                    {t("tools.openLink", { title: tool.title })}
+                  </a>
+                ) : null}
+                {tool.url && tool.file ? " · " : null}
+                {tool.file ? (
+                  <a href={`${data.programPath}/tools/${tool.id}/file`} download>
+                    {t("tools.downloadShort", { name: tool.file.name })}
+                  </a>
+                ) : null}
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="empty-state">{t("tools.libraryNone")}</p>
+      )}
+    </>
+  );
+}

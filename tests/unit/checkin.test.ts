@@ -1,0 +1,77 @@
+import { readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sendCheckInReminders, nextCheckInDue } from "../../app/models/checkin.server";
+import { configureMail } from "../../server/mail";
+import { closeStore, getStore, openStore } from "../../server/store";
+import { makeTempDir, removeDir } from "../helpers/server";
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await makeTempDir("maillage-checkin-");
+  await openStore({ dataDir: dir, demo: true });
+  await configureMail({ dataDir: dir });
+});
+afterAll(async () => {
+  await closeStore();
+  await removeDir(dir);
+});
+
+async function reminders() {
+  const outbox = join(dir, "outbox");
+  const mails = await Promise.all(
+    (await readdir(outbox))
+      .filter((n) => n.endsWith(".json"))
+      .map(
+        async (n) =>
+          JSON.parse(await readFile(join(outbox, n), "utf8")) as { to: string; kind: string },
+      ),
+  );
+  return mails
+    .filter((m) => m.kind === "checkInReminder")
+    .map((m) => m.to)
+    .sort();
+}
+
+describe("check-in reminders", () => {
+  it("are due every N weeks after the last check-in, or after the group formed", () => {
+    expect(nextCheckInDue(undefined, "2027-01-04T12:00:00.000Z", 2).toISOString()).toBe(
+      "2027-01-18T12:00:00.000Z",
+    );
+    expect(
+      nextCheckInDue("2027-01-20T09:00:00.000Z", "2027-01-04T12:00:00.000Z", 3).toISOString(),
+    ).toBe("2027-02-10T09:00:00.000Z");
+  });
+
+  it("remind each mentee once per period, never the mentor, never a closed program", async () => {
+    const group = (await getStore().get("groups", "grp-demo-chaine-froid"))!;
+    // Today: the demo's check-ins are fresh, nothing is due.
+    expect(await sendCheckInReminders(new Date())).toBe(0);
+    // Three weeks later, both mentees are due; Marc (mentor) is not; the pilot cohort is closed.
+    const later = new Date(Date.now() + 21 * 86_400_000);
+    expect(await sendCheckInReminders(later)).toBe(2);
+    expect(await reminders()).toEqual(["benoit@exemple.org", "mathieu@exemple.org"]);
+    // Another pass the same day sends nothing more.
+    expect(await sendCheckInReminders(new Date(later.getTime() + 3_600_000))).toBe(0);
+    // Mathieu checks in; two weeks on, both are reminded again: Mathieu's next check-in is due,
+    // and Benoît, still silent, gets a reminder a full period after the first.
+    await getStore().insert("checkIns", {
+      id: "chk-test",
+      groupId: group.id,
+      participantId: "p-mathieu",
+      needsStatus: "on-track",
+      update: "Ça avance.",
+      changes: "",
+      questions: "",
+      createdAt: later.toISOString(),
+    });
+    expect(await sendCheckInReminders(new Date(later.getTime() + 15 * 86_400_000))).toBe(2);
+    expect(await reminders()).toEqual([
+      "benoit@exemple.org",
+      "benoit@exemple.org",
+      "mathieu@exemple.org",
+      "mathieu@exemple.org",
+    ]);
+  });
+});
