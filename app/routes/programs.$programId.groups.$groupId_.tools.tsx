@@ -16,6 +16,7 @@ import {
 } from "~/models/tool.server";
 import { toolActionSchema, toolFormSchema } from "~/schemas/tool";
 import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { ToolLinks } from "~/components/ToolLinks";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
@@ -138,10 +139,6 @@ const DONE = {
   deleted: "tools.done.deleted",
 } as const;
 
-function size(bytes: number) {
-  return bytes >= 1048576 ? `${(bytes / 1048576).toFixed(1)} Mo` : `${Math.ceil(bytes / 1024)} ko`;
-}
-
 export default function GroupTools() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
@@ -202,19 +199,7 @@ export default function GroupTools() {
                 ) : null}
               </p>
               {tool.description ? <p>{tool.description}</p> : null}
-              <p>
-                {tool.url ? (
-                  <a href={tool.url} rel="noopener noreferrer nofollow" target="_blank">
-                    {t("tools.openLink", { title: tool.title })}
-                  </a>
-                ) : null}
-                {tool.url && tool.file ? " · " : null}
-                {tool.file ? (
-                  <a href={`${data.programPath}/tools/${tool.id}/file`} download>
-                    {t("tools.download", { name: tool.file.name, size: size(tool.file.size) })}
-                  </a>
-                ) : null}
-              </p>
+              <ToolLinks programPath={data.programPath} tool={tool} />
               {tool.request?.status === "pending" ? (
                 <p className="alert alert--warning">
                   {t("tools.requestPending", { name: tool.request.by })}

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { listLibrary } from "~/models/tool.server";
 import { libraryFilterSchema } from "~/schemas/tool";
+import { ToolLinks } from "~/components/ToolLinks";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireProgramAccess } from "~/utils/permissions.server";
@@ -33,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       description: t.description,
       theme: themes.get(t.theme) ?? "",
       url: t.url ?? null,
-      file: t.file ? { name: t.file.name } : null,
+      file: t.file ? { name: t.file.name, size: t.file.size } : null,
     })),
   };
 }
@@ -84,19 +85,7 @@ export default function Library() {
               <h2 className="card-title">{tool.title}</h2>
               {tool.theme ? <p className="muted">{tool.theme}</p> : null}
               {tool.description ? <p>{tool.description}</p> : null}
-              <p>
-                {tool.url ? (
-                  <a href={tool.url} rel="noopener noreferrer nofollow" target="_blank">
-                    {t("tools.openLink", { title: tool.title })}
-                  </a>
-                ) : null}
-                {tool.url && tool.file ? " · " : null}
-                {tool.file ? (
-                  <a href={`${data.programPath}/tools/${tool.id}/file`} download>
-                    {t("tools.downloadShort", { name: tool.file.name })}
-                  </a>
-                ) : null}
-              </p>
+              <ToolLinks programPath={data.programPath} tool={tool} />
             </li>
           ))}
         </ul>

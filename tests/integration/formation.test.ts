@@ -22,7 +22,13 @@ async function as(email: string) {
 const page = async (r: Response) => decode(await r.text());
 async function doc() {
   return JSON.parse(await readFile(join(server.dataDir, "maillage.json"), "utf8")) as {
-    groups: Array<{ id: string; memberIds: string[]; status: string; origin: string }>;
+    groups: Array<{
+      id: string;
+      programId: string;
+      memberIds: string[];
+      status: string;
+      origin: string;
+    }>;
     groupProposals: Array<{ id: string; memberIds: string[]; status: string }>;
     solverRuns: Array<{
       id: string;
@@ -112,10 +118,15 @@ describe("self-formed groups", () => {
     const nathalie = await as("nathalie@exemple.org");
     expect(await page(await nathalie.get(`${PROGRAM}/groups`))).toContain("On forme un groupe ?");
     await nathalie.post(`${PROGRAM}/groups`, { intent: "accept", proposalId: proposal.id });
-    expect((await doc()).groups).toHaveLength(1); // the demo group only
+    // The demo group only (the pilot cohort's groups belong to another program).
+    expect((await doc()).groups.filter((g) => g.programId === "prog-reemploi-2026")).toHaveLength(
+      1,
+    );
     const karine = await as("karine@exemple.org");
     await karine.post(`${PROGRAM}/groups`, { intent: "accept", proposalId: proposal.id });
-    const group = (await doc()).groups.find((g) => g.origin === "self")!;
+    const group = (await doc()).groups.find(
+      (g) => g.origin === "self" && g.programId === "prog-reemploi-2026",
+    )!;
     expect(group).toMatchObject({ origin: "self", status: "active" });
     expect(group.memberIds).toEqual(["p-amelie", "p-karine", "p-nathalie"]);
     const formedMails = (await outbox())
@@ -271,7 +282,9 @@ describe("proposals by the solver (coordinator)", () => {
     });
     expect(approved.status).toBe(200);
     let state = await doc();
-    expect(state.groups.filter((g) => g.status === "active")).toHaveLength(3);
+    expect(
+      state.groups.filter((g) => g.status === "active" && g.programId === "prog-reemploi-2026"),
+    ).toHaveLength(3);
     expect(state.solverRuns[0]!.groups.find((g) => g.id === g1.id)!.decision).toBe("approved");
     await coordinator.post(`${PROGRAM}/formation`, {
       intent: "reject",

@@ -26,9 +26,11 @@ describe("server life cycle", () => {
 
     const doc = JSON.parse(await readFile(join(dataDir, "maillage.json"), "utf8")) as {
       users: Array<{ email: string; locale: string }>;
-      participants: unknown[];
+      participants: Array<{ programId: string }>;
     };
-    expect(doc.participants).toHaveLength(18);
+    expect(doc.participants.filter((p) => p.programId === "prog-reemploi-2026")).toHaveLength(18);
+    // The pilot cohort: six of the same people took part in the closed 2025–26 program.
+    expect(doc.participants.filter((p) => p.programId === "prog-pilote-2025")).toHaveLength(6);
     expect(doc.users.find((u) => u.email === "coordination@exemple.org")?.locale).toBe("en");
 
     const second = await startServer({ dataDir });

@@ -1,0 +1,37 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { stringify } from "csv-stringify/sync";
+import { translate } from "~/i18n";
+import { csvTable, REPORT_TABLES } from "~/models/report";
+import { programReport } from "~/models/report.server";
+import { reportCsvQuerySchema } from "~/schemas/report";
+import { getLocale } from "~/utils/locale.server";
+import { requireCoordinatorOf } from "~/utils/permissions.server";
+
+/**
+ * The report's anonymized figures as CSV files (`?table=groups|meetings|hours|tools|evaluations`),
+ * in the reader's language, UTF-8 with a byte-order mark so that Excel reads the accents.
+ * Same access as the report: the program's coordinators.
+ */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { program } = await requireCoordinatorOf(request, params.programId);
+  const locale = getLocale(request);
+  const query = reportCsvQuerySchema.safeParse(
+    Object.fromEntries(new URL(request.url).searchParams),
+  );
+  if (!query.success) {
+    return new Response(
+      translate(locale, "report.csv.badTable", { tables: REPORT_TABLES.join(", ") }),
+      { status: 400, headers: { "Content-Type": "text/plain; charset=utf-8" } },
+    );
+  }
+  const { table } = query.data;
+  const { header, rows } = csvTable(await programReport(program), table, locale);
+  const csv = stringify([header, ...rows], { record_delimiter: "windows" });
+  return new Response(`\uFEFF${csv}`, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="rapport-${table}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

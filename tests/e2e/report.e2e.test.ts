@@ -1,0 +1,62 @@
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { launchBrowser } from "../helpers/browser";
+import { startServer, type TestServer } from "../helpers/server";
+
+const REPORT = "/programs/prog-pilote-2025/report";
+let server: TestServer;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let page: Page;
+
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = browser.page;
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe("the program report in the browser", () => {
+  it("the coordinator reads the pilot's report, prints it and downloads its figures", async () => {
+    await page.goto(`${server.url}/login`);
+    await page.getByLabel("Adresse courriel").fill("coordination@exemple.org");
+    await page.getByLabel("Mot de passe").fill("maillage-demo");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await page.waitForURL(/\/dashboard$/);
+
+    await page.goto(`${server.url}${REPORT}`);
+    await page.getByRole("heading", { level: 1, name: "Rapport du programme" }).waitFor();
+    const groups = page.getByRole("table", { name: "Composition des groupes" });
+    await groups.getByRole("rowheader", { name: "Logistique" }).waitFor();
+    await groups.getByRole("rowheader", { name: "Synergies" }).waitFor();
+    expect(await groups.getByRole("row").count()).toBe(3);
+
+    // Both charts are images named by their title.
+    await page.getByRole("img", { name: "Heures utilisées et restantes par groupe" }).waitFor();
+    await page.getByRole("img", { name: "Rencontres par statut et par groupe" }).waitFor();
+
+    // Printing hides the navigation, the forms and the buttons.
+    await page.emulateMedia({ media: "print" });
+    expect(await page.getByRole("button", { name: "Imprimer le rapport" }).isVisible()).toBe(false);
+    expect(await page.locator(".site-header").isVisible()).toBe(false);
+    expect(await page.locator(".tabs").isVisible()).toBe(false);
+    expect(await groups.isVisible()).toBe(true);
+    await page.emulateMedia({ media: "screen" });
+
+    // The hour bank's figures as a CSV file.
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("link", { name: "Banque d'heures", exact: true }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe("rapport-hours.csv");
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    const lines = csv.slice(1).trim().split("\r\n");
+    expect(lines[0]!.startsWith("Groupe,Banque,Utilisées,Restantes")).toBe(true);
+    expect(lines).toContain("Logistique,20,19,1,10,5,2,2,26.3,47.4");
+    expect(lines).toContain("Synergies,20,13,7,6,4,1.5,1.5,30.8,53.8");
+  });
+});

@@ -1,0 +1,236 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { documentSchema } from "../../server/store/schema";
+import { demoDocument } from "../../server/store/seed";
+import { PILOT_PROGRAM_ID } from "../../server/store/seed-pilot";
+import { decode, HttpClient, location } from "../helpers/http";
+import { startServer, type TestServer } from "../helpers/server";
+
+const REPORT = `/programs/${PILOT_PROGRAM_ID}/report`;
+const CSV = `/programs/${PILOT_PROGRAM_ID}/report.csv`;
+const TABLES = ["groups", "meetings", "hours", "tools", "evaluations"] as const;
+let server: TestServer;
+
+/** The pilot's people and organizations, and its coordinator, from the demo document itself. */
+let participantsWords: string[] = [];
+let coordinatorWords: string[] = [];
+
+beforeAll(async () => {
+  server = await startServer();
+  const doc = documentSchema.parse(await demoDocument());
+  const program = doc.programs.find((p) => p.id === PILOT_PROGRAM_ID)!;
+  const participants = doc.participants.filter((p) => p.programId === PILOT_PROGRAM_ID);
+  const userIds = new Set(participants.map((p) => p.userId));
+  const orgIds = new Set(participants.map((p) => p.organizationId));
+  const words = (u: { name: string; email: string }) => [u.name, ...u.name.split(" "), u.email];
+  participantsWords = [
+    ...doc.users.filter((u) => userIds.has(u.id)).flatMap(words),
+    ...doc.organizations.filter((o) => orgIds.has(o.id)).map((o) => o.name),
+  ];
+  coordinatorWords = doc.users.filter((u) => program.coordinatorIds.includes(u.id)).flatMap(words);
+  expect(participantsWords).toContain("Louise");
+  expect(participantsWords).toContain("Bérubé");
+  expect(participantsWords).toContain("Cuisine collective de Rouyn-Noranda");
+  expect(participantsWords).toHaveLength(6 * 4 + 6);
+});
+afterAll(async () => {
+  await server?.stop();
+});
+
+async function as(email: string) {
+  const client = new HttpClient(server.url);
+  await client.signIn(email);
+  return client;
+}
+/** Decoded HTML, with React's text separators removed and non-breaking spaces made plain. */
+const text = (html: string) =>
+  decode(html)
+    .replace(/<!-- -->/g, "")
+    .replace(/[\u00a0\u202f]/g, " ");
+const mainOf = (html: string) => html.slice(html.indexOf("<main"), html.indexOf("</main>"));
+
+/** Accents and case do not matter: "chloe" and "CHLOÉ" both name Chloé. */
+const fold = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+function namesFound(haystack: string, words: readonly string[]) {
+  const folded = fold(haystack);
+  return words.filter((word) => {
+    const escaped = fold(word).replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+    return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "u").test(folded);
+  });
+}
+
+describe("the pilot cohort's report", () => {
+  it("shows the coordinator the groups' figures without naming anyone", async () => {
+    const coordinator = await as("coordination@exemple.org");
+    const response = await coordinator.get(REPORT);
+    expect(response.status).toBe(200);
+    const html = text(await response.text());
+    expect(html).toContain("<h1>Rapport du programme</h1>");
+
+    // Groups by theme, one mentor and two mentees each, three regions each.
+    expect(html).toMatch(
+      /<th scope="row">Logistique<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>5<\/td><td>Actif<\/td>/,
+    );
+    expect(html).toMatch(
+      /<th scope="row">Synergies<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>6<\/td><td>Actif<\/td>/,
+    );
+    // Meetings: held, collective, individual, postponed, cancelled, planned.
+    expect(html).toContain(
+      '<th scope="row">Logistique</th><td>5</td><td>5</td><td>0</td><td>0</td><td>0</td><td>0</td>',
+    );
+    expect(html).toContain(
+      '<th scope="row">Synergies</th><td>4</td><td>2</td><td>2</td><td>0</td><td>0</td><td>0</td>',
+    );
+    // Hours: bank, used, remaining, in meetings, preparation.
+    expect(html).toContain(
+      '<th scope="row">Logistique</th><td>20 h</td><td>19 h</td><td>1 h</td><td>10 h</td><td>5 h</td>',
+    );
+    expect(html).toContain(
+      '<th scope="row">Synergies</th><td>20 h</td><td>13 h</td><td>7 h</td><td>6 h</td><td>4 h</td>',
+    );
+    expect(html).toContain("32 h sur 40 h");
+    // The charts are images with a text alternative that carries the numbers.
+    expect(html).toContain('role="img" aria-labelledby="chart-hours-title"');
+    expect(html).toContain("Logistique — utilisé : 19 h, restant : 1 h, banque : 20 h.");
+    expect(html).toContain("Synergies — tenues : 4, reportées : 0, annulées : 0, planifiées : 0.");
+    // Tools by theme, questionnaires, consenting quotes with names hidden.
+    expect(html).toContain("Guide de tri des denrées");
+    expect(html).toContain("Merci à […] pour sa patience ; prévoir plus de temps pour le suivi.");
+    expect(html).not.toContain("recommanderait");
+    expect(html).not.toContain("Une grille tarifaire adoptée");
+    // The coordinator's private observer notes are not part of the report.
+    expect(html).not.toContain("Groupe engagé");
+    // A print button and the CSV links.
+    expect(html).toContain("Imprimer le rapport");
+    for (const table of TABLES) expect(html).toContain(`href="${CSV}?table=${table}"`);
+
+    // No participant or organization anywhere in the page (its data included); the coordinator's
+    // own name is only in the page's header (their account menu), never in the report.
+    expect(namesFound(html, participantsWords)).toEqual([]);
+    expect(namesFound(mainOf(html), coordinatorWords)).toEqual([]);
+  });
+
+  it("serves each table as an anonymized CSV file for Excel", async () => {
+    const coordinator = await as("coordination@exemple.org");
+    const files: Record<string, string> = {};
+    for (const table of TABLES) {
+      const response = await coordinator.get(`${CSV}?table=${table}`);
+      expect(response.status, table).toBe(200);
+      expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+      expect(response.headers.get("content-disposition")).toBe(
+        `attachment; filename="rapport-${table}.csv"`,
+      );
+      const bytes = new Uint8Array(await response.arrayBuffer());
+      expect([...bytes.slice(0, 3)], table).toEqual([0xef, 0xbb, 0xbf]);
+      files[table] = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes.slice(3));
+      expect(namesFound(files[table], [...participantsWords, ...coordinatorWords])).toEqual([]);
+    }
+    const lines = (table: string) => files[table]!.trim().split("\r\n");
+
+    expect(lines("groups")).toEqual([
+      "Groupe,État,Mentor·es,Mentoré·es,Régions différentes,Outils partagés",
+      "Logistique,Actif,1,2,3,5",
+      "Synergies,Actif,1,2,3,6",
+    ]);
+    expect(lines("meetings")).toEqual([
+      "Groupe,Tenues,dont collectives,dont individuelles,Reportées,Annulées,Planifiées",
+      "Logistique,5,5,0,0,0,0",
+      "Synergies,4,2,2,0,0,0",
+      "Total,9,7,2,0,0,0",
+    ]);
+    expect(lines("hours").slice(1)).toEqual([
+      "Logistique,20,19,1,10,5,2,2,26.3,47.4",
+      "Synergies,20,13,7,6,4,1.5,1.5,30.8,53.8",
+      "Total,40,32,8,16,9,3.5,3.5,28.1,50",
+    ]);
+    expect(lines("tools")).toHaveLength(12);
+    expect(files.tools).toContain(
+      'Tri des denrées,Guide de tri des denrées,"Critères de tri, étiquetage et durée de conservation.",Oui',
+    );
+    expect(files.evaluations).toContain("Final,Ensemble du programme,Réponses,6");
+    expect(files.evaluations).toContain("Final,Ensemble du programme,Appréciation moyenne,4.2");
+    expect(files.evaluations).toContain("Final,Logistique,Objectifs atteints : Oui,2");
+    expect(files.evaluations).toContain(
+      "Final,Ensemble du programme,Recommandation,Merci à […] pour sa patience ; prévoir plus de temps pour le suivi.",
+    );
+
+    // In English for an English reader.
+    coordinator.cookies.set("maillage_lang", "en");
+    const english = await coordinator.get(`${CSV}?table=meetings`);
+    // (Response.text() drops the byte-order mark.)
+    expect((await english.text()).split("\r\n")[0]).toBe(
+      "Group,Held,of which collective,of which individual,Postponed,Cancelled,Planned",
+    );
+  });
+
+  it("refuses an unknown table with a clear message", async () => {
+    const coordinator = await as("coordination@exemple.org");
+    for (const query of ["?table=people", ""]) {
+      const response = await coordinator.get(`${CSV}${query}`);
+      expect(response.status).toBe(400);
+      expect(await response.text()).toBe(
+        "Tableau inconnu. Indiquez ?table= suivi de l'un de ces tableaux : groups, meetings, hours, tools, evaluations.",
+      );
+    }
+  });
+
+  it("is for the program's coordinators only", async () => {
+    // A participant of the pilot: forbidden (requireCoordinatorOf); someone outside it: not found.
+    const louise = await as("louise@exemple.org");
+    expect((await louise.get(REPORT)).status).toBe(403);
+    expect((await louise.get(`${CSV}?table=groups`)).status).toBe(403);
+    expect(
+      (
+        await louise.post(REPORT, {
+          intent: "label",
+          groupId: "grp-pilote-logistique",
+          label: "X",
+        })
+      ).status,
+    ).toBe(403);
+    const amelie = await as("amelie@exemple.org");
+    expect((await amelie.get(REPORT)).status).toBe(404);
+    expect((await amelie.get(`${CSV}?table=groups`)).status).toBe(404);
+
+    const anonymous = new HttpClient(server.url);
+    for (const path of [REPORT, `${CSV}?table=hours`]) {
+      const response = await anonymous.get(path);
+      expect(response.status).toBe(302);
+      expect(location(response)).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
+    }
+  });
+
+  it("lets coordinators name a group by a theme, never by a name", async () => {
+    const coordinator = await as("coordination@exemple.org");
+    const label = (groupId: string, value: string) =>
+      coordinator.post(REPORT, { intent: "label", groupId, label: value });
+
+    const tooLong = await label("grp-pilote-logistique", "x".repeat(81));
+    expect(tooLong.status).toBe(400);
+    const tooLongHtml = text(await tooLong.text());
+    expect(tooLongHtml).toContain(
+      '<p class="field-error" id="label-grp-pilote-logistique-label-error">Au plus 80 caractères.</p>',
+    );
+
+    const naming = await label("grp-pilote-logistique", "Le groupe de Louise");
+    expect(naming.status).toBe(400);
+    const namingHtml = text(await naming.text());
+    expect(namingHtml).toContain("Ce nom désigne une personne ou un organisme du programme");
+    expect(namingHtml).toContain('value="Le groupe de […]"');
+    expect(namesFound(namingHtml, participantsWords)).toEqual([]);
+
+    // Another program's group, or no such group: not found.
+    expect((await label("grp-demo-chaine-froid", "Chaîne de froid")).status).toBe(404);
+    expect((await label("grp-inconnu", "Chaîne de froid")).status).toBe(404);
+
+    expect((await label("grp-pilote-logistique", "  Transport et tri ")).status).toBe(200);
+    let html = text(await (await coordinator.get(REPORT)).text());
+    expect(html).toContain('<th scope="row">Transport et tri</th>');
+    // Empty: "Groupe 1", in the order the groups were formed.
+    expect((await label("grp-pilote-logistique", "")).status).toBe(200);
+    html = text(await (await coordinator.get(REPORT)).text());
+    expect(html).toContain('<th scope="row">Groupe 1</th><td>5</td>');
+    expect((await label("grp-pilote-logistique", "Logistique")).status).toBe(200);
+    html = text(await (await coordinator.get(REPORT)).text());
+    expect(html).toContain('<th scope="row">Logistique</th><td>5</td>');
+  });
+});

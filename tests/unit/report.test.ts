@@ -1,0 +1,265 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  buildReport,
+  csvTable,
+  MIN_RESPONDENTS,
+  programNames,
+  REDACTED,
+  redactor,
+  type Report,
+  type ReportInput,
+} from "../../app/models/report";
+import { documentSchema, type StoreDocument } from "../../server/store/schema";
+import { demoDocument } from "../../server/store/seed";
+import { PILOT_PROGRAM_ID, pilotCohort } from "../../server/store/seed-pilot";
+
+let doc: StoreDocument;
+let input: ReportInput;
+let report: Report;
+
+/** The report's input for a program, the way report.server.ts reads it from the store. */
+function inputFor(document: StoreDocument, programId: string): ReportInput {
+  const program = document.programs.find((p) => p.id === programId)!;
+  const groups = document.groups.filter((g) => g.programId === programId);
+  const groupIds = new Set(groups.map((g) => g.id));
+  const participants = document.participants.filter((p) => p.programId === programId);
+  return {
+    program,
+    groups,
+    participants,
+    organizations: document.organizations,
+    meetings: document.meetings.filter((m) => groupIds.has(m.groupId)),
+    hourEntries: document.hourEntries.filter((e) => groupIds.has(e.groupId)),
+    tools: document.tools.filter((t) => t.programId === programId),
+    evaluations: document.evaluations.filter((e) => e.programId === programId),
+    responses: document.evaluationResponses.filter((r) => r.programId === programId),
+    names: programNames(program, {
+      participants,
+      users: document.users,
+      organizations: document.organizations,
+      applications: document.applications.filter((a) => a.programId === programId),
+    }),
+  };
+}
+
+beforeAll(async () => {
+  doc = documentSchema.parse(await demoDocument(new Date("2026-11-28T12:00:00Z")));
+  // The pilot cohort the demo document is built with.
+  const coordinator = doc.users.find((u) => u.email === "coordination@exemple.org")!;
+  const cohort = pilotCohort(coordinator.id);
+  expect(doc.groups.filter((g) => g.programId === PILOT_PROGRAM_ID).map((g) => g.id)).toEqual(
+    cohort.groups.map((g) => g.id),
+  );
+  input = inputFor(doc, PILOT_PROGRAM_ID);
+  report = buildReport(input);
+});
+
+const byLabel = (label: string) => report.groups.find((g) => g.label === label)!;
+
+describe("the pilot cohort's report", () => {
+  it("names the groups by their theme, counts roles and regions", () => {
+    expect(report.groups.map((g) => [g.number, g.label])).toEqual([
+      [1, "Logistique"],
+      [2, "Synergies"],
+    ]);
+    for (const g of report.groups) {
+      expect(g.composition).toEqual({ mentor: 1, mentee: 2, peer: 0 });
+      expect(g.regions).toBe(3);
+    }
+    expect(report.roles).toEqual(["mentor", "mentee"]);
+    expect(report.totals.members).toBe(6);
+  });
+
+  it("counts meetings by status and kind", () => {
+    expect(byLabel("Logistique").meetings).toEqual({
+      held: 5,
+      collective: 5,
+      individual: 0,
+      postponed: 0,
+      cancelled: 0,
+      planned: 0,
+    });
+    expect(byLabel("Synergies").meetings).toMatchObject({
+      held: 4,
+      collective: 2,
+      individual: 2,
+    });
+    expect(report.totals.meetings.held).toBe(9);
+  });
+
+  it("counts each meeting's time once in the hour bank", () => {
+    const logistique = byLabel("Logistique").hours;
+    expect(logistique).toMatchObject({ bank: 20, used: 19, remaining: 1, meeting: 10 });
+    expect(logistique.preparation).toBe(5);
+    expect(logistique.preparationShare).toBeCloseTo(5 / 19, 2);
+    expect(logistique.outsideMeetingsShare).toBeCloseTo(9 / 19, 2);
+    const synergies = byLabel("Synergies").hours;
+    expect(synergies).toMatchObject({ bank: 20, used: 13, remaining: 7, meeting: 6 });
+    expect(synergies.preparation).toBe(4);
+    expect(report.totals.hours).toMatchObject({ bank: 40, used: 32, remaining: 8, meeting: 16 });
+    expect(report.totals.hours.preparationShare).toBeCloseTo(9 / 32, 2);
+  });
+
+  it("lists the tools by theme with the program library's share", () => {
+    expect(report.tools.total).toBe(11);
+    expect(report.tools.programWide).toBe(8);
+    const sorting = report.tools.themes.find((t) => t.theme === "tri-denrees")!;
+    expect(sorting.label).toBe("Tri des denrées");
+    expect(sorting.count).toBe(2);
+    expect(sorting.programWide).toBe(1);
+    expect(sorting.tools.map((t) => t.title)).toEqual([
+      "Guide de tri des denrées",
+      "Plan d'aménagement d'un espace de tri",
+    ]);
+    expect(byLabel("Logistique").tools + byLabel("Synergies").tools).toBe(11);
+  });
+
+  it("summarizes the questionnaires", () => {
+    const { monthly, final } = report.evaluations;
+    expect(monthly.questionnaires).toBe(4);
+    expect(monthly.total).toMatchObject({ responses: 21, respondents: 6, shown: true });
+    expect(monthly.total.averageAppreciation).toBe(4.2);
+    expect(monthly.byQuestionnaire.map((q) => q.stats.responses)).toEqual([6, 6, 5, 4]);
+    expect(final.total).toMatchObject({
+      responses: 6,
+      averageAppreciation: 4.2,
+      objectivesReached: { yes: 3, partly: 3, no: 0 },
+      continueMeeting: { yes: 3, maybe: 2, no: 1 },
+    });
+    const logistique = final.byGroup.find((b) => b.groupId === byLabel("Logistique").id)!;
+    expect(logistique.stats).toMatchObject({
+      responses: 3,
+      objectivesReached: { yes: 2, partly: 1, no: 0 },
+      continueMeeting: { yes: 2, maybe: 1, no: 0 },
+    });
+  });
+
+  it("quotes only consenting answers, with names hidden", () => {
+    expect(report.recommendations).toContain(
+      `Merci à ${REDACTED} pour sa patience ; prévoir plus de temps pour le suivi.`,
+    );
+    expect(report.recommendations).toHaveLength(5);
+    // The recommendation without consent (it names an organization) is left out entirely.
+    expect(report.recommendations.join(" ")).not.toMatch(/Rouyn|recommanderait/);
+    expect(report.quotes.filter((q) => q.source === "learning")).toHaveLength(5);
+    expect(report.quotes.map((q) => q.text)).not.toContain(
+      "Une grille tarifaire adoptée par notre CA.",
+    );
+    // No monthly answer consented to be quoted.
+    expect(report.quotes.some((q) => q.source === "successFactors")).toBe(false);
+  });
+
+  it("never contains a name, organization or email of the program, even in the CSV tables", () => {
+    const pilotUsers = new Set(
+      doc.participants.filter((p) => p.programId === PILOT_PROGRAM_ID).map((p) => p.userId),
+    );
+    const people = doc.users.filter((u) => pilotUsers.has(u.id));
+    const words = people.flatMap((u) => [u.email, ...u.name.split(" ")]);
+    const orgIds = new Set(
+      doc.participants.filter((p) => p.programId === PILOT_PROGRAM_ID).map((p) => p.organizationId),
+    );
+    const orgs = doc.organizations.filter((o) => orgIds.has(o.id)).map((o) => o.name);
+    const texts = [
+      JSON.stringify(report),
+      ...(["groups", "meetings", "hours", "tools", "evaluations"] as const).flatMap((table) =>
+        (["fr", "en"] as const).map((locale) => JSON.stringify(csvTable(report, table, locale))),
+      ),
+    ];
+    for (const text of texts) {
+      for (const word of [...words, ...orgs]) expect(text, word).not.toContain(word);
+    }
+  });
+});
+
+describe("the redactor", () => {
+  const redact = redactor({
+    organizations: ["Le Grenier partagé de la Mitis", "Récup'Aliments Laval", "Lemieux Transport"],
+    people: ["Louise Bérubé", "Jean-François D'Amours", "Émilie de la Fontaine"],
+    emails: ["louise@exemple.org"],
+  });
+
+  it("hides full names, first and last names, whatever the case or accents", () => {
+    expect(redact("Merci à Louise Bérubé !")).toBe(`Merci à ${REDACTED} !`);
+    expect(redact("louise et BERUBE")).toBe(`${REDACTED} et ${REDACTED}`);
+    expect(redact("Avec emilie et Mme Fontaine")).toBe(`Avec ${REDACTED} et Mme ${REDACTED}`);
+    expect(redact("Jean-François, François et D'Amours")).toBe(
+      `${REDACTED}, ${REDACTED} et ${REDACTED}`,
+    );
+  });
+
+  it("hides organization names and emails, and keeps everything else", () => {
+    expect(redact("Au grenier partage de la mitis, on trie.")).toBe(`Au ${REDACTED}, on trie.`);
+    expect(redact("Récup’Aliments Laval et recup'aliments laval")).toBe(
+      `${REDACTED} et ${REDACTED}`,
+    );
+    expect(redact("Écrire à louise@exemple.org ou à x.y@autre.ca")).toBe(
+      `Écrire à ${REDACTED} ou à ${REDACTED}`,
+    );
+    // Only a leading article is dropped ("Le Grenier…" is "au Grenier…"), never part of a word.
+    expect(redact("mieux Transport")).toBe("mieux Transport");
+    // Whole words only, and particles ("de", "la") are ordinary words.
+    expect(redact("Louiseville, de la farine et des louises")).toBe(
+      "Louiseville, de la farine et des louises",
+    );
+  });
+
+  it("keeps the text's own characters around a name in decomposed form", () => {
+    const decomposed = "Merci à Chloe\u0301 !".normalize("NFD");
+    const hide = redactor({ organizations: [], people: ["Chloé Pelletier"], emails: [] });
+    expect(hide(decomposed)).toBe(`${"Merci à ".normalize("NFD")}${REDACTED} !`);
+  });
+});
+
+describe("small counts", () => {
+  it(`breaks answers down only when at least ${MIN_RESPONDENTS} people answered`, () => {
+    const logistique = byLabel("Logistique").id;
+    // One of Logistique's members did not answer the final evaluation: two answers left.
+    const finalIds = new Set(doc.evaluations.filter((e) => e.kind === "final").map((e) => e.id));
+    const fewer = buildReport({
+      ...input,
+      responses: input.responses.filter(
+        (r) => !(finalIds.has(r.evaluationId) && r.groupId === logistique && r.appreciation !== 5),
+      ),
+    });
+    const final = fewer.evaluations.final;
+    expect(final.byGroup.find((b) => b.groupId === logistique)!.stats).toBeNull();
+    expect(final.byGroup.find((b) => b.groupId !== logistique)!.stats).not.toBeNull();
+    // The program total (5 people) is still given.
+    expect(final.total).toMatchObject({ responses: 5, shown: true });
+    const rows = csvTable(fewer, "evaluations", "fr").rows;
+    expect(rows).toContainEqual([
+      "Final",
+      "Logistique",
+      "Ventilation",
+      "Moins de 3 réponses : non ventilé",
+    ]);
+
+    // Two answers in the whole program: only their count.
+    const two = buildReport({
+      ...input,
+      responses: input.responses.filter((r) => finalIds.has(r.evaluationId)).slice(0, 2),
+    });
+    expect(two.evaluations.final.total).toEqual({
+      responses: 2,
+      respondents: 2,
+      shown: false,
+      averageAppreciation: null,
+      objectivesReached: null,
+      continueMeeting: null,
+    });
+    expect(two.evaluations.final.byGroup.every((b) => b.stats === null)).toBe(true);
+    // Group figures about meetings and hours are not about a person: always given.
+    expect(two.groups[0]!.hours.used).toBe(19);
+  });
+
+  it("names unlabelled groups by their order of creation, and hides names in labels", () => {
+    const unlabelled = buildReport({
+      ...input,
+      groups: input.groups.map((g, i) => ({ ...g, label: i === 0 ? "" : "Chez Louise" })),
+    });
+    expect(unlabelled.groups.map((g) => g.label)).toEqual(["", `Chez ${REDACTED}`]);
+    const rows = csvTable(unlabelled, "groups", "fr").rows;
+    expect(rows.map((r) => r[0])).toEqual(["Groupe 1", `Chez ${REDACTED}`]);
+    expect(csvTable(unlabelled, "groups", "en").rows[0]![0]).toBe("Group 1");
+  });
+});
