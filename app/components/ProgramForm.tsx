@@ -22,6 +22,7 @@ export interface ProgramFormValues {
   cadenceWeeksMin: number;
   cadenceWeeksMax: number;
   meetingMinutes: number;
+  checkInWeeks?: number;
   budget: { mentorCompensation: number; coordination: number };
   selfFormedApproval?: string;
   proposalHours?: number;
@@ -190,6 +191,18 @@ export function ProgramForm({
             label={t("programForm.meetingMinutes")}
             defaultValue={v("meetingMinutes", values.meetingMinutes)}
             error={e?.meetingMinutes}
+          />
+          <Field
+            name="checkInWeeks"
+            type="number"
+            inputMode="numeric"
+            min={1}
+            max={8}
+            required
+            label={t("programForm.checkInWeeks")}
+            hint={t("programForm.checkInWeeksHint")}
+            defaultValue={v("checkInWeeks", values.checkInWeeks ?? 2)}
+            error={e?.checkInWeeks}
           />
         </div>
         <div className="field-row">

@@ -118,6 +118,7 @@ export function programFromForm(input: ProgramFormInput) {
     cadenceWeeksMin: input.cadenceWeeksMin,
     cadenceWeeksMax: input.cadenceWeeksMax,
     meetingMinutes: input.meetingMinutes,
+    checkInWeeks: input.checkInWeeks,
     budget: { mentorCompensation: input.mentorCompensation, coordination: input.coordination },
     selfFormedApproval: input.selfFormedApproval,
     proposalHours: input.proposalHours,

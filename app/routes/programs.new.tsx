@@ -47,6 +47,7 @@ function defaults(): ProgramFormValues {
     cadenceWeeksMin: 2,
     cadenceWeeksMax: 4,
     meetingMinutes: 120,
+    checkInWeeks: 2,
     budget: { mentorCompensation: 0, coordination: 0 },
   };
 }

@@ -44,6 +44,7 @@ const programFields = z.object({
   cadenceWeeksMin: numberField(1, 12),
   cadenceWeeksMax: numberField(1, 12),
   meetingMinutes: numberField(30, 480),
+  checkInWeeks: numberField(1, 8).default(2),
   mentorCompensation: numberField(0, 1_000_000, false),
   coordination: numberField(0, 10_000_000, false),
   selfFormedApproval: z.enum(["notify", "required"], "errors.choice").default("notify"),

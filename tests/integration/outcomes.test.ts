@@ -1,8 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, HttpClient } from "../helpers/http";
-import { startServer, type TestServer } from "../helpers/server";
+import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 const GROUP = `${PROGRAM}/groups/grp-demo-chaine-froid`;
@@ -312,5 +312,51 @@ describe("evaluations", () => {
     expect(await page(await coordinator.get(`${PROGRAM}/evaluations`))).toContain(
       "Chaîne de froid",
     );
+  });
+});
+
+describe("check-in reminders", () => {
+  it("go by email to the mentees whose check-in is overdue, not to the mentor", async () => {
+    // A group formed a month ago whose mentees have not written since.
+    const dataDir = await makeTempDir();
+    const first = await startServer({ dataDir });
+    await first.stop();
+    const file = join(dataDir, "maillage.json");
+    const doc = JSON.parse(await readFile(file, "utf8")) as {
+      groups: Array<{ id: string; createdAt: string }>;
+      checkIns: Array<{ groupId: string; createdAt: string }>;
+    };
+    const monthAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
+    for (const g of doc.groups) if (g.id === "grp-demo-chaine-froid") g.createdAt = monthAgo;
+    for (const c of doc.checkIns) if (c.groupId === "grp-demo-chaine-froid") c.createdAt = monthAgo;
+    await writeFile(file, JSON.stringify(doc));
+    const second = await startServer({
+      dataDir,
+      env: { MAILLAGE_REMINDER_INTERVAL_SECONDS: "1" },
+    });
+    try {
+      const outboxDir = join(dataDir, "outbox");
+      const read = async () =>
+        (
+          await Promise.all(
+            (await readdir(outboxDir).catch(() => [] as string[]))
+              .filter((n) => n.endsWith(".json"))
+              .map(
+                async (n) =>
+                  JSON.parse(await readFile(join(outboxDir, n), "utf8")) as Mail & { text: string },
+              ),
+          )
+        ).filter((m) => m.kind === "checkInReminder");
+      await expect.poll(async () => (await read()).length, { timeout: 10_000 }).toBe(2);
+      const mails = await read();
+      expect(mails.map((m) => m.to).sort()).toEqual(["benoit@exemple.org", "mathieu@exemple.org"]);
+      expect(mails[0]!.text).toContain("/groups/grp-demo-chaine-froid/checkins");
+      // Later passes do not repeat them.
+      await new Promise((r) => setTimeout(r, 2_500));
+      expect(await read()).toHaveLength(2);
+    } finally {
+      await second.stop();
+      await removeDir(dataDir);
+    }
   });
 });
