@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signIn } from "../helpers/browser";
 import { startServer, type TestServer } from "../helpers/server";
 
 const GROUP = "/programs/prog-reemploi-2026/groups/grp-demo-chaine-froid";
@@ -16,14 +16,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill("maillage-demo");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(/\/dashboard$/);
-}
-
 const STEPS = [
   "Tour d'ouverture",
   "Exposé du problème",
@@ -37,8 +29,8 @@ const STEPS = [
 describe("a co-development session in the browser", () => {
   it("the facilitator runs it step by step; the client follows; the action lands in the plan", async () => {
     const [marc, benoit] = browsers.map((b) => b.page) as [Page, Page];
-    await signIn(marc, "marc@exemple.org");
-    await signIn(benoit, "benoit@exemple.org");
+    await signIn(marc, server.url, "marc@exemple.org");
+    await signIn(benoit, server.url, "benoit@exemple.org");
 
     // Marc finds the session from the group's space.
     await marc.goto(`${server.url}${GROUP}`);

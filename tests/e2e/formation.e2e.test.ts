@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signIn } from "../helpers/browser";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -19,11 +19,7 @@ afterAll(async () => {
 
 describe("the coordinator forms groups", () => {
   it("runs the solver, moves one member between two proposals and approves a group", async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Adresse courriel").fill("coordination@exemple.org");
-    await page.getByLabel("Mot de passe").fill("maillage-demo");
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await signIn(page, server.url, "coordination@exemple.org");
     await page.goto(`${server.url}/programs/prog-reemploi-2026/formation`);
     await page.getByRole("button", { name: "Calculer des propositions" }).click();
     await page

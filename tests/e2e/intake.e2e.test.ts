@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signIn } from "../helpers/browser";
 import { startServer, type TestServer } from "../helpers/server";
 
 let server: TestServer;
@@ -78,11 +78,7 @@ describe("from the interest form to a published profile", () => {
     expect(await page.getByRole("status").first().textContent()).toContain("a bien été reçue");
 
     // The coordinator scores and accepts it.
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Adresse courriel").fill("coordination@exemple.org");
-    await page.getByLabel("Mot de passe").fill("maillage-demo");
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await signIn(page, server.url, "coordination@exemple.org");
     await page.goto(`${server.url}/programs/prog-reemploi-2026/applications`);
     await page.getByRole("link", { name: "Le Frigo partagé de Montmagny" }).click();
     await page.waitForURL(/\/applications\/app-/);

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signIn } from "../helpers/browser";
 import { startServer, type TestServer } from "../helpers/server";
 
 const REPORT = "/programs/prog-pilote-2025/report";
@@ -21,11 +21,7 @@ afterAll(async () => {
 
 describe("the program report in the browser", () => {
   it("the coordinator reads the pilot's report, prints it and downloads its figures", async () => {
-    await page.goto(`${server.url}/login`);
-    await page.getByLabel("Adresse courriel").fill("coordination@exemple.org");
-    await page.getByLabel("Mot de passe").fill("maillage-demo");
-    await page.getByRole("button", { name: "Se connecter" }).click();
-    await page.waitForURL(/\/dashboard$/);
+    await signIn(page, server.url, "coordination@exemple.org");
 
     await page.goto(`${server.url}${REPORT}`);
     await page.getByRole("heading", { level: 1, name: "Rapport du programme" }).waitFor();

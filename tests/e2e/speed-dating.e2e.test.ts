@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
+import { launchBrowser, signIn } from "../helpers/browser";
 import { HttpClient, location } from "../helpers/http";
 import { LiveClient } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
@@ -19,14 +19,6 @@ afterAll(async () => {
   await Promise.all(browsers.map((b) => b.close()));
   await server?.stop();
 });
-
-async function signIn(page: Page, email: string) {
-  await page.goto(`${server.url}/login`);
-  await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill("maillage-demo");
-  await page.getByRole("button", { name: "Se connecter" }).click();
-  await page.waitForURL(/\/dashboard$/);
-}
 
 function seconds(clock: string | null): number {
   const [m, s] = (clock ?? "").split(":").map(Number);
@@ -52,8 +44,8 @@ describe("two people in a live speed-dating room", () => {
     const eventId = eventPath.split("/").pop()!;
 
     const [amelie, nathalie] = browsers.map((b) => b.page) as [Page, Page];
-    await signIn(amelie, "amelie@exemple.org");
-    await signIn(nathalie, "nathalie@exemple.org");
+    await signIn(amelie, server.url, "amelie@exemple.org");
+    await signIn(nathalie, server.url, "nathalie@exemple.org");
     await amelie.goto(`${server.url}${eventPath}`);
     await nathalie.goto(`${server.url}${eventPath}`);
     for (const page of [amelie, nathalie]) {

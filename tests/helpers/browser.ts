@@ -37,3 +37,12 @@ export async function launchBrowser(): Promise<{
     },
   };
 }
+
+/** Signs a demo account in through the sign-in form (French), landing on the dashboard. */
+export async function signIn(page: Page, base: string, email: string) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("Adresse courriel").fill(email);
+  await page.getByLabel("Mot de passe").fill("maillage-demo");
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.waitForURL(/\/dashboard$/);
+}

@@ -76,3 +76,15 @@ export function decode(html: string): string {
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");
 }
+
+/** A client signed in with a demo account (password `maillage-demo`). */
+export async function signedIn(base: string, email: string) {
+  const client = new HttpClient(base);
+  await client.signIn(email);
+  return client;
+}
+
+/** A page's HTML, entities decoded and React's text separators (`<!-- -->`) removed. */
+export async function pageText(response: Response) {
+  return decode(await response.text()).replace(/<!-- -->/g, "");
+}

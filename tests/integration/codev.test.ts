@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decode, HttpClient, location } from "../helpers/http";
+import { HttpClient, location, pageText } from "../helpers/http";
 import { LiveClient, type Reply } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
 
@@ -62,7 +62,7 @@ async function member(email: string) {
   return { client, views, send, ok, waitFor };
 }
 
-const page = async (r: Response) => decode(await r.text()).replace(/<!-- -->/g, "");
+const page = pageText;
 const errorOf = (reply: Reply<unknown>) => (reply.ok ? "ok" : reply.error.code);
 
 describe("a co-development session over Socket.IO", () => {

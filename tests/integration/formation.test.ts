@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decode, HttpClient } from "../helpers/http";
+import { decode, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
@@ -14,11 +14,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(email: string) {
-  const client = new HttpClient(server.url);
-  await client.signIn(email);
-  return client;
-}
+const as = (email: string) => signedIn(server.url, email);
 const page = async (r: Response) => decode(await r.text());
 async function doc() {
   return JSON.parse(await readFile(join(server.dataDir, "maillage.json"), "utf8")) as {

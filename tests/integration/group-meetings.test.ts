@@ -1,7 +1,8 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decode, HttpClient } from "../helpers/http";
+import type { HttpClient } from "../helpers/http";
+import { pageText, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 
 const GROUP = "/programs/prog-reemploi-2026/groups/grp-demo-chaine-froid";
@@ -17,12 +18,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(email: string) {
-  const client = new HttpClient(server.url);
-  await client.signIn(email);
-  return client;
-}
-const page = async (r: Response) => decode(await r.text()).replace(/<!-- -->/g, "");
+const as = (email: string) => signedIn(server.url, email);
+const page = pageText;
 
 interface Mail {
   to: string;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decode, HttpClient } from "../helpers/http";
+import { pageText, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 
 const GROUP = "/programs/prog-reemploi-2026/groups/grp-demo-chaine-froid";
@@ -12,12 +12,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(email: string) {
-  const client = new HttpClient(server.url);
-  await client.signIn(email);
-  return client;
-}
-const page = async (r: Response) => decode(await r.text()).replace(/<!-- -->/g, "");
+const as = (email: string) => signedIn(server.url, email);
+const page = pageText;
 
 describe("the demo group's hour bank", () => {
   it("logs time by members, refuses invalid entries, and keeps it from everyone else", async () => {

@@ -1,7 +1,7 @@
 import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decode, HttpClient } from "../helpers/http";
+import { HttpClient, pageText, signedIn } from "../helpers/http";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
@@ -15,12 +15,8 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(email: string) {
-  const client = new HttpClient(server.url);
-  await client.signIn(email);
-  return client;
-}
-const page = async (r: Response) => decode(await r.text()).replace(/<!-- -->/g, "");
+const as = (email: string) => signedIn(server.url, email);
+const page = pageText;
 
 interface Mail {
   to: string;

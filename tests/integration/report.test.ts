@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { documentSchema } from "../../server/store/schema";
 import { demoDocument } from "../../server/store/seed";
 import { PILOT_PROGRAM_ID } from "../../server/store/seed-pilot";
-import { decode, HttpClient, location } from "../helpers/http";
+import { HttpClient, decode, location, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 
 const REPORT = `/programs/${PILOT_PROGRAM_ID}/report`;
@@ -36,11 +36,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function as(email: string) {
-  const client = new HttpClient(server.url);
-  await client.signIn(email);
-  return client;
-}
+const as = (email: string) => signedIn(server.url, email);
 /** Decoded HTML, with React's text separators removed and non-breaking spaces made plain. */
 const text = (html: string) =>
   decode(html)
