@@ -43,6 +43,14 @@ export default defineConfig({
       {
         extends: true,
         test: {
+          name: "store",
+          include: ["tests/store/**/*.test.ts"],
+          globalSetup: ["tests/setup/postgres.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts", "tests/e2e/**/*.e2e.test.ts"],
           globalSetup: ["tests/setup/global-build.ts"],

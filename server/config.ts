@@ -9,6 +9,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** PostgreSQL instead of the embedded lowdb file (postgres://user:password@host:port/db). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, "a postgres:// or postgresql:// URL")
+    .optional(),
   SESSION_SECRET: z.string().min(32, "at least 32 characters").optional(),
   /** "0" seeds an empty data dir without the demo program and accounts. */
   MAILLAGE_DEMO: z.enum(["0", "1"]).default("1"),
@@ -44,6 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     port: e.PORT,
     host: e.HOST,
     dataDir: resolve(e.DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     demo: e.MAILLAGE_DEMO === "1",
     publicUrl: e.PUBLIC_URL,

@@ -37,7 +37,11 @@ async function main() {
   const config = loadConfig();
   process.env.SESSION_SECRET = await ensureSessionSecret(config);
   if (config.publicUrl?.startsWith("https://")) process.env.MAILLAGE_SECURE_COOKIES = "1";
-  await openStore({ dataDir: config.dataDir, demo: config.demo });
+  await openStore({
+    dataDir: config.dataDir,
+    demo: config.demo,
+    databaseUrl: config.databaseUrl,
+  });
   await configureMail({ dataDir: config.dataDir, smtp: config.smtp });
   // The solver's worker: next to this file in the build, TypeScript in development.
   const here = fileURLToPath(import.meta.url);

@@ -7,6 +7,8 @@ import { join } from "node:path";
 import { AuditLog } from "./audit-log";
 import { FileChatLog, type ChatLog } from "./chat-log";
 import { LowStore } from "./lowdb-store";
+import { PgAuditLog, PgChatLog } from "./pg-logs";
+import { PgStore } from "./pg-store";
 import { demoDocument } from "./seed";
 import { emptyDocument } from "./schema";
 import type { Store } from "./types";
@@ -21,29 +23,40 @@ const KEY = Symbol.for("maillage.store");
 const CHAT_KEY = Symbol.for("maillage.chat-log");
 const AUDIT_KEY = Symbol.for("maillage.audit-log");
 const UPLOADS_KEY = Symbol.for("maillage.uploads");
+/** The audit trail's interface (JSON-lines files, or PostgreSQL). */
+export type AuditTrail = Pick<AuditLog, "append" | "list" | "close">;
+
 type Holder = {
   [KEY]?: Store;
   [CHAT_KEY]?: ChatLog;
-  [AUDIT_KEY]?: AuditLog;
+  [AUDIT_KEY]?: AuditTrail;
   [UPLOADS_KEY]?: UploadDir;
 };
 
 export interface StoreConfig {
   dataDir: string;
-  /** Seed demo data into an empty data dir. */
+  /** Seed demo data into an empty data dir (or an empty database). */
   demo: boolean;
+  /** PostgreSQL instead of the lowdb file: records, chat and audit trail in the database. */
+  databaseUrl?: string;
 }
 
 export async function openStore(config: StoreConfig): Promise<Store> {
   const holder = globalThis as Holder;
   if (holder[KEY]) return holder[KEY];
-  const store = await LowStore.open({
-    dataDir: config.dataDir,
-    seed: () => (config.demo ? demoDocument() : emptyDocument()),
-  });
-  holder[KEY] = store;
-  holder[CHAT_KEY] = new FileChatLog(join(config.dataDir, "chat"));
-  holder[AUDIT_KEY] = new AuditLog(join(config.dataDir, "audit"));
+  const seed = () => (config.demo ? demoDocument() : emptyDocument());
+  if (config.databaseUrl) {
+    const store = await PgStore.open({ url: config.databaseUrl, seed });
+    holder[KEY] = store;
+    holder[CHAT_KEY] = new PgChatLog(store.pool);
+    holder[AUDIT_KEY] = new PgAuditLog(store.pool);
+  } else {
+    const store = await LowStore.open({ dataDir: config.dataDir, seed });
+    holder[KEY] = store;
+    holder[CHAT_KEY] = new FileChatLog(join(config.dataDir, "chat"));
+    holder[AUDIT_KEY] = new AuditLog(join(config.dataDir, "audit"));
+  }
+  const store = holder[KEY];
   holder[UPLOADS_KEY] = new UploadDir(join(config.dataDir, "uploads"));
   return store;
 }
@@ -57,7 +70,7 @@ export function getUploads(): UploadDir {
 }
 
 /** The coordinators' audit trail (append-only files beside the data file). */
-export function getAuditLog(): AuditLog {
+export function getAuditLog(): AuditTrail {
   const log = (globalThis as Holder)[AUDIT_KEY];
   if (!log) throw new Error("The audit log is not open yet (openStore() runs at server start-up).");
   return log;

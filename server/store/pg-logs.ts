@@ -1,0 +1,63 @@
+/**
+ * Append-only logs in PostgreSQL (table `log_entries`), for deployments with several processes:
+ * the live chat and the coordinators' audit trail, with the same interfaces as the JSON-lines files.
+ * Records are validated when read back, like the files.
+ */
+import type pg from "pg";
+import type { z } from "zod";
+import { auditEntrySchema, type AuditEntry } from "./audit-log";
+import { chatMessageSchema, type ChatLog, type ChatMessage } from "./chat-log";
+
+class PgRecordLog<S extends z.ZodType> {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly log: string,
+    private readonly schema: S,
+  ) {}
+
+  async append(stream: string, record: z.infer<S>) {
+    await this.pool.query(
+      "INSERT INTO log_entries (log, stream, data) VALUES ($1, $2, $3::jsonb)",
+      [this.log, stream, JSON.stringify(record)],
+    );
+  }
+
+  async read(stream: string, where?: Record<string, string>): Promise<z.infer<S>[]> {
+    const result = await this.pool.query<{ data: unknown }>(
+      "SELECT data FROM log_entries WHERE log = $1 AND stream = $2 AND data @> $3::jsonb ORDER BY seq",
+      [this.log, stream, JSON.stringify(where ?? {})],
+    );
+    return result.rows.flatMap((r) => {
+      const parsed = this.schema.safeParse(r.data);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+}
+
+export class PgChatLog implements ChatLog {
+  private readonly log: PgRecordLog<typeof chatMessageSchema>;
+  constructor(pool: pg.Pool) {
+    this.log = new PgRecordLog(pool, "chat", chatMessageSchema);
+  }
+  append(message: ChatMessage) {
+    return this.log.append(message.eventId, message);
+  }
+  history(eventId: string, roomId: string) {
+    return this.log.read(eventId, { roomId });
+  }
+  async close() {}
+}
+
+export class PgAuditLog {
+  private readonly log: PgRecordLog<typeof auditEntrySchema>;
+  constructor(pool: pg.Pool) {
+    this.log = new PgRecordLog(pool, "audit", auditEntrySchema);
+  }
+  append(entry: AuditEntry) {
+    return this.log.append(entry.programId, entry);
+  }
+  list(programId: string) {
+    return this.log.read(programId);
+  }
+  async close() {}
+}

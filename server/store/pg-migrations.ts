@@ -1,0 +1,36 @@
+/**
+ * Versioned SQL migrations of the PostgreSQL store, applied in order on start (inside a
+ * transaction holding an advisory lock, so two processes starting together apply each once).
+ * Append a new entry for every change; never edit an applied one.
+ */
+export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: string }> = [
+  {
+    version: 1,
+    name: "records",
+    sql: `
+      CREATE TABLE records (
+        collection text NOT NULL,
+        id text NOT NULL,
+        seq bigserial NOT NULL,
+        data jsonb NOT NULL,
+        PRIMARY KEY (collection, id)
+      );
+      CREATE INDEX records_collection_seq ON records (collection, seq);
+      CREATE INDEX records_data ON records USING gin (data jsonb_path_ops);
+      CREATE TABLE store_meta (key text PRIMARY KEY, value jsonb NOT NULL);
+    `,
+  },
+  {
+    version: 2,
+    name: "append-only logs",
+    sql: `
+      CREATE TABLE log_entries (
+        log text NOT NULL,
+        stream text NOT NULL,
+        seq bigserial PRIMARY KEY,
+        data jsonb NOT NULL
+      );
+      CREATE INDEX log_entries_stream ON log_entries (log, stream, seq);
+    `,
+  },
+];
