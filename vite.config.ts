@@ -52,7 +52,11 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: ["tests/integration/**/*.test.ts", "tests/e2e/**/*.e2e.test.ts"],
+          include: [
+            "tests/integration/**/*.test.ts",
+            "tests/e2e/**/*.e2e.test.ts",
+            "tests/cluster/**/*.test.ts",
+          ],
           globalSetup: ["tests/setup/global-build.ts"],
           fileParallelism: false,
         },

@@ -17,6 +17,7 @@ import { registerSolverRunner, workerRunner } from "./matching/runner";
 import { isCrossSite, refuseCrossSite } from "./security/origin";
 import { closeStore, openStore, StoreLoadError } from "./store";
 import { startReminders } from "./reminders";
+import { attachPostgresAdapter } from "./live/adapter";
 
 /** The project root: above server/index.ts in development, build/node/index.js in production. */
 function findRoot(from: string): string {
@@ -60,13 +61,21 @@ async function main() {
   const httpServer = createServer(app);
   const io = new SocketServer(httpServer, {
     serveClient: false,
-    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 },
+    // One process: a dropped connection gets its missed packets back. Several processes (the
+    // PostgreSQL adapter does not support recovery): clients resync on every reconnect anyway.
+    connectionStateRecovery: config.databaseUrl
+      ? undefined
+      : { maxDisconnectionDuration: 2 * 60_000 },
     // The same cross-site rule as pages: a browser connecting from another site is refused.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
       callback(null, !origin || !isCrossSite("POST", req.headers.host, origin, undefined));
     },
   });
+
+  const adapterPool = config.databaseUrl
+    ? attachPostgresAdapter(io, config.databaseUrl)
+    : undefined;
 
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, version });
@@ -129,6 +138,7 @@ async function main() {
     await reminders.stop();
     await live.stop();
     io.close();
+    await adapterPool?.end().catch(() => undefined);
     httpServer.closeAllConnections();
     await closeStore();
     clearTimeout(force);

@@ -243,7 +243,10 @@ export async function applyCommand(
         };
         break;
     }
-    return tx.update("events", eventId, patch);
+    return tx.update("events", eventId, {
+      ...patch,
+      revision: event.revision + 1,
+    });
   });
 }
 

@@ -57,7 +57,14 @@ export class SpeedDatingLive {
   private readonly events = new Map<string, LiveEventState>();
   private readonly chatTimes = new Map<string, number[]>();
 
-  constructor(private readonly io: Server) {}
+  constructor(private readonly io: Server) {
+    io.on("speed:changed", (eventId: unknown) => {
+      if (typeof eventId === "string" && /^[\w-]{1,64}$/.test(eventId))
+        void this.refresh(eventId).catch((error: unknown) =>
+          console.error(`speed dating ${eventId}: refresh failed`, error),
+        );
+    });
+  }
 
   private state(eventId: string): LiveEventState {
     let state = this.events.get(eventId);
@@ -74,11 +81,12 @@ export class SpeedDatingLive {
     return state;
   }
 
-  /** Remembers the event and indexes its current rooms. */
+  /** Remembers the event and indexes its current rooms (never an older revision than known). */
   private remember(event: SpeedEvent) {
     const state = this.state(event.id);
+    if (state.event && state.event.revision > event.revision) return;
     state.event = event;
-    state.version += 1;
+    state.version = event.revision;
     state.roomOf = new Map();
     const round = event.schedule.find((r) => r.round === event.currentRound);
     for (const room of round?.rooms ?? [])
@@ -115,6 +123,28 @@ export class SpeedDatingLive {
       .sort();
   }
 
+  /**
+   * Who is present across every server process: those connected anywhere now (the adapter finds
+   * sockets on other processes) and those this process saw within the grace period.
+   */
+  async presentEverywhere(eventId: string): Promise<string[]> {
+    const sockets = await this.io.in(`evt:${eventId}`).fetchSockets();
+    const ids = new Set(this.present(eventId));
+    for (const socket of sockets) {
+      const id = (socket.data as LiveSocket["data"]).events?.[eventId]?.participantId;
+      if (id) ids.add(id);
+    }
+    return [...ids].sort();
+  }
+
+  /** Another process changed an event: refresh what this one knows and re-arm its clock. */
+  async refresh(eventId: string) {
+    const event = await getEvent(eventId);
+    if (!event) return;
+    this.remember(event);
+    this.arm(this.state(eventId).event ?? event);
+  }
+
   /** After a restart: re-arm clocks; people seated in the current round keep their seat a while. */
   async resume() {
     for (const event of await liveEvents()) {
@@ -143,15 +173,33 @@ export class SpeedDatingLive {
     state.timer.unref?.();
   }
 
+  /**
+   * Every process that knows a running event arms its clock, so the event carries on when one
+   * process dies; the store's serialized transactions let only one of them advance the round (the
+   * deadline must still be the one armed), and only that one publishes.
+   */
   private async tick(eventId: string, deadline: string) {
     try {
+      const current = await getEvent(eventId);
+      if (!current) return;
+      if (current.deadline !== deadline || current.status !== "running") {
+        this.remember(current);
+        this.arm(current);
+        return;
+      }
       const event = await applyCommand(
         eventId,
         "skip",
-        this.present(eventId),
+        await this.presentEverywhere(eventId),
         Date.now(),
         deadline,
       );
+      if (event.revision === current.revision) {
+        // Another process advanced it first.
+        this.remember(event);
+        this.arm(event);
+        return;
+      }
       await this.publish(event);
     } catch (error) {
       console.error(`speed dating ${eventId}: the clock could not advance`, error);
@@ -258,6 +306,8 @@ export class SpeedDatingLive {
   async publish(event: SpeedEvent) {
     this.remember(event);
     this.arm(event);
+    // The other processes reload it (their rooms index serves chat; their clock takes over).
+    this.io.serverSideEmit("speed:changed", event.id);
     if (event.status === "ended") {
       // Nothing live remains: forget chat rate counters of this event.
       for (const key of this.chatTimes.keys())
@@ -427,7 +477,7 @@ export class SpeedDatingLive {
       const access = this.access(socket, eventId);
       if (!access.coordinator) throw new LiveError("forbidden", "errors.live.coordinatorOnly");
       try {
-        const event = await applyCommand(eventId, command, this.present(eventId));
+        const event = await applyCommand(eventId, command, await this.presentEverywhere(eventId));
         await this.publish(event);
         return { status: event.status, currentRound: event.currentRound };
       } catch (error) {

@@ -33,4 +33,16 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
       CREATE INDEX log_entries_stream ON log_entries (log, stream, seq);
     `,
   },
+  {
+    version: 3,
+    name: "socket.io adapter",
+    // @socket.io/postgres-adapter: payloads too large for NOTIFY go through this table.
+    sql: `
+      CREATE TABLE socket_io_attachments (
+        id bigserial UNIQUE,
+        created_at timestamptz DEFAULT now(),
+        payload bytea
+      );
+    `,
+  },
 ];

@@ -259,6 +259,8 @@ export const eventSchema = z.strictObject({
   schedule: z.array(eventRoundSchema).default([]),
   /** Who took part in which round, for waiting fairness and ratings. */
   waitCounts: z.record(z.string(), z.number().int().min(0)).default({}),
+  /** Grows with every command (start, skip, pause…): the same on every server process. */
+  revision: z.number().int().min(0).default(0),
   createdBy: id,
   createdAt: isoDate,
   startedAt: isoDate.optional(),

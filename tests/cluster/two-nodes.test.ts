@@ -1,0 +1,120 @@
+/**
+ * Two server processes on one PostgreSQL: people in the same speed-dating room on different
+ * processes chat; the process driving the clock is killed mid-round; its people reconnect to the
+ * other process and keep their room and history; the round switches exactly once.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { location, signedIn } from "../helpers/http";
+import { LiveClient, type LiveState } from "../helpers/live";
+import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
+import { startCluster, type PgCluster } from "../setup/pg-cluster";
+
+let cluster: PgCluster;
+let dataDir: string;
+let nodeA: TestServer;
+let nodeB: TestServer;
+const clients: LiveClient[] = [];
+
+beforeAll(async () => {
+  cluster = await startCluster();
+  dataDir = await makeTempDir();
+  const env = {
+    DATABASE_URL: cluster.url,
+    SESSION_SECRET: "une-phrase-secrete-partagee-par-les-deux-noeuds",
+  };
+  // Started together: the seed and the migrations happen once.
+  [nodeA, nodeB] = await Promise.all([
+    startServer({ dataDir, env }),
+    startServer({ dataDir, env }),
+  ]);
+});
+afterAll(async () => {
+  for (const c of clients) c.close();
+  await nodeA?.stop();
+  await nodeB?.stop();
+  await cluster?.stop();
+  await removeDir(dataDir);
+});
+
+async function live(base: string, email: string, cookies?: LiveClient) {
+  const client = new LiveClient(base, email);
+  if (cookies) for (const [k, v] of cookies.http.cookies) client.http.cookies.set(k, v);
+  clients.push(client);
+  return client.connect();
+}
+
+describe("two server processes", () => {
+  it("share a room, carry on when the clock's process dies, and switch the round once", async () => {
+    const coordinatorHttp = await signedIn(nodeB.url, "coordination@exemple.org");
+    const created = await coordinatorHttp.post("/programs/prog-reemploi-2026/events", {
+      title: "Séance sur deux serveurs",
+      startsAt: "2026-12-03T13:30",
+      rounds: "2",
+      roundMinutes: "0.25",
+      breakMinutes: "0",
+      roomSize: "3",
+      format: "online",
+      videoUrlPattern: "",
+      invited: ["p-amelie", "p-nathalie", "p-karine"],
+    });
+    const eventId = location(created).split("/").pop()!;
+
+    // Amélie on A; Nathalie and Karine on B; the coordinator's console on B.
+    const amelie = await live(nodeA.url, "amelie@exemple.org");
+    const nathalie = await live(nodeB.url, "nathalie@exemple.org");
+    const karine = await live(nodeB.url, "karine@exemple.org");
+    const coordinator = await live(nodeB.url, "coordination@exemple.org");
+    for (const c of [amelie, nathalie, karine, coordinator]) await c.join(eventId);
+    expect((await coordinator.emit("console:command", { eventId, command: "open-lobby" })).ok).toBe(
+      true,
+    );
+    // Presence spans processes: Amélie, connected to A, counts for the start decided on B.
+    const started = await coordinator.emit("console:command", { eventId, command: "start" });
+    expect(started.ok).toBe(true);
+    const inRoom = (c: LiveClient) =>
+      c.waitForState((s) => s.event.currentRound === 1 && s.room !== null);
+    const [a1, n1, k1] = await Promise.all([inRoom(amelie), inRoom(nathalie), inRoom(karine)]);
+    expect(a1.room!.id).toBe(n1.room!.id);
+    expect(k1.room!.id).toBe(a1.room!.id);
+    const roomId = a1.room!.id;
+
+    // Chat across processes, both ways.
+    await amelie.emit("chat:send", { eventId, roomId, text: "Bonjour depuis A" });
+    await nathalie.emit("chat:send", { eventId, roomId, text: "Bonjour depuis B" });
+    const heard = (c: LiveClient, text: string) =>
+      expect.poll(() => c.messages.some((m) => m.text === text), { timeout: 5_000 }).toBe(true);
+    await heard(nathalie, "Bonjour depuis A");
+    await heard(karine, "Bonjour depuis A");
+    await heard(amelie, "Bonjour depuis B");
+
+    // B, which started the event and drove its clock, dies mid-round.
+    nodeB.process.kill("SIGKILL");
+    await new Promise((r) => nodeB.process.once("exit", r));
+    // Its people come back through the load balancer, on A, with the same session cookie.
+    const nathalie2 = await live(nodeA.url, "nathalie@exemple.org", nathalie);
+    const karine2 = await live(nodeA.url, "karine@exemple.org", karine);
+    const back = await nathalie2.join(eventId);
+    expect(back.event.currentRound).toBe(1);
+    expect(back.room?.id).toBe(roomId);
+    expect(back.chat.map((m) => m.text)).toEqual(["Bonjour depuis A", "Bonjour depuis B"]);
+    await karine2.join(eventId);
+    await karine2.emit("chat:send", { eventId, roomId, text: "Toujours là" });
+    await heard(amelie, "Toujours là");
+
+    // A's clock takes over: the round switches once, to round 2, not further.
+    const round2 = await amelie.waitForState((s) => s.event.currentRound === 2, 30_000);
+    expect(round2.event.status).toBe("running");
+    await new Promise((r) => setTimeout(r, 1_000));
+    // From the start on (the lobby is round 0): 1, 1, …, 2, 2 — one switch.
+    const rounds = amelie.states.map((s) => s.event.currentRound).filter((r) => r >= 1);
+    const switches = rounds.filter((r, i) => i > 0 && r !== rounds[i - 1]).length;
+    expect(switches).toBe(1);
+    const versions = new Set(
+      amelie.states
+        .filter((s) => s.event.currentRound === 2)
+        .map((s) => (s as LiveState & { version: number }).version),
+    );
+    expect(versions.size).toBe(1);
+    await nathalie2.waitForState((s) => s.event.currentRound === 2);
+  });
+});
