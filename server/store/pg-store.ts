@@ -217,6 +217,11 @@ export class PgStore implements Store {
     });
     // A dropped idle connection must not crash the process; the next query reconnects.
     pool.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`));
+    // A connection in use fails its query (the request gets an error page); its "error" event
+    // must not stop the process.
+    pool.on("connect", (client) =>
+      client.on("error", (error) => console.error(`PostgreSQL connection lost: ${error.message}`)),
+    );
     let client: pg.PoolClient;
     try {
       client = await pool.connect();
