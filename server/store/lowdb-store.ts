@@ -19,12 +19,12 @@ import {
   type EntityOf,
   type StoreDocument,
 } from "./schema";
+import { BaseStore } from "./base-store";
 import {
   NotFoundError,
   StoreLoadError,
   StoreValidationError,
   type NewRecord,
-  type Store,
   type StoreWriter,
   type Where,
 } from "./types";
@@ -142,7 +142,7 @@ export interface OpenLowStoreOptions {
   seed: () => Promise<unknown> | unknown;
 }
 
-export class LowStore implements Store {
+export class LowStore extends BaseStore {
   private readonly scope = new AsyncLocalStorage<Draft>();
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
@@ -151,7 +151,9 @@ export class LowStore implements Store {
     private readonly db: Low<StoreDocument>,
     private committed: StoreDocument,
     readonly location: string,
-  ) {}
+  ) {
+    super();
+  }
 
   static async open({ dataDir, seed }: OpenLowStoreOptions): Promise<LowStore> {
     await mkdir(dataDir, { recursive: true });
@@ -231,27 +233,8 @@ export class LowStore implements Store {
     return done;
   }
 
-  private reader(): StoreWriter {
+  protected current(): StoreWriter {
     return this.scope.getStore() ?? new Draft(this.committed);
-  }
-
-  get<C extends CollectionName>(collection: C, id: string) {
-    return this.reader().get(collection, id);
-  }
-  find<C extends CollectionName>(collection: C, where?: Where<C>) {
-    return this.reader().find(collection, where);
-  }
-  findOne<C extends CollectionName>(collection: C, where: Where<C>) {
-    return this.reader().findOne(collection, where);
-  }
-  insert<C extends CollectionName>(collection: C, record: NewRecord<C>) {
-    return this.transaction((tx) => tx.insert(collection, record));
-  }
-  update<C extends CollectionName>(collection: C, id: string, patch: Partial<EntityOf<C>>) {
-    return this.transaction((tx) => tx.update(collection, id, patch));
-  }
-  remove<C extends CollectionName>(collection: C, id: string) {
-    return this.transaction((tx) => tx.remove(collection, id));
   }
 
   async close() {

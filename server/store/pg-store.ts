@@ -22,12 +22,12 @@ import {
   type EntityOf,
 } from "./schema";
 import { migrate } from "./migrations";
+import { BaseStore } from "./base-store";
 import {
   NotFoundError,
   StoreLoadError,
   StoreValidationError,
   type NewRecord,
-  type Store,
   type StoreWriter,
   type Where,
 } from "./types";
@@ -195,7 +195,7 @@ export async function importDocument(client: pg.PoolClient, document: unknown) {
   );
 }
 
-export class PgStore implements Store {
+export class PgStore extends BaseStore {
   private readonly scope = new AsyncLocalStorage<PgWriter>();
   private closed = false;
   private readonly reader: PgWriter;
@@ -204,6 +204,7 @@ export class PgStore implements Store {
     readonly pool: pg.Pool,
     readonly location: string,
   ) {
+    super();
     this.reader = new PgWriter(pool);
   }
 
@@ -272,27 +273,8 @@ export class PgStore implements Store {
     })();
   }
 
-  private current(): StoreWriter {
+  protected current(): StoreWriter {
     return this.scope.getStore() ?? this.reader;
-  }
-
-  get<C extends CollectionName>(collection: C, id: string) {
-    return this.current().get(collection, id);
-  }
-  find<C extends CollectionName>(collection: C, where?: Where<C>) {
-    return this.current().find(collection, where);
-  }
-  findOne<C extends CollectionName>(collection: C, where: Where<C>) {
-    return this.current().findOne(collection, where);
-  }
-  insert<C extends CollectionName>(collection: C, record: NewRecord<C>) {
-    return this.transaction((tx) => tx.insert(collection, record));
-  }
-  update<C extends CollectionName>(collection: C, id: string, patch: Partial<EntityOf<C>>) {
-    return this.transaction((tx) => tx.update(collection, id, patch));
-  }
-  remove<C extends CollectionName>(collection: C, id: string) {
-    return this.transaction((tx) => tx.remove(collection, id));
   }
 
   /** Counts per collection, for the copy tool's check and for tests. */

@@ -21,7 +21,9 @@ export function postgresBin(): string {
         .sort((a, b) => Number(b) - Number(a))
     : [];
   if (!versions[0])
-    throw new Error("PostgreSQL is not installed: run tests/setup/ensure-postgres.sh");
+    throw new Error(
+      "PostgreSQL is not installed: run bash tests/setup/ensure-package.sh '/usr/lib/postgresql/*/bin/initdb' postgresql",
+    );
   return join(root, versions[0], "bin");
 }
 
