@@ -4,54 +4,121 @@
  * participants, signs them in (real session cookies), connects N socket.io clients, runs short
  * rounds with chat traffic, and prints connect time, chat latency, round-switch time, server memory
  * and lost messages. The last line is one JSON object.
+ *
+ * `--nodes K` (2 to 4): the same event on K server processes sharing one throwaway PostgreSQL
+ * cluster (DATABASE_URL: PostgreSQL store, Socket.IO PostgreSQL adapter). The clients are spread
+ * round-robin over the processes, as sticky sessions would; the coordinator's console is on the
+ * first. Memory is measured in every process (sum and max). Everything is stopped at the end, even
+ * on failure or Ctrl-C.
  */
-import { execFileSync, spawn } from "node:child_process";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
+import { execFileSync } from "node:child_process";
+import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { z } from "zod";
 import { regions } from "../../app/data/geography";
 import { sessionStorage } from "../../app/utils/session.server";
 import { hashPassword } from "../../server/security/password";
+import { applyMigrations, importDocument } from "../../server/store/pg-store";
 import { documentSchema } from "../../server/store/schema";
 import { DEMO_PROGRAM_ID, demoDocument } from "../../server/store/seed";
+import { makeTempDir, removeDir, ROOT, startServer, type TestServer } from "../helpers/server";
+import { startCluster, type PgCluster } from "../setup/pg-cluster";
 
 const argsSchema = z.object({
   clients: z.coerce.number().int().min(2).max(5000).default(1000),
   rounds: z.coerce.number().int().min(1).max(10).default(3),
   roundSeconds: z.coerce.number().min(3).max(120).default(12),
   chatEveryMs: z.coerce.number().int().min(500).max(60_000).default(3000),
+  /** Server processes; more than one shares a throwaway PostgreSQL cluster. */
+  nodes: z.coerce
+    .number("a whole number from 1 to 4")
+    .int("a whole number from 1 to 4")
+    .min(1, "at least 1 server process")
+    .max(4, "at most 4 server processes (2 cores: more only measures contention)")
+    .default(1),
 });
 
 function parseArgs(argv: string[]) {
   const raw: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith("--")) throw new Error(`unexpected argument ${arg}`);
+    if (!arg.startsWith("--")) usage(`unexpected argument ${arg}`);
     const name = arg.slice(2).replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
     raw[name] = argv[++i] ?? "";
   }
   const parsed = argsSchema.strict().safeParse(raw);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues)
-      console.error(`bench:live: --${issue.path.join(".")}: ${issue.message}`);
-    console.error(
-      "usage: npm run bench:live -- --clients 1000 [--rounds 3] [--round-seconds 12] [--chat-every-ms 3000]",
+    usage(
+      ...parsed.error.issues.map((issue) =>
+        issue.code === "unrecognized_keys"
+          ? `unknown option ${issue.keys.map((k) => `--${k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`).join(", ")}`
+          : `--${issue.path.map((k) => String(k).replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)).join(".")}: ${issue.message}`,
+      ),
     );
-    process.exit(2);
   }
   return parsed.data;
 }
 
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+function usage(...problems: string[]): never {
+  for (const problem of problems) console.error(`bench:live: ${problem}`);
+  console.error(
+    "usage: npm run bench:live -- --clients 1000 [--rounds 3] [--round-seconds 12] [--chat-every-ms 3000] [--nodes 1]",
+  );
+  process.exit(2);
+}
+
 const percentile = (sorted: number[], p: number) =>
   sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 
 interface State {
+  /** Grows with every published change; a view older than the one held is dropped (as the UI does). */
+  version: number;
   event: { status: string; phase: string | null; currentRound: number; deadline: number | null };
   room: { id: string; members: Array<{ id: string }> } | null;
+}
+
+/** Everything the benchmark started, stopped by `cleanup()` (once). */
+const resources: {
+  sockets: Socket[];
+  servers: TestServer[];
+  cluster?: PgCluster;
+  dataDir?: string;
+} = { sockets: [], servers: [] };
+let cleaning: Promise<void> | undefined;
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const socket of resources.sockets) socket.close();
+    await Promise.all(resources.servers.map((server) => server.stop()));
+    await resources.cluster?.stop();
+    if (resources.dataDir) await removeDir(resources.dataDir);
+  })();
+  return cleaning;
+}
+
+/** The benchmark's document into the empty database, as `npm run db:copy-to-postgres` does. */
+async function importIntoPostgres(url: string, doc: unknown) {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
+  await client.connect();
+  try {
+    await applyMigrations(client as unknown as pg.PoolClient);
+    await client.query("BEGIN");
+    await importDocument(client as unknown as pg.PoolClient, doc);
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** Resident memory of one process now and at its peak, in MB. */
+async function rssOf(pid: number) {
+  const status = await readFile(`/proc/${pid}/status`, "utf8");
+  const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { now: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
 }
 
 async function main() {
@@ -61,7 +128,8 @@ async function main() {
   });
 
   // A data dir with the demo program and N more participants invited to one event.
-  const dataDir = await mkdtemp(join(tmpdir(), "maillage-bench-"));
+  const dataDir = await makeTempDir("maillage-bench-");
+  resources.dataDir = dataDir;
   const doc = await demoDocument();
   const hash = await hashPassword("maillage-bench");
   const now = new Date().toISOString();
@@ -121,7 +189,14 @@ async function main() {
     createdBy: "u-coordination",
     createdAt: now,
   });
-  await writeFile(join(dataDir, "maillage.json"), JSON.stringify(documentSchema.parse(doc)));
+  if (args.nodes === 1) {
+    await writeFile(join(dataDir, "maillage.json"), JSON.stringify(documentSchema.parse(doc)));
+  } else {
+    // Several processes share one PostgreSQL store; the same document is imported before they
+    // start, so none of them seeds the demo instead.
+    resources.cluster = await startCluster();
+    await importIntoPostgres(resources.cluster.url, doc);
+  }
 
   // Real session cookies, as /login issues them.
   const secret = "bench-secret-".padEnd(40, "x");
@@ -132,41 +207,46 @@ async function main() {
     return (await sessionStorage().commitSession(session)).split(";")[0]!;
   };
 
-  const server = spawn(process.execPath, [join(ROOT, "build/node/index.js")], {
-    cwd: ROOT,
-    env: {
-      PATH: process.env.PATH ?? "",
-      NODE_ENV: "production",
-      HOST: "127.0.0.1",
-      PORT: "0",
-      DATA_DIR: dataDir,
-      SESSION_SECRET: secret,
-    },
-    stdio: ["ignore", "pipe", "inherit"],
+  const env: Record<string, string> = { SESSION_SECRET: secret };
+  if (resources.cluster) env.DATABASE_URL = resources.cluster.url;
+  // Started together, as a deployment would (the migrations take a lock; nobody seeds).
+  const launched = await Promise.allSettled(
+    Array.from({ length: args.nodes }, () => startServer({ dataDir, env })),
+  );
+  for (const result of launched)
+    if (result.status === "fulfilled") resources.servers.push(result.value);
+  const failed = launched.find((r): r is PromiseRejectedResult => r.status === "rejected");
+  if (failed) throw failed.reason;
+  const servers = resources.servers;
+  servers.forEach((server, n) => {
+    // Server errors show up as they did with one process, tagged with the node when several.
+    const tag = args.nodes > 1 ? `[node ${n + 1}] ` : "";
+    server.process.stderr?.on("data", (chunk: Buffer) =>
+      process.stderr.write(tag ? chunk.toString().replace(/^(?=.)/gm, tag) : chunk),
+    );
   });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = "";
-    server.stdout.on("data", (c: Buffer) => {
-      out += c.toString();
-      const m = /ready: (http:\/\/[\d.:]+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    server.once("exit", (code) => reject(new Error(`server exited with ${code}`)));
+  const urls = servers.map((server) => server.url);
+  const url = urls[0]!;
+  // A server that dies mid-run fails the benchmark instead of leaving it waiting.
+  const died = new Promise<never>((_, reject) => {
+    servers.forEach((server, n) =>
+      server.process.once("exit", (code, signal) => {
+        reject(new Error(`server ${n + 1} exited (${code ?? signal}):\n${server.output()}`));
+      }),
+    );
   });
-  const rss = async () => {
-    const status = await readFile(`/proc/${server.pid}/status`, "utf8");
-    const kb = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
-    return { now: kb("VmRSS") / 1024, peak: kb("VmHWM") / 1024 };
-  };
+  died.catch(() => undefined);
 
-  // Also check that a bench account signs in through the real form.
-  const login = await fetch(`${url}/login`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { Origin: url, "Content-Type": "application/x-www-form-urlencoded" },
-    body: new URLSearchParams({ email: "bench0@exemple.org", password: "maillage-bench" }),
-  });
-  if (login.status !== 302) throw new Error(`bench sign-in failed: ${login.status}`);
+  // Also check that a bench account signs in through the real form (on every process).
+  for (const base of urls) {
+    const login = await fetch(`${base}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "bench0@exemple.org", password: "maillage-bench" }),
+    });
+    if (login.status !== 302) throw new Error(`bench sign-in failed on ${base}: ${login.status}`);
+  }
 
   const latencies: number[] = [];
   const expected = new Map<string, Set<string>>();
@@ -181,15 +261,19 @@ async function main() {
   const states: Array<State | null> = [];
   const connectOne = async (index: number) => {
     const pid = ids[index]!;
-    const socket = io(url, {
+    // Round-robin over the processes, as sticky sessions would spread them.
+    const socket = io(urls[index % urls.length]!, {
       transports: ["websocket"],
       extraHeaders: { Cookie: await cookieFor(`u-b${index}`) },
       reconnection: true,
     });
     sockets[index] = socket;
+    resources.sockets.push(socket);
     states[index] = null;
     socket.on("event:state", (state: State) => {
       const prev = states[index];
+      // Several processes: a slow push can arrive after a newer one; keep the newest, as the UI.
+      if (prev && prev.version > state.version) return;
       states[index] = state;
       if (prev && state.event.currentRound > prev.event.currentRound) {
         if (prev.event.deadline) deadlines.set(state.event.currentRound, prev.event.deadline);
@@ -215,7 +299,9 @@ async function main() {
       data: State;
     };
     if (!reply.ok) throw new Error(`join refused for ${pid}`);
-    states[index] = reply.data;
+    // A push may already have brought a newer view than this reply.
+    const held = states[index] as State | null;
+    if (!held || held.version <= reply.data.version) states[index] = reply.data;
   };
   for (let i = 0; i < args.clients; i += 100) {
     await Promise.all(
@@ -228,6 +314,7 @@ async function main() {
     transports: ["websocket"],
     extraHeaders: { Cookie: await cookieFor("u-coordination") },
   });
+  resources.sockets.push(coordinator);
   await new Promise<void>((resolve) => coordinator.once("connect", () => resolve()));
   await coordinator.emitWithAck("event:join", { eventId });
   const started = (await coordinator
@@ -262,18 +349,41 @@ async function main() {
       }
     })(),
   );
-  await new Promise<void>((resolve) => {
-    const check = setInterval(() => {
-      if (states.every((s) => s?.event.status === "ended")) {
-        clearInterval(check);
-        resolve();
-      }
-    }, 200);
-  });
+  // The event lasts rounds × round length; two minutes more means a switch was never delivered.
+  const limitMs = args.rounds * args.roundSeconds * 1000 + 120_000;
+  let check: NodeJS.Timeout | undefined;
+  await Promise.race([
+    died,
+    new Promise<void>((resolve, reject) => {
+      const since = Date.now();
+      check = setInterval(() => {
+        if (states.every((s) => s?.event.status === "ended")) resolve();
+        else if (Date.now() - since > limitMs) {
+          // What the clients were last told, e.g. "200 × round 3 running".
+          const seen = new Map<string, number>();
+          for (const s of states) {
+            const key = s ? `round ${s.event.currentRound} ${s.event.status}` : "no state";
+            seen.set(key, (seen.get(key) ?? 0) + 1);
+          }
+          const told = [...seen].map(([key, n]) => `${n} × ${key}`).join(", ");
+          reject(
+            new Error(
+              `the event did not end for every client within ${limitMs / 1000} s; last states: ${told}`,
+            ),
+          );
+        }
+      }, 200);
+    }),
+  ]).finally(() => clearInterval(check));
   running = false;
   await Promise.all(chatters);
   await new Promise((r) => setTimeout(r, 2000));
-  const memory = await rss();
+  const memories = await Promise.all(servers.map((server) => rssOf(server.process.pid!)));
+  const memory = {
+    now: memories.reduce((sum, m) => sum + m.now, 0),
+    peak: memories.reduce((sum, m) => sum + m.peak, 0),
+    maxPeak: Math.max(...memories.map((m) => m.peak)),
+  };
 
   let lost = 0;
   for (const [id, mates] of expected) {
@@ -291,28 +401,54 @@ async function main() {
     chatP95Ms: percentile(sortedLatency, 95),
     chatP99Ms: percentile(sortedLatency, 99),
     roundSwitchMs: switches.length ? Math.max(...switches) : NaN,
+    /** The sum over every server process of its peak RSS (one process: its peak). */
     serverRssMb: Math.round(memory.peak),
     lostMessages: lost,
+    nodes: args.nodes,
+    /** The largest peak RSS of a single server process. */
+    serverRssMaxMb: Math.round(memory.maxPeak),
   };
 
+  // Several processes: the sum over them, then the largest single process.
+  const rssCell =
+    args.nodes === 1
+      ? `${Math.round(memory.now)} / ${result.serverRssMb}`
+      : `${Math.round(memory.now)} / ${result.serverRssMb} (sum of ${args.nodes} nodes; max ${result.serverRssMaxMb})`;
   console.log("");
+  if (args.nodes > 1)
+    console.log(`${args.nodes} server processes on one PostgreSQL (clients spread round-robin)`);
   console.log(
     "| clients | connect (ms) | messages | refused at switch | chat p50 | p95 | p99 (ms) | round switch (ms) | server RSS now / peak (MB) | lost |",
   );
   console.log("|---|---|---|---|---|---|---|---|---|---|");
   console.log(
-    `| ${result.clients} | ${result.connectMs} | ${sent} | ${refused} | ${result.chatP50Ms} | ${result.chatP95Ms} | ${result.chatP99Ms} | ${switches.map((s) => Math.round(s)).join(", ")} | ${Math.round(memory.now)} / ${result.serverRssMb} | ${lost} |`,
+    `| ${result.clients} | ${result.connectMs} | ${sent} | ${refused} | ${result.chatP50Ms} | ${result.chatP95Ms} | ${result.chatP99Ms} | ${switches.map((s) => Math.round(s)).join(", ")} | ${rssCell} | ${lost} |`,
   );
   console.log(JSON.stringify(result));
-
-  for (const s of sockets) s.close();
-  coordinator.close();
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
-  await rm(dataDir, { recursive: true, force: true });
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+// Ctrl-C or a kill: stop the servers and the PostgreSQL cluster before leaving.
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    interrupted = true;
+    console.error(`bench:live: ${signal}: stopping the servers…`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then(
+    () => cleanup(),
+    async (error: unknown) => {
+      // Interrupted: the servers stopping under it is expected, not worth a stack trace.
+      if (!interrupted) console.error(error);
+      process.exitCode = 1;
+      await cleanup();
+    },
+  )
+  .catch((error: unknown) => {
+    console.error("bench:live: cleanup failed", error);
+    process.exitCode = 1;
+  })
+  .finally(() => process.exit());
