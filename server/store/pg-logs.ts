@@ -22,10 +22,12 @@ class PgRecordLog<S extends z.ZodType> {
     );
   }
 
-  async read(stream: string, where?: Record<string, string>): Promise<z.infer<S>[]> {
+  async read(stream: string, roomId?: string): Promise<z.infer<S>[]> {
     const result = await this.pool.query<{ data: unknown }>(
-      "SELECT data FROM log_entries WHERE log = $1 AND stream = $2 AND data @> $3::jsonb ORDER BY seq",
-      [this.log, stream, JSON.stringify(where ?? {})],
+      roomId === undefined
+        ? "SELECT data FROM log_entries WHERE log = $1 AND stream = $2 ORDER BY seq"
+        : "SELECT data FROM log_entries WHERE log = $1 AND stream = $2 AND data->>'roomId' = $3 ORDER BY seq",
+      roomId === undefined ? [this.log, stream] : [this.log, stream, roomId],
     );
     return result.rows.flatMap((r) => {
       const parsed = this.schema.safeParse(r.data);
@@ -43,7 +45,7 @@ export class PgChatLog implements ChatLog {
     return this.log.append(message.eventId, message);
   }
   history(eventId: string, roomId: string) {
-    return this.log.read(eventId, { roomId });
+    return this.log.read(eventId, roomId);
   }
   async close() {}
 }

@@ -45,4 +45,10 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
       );
     `,
   },
+  {
+    version: 4,
+    name: "chat by room",
+    // A room's history is read at each view: an index, not a scan of the event's whole chat.
+    sql: `CREATE INDEX log_entries_room ON log_entries (log, stream, (data->>'roomId'), seq);`,
+  },
 ];
