@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FieldErrorText, FormErrorSummary } from "~/components/Field";
+import { FormErrorSummary } from "~/components/Field";
+import { Radios } from "~/components/Radios";
 import { TextArea } from "~/components/ProfileFields";
 import {
   EvaluationClosedError,
@@ -12,13 +13,7 @@ import {
   submitResponse,
 } from "~/models/evaluation.server";
 import { finalAnswerSchema, monthlyAnswerSchema, progressSchema } from "~/schemas/evaluation";
-import {
-  formDataToObject,
-  isFormFailure,
-  parseWith,
-  type FieldErrors,
-  type FormFailure,
-} from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, type FieldErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";
@@ -90,38 +85,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return formFailure({ form: { key: "errors.evaluationClosed" } }, form, 409);
     throw error;
   }
-}
-
-function Radios({
-  name,
-  legend,
-  options,
-  value,
-  failure,
-}: {
-  name: string;
-  legend: string;
-  options: Array<{ value: string; label: string }>;
-  value: string;
-  failure?: FormFailure;
-}) {
-  const error = failure?.fieldErrors[name];
-  const chosen = typeof failure?.values[name] === "string" ? String(failure.values[name]) : value;
-  return (
-    <fieldset
-      className={error ? "choices field--invalid" : "choices"}
-      aria-describedby={error ? `field-${name}-error` : undefined}
-    >
-      <legend>{legend}</legend>
-      {options.map((o) => (
-        <label key={o.value} className="choice">
-          <input type="radio" name={name} value={o.value} defaultChecked={chosen === o.value} />{" "}
-          {o.label}
-        </label>
-      ))}
-      <FieldErrorText id={`field-${name}`} error={error} />
-    </fieldset>
-  );
 }
 
 export default function AnswerEvaluation() {

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { FieldErrorText, FormErrorSummary } from "~/components/Field";
+import { FormErrorSummary } from "~/components/Field";
+import { Radios } from "~/components/Radios";
 import { TextArea } from "~/components/ProfileFields";
 import { addCheckIn, listCheckIns, nextCheckInDue, sendsCheckIns } from "~/models/checkin.server";
 import { groupView } from "~/models/group.server";
@@ -57,7 +58,6 @@ export default function CheckIns() {
     const v = failure?.values[name];
     return typeof v === "string" ? v : "";
   };
-  const status = value("needsStatus") || "on-track";
   return (
     <>
       <p>
@@ -83,21 +83,13 @@ export default function CheckIns() {
             noValidate
             key={result && "sent" in result ? "sent" : "new"}
           >
-            <fieldset
-              className={failure?.fieldErrors.needsStatus ? "choices field--invalid" : "choices"}
-              aria-describedby={
-                failure?.fieldErrors.needsStatus ? "field-needsStatus-error" : undefined
-              }
-            >
-              <legend>{t("checkIns.needsStatus")}</legend>
-              {STATUSES.map((s) => (
-                <label key={s} className="choice">
-                  <input type="radio" name="needsStatus" value={s} defaultChecked={status === s} />{" "}
-                  {t(`checkIns.statuses.${s}`)}
-                </label>
-              ))}
-              <FieldErrorText id="field-needsStatus" error={failure?.fieldErrors.needsStatus} />
-            </fieldset>
+            <Radios
+              name="needsStatus"
+              legend={t("checkIns.needsStatus")}
+              failure={failure}
+              value="on-track"
+              options={STATUSES.map((s) => ({ value: s, label: t(`checkIns.statuses.${s}`) }))}
+            />
             <TextArea
               name="update"
               required
