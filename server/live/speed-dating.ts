@@ -141,8 +141,10 @@ export class SpeedDatingLive {
   async refresh(eventId: string) {
     const event = await getEvent(eventId);
     if (!event) return;
-    this.remember(event);
-    this.arm(this.state(eventId).event ?? event);
+    const known = this.state(eventId).event;
+    if (known && known.revision >= event.revision) return;
+    // This process moves and updates its own sockets (no round trip through the adapter).
+    await this.publish(event, false);
   }
 
   /** After a restart: re-arm clocks; people seated in the current round keep their seat a while. */
@@ -303,18 +305,19 @@ export class SpeedDatingLive {
    * After any change: every socket first moves to its new room channel (one synchronous pass, so
    * no chat message can fall between two rooms), then gets its own view.
    */
-  async publish(event: SpeedEvent) {
+  async publish(event: SpeedEvent, announce = true) {
     this.remember(event);
     this.arm(event);
-    // The other processes reload it (their rooms index serves chat; their clock takes over).
-    if (process.env.DATABASE_URL) this.io.serverSideEmit("speed:changed", event.id);
+    // The other processes reload it and publish to their own sockets (their rooms index serves
+    // chat; their clock takes over).
+    if (announce && process.env.DATABASE_URL) this.io.serverSideEmit("speed:changed", event.id);
     if (event.status === "ended") {
       // Nothing live remains: forget chat rate counters of this event.
       for (const key of this.chatTimes.keys())
         if (key.startsWith(`${event.id}:`)) this.chatTimes.delete(key);
     }
     const prefix = `evt:${event.id}`;
-    const sockets = await this.io.in(prefix).fetchSockets();
+    const sockets = await this.io.local.in(prefix).fetchSockets();
     const latest = this.state(event.id).event ?? event;
     if (latest.revision > event.revision) return; // a newer state was published meanwhile
     const targets: Array<{
