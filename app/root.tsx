@@ -20,6 +20,7 @@ import { listNotifications } from "~/models/notification.server";
 import { getLocale } from "~/utils/locale.server";
 import { getOptionalUser } from "~/utils/session.server";
 import { useT } from "~/utils/i18n-react";
+import { useNonce } from "~/utils/nonce";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -161,6 +162,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootLoaderData>("root");
   const locale = data?.locale ?? "fr";
   const { t } = useT();
+  const nonce = useNonce();
   return (
     <html lang={locale}>
       <head>
@@ -180,8 +182,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <footer className="site-footer">
           <div className="container">{t("footer.text")}</div>
         </footer>
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

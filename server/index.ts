@@ -15,6 +15,8 @@ import { attachLive } from "./live";
 import { configureMail } from "./mail";
 import { registerSolverRunner, workerRunner } from "./matching/runner";
 import { isCrossSite, refuseCrossSite } from "./security/origin";
+import { cspNonceOf, securityHeaders } from "./security/headers";
+import { limitBodies } from "./security/limits";
 import { closeStore, openStore, StoreLoadError } from "./store";
 import { startReminders } from "./reminders";
 import { attachPostgresAdapter } from "./live/adapter";
@@ -61,6 +63,9 @@ async function main() {
   const httpServer = createServer(app);
   const io = new SocketServer(httpServer, {
     serveClient: false,
+    // The largest legitimate message is a co-development note (8 000 characters, escaped):
+    // anything bigger closes the connection instead of being read into memory.
+    maxHttpBufferSize: 100_000,
     // One process: a dropped connection gets its missed packets back. Several processes (the
     // PostgreSQL adapter does not support recovery): clients resync on every reconnect anyway.
     connectionStateRecovery: config.databaseUrl
@@ -77,11 +82,13 @@ async function main() {
     ? attachPostgresAdapter(io, config.databaseUrl)
     : undefined;
 
+  app.use(securityHeaders({ production: config.env !== "development" }));
   app.get("/healthz", (_req, res) => {
     res.json({ ok: true, version });
   });
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.use(refuseCrossSite);
+  app.use(limitBodies);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
   if (config.env === "development") {
@@ -104,7 +111,10 @@ async function main() {
     createRequestHandler({
       build,
       mode: config.env === "development" ? "development" : "production",
-      getLoadContext: (req) => ({ clientIp: req.ip ?? "unknown" }),
+      getLoadContext: (req, res) => ({
+        clientIp: req.ip ?? "unknown",
+        cspNonce: cspNonceOf(res),
+      }),
     }),
   );
 

@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { redirect } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { RegionMrcPicker } from "~/components/RegionMrcPicker";
@@ -35,15 +35,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const { state, invitation } = await findInvitation(token.data);
   const user = await getOptionalUser(request);
   const program = invitation ? await getProgram(invitation.programId) : undefined;
-  return {
-    state,
-    programTitle: state === "valid" ? (program?.title ?? "") : "",
-    role: state === "valid" ? invitation?.role : undefined,
-    invitedEmail: state === "valid" ? (invitation?.email ?? "") : "",
-    fromApplication: Boolean(invitation?.applicationId),
-    user: user ? { name: user.name, email: user.email } : null,
-    path: new URL(request.url).pathname,
-  };
+  // An unknown link answers 404 (with its explanation), like any link that leads nowhere.
+  return data(
+    {
+      state,
+      programTitle: state === "valid" ? (program?.title ?? "") : "",
+      role: state === "valid" ? invitation?.role : undefined,
+      invitedEmail: state === "valid" ? (invitation?.email ?? "") : "",
+      fromApplication: Boolean(invitation?.applicationId),
+      user: user ? { name: user.name, email: user.email } : null,
+      path: new URL(request.url).pathname,
+    },
+    { status: state === "unknown" ? 404 : 200 },
+  );
 }
 
 const invitationErrors: Record<InvitationError["state"], FieldError> = {

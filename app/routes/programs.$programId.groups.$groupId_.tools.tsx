@@ -103,7 +103,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { done: "created" as const, title: tool.title };
   }
   const parsed = parseWith(toolActionSchema, form);
-  if (!parsed.ok) throw notFound();
+  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
   const { intent, toolId } = parsed.data;
   try {
     switch (intent) {

@@ -1,10 +1,17 @@
 /** Cookie sessions, shared by pages and Socket.IO connections. */
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
 import { getUserById } from "~/models/user.server";
+import {
+  createSessionRecord,
+  endSessionRecord,
+  SESSION_DAYS,
+  sessionUserId,
+} from "~/models/session.server";
 import { signedOut } from "../../server/live/bus";
 
 interface SessionData {
-  userId: string;
+  /** The id of a server-side session record (app/models/session.server.ts), never the user id. */
+  sid: string;
 }
 interface FlashData {
   flash: string;
@@ -24,7 +31,7 @@ export function sessionStorage() {
         path: "/",
         secure: process.env.MAILLAGE_SECURE_COOKIES === "1",
         secrets: [secret],
-        maxAge: 60 * 60 * 24 * 30,
+        maxAge: 60 * 60 * 24 * SESSION_DAYS,
       },
     });
   }
@@ -35,13 +42,17 @@ export function getSession(request: Request) {
   return sessionStorage().getSession(request.headers.get("Cookie"));
 }
 
+async function userIdOf(cookie: string | null): Promise<string | undefined> {
+  const sid = (await sessionStorage().getSession(cookie)).get("sid");
+  return typeof sid === "string" ? sessionUserId(sid) : undefined;
+}
+
 export async function getUserId(request: Request): Promise<string | undefined> {
-  return (await getSession(request)).get("userId");
+  return userIdOf(request.headers.get("Cookie"));
 }
 
 export async function getUserFromCookieHeader(cookie: string | null) {
-  const session = await sessionStorage().getSession(cookie);
-  const userId = session.get("userId");
+  const userId = await userIdOf(cookie);
   return userId ? getUserById(userId) : undefined;
 }
 
@@ -67,8 +78,11 @@ export function safeRedirectPath(to: unknown, fallback = "/dashboard"): string {
 }
 
 export async function createUserSession(request: Request, userId: string, redirectTo: string) {
-  const session = await getSession(request);
-  session.set("userId", userId);
+  // A new session: whatever the browser brought (an old or planted cookie) is dropped and ended.
+  const previous = (await getSession(request)).get("sid");
+  if (typeof previous === "string") await endSessionRecord(previous);
+  const session = await sessionStorage().getSession();
+  session.set("sid", await createSessionRecord(userId));
   return redirect(safeRedirectPath(redirectTo), {
     headers: { "Set-Cookie": await sessionStorage().commitSession(session) },
   });
@@ -76,7 +90,9 @@ export async function createUserSession(request: Request, userId: string, redire
 
 export async function destroyUserSession(request: Request) {
   const session = await getSession(request);
-  const userId = session.get("userId");
+  const sid = session.get("sid");
+  const userId = typeof sid === "string" ? await sessionUserId(sid) : undefined;
+  if (typeof sid === "string") await endSessionRecord(sid);
   if (userId) signedOut(userId);
   return redirect("/", {
     headers: { "Set-Cookie": await sessionStorage().destroySession(session) },

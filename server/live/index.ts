@@ -6,6 +6,7 @@ import type { Server } from "socket.io";
 import { z } from "zod";
 import { localeFromCookieHeader, translate } from "../../app/i18n";
 import { getProgram, listProgramsForUser } from "../../app/models/program.server";
+import { getParticipantFor } from "../../app/models/participant.server";
 import { onSolverUpdate } from "../matching/runner";
 import { getUserFromCookieHeader } from "../../app/utils/session.server";
 import { handle, LiveError, type LiveSocket } from "./handle";
@@ -57,6 +58,9 @@ export async function attachLive(io: Server) {
       async ({ programId }) => {
         const program = await getProgram(programId);
         if (!program?.coordinatorIds.includes(socket.data.user.id)) {
+          // Only the program's own participants learn that it exists.
+          const participant = program && (await getParticipantFor(socket.data.user.id, program.id));
+          if (!participant) throw new LiveError("not_found", "errors.live.programNotFound");
           throw new LiveError("forbidden", "errors.live.coordinatorOnly");
         }
         await socket.join(`program:${programId}:formation`);

@@ -624,6 +624,17 @@ export const notificationSchema = z.strictObject({
   readAt: isoDate.optional(),
 });
 
+/**
+ * A signed-in browser. The cookie carries only this record's id, so signing out (or an expiry)
+ * ends the session on the server: a copied cookie stops working (see app/utils/session.server.ts).
+ */
+export const sessionSchema = z.strictObject({
+  id: z.string().min(32).max(64),
+  userId: id,
+  createdAt: isoDate,
+  expiresAt: isoDate,
+});
+
 /** Every collection of the store and the schema of its records. */
 export const collectionSchemas = {
   users: userSchema,
@@ -649,6 +660,7 @@ export const collectionSchemas = {
   evaluations: evaluationSchema,
   evaluationResponses: evaluationResponseSchema,
   observerNotes: observerNoteSchema,
+  sessions: sessionSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -680,6 +692,7 @@ export const documentSchema = z.strictObject({
   evaluations: z.array(evaluationSchema).default([]),
   evaluationResponses: z.array(evaluationResponseSchema).default([]),
   observerNotes: z.array(observerNoteSchema).default([]),
+  sessions: z.array(sessionSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -709,6 +722,7 @@ export function emptyDocument(): StoreDocument {
     evaluations: [],
     evaluationResponses: [],
     observerNotes: [],
+    sessions: [],
   };
 }
 

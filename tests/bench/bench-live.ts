@@ -189,6 +189,15 @@ async function main() {
     createdBy: "u-coordination",
     createdAt: now,
   });
+  // Signed-in browsers: one session record per account, as /login creates them.
+  const sidFor = (userId: string) => `bench-session-${userId}`.padEnd(40, "0");
+  const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
+  doc.sessions = ["u-coordination", ...ids.map((_, i) => `u-b${i}`)].map((userId) => ({
+    id: sidFor(userId),
+    userId,
+    createdAt: now,
+    expiresAt,
+  }));
   if (args.nodes === 1) {
     await writeFile(join(dataDir, "maillage.json"), JSON.stringify(documentSchema.parse(doc)));
   } else {
@@ -203,7 +212,7 @@ async function main() {
   process.env.SESSION_SECRET = secret;
   const cookieFor = async (userId: string) => {
     const session = await sessionStorage().getSession();
-    session.set("userId", userId);
+    session.set("sid", sidFor(userId));
     return (await sessionStorage().commitSession(session)).split(";")[0]!;
   };
 

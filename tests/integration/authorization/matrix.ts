@@ -1,0 +1,268 @@
+/**
+ * Who may do what: every route of the Remix manifest and every Socket.IO event, for each role.
+ * The test fails for a route or event that has no entry here, so a new one must be thought about.
+ *
+ * Answers: 200 (or another success), "login" (302 to the sign-in page), "home" (302 elsewhere:
+ * already signed in, or a redirect that is the page's normal answer), 403 (the person knows the
+ * resource exists but may not use it), 404 (the person may not know it exists: a made-up id
+ * answers the same). For actions, "ok" means the action ran its own checks (a validation error
+ * counts), i.e. the person got past authorization.
+ */
+import type { Role } from "./fixture";
+
+export type Answer = 200 | "login" | "home" | 403 | 404 | "ok";
+export type RoleAnswers = Record<Role, Answer>;
+
+function answers(
+  anonymous: Answer,
+  otherProgramParticipant: Answer,
+  participant: Answer,
+  otherGroupMember: Answer,
+  member: Answer,
+  otherCoordinator: Answer,
+  coordinator: Answer,
+): RoleAnswers {
+  return {
+    anonymous,
+    otherProgramParticipant,
+    participant,
+    otherGroupMember,
+    member,
+    otherCoordinator,
+    coordinator,
+  };
+}
+
+//                          anon     other-prog part  other-grp member other-coord coord
+const everyone = answers(200, 200, 200, 200, 200, 200, 200);
+const signedOutOnly = answers(200, "home", "home", "home", "home", "home", "home");
+const signedIn = answers("login", 200, 200, 200, 200, 200, 200);
+const coordinators = answers("login", 403, 403, 403, 403, 200, 200);
+const programPeople = answers("login", 404, 200, 200, 200, 404, 200);
+const programParticipants = answers("login", 404, 200, 200, 200, 404, 403);
+const programCoordinators = answers("login", 404, 403, 403, 403, 404, 200);
+const groupMembers = answers("login", 404, 404, 404, 200, 404, 404);
+/** Questionnaires are answered by the members of the program's groups. */
+const respondents = answers("login", 404, 404, 200, 200, 404, 404);
+const asAction = (page: RoleAnswers): RoleAnswers =>
+  Object.fromEntries(
+    Object.entries(page).map(([role, answer]) => [role, answer === 200 ? "ok" : answer]),
+  ) as RoleAnswers;
+
+export interface RouteRule {
+  /** Answers to a GET of the route's URL. */
+  get: RoleAnswers;
+  /** Answers to a POST of an empty form (routes with an action only). */
+  post?: RoleAnswers;
+  /** A query string the route needs (without it the answer is 400 for everyone). */
+  query?: string;
+}
+
+export const ROUTE_MATRIX: Record<string, RouteRule> = {
+  "routes/_index": { get: everyone },
+  "routes/login": { get: signedOutOnly, post: asAction(signedOutOnly) },
+  "routes/signup": { get: signedOutOnly, post: asAction(signedOutOnly) },
+  "routes/logout": {
+    get: answers("home", "home", "home", "home", "home", "home", "home"),
+    post: answers("home", "home", "home", "home", "home", "home", "home"),
+  },
+  "routes/lang": {
+    get: answers("home", "home", "home", "home", "home", "home", "home"),
+    post: asAction(everyone),
+  },
+  "routes/dashboard": { get: signedIn },
+  "routes/notifications": { get: signedIn },
+  "routes/programs.new": { get: coordinators, post: asAction(coordinators) },
+  "routes/apply.$programId": { get: everyone, post: asAction(everyone) },
+  "routes/application.$token": { get: everyone },
+  "routes/invitation.$token": { get: everyone, post: asAction(everyone) },
+  "routes/feeds.calendar.$token": { get: everyone },
+  "routes/programs.$programId": { get: programPeople },
+  "routes/programs.$programId._index": { get: programPeople },
+  "routes/programs.$programId.directory": { get: programPeople },
+  "routes/programs.$programId.profile": {
+    get: programParticipants,
+    post: asAction(programParticipants),
+  },
+  "routes/programs.$programId.events._index": {
+    get: programPeople,
+    post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.events.$eventId": { get: programPeople },
+  "routes/programs.$programId.formation": {
+    get: programCoordinators,
+    post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.groups._index": {
+    get: programParticipants,
+    post: asAction(programParticipants),
+  },
+  "routes/programs.$programId.tools._index": { get: programPeople },
+  "routes/programs.$programId.tools.$toolId.file": { get: groupMembers },
+  "routes/programs.$programId.evaluations._index": {
+    get: programPeople,
+    post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.evaluations.$evaluationId": {
+    get: respondents,
+    post: asAction(respondents),
+  },
+  "routes/programs.$programId.applications._index": { get: programCoordinators },
+  "routes/programs.$programId.applications.$applicationId": {
+    get: programCoordinators,
+    post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.invitations": {
+    get: programCoordinators,
+    post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.outbox": { get: programCoordinators },
+  "routes/programs.$programId.settings": {
+    get: programCoordinators,
+    post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.report": {
+    get: programCoordinators,
+    post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.report[.]csv": { get: programCoordinators, query: "?table=meetings" },
+  "routes/programs.$programId.groups.$groupId": { get: groupMembers },
+  "routes/programs.$programId.groups.$groupId_.agreement": {
+    get: groupMembers,
+    post: asAction(groupMembers),
+  },
+  "routes/programs.$programId.groups.$groupId_.calendar[.]ics": { get: groupMembers },
+  "routes/programs.$programId.groups.$groupId_.checkins": {
+    get: groupMembers,
+    post: asAction(groupMembers),
+  },
+  "routes/programs.$programId.groups.$groupId_.codev._index": {
+    get: groupMembers,
+    post: asAction(groupMembers),
+  },
+  "routes/programs.$programId.groups.$groupId_.codev.$sessionId": { get: groupMembers },
+  "routes/programs.$programId.groups.$groupId_.hours": {
+    get: groupMembers,
+    post: asAction(groupMembers),
+  },
+  "routes/programs.$programId.groups.$groupId_.meetings": {
+    get: groupMembers,
+    post: asAction(groupMembers),
+  },
+  "routes/programs.$programId.groups.$groupId_.meetings_.$meetingId": {
+    get: groupMembers,
+    post: asAction(groupMembers),
+  },
+  "routes/programs.$programId.groups.$groupId_.plan": {
+    get: groupMembers,
+    post: asAction(groupMembers),
+  },
+  "routes/programs.$programId.groups.$groupId_.tools": {
+    get: groupMembers,
+    post: asAction(groupMembers),
+  },
+};
+
+/**
+ * Socket.IO events: "ok" when the person gets past authorization (the event may still refuse for
+ * another reason, e.g. "not now"), otherwise the refusal code. Anonymous sockets are refused at the
+ * handshake, for every event (checked once in the test). Speed-dating events answer
+ * `not_in_event` to anyone outside the event, for real and made-up ids alike.
+ */
+export type SocketAnswer = "ok" | "not_found" | "not_in_event" | "forbidden";
+export type SocketAnswers = Record<Exclude<Role, "anonymous">, SocketAnswer>;
+
+function socketAnswers(
+  otherProgramParticipant: SocketAnswer,
+  participant: SocketAnswer,
+  otherGroupMember: SocketAnswer,
+  member: SocketAnswer,
+  otherCoordinator: SocketAnswer,
+  coordinator: SocketAnswer,
+): SocketAnswers {
+  return {
+    otherProgramParticipant,
+    participant,
+    otherGroupMember,
+    member,
+    otherCoordinator,
+    coordinator,
+  };
+}
+
+const inEvent = socketAnswers("not_in_event", "ok", "ok", "ok", "not_in_event", "ok");
+const participantsInEvent = socketAnswers(
+  "not_in_event",
+  "ok",
+  "ok",
+  "ok",
+  "not_in_event",
+  "not_in_event",
+);
+const codevMembers = socketAnswers(
+  "not_found",
+  "not_found",
+  "not_found",
+  "ok",
+  "not_found",
+  "not_found",
+);
+
+export const SOCKET_MATRIX: Record<
+  string,
+  { answers: SocketAnswers; payload: Record<string, unknown> }
+> = {
+  "session:whoami": { answers: socketAnswers("ok", "ok", "ok", "ok", "ok", "ok"), payload: {} },
+  "formation:watch": {
+    answers: socketAnswers("not_found", "forbidden", "forbidden", "forbidden", "not_found", "ok"),
+    payload: { programId: "prog-reemploi-2026" },
+  },
+  "event:join": { answers: inEvent, payload: { eventId: "evt-demo-novembre" } },
+  "chat:send": {
+    answers: inEvent,
+    payload: { eventId: "evt-demo-novembre", roomId: "r1-1", text: "Bonjour" },
+  },
+  "note:update": {
+    answers: inEvent,
+    payload: { eventId: "evt-demo-novembre", roomId: "r1-1", text: "Note" },
+  },
+  "rating:submit": {
+    answers: participantsInEvent,
+    payload: {
+      eventId: "evt-demo-novembre",
+      round: 1,
+      toParticipantId: "p-inconnu",
+      answer: "yes",
+    },
+  },
+  "console:command": {
+    answers: socketAnswers(
+      "not_in_event",
+      "forbidden",
+      "forbidden",
+      "forbidden",
+      "not_in_event",
+      "ok",
+    ),
+    payload: { eventId: "evt-demo-novembre", command: "pause" },
+  },
+  "codev:join": { answers: codevMembers, payload: { sessionId: "cdv-matrice" } },
+  "codev:command": {
+    answers: codevMembers,
+    payload: { sessionId: "cdv-matrice", command: "pause" },
+  },
+  "codev:extend": { answers: codevMembers, payload: { sessionId: "cdv-matrice", minutes: 5 } },
+  "codev:subject": { answers: codevMembers, payload: { sessionId: "cdv-matrice", text: "Sujet" } },
+  "codev:note": {
+    answers: codevMembers,
+    payload: { sessionId: "cdv-matrice", step: 0, text: "Note" },
+  },
+  "codev:action:add": {
+    answers: codevMembers,
+    payload: { sessionId: "cdv-matrice", title: "Action" },
+  },
+  "codev:action:remove": {
+    answers: codevMembers,
+    payload: { sessionId: "cdv-matrice", itemId: "inconnu" },
+  },
+};
