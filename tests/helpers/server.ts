@@ -45,7 +45,11 @@ export async function startServer(
   );
 
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => {
+      // Never leave a half-started server behind a failed test.
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start:\n${output}`));
+    }, 20_000);
     const check = () => {
       const match = /ready: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
