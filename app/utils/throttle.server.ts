@@ -42,6 +42,12 @@ export function clearSignInFailures(email: string) {
   failures.delete(`email:${email}`);
 }
 
+/**
+ * Account creations from one client address: enough for a workshop signing up together, not for
+ * a script (each creation costs a password hash).
+ */
+export const SIGNUP_LIMIT = { max: 20, windowMs: 60 * 60_000 };
+
 const hits = new Map<string, number[]>();
 
 /**
