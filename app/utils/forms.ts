@@ -150,6 +150,19 @@ function payloadTooLarge() {
  * rather than the server failing.
  */
 export async function readFormData(request: Request, maxBytes = MAX_FORM_BYTES) {
+  const parsed = await readFormDataWithin(request, maxBytes);
+  if (!parsed) throw payloadTooLarge();
+  return parsed;
+}
+
+/**
+ * readFormData's work: the form, or null when the body is over `maxBytes` (the rest of it is
+ * drained, or the connection cut when far over). Multipart bodies with files are parsed too.
+ */
+export async function readFormDataWithin(
+  request: Request,
+  maxBytes: number,
+): Promise<FormData | null> {
   const declared = Number(request.headers.get("content-length") ?? "");
   const contentType = request.headers.get("content-type") ?? "";
   const body = request.body;
@@ -158,7 +171,7 @@ export async function readFormData(request: Request, maxBytes = MAX_FORM_BYTES) 
   if (Number.isFinite(declared) && declared > maxBytes) {
     if (declared > MAX_DRAIN_BYTES) await reader.cancel().catch(() => undefined);
     else await drain(reader, 0);
-    throw payloadTooLarge();
+    return null;
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -168,7 +181,7 @@ export async function readFormData(request: Request, maxBytes = MAX_FORM_BYTES) 
     size += value.byteLength;
     if (size > maxBytes) {
       await drain(reader, size);
-      throw payloadTooLarge();
+      return null;
     }
     chunks.push(value);
   }
