@@ -43,10 +43,11 @@ export function clearSignInFailures(email: string) {
 }
 
 /**
- * Account creations from one client address: enough for a workshop signing up together, not for
- * a script (each creation costs a password hash).
+ * Account creations from one client address: enough for a workshop of several dozen people
+ * signing up together behind one connection, not for a script (each attempt costs a password hash
+ * and may tell whether an email is taken).
  */
-export const SIGNUP_LIMIT = { max: 20, windowMs: 60 * 60_000 };
+export const SIGNUP_LIMIT = { max: 60, windowMs: 60 * 60_000 };
 
 const hits = new Map<string, number[]>();
 
