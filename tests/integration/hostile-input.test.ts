@@ -107,7 +107,8 @@ async function expectPlainStore() {
   const bad: string[] = [];
   const walk = (value: unknown, path: string) => {
     if (typeof value === "string") {
-      if (CONTROL.test(value) || LONE_SURROGATE.test(value)) bad.push(path);
+      if (CONTROL.test(value) || LONE_SURROGATE.test(value))
+        bad.push(`${path}: ${JSON.stringify(value).slice(0, 200)}`);
     } else if (Array.isArray(value)) value.forEach((v, i) => walk(v, `${path}.${i}`));
     else if (value && typeof value === "object")
       for (const [k, v] of Object.entries(value)) {
