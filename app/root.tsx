@@ -204,7 +204,9 @@ export function ErrorBoundary() {
         ? "errors.page.forbidden"
         : status === 429
           ? "errors.page.tooMany"
-          : "errors.page.unexpected";
+          : status === 413
+            ? "hostile.bodyTooLarge"
+            : "errors.page.unexpected";
   return (
     <section className="error-page">
       <title>{`${t("errors.page.title")} – Maillage`}</title>

@@ -30,7 +30,7 @@ import {
   needsFromForm,
 } from "~/schemas/application";
 import { useFormFailure } from "~/utils/form-hooks";
-import { formDataToObject, parseWith } from "~/utils/forms";
+import { formDataToObject, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
@@ -120,7 +120,7 @@ const SAVE_WINDOW_MS = 10 * 60_000;
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const program = await loadProgram(params.programId);
-  const form = formDataToObject(await request.formData(), APPLICATION_ARRAY_FIELDS);
+  const form = formDataToObject(await readFormData(request), APPLICATION_ARRAY_FIELDS);
   const intent = form.intent === "draft" ? "draft" : "submit";
   const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
   const wait = rateLimit(`apply:${ip}`, SAVES_PER_WINDOW, SAVE_WINDOW_MS);

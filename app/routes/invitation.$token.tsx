@@ -19,7 +19,13 @@ import {
   signUpAndJoinSchema,
 } from "~/schemas/invitation";
 import { useFormFailure, valueOf } from "~/utils/form-hooks";
-import { formDataToObject, parseForm, parseWith, type FieldError } from "~/utils/forms";
+import {
+  formDataToObject,
+  parseForm,
+  parseWith,
+  type FieldError,
+  readFormData,
+} from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
@@ -87,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const participant = await acceptInvitation(token.data, user.id, organization);
       return redirect(`/programs/${participant.programId}/profile`);
     }
-    const form = formDataToObject(await request.formData());
+    const form = formDataToObject(await readFormData(request));
     let organization;
     let account;
     if (fromApplication) {

@@ -1,13 +1,13 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
 import { languageSchema } from "~/schemas/auth";
-import { formDataToObject, parseWith } from "~/utils/forms";
+import { formDataToObject, parseWith, readFormData } from "~/utils/forms";
 import { localeCookieHeader } from "~/utils/locale.server";
 import { getOptionalUser, safeRedirectPath } from "~/utils/session.server";
 import { setUserLocale } from "~/models/user.server";
 
 /** The language switch: remembered in a cookie, and on the account when signed in. */
 export async function action({ request }: ActionFunctionArgs) {
-  const parsed = parseWith(languageSchema, formDataToObject(await request.formData()));
+  const parsed = parseWith(languageSchema, formDataToObject(await readFormData(request)));
   if (!parsed.ok) throw new Response("Bad request", { status: 400 });
   const user = await getOptionalUser(request);
   if (user) await setUserLocale(user.id, parsed.data.lang);

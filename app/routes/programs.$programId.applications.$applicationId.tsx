@@ -13,7 +13,7 @@ import {
 import { programOrganizations } from "~/models/profile.server";
 import { SELECTION_CRITERIA, type SelectionCriterion } from "~/data/vocabulary";
 import { decisionSchema, scoreSchema } from "~/schemas/application";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
@@ -49,7 +49,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { program, application, user } = await load(request, params);
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   if (form.intent === "score") {
     const parsed = parseWith(scoreSchema, form);
     if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, intent: "score" });

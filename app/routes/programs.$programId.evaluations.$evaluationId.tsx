@@ -13,7 +13,13 @@ import {
   submitResponse,
 } from "~/models/evaluation.server";
 import { finalAnswerSchema, monthlyAnswerSchema, progressSchema } from "~/schemas/evaluation";
-import { formDataToObject, isFormFailure, parseWith, type FieldErrors } from "~/utils/forms";
+import {
+  formDataToObject,
+  isFormFailure,
+  parseWith,
+  type FieldErrors,
+  readFormData,
+} from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";
@@ -51,7 +57,7 @@ const PROGRESS = ["none", "started", "advanced", "reached"] as const;
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { participant, evaluation, groupId } = await load(request, params);
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   try {
     if (evaluation.kind === "final") {
       const parsed = parseWith(finalAnswerSchema, form);

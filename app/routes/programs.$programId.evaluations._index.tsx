@@ -18,7 +18,7 @@ import {
 } from "~/models/evaluation.server";
 import { activeGroups } from "~/models/group.server";
 import { observerNoteSchema, remindSchema, scheduleSchema } from "~/schemas/evaluation";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, notFound, requireProgramAccess } from "~/utils/permissions.server";
@@ -86,7 +86,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const { program, asCoordinator, user } = await requireProgramAccess(request, params.programId);
   if (!asCoordinator) throw forbidden();
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   try {
     if (form.intent === "remind") {
       const parsed = parseWith(remindSchema, form);

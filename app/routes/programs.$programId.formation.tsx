@@ -30,7 +30,7 @@ import {
 import { listParticipantRows } from "~/models/participant.server";
 import { formationSchema } from "~/schemas/groups";
 import type { MessageKey } from "~/i18n";
-import { formDataToObject } from "~/utils/forms";
+import { formDataToObject, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
@@ -84,7 +84,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { program, user } = await requireCoordinatorOf(request, params.programId);
-  const parsed = formationSchema.safeParse(formDataToObject(await request.formData()));
+  const parsed = formationSchema.safeParse(formDataToObject(await readFormData(request)));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const actor = { id: user.id, name: user.name };
   const input = parsed.data;

@@ -11,7 +11,7 @@ import {
 } from "~/models/agreement.server";
 import { groupView } from "~/models/group.server";
 import { acceptSchema, AGREEMENT_POINTS, agreementFormSchema } from "~/schemas/agreement";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
@@ -47,7 +47,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   if (form.intent === "accept") {
     const parsed = acceptSchema.safeParse(form);
     if (!parsed.success) throw new Response("Bad request", { status: 400 });

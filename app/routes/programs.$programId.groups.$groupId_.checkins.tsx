@@ -6,7 +6,7 @@ import { TextArea } from "~/components/ProfileFields";
 import { addCheckIn, listCheckIns, nextCheckInDue, sendsCheckIns } from "~/models/checkin.server";
 import { groupView } from "~/models/group.server";
 import { checkInFormSchema } from "~/schemas/checkin";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const parsed = parseWith(checkInFormSchema, formDataToObject(await request.formData()));
+  const parsed = parseWith(checkInFormSchema, formDataToObject(await readFormData(request)));
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   if (!sendsCheckIns(group, participant.id))
     return formFailure({ form: { key: "errors.checkInMenteesOnly" } }, parsed.data, 403);

@@ -14,7 +14,7 @@ import {
 import { groupView } from "~/models/group.server";
 import { listMeetings } from "~/models/meeting.server";
 import { codevDeleteSchema, codevSessionFormSchema } from "~/schemas/codev";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
@@ -57,7 +57,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   const base = `/programs/${program.id}/groups/${group.id}/codev`;
   try {
     if (form.intent === "delete") {

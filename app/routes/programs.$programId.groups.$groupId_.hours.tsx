@@ -13,7 +13,7 @@ import {
 } from "~/models/hour-bank.server";
 import { groupView } from "~/models/group.server";
 import { hourEntrySchema, removeEntrySchema } from "~/schemas/hours";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
@@ -58,7 +58,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   if (form.intent === "remove") {
     const parsed = removeEntrySchema.safeParse(form);
     if (!parsed.success) throw new Response("Bad request", { status: 400 });

@@ -13,7 +13,7 @@ import {
 import { publicUrl } from "~/models/application.server";
 import { groupView } from "~/models/group.server";
 import { meetingStatusSchema, rotationSchema, seriesSchema } from "~/schemas/meetings";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
@@ -46,7 +46,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { group } = await requireGroupMember(request, params.programId, params.groupId);
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   if (form.intent === "subscribe") {
     const token = await renewCalendarToken(group.id);
     return { subscribeUrl: `${publicUrl()}/feeds/calendar/${token}` };

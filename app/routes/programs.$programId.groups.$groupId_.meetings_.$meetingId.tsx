@@ -20,7 +20,13 @@ import {
 } from "~/models/meeting.server";
 import { utcToZoned } from "~/models/meeting-series";
 import { meetingDetailsSchema, meetingStatusSchema, swapSchema } from "~/schemas/meetings";
-import { formDataToObject, isFormFailure, parseWith, type FormFailure } from "~/utils/forms";
+import {
+  formDataToObject,
+  isFormFailure,
+  parseWith,
+  type FormFailure,
+  readFormData,
+} from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
@@ -79,7 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { group, meeting, participant } = await load(request, params);
-  const form = formDataToObject(await request.formData(), ["participantIds", "presentIds"]);
+  const form = formDataToObject(await readFormData(request), ["participantIds", "presentIds"]);
   try {
     if (form.intent === "status") {
       const parsed = parseWith(meetingStatusSchema, { ...form, meetingId: meeting.id });

@@ -13,7 +13,7 @@ import {
 } from "~/models/action-plan.server";
 import { groupView } from "~/models/group.server";
 import { actionPlanSchema } from "~/schemas/action-plan";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
@@ -45,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const parsed = parseWith(actionPlanSchema, formDataToObject(await request.formData()));
+  const parsed = parseWith(actionPlanSchema, formDataToObject(await readFormData(request)));
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   const input = parsed.data;
   try {

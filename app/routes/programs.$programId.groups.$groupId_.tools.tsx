@@ -15,7 +15,7 @@ import {
   withdrawFromLibrary,
 } from "~/models/tool.server";
 import { toolActionSchema, toolFormSchema } from "~/schemas/tool";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { ToolLinks } from "~/components/ToolLinks";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
@@ -71,7 +71,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     params.groupId,
   );
   const isMultipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
-  const formData = isMultipart ? await parseUploadForm(request) : await request.formData();
+  const formData = isMultipart ? await parseUploadForm(request) : await readFormData(request);
   if (!formData) {
     return formFailure(
       { file: { key: "errors.fileTooLarge", params: { max: MAX_UPLOAD_BYTES / 1048576 } } },

@@ -16,7 +16,7 @@ import {
   withdrawProposal,
 } from "~/models/group.server";
 import { proposeSchema, respondSchema } from "~/schemas/groups";
-import { formDataToObject } from "~/utils/forms";
+import { formDataToObject, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
@@ -59,7 +59,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { program, participant } = await requireParticipant(request, params.programId);
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   try {
     if (form.intent === "check" || form.intent === "propose") {
       const parsed = proposeSchema.safeParse(form);

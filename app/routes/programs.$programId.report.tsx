@@ -24,7 +24,7 @@ import {
 } from "~/models/report.server";
 import { GROUP_LABEL_MAX, groupLabelSchema } from "~/schemas/report";
 import reportStylesHref from "~/styles/report.css?url";
-import { formDataToObject, isFormFailure, parseWith } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
@@ -45,7 +45,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { program } = await requireCoordinatorOf(request, params.programId);
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   const parsed = parseWith(groupLabelSchema, form);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   try {

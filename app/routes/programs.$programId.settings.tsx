@@ -21,7 +21,13 @@ import {
   tagRenameSchema,
 } from "~/schemas/program";
 import { checkbox } from "~/schemas/fields";
-import { formDataToObject, isFormFailure, parseWith, type FormFailure } from "~/utils/forms";
+import {
+  formDataToObject,
+  isFormFailure,
+  parseWith,
+  type FormFailure,
+  readFormData,
+} from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
@@ -41,7 +47,7 @@ const deleteSchema = z.object({ confirm: checkbox.refine((v) => v, "errors.confi
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { program } = await requireCoordinatorOf(request, params.programId);
-  const form = formDataToObject(await request.formData());
+  const form = formDataToObject(await readFormData(request));
   const intent = intentSchema.safeParse(form);
   if (!intent.success) throw new Response("Bad request", { status: 400 });
   const fail = (parsed: FormFailure) =>

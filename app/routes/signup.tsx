@@ -11,6 +11,7 @@ import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { formFailure } from "~/utils/responses.server";
 import { createUserSession, getUserId } from "~/utils/session.server";
+import { SIGNUP_LIMIT, rateLimit } from "~/utils/throttle.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signUp.title");
 
@@ -19,10 +20,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
+export async function action({ request, context }: ActionFunctionArgs) {
   const parsed = await parseForm(request, signupSchema);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   const { name, email, password, redirectTo } = parsed.data;
+  // Each account costs a password hash and may confirm that an email is taken: a limit per address.
+  const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
+  const wait = rateLimit(`signup:${ip}`, SIGNUP_LIMIT.max, SIGNUP_LIMIT.windowMs);
+  if (wait > 0) {
+    return formFailure(
+      { form: { key: "hostile.signUpTooMany", params: { minutes: wait } } },
+      { name, email },
+      429,
+    );
+  }
   try {
     const user = await createUser({ name, email, password, locale: getLocale(request) });
     return createUserSession(request, user.id, redirectTo ?? "/dashboard");

@@ -37,7 +37,10 @@ export function needsFromForm(
 }
 
 function profileFields(tagIds: readonly string[]) {
-  const tag = z.string().refine((t) => tagIds.includes(t), "errors.unknownTag");
+  const tag = z
+    .string()
+    .max(48, "errors.unknownTag")
+    .refine((t) => tagIds.includes(t), "errors.unknownTag");
   return {
     sector: requiredText(2, 120),
     field: optionalText(200),
@@ -72,7 +75,12 @@ export function applicationSubmitSchema(
     ...profileFields(tagIds),
     competitorsText: optionalText(1000),
     competitorOrgIds: z
-      .array(z.string().refine((id) => organizationIds.includes(id), "errors.choice"))
+      .array(
+        z
+          .string()
+          .max(64, "errors.choice")
+          .refine((id) => organizationIds.includes(id), "errors.choice"),
+      )
       .max(50),
     designatedThroughout: checkbox,
     canImplement: checkbox,
@@ -106,7 +114,10 @@ export function applicationDraftSchema(
   tagIds: readonly string[],
   organizationIds: readonly string[],
 ) {
-  const tag = z.string().refine((t) => tagIds.includes(t), "errors.unknownTag");
+  const tag = z
+    .string()
+    .max(48, "errors.unknownTag")
+    .refine((t) => tagIds.includes(t), "errors.unknownTag");
   return z.object({
     email: optionalEmailField,
     organizationName: optionalText(160),
@@ -120,7 +131,7 @@ export function applicationDraftSchema(
     comments: optionalText(3000),
     role: z.union([z.literal(""), roleField]).default(""),
     region: z.union([z.literal(""), regionMrcFields.region]).default(""),
-    mrc: z.string().max(3).default(""),
+    mrc: z.union([z.literal(""), z.string().regex(/^\d{2,3}$/, "errors.choice")]).default(""),
     sector: optionalText(120),
     field: optionalText(200),
     needs: z.array(z.object({ tag, priority: z.number().int().min(1).max(3) })).max(30),
@@ -131,7 +142,12 @@ export function applicationDraftSchema(
     availability: z.array(z.enum(availabilitySlots as [string, ...string[]])).max(21),
     competitorsText: optionalText(1000),
     competitorOrgIds: z
-      .array(z.string().refine((id) => organizationIds.includes(id), "errors.choice"))
+      .array(
+        z
+          .string()
+          .max(64, "errors.choice")
+          .refine((id) => organizationIds.includes(id), "errors.choice"),
+      )
       .max(50),
     designatedThroughout: checkbox,
     canImplement: checkbox,

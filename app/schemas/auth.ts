@@ -1,6 +1,7 @@
 /** Form schemas for accounts. Messages are catalog keys (see utils/forms.ts). */
 import { z } from "zod";
 import { isMrcInRegion, isValidRegion } from "~/data/geography";
+import { text } from "./fields";
 
 const email = z
   .string()
@@ -11,25 +12,36 @@ const email = z
 
 export const PASSWORD_MIN = 10;
 
+/**
+ * Where to go after the form: a path of printable ASCII characters (a header value), else nothing
+ * (the default page); a hidden field, so a bad value never shows as an error.
+ */
+const redirectTo = z
+  .string()
+  .max(500)
+  .regex(/^[\x21-\x7e]*$/)
+  .optional()
+  .catch(undefined);
+
 export const loginSchema = z.object({
   email,
   password: z.string().min(1, "errors.required").max(200, "errors.tooLong"),
-  redirectTo: z.string().max(500).optional(),
+  redirectTo,
 });
 
 export const signupSchema = z.object({
-  name: z.string().trim().min(1, "errors.required").max(120),
+  name: text().min(1, "errors.required").max(120),
   email,
   password: z.string().min(PASSWORD_MIN).max(200),
-  redirectTo: z.string().max(500).optional(),
+  redirectTo,
 });
 
 export const organizationFields = z
   .object({
-    organization: z.string().trim().min(2).max(160),
-    sector: z.string().trim().max(120).default(""),
-    region: z.string().refine(isValidRegion, "errors.region"),
-    mrc: z.string().min(1, "errors.required"),
+    organization: text().min(2).max(160),
+    sector: text().max(120).default(""),
+    region: z.string().max(2, "errors.region").refine(isValidRegion, "errors.region"),
+    mrc: z.string().min(1, "errors.required").max(3, "errors.choice"),
   })
   .refine((v) => isMrcInRegion(v.region, v.mrc), {
     path: ["mrc"],
@@ -38,5 +50,5 @@ export const organizationFields = z
 
 export const languageSchema = z.object({
   lang: z.enum(["fr", "en"]),
-  redirectTo: z.string().max(500).optional(),
+  redirectTo,
 });

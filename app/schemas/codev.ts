@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { crossField } from "~/utils/forms";
-import { numberField } from "./fields";
+import { numberField, plainText, text } from "./fields";
 
 const idField = z.string().regex(/^[\w-]{1,64}$/, "errors.choice");
 const optionalId = z.union([z.literal(""), idField]).default("");
@@ -56,12 +56,12 @@ export const codevLiveSchemas = {
     step: z.number().int().min(0).max(6).optional(),
   }),
   extend: z.strictObject({ sessionId, minutes: z.number().int().min(1).max(30) }),
-  subject: z.strictObject({ sessionId, text: z.string().trim().max(300) }),
+  subject: z.strictObject({ sessionId, text: text().max(300) }),
   note: z.strictObject({
     sessionId,
     step: z.number().int().min(0).max(6),
-    text: z.string().max(8000),
+    text: z.string().overwrite(plainText).max(8000),
   }),
-  actionAdd: z.strictObject({ sessionId, title: z.string().trim().min(1).max(300) }),
-  actionRemove: z.strictObject({ sessionId, itemId: z.string().min(1).max(80) }),
+  actionAdd: z.strictObject({ sessionId, title: text().min(1).max(300) }),
+  actionRemove: z.strictObject({ sessionId, itemId: z.string().regex(/^[\w-]{1,80}$/) }),
 };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { numberField, optionalText, requiredText } from "./fields";
+import { numberField, optionalText, plainText, requiredText, text } from "./fields";
 
 export const EVENT_ARRAY_FIELDS = ["invited"] as const;
 
@@ -14,7 +14,10 @@ export const eventFormSchema = z.object({
   /** Decimals allowed: 0.5 = 30 s (rehearsals and demos). */
   roundMinutes: numberField(0.05, 60, false),
   breakMinutes: numberField(0, 30, false),
-  roomSize: z.preprocess((v) => Number(v), z.union([z.literal(2), z.literal(3)], "errors.choice")),
+  roomSize: z.preprocess(
+    (v) => (typeof v === "string" ? Number(v) : v),
+    z.union([z.literal(2), z.literal(3)], "errors.choice"),
+  ),
   format: z.enum(["online", "in-person"], "errors.choice"),
   videoUrlPattern: optionalText(300).refine(
     (v) => v === "" || /^https:\/\/[^\s]+$/.test(v),
@@ -31,20 +34,20 @@ export const liveSchemas = {
   join: z.strictObject({ eventId: eventIdSchema }),
   chat: z.strictObject({
     eventId: eventIdSchema,
-    roomId: z.string().min(1).max(80),
-    text: z.string().trim().min(1).max(1000),
+    roomId: z.string().regex(/^[\w-]{1,80}$/),
+    text: text().min(1).max(1000),
   }),
   note: z.strictObject({
     eventId: eventIdSchema,
-    roomId: z.string().min(1).max(80),
-    text: z.string().max(5000),
+    roomId: z.string().regex(/^[\w-]{1,80}$/),
+    text: z.string().overwrite(plainText).max(5000),
   }),
   rating: z.strictObject({
     eventId: eventIdSchema,
     round: z.number().int().min(1).max(20),
     toParticipantId: z.string().regex(/^[\w-]{1,64}$/),
     answer: z.enum(["yes", "maybe", "no"]),
-    note: z.string().max(1000).default(""),
+    note: text().max(1000).default(""),
   }),
   command: z.strictObject({
     eventId: eventIdSchema,

@@ -16,8 +16,26 @@ export const optionalEmailField = z
   .pipe(z.union([z.literal(""), z.email("errors.email")]))
   .default("");
 
-export const requiredText = (min: number, max: number) => z.string().trim().min(min).max(max);
-export const optionalText = (max: number) => z.string().trim().max(max).default("");
+/** Control characters other than tab and line breaks (NUL, escape, DEL…). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** A surrogate half without its other half (not valid UTF-8, refused by PostgreSQL's jsonb). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as typed by a person: control characters (NUL included) removed and lone surrogate halves
+ * replaced by U+FFFD, so that whatever is stored can be written to any store and shown as text.
+ * Letters of every script, combining marks, emoji, zero-width and direction marks are kept.
+ */
+export function plainText(value: string): string {
+  return value.replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
+/** A free-text string, cleaned with plainText, then trimmed. Always give it a maximum length. */
+export const text = () => z.string().overwrite(plainText).trim();
+
+export const requiredText = (min: number, max: number) => text().min(min).max(max);
+export const optionalText = (max: number) => text().max(max).default("");
 
 /** An HTML checkbox: present ("on") or absent. */
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
@@ -36,8 +54,8 @@ export const optionalDateField = z.union([z.literal(""), z.iso.date("errors.date
 
 /** Region then MRC; the MRC must belong to the region. */
 export const regionMrcFields = {
-  region: z.string().refine(isValidRegion, "errors.region"),
-  mrc: z.string().min(1, "errors.required"),
+  region: z.string().max(2, "errors.region").refine(isValidRegion, "errors.region"),
+  mrc: z.string().min(1, "errors.required").max(3, "errors.choice"),
 };
 export function mrcMatchesRegion(v: { region: string; mrc: string }) {
   return isMrcInRegion(v.region, v.mrc);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { text } from "./fields";
 
 const id = z.string().regex(/^[\w-]{1,64}$/);
 
@@ -6,7 +7,7 @@ export const proposeSchema = z.object({
   intent: z.enum(["check", "propose"]),
   first: id,
   second: id,
-  message: z.string().trim().max(1000).default(""),
+  message: text().max(1000).default(""),
 });
 
 export const respondSchema = z.object({

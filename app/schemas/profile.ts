@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { availabilitySlots } from "~/data/vocabulary";
-import { checkbox, optionalText } from "./fields";
+import { checkbox, optionalText, text } from "./fields";
 
 export const PROFILE_ARRAY_FIELDS = [
   "needTag",
@@ -12,11 +12,17 @@ export const PROFILE_ARRAY_FIELDS = [
 
 /** The profile form: needs come as two aligned lists (tag, priority) in order of importance. */
 export function profileFormSchema(tagIds: readonly string[], organizationIds: readonly string[]) {
-  const tag = z.string().refine((t) => tagIds.includes(t), "errors.unknownTag");
+  const tag = z
+    .string()
+    .max(48, "errors.unknownTag")
+    .refine((t) => tagIds.includes(t), "errors.unknownTag");
   return z
     .object({
-      intent: z.string().regex(/^(save|add|up:\d+|down:\d+|remove:\d+)$/),
-      sector: z.string().trim().min(2).max(120),
+      intent: z
+        .string()
+        .max(20)
+        .regex(/^(save|add|up:\d+|down:\d+|remove:\d+)$/),
+      sector: text().min(2).max(120),
       field: optionalText(200),
       needTag: z.array(tag).max(30),
       needPriority: z.array(z.coerce.number().int().min(1).max(3)).max(30),
@@ -28,12 +34,17 @@ export function profileFormSchema(tagIds: readonly string[], organizationIds: re
       workingStyle: z.enum(["structured", "intuitive", "between"], "errors.choice"),
       availability: z.array(z.enum(availabilitySlots as [string, ...string[]])).max(21),
       competitorOrgIds: z
-        .array(z.string().refine((id) => organizationIds.includes(id), "errors.choice"))
+        .array(
+          z
+            .string()
+            .max(64, "errors.choice")
+            .refine((id) => organizationIds.includes(id), "errors.choice"),
+        )
         .max(50),
       published: checkbox,
     })
     .refine((v) => v.needTag.length === v.needPriority.length, {
-      path: ["needs"],
+      path: ["needTag"],
       message: "errors.format",
     })
     .refine((v) => v.intent !== "add" || v.newNeedTag !== "", {

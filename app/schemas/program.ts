@@ -6,6 +6,7 @@ import {
   optionalDateField,
   optionalEmailField,
   optionalText,
+  plainText,
   requiredText,
 } from "./fields";
 
@@ -25,7 +26,7 @@ const programFields = z.object({
     .transform((v) =>
       v
         .split(/\n|;/)
-        .map((s) => s.trim())
+        .map((s) => plainText(s).trim())
         .filter(Boolean),
     )
     .pipe(

@@ -1,6 +1,7 @@
 /** The program report's forms and its CSV download. */
 import { z } from "zod";
 import { REPORT_TABLES } from "~/models/report";
+import { text } from "./fields";
 
 export const GROUP_LABEL_MAX = 80;
 
@@ -8,9 +9,7 @@ export const GROUP_LABEL_MAX = 80;
 export const groupLabelSchema = z.object({
   intent: z.literal("label"),
   groupId: z.string().regex(/^[\w-]{1,64}$/, "errors.choice"),
-  label: z
-    .string()
-    .trim()
+  label: text()
     .max(GROUP_LABEL_MAX)
     .refine((s) => !/[@<>]/.test(s), "errors.reportLabelCharacters")
     .default(""),

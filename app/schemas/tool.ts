@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { crossField } from "~/utils/forms";
-import { optionalText, requiredText } from "./fields";
+import { optionalText, requiredText, text } from "./fields";
 
 const toolFields = z.object({
   intent: z.literal("create"),
@@ -30,5 +30,5 @@ export const toolActionSchema = z.object({
 
 export const libraryFilterSchema = z.object({
   theme: z.union([z.literal(""), z.string().regex(/^[a-z0-9-]{1,48}$/)]).default(""),
-  q: z.string().trim().max(100).default(""),
+  q: text().max(100).default(""),
 });

@@ -42,6 +42,13 @@ export function clearSignInFailures(email: string) {
   failures.delete(`email:${email}`);
 }
 
+/**
+ * Account creations from one client address: enough for a workshop of several dozen people
+ * signing up together behind one connection, not for a script (each attempt costs a password hash
+ * and may tell whether an email is taken).
+ */
+export const SIGNUP_LIMIT = { max: 60, windowMs: 60 * 60_000 };
+
 const hits = new Map<string, number[]>();
 
 /**

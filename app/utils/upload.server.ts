@@ -2,12 +2,8 @@
  * Uploads of tools: a size limit checked before and while reading, a short list of document and
  * image types checked by extension *and* by content (magic bytes), and a safe name.
  */
-import {
-  MaxPartSizeExceededError,
-  unstable_createMemoryUploadHandler,
-  unstable_parseMultipartFormData,
-} from "@remix-run/node";
 import type { MessageKey } from "~/i18n";
+import { readFormDataWithin } from "./forms";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
@@ -74,19 +70,15 @@ export async function checkUpload(file: File | null): Promise<UploadCheck> {
 }
 
 /**
- * Parses a multipart form with at most one file field, keeping the file in memory up to the
- * limit. Returns null when the body is larger than allowed.
+ * Parses a multipart form with its file in memory, up to the upload limit (counted on the whole
+ * body, declared or not). Returns null when the body is larger than allowed; a malformed body
+ * reads as an empty form. (Remix's multipart parser failed on file names with "=" in them.)
  */
 export async function parseUploadForm(request: Request): Promise<FormData | null> {
-  const length = Number(request.headers.get("content-length") ?? "0");
-  if (length > MAX_UPLOAD_BYTES + 64 * 1024) return null;
-  try {
-    return await unstable_parseMultipartFormData(
-      request,
-      unstable_createMemoryUploadHandler({ maxPartSize: MAX_UPLOAD_BYTES + 1 }),
-    );
-  } catch (error) {
-    if (error instanceof MaxPartSizeExceededError) return null;
-    throw error;
+  const form = await readFormDataWithin(request, MAX_UPLOAD_BYTES + 64 * 1024);
+  if (!form) return null;
+  for (const value of form.values()) {
+    if (typeof value !== "string" && value.size > MAX_UPLOAD_BYTES) return null;
   }
+  return form;
 }

@@ -1,0 +1,918 @@
+/**
+ * Hostile input against every form schema (app/schemas/*.ts) and every Socket.IO payload schema:
+ * random and oversized values, wrong types, unicode edge cases, markup and prototype-pollution
+ * keys. Each input is either refused with field errors that name a real field and translate to a
+ * complete message in French and English, or accepted with bounded, plain strings and no key the
+ * schema does not declare. A schema added to app/schemas without an entry here fails the test.
+ */
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { z } from "zod";
+import { isMessageKey, translate, type MessageKey, type MessageParams } from "../../app/i18n";
+import * as actionPlan from "../../app/schemas/action-plan";
+import * as agreement from "../../app/schemas/agreement";
+import * as application from "../../app/schemas/application";
+import * as auth from "../../app/schemas/auth";
+import * as checkin from "../../app/schemas/checkin";
+import * as codev from "../../app/schemas/codev";
+import * as evaluation from "../../app/schemas/evaluation";
+import * as event from "../../app/schemas/event";
+import * as groups from "../../app/schemas/groups";
+import * as hours from "../../app/schemas/hours";
+import * as invitation from "../../app/schemas/invitation";
+import * as meetings from "../../app/schemas/meetings";
+import * as profile from "../../app/schemas/profile";
+import * as program from "../../app/schemas/program";
+import * as report from "../../app/schemas/report";
+import * as tool from "../../app/schemas/tool";
+import { plainText } from "../../app/schemas/fields";
+import { formDataToObject, parseWith, type FieldErrors } from "../../app/utils/forms";
+import { handle, type LiveSocket, type Reply } from "../../server/live/handle";
+import { SELECTION_CRITERIA } from "../../app/data/vocabulary";
+
+const TAGS = ["food-access", "transport"];
+const ORGS = ["org-1", "org-2"];
+const TOKEN = "A".repeat(32);
+
+// ---------------------------------------------------------------------------------------------
+// The forms: each schema with a valid example (the base that hostile values replace field by field)
+
+interface FormCase {
+  schema: z.ZodType;
+  valid: Record<string, string | string[]>;
+  arrayFields?: readonly string[];
+  /** What the action adds to the form before parsing (see the route). */
+  prepare?: (form: Record<string, unknown>) => Record<string, unknown>;
+}
+
+const longText = (n: number) => "Texte assez long pour passer. ".repeat(n);
+const scoreFields = Object.fromEntries(
+  SELECTION_CRITERIA.flatMap((c) => [
+    [`score.${c}`, "2"],
+    [`comment.${c}`, "Bien"],
+  ]),
+);
+const applicationValid = {
+  email: "a@exemple.org",
+  organizationName: "Le Grenier",
+  contactName: "Anne Roy",
+  contactEmail: "anne@exemple.org",
+  concept: longText(2),
+  operations: ["logistics"],
+  barriers: "Des obstacles réels",
+  mentoringHelp: "Un peu d'aide svp",
+  revisionOpenness: "Ouverte",
+  comments: "",
+  role: "mentee",
+  region: "01",
+  mrc: "07",
+  sector: "Alimentation",
+  field: "",
+  "need.food-access": "2",
+  needsText: "",
+  expertise: [],
+  expertiseText: "",
+  workingStyle: "between",
+  availability: ["mon-am"],
+  competitorsText: "",
+  competitorOrgIds: [],
+  consent: "on",
+};
+const withNeeds = (form: Record<string, unknown>) => ({
+  ...form,
+  needs: application.needsFromForm(form),
+});
+const programValid = {
+  title: "Programme",
+  theme: "Sécurité alimentaire",
+  subThemes: "Un\nDeux",
+  description: "",
+  status: "open",
+  composition: "mentorship",
+  regionRule: "distinct-regions",
+  format: "online",
+  applicationOpens: "",
+  applicationCloses: "",
+  mentoringStart: "2026-01-01",
+  mentoringEnd: "2026-06-30",
+  hourBankHours: "20",
+  cadenceWeeksMin: "2",
+  cadenceWeeksMax: "4",
+  meetingMinutes: "60",
+  mentorCompensation: "0",
+  coordination: "0",
+};
+const org = { organization: "Le Grenier", sector: "", region: "01", mrc: "07" };
+const minutes = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((i) => [`minutes${i}`, "10"]));
+
+const FORMS: Record<string, FormCase> = {
+  "action-plan.actionPlanSchema": {
+    schema: actionPlan.actionPlanSchema,
+    valid: { intent: "update", itemId: "item-1", status: "todo", notes: "Notes" },
+  },
+  "agreement.agreementFormSchema": {
+    schema: agreement.agreementFormSchema,
+    valid: {
+      intent: "save",
+      responsibilities: "Chacun son rôle",
+      objectives: "Des objectifs",
+      referencePersons: "Anne",
+      period: "Un an",
+      meetings: "Aux deux semaines",
+      communication: "Courriel",
+    },
+  },
+  "agreement.acceptSchema": {
+    schema: agreement.acceptSchema,
+    valid: { intent: "accept", version: "1" },
+  },
+  "application.applicationSubmitSchema": {
+    schema: application.applicationSubmitSchema(TAGS, ORGS),
+    valid: applicationValid,
+    arrayFields: application.APPLICATION_ARRAY_FIELDS,
+    prepare: withNeeds,
+  },
+  "application.applicationDraftSchema": {
+    schema: application.applicationDraftSchema(TAGS, ORGS),
+    valid: applicationValid,
+    arrayFields: application.APPLICATION_ARRAY_FIELDS,
+    prepare: withNeeds,
+  },
+  "application.scoreSchema": { schema: application.scoreSchema, valid: scoreFields },
+  "application.decisionSchema": {
+    schema: application.decisionSchema,
+    valid: { status: "accepted", reason: "Bon projet" },
+  },
+  "application.applicationFiltersSchema": {
+    schema: application.applicationFiltersSchema,
+    valid: { role: "mentor", region: "01", status: "submitted", sort: "date" },
+  },
+  "auth.loginSchema": {
+    schema: auth.loginSchema,
+    valid: { email: "a@exemple.org", password: "secret", redirectTo: "/dashboard" },
+  },
+  "auth.signupSchema": {
+    schema: auth.signupSchema,
+    valid: { name: "Anne", email: "a@exemple.org", password: "un-long-secret", redirectTo: "/" },
+  },
+  "auth.organizationFields": { schema: auth.organizationFields, valid: org },
+  "auth.languageSchema": { schema: auth.languageSchema, valid: { lang: "en", redirectTo: "/" } },
+  "checkin.checkInFormSchema": {
+    schema: checkin.checkInFormSchema,
+    valid: { needsStatus: "on-track", update: "Tout va bien", changes: "", questions: "" },
+  },
+  "codev.codevSessionFormSchema": {
+    schema: codev.codevSessionFormSchema,
+    valid: { intent: "create", clientId: "p1", facilitatorId: "p2", scribeId: "", ...minutes },
+  },
+  "codev.codevDeleteSchema": {
+    schema: codev.codevDeleteSchema,
+    valid: { intent: "delete", sessionId: "cdv-1" },
+  },
+  "evaluation.scheduleSchema": {
+    schema: evaluation.scheduleSchema,
+    valid: {
+      intent: "schedule",
+      kind: "monthly",
+      title: "Bilan",
+      opensOn: "2026-01-01",
+      closesOn: "2026-01-15",
+    },
+  },
+  "evaluation.remindSchema": {
+    schema: evaluation.remindSchema,
+    valid: { intent: "remind", evaluationId: "ev-1" },
+  },
+  "evaluation.observerNoteSchema": {
+    schema: evaluation.observerNoteSchema,
+    valid: { intent: "observe", groupId: "g-1", meetingDate: "2026-01-01", note: "Vu ici" },
+  },
+  "evaluation.monthlyAnswerSchema": {
+    schema: evaluation.monthlyAnswerSchema,
+    valid: { appreciation: "4", successFactors: "", difficulties: "", comment: "Bien" },
+  },
+  "evaluation.finalAnswerSchema": {
+    schema: evaluation.finalAnswerSchema,
+    valid: {
+      appreciation: "5",
+      learning: "Beaucoup",
+      objectivesReached: "yes",
+      recommendations: "",
+      continueMeeting: "maybe",
+      comment: "",
+    },
+  },
+  "event.eventFormSchema": {
+    schema: event.eventFormSchema,
+    valid: {
+      title: "Séance",
+      startsAt: "2026-02-01T18:00",
+      rounds: "3",
+      roundMinutes: "5",
+      breakMinutes: "1",
+      roomSize: "2",
+      format: "online",
+      videoUrlPattern: "",
+      invited: ["p1", "p2"],
+    },
+    arrayFields: event.EVENT_ARRAY_FIELDS,
+  },
+  "groups.proposeSchema": {
+    schema: groups.proposeSchema,
+    valid: { intent: "propose", first: "p1", second: "p2", message: "Salut" },
+  },
+  "groups.respondSchema": {
+    schema: groups.respondSchema,
+    valid: { intent: "accept", proposalId: "prop-1" },
+  },
+  "groups.formationSchema": {
+    schema: groups.formationSchema,
+    valid: { intent: "change", runId: "run-1", groupId: "g1", outId: "p1", inId: "p2" },
+  },
+  "hours.hourEntrySchema": {
+    schema: hours.hourEntrySchema,
+    valid: { intent: "add", kind: "meeting", hours: "1.5", date: "2026-01-01", note: "" },
+  },
+  "hours.removeEntrySchema": {
+    schema: hours.removeEntrySchema,
+    valid: { intent: "remove", entryId: "hrs-1" },
+  },
+  "invitation.joinSchema": { schema: invitation.joinSchema, valid: org },
+  "invitation.accountSchema": {
+    schema: invitation.accountSchema,
+    valid: { name: "Anne", email: "a@exemple.org", password: "un-long-secret" },
+  },
+  "invitation.signUpAndJoinSchema": {
+    schema: invitation.signUpAndJoinSchema,
+    valid: { name: "Anne", email: "a@exemple.org", password: "un-long-secret", ...org },
+  },
+  "meetings.seriesSchema": {
+    schema: meetings.seriesSchema,
+    valid: {
+      intent: "plan",
+      firstDate: "2026-01-01",
+      time: "13:30",
+      everyWeeks: "2",
+      durationMinutes: "60",
+      until: "2026-03-01",
+    },
+  },
+  "meetings.meetingStatusSchema": {
+    schema: meetings.meetingStatusSchema,
+    valid: { intent: "status", meetingId: "m-1", status: "held", reason: "", presentIds: ["p1"] },
+    arrayFields: ["presentIds"],
+  },
+  "meetings.meetingDetailsSchema": {
+    schema: meetings.meetingDetailsSchema,
+    valid: {
+      intent: "details",
+      sequence: "1",
+      date: "2026-01-01",
+      time: "13:30",
+      durationMinutes: "60",
+      kind: "collective",
+      participantIds: [],
+      facilitatorId: "",
+      theme: "",
+      agenda: "Ordre du jour",
+      notes: "Notes",
+      tools: "",
+    },
+    arrayFields: ["participantIds", "presentIds"],
+  },
+  "meetings.swapSchema": {
+    schema: meetings.swapSchema,
+    valid: { intent: "swap", swapWith: "m-2" },
+  },
+  "meetings.rotationSchema": {
+    schema: meetings.rotationSchema,
+    valid: { intent: "rotate", mentorWeight: "1" },
+  },
+  "profile.profileFormSchema": {
+    schema: profile.profileFormSchema(TAGS, ORGS),
+    valid: {
+      intent: "save",
+      sector: "Alimentation",
+      field: "",
+      needTag: ["food-access"],
+      needPriority: ["2"],
+      newNeedTag: "",
+      needsText: "",
+      expertise: [],
+      expertiseText: "",
+      workingStyle: "between",
+      availability: ["mon-am"],
+      competitorOrgIds: [],
+      published: "on",
+    },
+    arrayFields: profile.PROFILE_ARRAY_FIELDS,
+  },
+  "profile.directoryFiltersSchema": {
+    schema: profile.directoryFiltersSchema,
+    valid: { tag: "food-access", role: "mentor", region: "01", style: "between" },
+  },
+  "program.inviteSchema": {
+    schema: program.inviteSchema,
+    valid: { intent: "invite", role: "mentor", email: "" },
+  },
+  "program.programFormSchema": { schema: program.programFormSchema, valid: programValid },
+  "program.tagFormSchema": {
+    schema: program.tagFormSchema,
+    valid: { label: "Transport", labelEn: "" },
+  },
+  "program.tagRenameSchema": {
+    schema: program.tagRenameSchema,
+    valid: { label: "Transport", labelEn: "", tagId: "transport" },
+  },
+  "program.tagRemoveSchema": { schema: program.tagRemoveSchema, valid: { tagId: "transport" } },
+  "report.groupLabelSchema": {
+    schema: report.groupLabelSchema,
+    valid: { intent: "label", groupId: "g-1", label: "Transport" },
+  },
+  "report.reportCsvQuerySchema": { schema: report.reportCsvQuerySchema, valid: { table: "hours" } },
+  "tool.toolFormSchema": {
+    schema: tool.toolFormSchema,
+    valid: { intent: "create", title: "Gabarit", description: "", url: "https://exemple.org" },
+  },
+  "tool.toolActionSchema": {
+    schema: tool.toolActionSchema,
+    valid: { intent: "share", toolId: "tool-1" },
+  },
+  "tool.libraryFilterSchema": { schema: tool.libraryFilterSchema, valid: { theme: "", q: "x" } },
+};
+
+/** Schemas of a single value (a route parameter or one field), not of a form. */
+const VALUES: Record<string, { schema: z.ZodType; valid: string }> = {
+  "application.roleField": { schema: application.roleField, valid: "mentor" },
+  "evaluation.progressSchema": { schema: evaluation.progressSchema, valid: "started" },
+  "event.eventIdSchema": { schema: event.eventIdSchema, valid: "evt-1" },
+  "invitation.invitationTokenSchema": { schema: invitation.invitationTokenSchema, valid: TOKEN },
+};
+
+/** Socket.IO payloads, with a valid example each. */
+const SOCKETS: Record<string, { schema: z.ZodType; valid: Record<string, unknown> }> = {
+  "event.liveSchemas.join": { schema: event.liveSchemas.join, valid: { eventId: "evt-1" } },
+  "event.liveSchemas.chat": {
+    schema: event.liveSchemas.chat,
+    valid: { eventId: "evt-1", roomId: "r1-1", text: "Bonjour" },
+  },
+  "event.liveSchemas.note": {
+    schema: event.liveSchemas.note,
+    valid: { eventId: "evt-1", roomId: "r1-1", text: "Notes" },
+  },
+  "event.liveSchemas.rating": {
+    schema: event.liveSchemas.rating,
+    valid: { eventId: "evt-1", round: 1, toParticipantId: "p2", answer: "yes", note: "" },
+  },
+  "event.liveSchemas.command": {
+    schema: event.liveSchemas.command,
+    valid: { eventId: "evt-1", command: "start" },
+  },
+  "codev.codevLiveSchemas.join": { schema: codev.codevLiveSchemas.join, valid: { sessionId: "s" } },
+  "codev.codevLiveSchemas.command": {
+    schema: codev.codevLiveSchemas.command,
+    valid: { sessionId: "s", command: "next", step: 1 },
+  },
+  "codev.codevLiveSchemas.extend": {
+    schema: codev.codevLiveSchemas.extend,
+    valid: { sessionId: "s", minutes: 5 },
+  },
+  "codev.codevLiveSchemas.subject": {
+    schema: codev.codevLiveSchemas.subject,
+    valid: { sessionId: "s", text: "Sujet" },
+  },
+  "codev.codevLiveSchemas.note": {
+    schema: codev.codevLiveSchemas.note,
+    valid: { sessionId: "s", step: 2, text: "Note" },
+  },
+  "codev.codevLiveSchemas.actionAdd": {
+    schema: codev.codevLiveSchemas.actionAdd,
+    valid: { sessionId: "s", title: "Appeler" },
+  },
+  "codev.codevLiveSchemas.actionRemove": {
+    schema: codev.codevLiveSchemas.actionRemove,
+    valid: { sessionId: "s", itemId: "cda-1" },
+  },
+};
+
+const MODULES: Record<string, Record<string, unknown>> = {
+  "action-plan": actionPlan,
+  agreement,
+  application,
+  auth,
+  checkin,
+  codev,
+  evaluation,
+  event,
+  groups,
+  hours,
+  invitation,
+  meetings,
+  profile,
+  program,
+  report,
+  tool,
+};
+
+// ---------------------------------------------------------------------------------------------
+// Looking inside zod schemas
+
+interface Def {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  options?: z.ZodType[];
+  left?: z.ZodType;
+  right?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  entries?: Record<string, string | number>;
+  values?: unknown[];
+}
+const defOf = (s: z.ZodType) => (s as unknown as { _zod: { def: Def } })._zod.def;
+interface CheckDef {
+  check: string;
+  maximum?: number;
+  length?: number;
+  pattern?: RegExp;
+}
+/** The maximum length and the patterns a string schema checks. */
+function stringChecks(s: z.ZodType) {
+  const def = defOf(s) as Def & { checks?: Array<{ _zod: { def: CheckDef } }>; pattern?: RegExp };
+  const checks = (def.checks ?? []).map((c) => c._zod.def);
+  const maxima = checks.flatMap((c) =>
+    c.check === "max_length" ? [c.maximum!] : c.check === "length_equals" ? [c.length!] : [],
+  );
+  const patterns = [
+    ...(def.pattern ? [def.pattern] : []),
+    ...checks.flatMap((c) => (c.pattern ? [c.pattern] : [])),
+  ];
+  return { maximum: maxima.length ? Math.min(...maxima) : undefined, patterns };
+}
+
+/** The fields of an object schema (through refinements, unions and intersections). */
+function fieldsOf(schema: z.ZodType): Map<string, z.ZodType> {
+  const def = defOf(schema);
+  const out = new Map<string, z.ZodType>();
+  if (def.type === "object") for (const [k, v] of Object.entries(def.shape!)) out.set(k, v);
+  if (def.type === "union")
+    for (const o of def.options!) for (const e of fieldsOf(o)) out.set(...e);
+  if (def.type === "intersection")
+    for (const side of [def.left!, def.right!]) for (const e of fieldsOf(side)) out.set(...e);
+  if (def.type === "pipe") return fieldsOf(def.in!);
+  return out;
+}
+
+/** An anchored pattern without an unbounded repetition accepts strings of bounded length. */
+function boundedPattern(re: RegExp) {
+  const source = re.source.replace(/\\./g, "x");
+  return (
+    source.startsWith("^") && source.endsWith("$") && !/[+*]|\{\d+,\}/.test(source.slice(1, -1))
+  );
+}
+
+/**
+ * The longest string a field schema may output: its maximum length, the longest of its choices,
+ * or Infinity when nothing bounds it; undefined for a field that never holds a string.
+ */
+function stringBound(schema: z.ZodType): number | undefined {
+  const def = defOf(schema);
+  switch (def.type) {
+    case "string": {
+      const { maximum, patterns } = stringChecks(schema);
+      if (maximum !== undefined) return maximum;
+      return patterns.length && patterns.every(boundedPattern) ? 200 : Infinity;
+    }
+    case "enum":
+      return Math.max(...Object.values(def.entries!).map((v) => String(v).length));
+    case "literal":
+      return Math.max(...def.values!.map((v) => (typeof v === "string" ? v.length : 0)));
+    case "union": {
+      const bounds = def.options!.map(stringBound).filter((b) => b !== undefined);
+      return bounds.length ? Math.max(...bounds) : undefined;
+    }
+    case "pipe":
+      return defOf(def.in!).type === "transform" ? stringBound(def.out!) : stringBound(def.in!);
+    case "default":
+    case "optional":
+    case "nullable":
+    case "catch":
+    case "prefault":
+    case "readonly":
+      return stringBound(def.innerType!);
+    case "array":
+      return stringBound(def.element!);
+    default:
+      return undefined;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Hostile values
+
+const EDGE = [
+  "\uD800", // a high surrogate alone
+  "\uDFFF", // a low surrogate alone
+  "a\uDC00\uD800b", // halves in the wrong order
+  "\u202Eevil\u202C", // right-to-left override
+  "\u200F\u200E", // direction marks
+  "\u200B\u200D\u2060", // zero-width characters
+  "\uFEFF", // byte-order mark
+  "\u0000", // NUL
+  "\u0007\u001B[31m\u007F", // bell, escape sequence, DEL
+  "e\u0301\u0302\u0303\u0304\u0305", // stacked combining marks
+  "🏳️‍🌈👩🏽‍💻🇶🇨", // emoji sequences
+  "\r\n\t",
+  "\u2028\u2029", // line and paragraph separators
+  "\u00A0 \u3000",
+  "ﷺ𒐫",
+  "Ǆǅ İı ß",
+];
+const INJECTION = [
+  "<script>alert(1)</script>",
+  '"><img src=x onerror=alert(1)>',
+  "</textarea><script>alert(1)</script>",
+  "<svg/onload=alert(1)>",
+  "javascript:alert(1)",
+  "{{constructor.constructor('alert(1)')()}}",
+  "${7*7}",
+  "'; DROP TABLE records; --",
+  "../../../etc/passwd",
+  "%00%0d%0aSet-Cookie: x=1",
+  "\\u003cscript\\u003e",
+];
+const POLLUTION = ["__proto__", "constructor", "prototype", "__proto__[polluted]", "toString"];
+
+const char = fc.oneof(
+  fc.constantFrom(...EDGE, ...INJECTION, ...POLLUTION),
+  fc.string({ unit: "binary", maxLength: 8 }),
+  fc.integer({ min: 0xd800, max: 0xdfff }).map((c) => String.fromCharCode(c)),
+  fc.constantFrom("a", " ", "é", "1", "-", "@", "."),
+);
+const hostileString = fc.oneof(
+  { arbitrary: fc.array(char, { maxLength: 12 }).map((a) => a.join("")), weight: 4 },
+  { arbitrary: fc.constantFrom(...EDGE, ...INJECTION, ...POLLUTION), weight: 2 },
+  {
+    // Oversized: one piece repeated to a length around and far beyond every limit.
+    arbitrary: fc
+      .tuple(char, fc.constantFrom(121, 255, 301, 1001, 2001, 4001, 8001, 20_001, 100_000))
+      .map(([piece, n]) => (piece || "x").repeat(Math.ceil(n / (piece || "x").length))),
+    weight: 2,
+  },
+);
+const polluted = () =>
+  JSON.parse('{"__proto__":{"polluted":"yes"},"constructor":{"prototype":{"polluted":"yes"}}}');
+const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
+  { arbitrary: hostileString, weight: 4 },
+  {
+    arbitrary: fc.oneof(
+      fc.integer(),
+      fc.double(),
+      fc.constantFrom(NaN, Infinity, -Infinity, -0, Number.MAX_VALUE, Number.MAX_SAFE_INTEGER + 2),
+    ),
+    weight: 1,
+  },
+  { arbitrary: fc.constantFrom(true, false, null, undefined), weight: 1 },
+  { arbitrary: fc.array(hostileString, { maxLength: 40 }), weight: 1 },
+  { arbitrary: fc.constant(null).map(polluted), weight: 1 },
+  { arbitrary: fc.dictionary(fc.constantFrom(...POLLUTION, "x"), hostileString), weight: 1 },
+);
+
+/** Defines own properties (as JSON.parse does), so `__proto__` is a key, not the prototype. */
+function objectWith(entries: Array<[string, unknown]>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of entries) {
+    Object.defineProperty(out, k, {
+      value: v,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+  }
+  return out;
+}
+
+/** A valid example with some fields replaced by hostile values and hostile keys added. */
+function hostileInput(valid: Record<string, unknown>, fieldNames: string[], value = hostileValue) {
+  const names = [...new Set([...Object.keys(valid), ...fieldNames])];
+  return fc
+    .tuple(
+      fc.tuple(
+        ...names.map((name) =>
+          fc.oneof(
+            { arbitrary: fc.constant(valid[name]), weight: 2 },
+            { arbitrary: value, weight: 1 },
+          ),
+        ),
+      ),
+      fc.array(fc.tuple(fc.constantFrom(...POLLUTION, "extra", "hasOwnProperty"), value), {
+        maxLength: 3,
+      }),
+    )
+    .map(([values, extra]) =>
+      objectWith([
+        ...names.flatMap((n, i): Array<[string, unknown]> =>
+          values[i] === undefined ? [] : [[n, values[i]]],
+        ),
+        ...extra,
+      ]),
+    );
+}
+
+/** What a browser can send: strings only, repeated names for lists. */
+const formString = fc.oneof(hostileString, fc.array(hostileString, { maxLength: 40 }));
+
+function toFormData(input: Record<string, unknown>) {
+  const fd = new FormData();
+  for (const [k, v] of Object.entries(input)) {
+    for (const item of Array.isArray(v) ? v : [v]) fd.append(k, String(item));
+  }
+  return fd;
+}
+
+// ---------------------------------------------------------------------------------------------
+// What must hold
+
+const PLACEHOLDER = /\{\w+\}/;
+
+function expectTranslated(where: string, key: MessageKey, params?: MessageParams) {
+  expect(isMessageKey(key), `${where}: "${key}" is not a catalog key`).toBe(true);
+  for (const locale of ["fr", "en"] as const) {
+    const text = translate(locale, key, params);
+    expect(text, `${where}: ${key} untranslated`).not.toBe(key);
+    expect(PLACEHOLDER.test(text), `${where}: "${text}" has an unfilled placeholder`).toBe(false);
+  }
+}
+
+function expectFieldErrors(name: string, schema: z.ZodType, errors: FieldErrors) {
+  const fields = fieldsOf(schema);
+  expect(Object.keys(errors).length, `${name}: refused without any error`).toBeGreaterThan(0);
+  for (const [path, error] of Object.entries(errors)) {
+    const head = path.split(".")[0]!;
+    // "form" is the form-wide summary; every other path starts with a declared field.
+    expect(
+      head === "form" || fields.has(path) || fields.has(head),
+      `${name}: error on unknown field "${path}"`,
+    ).toBe(true);
+    expectTranslated(`${name}.${path}`, error.key, error.params);
+  }
+}
+
+/** Plain text: no control characters but tab and line breaks, no lone surrogate half. */
+const NOT_PLAIN =
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** Secrets are hashed, never stored nor shown: kept exactly as typed. */
+const SECRET_FIELDS = new Set(["password"]);
+
+function expectPlainValue(where: string, value: unknown, bound: number, secret: boolean) {
+  if (typeof value === "string") {
+    // Lengths count characters (code points, as zod does), so an emoji counts once.
+    const length = [...value].length;
+    expect(length, `${where}: ${length} characters`).toBeLessThanOrEqual(bound);
+    if (!secret) expect(NOT_PLAIN.test(value), `${where}: not plain text`).toBe(false);
+    return;
+  }
+  if (Array.isArray(value)) {
+    expect(value.length, `${where}: list of ${value.length}`).toBeLessThanOrEqual(100);
+    value.forEach((v, i) => expectPlainValue(`${where}.${i}`, v, bound, secret));
+    return;
+  }
+  if (value !== null && typeof value === "object") {
+    expect(Object.getPrototypeOf(value), `${where}: not a plain object`).toBe(Object.prototype);
+    for (const [k, v] of Object.entries(value)) {
+      expect(POLLUTION.slice(0, 3).includes(k), `${where}: key ${k}`).toBe(false);
+      expectPlainValue(`${where}.${k}`, v, bound, secret);
+    }
+    return;
+  }
+  expect(["number", "boolean", "undefined"], `${where}: ${typeof value}`).toContain(typeof value);
+  if (typeof value === "number") expect(Number.isFinite(value), `${where}: ${value}`).toBe(true);
+}
+
+function expectAccepted(name: string, schema: z.ZodType, data: unknown) {
+  const fields = fieldsOf(schema);
+  expect(Object.getPrototypeOf(data), `${name}: output prototype`).toBe(Object.prototype);
+  for (const [key, value] of Object.entries(data as object)) {
+    const field = fields.get(key);
+    expect(field, `${name}: output has undeclared key "${key}"`).toBeDefined();
+    // Strings nested in lists of objects (needs) are checked against the overall cap.
+    const bound = Math.min(stringBound(field!) ?? 20_000, 20_000);
+    expectPlainValue(`${name}.${key}`, value, bound, SECRET_FIELDS.has(key));
+  }
+}
+
+const prototypeKeys = () => Object.getOwnPropertyNames(Object.prototype).sort();
+let before: string[];
+beforeAll(() => {
+  before = prototypeKeys();
+});
+afterAll(() => {
+  // Nothing any input did reached the shared prototype.
+  expect(prototypeKeys()).toEqual(before);
+  expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+});
+
+const RUNS = { numRuns: 150 };
+
+// ---------------------------------------------------------------------------------------------
+
+describe("every schema is covered", () => {
+  it("lists every exported schema of app/schemas (a new one needs a hostile-input entry)", () => {
+    const covered = new Set<unknown>([
+      ...Object.values(FORMS).map((f) => f.schema),
+      ...Object.values(VALUES).map((v) => v.schema),
+      ...Object.values(SOCKETS).map((s) => s.schema),
+    ]);
+    const factories = new Set(["applicationSubmitSchema", "applicationDraftSchema"]);
+    factories.add("profileFormSchema");
+    const missing: string[] = [];
+    for (const [module, exports] of Object.entries(MODULES)) {
+      for (const [name, value] of Object.entries(exports)) {
+        if (value instanceof z.ZodType) {
+          if (!covered.has(value)) missing.push(`${module}.${name}`);
+        } else if (typeof value === "function" && /Schema$/.test(name)) {
+          if (!factories.has(name)) missing.push(`${module}.${name}()`);
+        } else if (
+          value &&
+          typeof value === "object" &&
+          Object.values(value).every((v) => v instanceof z.ZodType)
+        ) {
+          for (const [event, schema] of Object.entries(value as Record<string, z.ZodType>)) {
+            if (!covered.has(schema)) missing.push(`${module}.${name}.${event}`);
+          }
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it("gives every free-text field a maximum length", () => {
+    const unbounded: string[] = [];
+    const all = { ...FORMS, ...SOCKETS };
+    for (const [name, { schema }] of Object.entries(all)) {
+      for (const [field, fieldSchema] of fieldsOf(schema)) {
+        if (stringBound(fieldSchema) === Infinity) unbounded.push(`${name}.${field}`);
+      }
+    }
+    expect(unbounded).toEqual([]);
+  });
+
+  it("accepts each valid example (the base the hostile values replace)", () => {
+    for (const [name, form] of Object.entries(FORMS)) {
+      const input = formDataToObject(toFormData(form.valid), form.arrayFields);
+      const parsed = parseWith(form.schema, form.prepare ? form.prepare(input) : input);
+      expect(parsed.ok ? "ok" : parsed.fieldErrors, name).toBe("ok");
+    }
+    for (const [name, socket] of Object.entries(SOCKETS)) {
+      expect(socket.schema.safeParse(socket.valid).success, name).toBe(true);
+    }
+    for (const [name, value] of Object.entries(VALUES)) {
+      expect(value.schema.safeParse(value.valid).success, name).toBe(true);
+    }
+  });
+});
+
+describe("forms refuse hostile input with a translated field error, or keep plain bounded text", () => {
+  for (const [name, form] of Object.entries(FORMS)) {
+    it(`${name}, as posted by a browser (strings only)`, () => {
+      const fieldNames = [...fieldsOf(form.schema).keys()];
+      fc.assert(
+        fc.property(hostileInput(form.valid, fieldNames, formString), (input) => {
+          const object = formDataToObject(toFormData(input), form.arrayFields);
+          expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
+          for (const key of ["__proto__", "constructor", "prototype"])
+            expect(Object.prototype.hasOwnProperty.call(object, key), key).toBe(false);
+          const parsed = parseWith(form.schema, form.prepare ? form.prepare(object) : object);
+          if (parsed.ok) expectAccepted(name, form.schema, parsed.data);
+          else expectFieldErrors(name, form.schema, parsed.fieldErrors);
+        }),
+        RUNS,
+      );
+    });
+
+    it(`${name}, with wrong types and polluted objects`, () => {
+      const fieldNames = [...fieldsOf(form.schema).keys()];
+      fc.assert(
+        fc.property(hostileInput(form.valid, fieldNames), (input) => {
+          const parsed = parseWith(form.schema, input);
+          if (parsed.ok) expectAccepted(name, form.schema, parsed.data);
+          else expectFieldErrors(name, form.schema, parsed.fieldErrors);
+        }),
+        RUNS,
+      );
+    });
+  }
+
+  it("keeps the values to refill a refused form, without secrets", () => {
+    const parsed = parseWith(auth.signupSchema, {
+      name: "<script>alert(1)</script>",
+      email: "x",
+      password: "short",
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.values).toEqual({ name: "<script>alert(1)</script>", email: "x" });
+    expect(parsed.fieldErrors.password).toEqual({ key: "errors.tooShort", params: { min: 10 } });
+  });
+
+  it("names the limit in a too-long message, even when the schema chose the key", () => {
+    const parsed = parseWith(auth.loginSchema, {
+      email: `${"a".repeat(300)}@x.org`,
+      password: "p",
+    });
+    expect(parsed.ok).toBe(false);
+    if (parsed.ok) return;
+    expect(parsed.fieldErrors.email).toEqual({ key: "errors.tooLong", params: { max: 254 } });
+    expect(translate("fr", "errors.tooLong", parsed.fieldErrors.email!.params)).toBe(
+      "Au plus 254 caractères.",
+    );
+  });
+
+  it("stores what people type, minus control characters and broken surrogates", () => {
+    expect(plainText("a\u0000b\u0007c\u001B\u007F\td\ne\r")).toBe("abc\td\ne\r");
+    expect(plainText("x\uD800y\uDC00z")).toBe("x\uFFFDy\uFFFDz");
+    const kept = "é\u0301 👩🏽‍💻 \u202Eabc\u202C \u200B 中文 עברית <b>&amp;</b>";
+    expect(plainText(kept)).toBe(kept);
+    const parsed = parseWith(checkin.checkInFormSchema, {
+      needsStatus: "on-track",
+      update: " \u0000<script>alert('x')</script>\uD800 ",
+    });
+    expect(parsed.ok && parsed.data.update).toBe("<script>alert('x')</script>\uFFFD");
+  });
+});
+
+describe("single values refuse anything but what they name", () => {
+  for (const [name, { schema, valid }] of Object.entries(VALUES)) {
+    it(name, () => {
+      fc.assert(
+        fc.property(hostileValue, (value) => {
+          const parsed = schema.safeParse(value);
+          if (parsed.success) {
+            expect(typeof parsed.data).toBe("string");
+            expect([...(parsed.data as string)].length).toBeLessThanOrEqual(valid.length + 64);
+            expect(NOT_PLAIN.test(parsed.data as string)).toBe(false);
+          }
+        }),
+        RUNS,
+      );
+    });
+  }
+});
+
+describe("socket payloads: a translated refusal naming the field, or bounded plain data", () => {
+  /** A socket with just what handle() uses: `on` and the locale. */
+  function fakeSocket(locale: "fr" | "en") {
+    const listeners = new Map<string, (payload: unknown, ack: unknown) => Promise<void>>();
+    const socket = {
+      data: { user: { id: "u1", name: "U", role: "participant" }, locale },
+      on: (event: string, fn: (payload: unknown, ack: unknown) => Promise<void>) =>
+        listeners.set(event, fn),
+    } as unknown as LiveSocket;
+    return { socket, listeners };
+  }
+
+  for (const [name, { schema, valid }] of Object.entries(SOCKETS)) {
+    it(name, async () => {
+      const fieldNames = [...fieldsOf(schema).keys()];
+      for (const locale of ["fr", "en"] as const) {
+        const { socket, listeners } = fakeSocket(locale);
+        let received: unknown;
+        handle(socket, name, schema, async (data) => {
+          received = data;
+          return { ok: 1 };
+        });
+        const listener = listeners.get(name)!;
+        await fc.assert(
+          fc.asyncProperty(
+            fc.oneof(
+              { arbitrary: hostileInput(valid, fieldNames), weight: 5 },
+              { arbitrary: hostileValue, weight: 1 },
+            ),
+            async (payload) => {
+              received = undefined;
+              let reply: Reply<unknown> | undefined;
+              await listener(payload, (r: Reply<unknown>) => (reply = r));
+              expect(reply, "every event is answered").toBeDefined();
+              if (reply!.ok) {
+                expectAccepted(name, schema, received);
+                return;
+              }
+              expect(received, "refused payloads never reach the handler").toBeUndefined();
+              expect(reply!.error.code).toBe("invalid_payload");
+              const field = /[«“]\s*(.*?)\s*[»”]/u.exec(reply!.error.message);
+              const named = field?.[1] ?? "";
+              expect(
+                named === "payload" || fieldNames.includes(named.split(".")[0]!),
+                `${name}: refusal names "${named}"`,
+              ).toBe(true);
+              expect(PLACEHOLDER.test(reply!.error.message)).toBe(false);
+            },
+          ),
+          { numRuns: 100 },
+        );
+      }
+    });
+  }
+});
