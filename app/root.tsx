@@ -202,7 +202,9 @@ export function ErrorBoundary() {
         ? "errors.page.forbidden"
         : status === 429
           ? "errors.page.tooMany"
-          : "errors.page.unexpected";
+          : status === 503
+            ? "storage.diskFull"
+            : "errors.page.unexpected";
   return (
     <section className="error-page">
       <title>{`${t("errors.page.title")} – Maillage`}</title>
