@@ -156,6 +156,10 @@ describe("npm run db:backup and db:restore (lowdb data dir)", () => {
       "outbox/2026-11-20T14-00-00-000Z-m.json",
       `uploads/${storedAs}`,
     ]);
+    // A standard archive: the system's tar reads it too (for a recovery without Maillage).
+    const listed = await run("tar", ["-tzf", file]).catch(() => undefined);
+    if (listed)
+      expect(listed.stdout.trim().split("\n")).toEqual((await entriesOf(file)).map((e) => e.name));
 
     const target = join(await tempDir(), "restored");
     const restored = await restore(file, target);
