@@ -147,8 +147,15 @@ function validLogLine(kind: "chat" | "audit", path: string, line: string) {
   return parsed.success && logFileOf(kind, logKey[kind](parsed.data)) === path;
 }
 
+/**
+ * An archive entry: its bytes, or (uploads, which can be many and large) a file hashed while
+ * collecting and read again only while the archive is written, one at a time.
+ */
+type Entry =
+  { path: string; data: Buffer } | { path: string; file: string; size: number; sha256: string };
+
 interface Collected {
-  entries: Array<{ path: string; data: Buffer }>;
+  entries: Entry[];
   schemaVersion: number;
   counts: Record<string, number>;
   skipped: number;
@@ -245,11 +252,12 @@ async function collectUploads(
   out: Collected,
 ) {
   const dir = join(dataDir, "uploads");
-  const uploads = new Map<string, Buffer>();
+  const uploads = new Map<string, { size: number; sha256: string }>();
+  const hashed = (data: Buffer) => ({ size: data.byteLength, sha256: sha256(data) });
   for (const name of await listDir(dir)) {
     if (!UPLOAD_NAME.test(name)) continue;
     const data = await readIfExists(join(dir, name));
-    if (data) uploads.set(name, data);
+    if (data) uploads.set(name, hashed(data));
   }
   let current = first;
   let missing: string[] = [];
@@ -258,7 +266,7 @@ async function collectUploads(
     for (const ref of uploadRefs(current.doc)) {
       if (uploads.has(ref)) continue;
       const data = UPLOAD_NAME.test(ref) ? await readIfExists(join(dir, ref)) : undefined;
-      if (data) uploads.set(ref, data);
+      if (data) uploads.set(ref, hashed(data));
       else missing.push(ref);
     }
     if (!missing.length) break;
@@ -270,8 +278,8 @@ async function collectUploads(
       `${missing.length} upload(s) the store refers to are missing from ${dir}: ${missing.join(", ")}`,
     );
   out.missingUploads = missing;
-  for (const [name, data] of [...uploads].sort(([a], [b]) => a.localeCompare(b)))
-    out.entries.push({ path: `uploads/${name}`, data });
+  for (const [name, hash] of [...uploads].sort(([a], [b]) => a.localeCompare(b)))
+    out.entries.push({ path: `uploads/${name}`, file: join(dir, name), ...hash });
   out.counts.uploads = uploads.size;
   return current;
 }
@@ -424,7 +432,20 @@ async function writeArchive(file: string, manifest: Manifest, collected: Collect
   const temp = join(dirname(file), `.${basename(file)}.tmp`);
   async function* blocks() {
     yield* tarEntry(MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 2), "utf8"), at);
-    for (const entry of collected.entries) yield* tarEntry(entry.path, entry.data, at);
+    for (const entry of collected.entries) {
+      if ("data" in entry) {
+        yield* tarEntry(entry.path, entry.data, at);
+        continue;
+      }
+      // Uploads never change once written (random names); one deleted since it was hashed fails
+      // the backup rather than leaving the archive short of a file its manifest lists.
+      const data = await readIfExists(entry.file);
+      if (!data || data.byteLength !== entry.size || sha256(data) !== entry.sha256)
+        throw new BackupError(
+          `${entry.path} was deleted or changed during the backup; nothing was written: run db:backup again`,
+        );
+      yield* tarEntry(entry.path, data, at);
+    }
     yield tarEnd();
   }
   try {
@@ -458,11 +479,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
     counts: collected.counts,
     skipped: collected.skipped,
     missingUploads: collected.missingUploads,
-    files: collected.entries.map((e) => ({
-      path: e.path,
-      size: e.data.byteLength,
-      sha256: sha256(e.data),
-    })),
+    files: collected.entries.map((e) =>
+      "data" in e
+        ? { path: e.path, size: e.data.byteLength, sha256: sha256(e.data) }
+        : { path: e.path, size: e.size, sha256: e.sha256 },
+    ),
   };
   const file = options.out.endsWith(".tar.gz")
     ? options.out
