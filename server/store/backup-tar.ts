@@ -29,8 +29,11 @@ function writeOctal(block: Buffer, offset: number, length: number, value: number
   writeString(block, offset, length, `${text}\0`);
 }
 
-/** Splits a long name into ustar's prefix (155 bytes) and name (100 bytes) at a slash. */
-function splitName(name: string): { prefix: string; name: string } {
+/**
+ * Splits a long name into ustar's prefix (155 bytes) and name (100 bytes) at a slash; undefined
+ * when it cannot (a pax extended header then carries the whole name).
+ */
+function splitName(name: string): { prefix: string; name: string } | undefined {
   if (Buffer.byteLength(name) <= 100) return { prefix: "", name };
   for (let i = name.indexOf("/"); i >= 0; i = name.indexOf("/", i + 1)) {
     const prefix = name.slice(0, i);
@@ -38,7 +41,15 @@ function splitName(name: string): { prefix: string; name: string } {
     if (Buffer.byteLength(prefix) <= 155 && Buffer.byteLength(rest) <= 100 && rest)
       return { prefix, name: rest };
   }
-  throw new TarFormatError(`tar: the name "${name}" is too long`);
+  return undefined;
+}
+
+/** A pax record `"<length> path=<name>\n"`, its length counting its own digits. */
+function paxPath(name: string): Buffer {
+  const body = ` path=${name}\n`;
+  let length = Buffer.byteLength(body) + 1;
+  while (String(length).length + Buffer.byteLength(body) !== length) length++;
+  return Buffer.from(`${length}${body}`, "utf8");
 }
 
 function checksum(block: Buffer) {
@@ -47,17 +58,18 @@ function checksum(block: Buffer) {
   return sum;
 }
 
-/** One regular file's header block. */
-export function tarHeader(name: string, size: number, mtime: Date): Buffer {
+/** One header block: a regular file ("0"), or a pax extended header ("x") for the next one. */
+export function tarHeader(name: string, size: number, mtime: Date, type: "0" | "x" = "0"): Buffer {
   const block = Buffer.alloc(BLOCK);
   const parts = splitName(name);
+  if (!parts) throw new TarFormatError(`tar: the name "${name}" is too long for a header`);
   writeString(block, 0, 100, parts.name);
   writeOctal(block, 100, 8, 0o644);
   writeOctal(block, 108, 8, 0);
   writeOctal(block, 116, 8, 0);
   writeOctal(block, 124, 12, size);
   writeOctal(block, 136, 12, Math.floor(mtime.getTime() / 1000));
-  block[156] = "0".charCodeAt(0);
+  block[156] = type.charCodeAt(0);
   writeString(block, 257, 6, "ustar\0");
   writeString(block, 263, 2, "00");
   writeString(block, 265, 32, "maillage");
@@ -67,10 +79,23 @@ export function tarHeader(name: string, size: number, mtime: Date): Buffer {
   return block;
 }
 
-/** The blocks of one entry: header, data, padding to a whole block. */
+const pad = (size: number) => Buffer.alloc((BLOCK - (size % BLOCK)) % BLOCK);
+
+/**
+ * The blocks of one entry: header, data, padding to a whole block; preceded by a pax extended
+ * header when the name does not fit ustar's fields (an upload's name can be 120 bytes).
+ */
 export function tarEntry(name: string, data: Uint8Array, mtime: Date): Buffer[] {
-  const padding = (BLOCK - (data.byteLength % BLOCK)) % BLOCK;
-  return [tarHeader(name, data.byteLength, mtime), Buffer.from(data), Buffer.alloc(padding)];
+  const blocks: Buffer[] = [];
+  let headerName = name;
+  if (!splitName(name)) {
+    const pax = paxPath(name);
+    blocks.push(tarHeader("PaxHeader", pax.length, mtime, "x"), pax, pad(pax.length));
+    // What a reader without pax support shows: the name cut to fit.
+    headerName = name.slice(name.lastIndexOf("/") + 1).slice(0, 100);
+  }
+  blocks.push(tarHeader(headerName, data.byteLength, mtime), Buffer.from(data), pad(data.length));
+  return blocks;
 }
 
 /** The end of an archive: two zero blocks. */
@@ -121,11 +146,13 @@ class ByteReader {
 }
 
 /**
- * The regular files of a tar stream, in order, each read whole. Anything else (links, devices,
- * directories, extended headers) is refused: Maillage never writes them.
+ * The regular files of a tar stream, in order, each read whole. A pax extended header may give the
+ * next file's path; anything else (links, devices, directories, other extended headers) is
+ * refused: Maillage never writes them.
  */
 export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<TarEntry> {
   const reader = new ByteReader(source);
+  let paxName: string | undefined;
   for (;;) {
     const block = await reader.read(BLOCK);
     if (!block) throw new TarFormatError("tar: the archive ends without its end marker");
@@ -135,18 +162,29 @@ export async function* readTar(source: AsyncIterable<Buffer>): AsyncGenerator<Ta
     if (readString(block, 257, 6) !== "ustar") throw new TarFormatError("tar: not a ustar archive");
     const type = String.fromCharCode(block[156]!);
     const prefix = readString(block, 345, 155);
-    const name = prefix ? `${prefix}/${readString(block, 0, 100)}` : readString(block, 0, 100);
-    if (type !== "0" && type !== "\0")
+    const headerName = prefix
+      ? `${prefix}/${readString(block, 0, 100)}`
+      : readString(block, 0, 100);
+    if (type !== "0" && type !== "\0" && type !== "x")
       throw new TarFormatError(
-        `tar: "${name}" is not a regular file (type ${JSON.stringify(type)})`,
+        `tar: "${headerName}" is not a regular file (type ${JSON.stringify(type)})`,
       );
     const size = readOctal(block, 124, 12, "size");
-    if (size > MAX_ENTRY_BYTES) throw new TarFormatError(`tar: "${name}" is too large`);
+    if (size > (type === "x" ? 64 * 1024 : MAX_ENTRY_BYTES))
+      throw new TarFormatError(`tar: "${headerName}" is too large`);
     const data = size ? await reader.read(size) : Buffer.alloc(0);
     if (!data) throw new TarFormatError("tar: the archive is truncated");
     const padding = (BLOCK - (size % BLOCK)) % BLOCK;
     if (padding && !(await reader.read(padding)))
       throw new TarFormatError("tar: the archive is truncated");
-    yield { name, data: Buffer.from(data) };
+    if (type === "x") {
+      if (paxName !== undefined) throw new TarFormatError("tar: two extended headers in a row");
+      const match = /(?:^|\n)\d+ path=([^\n]*)\n/.exec(data.toString("utf8"));
+      if (!match) throw new TarFormatError("tar: an extended header without a path");
+      paxName = match[1]!;
+      continue;
+    }
+    yield { name: paxName ?? headerName, data: Buffer.from(data) };
+    paxName = undefined;
   }
 }

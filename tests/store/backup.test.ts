@@ -16,7 +16,7 @@ import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { nodeFs, type AtomicFs } from "../../server/store/atomic-file";
 import { AuditLog } from "../../server/store/audit-log";
-import { BackupError, restoreBackup } from "../../server/store/backup";
+import { BackupError, createBackup, restoreBackup } from "../../server/store/backup";
 import { readTar, tarEnd, tarEntry, type TarEntry } from "../../server/store/backup-tar";
 import { FileChatLog, type ChatMessage } from "../../server/store/chat-log";
 import { LowStore } from "../../server/store/lowdb-store";
@@ -368,6 +368,26 @@ function fullDisk(): AtomicFs & { full: boolean } {
   };
   return fs;
 }
+
+describe("the archive container", () => {
+  it("keeps long upload names (a pax header), readable by GNU tar, and restores into an existing empty dir", async () => {
+    const { dir } = await populatedDataDir();
+    const longName = `${"a".repeat(116)}.pdf`; // the longest name uploads allow (120)
+    await writeFile(join(dir, "uploads", longName), "%PDF-1.4 long");
+    const out = await tempDir();
+    const made = await createBackup({ dataDir: dir, out });
+    const names = (await entriesOf(made.file)).map((e) => e.name);
+    expect(names).toContain(`uploads/${longName}`);
+    const listed = await run("tar", ["-tzf", made.file]).catch(() => undefined);
+    if (listed) expect(listed.stdout).toContain(`uploads/${longName}\n`);
+
+    const target = await tempDir(); // exists, empty
+    const restored = await restoreBackup(made.file, target);
+    expect(restored.files).toBe(names.length - 1);
+    expect(await readFile(join(target, "uploads", longName), "utf8")).toBe("%PDF-1.4 long");
+    expect((await readdir(join(target, ".."))).filter((n) => n.includes(".restore-"))).toEqual([]);
+  });
+});
 
 describe("a full disk (simulated ENOSPC)", () => {
   it("fails the transaction with a clear error and leaves the previous file and memory as they were", async () => {
