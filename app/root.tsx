@@ -206,7 +206,9 @@ export function ErrorBoundary() {
           ? "errors.page.tooMany"
           : status === 413
             ? "hostile.bodyTooLarge"
-            : "errors.page.unexpected";
+            : status === 503
+              ? "storage.diskFull"
+              : "errors.page.unexpected";
   return (
     <section className="error-page">
       <title>{`${t("errors.page.title")} – Maillage`}</title>

@@ -18,6 +18,7 @@ import { isCrossSite, refuseCrossSite } from "./security/origin";
 import { cspNonceOf, securityHeaders } from "./security/headers";
 import { limitBodies } from "./security/limits";
 import { closeStore, openStore, StoreLoadError } from "./store";
+import { withDiskFullPage } from "./store/disk-full-page";
 import { startReminders } from "./reminders";
 import { attachPostgresAdapter } from "./live/adapter";
 
@@ -98,12 +99,17 @@ async function main() {
       server: { middlewareMode: true, hmr: { server: httpServer } },
     });
     app.use(devServer.middlewares);
-    build = () => devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>;
+    build = () =>
+      (devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(
+        withDiskFullPage,
+      );
   } else {
     const client = join(root, "build/client");
     app.use("/assets", express.static(join(client, "assets"), { immutable: true, maxAge: "1y" }));
     app.use(express.static(client, { maxAge: "1h" }));
-    build = (await import(pathToFileURL(join(root, "build/server/index.js")).href)) as ServerBuild;
+    build = withDiskFullPage(
+      (await import(pathToFileURL(join(root, "build/server/index.js")).href)) as ServerBuild,
+    );
   }
 
   app.all(

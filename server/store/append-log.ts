@@ -1,12 +1,14 @@
 /**
  * Append-only JSON-lines files, one per key (an event's chat, a program's audit trail), kept out of
  * the main JSON document so that appending never rewrites it. Records are validated when read back;
- * a torn last line (a kill mid-write) is skipped.
+ * a torn last line (a kill mid-write) is skipped. A record is kept in memory only once it is
+ * written: a failed append (a full disk: a DiskFullError) leaves memory matching the file.
  */
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
+import { asDiskFull } from "./types";
 
 interface OpenFile<T> {
   stream: WriteStream;
@@ -63,13 +65,20 @@ export class JsonlLog<S extends z.ZodType> {
 
   /** Resolves once the line is handed to the operating system. */
   async append(key: string, record: z.infer<S>) {
-    const file = await this.open(key);
+    const opened = this.open(key);
+    const file = await opened;
+    try {
+      await new Promise<void>((resolve, reject) =>
+        file.stream.write(`${JSON.stringify(record)}\n`, (error) =>
+          error ? reject(error) : resolve(),
+        ),
+      );
+    } catch (error) {
+      // A partly written line is torn: skipped when read, and the reopened file starts a new line.
+      if (this.files.get(key) === opened) this.files.delete(key);
+      throw asDiskFull(error, this.path(key));
+    }
     file.records.push(record);
-    await new Promise<void>((resolve, reject) =>
-      file.stream.write(`${JSON.stringify(record)}\n`, (error) =>
-        error ? reject(error) : resolve(),
-      ),
-    );
   }
 
   /** Every record of a key, oldest first (a copy). */

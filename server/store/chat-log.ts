@@ -48,10 +48,11 @@ export class FileChatLog implements ChatLog {
 
   async append(message: ChatMessage) {
     const index = await this.byRoom(message.eventId);
+    // Written first: a failed write (a full disk) leaves the room's history as it was.
+    await this.log.append(message.eventId, message);
     const list = index.get(message.roomId) ?? [];
     list.push(message);
     index.set(message.roomId, list);
-    await this.log.append(message.eventId, message);
   }
 
   async history(eventId: string, roomId: string) {

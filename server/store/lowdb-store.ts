@@ -1,13 +1,15 @@
 /**
- * The embedded store: one JSON document under $DATA_DIR, written with lowdb (temp file + rename, so
- * a crash never leaves a torn file). Transactions are serialized through one queue; a transaction
- * works on copy-on-write collections and is written to disk whole before anyone can read it.
+ * The embedded store: one JSON document under $DATA_DIR, written with lowdb through an atomic
+ * adapter (temp file, fsync, rename: a crash never leaves a torn file, see atomic-file.ts).
+ * Transactions are serialized through one queue; a transaction works on copy-on-write collections
+ * and is written to disk whole before anyone can read it. A failed write (a full disk: a
+ * DiskFullError) rolls the transaction back: memory keeps matching the file, which is untouched.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import { copyFile, mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Low } from "lowdb";
-import { JSONFile } from "lowdb/node";
+import { AtomicJsonFile, type AtomicFs } from "./atomic-file";
 import { migrate, MigrationError } from "./migrations";
 import {
   collectionNames,
@@ -140,6 +142,8 @@ export interface OpenLowStoreOptions {
   dataDir: string;
   /** Builds the first document when the data file does not exist yet. */
   seed: () => Promise<unknown> | unknown;
+  /** The file-system functions used to write (a test seam for a full disk). */
+  fs?: AtomicFs;
 }
 
 export class LowStore extends BaseStore {
@@ -155,10 +159,10 @@ export class LowStore extends BaseStore {
     super();
   }
 
-  static async open({ dataDir, seed }: OpenLowStoreOptions): Promise<LowStore> {
+  static async open({ dataDir, seed, fs }: OpenLowStoreOptions): Promise<LowStore> {
     await mkdir(dataDir, { recursive: true });
     const file = join(dataDir, DATA_FILE_NAME);
-    const db = new Low<StoreDocument>(new JSONFile<StoreDocument>(file), emptyDocument());
+    const db = new Low<StoreDocument>(new AtomicJsonFile<StoreDocument>(file, fs), emptyDocument());
 
     let text: string | undefined;
     try {

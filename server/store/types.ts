@@ -74,3 +74,45 @@ export class StoreLoadError extends Error {
     this.name = "StoreLoadError";
   }
 }
+
+/** The error codes of a full disk (or a full quota). */
+const DISK_FULL_CODES = new Set(["ENOSPC", "EDQUOT"]);
+
+/**
+ * A write failed because the disk is full. The previous data is intact (the temporary file was
+ * removed, the old file was not touched, the transaction was rolled back). Recognized across
+ * bundles by `isDiskFull`, which also accepts a raw ENOSPC error.
+ */
+export class DiskFullError extends Error {
+  readonly code: string;
+  constructor(
+    readonly path: string,
+    cause?: unknown,
+  ) {
+    const code = (cause as NodeJS.ErrnoException | undefined)?.code ?? "ENOSPC";
+    super(
+      `Espace disque insuffisant / disk full: cannot write ${path} (${code}). ` +
+        "The previous data is intact; free some disk space and try again.",
+      { cause },
+    );
+    this.name = "DiskFullError";
+    this.code = code;
+  }
+}
+
+/** Whether an error (or one of its causes) is a full disk. */
+export function isDiskFull(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as Error).cause, depth++) {
+    if (typeof e !== "object") return false;
+    if ((e as Error).name === "DiskFullError") return true;
+    const code = (e as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && DISK_FULL_CODES.has(code)) return true;
+  }
+  return false;
+}
+
+/** A full disk becomes a DiskFullError naming `path`; any other error is returned unchanged. */
+export function asDiskFull(error: unknown, path: string): unknown {
+  if (error instanceof DiskFullError || !isDiskFull(error)) return error;
+  return new DiskFullError(path, error);
+}

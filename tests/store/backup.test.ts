@@ -1,0 +1,572 @@
+/**
+ * npm run db:backup / db:restore on a data dir (and a PostgreSQL database), and what a full disk
+ * does to the store's writes (a simulated ENOSPC, and a real one on a small tmpfs when this user
+ * may mount one). The backup of a running server is in tests/integration/backup.test.ts.
+ */
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { createWriteStream, existsSync } from "node:fs";
+import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGzip, gunzipSync } from "node:zlib";
+import { promisify } from "node:util";
+import pg from "pg";
+import { afterAll, describe, expect, inject, it } from "vitest";
+import { nodeFs, type AtomicFs } from "../../server/store/atomic-file";
+import { AuditLog } from "../../server/store/audit-log";
+import { BackupError, createBackup, restoreBackup } from "../../server/store/backup";
+import { readTar, tarEnd, tarEntry, type TarEntry } from "../../server/store/backup-tar";
+import { FileChatLog, type ChatMessage } from "../../server/store/chat-log";
+import { LowStore } from "../../server/store/lowdb-store";
+import { PgAuditLog, PgChatLog } from "../../server/store/pg-logs";
+import { PgStore } from "../../server/store/pg-store";
+import { demoDocument } from "../../server/store/seed";
+import { DiskFullError } from "../../server/store/types";
+import { UploadDir } from "../../server/store/uploads";
+import { makeTempDir, removeDir, ROOT } from "../helpers/server";
+
+const run = promisify(execFile);
+const dirs: string[] = [];
+afterAll(async () => {
+  for (const d of dirs) await removeDir(d);
+});
+async function tempDir() {
+  const dir = await makeTempDir("maillage-backup-");
+  dirs.push(dir);
+  return dir;
+}
+
+function cli(script: "backup-cli" | "restore-cli", args: string[], env: Record<string, string>) {
+  return run(process.execPath, ["--import", "tsx", `server/store/${script}.ts`, ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
+  }).then(
+    (r) => ({ code: 0, out: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      out: e.stdout + e.stderr,
+    }),
+  );
+}
+const backup = (dataDir: string, out: string, env: Record<string, string> = {}) =>
+  cli("backup-cli", ["--out", out], { DATA_DIR: dataDir, ...env });
+const restore = (file: string, target: string) =>
+  cli("restore-cli", [file, "--data-dir", target], {});
+
+/** The one .tar.gz in a directory. */
+async function archiveIn(dir: string) {
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".tar.gz"));
+  expect(names).toHaveLength(1);
+  expect(names[0]).toMatch(/^maillage-backup-\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ\.tar\.gz$/);
+  return join(dir, names[0]!);
+}
+
+async function entriesOf(file: string): Promise<TarEntry[]> {
+  const out: TarEntry[] = [];
+  for await (const e of readTar(Readable.from([gunzipSync(await readFile(file))]))) out.push(e);
+  return out;
+}
+
+/** Writes an archive from entries (to forge tampered backups). */
+async function writeArchive(file: string, entries: TarEntry[]) {
+  async function* blocks() {
+    for (const e of entries) yield* tarEntry(e.name, e.data, new Date());
+    yield tarEnd();
+  }
+  await pipeline(Readable.from(blocks()), createGzip(), createWriteStream(file));
+}
+
+const message = (id: string, eventId: string, text: string): ChatMessage => ({
+  id,
+  eventId,
+  roomId: "room-1",
+  round: 1,
+  authorId: "p-marc",
+  authorName: "Marc Tremblay",
+  text,
+  at: "2026-11-20T14:00:00.000Z",
+});
+
+/** A demo data dir with chat (and a line being written), an audit trail, an email and a file. */
+async function populatedDataDir() {
+  const dir = await tempDir();
+  const store = await LowStore.open({ dataDir: dir, seed: () => demoDocument() });
+  const uploads = new UploadDir(join(dir, "uploads"));
+  const storedAs = await uploads.save(new Uint8Array([0x25, 0x50, 0x44, 0x46, 1, 2, 3]), "pdf");
+  const group = (await store.find("groups"))[0]!;
+  await store.insert("tools", {
+    id: "tool-backup",
+    programId: group.programId,
+    groupId: group.id,
+    title: "Plan de la chambre froide",
+    file: { name: "plan.pdf", storedAs, size: 7, type: "application/pdf" },
+    createdAt: new Date().toISOString(),
+  });
+  await store.close();
+  const chat = new FileChatLog(join(dir, "chat"));
+  await chat.append(message("m1", "evt-demo-novembre", "Bonjour !"));
+  await chat.append(message("m2", "evt-demo-novembre", "Ça va ?"));
+  await chat.close();
+  // A line being written when the backup runs: cut.
+  await writeFile(join(dir, "chat", "evt-demo-novembre.jsonl"), '{"id":"m3","eventId":"evt-d', {
+    flag: "a",
+  });
+  const audit = new AuditLog(join(dir, "audit"));
+  await audit.append({
+    id: "a1",
+    programId: group.programId,
+    at: "2026-11-20T14:00:00.000Z",
+    actorId: "u-coord",
+    actorName: "Coordination",
+    action: "group.approved",
+    details: { groupId: group.id },
+  });
+  await audit.close();
+  await mkdir(join(dir, "outbox"));
+  await writeFile(
+    join(dir, "outbox", "2026-11-20T14-00-00-000Z-m.json"),
+    JSON.stringify({
+      id: "mail-1",
+      createdAt: "2026-11-20T14:00:00.000Z",
+      to: "marc@exemple.org",
+      subject: "Rappel",
+      text: "Bonjour",
+      kind: "reminder",
+    }),
+  );
+  await writeFile(join(dir, "session-secret"), "x".repeat(64));
+  return { dir, storedAs };
+}
+
+describe("npm run db:backup and db:restore (lowdb data dir)", () => {
+  it("backs up every kind of data and restores it into an empty dir that the store opens as it was", async () => {
+    const { dir, storedAs } = await populatedDataDir();
+    const out = await tempDir();
+    const made = await backup(dir, out);
+    expect(made.out).toContain("Backup written:");
+    expect(made.code).toBe(0);
+    const file = await archiveIn(out);
+    expect((await entriesOf(file)).map((e) => e.name)).toEqual([
+      "manifest.json",
+      "maillage.json",
+      "chat/evt-demo-novembre.jsonl",
+      `audit/prog-reemploi-2026.jsonl`,
+      "outbox/2026-11-20T14-00-00-000Z-m.json",
+      `uploads/${storedAs}`,
+    ]);
+    // A standard archive: the system's tar reads it too (for a recovery without Maillage).
+    const listed = await run("tar", ["-tzf", file]).catch(() => undefined);
+    if (listed)
+      expect(listed.stdout.trim().split("\n")).toEqual((await entriesOf(file)).map((e) => e.name));
+
+    const target = join(await tempDir(), "restored");
+    const restored = await restore(file, target);
+    expect(restored.out).toContain(`Restored 5 files into ${target}`);
+    expect(restored.code).toBe(0);
+    // No temporary directory is left beside the target.
+    expect((await readdir(join(target, ".."))).filter((n) => n.includes(".restore-"))).toEqual([]);
+
+    expect(await readFile(join(target, "maillage.json"), "utf8")).toBe(
+      await readFile(join(dir, "maillage.json"), "utf8"),
+    );
+    expect(await readFile(join(target, "uploads", storedAs))).toEqual(
+      await readFile(join(dir, "uploads", storedAs)),
+    );
+    // The line being written is cut; the complete ones are there.
+    const chat = new FileChatLog(join(target, "chat"));
+    expect((await chat.history("evt-demo-novembre", "room-1")).map((m) => m.text)).toEqual([
+      "Bonjour !",
+      "Ça va ?",
+    ]);
+    await chat.close();
+    const audit = new AuditLog(join(target, "audit"));
+    expect((await audit.list("prog-reemploi-2026")).map((e) => e.action)).toEqual([
+      "group.approved",
+    ]);
+    await audit.close();
+    // The session secret is not part of a backup (see the ADR): a new one is made at start.
+    expect(existsSync(join(target, "session-secret"))).toBe(false);
+
+    const original = await LowStore.open({ dataDir: dir, seed: () => ({}) });
+    const copy = await LowStore.open({ dataDir: target, seed: () => ({}) });
+    expect(copy.counts()).toEqual(original.counts());
+    expect((await copy.get("tools", "tool-backup"))?.file?.storedAs).toBe(storedAs);
+    await original.close();
+    await copy.close();
+  }, 180_000);
+
+  it("refuses a non-empty target and bad arguments with exit code 2, writing nothing", async () => {
+    const { dir } = await populatedDataDir();
+    const out = await tempDir();
+    expect((await backup(dir, out)).code).toBe(0);
+    const file = await archiveIn(out);
+
+    const target = await tempDir();
+    await writeFile(join(target, "maillage.json"), "{}");
+    const refused = await restore(file, target);
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain(`${target} is not empty`);
+    expect(await readdir(target)).toEqual(["maillage.json"]);
+    expect(await readFile(join(target, "maillage.json"), "utf8")).toBe("{}");
+
+    const noFile = await cli("restore-cli", [], {});
+    expect(noFile.code).toBe(2);
+    expect(noFile.out).toContain("the backup FILE (npm run db:restore -- FILE) is required");
+    const unknown = await cli("restore-cli", [file, "--into", target], {});
+    expect(unknown.code).toBe(2);
+    expect(unknown.out).toContain("unknown option");
+    expect(unknown.out).toContain("--into");
+    const notTarGz = await cli("restore-cli", [join(dir, "maillage.json")], {});
+    expect(notTarGz.code).toBe(2);
+    expect(notTarGz.out).toContain("must be a .tar.gz");
+    const missing = await restore(join(out, "nope.tar.gz"), join(target, "x"));
+    expect(missing.code).toBe(2);
+    expect(missing.out).toContain("no such file");
+    const noDataFile = await backup(await tempDir(), out);
+    expect(noDataFile.code).toBe(2);
+    expect(noDataFile.out).toContain("no data file at");
+    const badOut = await cli("backup-cli", ["--out"], { DATA_DIR: dir });
+    expect(badOut.code).toBe(2);
+    expect(badOut.out).toContain("--out needs a value");
+  }, 180_000);
+
+  it("refuses corrupted and tampered backups before writing anything", async () => {
+    const { dir } = await populatedDataDir();
+    const out = await tempDir();
+    expect((await backup(dir, out)).code).toBe(0);
+    const file = await archiveIn(out);
+    const good = await entriesOf(file);
+    const bytes = await readFile(file);
+    const forged = await tempDir();
+    const parent = await tempDir();
+    let n = 0;
+
+    /** In this process (the command's exit code 2 is checked once, on the first case). */
+    async function expectRefused(archive: string, pattern: RegExp | string) {
+      const target = join(parent, `target-${n++}`);
+      const error = await restoreBackup(archive, target).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(BackupError);
+      expect((error as Error).message).toMatch(pattern);
+      expect(existsSync(target)).toBe(false);
+      expect(await readdir(parent)).toEqual([]);
+    }
+    async function forge(name: string, edit: (entries: TarEntry[]) => TarEntry[]) {
+      const path = join(forged, `${name}.tar.gz`);
+      await writeArchive(
+        path,
+        edit(good.map((e) => ({ name: e.name, data: Buffer.from(e.data) }))),
+      );
+      return path;
+    }
+    const replace = (entries: TarEntry[], name: string, data: string) =>
+      entries.map((e) => (e.name === name ? { name, data: Buffer.from(data) } : e));
+    /** The manifest recomputed, so that only the content checks can catch the change. */
+    const resealed = (entries: TarEntry[]) => {
+      const manifest = JSON.parse(entries[0]!.data.toString()) as {
+        files: Array<{ path: string; size: number; sha256: string }>;
+      };
+      manifest.files = entries.slice(1).map((e) => ({
+        path: e.name,
+        size: e.data.byteLength,
+        sha256: createHash("sha256").update(e.data).digest("hex"),
+      }));
+      return [
+        { name: "manifest.json", data: Buffer.from(JSON.stringify(manifest)) },
+        ...entries.slice(1),
+      ];
+    };
+
+    // A flipped byte in the middle of the compressed file.
+    const flipped = join(forged, "flipped.tar.gz");
+    const damaged = Buffer.from(bytes);
+    damaged[Math.floor(damaged.length / 2)]! ^= 0xff;
+    await writeFile(flipped, damaged);
+    const command = await restore(flipped, join(parent, "target"));
+    expect(command.out).toMatch(/^db:restore: .*(corrupted|not a gzip file)/);
+    expect(command.out).not.toMatch(/\n\s+at /); // no stack trace
+    expect(command.code).toBe(2);
+    expect(await readdir(parent)).toEqual([]);
+    await expectRefused(flipped, /corrupted|not a gzip file/);
+    // Cut short.
+    const truncated = join(forged, "truncated.tar.gz");
+    await writeFile(truncated, bytes.subarray(0, bytes.length - 100));
+    await expectRefused(truncated, /truncated/);
+    // The store document changed after the backup (manifest untouched).
+    const doc = good.find((e) => e.name === "maillage.json")!.data.toString();
+    await expectRefused(
+      await forge("edited", (es) =>
+        replace(es, "maillage.json", doc.replace("Marc Tremblay", "Marc Trembley")),
+      ),
+      '"maillage.json" does not match its checksum',
+    );
+    // A file removed from the archive, or one added.
+    await expectRefused(
+      await forge("removed", (es) => es.filter((e) => !e.name.startsWith("outbox/"))),
+      "missing from the archive: outbox/2026-11-20T14-00-00-000Z-m.json",
+    );
+    await expectRefused(
+      await forge("path", (es) => [...es, { name: "../evil.sh", data: Buffer.from("rm -rf") }]),
+      'unexpected entry "../evil.sh"',
+    );
+    // Checksums recomputed: the content itself is checked against the schemas.
+    const invalidEmail = JSON.parse(doc) as { users: Array<{ email: string }> };
+    invalidEmail.users[0]!.email = "pas-un-courriel";
+    await expectRefused(
+      await forge("schema", (es) =>
+        resealed(replace(es, "maillage.json", JSON.stringify(invalidEmail))),
+      ),
+      /maillage\.json: invalid data at users\[0\]\.email/,
+    );
+    const chat = good.find((e) => e.name.startsWith("chat/"))!.data.toString();
+    await expectRefused(
+      await forge("jsonl", (es) =>
+        resealed(replace(es, "chat/evt-demo-novembre.jsonl", `${chat}{"id":"m9"}\n`)),
+      ),
+      "chat/evt-demo-novembre.jsonl, line 3 is not a valid chat record",
+    );
+    await expectRefused(
+      await forge("torn", (es) =>
+        resealed(replace(es, "chat/evt-demo-novembre.jsonl", chat.trimEnd())),
+      ),
+      "does not end with a complete line",
+    );
+    await expectRefused(
+      await forge("upload", (es) => resealed(es.filter((e) => !e.name.startsWith("uploads/")))),
+      "uploaded file(s) the store refers to are missing",
+    );
+    await expectRefused(
+      await forge("manifest", (es) => es.slice(1)),
+      "not a Maillage backup (no manifest.json first)",
+    );
+  }, 180_000);
+});
+
+/** A file system whose writes stop after a few bytes with ENOSPC, as a full disk does. */
+function fullDisk(): AtomicFs & { full: boolean } {
+  const fs = {
+    full: true,
+    open: async (path: string, flags: string, mode?: number) => {
+      const handle = await nodeFs.open(path, flags, mode);
+      return {
+        writeFile: async (data: string | Uint8Array) => {
+          if (!fs.full) return handle.writeFile(data);
+          await handle.writeFile(
+            typeof data === "string" ? data.slice(0, 100) : data.slice(0, 100),
+          );
+          throw Object.assign(new Error("ENOSPC: no space left on device, write"), {
+            code: "ENOSPC",
+          });
+        },
+        sync: () => handle.sync(),
+        close: () => handle.close(),
+      };
+    },
+    rename: nodeFs.rename,
+    rm: nodeFs.rm,
+  };
+  return fs;
+}
+
+describe("the archive container", () => {
+  it("keeps long upload names (a pax header), readable by GNU tar, and restores into an existing empty dir", async () => {
+    const { dir } = await populatedDataDir();
+    const longName = `${"a".repeat(116)}.pdf`; // the longest name uploads allow (120)
+    await writeFile(join(dir, "uploads", longName), "%PDF-1.4 long");
+    const out = await tempDir();
+    const made = await createBackup({ dataDir: dir, out });
+    const names = (await entriesOf(made.file)).map((e) => e.name);
+    expect(names).toContain(`uploads/${longName}`);
+    const listed = await run("tar", ["-tzf", made.file]).catch(() => undefined);
+    if (listed) expect(listed.stdout).toContain(`uploads/${longName}\n`);
+
+    const target = await tempDir(); // exists, empty
+    const restored = await restoreBackup(made.file, target);
+    expect(restored.files).toBe(names.length - 1);
+    expect(await readFile(join(target, "uploads", longName), "utf8")).toBe("%PDF-1.4 long");
+    expect((await readdir(join(target, ".."))).filter((n) => n.includes(".restore-"))).toEqual([]);
+  });
+});
+
+describe("a full disk (simulated ENOSPC)", () => {
+  it("fails the transaction with a clear error and leaves the previous file and memory as they were", async () => {
+    const dir = await tempDir();
+    const fs = fullDisk();
+    fs.full = false;
+    const store = await LowStore.open({ dataDir: dir, seed: () => demoDocument(), fs });
+    const counts = store.counts();
+    const file = join(dir, "maillage.json");
+    const before = await readFile(file, "utf8");
+    fs.full = true;
+
+    const error = await store
+      .transaction(async (tx) => {
+        await tx.update("users", "u-marc", { name: "Marc Changé" });
+        await tx.remove("organizations", (await tx.find("organizations"))[0]!.id);
+      })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiskFullError);
+    expect((error as Error).message).toMatch(/^Espace disque insuffisant \/ disk full/);
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toContain("The previous data is intact");
+    // The file is untouched and no temporary file is left.
+    expect(await readFile(file, "utf8")).toBe(before);
+    expect(await readdir(dir)).toEqual(["maillage.json"]);
+    // Memory matches the file: the transaction was rolled back.
+    expect((await store.get("users", "u-marc"))?.name).toBe("Marc Tremblay");
+    expect(store.counts()).toEqual(counts);
+
+    // Space freed: the next write goes through, and the file reopens with it.
+    fs.full = false;
+    await store.update("users", "u-marc", { name: "Marc Changé" });
+    await store.close();
+    const reopened = await LowStore.open({ dataDir: dir, seed: () => ({}) });
+    expect((await reopened.get("users", "u-marc"))?.name).toBe("Marc Changé");
+    await reopened.close();
+  });
+
+  it("removes an upload's partial file", async () => {
+    const dir = await tempDir();
+    const uploads = new UploadDir(dir, fullDisk());
+    const error = await uploads.save(new Uint8Array(5000), "pdf").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiskFullError);
+    expect(await readdir(dir)).toEqual([]);
+  });
+});
+
+/** A 1 MiB tmpfs, or undefined when this user may not mount one (then the test is skipped). */
+async function smallTmpfs(): Promise<string | undefined> {
+  const dir = await tempDir();
+  try {
+    await run("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", dir]);
+    return dir;
+  } catch {
+    return undefined;
+  }
+}
+async function fill(dir: string) {
+  // Fills the file system: writes 64 KiB chunks until ENOSPC.
+  const path = join(dir, "filler");
+  const chunk = Buffer.alloc(64 * 1024, 1);
+  try {
+    for (let i = 0; i < 64; i++) await writeFile(path, chunk, { flag: "a" });
+  } catch (error) {
+    expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
+  }
+  try {
+    for (let i = 0; i < 64; i++) await writeFile(path, Buffer.alloc(1024, 1), { flag: "a" });
+  } catch (error) {
+    expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
+  }
+  return path;
+}
+
+describe("a full disk (a real 1 MiB tmpfs)", () => {
+  it("keeps the store, the chat, uploads and a backup consistent, and recovers once space is freed", async (ctx) => {
+    const mount = await smallTmpfs();
+    if (!mount) return ctx.skip("mount -t tmpfs is not permitted here");
+    try {
+      const dataDir = join(mount, "data");
+      const store = await LowStore.open({ dataDir, seed: () => demoDocument() });
+      const chat = new FileChatLog(join(dataDir, "chat"));
+      await chat.append(message("m1", "evt-demo-novembre", "Avant"));
+      const file = join(dataDir, "maillage.json");
+      const before = await readFile(file, "utf8");
+      const filler = await fill(mount);
+
+      const error = await store
+        .update("users", "u-marc", { name: "Marc Changé" })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(DiskFullError);
+      expect((error as Error).message).toContain("disk full");
+      expect(await readFile(file, "utf8")).toBe(before);
+      expect((await readdir(dataDir)).filter((n) => n.includes("tmp"))).toEqual([]);
+      expect((await store.get("users", "u-marc"))?.name).toBe("Marc Tremblay");
+
+      const chatError = await chat
+        .append(message("m2", "evt-demo-novembre", "x".repeat(200_000)))
+        .catch((e: unknown) => e);
+      expect(chatError).toBeInstanceOf(DiskFullError);
+      expect((await chat.history("evt-demo-novembre", "room-1")).map((m) => m.text)).toEqual([
+        "Avant",
+      ]);
+
+      const uploadError = await new UploadDir(join(dataDir, "uploads"))
+        .save(new Uint8Array(300_000), "pdf")
+        .catch((e: unknown) => e);
+      expect((uploadError as Error).message).toContain("disk full");
+      expect(await readdir(join(dataDir, "uploads")).catch(() => [])).toEqual([]);
+
+      const made = await backup(dataDir, join(mount, "backups"));
+      expect(made.code).toBe(1);
+      expect(made.out).toContain("Espace disque insuffisant / disk full");
+      expect(made.out).toContain("No backup was written");
+      expect(made.out).not.toMatch(/\n\s+at /); // no stack trace
+      expect(await readdir(join(mount, "backups")).catch(() => [])).toEqual([]);
+
+      await rm(filler);
+      await store.update("users", "u-marc", { name: "Marc Changé" });
+      await chat.append(message("m3", "evt-demo-novembre", "Après"));
+      await chat.close();
+      await store.close();
+      const reopened = await LowStore.open({ dataDir, seed: () => ({}) });
+      expect((await reopened.get("users", "u-marc"))?.name).toBe("Marc Changé");
+      await reopened.close();
+      const again = new FileChatLog(join(dataDir, "chat"));
+      // The torn line of the failed append is skipped; the later message is on its own line.
+      expect((await again.history("evt-demo-novembre", "room-1")).map((m) => m.text)).toEqual([
+        "Avant",
+        "Après",
+      ]);
+      await again.close();
+    } finally {
+      await run("umount", [mount]).catch(() => undefined);
+    }
+  }, 180_000);
+});
+
+describe("npm run db:backup with PostgreSQL", () => {
+  it("exports the records and logs in one snapshot, restorable into a data dir", async () => {
+    const admin = new pg.Client({ connectionString: inject("pgUrl") });
+    await admin.connect();
+    await admin.query("CREATE DATABASE backup_source");
+    await admin.end();
+    const url = `postgres://maillage@127.0.0.1:${inject("pgPort")}/backup_source`;
+    const store = await PgStore.open({ url, seed: () => demoDocument() });
+    const counts = await store.counts();
+    await new PgChatLog(store.pool).append(message("m1", "evt-demo-novembre", "Bonjour !"));
+    await new PgAuditLog(store.pool).append({
+      id: "a1",
+      programId: "prog-reemploi-2026",
+      at: "2026-11-20T14:00:00.000Z",
+      actorId: "u-coord",
+      actorName: "Coordination",
+      action: "group.approved",
+      details: {},
+    });
+    await store.close();
+
+    const dataDir = await tempDir(); // uploads and outbox: none here
+    const out = await tempDir();
+    const made = await backup(dataDir, out, { DATABASE_URL: url });
+    expect(made.out).toContain("1 chat messages, 1 audit entries");
+    expect(made.code).toBe(0);
+    const manifest = JSON.parse((await entriesOf(await archiveIn(out)))[0]!.data.toString()) as {
+      source: { engine: string; location: string };
+    };
+    expect(manifest.source.engine).toBe("postgresql");
+
+    const target = join(await tempDir(), "from-pg");
+    expect((await restore(await archiveIn(out), target)).code).toBe(0);
+    const low = await LowStore.open({ dataDir: target, seed: () => ({}) });
+    expect(low.counts()).toEqual(counts);
+    expect((await low.get("users", "u-marc"))?.name).toBe("Marc Tremblay");
+    await low.close();
+    const chat = new FileChatLog(join(target, "chat"));
+    expect((await chat.history("evt-demo-novembre", "room-1")).map((m) => m.text)).toEqual([
+      "Bonjour !",
+    ]);
+    await chat.close();
+  }, 180_000);
+});
