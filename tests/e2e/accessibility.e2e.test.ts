@@ -269,6 +269,34 @@ describe(
       expectNoSeriousViolation(findings);
     });
 
+    it("at a phone's width: wide tables scroll in a named box the keyboard reaches; the page does not", async () => {
+      const phone = { width: 360, height: 740 };
+      await Promise.all([coordinator, marc, anonymous].map((p) => p.setViewportSize(phone)));
+      const fitsWidth: Ready = async (page) => {
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
+      };
+      const findings: Finding[] = [];
+      try {
+        findings.push(
+          ...(await audit(anonymous, "/apply/prog-reemploi-2026", { ready: fitsWidth })),
+          ...(await audit(coordinator, `${PILOT}/report`, { ready: fitsWidth })),
+        );
+        for (const path of [`${PROGRAM}/applications`, `${PROGRAM}/evaluations`, "/dashboard"]) {
+          findings.push(...(await audit(coordinator, path, { ready: fitsWidth, langs: ["fr"] })));
+        }
+        for (const path of [`${PROGRAM}/directory`, `${GROUP}/hours`, `${GROUP}/meetings`]) {
+          findings.push(...(await audit(marc, path, { ready: fitsWidth, langs: ["fr"] })));
+        }
+      } finally {
+        const desktop = { width: 1280, height: 800 };
+        await Promise.all([coordinator, marc, anonymous].map((p) => p.setViewportSize(desktop)));
+      }
+      expectNoSeriousViolation(findings);
+    });
+
     it("a live speed-dating room: the lobby, a round with its chat, the rating, the matches", async () => {
       const http = new HttpClient(server.url);
       await http.signIn("coordination@exemple.org");
