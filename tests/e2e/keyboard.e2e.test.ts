@@ -219,7 +219,10 @@ describe("keyboard-only journeys", { timeout: 120_000 }, () => {
     expect((await console.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
     const form = amelie.getByRole("group", { name: /Nathalie Gagnon, tour 1/ });
     await form.waitFor();
-    await tabTo(amelie, /^Oui$/);
+    // The chat that had the focus is gone: the focus goes to the ratings, not back to the top.
+    await amelie.waitForFunction(() => document.activeElement?.id === "ratings-title");
+    expect(await amelie.locator(":focus").textContent()).toBe("Vos impressions");
+    await tabTo(amelie, /^Oui$/, { max: 1 });
     await amelie.keyboard.press("ArrowRight");
     await expectFocusOn(amelie, /^Peut-être$/);
     await amelie.keyboard.press("ArrowLeft");
