@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode } from "react";
+import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
 import type { FieldError } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 
@@ -50,11 +50,36 @@ export function Field({ name, label, hint, error, idPrefix = "field", ...input }
   );
 }
 
+const FOCUSABLE =
+  "input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])";
+
+/**
+ * Where the keyboard goes when a form comes back refused: the first field marked invalid in the
+ * form this summary belongs to (inside it, or the next form after it), so that its label and its
+ * error are read out; the summary itself when no single field is at fault.
+ */
+function focusFirstProblem(summary: HTMLElement) {
+  let form = summary.closest("form");
+  for (let next = summary.nextElementSibling; !form && next; next = next.nextElementSibling) {
+    form = next instanceof HTMLFormElement ? next : next.querySelector("form");
+  }
+  const invalid = form?.querySelector<HTMLElement>('[aria-invalid="true"], .field--invalid');
+  const target = invalid?.matches(FOCUSABLE)
+    ? invalid
+    : invalid?.querySelector<HTMLElement>(FOCUSABLE);
+  (target ?? summary).focus();
+}
+
 export function FormErrorSummary({ errors }: { errors?: Record<string, FieldError> }) {
   const { t } = useT();
-  if (!errors || Object.keys(errors).length === 0) return null;
+  const ref = useRef<HTMLDivElement>(null);
+  const shown = Boolean(errors && Object.keys(errors).length > 0);
+  useEffect(() => {
+    if (shown && ref.current) focusFirstProblem(ref.current);
+  }, [errors, shown]);
+  if (!errors || !shown) return null;
   return (
-    <div className="alert alert--error" role="alert">
+    <div className="alert alert--error" role="alert" ref={ref} tabIndex={-1}>
       {errors.form ? t(errors.form.key, errors.form.params) : t("forms.fixErrors")}
     </div>
   );

@@ -84,7 +84,7 @@ function CoordinatorPanel({
         </dl>
       </section>
 
-      <section aria-labelledby="participants">
+      <section>
         <h2 id="participants">{t("program.participantsTitle")}</h2>
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="participants">
           <table>

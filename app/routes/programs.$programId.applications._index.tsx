@@ -7,6 +7,7 @@ import { applicationFiltersSchema } from "~/schemas/application";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.applications");
 
@@ -77,7 +78,7 @@ export default function Applications() {
       {applications.length === 0 ? (
         <p className="empty-state">{t("applications.none")}</p>
       ) : (
-        <div className="table-wrap">
+        <TableScroll label={t("applications.title")}>
           <table>
             <thead>
               <tr>
@@ -115,7 +116,7 @@ export default function Applications() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       )}
     </>
   );

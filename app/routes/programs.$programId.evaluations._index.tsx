@@ -23,6 +23,7 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, notFound, requireProgramAccess } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluations.title");
 
@@ -185,7 +186,7 @@ export default function Evaluations() {
       ) : null}
       {failure?.values.form === "remind" ? <FormErrorSummary errors={failure.fieldErrors} /> : null}
       {data.rates.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label={t("evaluations.ratesTitle")}>
           <table>
             <caption>{t("evaluations.ratesTitle")}</caption>
             <thead>
@@ -249,7 +250,7 @@ export default function Evaluations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="empty-state">{t("evaluations.none")}</p>
       )}

@@ -229,10 +229,19 @@ function Room({ view, emit }: { view: LiveView; emit: Emit }) {
 function Ratings({ view, emit }: { view: LiveView; emit: Emit }) {
   const { t } = useT();
   const [saved, setSaved] = useState<Record<string, string>>({});
-  if (view.toRate.length === 0) return null;
+  const heading = useRef<HTMLHeadingElement>(null);
+  const count = view.toRate.length;
+  // When a round ends, the chat that had the focus goes away: the keyboard lands on the ratings.
+  useEffect(() => {
+    const lost = !document.activeElement || document.activeElement === document.body;
+    if (count > 0 && lost) heading.current?.focus();
+  }, [count]);
+  if (count === 0) return null;
   return (
     <section className="panel" aria-labelledby="ratings-title">
-      <h2 id="ratings-title">{t("live.rateTitle")}</h2>
+      <h2 id="ratings-title" ref={heading} tabIndex={-1}>
+        {t("live.rateTitle")}
+      </h2>
       <p className="field-hint">{t("live.rateHint")}</p>
       <ul className="rating-list">
         {view.toRate.map((r) => {
@@ -302,6 +311,8 @@ function Console({ view, emit }: { view: LiveView; emit: Emit }) {
     const reply = await emit("console:command", { command: name });
     setMessage(reply.ok ? "" : reply.error.message || t("live.offline"));
   };
+  // Buttons that do not apply now stay focusable (aria-disabled, not disabled): pressing "start"
+  // with the keyboard leaves the focus on the console instead of dropping it to the page.
   const buttons: Array<{ name: string; label: Parameters<typeof t>[0]; enabled: boolean }> = [
     { name: "open-lobby", label: "live.commands.openLobby", enabled: status === "scheduled" },
     {
@@ -333,8 +344,8 @@ function Console({ view, emit }: { view: LiveView; emit: Emit }) {
             key={b.name}
             type="button"
             className="button button--secondary"
-            disabled={!b.enabled}
-            onClick={() => void command(b.name)}
+            aria-disabled={!b.enabled || undefined}
+            onClick={b.enabled ? () => void command(b.name) : undefined}
           >
             {t(b.label)}
           </button>

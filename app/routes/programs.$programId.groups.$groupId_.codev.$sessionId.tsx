@@ -145,7 +145,18 @@ export default function CodevRunner() {
   }, [s.subject]);
   useEffect(() => setConfirmEnd(false), [s.currentStep, s.status]);
 
+  // The facilitator's buttons stay focusable while a command is on its way (aria-disabled, not
+  // disabled): a keyboard user pressing "next step" keeps the focus where it was.
+  const endButton = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const askedEnd = useRef(false);
+  useEffect(() => {
+    if (confirmEnd) confirmButton.current?.focus();
+    else if (askedEnd.current) endButton.current?.focus();
+    askedEnd.current = confirmEnd;
+  }, [confirmEnd]);
   const send = async (event: string, payload: Record<string, unknown> = {}) => {
+    if (busy) return false;
     setBusy(true);
     const reply = await emit(event, payload);
     setBusy(false);
@@ -271,8 +282,8 @@ export default function CodevRunner() {
               <button
                 type="button"
                 className="button button--secondary"
-                disabled={busy || s.currentStep === 0}
-                onClick={move("back")}
+                aria-disabled={busy || s.currentStep === 0 || undefined}
+                onClick={s.currentStep === 0 ? undefined : move("back")}
               >
                 {t("codev.runner.back")}
               </button>
@@ -280,7 +291,7 @@ export default function CodevRunner() {
                 <button
                   type="button"
                   className="button button--secondary"
-                  disabled={busy}
+                  aria-disabled={busy || undefined}
                   onClick={command("pause")}
                 >
                   {t("codev.runner.pause")}
@@ -289,7 +300,7 @@ export default function CodevRunner() {
                 <button
                   type="button"
                   className="button button--secondary"
-                  disabled={busy}
+                  aria-disabled={busy || undefined}
                   onClick={command("resume")}
                 >
                   {t("codev.runner.resume")}
@@ -298,20 +309,27 @@ export default function CodevRunner() {
               <button
                 type="button"
                 className="button button--secondary"
-                disabled={busy}
+                aria-disabled={busy || undefined}
                 onClick={() => void send("codev:extend", { minutes: 5 })}
               >
                 {t("codev.runner.extend")}
               </button>
               {s.currentStep < CODEV_STEP_KEYS.length - 1 ? (
-                <button type="button" className="button" disabled={busy} onClick={move("next")}>
+                <button
+                  type="button"
+                  className="button"
+                  aria-disabled={busy || undefined}
+                  onClick={move("next")}
+                >
                   {t("codev.runner.next")}
                 </button>
               ) : (
                 <button
                   type="button"
                   className="button"
-                  disabled={busy || confirmEnd}
+                  ref={endButton}
+                  aria-disabled={busy || confirmEnd || undefined}
+                  aria-expanded={confirmEnd}
                   onClick={() => setConfirmEnd(true)}
                 >
                   {t("codev.runner.end")}
@@ -323,7 +341,13 @@ export default function CodevRunner() {
             <div className="alert alert--warning" role="alertdialog" aria-labelledby="end-question">
               <p id="end-question">{t("codev.runner.endQuestion")}</p>
               <div className="button-row">
-                <button type="button" className="button" disabled={busy} onClick={move("end")}>
+                <button
+                  type="button"
+                  className="button"
+                  ref={confirmButton}
+                  aria-disabled={busy || undefined}
+                  onClick={move("end")}
+                >
                   {t("codev.runner.endConfirm")}
                 </button>
                 <button
@@ -375,7 +399,11 @@ export default function CodevRunner() {
                 }}
               />
             </div>
-            <button type="submit" className="button button--secondary" disabled={busy}>
+            <button
+              type="submit"
+              className="button button--secondary"
+              aria-disabled={busy || undefined}
+            >
               {t("codev.runner.subjectSave")}
             </button>
           </form>
@@ -441,7 +469,11 @@ export default function CodevRunner() {
                 onChange={(e) => setAction(e.target.value)}
               />
             </div>
-            <button type="submit" className="button button--secondary" disabled={busy}>
+            <button
+              type="submit"
+              className="button button--secondary"
+              aria-disabled={busy || undefined}
+            >
               {t("codev.runner.addAction")}
             </button>
           </form>

@@ -18,6 +18,7 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "hours.title");
 
@@ -162,7 +163,7 @@ export default function HourBank() {
         </Form>
       </section>
       {data.entries.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label={t("hours.entries")}>
           <table>
             <caption>{t("hours.entries")}</caption>
             <thead>
@@ -206,7 +207,7 @@ export default function HourBank() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : (
         <p className="empty-state">{t("hours.none")}</p>
       )}

@@ -136,6 +136,7 @@ export default function ActionPlan() {
               <input type="hidden" name="intent" value="update" />
               <input type="hidden" name="itemId" value={item.id} />
               <Choice
+                idPrefix={`item-${item.id}`}
                 name="status"
                 label={t("plan.status")}
                 value={item.status}
@@ -144,7 +145,12 @@ export default function ActionPlan() {
                   label: t(`plan.statuses.${s}`),
                 }))}
               />
-              <Field name="notes" label={t("plan.notes")} defaultValue={item.notes} />
+              <Field
+                idPrefix={`item-${item.id}`}
+                name="notes"
+                label={t("plan.notes")}
+                defaultValue={item.notes}
+              />
               <button type="submit" className="button button--secondary">
                 {t("plan.save")}
               </button>

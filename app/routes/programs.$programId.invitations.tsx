@@ -10,6 +10,7 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitations.title");
 
@@ -94,7 +95,7 @@ export default function Invitations() {
         ) : null}
       </div>
       {invitations.length > 0 ? (
-        <div className="table-wrap">
+        <TableScroll label={t("invitations.listTitle")}>
           <table>
             <caption>{t("invitations.listTitle")}</caption>
             <thead>
@@ -121,7 +122,7 @@ export default function Invitations() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       ) : null}
     </section>
   );

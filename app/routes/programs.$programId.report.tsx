@@ -29,6 +29,7 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
+import { TableScroll } from "~/components/TableScroll";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStylesHref }];
 
@@ -404,7 +405,7 @@ export default function ProgramReport() {
         {report.groups.length === 0 ? (
           <p className="empty-state">{t("report.groups.none")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t("report.groups.caption")}>
             <table>
               <caption>{t("report.groups.caption")}</caption>
               <thead>
@@ -434,7 +435,7 @@ export default function ProgramReport() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
         {report.groups.length > 0 ? (
           <details className="panel report-labels" open={Boolean(failure || saved)}>
@@ -482,7 +483,7 @@ export default function ProgramReport() {
       <section aria-labelledby="report-meetings">
         <h2 id="report-meetings">{t("report.meetings.title")}</h2>
         {report.groups.length > 0 ? <MeetingsChart groups={report.groups} names={names} /> : null}
-        <div className="table-wrap">
+        <TableScroll label={t("report.meetings.caption")}>
           <table>
             <caption>{t("report.meetings.caption")}</caption>
             <thead>
@@ -511,14 +512,14 @@ export default function ProgramReport() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="report-hours">
         <h2 id="report-hours">{t("report.hours.title")}</h2>
         <p>{t("report.hours.intro", { bank: number(report.program.hourBankHours) })}</p>
         {report.groups.length > 0 ? <HoursChart groups={report.groups} names={names} /> : null}
-        <div className="table-wrap">
+        <TableScroll label={t("report.hours.caption")}>
           <table>
             <caption>{t("report.hours.caption")}</caption>
             <thead>
@@ -549,7 +550,7 @@ export default function ProgramReport() {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </section>
 
       <section aria-labelledby="report-tools">
@@ -557,7 +558,7 @@ export default function ProgramReport() {
         {report.tools.total === 0 ? (
           <p className="empty-state">{t("report.tools.none")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t("report.tools.caption")}>
             <table>
               <caption>{t("report.tools.caption")}</caption>
               <thead>
@@ -598,7 +599,7 @@ export default function ProgramReport() {
                 </tr>
               </tfoot>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 
@@ -627,7 +628,7 @@ export default function ProgramReport() {
                 </dd>
               </div>
             </dl>
-            <div className="table-wrap">
+            <TableScroll label={t("report.evaluations.monthlyCaption")}>
               <table>
                 <caption>{t("report.evaluations.monthlyCaption")}</caption>
                 <thead>
@@ -662,7 +663,7 @@ export default function ProgramReport() {
                   ))}
                 </tbody>
               </table>
-            </div>
+            </TableScroll>
           </>
         )}
 
@@ -670,7 +671,7 @@ export default function ProgramReport() {
         {ev.final.total.responses === 0 ? (
           <p className="empty-state">{t("report.evaluations.noneFinal")}</p>
         ) : (
-          <div className="table-wrap">
+          <TableScroll label={t("report.evaluations.finalCaption")}>
             <table>
               <caption>{t("report.evaluations.finalCaption")}</caption>
               <thead>
@@ -722,7 +723,7 @@ export default function ProgramReport() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableScroll>
         )}
       </section>
 

@@ -1,0 +1,387 @@
+/**
+ * axe-core in Debian's chromium on the main pages, in French and in English: no violation whose
+ * impact is serious or critical. Each page is checked in the state a person meets it in: a live
+ * speed-dating room during a round and at rating time, a co-development session under way, the
+ * group proposals after a solver run, the interest form showing its errors, the menus open.
+ * Secondary pages are checked in French only, to keep the file quick.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchSharedBrowser, setLanguage, signIn } from "../helpers/browser";
+import { HttpClient, location } from "../helpers/http";
+import { LiveClient } from "../helpers/live";
+import { startServer, type TestServer } from "../helpers/server";
+
+const PROGRAM = "/programs/prog-reemploi-2026";
+const PILOT = "/programs/prog-pilote-2025";
+const GROUP = `${PROGRAM}/groups/grp-demo-chaine-froid`;
+const BOTH = ["fr", "en"] as const;
+type Lang = (typeof BOTH)[number];
+type Ready = (page: Page, lang: Lang) => Promise<unknown>;
+const loaded: Ready = () => Promise.resolve();
+
+let server: TestServer;
+let browser: Awaited<ReturnType<typeof launchSharedBrowser>>;
+let anonymous: Page;
+let coordinator: Page;
+let marc: Page;
+const sockets: LiveClient[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchSharedBrowser()]);
+  [anonymous, coordinator, marc] = await Promise.all([
+    browser.newPage(),
+    browser.newPage(),
+    browser.newPage(),
+  ]);
+  await Promise.all([
+    signIn(coordinator, server.url, "coordination@exemple.org"),
+    signIn(marc, server.url, "marc@exemple.org"),
+  ]);
+});
+afterAll(async () => {
+  for (const socket of sockets) socket.close();
+  await browser?.close();
+  await server?.stop();
+});
+
+interface Finding {
+  page: string;
+  rule: string;
+  impact: string;
+  help: string;
+  nodes: string[];
+}
+
+const SEVERE = new Set(["serious", "critical"]);
+
+/**
+ * Runs axe on the page as it is now and keeps what is serious or critical: the violations, and
+ * the checks axe could not settle alone except colour contrast over overlapping boxes (e.g. the
+ * same id referenced by ARIA twice). Also any id used twice, which ties a label to the wrong field.
+ * The moderate "region" rule is left to the home page: the layout puts every page in a header, a
+ * main and a footer, and that rule is a third of axe's time. Colour contrast, the other costly
+ * rule, runs on the first language only: the second shows the same colours on the same backgrounds.
+ */
+async function axe(
+  page: Page,
+  label: string,
+  options: { allRules: boolean; contrast: boolean },
+): Promise<Finding[]> {
+  const skipped = [
+    ...(options.allRules ? [] : ["region"]),
+    ...(options.contrast ? [] : ["color-contrast"]),
+  ];
+  const results = await new AxeBuilder({ page })
+    .setLegacyMode(true)
+    .disableRules(skipped)
+    .analyze();
+  const findings = [
+    ...results.violations,
+    ...results.incomplete.filter((v) => v.id !== "color-contrast"),
+  ]
+    .filter((v) => SEVERE.has(v.impact ?? ""))
+    .map((v) => ({
+      page: label,
+      rule: v.id,
+      impact: v.impact ?? "",
+      help: `${v.help} (${v.helpUrl})`,
+      nodes: v.nodes.map(
+        (n) =>
+          `${n.target.join(" ")} — ${(n.failureSummary ?? n.any[0]?.message ?? "").replace(/\s+/g, " ")}`,
+      ),
+    }));
+  const duplicates = await page.evaluate(() => {
+    const seen = new Map<string, number>();
+    for (const el of document.querySelectorAll("[id]")) seen.set(el.id, (seen.get(el.id) ?? 0) + 1);
+    return [...seen].filter(([, count]) => count > 1).map(([id, count]) => `#${id} ×${count}`);
+  });
+  if (duplicates.length) {
+    findings.push({
+      page: label,
+      rule: "duplicate-id",
+      impact: "serious",
+      help: "Each id must be unique: labels and aria-describedby point to the first one only",
+      nodes: duplicates,
+    });
+  }
+  return findings;
+}
+
+/** One line per violation and one per element, readable in a failed test's message. */
+function readable(findings: Finding[]): string {
+  if (findings.length === 0) return "no serious or critical violation";
+  return [
+    `${findings.length} serious or critical accessibility violation(s):`,
+    ...findings.map(
+      (f) =>
+        `- [${f.impact}] ${f.page}: ${f.rule}: ${f.help}\n` +
+        f.nodes.map((n) => `    • ${n}`).join("\n"),
+    ),
+  ].join("\n");
+}
+
+/**
+ * Opens the path in each language (the cookie the language switch sets), checks that the page
+ * says which language it is in, waits until it is `ready`, and runs axe.
+ */
+async function audit(
+  page: Page,
+  path: string,
+  options: { ready?: Ready; langs?: readonly Lang[]; allRules?: boolean } = {},
+): Promise<Finding[]> {
+  const { ready = loaded, langs = BOTH, allRules = false } = options;
+  const findings: Finding[] = [];
+  for (const [index, lang] of langs.entries()) {
+    await setLanguage(page, server.url, lang);
+    const response = await page.goto(`${server.url}${path}`);
+    expect(response?.status(), `${path} (${lang})`).toBe(200);
+    expect(await page.locator("html").getAttribute("lang")).toBe(lang);
+    await ready(page, lang);
+    const label = `${path} (${lang})`;
+    findings.push(...(await axe(page, label, { allRules, contrast: allRules || index === 0 })));
+  }
+  return findings;
+}
+
+async function auditEach(
+  page: Page,
+  paths: string[],
+  options: { langs?: readonly Lang[] } = {},
+): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const path of paths) findings.push(...(await audit(page, path, options)));
+  return findings;
+}
+
+function expectNoSeriousViolation(findings: Finding[]) {
+  expect(findings.length, readable(findings)).toBe(0);
+}
+
+const text = (fr: string, en: string) => (lang: Lang) => (lang === "fr" ? fr : en);
+
+/** Opens every <details> menu of the header, so that their links are checked too. */
+const menusOpen: Ready = async (page) => {
+  for (const summary of await page.locator(".site-header details > summary").all()) {
+    await summary.click();
+  }
+  expect(await page.locator(".site-header details[open]").count()).toBeGreaterThan(0);
+};
+
+describe(
+  "accessibility of the main pages (axe-core, French and English)",
+  { timeout: 120_000 },
+  () => {
+    it("public pages: home, sign-in and the interest form showing its errors", async () => {
+      const submit = text("Soumettre ma candidature", "Submit my application");
+      const findings = [
+        ...(await audit(anonymous, "/", { allRules: true })),
+        ...(await audit(anonymous, "/login")),
+        ...(await audit(anonymous, "/apply/prog-reemploi-2026", {
+          ready: async (page, lang) => {
+            await page.getByRole("button", { name: submit(lang) }).click();
+            await page.getByRole("alert").first().waitFor();
+            expect(await page.locator("[aria-invalid=true]").count()).toBeGreaterThan(3);
+          },
+        })),
+        ...(await audit(anonymous, "/signup", { langs: ["fr"] })),
+      ];
+      expectNoSeriousViolation(findings);
+    });
+
+    it("a participant's pages: dashboard, directory, evaluation, profile, notifications", async () => {
+      const findings = [
+        ...(await audit(marc, "/dashboard", { ready: menusOpen })),
+        ...(await audit(marc, `${PROGRAM}/directory?role=mentee`)),
+        ...(await audit(marc, `${PROGRAM}/evaluations/eval-demo-fevrier`)),
+        ...(await auditEach(
+          marc,
+          [`${PROGRAM}/profile`, "/notifications", `${PROGRAM}/events`, `${PROGRAM}/groups`],
+          { langs: ["fr"] },
+        )),
+      ];
+      expectNoSeriousViolation(findings);
+    });
+
+    it("the group space: group page, meetings, agreement, plan, hours, tools, check-ins", async () => {
+      const findings = [
+        ...(await auditEach(marc, [
+          GROUP,
+          `${GROUP}/meetings`,
+          `${GROUP}/agreement`,
+          `${GROUP}/plan`,
+          `${GROUP}/hours`,
+          `${GROUP}/tools`,
+          `${GROUP}/checkins`,
+        ])),
+        ...(await auditEach(
+          marc,
+          [`${GROUP}/meetings/mtg-demo-demarrage`, `${GROUP}/codev`, `${GROUP}/codev/cdv-demo-1`],
+          { langs: ["fr"] },
+        )),
+      ];
+      expectNoSeriousViolation(findings);
+    });
+
+    it("the co-development runner, before and while Marc facilitates a session", async () => {
+      const runner = `${GROUP}/codev/cdv-demo-2`;
+      const live = text("En direct", "Live");
+      const findings = await audit(marc, runner, {
+        langs: ["fr"],
+        ready: (page, lang) => page.getByText(live(lang), { exact: true }).waitFor(),
+      });
+      await marc.getByRole("button", { name: "Démarrer la séance" }).click();
+      await marc.getByRole("timer").waitFor();
+      findings.push(
+        ...(await audit(marc, runner, {
+          ready: async (page, lang) => {
+            await page.getByText(live(lang), { exact: true }).waitFor();
+            await page.getByRole("timer").waitFor();
+          },
+        })),
+      );
+      expectNoSeriousViolation(findings);
+    });
+
+    it("the coordinator's pages: dashboard, applications, evaluations, group proposals, report", async () => {
+      // The solver works in the background while the other pages are checked.
+      await setLanguage(coordinator, server.url, "fr");
+      await coordinator.goto(`${server.url}${PROGRAM}/formation`);
+      await coordinator.getByRole("button", { name: "Calculer des propositions" }).click();
+      await coordinator.waitForLoadState("networkidle");
+
+      const findings = [
+        ...(await audit(coordinator, "/dashboard", { ready: menusOpen })),
+        ...(await audit(coordinator, `${PROGRAM}/applications`)),
+        ...(await audit(coordinator, `${PROGRAM}/evaluations`)),
+        ...(await audit(coordinator, `${PILOT}/report`)),
+        ...(await auditEach(
+          coordinator,
+          [
+            PROGRAM,
+            `${PROGRAM}/applications/app-sept-iles`,
+            `${PROGRAM}/settings`,
+            `${PROGRAM}/invitations`,
+            `${PROGRAM}/report`,
+          ],
+          { langs: ["fr"] },
+        )),
+      ];
+      // Group formation after the solver run: the proposals, their explanations and the move forms.
+      const proposed = text("Groupes proposés", "Proposed groups");
+      findings.push(
+        ...(await audit(coordinator, `${PROGRAM}/formation`, {
+          ready: (page, lang) =>
+            page
+              .getByRole("heading", { name: proposed(lang), level: 2 })
+              .waitFor({ timeout: 60_000 }),
+        })),
+      );
+      expectNoSeriousViolation(findings);
+    });
+
+    it("at a phone's width: wide tables scroll in a named box the keyboard reaches; the page does not", async () => {
+      const phone = { width: 360, height: 740 };
+      await Promise.all([coordinator, marc, anonymous].map((p) => p.setViewportSize(phone)));
+      const fitsWidth: Ready = async (page) => {
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+        );
+        expect(overflow, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
+      };
+      const findings: Finding[] = [];
+      try {
+        const fr = { ready: fitsWidth, langs: ["fr"] } as const;
+        findings.push(...(await audit(anonymous, "/apply/prog-reemploi-2026", fr)));
+        for (const path of [
+          `${PILOT}/report`,
+          `${PROGRAM}/applications`,
+          `${PROGRAM}/evaluations`,
+        ]) {
+          findings.push(...(await audit(coordinator, path, fr)));
+        }
+        for (const path of [`${GROUP}/hours`, `${GROUP}/meetings`]) {
+          findings.push(...(await audit(marc, path, fr)));
+        }
+      } finally {
+        const desktop = { width: 1280, height: 800 };
+        await Promise.all([coordinator, marc, anonymous].map((p) => p.setViewportSize(desktop)));
+      }
+      expectNoSeriousViolation(findings);
+    });
+
+    it("a live speed-dating room: the lobby, a round with its chat, the rating, the matches", async () => {
+      const http = new HttpClient(server.url);
+      await http.signIn("coordination@exemple.org");
+      const created = await http.post(`${PROGRAM}/events`, {
+        title: "Séance accessible",
+        startsAt: "2026-12-03T13:30",
+        rounds: "2",
+        roundMinutes: "5",
+        breakMinutes: "2",
+        roomSize: "2",
+        format: "online",
+        videoUrlPattern: "",
+        invited: ["p-amelie", "p-nathalie"],
+      });
+      const eventPath = location(created);
+      const eventId = eventPath.split("/").pop()!;
+      const [amelie, nathalie] = await Promise.all([browser.newPage(), browser.newPage()]);
+      await Promise.all([
+        signIn(amelie, server.url, "amelie@exemple.org"),
+        signIn(nathalie, server.url, "nathalie@exemple.org"),
+      ]);
+      const connected = text("Connecté·e", "Connected");
+      const online: Ready = (page, lang) =>
+        page.getByText(connected(lang), { exact: true }).waitFor();
+
+      // Before the start: the waiting room.
+      const findings = await audit(amelie, eventPath, { ready: online, langs: ["fr"] });
+
+      await nathalie.goto(`${server.url}${eventPath}`);
+      await online(nathalie, "fr");
+      const console = await new LiveClient(server.url, "coordination@exemple.org").connect();
+      sockets.push(console);
+      await console.join(eventId);
+      expect((await console.emit("console:command", { eventId, command: "start" })).ok).toBe(true);
+
+      // Round 1, with messages in the chat; and the coordinator's console meanwhile.
+      await nathalie.getByLabel("Votre message").fill("Bonjour Amélie !");
+      await nathalie.getByLabel("Votre message").press("Enter");
+      const room = text("Salle 1", "Room 1");
+      findings.push(
+        ...(await audit(amelie, eventPath, {
+          ready: async (page, lang) => {
+            await page.getByRole("heading", { name: room(lang) }).waitFor();
+            await page.getByText("Bonjour Amélie !").waitFor();
+          },
+        })),
+        ...(await audit(coordinator, eventPath, { ready: online })),
+      );
+
+      // The break: the rating form.
+      expect((await console.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
+      const round = text("tour", "round");
+      findings.push(
+        ...(await audit(amelie, eventPath, {
+          ready: (page, lang) =>
+            page
+              .getByRole("group", { name: new RegExp(`Nathalie Gagnon, ${round(lang)} 1`) })
+              .waitFor(),
+        })),
+      );
+
+      // The end: the mutual matches.
+      expect((await console.emit("console:command", { eventId, command: "end" })).ok).toBe(true);
+      findings.push(
+        ...(await audit(amelie, eventPath, {
+          langs: ["fr"],
+          ready: (page) =>
+            page.getByRole("heading", { name: "Vos affinités réciproques" }).waitFor(),
+        })),
+      );
+      expectNoSeriousViolation(findings);
+    });
+  },
+);
