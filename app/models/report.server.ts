@@ -36,20 +36,20 @@ export async function programReport(
       store.find("evaluationResponses", { programId: program.id }),
       redactionNames(program),
     ]);
-  const perGroup = await Promise.all(
-    groups.map(async (g) => ({
-      meetings: await store.find("meetings", { groupId: g.id }),
-      hours: await store.find("hourEntries", { groupId: g.id }),
-    })),
-  );
+  // The groups' meetings and hours in one read each (not one read per group).
+  const groupIds = new Set(groups.map((g) => g.id));
+  const [meetings, hourEntries] = await Promise.all([
+    store.find("meetings"),
+    store.find("hourEntries"),
+  ]);
   const orgIds = new Set(participants.map((p) => p.organizationId));
   return buildReport({
     program,
     groups,
     participants,
     organizations: organizations.filter((o) => orgIds.has(o.id)),
-    meetings: perGroup.flatMap((g) => g.meetings),
-    hourEntries: perGroup.flatMap((g) => g.hours),
+    meetings: meetings.filter((m) => groupIds.has(m.groupId)),
+    hourEntries: hourEntries.filter((e) => groupIds.has(e.groupId)),
     tools,
     evaluations,
     responses,
