@@ -7,6 +7,9 @@ import { pairDetail, ratingLookup } from "../../matching/score";
 import { programRatings } from "./event.server";
 import { toEngineParticipants } from "./matching-input.server";
 
+/** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
+const frenchOrder = new Intl.Collator("fr").compare;
+
 export type Participant = EntityOf<"participants">;
 
 /** Applies the profile form, including the reorder / add / remove buttons of the needs list. */
@@ -138,7 +141,7 @@ export async function listDirectory(
       (a, b) =>
         Number(b.isSelf) - Number(a.isSelf) ||
         (b.fit ?? 0) - (a.fit ?? 0) ||
-        a.name.localeCompare(b.name, "fr"),
+        frenchOrder(a.name, b.name),
     );
 }
 
@@ -151,5 +154,5 @@ export async function programOrganizations(programId: string) {
   return orgs
     .filter((o): o is NonNullable<typeof o> => Boolean(o))
     .map((o) => ({ id: o.id, name: o.name, region: o.region, competitorIds: o.competitorIds }))
-    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+    .sort((a, b) => frenchOrder(a.name, b.name));
 }

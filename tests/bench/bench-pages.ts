@@ -69,7 +69,7 @@ const count = (what: string, min: number, max: number, fallback: number) =>
 
 const argsSchema = z
   .strictObject({
-    /** Seconds of load per page (after a one-second warm-up). */
+    /** Seconds of load per page, about (after a short warm-up); at least 3 requests per connection. */
     duration: count("seconds", 1, 120, 8),
     connections: count("connections", 1, 200, 10),
     participants: count("participants", 30, 20_000, 1000),
@@ -157,12 +157,16 @@ interface Load {
   seconds: number;
 }
 
-function load(url: string, cookie: string, connections: number, seconds: number): Promise<Load> {
+/**
+ * Loads one page: `connections` requests always in flight, until `amount` answers (every request
+ * sent is answered and counted, none is left running on the server).
+ */
+function load(url: string, cookie: string, connections: number, amount: number): Promise<Load> {
   const latencies: number[] = [];
   const statuses = new Map<number, number>();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, connections, duration: seconds, headers: { cookie }, timeout: 30 },
+      { url, connections, amount, headers: { cookie }, timeout: 120 },
       (error: unknown, result: autocannon.Result) => {
         if (error) reject(error instanceof Error ? error : new Error(String(error)));
         else resolve({ latencies, statuses, errors: result.errors, seconds: result.duration });
@@ -275,16 +279,21 @@ async function main() {
     requests: number;
     cpuMsPerRequest: number;
     non200: number;
+    /** e.g. "200 × 31, 500 × 17, 3 errors" */
+    statuses: string;
   }> = [];
   for (const page of pages) {
     const url = new URL(page.path, server.url).href;
     const cookie = clients[page.as].cookieHeader();
     await settle(server);
-    await load(url, cookie, args.connections, 1); // warm-up, not counted
+    // Warm-up (not counted): two requests per connection, which also tell how many requests
+    // fill the measured run's duration.
+    const warm = await load(url, cookie, args.connections, 2 * args.connections);
+    const perSecond = warm.latencies.length / Math.max(warm.seconds, 0.001);
+    const amount = Math.max(3 * args.connections, Math.round(perSecond * args.duration));
     await settle(server);
     const cpuBefore = await cpuMsOf(server.process.pid!);
-    const run = await load(url, cookie, args.connections, args.duration);
-    await settle(server);
+    const run = await load(url, cookie, args.connections, amount);
     const cpuMs = (await cpuMsOf(server.process.pid!)) - cpuBefore;
     const sorted = [...run.latencies].sort((a, b) => a - b);
     const ok = run.statuses.get(200) ?? 0;
@@ -298,9 +307,12 @@ async function main() {
       rps: Math.round((sorted.length / run.seconds) * 10) / 10,
       requests: sorted.length,
       // The server's CPU time per answer: what the page costs, whatever the machine's load.
-      // (The requests left in flight at the end, one per connection, were served too.)
-      cpuMsPerRequest: sorted.length ? Math.round(cpuMs / (sorted.length + args.connections)) : NaN,
+      cpuMsPerRequest: sorted.length ? Math.round(cpuMs / sorted.length) : NaN,
       non200: sorted.length - ok + run.errors,
+      statuses: [
+        ...[...run.statuses].map(([code, n]) => `${code} × ${n}`),
+        ...(run.errors ? [`${run.errors} errors`] : []),
+      ].join(", "),
     });
     const row = rows.at(-1)!;
     console.log(
@@ -331,7 +343,8 @@ async function main() {
   if (failed.length) {
     process.exitCode = 1;
     console.error(
-      `bench:pages: pages answered other than 200: ${failed.map((r) => r.name).join(", ")}`,
+      `bench:pages: pages answered other than 200 (an overloaded page's render is aborted after ` +
+        `the stream timeout): ${failed.map((r) => `${r.name} (${r.statuses})`).join(", ")}`,
     );
   }
   console.log(
