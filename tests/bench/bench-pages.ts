@@ -3,8 +3,11 @@
  * data dir (tests/bench/scale-seed.ts: by default 1 000 participants, 300 groups, 5 000 meetings,
  * 50 000 chat messages, on top of the demo program and accounts), starts the production server,
  * measures its start-up (spawn to the "ready" line), signs in as a participant and as the
- * coordinator, and loads each page with autocannon (the session cookie on every request). Prints a
- * table; the last line is one JSON object `{"pages":[{"name","p50Ms","p95Ms","rps"}],…}`.
+ * coordinator, and loads each page with autocannon (the session cookie on every request, a fixed
+ * number of requests sized from a warm-up to last about --duration seconds, so that every request
+ * is answered and counted). Besides latency and throughput it reports the server's CPU time per
+ * request, which does not depend on what else the machine runs. Prints a table; the last line is
+ * one JSON object `{"pages":[{"name","p50Ms","p95Ms","rps","cpuMsPerRequest"}],"startupMs",…}`.
  * The server and its data dir are removed at the end, even on failure or Ctrl-C.
  */
 import { execFileSync } from "node:child_process";
