@@ -55,6 +55,22 @@ export function intlTag(locale: Locale): string {
   return locale === "fr" ? "fr-CA" : "en-CA";
 }
 
+/**
+ * Intl formatters are costly to build (a long page formats hundreds of dates and numbers): one per
+ * locale and options, kept.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => F): F {
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make();
+    // Options come from the code, so the keys are few; the bound only guards against a mistake.
+    if (formatters.size > 500) formatters.clear();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDate(
   locale: Locale,
   value: string | Date,
@@ -62,12 +78,17 @@ export function formatDate(
 ): string {
   const date =
     typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00` : value) : value;
-  return new Intl.DateTimeFormat(intlTag(locale), {
-    timeZone: "America/Toronto",
-    ...options,
-  }).format(date);
+  const formatter = cached(
+    `d|${locale}|${JSON.stringify(options)}`,
+    () => new Intl.DateTimeFormat(intlTag(locale), { timeZone: "America/Toronto", ...options }),
+  );
+  return formatter.format(date);
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {
-  return new Intl.NumberFormat(intlTag(locale), options).format(value);
+  const formatter = cached(
+    `n|${locale}|${options ? JSON.stringify(options) : ""}`,
+    () => new Intl.NumberFormat(intlTag(locale), options),
+  );
+  return formatter.format(value);
 }

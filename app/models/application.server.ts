@@ -11,6 +11,9 @@ import { translate, type Locale } from "~/i18n";
 import type { ApplicationDraftInput } from "~/schemas/application";
 import { createInvitation } from "./invitation.server";
 
+/** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
+const frenchOrder = new Intl.Collator("fr").compare;
+
 export type Application = EntityOf<"applications">;
 export type Program = EntityOf<"programs">;
 
@@ -145,8 +148,7 @@ export async function listApplications(programId: string, filters: ApplicationFi
     .filter((a) => !filters.region || a.region === filters.region)
     .filter((a) => !filters.status || a.status === filters.status)
     .sort((a, b) => {
-      if (filters.sort === "name")
-        return a.organizationName.localeCompare(b.organizationName, "fr");
+      if (filters.sort === "name") return frenchOrder(a.organizationName, b.organizationName);
       if (filters.sort === "date") return (b.submittedAt ?? "").localeCompare(a.submittedAt ?? "");
       return (
         (b.evaluation?.total ?? -1) - (a.evaluation?.total ?? -1) ||

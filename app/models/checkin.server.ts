@@ -60,18 +60,26 @@ export async function sendCheckInReminders(now = new Date()) {
   const store = getStore();
   const today = now.toISOString().slice(0, 10);
   let sent = 0;
-  for (const group of await store.find("groups", { status: "active" })) {
-    const program = await store.get("programs", group.programId);
+  // Read once for every group (a network has hundreds of groups): programs, and each member's
+  // latest check-in.
+  const [groups, programs, checkIns] = await Promise.all([
+    store.find("groups", { status: "active" }),
+    store.find("programs"),
+    store.find("checkIns"),
+  ]);
+  const programById = new Map(programs.map((p) => [p.id, p]));
+  const lastCheckIn = new Map<string, string>();
+  for (const c of checkIns) {
+    const key = `${c.groupId}\u0000${c.participantId}`;
+    const max = lastCheckIn.get(key);
+    if (!max || c.createdAt > max) lastCheckIn.set(key, c.createdAt);
+  }
+  for (const group of groups) {
+    const program = programById.get(group.programId);
     if (!program || program.status === "closed" || program.mentoringEnd < today) continue;
-    const checkIns = await store.find("checkIns", { groupId: group.id });
     for (const participantId of group.memberIds) {
       if (!sendsCheckIns(group, participantId)) continue;
-      const last = checkIns
-        .filter((c) => c.participantId === participantId)
-        .reduce<string | undefined>(
-          (max, c) => (!max || c.createdAt > max ? c.createdAt : max),
-          undefined,
-        );
+      const last = lastCheckIn.get(`${group.id}\u0000${participantId}`);
       const due = nextCheckInDue(last, group.createdAt, program.checkInWeeks);
       if (due > now) continue;
       // Claimed in a transaction: a reminder per due date, even with two passes at once.

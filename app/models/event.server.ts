@@ -354,11 +354,21 @@ export async function mutualMatches(
   );
 }
 
-/** All ratings of a program's events, for the matching engine's pair scores. */
-export async function programRatings(programId: string) {
+/**
+ * All ratings of a program's events, for the matching engine's pair scores; with `involving`, only
+ * those given or received by that participant (enough for their own pair scores).
+ */
+export async function programRatings(programId: string, involving?: string) {
   const store = getStore();
   const events = new Set((await store.find("events", { programId })).map((e) => e.id));
-  const ratings = await store.find("ratings");
+  const ratings = involving
+    ? [
+        ...(await store.find("ratings", { fromParticipantId: involving })),
+        ...(await store.find("ratings", { toParticipantId: involving })).filter(
+          (r) => r.fromParticipantId !== involving,
+        ),
+      ]
+    : await store.find("ratings");
   // The engine's scale is 0-5: "oui" counts fully, "peut-être" half, "non" nothing; the best
   // answer over the program's events counts.
   const score = { yes: 5, maybe: 2.5, no: 0 } as const;

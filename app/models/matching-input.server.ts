@@ -1,6 +1,7 @@
 /** The program's participants as the matching engine sees them (ids are participant ids). */
 import type { Participant as EngineParticipant } from "../../matching/schema";
 import { getStore } from "../../server/store";
+import type { EntityOf } from "../../server/store";
 
 export async function engineParticipants(programId: string, only?: ReadonlySet<string>) {
   const store = getStore();
@@ -10,18 +11,37 @@ export async function engineParticipants(programId: string, only?: ReadonlySet<s
     store.find("users"),
     store.get("programs", programId),
   ]);
+  return toEngineParticipants(
+    participants.filter((p) => !only || only.has(p.id)),
+    {
+      organizations: new Map(organizations.map((o) => [o.id, o])),
+      users: new Map(users.map((u) => [u.id, u])),
+      taxonomy: program?.taxonomy ?? [],
+    },
+  );
+}
+
+/**
+ * The same, from records a caller has already read (a page that also lists the participants need
+ * not read them twice).
+ */
+export function toEngineParticipants(
+  participants: ReadonlyArray<EntityOf<"participants">>,
+  context: {
+    organizations: ReadonlyMap<string, EntityOf<"organizations">>;
+    users: ReadonlyMap<string, { name: string }>;
+    taxonomy: ReadonlyArray<{ id: string; label: string }>;
+  },
+): EngineParticipant[] {
   // Subjects go to the engine by their French label, so that its explanations read naturally.
-  const label = new Map((program?.taxonomy ?? []).map((t) => [t.id, t.label]));
+  const label = new Map(context.taxonomy.map((t) => [t.id, t.label]));
   const named = (tag: string) => label.get(tag) ?? tag;
-  const orgById = new Map(organizations.map((o) => [o.id, o]));
-  const userById = new Map(users.map((u) => [u.id, u]));
   return participants
-    .filter((p) => !only || only.has(p.id))
     .map((p): EngineParticipant => {
-      const org = orgById.get(p.organizationId);
+      const org = context.organizations.get(p.organizationId);
       return {
         id: p.id,
-        name: userById.get(p.userId)?.name ?? p.id,
+        name: context.users.get(p.userId)?.name ?? p.id,
         role: p.role,
         region: org?.region ?? "00",
         mrc: org?.mrc ?? "0",

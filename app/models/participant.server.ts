@@ -1,5 +1,9 @@
 import { getStore } from "../../server/store";
 import type { EntityOf } from "../../server/store";
+import { programStats, type ProgramStats } from "./program.server";
+
+/** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
+const frenchOrder = new Intl.Collator("fr").compare;
 
 export type Participant = EntityOf<"participants">;
 
@@ -20,16 +24,28 @@ export interface ParticipantRow {
 
 /** The program's participants with their account and organization (coordinator view). */
 export async function listParticipantRows(programId: string): Promise<ParticipantRow[]> {
+  return (await programOverview(programId)).participants;
+}
+
+/**
+ * The coordinator's view of a program: its figures and its participants, from one read of each
+ * collection.
+ */
+export async function programOverview(
+  programId: string,
+): Promise<{ stats: ProgramStats; participants: ParticipantRow[] }> {
   const store = getStore();
-  const [participants, users, organizations] = await Promise.all([
+  const [participants, users, organizations, invitations] = await Promise.all([
     store.find("participants", { programId }),
     store.find("users"),
     store.find("organizations"),
+    store.find("invitations", { programId }),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
+  const stats = programStats(participants, orgById, invitations);
   const roleOrder = { mentor: 0, peer: 1, mentee: 2 } as const;
-  return participants
+  const rows = participants
     .map((p) => {
       const user = userById.get(p.userId);
       const org = orgById.get(p.organizationId);
@@ -44,7 +60,8 @@ export async function listParticipantRows(programId: string): Promise<Participan
         joinedAt: p.joinedAt,
       };
     })
-    .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || a.name.localeCompare(b.name, "fr"));
+    .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || frenchOrder(a.name, b.name));
+  return { stats, participants: rows };
 }
 
 export async function getOwnParticipation(userId: string, programId: string) {

@@ -3,9 +3,12 @@ import { getStore, NotFoundError } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import type { Profile } from "../../server/store/schema";
 import type { DirectoryFilters, ProfileFormInput } from "~/schemas/profile";
-import { pairScore } from "../../matching/score";
+import { pairDetail, ratingLookup } from "../../matching/score";
 import { programRatings } from "./event.server";
-import { engineParticipants } from "./matching-input.server";
+import { toEngineParticipants } from "./matching-input.server";
+
+/** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
+const frenchOrder = new Intl.Collator("fr").compare;
 
 export type Participant = EntityOf<"participants">;
 
@@ -84,25 +87,41 @@ export async function listDirectory(
   filters: DirectoryFilters,
 ): Promise<DirectoryEntry[]> {
   const store = getStore();
-  const [participants, users, organizations] = await Promise.all([
+  const [participants, users, organizations, program] = await Promise.all([
     store.find("participants", { programId }),
     store.find("users"),
     store.find("organizations"),
+    store.get("programs", programId),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const self = participants.find((p) => p.id === viewer.participantId);
-  // The fit is the matching engine's own pair score (profiles and speed-dating ratings).
-  const [engine, ratings] = await Promise.all([
-    engineParticipants(programId),
-    programRatings(programId),
-  ]);
+  // The fit is the matching engine's own pair score (profiles and speed-dating ratings): only the
+  // viewer's own ratings count in their pair scores.
+  const engine = toEngineParticipants(participants, {
+    organizations: orgById,
+    users: userById,
+    taxonomy: program?.taxonomy ?? [],
+  });
+  const ratings = self ? await programRatings(programId, self.id) : [];
   const engineById = new Map(engine.map((p) => [p.id, p]));
   const me = self && engineById.get(self.id);
+  // The ratings looked up once for every card (not rebuilt for each pair).
+  const lookup = ratingLookup(ratings);
   return participants
     .filter((p) => p.published || p.id === viewer.participantId)
-    .map((p) => {
-      const org = orgById.get(p.organizationId);
+    .map((p) => ({ p, org: orgById.get(p.organizationId) }))
+    .filter(({ p }) => !filters.role || p.role === filters.role)
+    .filter(({ org }) => !filters.region || (org?.region ?? "") === filters.region)
+    .filter(({ p }) => !filters.style || p.profile.workingStyle === filters.style)
+    .filter(
+      ({ p }) =>
+        !filters.tag ||
+        p.profile.expertise.includes(filters.tag) ||
+        p.profile.needs.some((n) => n.tag === filters.tag),
+    )
+    .map(({ p, org }) => {
+      const other = engineById.get(p.id);
       return {
         id: p.id,
         name: userById.get(p.userId)?.name ?? "?",
@@ -113,25 +132,16 @@ export async function listDirectory(
         profile: p.profile,
         isSelf: p.id === viewer.participantId,
         fit:
-          me && p.id !== me.id && engineById.has(p.id)
-            ? fitPercent(pairScore(me, engineById.get(p.id)!, undefined, ratings))
+          me && p.id !== me.id && other
+            ? fitPercent(pairDetail(me, other, undefined, lookup).score)
             : undefined,
       };
     })
-    .filter((e) => !filters.role || e.role === filters.role)
-    .filter((e) => !filters.region || e.region === filters.region)
-    .filter((e) => !filters.style || e.profile.workingStyle === filters.style)
-    .filter(
-      (e) =>
-        !filters.tag ||
-        e.profile.expertise.includes(filters.tag) ||
-        e.profile.needs.some((n) => n.tag === filters.tag),
-    )
     .sort(
       (a, b) =>
         Number(b.isSelf) - Number(a.isSelf) ||
         (b.fit ?? 0) - (a.fit ?? 0) ||
-        a.name.localeCompare(b.name, "fr"),
+        frenchOrder(a.name, b.name),
     );
 }
 
@@ -144,5 +154,5 @@ export async function programOrganizations(programId: string) {
   return orgs
     .filter((o): o is NonNullable<typeof o> => Boolean(o))
     .map((o) => ({ id: o.id, name: o.name, region: o.region, competitorIds: o.competitorIds }))
-    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+    .sort((a, b) => frenchOrder(a.name, b.name));
 }

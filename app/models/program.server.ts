@@ -55,7 +55,15 @@ export async function getProgramStats(programId: string): Promise<ProgramStats> 
     store.find("organizations"),
     store.find("invitations", { programId }),
   ]);
-  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  return programStats(participants, new Map(organizations.map((o) => [o.id, o])), invitations);
+}
+
+/** The same figures from records already read (a page that also lists the participants). */
+export function programStats(
+  participants: ReadonlyArray<EntityOf<"participants">>,
+  orgById: ReadonlyMap<string, { region: string }>,
+  invitations: ReadonlyArray<EntityOf<"invitations">>,
+): ProgramStats {
   const byRole: Record<ParticipantRole, number> = { mentor: 0, mentee: 0, peer: 0 };
   const regions = new Set<string>();
   const orgs = new Set<string>();

@@ -26,7 +26,8 @@ export async function programReport(
   today = new Date().toISOString().slice(0, 10),
 ): Promise<Report> {
   const store = getStore();
-  const [groups, participants, organizations, tools, evaluations, responses, names] =
+  // Each collection read once: the names to hide come from the same participants and organizations.
+  const [groups, participants, organizations, tools, evaluations, responses, users, applications] =
     await Promise.all([
       store.find("groups", { programId: program.id }),
       store.find("participants", { programId: program.id }),
@@ -34,22 +35,24 @@ export async function programReport(
       store.find("tools", { programId: program.id }),
       store.find("evaluations", { programId: program.id }),
       store.find("evaluationResponses", { programId: program.id }),
-      redactionNames(program),
+      store.find("users"),
+      store.find("applications", { programId: program.id }),
     ]);
-  const perGroup = await Promise.all(
-    groups.map(async (g) => ({
-      meetings: await store.find("meetings", { groupId: g.id }),
-      hours: await store.find("hourEntries", { groupId: g.id }),
-    })),
-  );
+  const names = programNames(program, { participants, users, organizations, applications });
+  // The groups' meetings and hours in one read each (not one read per group).
+  const groupIds = new Set(groups.map((g) => g.id));
+  const [meetings, hourEntries] = await Promise.all([
+    store.find("meetings"),
+    store.find("hourEntries"),
+  ]);
   const orgIds = new Set(participants.map((p) => p.organizationId));
   return buildReport({
     program,
     groups,
     participants,
     organizations: organizations.filter((o) => orgIds.has(o.id)),
-    meetings: perGroup.flatMap((g) => g.meetings),
-    hourEntries: perGroup.flatMap((g) => g.hours),
+    meetings: meetings.filter((m) => groupIds.has(m.groupId)),
+    hourEntries: hourEntries.filter((e) => groupIds.has(e.groupId)),
     tools,
     evaluations,
     responses,

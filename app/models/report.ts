@@ -227,7 +227,18 @@ const PARTICLES = new Set([
 ]);
 
 /** Lower case, no accents, one kind of apostrophe and space: per character, so offsets map back. */
+const foldedChars = new Map<string, string>();
 function foldChar(ch: string): string {
+  // Texts use few distinct characters: each is folded once (a page folds thousands of names).
+  let folded = foldedChars.get(ch);
+  if (folded === undefined) {
+    folded = foldCharUncached(ch);
+    if (foldedChars.size > 10_000) foldedChars.clear();
+    foldedChars.set(ch, folded);
+  }
+  return folded;
+}
+function foldCharUncached(ch: string): string {
   const base = ch
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
@@ -330,24 +341,51 @@ export function redactor(names: RedactionNames): (text: string) => string {
   }
   for (const person of names.people) for (const part of nameParts(person)) terms.add(part);
   for (const email of names.emails) if (email.trim()) terms.add(email.trim());
-  const patterns = [...new Set([...terms].map(foldText))]
+  const foldedTerms = [...new Set([...terms].map(foldText))]
     .filter((t) => t.replace(/[^\p{L}\p{N}]/gu, "").length >= 2)
-    .sort((a, b) => b.length - a.length)
-    .map((t) =>
-      t
-        .split(/[\s-]+/)
-        .filter(Boolean)
-        .map(escapeRegExp)
-        .join("[\\s-]+"),
-    );
-  const names$ = patterns.length
-    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${patterns.join("|")})(?![\\p{L}\\p{N}])`, "gu")
-    : null;
+    .sort((a, b) => b.length - a.length);
+  const patterns = foldedTerms.map((t) =>
+    t
+      .split(/[\s-]+/)
+      .filter(Boolean)
+      .map(escapeRegExp)
+      .join("[\\s-]+"),
+  );
+  // One regular expression of thousands of names is slow to run on every text: only the names
+  // whose first word is a word of the text can match there (a match starts and ends on a word
+  // boundary, so the name's first run of letters and digits is a whole word of the text). The
+  // expression is built from those, in the same order, so the same name wins.
+  const byFirstWord = new Map<string, number[]>();
+  foldedTerms.forEach((term, index) => {
+    const word = /[\p{L}\p{N}]+/u.exec(term)?.[0];
+    if (!word) return;
+    const list = byFirstWord.get(word);
+    if (list) list.push(index);
+    else byFirstWord.set(word, [index]);
+  });
+  const expressions = new Map<string, RegExp>();
+  const expressionFor = (indices: number[]) => {
+    const key = indices.join(",");
+    let expression = expressions.get(key);
+    if (!expression) {
+      const alternatives = indices.map((i) => patterns[i]!).join("|");
+      expression = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "gu");
+      if (expressions.size > 1000) expressions.clear();
+      expressions.set(key, expression);
+    }
+    return expression;
+  };
   return (text: string) => {
     if (!text) return text;
     const withoutEmails = text.replace(EMAIL, REDACTED);
-    if (!names$) return withoutEmails;
+    if (!patterns.length) return withoutEmails;
     const { folded, origin } = fold(withoutEmails);
+    const candidates = new Set<number>();
+    for (const word of folded.matchAll(/[\p{L}\p{N}]+/gu)) {
+      for (const index of byFirstWord.get(word[0]) ?? []) candidates.add(index);
+    }
+    if (!candidates.size) return withoutEmails;
+    const names$ = expressionFor([...candidates].sort((a, b) => a - b));
     let out = "";
     let last = 0;
     for (const match of folded.matchAll(names$)) {
@@ -455,13 +493,28 @@ function byGroup<T extends AnswerStats>(
   responses: readonly Response[],
   stats: (rs: readonly Response[]) => T,
 ): Array<GroupBreakdown<T>> {
+  const byGroupId = groupBy(responses, (r) => r.groupId);
   return groups.map((g) => {
-    const s = stats(responses.filter((r) => r.groupId === g.id));
+    const s = stats(byGroupId.get(g.id) ?? []);
     return { groupId: g.id, stats: s.shown ? s : null };
   });
 }
 
-const byText = (a: string, b: string) => a.localeCompare(b, "fr");
+/** French order (one collator: `localeCompare` with a locale builds one per call). */
+const byText = new Intl.Collator("fr").compare;
+
+/** The items of a list by a key, in their order (one pass instead of a filter per key). */
+function groupBy<T>(items: readonly T[], key: (item: T) => string | undefined): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    if (k === undefined) continue;
+    const list = map.get(k);
+    if (list) list.push(item);
+    else map.set(k, [item]);
+  }
+  return map;
+}
 
 export function buildReport(input: ReportInput): Report {
   const redact = redactor(input.names);
@@ -470,6 +523,9 @@ export function buildReport(input: ReportInput): Report {
   const today = input.today ?? program.mentoringEnd;
   const participantById = new Map(input.participants.map((p) => [p.id, p]));
   const regionByOrg = new Map(input.organizations.map((o) => [o.id, o.region]));
+  const meetingsByGroup = groupBy(input.meetings, (m) => m.groupId);
+  const hoursByGroup = groupBy(input.hourEntries, (e) => e.groupId);
+  const toolsByGroup = groupBy(input.tools, (t) => t.groupId);
 
   const ordered = [...input.groups].sort(
     (a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id),
@@ -484,7 +540,7 @@ export function buildReport(input: ReportInput): Report {
       const region = regionByOrg.get(p.organizationId);
       if (region) regions.add(region);
     }
-    const meetings = input.meetings.filter((m) => m.groupId === g.id);
+    const meetings = meetingsByGroup.get(g.id) ?? [];
     const held = meetings.filter((m) => m.status === "held");
     const count = (status: "postponed" | "cancelled" | "planned") =>
       meetings.filter((m) => m.status === status).length;
@@ -503,13 +559,8 @@ export function buildReport(input: ReportInput): Report {
         cancelled: count("cancelled"),
         planned: count("planned"),
       },
-      hours: hoursOf(
-        input.hourEntries.filter((e) => e.groupId === g.id),
-        program.hourBankHours,
-        period,
-        today,
-      ),
-      tools: input.tools.filter((t) => t.groupId === g.id).length,
+      hours: hoursOf(hoursByGroup.get(g.id) ?? [], program.hourBankHours, period, today),
+      tools: toolsByGroup.get(g.id)?.length ?? 0,
     };
   });
 
@@ -548,6 +599,7 @@ export function buildReport(input: ReportInput): Report {
   const kindOf = (r: Response) => evaluationById.get(r.evaluationId)?.kind;
   const monthly = input.responses.filter((r) => kindOf(r) === "monthly");
   const finals = input.responses.filter((r) => kindOf(r) === "final");
+  const monthlyByEvaluation = groupBy(monthly, (r) => r.evaluationId);
   const monthlyEvaluations = input.evaluations
     .filter((e) => e.kind === "monthly")
     .sort((a, b) => a.opensOn.localeCompare(b.opensOn) || a.id.localeCompare(b.id));
@@ -602,7 +654,7 @@ export function buildReport(input: ReportInput): Report {
         byQuestionnaire: monthlyEvaluations.map((e) => ({
           title: redact(e.title),
           opensOn: e.opensOn,
-          stats: answerStats(monthly.filter((r) => r.evaluationId === e.id)),
+          stats: answerStats(monthlyByEvaluation.get(e.id) ?? []),
         })),
         byGroup: byGroup(groups, monthly, answerStats),
       },

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { mrcName, regionName } from "~/data/geography";
-import { getOwnParticipation, listParticipantRows } from "~/models/participant.server";
-import { getProgramStats } from "~/models/program.server";
+import { getOwnParticipation, programOverview } from "~/models/participant.server";
 import { useT } from "~/utils/i18n-react";
 import { requireProgramAccess } from "~/utils/permissions.server";
 
@@ -29,10 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asCoordinator,
   };
   if (asCoordinator) {
-    const [stats, participants] = await Promise.all([
-      getProgramStats(program.id),
-      listParticipantRows(program.id),
-    ]);
+    const { stats, participants } = await programOverview(program.id);
     return { ...base, coordinator: { stats, participants }, own: null };
   }
   const own = await getOwnParticipation(user.id, program.id);
