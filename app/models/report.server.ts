@@ -21,10 +21,28 @@ export async function redactionNames(program: Program): Promise<RedactionNames> 
   return programNames(program, { participants, users, organizations, applications });
 }
 
+/**
+ * The last report built per program, with the store revision and day it was built for: a report
+ * reads every meeting, hour and answer of the program, and coordinators reload it and export its
+ * tables one CSV at a time. Only used when the store can tell that nothing changed (lowdb).
+ */
+const built = new Map<string, { revision: number; today: string; report: Promise<Report> }>();
+
 export async function programReport(
   program: Program,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<Report> {
+  const revision = getStore().revision();
+  if (revision === undefined) return buildProgramReport(program, today);
+  const cached = built.get(program.id);
+  if (cached && cached.revision === revision && cached.today === today) return cached.report;
+  const report = buildProgramReport(program, today);
+  built.set(program.id, { revision, today, report });
+  report.catch(() => built.delete(program.id));
+  return report;
+}
+
+async function buildProgramReport(program: Program, today: string): Promise<Report> {
   const store = getStore();
   // Each collection read once: the names to hide come from the same participants and organizations.
   const [groups, participants, organizations, tools, evaluations, responses, users, applications] =

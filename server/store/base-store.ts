@@ -12,6 +12,9 @@ export abstract class BaseStore implements Store {
   /** The running transaction's view, or one for plain reads. */
   protected abstract current(): StoreWriter;
 
+  revision(): number | undefined {
+    return undefined;
+  }
   get<C extends CollectionName>(collection: C, id: string) {
     return this.current().get(collection, id);
   }

@@ -229,6 +229,7 @@ export class LowStore extends BaseStore {
           throw error;
         }
         this.committed = next;
+        this.commits++;
       }
       return result;
     };
@@ -239,6 +240,11 @@ export class LowStore extends BaseStore {
 
   protected current(): StoreWriter {
     return this.scope.getStore() ?? new Draft(this.committed);
+  }
+
+  private commits = 0;
+  override revision() {
+    return this.commits;
   }
 
   async close() {

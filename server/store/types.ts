@@ -41,6 +41,12 @@ export interface Store extends StoreWriter {
   close(): Promise<void>;
   /** Where the data lives, for messages. */
   readonly location: string;
+  /**
+   * A number that changes whenever committed data changes, when the engine can tell without a
+   * query (lowdb: one process holds the data); undefined otherwise (PostgreSQL: other processes
+   * write too). For in-process caches of data derived from many records (the program report).
+   */
+  revision(): number | undefined;
 }
 
 export class StoreValidationError extends Error {
