@@ -29,7 +29,21 @@ class PgRecordLog<S extends z.ZodType> {
         : "SELECT data FROM log_entries WHERE log = $1 AND stream = $2 AND data->>'roomId' = $3 ORDER BY seq",
       roomId === undefined ? [this.log, stream] : [this.log, stream, roomId],
     );
-    return result.rows.flatMap((r) => {
+    return this.parsed(result.rows);
+  }
+
+  /** The records of several rooms of one stream (the chat index by room serves it). */
+  async readRooms(stream: string, roomIds: readonly string[]): Promise<z.infer<S>[]> {
+    if (roomIds.length === 0) return [];
+    const result = await this.pool.query<{ data: unknown }>(
+      "SELECT data FROM log_entries WHERE log = $1 AND stream = $2 AND data->>'roomId' = ANY($3::text[]) ORDER BY seq",
+      [this.log, stream, roomIds],
+    );
+    return this.parsed(result.rows);
+  }
+
+  private parsed(rows: Array<{ data: unknown }>): z.infer<S>[] {
+    return rows.flatMap((r) => {
       const parsed = this.schema.safeParse(r.data);
       return parsed.success ? [parsed.data] : [];
     });
@@ -46,6 +60,12 @@ export class PgChatLog implements ChatLog {
   }
   history(eventId: string, roomId: string) {
     return this.log.read(eventId, roomId);
+  }
+  async histories(eventId: string, roomIds: readonly string[]) {
+    const byRoom = new Map(roomIds.map((id) => [id, [] as ChatMessage[]]));
+    for (const message of await this.log.readRooms(eventId, roomIds))
+      byRoom.get(message.roomId)?.push(message);
+    return byRoom;
   }
   async close() {}
 }
