@@ -7,6 +7,7 @@
  */
 import type { Server } from "socket.io";
 import { randomUUID } from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { z } from "zod";
 import {
   applyCommand,
@@ -28,13 +29,16 @@ import {
   type SpeedEvent,
 } from "../../app/models/event.server";
 import { liveSchemas } from "../../app/schemas/event";
-import { getChatLog, getStore, type ChatMessage } from "../store";
+import { getChatLog, NotFoundError, type ChatMessage } from "../store";
+import { chatMessageSchema } from "../store/chat-log";
 import { handle, LiveError, type LiveSocket } from "./handle";
 
 /** A person who dropped out stays "present" this long, so a Wi-Fi hiccup keeps their seat. */
 export const PRESENCE_GRACE_MS = 60_000;
 const CHAT_BURST = 5;
 const CHAT_WINDOW_MS = 5_000;
+/** How long before a deadline the clock asks the other processes who is here. */
+const PRESENCE_AHEAD_MS = 1_000;
 /** Presence changes reach the coordinators' console at most this often (a connect storm: one update). */
 const CONSOLE_EVERY_MS = 500;
 
@@ -48,6 +52,28 @@ type PresenceReply = z.infer<typeof presenceReplySchema>;
 
 /** Several processes share the event through the PostgreSQL adapter (see ADR 0010). */
 const clustered = () => Boolean(process.env.DATABASE_URL);
+/** `MAILLAGE_LIVE_TIMINGS=1` (bench:live --timings): each step of a round switch on stderr. */
+const timings = process.env.MAILLAGE_LIVE_TIMINGS === "1";
+function timing(eventId: string, step: string, since: number, extra = "") {
+  if (timings)
+    console.error(
+      `live timing ${eventId} ${step}: ${Math.round(performance.now() - since)} ms${extra ? ` (${extra})` : ""}`,
+    );
+}
+
+if (timings) {
+  // How late this process's event loop runs (every delivery waits that long), every 10 s.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  setInterval(() => {
+    const ms = (ns: number) => Math.round(ns / 1e6);
+    console.error(
+      `live timing event loop delay: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`,
+    );
+    delay.reset();
+  }, 10_000).unref();
+}
+
 /** One collator for every sort of names (a locale argument to localeCompare builds one each call). */
 const byName = new Intl.Collator("fr");
 
@@ -60,6 +86,9 @@ interface Presence {
 
 interface LiveEventState {
   timer?: NodeJS.Timeout;
+  /** Asks for presence shortly before the deadline; its answer, for that deadline. */
+  presenceTimer?: NodeJS.Timeout;
+  presenceAhead?: { deadline: string; present: Promise<string[]> };
   presence: Map<string, Presence>;
   /** Participants connected to the other processes, as they last answered. */
   connectedElsewhere: Set<string>;
@@ -69,6 +98,10 @@ interface LiveEventState {
   noteTimers: Map<string, NodeJS.Timeout>;
   /** The latest text of each room's note, saved to the store shortly after each edit. */
   notes: Map<string, { text: string; by: string }>;
+  /** Clock ticks in flight: each publishes what its transaction found, so a notice needs no read. */
+  ticking?: number;
+  /** The newest revision another process announced while a tick was in flight. */
+  noticed?: number;
   /** The newest revision of the event this process knows (hot path: chat, joins). */
   event?: SpeedEvent;
   /** The revision this process last pushed to its own sockets (-1: none yet). */
@@ -104,13 +137,16 @@ export class SpeedDatingLive {
   private readonly events = new Map<string, LiveEventState>();
   private readonly chatTimes = new Map<string, number[]>();
   private readonly consoleTimers = new Map<string, NodeJS.Timeout>();
+  /** Chat messages sent here, on their way to the other processes (one notice per batch). */
+  private chatOutbox: ChatMessage[] = [];
+  private chatFlush?: NodeJS.Immediate;
 
   constructor(private readonly io: Server) {
     const valid = (eventId: unknown): eventId is string => idSchema.safeParse(eventId).success;
-    io.on("speed:changed", (eventId: unknown) => {
+    io.on("speed:changed", (eventId: unknown, revision: unknown) => {
       if (valid(eventId))
-        void this.refresh(eventId).catch((error: unknown) =>
-          console.error(`speed dating ${eventId}: refresh failed`, error),
+        void this.refresh(eventId, typeof revision === "number" ? revision : Infinity).catch(
+          (error: unknown) => console.error(`speed dating ${eventId}: refresh failed`, error),
         );
     });
     // Another process asks who is here (the clock, a start): ids only, a few kB.
@@ -123,6 +159,12 @@ export class SpeedDatingLive {
         reply.graced = this.present(eventId).filter((id) => !connected.has(id));
       }
       (ack as (reply: PresenceReply) => void)(reply);
+    });
+    // Chat sent to another process: delivered to the rooms' sockets here.
+    io.on("speed:chat", (batch: unknown) => {
+      const parsed = z.array(chatMessageSchema).max(10_000).safeParse(batch);
+      if (!parsed.success) return;
+      for (const message of parsed.data) this.deliverHere(message);
     });
     // Presence changed on another process: the consoles here show it too.
     io.on("speed:presence", (eventId: unknown) => {
@@ -235,8 +277,18 @@ export class SpeedDatingLive {
   }
 
   /** Another process changed an event: refresh what this one knows, re-arm, push to its sockets. */
-  async refresh(eventId: string) {
+  async refresh(eventId: string, revision = Infinity) {
+    const state = this.state(eventId);
+    if (state.published >= revision) return; // already pushed
+    if ((state.ticking ?? 0) > 0) {
+      // This process's clock is reading the event right now and publishes what it finds; a change
+      // it misses is read when it is done.
+      state.noticed = Math.max(state.noticed ?? -1, revision);
+      return;
+    }
+    const started = performance.now();
     const event = await getEvent(eventId);
+    timing(eventId, "notice: read", started);
     if (!event) return;
     if (this.state(eventId).published >= event.revision) return;
     await this.publish(event, false);
@@ -260,7 +312,8 @@ export class SpeedDatingLive {
   private arm(event: SpeedEvent) {
     const state = this.state(event.id);
     if (state.timer) clearTimeout(state.timer);
-    state.timer = undefined;
+    if (state.presenceTimer) clearTimeout(state.presenceTimer);
+    state.timer = state.presenceTimer = state.presenceAhead = undefined;
     if (event.status !== "running" || !event.deadline) return;
     const deadline = event.deadline;
     const delay = Math.max(0, Date.parse(deadline) - Date.now());
@@ -268,6 +321,16 @@ export class SpeedDatingLive {
       void this.tick(event.id, deadline);
     }, delay);
     state.timer.unref?.();
+    // Who is here is asked a moment before the deadline, so the switch does not wait for the
+    // other processes' answers (a second is nothing next to the 60 s grace period).
+    if (delay > PRESENCE_AHEAD_MS) {
+      state.presenceTimer = setTimeout(() => {
+        const ahead = this.presentEverywhere(event.id);
+        ahead.catch(() => undefined);
+        state.presenceAhead = { deadline, present: ahead };
+      }, delay - PRESENCE_AHEAD_MS);
+      state.presenceTimer.unref?.();
+    }
   }
 
   /**
@@ -277,24 +340,51 @@ export class SpeedDatingLive {
    * new round to its own sockets as soon as it knows it (its own transaction or the notice).
    */
   private async tick(eventId: string, deadline: string) {
+    const state = this.state(eventId);
+    // While this runs, a notice of the same change needs no read: the transaction below reads
+    // the event and this publishes whatever it found.
+    state.ticking = (state.ticking ?? 0) + 1;
     try {
-      // Presence first (it waits on other processes), outside the store's write lock.
-      const present = await this.presentEverywhere(eventId);
-      // Check and advance in one transaction: only the process that really advanced announces.
-      const outcome = await getStore().transaction(async () => {
-        const current = await getEvent(eventId);
-        if (!current) return undefined;
-        if (current.deadline !== deadline || current.status !== "running")
-          return { advanced: false, event: current };
-        const event = await applyCommand(eventId, "skip", present, Date.now(), deadline);
-        return { advanced: event.revision !== current.revision, event };
-      });
-      if (outcome) await this.publish(outcome.event, outcome.advanced);
+      const started = performance.now();
+      timing(
+        eventId,
+        "clock fired",
+        started,
+        `${Date.now() - Date.parse(deadline)} ms after the deadline`,
+      );
+      // Presence first (asked ahead, or now: it waits on other processes), outside the store's
+      // write lock.
+      const ahead = state.presenceAhead?.deadline === deadline ? state.presenceAhead : undefined;
+      state.presenceAhead = undefined;
+      const present = ahead
+        ? [...new Set([...(await ahead.present), ...this.present(eventId)])].sort()
+        : await this.presentEverywhere(eventId);
+      timing(eventId, "presence", started, `${present.length} present`);
+      const before = performance.now();
+      const known = state.event?.revision ?? -1;
+      // One transaction checks that the deadline is still this one and advances: the store
+      // serializes them across processes, so exactly one process advances the round.
+      const event = await applyCommand(eventId, "skip", present, Date.now(), deadline);
+      // Newer than what this process knew: it advanced, or another process did a moment before
+      // (then the notice is redundant; its revision lets the others skip it without a read).
+      const advanced = event.revision > known;
+      timing(eventId, "transaction", before, `revision ${event.revision}`);
+      await this.publish(event, advanced);
     } catch (error) {
+      if (error instanceof NotFoundError) return; // the event was deleted
       // A slow answer from the database must not stop the clock: retry.
       console.error(`speed dating ${eventId}: the clock could not advance, retrying`, error);
       const retry = setTimeout(() => void this.tick(eventId, deadline), 1_000);
       retry.unref?.();
+    } finally {
+      state.ticking -= 1;
+      if (state.ticking === 0 && (state.noticed ?? -1) > state.published) {
+        const noticed = state.noticed!;
+        state.noticed = undefined;
+        void this.refresh(eventId, noticed).catch((error: unknown) =>
+          console.error(`speed dating ${eventId}: refresh failed`, error),
+        );
+      }
     }
   }
 
@@ -459,7 +549,7 @@ export class SpeedDatingLive {
    * `announce`: this process made the change, so the others are told to push it to theirs.
    */
   async publish(event: SpeedEvent, announce = true) {
-    if (announce && clustered()) this.io.serverSideEmit("speed:changed", event.id);
+    if (announce && clustered()) this.io.serverSideEmit("speed:changed", event.id, event.revision);
     const state = this.state(event.id);
     this.remember(event);
     const latest = state.event ?? event;
@@ -490,8 +580,11 @@ export class SpeedDatingLive {
       });
     }
     if (targets.length === 0) return;
+    const started = performance.now();
     const sources = await this.eventSources(latest);
+    timing(latest.id, "publish: reads", started, `revision ${latest.revision}`);
     if (state.published !== latest.revision) return; // a newer revision went out meanwhile
+    const building = performance.now();
     const views = new Map<string, ReturnType<SpeedDatingLive["view"]>>();
     for (const target of targets) {
       const key = `${target.participantId ?? ""}|${target.coordinator}`;
@@ -502,6 +595,7 @@ export class SpeedDatingLive {
       }
       target.socket.emit("event:state", view);
     }
+    timing(latest.id, "publish: views sent", building, `${targets.length} sockets`);
   }
 
   /**
@@ -530,6 +624,28 @@ export class SpeedDatingLive {
     }, CONSOLE_EVERY_MS);
     timer.unref?.();
     this.consoleTimers.set(eventId, timer);
+  }
+
+  private deliverHere(message: ChatMessage) {
+    this.io.local.to(`evt:${message.eventId}:room:${message.roomId}`).emit("chat:message", message);
+  }
+
+  /**
+   * A chat message reaches the room's sockets on this process at once, and the other processes in
+   * one notice per turn of the event loop for every message sent meanwhile (a busy chat costs a
+   * few PostgreSQL notifications a second instead of one per message, and the local delivery
+   * never waits for the database).
+   */
+  private deliver(message: ChatMessage) {
+    this.deliverHere(message);
+    if (!clustered()) return;
+    this.chatOutbox.push(message);
+    this.chatFlush ??= setImmediate(() => {
+      const batch = this.chatOutbox;
+      this.chatOutbox = [];
+      this.chatFlush = undefined;
+      this.io.serverSideEmit("speed:chat", batch);
+    });
   }
 
   private access(socket: LiveSocket, eventId: string) {
@@ -604,7 +720,7 @@ export class SpeedDatingLive {
         at: new Date(now).toISOString(),
       };
       // Deliver first, then persist: the room is looked up before any await that could race a switch.
-      this.io.to(`evt:${eventId}:room:${roomId}`).emit("chat:message", message);
+      this.deliver(message);
       await getChatLog().append(message);
       return message;
     });
@@ -699,6 +815,7 @@ export class SpeedDatingLive {
     const pending: Array<Promise<void>> = [];
     for (const [eventId, state] of this.events) {
       if (state.timer) clearTimeout(state.timer);
+      if (state.presenceTimer) clearTimeout(state.presenceTimer);
       for (const roomId of [...state.noteTimers.keys()])
         pending.push(this.saveNote(eventId, roomId));
     }
