@@ -38,7 +38,9 @@ export const PRESENCE_GRACE_MS = 60_000;
 const CHAT_BURST = 5;
 const CHAT_WINDOW_MS = 5_000;
 /** How long before a deadline the clock asks the other processes who is here. */
-const PRESENCE_AHEAD_MS = 1_000;
+const PRESENCE_AHEAD_MS = 3_000;
+/** An answer this recent serves the clock without waiting (nothing next to the grace period). */
+const PRESENCE_FRESH_MS = 10_000;
 /** Presence changes reach the coordinators' console at most this often (a connect storm: one update). */
 const CONSOLE_EVERY_MS = 500;
 
@@ -89,6 +91,8 @@ interface LiveEventState {
   /** Asks for presence shortly before the deadline; its answer, for that deadline. */
   presenceTimer?: NodeJS.Timeout;
   presenceAhead?: { deadline: string; present: Promise<string[]> };
+  /** The other processes' last answer: who was present there, and when they said so. */
+  elsewhere?: { at: number; ids: string[] };
   presence: Map<string, Presence>;
   /** Participants connected to the other processes, as they last answered. */
   connectedElsewhere: Set<string>;
@@ -261,7 +265,9 @@ export class SpeedDatingLive {
       merged.connected.push(...parsed.data.connected);
       merged.graced.push(...parsed.data.graced);
     }
-    this.state(eventId).connectedElsewhere = new Set(merged.connected);
+    const state = this.state(eventId);
+    state.connectedElsewhere = new Set(merged.connected);
+    state.elsewhere = { at: Date.now(), ids: [...merged.connected, ...merged.graced] };
     return merged;
   }
 
@@ -352,13 +358,16 @@ export class SpeedDatingLive {
         started,
         `${Date.now() - Date.parse(deadline)} ms after the deadline`,
       );
-      // Presence first (asked ahead, or now: it waits on other processes), outside the store's
-      // write lock.
+      // Presence first, outside the store's write lock: the other processes' recent answer (asked
+      // ahead of the deadline) if there is one, else wait for it; this process's own, now.
       const ahead = state.presenceAhead?.deadline === deadline ? state.presenceAhead : undefined;
       state.presenceAhead = undefined;
-      const present = ahead
-        ? [...new Set([...(await ahead.present), ...this.present(eventId)])].sort()
-        : await this.presentEverywhere(eventId);
+      const fresh =
+        state.elsewhere && Date.now() - state.elsewhere.at < PRESENCE_FRESH_MS
+          ? state.elsewhere.ids
+          : undefined;
+      const others = fresh ?? (await (ahead?.present ?? this.presentEverywhere(eventId)));
+      const present = [...new Set([...others, ...this.present(eventId)])].sort();
       timing(eventId, "presence", started, `${present.length} present`);
       const before = performance.now();
       const known = state.event?.revision ?? -1;
