@@ -316,6 +316,17 @@ export async function ownRatings(eventId: string, participantId: string) {
   return getStore().find("ratings", { eventId, fromParticipantId: participantId });
 }
 
+/** Every rating given in an event, by author (the live layer builds all its views from one read). */
+export async function ratingsByAuthor(eventId: string): Promise<Map<string, Rating[]>> {
+  const byAuthor = new Map<string, Rating[]>();
+  for (const rating of await getStore().find("ratings", { eventId })) {
+    const list = byAuthor.get(rating.fromParticipantId);
+    if (list) list.push(rating);
+    else byAuthor.set(rating.fromParticipantId, [rating]);
+  }
+  return byAuthor;
+}
+
 export interface MutualMatch {
   participantId: string;
   level: "yes" | "maybe";
@@ -396,6 +407,15 @@ export async function saveRoomNote(eventId: string, roomId: string, text: string
 
 export async function roomNote(eventId: string, roomId: string) {
   return (await getStore().findOne("roomNotes", { eventId, roomId }))?.text ?? "";
+}
+
+/** Every room note of an event: room id → text. */
+export async function roomNotes(eventId: string): Promise<Map<string, string>> {
+  const byRoom = new Map<string, string>();
+  // As roomNote(): the first one stored for a room.
+  for (const n of await getStore().find("roomNotes", { eventId }))
+    if (!byRoom.has(n.roomId)) byRoom.set(n.roomId, n.text);
+  return byRoom;
 }
 
 export interface EventAccess {

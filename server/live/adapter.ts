@@ -6,8 +6,15 @@ import { createAdapter } from "@socket.io/postgres-adapter";
 import pg from "pg";
 import type { Server } from "socket.io";
 
+/**
+ * Every room broadcast across processes is one `pg_notify` on this pool, and the local delivery
+ * waits for it (socket.io's cluster adapter publishes first): with a few connections, a burst of
+ * chat queued behind them (one of them is the LISTEN connection, checked out for good).
+ */
+export const ADAPTER_POOL_SIZE = 16;
+
 export function attachPostgresAdapter(io: Server, url: string) {
-  const pool = new pg.Pool({ connectionString: url, max: 4 });
+  const pool = new pg.Pool({ connectionString: url, max: ADAPTER_POOL_SIZE });
   const report = (error: Error) =>
     console.error(`Socket.IO adapter: PostgreSQL error: ${error.message}`);
   pool.on("error", report);

@@ -7,32 +7,79 @@
  */
 import type { Server } from "socket.io";
 import { randomUUID } from "node:crypto";
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import { z } from "zod";
 import {
   applyCommand,
-  currentRoom,
   eventPeople,
   EventCommandError,
   getEvent,
   getEventAccess,
   liveEvents,
-  metInRound,
   ownRatings,
   rate,
+  ratingsByAuthor,
   RatingNotAllowedError,
   roomNote,
+  roomNotes,
   saveRoomNote,
   videoUrl,
   type EventPerson,
+  type Rating,
   type SpeedEvent,
 } from "../../app/models/event.server";
 import { liveSchemas } from "../../app/schemas/event";
-import { getChatLog, getStore, type ChatMessage } from "../store";
+import { getChatLog, NotFoundError, type ChatMessage } from "../store";
+import { chatMessageSchema } from "../store/chat-log";
 import { handle, LiveError, type LiveSocket } from "./handle";
 
 /** A person who dropped out stays "present" this long, so a Wi-Fi hiccup keeps their seat. */
 export const PRESENCE_GRACE_MS = 60_000;
 const CHAT_BURST = 5;
 const CHAT_WINDOW_MS = 5_000;
+/** How long before a deadline the clock asks the other processes who is here. */
+const PRESENCE_AHEAD_MS = 3_000;
+/** An answer this recent serves the clock without waiting (nothing next to the grace period). */
+const PRESENCE_FRESH_MS = 10_000;
+/** Presence changes reach the coordinators' console at most this often (a connect storm: one update). */
+const CONSOLE_EVERY_MS = 500;
+
+const idSchema = z.string().regex(/^[\w-]{1,64}$/);
+/** What another process answers to "who is here?": participant ids only (never socket data). */
+const presenceReplySchema = z.object({
+  connected: z.array(idSchema).max(100_000),
+  graced: z.array(idSchema).max(100_000),
+});
+type PresenceReply = z.infer<typeof presenceReplySchema>;
+
+/** Several processes share the event through the PostgreSQL adapter (see ADR 0010). */
+const clustered = () => Boolean(process.env.DATABASE_URL);
+/** `MAILLAGE_LIVE_TIMINGS=1` (bench:live --timings): each step of a round switch on stderr. */
+const timings = process.env.MAILLAGE_LIVE_TIMINGS === "1";
+function timing(eventId: string, step: string, since: number, extra = "") {
+  if (timings)
+    console.error(
+      `live timing ${eventId} ${step}: ${Math.round(performance.now() - since)} ms${extra ? ` (${extra})` : ""}`,
+    );
+}
+
+if (timings) {
+  // How late this process's event loop runs (every delivery waits that long), every 10 s.
+  const delay = monitorEventLoopDelay({ resolution: 10 });
+  delay.enable();
+  setInterval(() => {
+    const ms = (ns: number) => Math.round(ns / 1e6);
+    console.error(
+      `live timing event loop delay: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`,
+    );
+    delay.reset();
+  }, 10_000).unref();
+}
+
+/** One collator for every sort of names (a locale argument to localeCompare builds one each call). */
+const byName = new Intl.Collator("fr");
+
+type Room = SpeedEvent["schedule"][number]["rooms"][number];
 
 interface Presence {
   sockets: Set<string>;
@@ -41,28 +88,91 @@ interface Presence {
 
 interface LiveEventState {
   timer?: NodeJS.Timeout;
+  /** Asks for presence shortly before the deadline; its answer, for that deadline. */
+  presenceTimer?: NodeJS.Timeout;
+  presenceAhead?: { deadline: string; present: Promise<string[]> };
+  /** The other processes' last answer: who was present there, and when they said so. */
+  elsewhere?: { at: number; ids: string[] };
   presence: Map<string, Presence>;
+  /** Participants connected to the other processes, as they last answered. */
+  connectedElsewhere: Set<string>;
+  /** This process's presence changed since it last told the others. */
+  presenceChanged: boolean;
   people?: Promise<Map<string, EventPerson>>;
   noteTimers: Map<string, NodeJS.Timeout>;
   /** The latest text of each room's note, saved to the store shortly after each edit. */
   notes: Map<string, { text: string; by: string }>;
-  /** The event as last published, and who sits where in its current round (hot path: chat). */
+  /** Clock ticks in flight: each publishes what its transaction found, so a notice needs no read. */
+  ticking?: number;
+  /** The newest revision another process announced while a tick was in flight. */
+  noticed?: number;
+  /** The newest revision of the event this process knows (hot path: chat, joins). */
   event?: SpeedEvent;
-  /** Grows with every published change: clients drop a view older than the one they have. */
-  version: number;
-  roomOf: Map<string, NonNullable<ReturnType<typeof currentRoom>>>;
+  /** The revision this process last pushed to its own sockets (-1: none yet). */
+  published: number;
+}
+
+/** Where everybody sits, per round: round → participant → room (built once per revision). */
+const seatings = new WeakMap<SpeedEvent, Map<number, Map<string, Room>>>();
+function seats(event: SpeedEvent) {
+  let byRound = seatings.get(event);
+  if (!byRound) {
+    byRound = new Map();
+    for (const round of event.schedule) {
+      const seated = new Map<string, Room>();
+      for (const room of round.rooms) for (const id of room.members) seated.set(id, room);
+      byRound.set(round.round, seated);
+    }
+    seatings.set(event, byRound);
+  }
+  return byRound;
+}
+
+/** What a view is built from: read once per person (a join) or once per publish (everyone). */
+interface ViewSources {
+  people: Map<string, EventPerson>;
+  chat(roomId: string): ChatMessage[];
+  note(roomId: string): string;
+  ratings(participantId: string): Rating[];
+  connected(participantId: string): boolean;
 }
 
 export class SpeedDatingLive {
   private readonly events = new Map<string, LiveEventState>();
   private readonly chatTimes = new Map<string, number[]>();
+  private readonly consoleTimers = new Map<string, NodeJS.Timeout>();
+  /** Chat messages sent here, on their way to the other processes (one notice per batch). */
+  private chatOutbox: ChatMessage[] = [];
+  private chatFlush?: NodeJS.Immediate;
 
   constructor(private readonly io: Server) {
-    io.on("speed:changed", (eventId: unknown) => {
-      if (typeof eventId === "string" && /^[\w-]{1,64}$/.test(eventId))
-        void this.refresh(eventId).catch((error: unknown) =>
-          console.error(`speed dating ${eventId}: refresh failed`, error),
+    const valid = (eventId: unknown): eventId is string => idSchema.safeParse(eventId).success;
+    io.on("speed:changed", (eventId: unknown, revision: unknown) => {
+      if (valid(eventId))
+        void this.refresh(eventId, typeof revision === "number" ? revision : Infinity).catch(
+          (error: unknown) => console.error(`speed dating ${eventId}: refresh failed`, error),
         );
+    });
+    // Another process asks who is here (the clock, a start): ids only, a few kB.
+    io.on("speed:present", (eventId: unknown, ack: unknown) => {
+      if (typeof ack !== "function") return;
+      const reply: PresenceReply = { connected: [], graced: [] };
+      if (valid(eventId) && this.events.has(eventId)) {
+        const connected = new Set(this.connected(eventId));
+        reply.connected = [...connected];
+        reply.graced = this.present(eventId).filter((id) => !connected.has(id));
+      }
+      (ack as (reply: PresenceReply) => void)(reply);
+    });
+    // Chat sent to another process: delivered to the rooms' sockets here.
+    io.on("speed:chat", (batch: unknown) => {
+      const parsed = z.array(chatMessageSchema).max(10_000).safeParse(batch);
+      if (!parsed.success) return;
+      for (const message of parsed.data) this.deliverHere(message);
+    });
+    // Presence changed on another process: the consoles here show it too.
+    io.on("speed:presence", (eventId: unknown) => {
+      if (valid(eventId)) this.publishConsoleSoon(eventId, false);
     });
   }
 
@@ -71,26 +181,23 @@ export class SpeedDatingLive {
     if (!state) {
       state = {
         presence: new Map(),
+        connectedElsewhere: new Set(),
+        presenceChanged: false,
         noteTimers: new Map(),
         notes: new Map(),
-        roomOf: new Map(),
-        version: 0,
+        published: -1,
       };
       this.events.set(eventId, state);
     }
     return state;
   }
 
-  /** Remembers the event and indexes its current rooms (never an older revision than known). */
+  /** Remembers the event (never an older revision than known) and arms its clock. */
   private remember(event: SpeedEvent) {
     const state = this.state(event.id);
-    if (state.event && state.event.revision > event.revision) return;
+    if (state.event && state.event.revision >= event.revision) return;
     state.event = event;
-    state.version = event.revision;
-    state.roomOf = new Map();
-    const round = event.schedule.find((r) => r.round === event.currentRound);
-    for (const room of round?.rooms ?? [])
-      for (const id of room.members) state.roomOf.set(id, room);
+    this.arm(event);
   }
 
   private async cached(eventId: string): Promise<SpeedEvent | undefined> {
@@ -102,11 +209,12 @@ export class SpeedDatingLive {
     return state.event;
   }
 
-  /** The room a participant sits in now, as the server last published it. */
+  /** The room a participant sits in now, in the newest revision this process knows. */
   private roomNow(eventId: string, participantId: string | undefined) {
     if (!participantId) return undefined;
-    const state = this.state(eventId);
-    return state.event?.status === "ended" ? undefined : state.roomOf.get(participantId);
+    const event = this.state(eventId).event;
+    if (!event || event.status === "ended") return undefined;
+    return seats(event).get(event.currentRound)?.get(participantId);
   }
 
   private people(event: SpeedEvent) {
@@ -115,8 +223,15 @@ export class SpeedDatingLive {
     return state.people;
   }
 
+  /** Participants with a socket on this process now. */
+  connected(eventId: string): string[] {
+    const presence = this.events.get(eventId)?.presence ?? new Map<string, Presence>();
+    return [...presence].filter(([, p]) => p.sockets.size > 0).map(([id]) => id);
+  }
+
+  /** Participants connected to this process now or within the grace period. */
   present(eventId: string, now = Date.now()): string[] {
-    const presence = this.state(eventId).presence;
+    const presence = this.events.get(eventId)?.presence ?? new Map<string, Presence>();
     return [...presence]
       .filter(([, p]) => p.sockets.size > 0 || now - p.lastSeen < PRESENCE_GRACE_MS)
       .map(([id]) => id)
@@ -124,26 +239,64 @@ export class SpeedDatingLive {
   }
 
   /**
-   * Who is present across every server process: those connected anywhere now (the adapter finds
-   * sockets on other processes) and those this process saw within the grace period.
+   * Asks the other processes who is here: each answers with participant ids only. A process that
+   * does not answer in time (it died; the adapter gives up after 5 s) is left out, so the clock
+   * never waits longer than that.
    */
-  async presentEverywhere(eventId: string): Promise<string[]> {
-    const sockets = await this.io.in(`evt:${eventId}`).fetchSockets();
-    const ids = new Set(this.present(eventId));
-    for (const socket of sockets) {
-      const id = (socket.data as LiveSocket["data"]).events?.[eventId]?.participantId;
-      if (id) ids.add(id);
+  private async presenceElsewhere(eventId: string): Promise<PresenceReply> {
+    const merged: PresenceReply = { connected: [], graced: [] };
+    if (!clustered()) return merged;
+    const replies = await new Promise<unknown[]>((resolve) => {
+      this.io.serverSideEmit(
+        "speed:present",
+        eventId,
+        (error: Error | null, responses: unknown[] | undefined) => {
+          if (error)
+            console.error(
+              `speed dating ${eventId}: presence: ${error.message}; counting the processes that answered`,
+            );
+          resolve(responses ?? []);
+        },
+      );
+    });
+    for (const reply of replies) {
+      const parsed = presenceReplySchema.safeParse(reply);
+      if (!parsed.success) continue;
+      merged.connected.push(...parsed.data.connected);
+      merged.graced.push(...parsed.data.graced);
     }
-    return [...ids].sort();
+    const state = this.state(eventId);
+    state.connectedElsewhere = new Set(merged.connected);
+    state.elsewhere = { at: Date.now(), ids: [...merged.connected, ...merged.graced] };
+    return merged;
   }
 
-  /** Another process changed an event: refresh what this one knows and re-arm its clock. */
-  async refresh(eventId: string) {
+  /**
+   * Who is present across every server process: those connected anywhere now and those a process
+   * saw within the grace period.
+   */
+  async presentEverywhere(eventId: string): Promise<string[]> {
+    const elsewhere = await this.presenceElsewhere(eventId);
+    return [
+      ...new Set([...this.present(eventId), ...elsewhere.connected, ...elsewhere.graced]),
+    ].sort();
+  }
+
+  /** Another process changed an event: refresh what this one knows, re-arm, push to its sockets. */
+  async refresh(eventId: string, revision = Infinity) {
+    const state = this.state(eventId);
+    if (state.published >= revision) return; // already pushed
+    if ((state.ticking ?? 0) > 0) {
+      // This process's clock is reading the event right now and publishes what it finds; a change
+      // it misses is read when it is done.
+      state.noticed = Math.max(state.noticed ?? -1, revision);
+      return;
+    }
+    const started = performance.now();
     const event = await getEvent(eventId);
+    timing(eventId, "notice: read", started);
     if (!event) return;
-    const known = this.state(eventId).event;
-    if (known && known.revision >= event.revision) return;
-    // This process moves and updates its own sockets (no round trip through the adapter).
+    if (this.state(eventId).published >= event.revision) return;
     await this.publish(event, false);
   }
 
@@ -158,14 +311,15 @@ export class SpeedDatingLive {
       ]) {
         presence.set(id, { sockets: new Set(), lastSeen: Date.now() });
       }
-      this.arm(event);
+      this.remember(event);
     }
   }
 
   private arm(event: SpeedEvent) {
     const state = this.state(event.id);
     if (state.timer) clearTimeout(state.timer);
-    state.timer = undefined;
+    if (state.presenceTimer) clearTimeout(state.presenceTimer);
+    state.timer = state.presenceTimer = state.presenceAhead = undefined;
     if (event.status !== "running" || !event.deadline) return;
     const deadline = event.deadline;
     const delay = Math.max(0, Date.parse(deadline) - Date.now());
@@ -173,55 +327,144 @@ export class SpeedDatingLive {
       void this.tick(event.id, deadline);
     }, delay);
     state.timer.unref?.();
+    // Who is here is asked a moment before the deadline, so the switch does not wait for the
+    // other processes' answers (a second is nothing next to the 60 s grace period).
+    if (delay > PRESENCE_AHEAD_MS) {
+      state.presenceTimer = setTimeout(() => {
+        const ahead = this.presentEverywhere(event.id);
+        ahead.catch(() => undefined);
+        state.presenceAhead = { deadline, present: ahead };
+      }, delay - PRESENCE_AHEAD_MS);
+      state.presenceTimer.unref?.();
+    }
   }
 
   /**
    * Every process that knows a running event arms its clock, so the event carries on when one
    * process dies; the store's serialized transactions let only one of them advance the round (the
-   * deadline must still be the one armed), and only that one publishes.
+   * deadline must still be the one armed). The one that advanced tells the others; each pushes the
+   * new round to its own sockets as soon as it knows it (its own transaction or the notice).
    */
   private async tick(eventId: string, deadline: string) {
+    const state = this.state(eventId);
+    // While this runs, a notice of the same change needs no read: the transaction below reads
+    // the event and this publishes whatever it found.
+    state.ticking = (state.ticking ?? 0) + 1;
     try {
-      // Presence first (it may wait on other processes), outside the store's write lock.
-      const present = await this.presentEverywhere(eventId);
-      // Check and advance in one transaction: only the process that really advanced publishes.
-      const outcome = await getStore().transaction(async () => {
-        const current = await getEvent(eventId);
-        if (!current) return undefined;
-        if (current.deadline !== deadline || current.status !== "running")
-          return { advanced: false, event: current };
-        const event = await applyCommand(eventId, "skip", present, Date.now(), deadline);
-        return { advanced: event.revision !== current.revision, event };
-      });
-      if (!outcome) return;
-      if (!outcome.advanced) {
-        this.remember(outcome.event);
-        this.arm(this.state(eventId).event ?? outcome.event);
-        return;
-      }
-      await this.publish(outcome.event);
+      const started = performance.now();
+      timing(
+        eventId,
+        "clock fired",
+        started,
+        `${Date.now() - Date.parse(deadline)} ms after the deadline`,
+      );
+      // Presence first, outside the store's write lock: the other processes' recent answer (asked
+      // ahead of the deadline) if there is one, else wait for it; this process's own, now.
+      const ahead = state.presenceAhead?.deadline === deadline ? state.presenceAhead : undefined;
+      state.presenceAhead = undefined;
+      const fresh =
+        state.elsewhere && Date.now() - state.elsewhere.at < PRESENCE_FRESH_MS
+          ? state.elsewhere.ids
+          : undefined;
+      const others = fresh ?? (await (ahead?.present ?? this.presentEverywhere(eventId)));
+      const present = [...new Set([...others, ...this.present(eventId)])].sort();
+      timing(eventId, "presence", started, `${present.length} present`);
+      const before = performance.now();
+      const known = state.event?.revision ?? -1;
+      // One transaction checks that the deadline is still this one and advances: the store
+      // serializes them across processes, so exactly one process advances the round.
+      const event = await applyCommand(eventId, "skip", present, Date.now(), deadline);
+      // Newer than what this process knew: it advanced, or another process did a moment before
+      // (then the notice is redundant; its revision lets the others skip it without a read).
+      const advanced = event.revision > known;
+      timing(eventId, "transaction", before, `revision ${event.revision}`);
+      await this.publish(event, advanced);
     } catch (error) {
-      // A slow answer from another process (or the database) must not stop the clock: retry.
+      if (error instanceof NotFoundError) return; // the event was deleted
+      // A slow answer from the database must not stop the clock: retry.
       console.error(`speed dating ${eventId}: the clock could not advance, retrying`, error);
       const retry = setTimeout(() => void this.tick(eventId, deadline), 1_000);
       retry.unref?.();
+    } finally {
+      state.ticking -= 1;
+      if (state.ticking === 0 && (state.noticed ?? -1) > state.published) {
+        const noticed = state.noticed!;
+        state.noticed = undefined;
+        void this.refresh(eventId, noticed).catch((error: unknown) =>
+          console.error(`speed dating ${eventId}: refresh failed`, error),
+        );
+      }
     }
   }
 
-  /** What one person sees now. */
-  async view(event: SpeedEvent, participantId: string | undefined, coordinator: boolean) {
-    const people = await this.people(event);
-    const room = participantId ? currentRoom(event, participantId) : undefined;
-    const round = event.schedule.find((r) => r.round === event.currentRound);
-    const [chat, note, ratings] = await Promise.all([
+  /** One person's sources, read for that person only (a join). */
+  private async personSources(
+    event: SpeedEvent,
+    participantId: string | undefined,
+  ): Promise<ViewSources> {
+    const room = participantId
+      ? seats(event).get(event.currentRound)?.get(participantId)
+      : undefined;
+    const draft = room ? this.state(event.id).notes.get(room.id)?.text : undefined;
+    const [people, chat, note, ratings] = await Promise.all([
+      this.people(event),
       room ? getChatLog().history(event.id, room.id) : Promise.resolve([] as ChatMessage[]),
-      room
-        ? Promise.resolve(
-            this.state(event.id).notes.get(room.id)?.text ?? roomNote(event.id, room.id),
-          )
-        : Promise.resolve(""),
-      participantId ? ownRatings(event.id, participantId) : Promise.resolve([]),
+      room && draft === undefined ? roomNote(event.id, room.id) : Promise.resolve(draft ?? ""),
+      participantId ? ownRatings(event.id, participantId) : Promise.resolve([] as Rating[]),
     ]);
+    return {
+      people,
+      chat: (roomId) => (roomId === room?.id ? chat : []),
+      note: (roomId) => (roomId === room?.id ? note : ""),
+      ratings: (id) => (id === participantId ? ratings : []),
+      connected: this.connectedCheck(event.id),
+    };
+  }
+
+  /** Everyone's sources in three reads: the chat of every current room, the notes, the ratings. */
+  private async eventSources(event: SpeedEvent): Promise<ViewSources> {
+    const round = event.schedule.find((r) => r.round === event.currentRound);
+    const roomIds = event.status === "ended" ? [] : (round?.rooms ?? []).map((r) => r.id);
+    const [people, chat, notes, ratings] = await Promise.all([
+      this.people(event),
+      roomIds.length
+        ? getChatLog().histories(event.id, roomIds)
+        : Promise.resolve(new Map<string, ChatMessage[]>()),
+      roomIds.length ? roomNotes(event.id) : Promise.resolve(new Map<string, string>()),
+      // Nothing to rate before the first round.
+      event.currentRound >= 1
+        ? ratingsByAuthor(event.id)
+        : Promise.resolve(new Map<string, Rating[]>()),
+    ]);
+    const drafts = this.state(event.id).notes;
+    return {
+      people,
+      chat: (roomId) => chat.get(roomId) ?? [],
+      note: (roomId) => drafts.get(roomId)?.text ?? notes.get(roomId) ?? "",
+      ratings: (id) => ratings.get(id) ?? [],
+      connected: this.connectedCheck(event.id),
+    };
+  }
+
+  /** Connected here now, or to another process when it last answered. */
+  private connectedCheck(eventId: string) {
+    const state = this.state(eventId);
+    return (id: string) =>
+      (state.presence.get(id)?.sockets.size ?? 0) > 0 || state.connectedElsewhere.has(id);
+  }
+
+  /** What one person sees now. */
+  view(
+    event: SpeedEvent,
+    participantId: string | undefined,
+    coordinator: boolean,
+    sources: ViewSources,
+  ) {
+    const { people } = sources;
+    const byRound = seats(event);
+    const room = participantId ? byRound.get(event.currentRound)?.get(participantId) : undefined;
+    const round = event.schedule.find((r) => r.round === event.currentRound);
+    const ratings = participantId ? sources.ratings(participantId) : [];
     const toRate = participantId
       ? event.schedule
           .filter(
@@ -231,22 +474,26 @@ export class SpeedDatingLive {
               (r.round === event.currentRound && event.status === "ended"),
           )
           .flatMap((r) =>
-            metInRound(event, participantId, r.round).map((other) => {
-              const given = ratings.find((x) => x.round === r.round && x.toParticipantId === other);
-              const person = people.get(other);
-              return {
-                round: r.round,
-                participantId: other,
-                name: person?.name ?? "?",
-                organization: person?.organization ?? "",
-                answer: given?.answer ?? null,
-                note: given?.note ?? "",
-              };
-            }),
+            (byRound.get(r.round)?.get(participantId)?.members ?? [])
+              .filter((other) => other !== participantId)
+              .map((other) => {
+                const given = ratings.find(
+                  (x) => x.round === r.round && x.toParticipantId === other,
+                );
+                const person = people.get(other);
+                return {
+                  round: r.round,
+                  participantId: other,
+                  name: person?.name ?? "?",
+                  organization: person?.organization ?? "",
+                  answer: given?.answer ?? null,
+                  note: given?.note ?? "",
+                };
+              }),
           )
       : [];
     return {
-      version: this.state(event.id).version,
+      version: event.revision,
       event: {
         id: event.id,
         title: event.title,
@@ -272,15 +519,18 @@ export class SpeedDatingLive {
           }
         : null,
       waiting: Boolean(participantId && round?.waiting.includes(participantId)),
-      chat,
-      note,
+      chat: room ? sources.chat(room.id) : [],
+      note: room ? sources.note(room.id) : "",
       toRate,
-      console: coordinator ? this.consoleView(event, people) : null,
+      console: coordinator ? this.consoleView(event, people, sources.connected) : null,
     };
   }
 
-  private consoleView(event: SpeedEvent, people: Map<string, EventPerson>) {
-    const presence = this.state(event.id).presence;
+  private consoleView(
+    event: SpeedEvent,
+    people: Map<string, EventPerson>,
+    connected: (id: string) => boolean,
+  ) {
     const round = event.schedule.find((r) => r.round === event.currentRound);
     const name = (id: string) => people.get(id)?.name ?? id;
     return {
@@ -289,9 +539,9 @@ export class SpeedDatingLive {
           id,
           name: name(id),
           organization: people.get(id)?.organization ?? "",
-          connected: (presence.get(id)?.sockets.size ?? 0) > 0,
+          connected: connected(id),
         }))
-        .sort((a, b) => a.name.localeCompare(b.name, "fr")),
+        .sort((a, b) => byName.compare(a.name, b.name)),
       rooms: (round?.rooms ?? []).map((r) => ({
         id: r.id,
         number: r.number,
@@ -302,75 +552,109 @@ export class SpeedDatingLive {
   }
 
   /**
-   * After any change: every socket first moves to its new room channel (one synchronous pass, so
-   * no chat message can fall between two rooms), then gets its own view.
+   * After any change, to this process's sockets: every socket first moves to its new room channel
+   * (one synchronous pass, so no chat message can fall between two rooms), then the views are
+   * built from one read of the event's chat, notes and ratings, and each socket gets its own.
+   * `announce`: this process made the change, so the others are told to push it to theirs.
    */
   async publish(event: SpeedEvent, announce = true) {
+    if (announce && clustered()) this.io.serverSideEmit("speed:changed", event.id, event.revision);
+    const state = this.state(event.id);
     this.remember(event);
-    this.arm(event);
-    // The other processes reload it and publish to their own sockets (their rooms index serves
-    // chat; their clock takes over).
-    if (announce && process.env.DATABASE_URL) this.io.serverSideEmit("speed:changed", event.id);
-    if (event.status === "ended") {
+    const latest = state.event ?? event;
+    if (latest.revision <= state.published) return; // this one (or a newer one) already went out
+    state.published = latest.revision;
+    if (latest.status === "ended") {
       // Nothing live remains: forget chat rate counters of this event.
       for (const key of this.chatTimes.keys())
-        if (key.startsWith(`${event.id}:`)) this.chatTimes.delete(key);
+        if (key.startsWith(`${latest.id}:`)) this.chatTimes.delete(key);
     }
-    const prefix = `evt:${event.id}`;
-    const sockets = await this.io.local.in(prefix).fetchSockets();
-    const latest = this.state(event.id).event ?? event;
-    if (latest.revision > event.revision) return; // a newer state was published meanwhile
-    const targets: Array<{
-      socket: (typeof sockets)[number];
-      participantId?: string;
-      coordinator: boolean;
-    }> = [];
-    for (const socket of sockets) {
-      const access = (socket.data as LiveSocket["data"]).events?.[event.id];
-      if (!access) continue;
-      const room = this.roomNow(event.id, access.participantId);
+    const prefix = `evt:${latest.id}`;
+    const nsp = this.io.of("/");
+    const targets: Array<{ socket: LiveSocket; participantId?: string; coordinator: boolean }> = [];
+    for (const socketId of [...(nsp.adapter.rooms.get(prefix) ?? [])]) {
+      const socket = nsp.sockets.get(socketId) as LiveSocket | undefined;
+      const access = socket?.data.events?.[latest.id];
+      if (!socket || !access) continue;
+      const room = this.roomNow(latest.id, access.participantId);
       for (const channel of socket.rooms) {
         if (channel.startsWith(`${prefix}:room:`) && channel !== `${prefix}:room:${room?.id}`)
-          socket.leave(channel);
+          void socket.leave(channel);
       }
-      if (room) socket.join(`${prefix}:room:${room.id}`);
+      if (room) void socket.join(`${prefix}:room:${room.id}`);
       targets.push({
         socket,
         participantId: access.participantId,
         coordinator: access.coordinator,
       });
     }
-    const views = new Map<string, Awaited<ReturnType<SpeedDatingLive["view"]>>>();
+    if (targets.length === 0) return;
+    const started = performance.now();
+    const sources = await this.eventSources(latest);
+    timing(latest.id, "publish: reads", started, `revision ${latest.revision}`);
+    if (state.published !== latest.revision) return; // a newer revision went out meanwhile
+    const building = performance.now();
+    const views = new Map<string, ReturnType<SpeedDatingLive["view"]>>();
     for (const target of targets) {
       const key = `${target.participantId ?? ""}|${target.coordinator}`;
       let view = views.get(key);
       if (!view) {
-        view = await this.view(event, target.participantId, target.coordinator);
+        view = this.view(latest, target.participantId, target.coordinator, sources);
         views.set(key, view);
       }
       target.socket.emit("event:state", view);
     }
+    timing(latest.id, "publish: views sent", building, `${targets.length} sockets`);
   }
 
-  private consoleTimers = new Map<string, NodeJS.Timeout>();
-
-  /** Presence changes reach the console at most twice a second (a connect storm sends one update). */
-  private publishConsoleSoon(eventId: string) {
+  /**
+   * Presence changed (here, or on another process that said so): the consoles on this process get
+   * the list of who is connected anywhere, at most every CONSOLE_EVERY_MS. Processes only tell
+   * each other "presence changed" (a few bytes); the list itself never crosses PostgreSQL.
+   */
+  private publishConsoleSoon(eventId: string, here = true) {
+    if (here) this.state(eventId).presenceChanged = true;
     if (this.consoleTimers.has(eventId)) return;
-    this.consoleTimers.set(
-      eventId,
-      setTimeout(() => {
-        this.consoleTimers.delete(eventId);
-        void (async () => {
-          const event = await this.cached(eventId);
-          if (!event) return;
-          const people = await this.people(event);
-          this.io
-            .to(`evt:${eventId}:console`)
-            .emit("console:state", this.consoleView(event, people));
-        })().catch((error: unknown) => console.error("console update failed", error));
-      }, 500),
-    );
+    const timer = setTimeout(() => {
+      this.consoleTimers.delete(eventId);
+      void (async () => {
+        const state = this.state(eventId);
+        if (state.presenceChanged && clustered()) this.io.serverSideEmit("speed:presence", eventId);
+        state.presenceChanged = false;
+        const channel = `evt:${eventId}:console`;
+        if (!this.io.of("/").adapter.rooms.get(channel)?.size) return; // no console here
+        const event = await this.cached(eventId);
+        if (!event) return;
+        const [people] = await Promise.all([this.people(event), this.presenceElsewhere(eventId)]);
+        this.io.local
+          .to(channel)
+          .emit("console:state", this.consoleView(event, people, this.connectedCheck(eventId)));
+      })().catch((error: unknown) => console.error("console update failed", error));
+    }, CONSOLE_EVERY_MS);
+    timer.unref?.();
+    this.consoleTimers.set(eventId, timer);
+  }
+
+  private deliverHere(message: ChatMessage) {
+    this.io.local.to(`evt:${message.eventId}:room:${message.roomId}`).emit("chat:message", message);
+  }
+
+  /**
+   * A chat message reaches the room's sockets on this process at once, and the other processes in
+   * one notice per turn of the event loop for every message sent meanwhile (a busy chat costs a
+   * few PostgreSQL notifications a second instead of one per message, and the local delivery
+   * never waits for the database).
+   */
+  private deliver(message: ChatMessage) {
+    this.deliverHere(message);
+    if (!clustered()) return;
+    this.chatOutbox.push(message);
+    this.chatFlush ??= setImmediate(() => {
+      const batch = this.chatOutbox;
+      this.chatOutbox = [];
+      this.chatFlush = undefined;
+      this.io.serverSideEmit("speed:chat", batch);
+    });
   }
 
   private access(socket: LiveSocket, eventId: string) {
@@ -388,9 +672,13 @@ export class SpeedDatingLive {
         [eventId]: { participantId: access.participantId, coordinator: access.coordinator },
       };
       const prefix = `evt:${eventId}`;
-      const event = (await this.cached(eventId)) ?? access.event;
+      const known = (await this.cached(eventId)) ?? access.event;
       await socket.join(prefix);
-      if (access.coordinator) await socket.join(`${prefix}:console`);
+      if (access.coordinator) {
+        await socket.join(`${prefix}:console`);
+        // Soon the whole list of who is connected, on every process.
+        this.publishConsoleSoon(eventId, false);
+      }
       if (access.participantId) {
         await socket.join(`${prefix}:p:${access.participantId}`);
         const presence = this.state(eventId).presence;
@@ -405,7 +693,11 @@ export class SpeedDatingLive {
         if (room) await socket.join(`${prefix}:room:${room.id}`);
         this.publishConsoleSoon(eventId);
       }
-      return this.view(event, access.participantId, access.coordinator);
+      // The newest revision known now (a push may have moved this socket meanwhile; the client
+      // keeps whichever view has the higher version).
+      const event = this.state(eventId).event ?? known;
+      const sources = await this.personSources(event, access.participantId);
+      return this.view(event, access.participantId, access.coordinator, sources);
     });
 
     handle(socket, "chat:send", liveSchemas.chat, async ({ eventId, roomId, text }) => {
@@ -415,8 +707,13 @@ export class SpeedDatingLive {
       if (!event || !room || room.id !== roomId) {
         throw new LiveError("not_in_room", "errors.live.notInRoom");
       }
-      const key = `${eventId}:${access.participantId}`;
       const now = Date.now();
+      // The round is over for everyone at the shared deadline, even if the switch reaches this
+      // process a moment later: a message then could reach a room its mates already left.
+      if (event.status === "running" && event.deadline && now >= Date.parse(event.deadline)) {
+        throw new LiveError("round_over", "errors.live.notNow");
+      }
+      const key = `${eventId}:${access.participantId}`;
       const recent = (this.chatTimes.get(key) ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
       if (recent.length >= CHAT_BURST) throw new LiveError("rate_limited", "errors.live.tooFast");
       this.chatTimes.set(key, [...recent, now]);
@@ -432,7 +729,7 @@ export class SpeedDatingLive {
         at: new Date(now).toISOString(),
       };
       // Deliver first, then persist: the room is looked up before any await that could race a switch.
-      this.io.to(`evt:${eventId}:room:${roomId}`).emit("chat:message", message);
+      this.deliver(message);
       await getChatLog().append(message);
       return message;
     });
@@ -527,6 +824,7 @@ export class SpeedDatingLive {
     const pending: Array<Promise<void>> = [];
     for (const [eventId, state] of this.events) {
       if (state.timer) clearTimeout(state.timer);
+      if (state.presenceTimer) clearTimeout(state.presenceTimer);
       for (const roomId of [...state.noteTimers.keys()])
         pending.push(this.saveNote(eventId, roomId));
     }

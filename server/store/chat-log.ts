@@ -22,6 +22,8 @@ export interface ChatLog {
   append(message: ChatMessage): Promise<void>;
   /** A room's messages, oldest first. */
   history(eventId: string, roomId: string): Promise<ChatMessage[]>;
+  /** Several rooms' messages at once, oldest first in each (one read for a whole round). */
+  histories(eventId: string, roomIds: readonly string[]): Promise<Map<string, ChatMessage[]>>;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,11 @@ export class FileChatLog implements ChatLog {
 
   async history(eventId: string, roomId: string) {
     return [...((await this.byRoom(eventId)).get(roomId) ?? [])];
+  }
+
+  async histories(eventId: string, roomIds: readonly string[]) {
+    const index = await this.byRoom(eventId);
+    return new Map(roomIds.map((id) => [id, [...(index.get(id) ?? [])]]));
   }
 
   close() {

@@ -8,18 +8,55 @@ import type { z } from "zod";
 import { auditEntrySchema, type AuditEntry } from "./audit-log";
 import { chatMessageSchema, type ChatLog, type ChatMessage } from "./chat-log";
 
+interface Pending {
+  stream: string;
+  data: string;
+  done: (error?: unknown) => void;
+}
+
 class PgRecordLog<S extends z.ZodType> {
+  /** Appends waiting for the INSERT in flight to finish (group commit). */
+  private queue: Pending[] = [];
+  private writing = false;
+
   constructor(
     private readonly pool: pg.Pool,
     private readonly log: string,
     private readonly schema: S,
   ) {}
 
-  async append(stream: string, record: z.infer<S>) {
-    await this.pool.query(
-      "INSERT INTO log_entries (log, stream, data) VALUES ($1, $2, $3::jsonb)",
-      [this.log, stream, JSON.stringify(record)],
-    );
+  /**
+   * Resolves once the record is committed. One INSERT at a time per log: whatever arrives while
+   * one is in flight goes into the next, as one multi-row INSERT (a busy live chat costs a few
+   * statements a second and one pooled connection, not one of each per message).
+   */
+  append(stream: string, record: z.infer<S>) {
+    return new Promise<void>((resolve, reject) => {
+      this.queue.push({
+        stream,
+        data: JSON.stringify(record),
+        done: (error) => (error === undefined ? resolve() : reject(error)),
+      });
+      if (!this.writing) void this.flush();
+    });
+  }
+
+  private async flush() {
+    this.writing = true;
+    while (this.queue.length) {
+      const batch = this.queue.splice(0, 500);
+      const values = batch.map((_, i) => `($1, $${2 * i + 2}, $${2 * i + 3}::jsonb)`).join(", ");
+      try {
+        await this.pool.query(`INSERT INTO log_entries (log, stream, data) VALUES ${values}`, [
+          this.log,
+          ...batch.flatMap((p) => [p.stream, p.data]),
+        ]);
+        for (const p of batch) p.done();
+      } catch (error) {
+        for (const p of batch) p.done(error ?? new Error("append failed"));
+      }
+    }
+    this.writing = false;
   }
 
   async read(stream: string, roomId?: string): Promise<z.infer<S>[]> {
@@ -29,7 +66,21 @@ class PgRecordLog<S extends z.ZodType> {
         : "SELECT data FROM log_entries WHERE log = $1 AND stream = $2 AND data->>'roomId' = $3 ORDER BY seq",
       roomId === undefined ? [this.log, stream] : [this.log, stream, roomId],
     );
-    return result.rows.flatMap((r) => {
+    return this.parsed(result.rows);
+  }
+
+  /** The records of several rooms of one stream (the chat index by room serves it). */
+  async readRooms(stream: string, roomIds: readonly string[]): Promise<z.infer<S>[]> {
+    if (roomIds.length === 0) return [];
+    const result = await this.pool.query<{ data: unknown }>(
+      "SELECT data FROM log_entries WHERE log = $1 AND stream = $2 AND data->>'roomId' = ANY($3::text[]) ORDER BY seq",
+      [this.log, stream, roomIds],
+    );
+    return this.parsed(result.rows);
+  }
+
+  private parsed(rows: Array<{ data: unknown }>): z.infer<S>[] {
+    return rows.flatMap((r) => {
       const parsed = this.schema.safeParse(r.data);
       return parsed.success ? [parsed.data] : [];
     });
@@ -46,6 +97,12 @@ export class PgChatLog implements ChatLog {
   }
   history(eventId: string, roomId: string) {
     return this.log.read(eventId, roomId);
+  }
+  async histories(eventId: string, roomIds: readonly string[]) {
+    const byRoom = new Map(roomIds.map((id) => [id, [] as ChatMessage[]]));
+    for (const message of await this.log.readRooms(eventId, roomIds))
+      byRoom.get(message.roomId)?.push(message);
+    return byRoom;
   }
   async close() {}
 }

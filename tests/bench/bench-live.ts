@@ -12,8 +12,10 @@
  * on failure or Ctrl-C.
  */
 import { execFileSync } from "node:child_process";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { readFile, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { z } from "zod";
@@ -38,6 +40,10 @@ const argsSchema = z.object({
     .min(1, "at least 1 server process")
     .max(4, "at most 4 server processes (2 cores: more only measures contention)")
     .default(1),
+  /** Each server logs the steps of every round switch (MAILLAGE_LIVE_TIMINGS=1). */
+  timings: z.enum(["on", "off"], "on or off").default("off"),
+  /** A directory for each server's CPU profile (tests/bench/cpu-profile.mjs), written when it stops. */
+  cpuProf: z.string().min(1).optional(),
 });
 
 function parseArgs(argv: string[]) {
@@ -64,7 +70,7 @@ function parseArgs(argv: string[]) {
 function usage(...problems: string[]): never {
   for (const problem of problems) console.error(`bench:live: ${problem}`);
   console.error(
-    "usage: npm run bench:live -- --clients 1000 [--rounds 3] [--round-seconds 12] [--chat-every-ms 3000] [--nodes 1]",
+    "usage: npm run bench:live -- --clients 1000 [--rounds 3] [--round-seconds 12] [--chat-every-ms 3000] [--nodes 1] [--timings on] [--cpu-prof DIR]",
   );
   process.exit(2);
 }
@@ -218,6 +224,12 @@ async function main() {
 
   const env: Record<string, string> = { SESSION_SECRET: secret };
   if (resources.cluster) env.DATABASE_URL = resources.cluster.url;
+  if (args.timings === "on") env.MAILLAGE_LIVE_TIMINGS = "1";
+  if (args.cpuProf) {
+    // Node refuses --cpu-prof in NODE_OPTIONS: a preloaded script runs the inspector's profiler.
+    env.NODE_OPTIONS = `--import ${pathToFileURL(join(ROOT, "tests/bench/cpu-profile.mjs")).href}`;
+    env.MAILLAGE_CPU_PROF_DIR = resolve(args.cpuProf);
+  }
   // Started together, as a deployment would (the migrations take a lock; nobody seeds).
   const launched = await Promise.allSettled(
     Array.from({ length: args.nodes }, () => startServer({ dataDir, env })),
@@ -264,6 +276,8 @@ async function main() {
   const deadlines = new Map<number, number>();
   let sent = 0;
   let refused = 0;
+  /** Why chat messages were refused: error code (or "timeout") → count. */
+  const refusedBy = new Map<string, number>();
 
   const connectStart = performance.now();
   const sockets: Socket[] = [];
@@ -331,7 +345,10 @@ async function main() {
     .emitWithAck("console:command", { eventId, command: "start" })) as { ok: boolean };
   if (!started.ok) throw new Error("the event did not start");
 
-  // Chat traffic until the event ends.
+  // Chat traffic until the event ends. The benchmark's own event loop delay is measured too: every
+  // latency it reports includes it (2000 clients in one process).
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   let running = true;
   const chatters = sockets.map((socket, index) =>
     (async () => {
@@ -348,11 +365,19 @@ async function main() {
               roomId: state.room.id,
               text: `bench|${index}|${seq++}|${Date.now()}`,
             })
-            .catch(() => ({ ok: false }))) as { ok: boolean; data?: { id: string } };
+            .catch(() => ({ ok: false, error: { code: "timeout" } }))) as {
+            ok: boolean;
+            data?: { id: string };
+            error?: { code: string };
+          };
           if (reply.ok && reply.data) {
             sent++;
             expected.set(reply.data.id, new Set(mates));
-          } else refused++;
+          } else {
+            refused++;
+            const code = reply.error?.code ?? "unknown";
+            refusedBy.set(code, (refusedBy.get(code) ?? 0) + 1);
+          }
         }
         await new Promise((r) => setTimeout(r, args.chatEveryMs * (0.8 + Math.random() * 0.4)));
       }
@@ -433,6 +458,13 @@ async function main() {
   console.log(
     `| ${result.clients} | ${result.connectMs} | ${sent} | ${refused} | ${result.chatP50Ms} | ${result.chatP95Ms} | ${result.chatP99Ms} | ${switches.map((s) => Math.round(s)).join(", ")} | ${rssCell} | ${lost} |`,
   );
+  loopDelay.disable();
+  const ms = (ns: number) => Math.round(ns / 1e6);
+  console.log(
+    `benchmark client event loop delay during the event: p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms`,
+  );
+  if (refusedBy.size)
+    console.log(`refused: ${[...refusedBy].map(([code, n]) => `${code} ${n}`).join(", ")}`);
   console.log(JSON.stringify(result));
 }
 

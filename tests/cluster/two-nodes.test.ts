@@ -87,6 +87,17 @@ describe("two server processes", () => {
     await heard(karine, "Bonjour depuis A");
     await heard(amelie, "Bonjour depuis B");
 
+    // A change mid-round, made on B, reaches A's people with their room's chat (A reads the chat
+    // of every current room at once for its views).
+    const pause = await coordinator.emit("console:command", { eventId, command: "pause" });
+    expect(pause.ok).toBe(true);
+    const paused = await amelie.waitForState((s) => s.event.status === "paused");
+    expect(paused.room?.id).toBe(roomId);
+    expect(paused.chat.map((m) => m.text)).toEqual(["Bonjour depuis A", "Bonjour depuis B"]);
+    const resume = await coordinator.emit("console:command", { eventId, command: "resume" });
+    expect(resume.ok).toBe(true);
+    await amelie.waitForState((s) => s.event.status === "running" && s.event.currentRound === 1);
+
     // B, which started the event and drove its clock, dies mid-round.
     nodeB.process.kill("SIGKILL");
     await new Promise((r) => nodeB.process.once("exit", r));
