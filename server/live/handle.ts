@@ -5,6 +5,7 @@
 import type { Socket } from "socket.io";
 import type { z } from "zod";
 import { translate, type Locale, type MessageKey } from "../../app/i18n";
+import { isDiskFull } from "../store/types";
 
 export interface SocketUser {
   id: string;
@@ -66,6 +67,14 @@ export function handle<S extends z.ZodType, T>(
         reply({
           ok: false,
           error: { code: error.code, message: translate(locale, error.messageKey) },
+        });
+        return;
+      }
+      if (isDiskFull(error)) {
+        console.error(`socket event ${event}: ${(error as Error).message}`);
+        reply({
+          ok: false,
+          error: { code: "disk_full", message: translate(locale, "storage.diskFull") },
         });
         return;
       }
