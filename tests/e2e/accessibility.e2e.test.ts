@@ -9,7 +9,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchSharedBrowser, setLanguage, signIn } from "../helpers/browser";
-import { HttpClient, location } from "../helpers/http";
+import { createPairEvent } from "../helpers/http";
 import { LiveClient } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
 
@@ -312,21 +312,7 @@ describe(
     });
 
     it("a live speed-dating room: the lobby, a round with its chat, the rating, the matches", async () => {
-      const http = new HttpClient(server.url);
-      await http.signIn("coordination@exemple.org");
-      const created = await http.post(`${PROGRAM}/events`, {
-        title: "Séance accessible",
-        startsAt: "2026-12-03T13:30",
-        rounds: "2",
-        roundMinutes: "5",
-        breakMinutes: "2",
-        roomSize: "2",
-        format: "online",
-        videoUrlPattern: "",
-        invited: ["p-amelie", "p-nathalie"],
-      });
-      const eventPath = location(created);
-      const eventId = eventPath.split("/").pop()!;
+      const { eventPath, eventId } = await createPairEvent(server.url, "Séance accessible");
       const [amelie, nathalie] = await Promise.all([browser.newPage(), browser.newPage()]);
       await Promise.all([
         signIn(amelie, server.url, "amelie@exemple.org"),

@@ -6,7 +6,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { focusIndicator, launchSharedBrowser, signIn } from "../helpers/browser";
-import { HttpClient, location, pageText } from "../helpers/http";
+import { createPairEvent, HttpClient, pageText } from "../helpers/http";
 import { LiveClient } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
 
@@ -175,21 +175,7 @@ describe("keyboard-only journeys", { timeout: 120_000 }, () => {
   });
 
   it("a participant takes part in a speed-dating round with the keyboard alone", async () => {
-    const http = new HttpClient(server.url);
-    await http.signIn("coordination@exemple.org");
-    const created = await http.post(`${PROGRAM}/events`, {
-      title: "Séance au clavier",
-      startsAt: "2026-12-03T13:30",
-      rounds: "2",
-      roundMinutes: "5",
-      breakMinutes: "2",
-      roomSize: "2",
-      format: "online",
-      videoUrlPattern: "",
-      invited: ["p-amelie", "p-nathalie"],
-    });
-    const eventPath = location(created);
-    const eventId = eventPath.split("/").pop()!;
+    const { eventPath, eventId } = await createPairEvent(server.url, "Séance au clavier");
     const [amelie, nathalie] = await Promise.all([browser.newPage(), browser.newPage()]);
     await Promise.all([
       signIn(amelie, server.url, "amelie@exemple.org"),

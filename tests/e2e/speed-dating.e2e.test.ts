@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { launchBrowser, signIn } from "../helpers/browser";
-import { HttpClient, location } from "../helpers/http";
+import { createPairEvent } from "../helpers/http";
 import { LiveClient } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
 
-const PROGRAM = "/programs/prog-reemploi-2026";
 let server: TestServer;
 let browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
 let coordinator: LiveClient | undefined;
@@ -27,21 +26,7 @@ function seconds(clock: string | null): number {
 
 describe("two people in a live speed-dating room", () => {
   it("see the same countdown and each other's messages, and both rate the conversation", async () => {
-    const http = new HttpClient(server.url);
-    await http.signIn("coordination@exemple.org");
-    const created = await http.post(`${PROGRAM}/events`, {
-      title: "Séance à deux",
-      startsAt: "2026-12-03T13:30",
-      rounds: "2",
-      roundMinutes: "5",
-      breakMinutes: "2",
-      roomSize: "2",
-      format: "online",
-      videoUrlPattern: "",
-      invited: ["p-amelie", "p-nathalie"],
-    });
-    const eventPath = location(created);
-    const eventId = eventPath.split("/").pop()!;
+    const { eventPath, eventId } = await createPairEvent(server.url, "Séance à deux");
 
     const [amelie, nathalie] = browsers.map((b) => b.page) as [Page, Page];
     await signIn(amelie, server.url, "amelie@exemple.org");

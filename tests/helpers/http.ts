@@ -88,3 +88,26 @@ export async function signedIn(base: string, email: string) {
 export async function pageText(response: Response) {
   return decode(await response.text()).replace(/<!-- -->/g, "");
 }
+
+/**
+ * The coordinator schedules a two-person speed-dating event (Amélie and Nathalie, two rounds of
+ * five minutes) in the demo program; returns its page's path and id.
+ */
+export async function createPairEvent(base: string, title: string) {
+  const http = new HttpClient(base);
+  await http.signIn("coordination@exemple.org");
+  const created = await http.post("/programs/prog-reemploi-2026/events", {
+    title,
+    startsAt: "2026-12-03T13:30",
+    rounds: "2",
+    roundMinutes: "5",
+    breakMinutes: "2",
+    roomSize: "2",
+    format: "online",
+    videoUrlPattern: "",
+    invited: ["p-amelie", "p-nathalie"],
+  });
+  if (created.status !== 302) throw new Error(`event not created: ${created.status}`);
+  const eventPath = location(created);
+  return { eventPath, eventId: eventPath.split("/").pop()! };
+}

@@ -1,4 +1,5 @@
 /** socket.io-client helpers for the live tests: a signed-in participant's socket and typed acks. */
+import type { LiveSocket } from "../../server/live/handle";
 import { io, type Socket } from "socket.io-client";
 import { HttpClient } from "./http";
 
@@ -85,4 +86,15 @@ export class LiveClient {
   close() {
     this.socket?.close();
   }
+}
+
+/** A server-side socket with just what `handle()` uses (`on`, the user and the locale), for unit tests. */
+export function fakeSocket(locale: "fr" | "en") {
+  const listeners = new Map<string, (payload: unknown, ack: unknown) => Promise<void>>();
+  const socket = {
+    data: { user: { id: "u1", name: "U", role: "participant" }, locale },
+    on: (event: string, fn: (payload: unknown, ack: unknown) => Promise<void>) =>
+      listeners.set(event, fn),
+  } as unknown as LiveSocket;
+  return { socket, listeners };
 }

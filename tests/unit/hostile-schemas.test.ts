@@ -7,6 +7,7 @@
  */
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fakeSocket } from "../helpers/live";
 import { z } from "zod";
 import { isMessageKey, translate, type MessageKey, type MessageParams } from "../../app/i18n";
 import * as actionPlan from "../../app/schemas/action-plan";
@@ -27,7 +28,7 @@ import * as report from "../../app/schemas/report";
 import * as tool from "../../app/schemas/tool";
 import { plainText } from "../../app/schemas/fields";
 import { formDataToObject, parseWith, type FieldErrors } from "../../app/utils/forms";
-import { handle, type LiveSocket, type Reply } from "../../server/live/handle";
+import { handle, type Reply } from "../../server/live/handle";
 import { SELECTION_CRITERIA } from "../../app/data/vocabulary";
 
 const TAGS = ["food-access", "transport"];
@@ -862,17 +863,6 @@ describe("single values refuse anything but what they name", () => {
 });
 
 describe("socket payloads: a translated refusal naming the field, or bounded plain data", () => {
-  /** A socket with just what handle() uses: `on` and the locale. */
-  function fakeSocket(locale: "fr" | "en") {
-    const listeners = new Map<string, (payload: unknown, ack: unknown) => Promise<void>>();
-    const socket = {
-      data: { user: { id: "u1", name: "U", role: "participant" }, locale },
-      on: (event: string, fn: (payload: unknown, ack: unknown) => Promise<void>) =>
-        listeners.set(event, fn),
-    } as unknown as LiveSocket;
-    return { socket, listeners };
-  }
-
   for (const [name, { schema, valid }] of Object.entries(SOCKETS)) {
     it(name, async () => {
       const fieldNames = [...fieldsOf(schema).keys()];

@@ -2,20 +2,11 @@
  * Socket events' failures reach people as translated answers, never a stack trace: a full disk
  * says so (the change was not saved), anything unexpected gets the generic message.
  */
+import { fakeSocket } from "../helpers/live";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
-import { handle, type LiveSocket, type Reply } from "../../server/live/handle";
+import { handle, type Reply } from "../../server/live/handle";
 import { DiskFullError } from "../../server/store/types";
-
-function fakeSocket(locale: "fr" | "en") {
-  const listeners = new Map<string, (payload: unknown, ack: unknown) => Promise<void>>();
-  const socket = {
-    data: { user: { id: "u1", name: "U", role: "participant" }, locale },
-    on: (event: string, fn: (payload: unknown, ack: unknown) => Promise<void>) =>
-      listeners.set(event, fn),
-  } as unknown as LiveSocket;
-  return { socket, listeners };
-}
 
 async function answer(locale: "fr" | "en", failure: Error): Promise<Reply<unknown>> {
   const { socket, listeners } = fakeSocket(locale);
