@@ -142,12 +142,15 @@ export interface ApplicationFilters {
 
 /** Submitted applications (drafts stay private to their author), filtered and sorted. */
 export async function listApplications(programId: string, filters: ApplicationFilters) {
-  const all = await getStore().find("applications", { programId });
+  // The filters go to the store (equality on top-level fields): it copies only the records that
+  // match, and copying a record costs more than anything else done with it here.
+  const where: Partial<Application> = { programId };
+  if (filters.role) where.role = filters.role;
+  if (filters.region) where.region = filters.region;
+  if (filters.status) where.status = filters.status;
+  const all = await getStore().find("applications", where);
   return all
     .filter((a) => a.status !== "draft")
-    .filter((a) => !filters.role || a.role === filters.role)
-    .filter((a) => !filters.region || a.region === filters.region)
-    .filter((a) => !filters.status || a.status === filters.status)
     .sort((a, b) => {
       if (filters.sort === "name") return frenchOrder(a.organizationName, b.organizationName);
       if (filters.sort === "date") return (b.submittedAt ?? "").localeCompare(a.submittedAt ?? "");

@@ -95,17 +95,23 @@ export async function listDirectory(
   requested = 1,
 ): Promise<{ entries: DirectoryEntry[]; pageInfo: PageInfo }> {
   const store = getStore();
-  const [participants, users, organizations, program] = await Promise.all([
-    store.find("participants", { programId }),
+  // The published profiles (of the chosen role) are all the store copies out: copying records is
+  // most of the cost of this page. The viewer's own profile is read apart (published or not).
+  const where: Partial<Participant> = { programId, published: true };
+  if (filters.role) where.role = filters.role;
+  const [published, viewerRecord, users, organizations, program] = await Promise.all([
+    store.find("participants", where),
+    viewer.participantId ? store.get("participants", viewer.participantId) : undefined,
     store.find("users"),
     store.find("organizations"),
     store.get("programs", programId),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
-  const self = participants.find((p) => p.id === viewer.participantId);
+  const self = viewerRecord?.programId === programId ? viewerRecord : undefined;
+  const participants =
+    self && !published.some((p) => p.id === self.id) ? [self, ...published] : published;
   const shown = participants
-    .filter((p) => p.published || p.id === viewer.participantId)
     .map((p) => ({ p, org: orgById.get(p.organizationId) }))
     .filter(({ p }) => !filters.role || p.role === filters.role)
     .filter(({ org }) => !filters.region || (org?.region ?? "") === filters.region)
