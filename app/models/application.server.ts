@@ -9,6 +9,7 @@ import { hashToken, newToken } from "../../server/security/tokens";
 import { SELECTION_CRITERIA, type SelectionCriterion } from "~/data/vocabulary";
 import { translate, type Locale } from "~/i18n";
 import type { ApplicationDraftInput } from "~/schemas/application";
+import { paginate, type PageInfo } from "~/utils/pagination";
 import { createInvitation } from "./invitation.server";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
@@ -139,14 +140,17 @@ export interface ApplicationFilters {
   sort: "score" | "date" | "name";
 }
 
-/** Submitted applications (drafts stay private to their author). */
+/** Submitted applications (drafts stay private to their author), filtered and sorted. */
 export async function listApplications(programId: string, filters: ApplicationFilters) {
-  const all = await getStore().find("applications", { programId });
+  // The filters go to the store (equality on top-level fields): it copies only the records that
+  // match, and copying a record costs more than anything else done with it here.
+  const where: Partial<Application> = { programId };
+  if (filters.role) where.role = filters.role;
+  if (filters.region) where.region = filters.region;
+  if (filters.status) where.status = filters.status;
+  const all = await getStore().find("applications", where);
   return all
     .filter((a) => a.status !== "draft")
-    .filter((a) => !filters.role || a.role === filters.role)
-    .filter((a) => !filters.region || a.region === filters.region)
-    .filter((a) => !filters.status || a.status === filters.status)
     .sort((a, b) => {
       if (filters.sort === "name") return frenchOrder(a.organizationName, b.organizationName);
       if (filters.sort === "date") return (b.submittedAt ?? "").localeCompare(a.submittedAt ?? "");
@@ -155,6 +159,42 @@ export async function listApplications(programId: string, filters: ApplicationFi
         (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "")
       );
     });
+}
+
+/** One row of the coordinator's applications table. */
+export interface ApplicationRow {
+  id: string;
+  organization: string;
+  contact: string;
+  role: Application["role"];
+  region: string | undefined;
+  status: Application["status"];
+  total: number | null;
+  submittedAt: string;
+  flags: ReturnType<typeof unmetConditions>;
+}
+
+/** One page of the applications table: the whole list is filtered and sorted, one page built. */
+export async function pageOfApplications(
+  programId: string,
+  filters: ApplicationFilters,
+  requested: number,
+): Promise<{ rows: ApplicationRow[]; pageInfo: PageInfo }> {
+  const { items, pageInfo } = paginate(await listApplications(programId, filters), requested);
+  return {
+    pageInfo,
+    rows: items.map((a) => ({
+      id: a.id,
+      organization: a.organizationName,
+      contact: a.contactName,
+      role: a.role,
+      region: a.region,
+      status: a.status,
+      total: a.evaluation?.total ?? null,
+      submittedAt: a.submittedAt ?? a.createdAt,
+      flags: unmetConditions(a),
+    })),
+  };
 }
 
 export async function getApplication(programId: string, id: string) {

@@ -1,5 +1,6 @@
 import { getStore } from "../../server/store";
 import type { EntityOf } from "../../server/store";
+import { paginate, type PageInfo } from "~/utils/pagination";
 import { programStats, type ProgramStats } from "./program.server";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
@@ -24,16 +25,60 @@ export interface ParticipantRow {
 
 /** The program's participants with their account and organization (coordinator view). */
 export async function listParticipantRows(programId: string): Promise<ParticipantRow[]> {
-  return (await programOverview(programId)).participants;
+  const store = getStore();
+  const [participants, users, organizations] = await Promise.all([
+    store.find("participants", { programId }),
+    store.find("users"),
+    store.find("organizations"),
+  ]);
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  return sortedRows(participants, new Map(users.map((u) => [u.id, u]))).map((x) =>
+    toRow(x, orgById),
+  );
+}
+
+const roleOrder = { mentor: 0, peer: 1, mentee: 2 } as const;
+
+type UserLike = { name: string; email: string };
+
+/** Mentors, peers, then mentees, each by name: only the sort keys are looked up. */
+function sortedRows(
+  participants: readonly Participant[],
+  userById: ReadonlyMap<string, UserLike>,
+): Array<{ p: Participant; user: UserLike | undefined; name: string }> {
+  return participants
+    .map((p) => {
+      const user = userById.get(p.userId);
+      return { p, user, name: user?.name ?? "?" };
+    })
+    .sort((a, b) => roleOrder[a.p.role] - roleOrder[b.p.role] || frenchOrder(a.name, b.name));
+}
+
+function toRow(
+  { p, user, name }: { p: Participant; user: UserLike | undefined; name: string },
+  orgById: ReadonlyMap<string, EntityOf<"organizations">>,
+): ParticipantRow {
+  const org = orgById.get(p.organizationId);
+  return {
+    id: p.id,
+    name,
+    email: user?.email ?? "",
+    role: p.role,
+    organization: org?.name ?? "?",
+    region: org?.region ?? "",
+    mrc: org?.mrc ?? "",
+    joinedAt: p.joinedAt,
+  };
 }
 
 /**
- * The coordinator's view of a program: its figures and its participants, from one read of each
- * collection.
+ * The coordinator's view of a program: its figures (over all participants) and one page of its
+ * participants, from one read of each collection.
  */
 export async function programOverview(
   programId: string,
-): Promise<{ stats: ProgramStats; participants: ParticipantRow[] }> {
+  requested = 1,
+): Promise<{ stats: ProgramStats; participants: ParticipantRow[]; pageInfo: PageInfo }> {
   const store = getStore();
   const [participants, users, organizations, invitations] = await Promise.all([
     store.find("participants", { programId }),
@@ -44,24 +89,8 @@ export async function programOverview(
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const stats = programStats(participants, orgById, invitations);
-  const roleOrder = { mentor: 0, peer: 1, mentee: 2 } as const;
-  const rows = participants
-    .map((p) => {
-      const user = userById.get(p.userId);
-      const org = orgById.get(p.organizationId);
-      return {
-        id: p.id,
-        name: user?.name ?? "?",
-        email: user?.email ?? "",
-        role: p.role,
-        organization: org?.name ?? "?",
-        region: org?.region ?? "",
-        mrc: org?.mrc ?? "",
-        joinedAt: p.joinedAt,
-      };
-    })
-    .sort((a, b) => roleOrder[a.role] - roleOrder[b.role] || frenchOrder(a.name, b.name));
-  return { stats, participants: rows };
+  const { items, pageInfo } = paginate(sortedRows(participants, userById), requested);
+  return { stats, participants: items.map((x) => toRow(x, orgById)), pageInfo };
 }
 
 export async function getOwnParticipation(userId: string, programId: string) {

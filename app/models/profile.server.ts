@@ -3,7 +3,8 @@ import { getStore, NotFoundError } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import type { Profile } from "../../server/store/schema";
 import type { DirectoryFilters, ProfileFormInput } from "~/schemas/profile";
-import { pairDetail, ratingLookup } from "../../matching/score";
+import { makePairScorer } from "../../matching/score";
+import { paginate, type PageInfo } from "~/utils/pagination";
 import { programRatings } from "./event.server";
 import { toEngineParticipants } from "./matching-input.server";
 
@@ -81,35 +82,36 @@ export function fitPercent(score: number): number {
   return Math.max(0, Math.min(100, Math.round((score / FIT_FULL_SCORE) * 100)));
 }
 
+/**
+ * One page of the program's directory: the published profiles (and the viewer's own) matching the
+ * filters, the viewer first, then by fit with the viewer, then by name. The whole filtered set is
+ * scored and sorted (the fit is the sort key) with the engine's fast pair scorer; only the page's
+ * cards are built.
+ */
 export async function listDirectory(
   programId: string,
   viewer: { userId: string; participantId?: string },
   filters: DirectoryFilters,
-): Promise<DirectoryEntry[]> {
+  requested = 1,
+): Promise<{ entries: DirectoryEntry[]; pageInfo: PageInfo }> {
   const store = getStore();
-  const [participants, users, organizations, program] = await Promise.all([
-    store.find("participants", { programId }),
+  // The published profiles (of the chosen role) are all the store copies out: copying records is
+  // most of the cost of this page. The viewer's own profile is read apart (published or not).
+  const where: Partial<Participant> = { programId, published: true };
+  if (filters.role) where.role = filters.role;
+  const [published, viewerRecord, users, organizations, program] = await Promise.all([
+    store.find("participants", where),
+    viewer.participantId ? store.get("participants", viewer.participantId) : undefined,
     store.find("users"),
     store.find("organizations"),
     store.get("programs", programId),
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
-  const self = participants.find((p) => p.id === viewer.participantId);
-  // The fit is the matching engine's own pair score (profiles and speed-dating ratings): only the
-  // viewer's own ratings count in their pair scores.
-  const engine = toEngineParticipants(participants, {
-    organizations: orgById,
-    users: userById,
-    taxonomy: program?.taxonomy ?? [],
-  });
-  const ratings = self ? await programRatings(programId, self.id) : [];
-  const engineById = new Map(engine.map((p) => [p.id, p]));
-  const me = self && engineById.get(self.id);
-  // The ratings looked up once for every card (not rebuilt for each pair).
-  const lookup = ratingLookup(ratings);
-  return participants
-    .filter((p) => p.published || p.id === viewer.participantId)
+  const self = viewerRecord?.programId === programId ? viewerRecord : undefined;
+  const participants =
+    self && !published.some((p) => p.id === self.id) ? [self, ...published] : published;
+  const shown = participants
     .map((p) => ({ p, org: orgById.get(p.organizationId) }))
     .filter(({ p }) => !filters.role || p.role === filters.role)
     .filter(({ org }) => !filters.region || (org?.region ?? "") === filters.region)
@@ -119,30 +121,60 @@ export async function listDirectory(
         !filters.tag ||
         p.profile.expertise.includes(filters.tag) ||
         p.profile.needs.some((n) => n.tag === filters.tag),
-    )
-    .map(({ p, org }) => {
-      const other = engineById.get(p.id);
-      return {
-        id: p.id,
-        name: userById.get(p.userId)?.name ?? "?",
-        role: p.role,
-        organization: org?.name ?? "?",
-        region: org?.region ?? "",
-        mrc: org?.mrc ?? "",
-        profile: p.profile,
-        isSelf: p.id === viewer.participantId,
-        fit:
-          me && p.id !== me.id && other
-            ? fitPercent(pairDetail(me, other, undefined, lookup).score)
-            : undefined,
-      };
-    })
-    .sort(
-      (a, b) =>
-        Number(b.isSelf) - Number(a.isSelf) ||
-        (b.fit ?? 0) - (a.fit ?? 0) ||
-        frenchOrder(a.name, b.name),
     );
+  // The fit is the matching engine's own pair score (profiles and speed-dating ratings): only the
+  // viewer's own ratings count in their pair scores. The viewer is engine participant 0.
+  let fitOf: (index: number) => number | undefined = () => undefined;
+  if (self) {
+    const others = shown.filter(({ p }) => p.id !== self.id).map(({ p }) => p);
+    const engine = toEngineParticipants([self], {
+      organizations: orgById,
+      users: userById,
+      taxonomy: program?.taxonomy ?? [],
+    }).concat(
+      toEngineParticipants(others, {
+        organizations: orgById,
+        users: userById,
+        taxonomy: program?.taxonomy ?? [],
+      }),
+    );
+    const indexById = new Map(engine.map((p, i) => [p.id, i]));
+    const score = makePairScorer(engine, undefined, await programRatings(programId, self.id));
+    const ids = shown.map(({ p }) => p.id);
+    fitOf = (index) => {
+      const id = ids[index]!;
+      const j = indexById.get(id);
+      return id === self.id || j === undefined ? undefined : fitPercent(score(0, j));
+    };
+  }
+  const sortable = shown.map(({ p, org }, index) => ({
+    p,
+    org,
+    name: userById.get(p.userId)?.name ?? "?",
+    isSelf: p.id === viewer.participantId,
+    fit: fitOf(index),
+  }));
+  sortable.sort(
+    (a, b) =>
+      Number(b.isSelf) - Number(a.isSelf) ||
+      (b.fit ?? 0) - (a.fit ?? 0) ||
+      frenchOrder(a.name, b.name),
+  );
+  const { items, pageInfo } = paginate(sortable, requested);
+  return {
+    pageInfo,
+    entries: items.map(({ p, org, name, isSelf, fit }) => ({
+      id: p.id,
+      name,
+      role: p.role,
+      organization: org?.name ?? "?",
+      region: org?.region ?? "",
+      mrc: org?.mrc ?? "",
+      profile: p.profile,
+      isSelf,
+      fit,
+    })),
+  };
 }
 
 /** The other organizations of the program, for the competitor checkboxes. */

@@ -2,7 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { mrcName, regionName } from "~/data/geography";
 import { getOwnParticipation, programOverview } from "~/models/participant.server";
+import { Pager, PageRange } from "~/components/Pager";
 import { useT } from "~/utils/i18n-react";
+import { requestedPage } from "~/utils/pagination";
 import { requireProgramAccess } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -28,8 +30,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asCoordinator,
   };
   if (asCoordinator) {
-    const { stats, participants } = await programOverview(program.id);
-    return { ...base, coordinator: { stats, participants }, own: null };
+    const overview = await programOverview(program.id, requestedPage(new URL(request.url)));
+    return { ...base, coordinator: overview, own: null };
   }
   const own = await getOwnParticipation(user.id, program.id);
   return {
@@ -51,7 +53,7 @@ function CoordinatorPanel({
 }: {
   data: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["coordinator"]>;
 }) {
-  const { t } = useT();
+  const { t, number } = useT();
   return (
     <>
       <section aria-labelledby="stats">
@@ -82,6 +84,10 @@ function CoordinatorPanel({
 
       <section>
         <h2 id="participants">{t("program.participantsTitle")}</h2>
+        <p className="muted">
+          {t("pager.total", { count: number(data.pageInfo.total) })}
+          <PageRange info={data.pageInfo} />
+        </p>
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="participants">
           <table>
             <thead>
@@ -110,6 +116,7 @@ function CoordinatorPanel({
             </tbody>
           </table>
         </div>
+        <Pager info={data.pageInfo} label={t("pager.participants")} fragment="participants" />
       </section>
 
       <p>

@@ -2,41 +2,28 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
 import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";
 import { regionName } from "~/data/geography";
-import { listApplications, unmetConditions } from "~/models/application.server";
+import { pageOfApplications } from "~/models/application.server";
 import { applicationFiltersSchema } from "~/schemas/application";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/TableScroll";
+import { Pager, PageRange } from "~/components/Pager";
+import { requestedPage } from "~/utils/pagination";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.applications");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program } = await requireCoordinatorOf(request, params.programId);
-  const filters = applicationFiltersSchema.parse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
-  const applications = await listApplications(program.id, filters);
-  return {
-    programId: program.id,
-    filters,
-    applications: applications.map((a) => ({
-      id: a.id,
-      organization: a.organizationName,
-      contact: a.contactName,
-      role: a.role,
-      region: a.region,
-      status: a.status,
-      total: a.evaluation?.total ?? null,
-      submittedAt: a.submittedAt ?? a.createdAt,
-      flags: unmetConditions(a),
-    })),
-  };
+  const url = new URL(request.url);
+  const filters = applicationFiltersSchema.parse(Object.fromEntries(url.searchParams));
+  const { rows, pageInfo } = await pageOfApplications(program.id, filters, requestedPage(url));
+  return { programId: program.id, filters, applications: rows, pageInfo };
 }
 
 export default function Applications() {
-  const { programId, filters, applications } = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const { programId, filters, applications, pageInfo } = useLoaderData<typeof loader>();
+  const { t, date, number } = useT();
   const submit = useSubmit();
   return (
     <>
@@ -73,7 +60,8 @@ export default function Applications() {
         </noscript>
       </Form>
       <p role="status" className="muted">
-        {t("applications.count", { count: applications.length })}
+        {t("applications.count", { count: number(pageInfo.total) })}
+        <PageRange info={pageInfo} />
       </p>
       {applications.length === 0 ? (
         <p className="empty-state">{t("applications.none")}</p>
@@ -118,6 +106,7 @@ export default function Applications() {
           </table>
         </TableScroll>
       )}
+      <Pager info={pageInfo} label={t("pager.applications")} />
     </>
   );
 }

@@ -1,27 +1,35 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData, useSubmit } from "@remix-run/react";
 import { tagLabel } from "~/components/ProfileFields";
+import { Pager, PageRange } from "~/components/Pager";
 import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";
 import { mrcName, regionName } from "~/data/geography";
 import { listDirectory } from "~/models/profile.server";
 import { directoryFiltersSchema } from "~/schemas/profile";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
+import { requestedPage } from "~/utils/pagination";
 import { requireProgramAccess } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.directory");
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program, user, participant } = await requireProgramAccess(request, params.programId);
-  const filters = directoryFiltersSchema.parse(
-    Object.fromEntries(new URL(request.url).searchParams),
-  );
-  const entries = await listDirectory(
+  const url = new URL(request.url);
+  const filters = directoryFiltersSchema.parse(Object.fromEntries(url.searchParams));
+  const { entries, pageInfo } = await listDirectory(
     program.id,
     { userId: user.id, participantId: participant?.id },
     filters,
+    requestedPage(url),
   );
-  return { taxonomy: program.taxonomy, filters, entries, hasProfile: Boolean(participant) };
+  return {
+    taxonomy: program.taxonomy,
+    filters,
+    entries,
+    pageInfo,
+    hasProfile: Boolean(participant),
+  };
 }
 
 function fitLevel(fit: number): "high" | "medium" | "low" {
@@ -29,8 +37,8 @@ function fitLevel(fit: number): "high" | "medium" | "low" {
 }
 
 export default function Directory() {
-  const { taxonomy, filters, entries, hasProfile } = useLoaderData<typeof loader>();
-  const { t, locale } = useT();
+  const { taxonomy, filters, entries, pageInfo, hasProfile } = useLoaderData<typeof loader>();
+  const { t, locale, number } = useT();
   const submit = useSubmit();
   const tag = (id: string) =>
     tagLabel(
@@ -71,7 +79,8 @@ export default function Directory() {
         </noscript>
       </Form>
       <p role="status" className="muted">
-        {t("directory.count", { count: entries.length })}
+        {t("directory.count", { count: number(pageInfo.total) })}
+        <PageRange info={pageInfo} />
         {hasProfile ? ` ${t("directory.fitExplained")}` : ""}
       </p>
       <ul className="cards directory">
@@ -135,6 +144,7 @@ export default function Directory() {
           </li>
         ))}
       </ul>
+      <Pager info={pageInfo} label={t("pager.directory")} />
     </>
   );
 }

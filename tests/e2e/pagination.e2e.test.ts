@@ -1,0 +1,61 @@
+/**
+ * The pager in a real browser, on a store grown to several pages of applications: a coordinator
+ * filters the list, moves to the next page with the pager and keeps the filter; axe finds nothing
+ * serious in the pager; the filter changed on page 2 brings the list back to page 1.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { DEMO_PROGRAM_ID } from "../../server/store/seed";
+import { scaleStore, writeScaleStore } from "../bench/scale-seed";
+import { launchBrowser, signIn } from "../helpers/browser";
+import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
+
+let server: TestServer;
+let dataDir: string;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let menteeApplications = 0;
+
+beforeAll(async () => {
+  const store = await scaleStore({ participants: 180, groups: 6, meetings: 20, chatMessages: 5 });
+  menteeApplications = store.doc.applications.filter(
+    (a) => a.programId === DEMO_PROGRAM_ID && a.status !== "draft" && a.role === "mentee",
+  ).length;
+  dataDir = await makeTempDir("maillage-pagination-e2e-");
+  await writeScaleStore(dataDir, store);
+  server = await startServer({ dataDir });
+  browser = await launchBrowser();
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (dataDir) await removeDir(dataDir);
+});
+
+it("a coordinator pages through filtered applications with the pager", async () => {
+  const { page } = browser;
+  await signIn(page, server.url, "coordination@exemple.org");
+  await page.goto(`${server.url}/programs/${DEMO_PROGRAM_ID}/applications?role=mentee`);
+  const pages = Math.ceil(menteeApplications / 50);
+  expect(pages).toBeGreaterThanOrEqual(2);
+  const pager = page.getByRole("navigation", { name: "Pages des candidatures" });
+  await pager.getByText(`Page 1 sur ${pages}`).waitFor();
+  expect(await page.locator("tbody tr").count()).toBe(50);
+
+  await pager.getByRole("link", { name: "Page suivante" }).click();
+  await page.waitForURL(/page=2/);
+  expect(new URL(page.url()).searchParams.get("role")).toBe("mentee");
+  await pager.getByText(`Page 2 sur ${pages}`).waitFor();
+  await expect(
+    pager.getByRole("link", { name: "Page 2" }).getAttribute("aria-current"),
+  ).resolves.toBe("page");
+  expect(await page.locator("tbody tr").count()).toBe(Math.min(50, menteeApplications - 50));
+
+  const results = await new AxeBuilder({ page }).include(".pager").analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  // A new filter starts the list again at page 1.
+  await page.getByLabel("État").selectOption("submitted");
+  await page.waitForURL(/status=submitted/);
+  expect(new URL(page.url()).searchParams.get("page")).toBeNull();
+}, 60_000);
