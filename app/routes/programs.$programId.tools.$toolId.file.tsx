@@ -22,7 +22,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": servedType(extension),
       "Content-Length": String(data.byteLength),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(tool.file.name)}`,
-      "X-Content-Type-Options": "nosniff",
+      // nosniff and the site's policy come from server/security/headers.ts; this second policy
+      // adds to it (browsers apply both): an opened file runs nothing and loads nothing.
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",
     },

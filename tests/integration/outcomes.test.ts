@@ -156,6 +156,10 @@ describe("tools", () => {
     expect(download.headers.get("content-type")).toBe("application/pdf");
     expect(download.headers.get("content-disposition")).toContain("attachment");
     expect(download.headers.get("x-content-type-options")).toBe("nosniff");
+    // The file's own sandbox policy, on top of the site's.
+    expect(download.headers.get("content-security-policy")).toContain(
+      "default-src 'none'; sandbox",
+    );
     expect(new Uint8Array(await download.arrayBuffer()).slice(0, 4)).toEqual(
       new Uint8Array([0x25, 0x50, 0x44, 0x46]),
     );
