@@ -57,6 +57,27 @@ describe("the lowdb store", () => {
     expect(await store.find("users")).toEqual([]);
   });
 
+  it("hands out records that cannot be changed except through update()", async () => {
+    const dir = await tempDir();
+    const store = await openEmpty(dir);
+    await store.insert("organizations", { ...org("a"), competitorIds: ["b"] });
+    const read = (await store.get("organizations", "a"))!;
+    expect(() => {
+      read.name = "Changé en douce";
+    }).toThrow(TypeError);
+    expect(() => read.competitorIds.push("c")).toThrow(TypeError);
+    expect((await store.find("organizations"))[0]!.name).toBe("Organisme a");
+    // The store's own way still works, and the new version is frozen too.
+    await store.update("organizations", "a", { name: "Nouveau nom" });
+    const updated = (await store.get("organizations", "a"))!;
+    expect(updated.name).toBe("Nouveau nom");
+    expect(Object.isFrozen(updated.competitorIds)).toBe(true);
+    // A reopened file is frozen as well.
+    await store.close();
+    const reopened = await openEmpty(dir);
+    expect(Object.isFrozen(await reopened.get("organizations", "a"))).toBe(true);
+  });
+
   it("keeps a failed transaction's writes out of memory and off the disk", async () => {
     const dir = await tempDir();
     const store = await openEmpty(dir);
