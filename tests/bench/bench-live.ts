@@ -196,7 +196,7 @@ async function main() {
     createdAt: now,
   });
   // Signed-in browsers: one session record per account, as /login creates them.
-  const sidFor = (userId: string) => `bench-session-${userId}`.padEnd(40, "0");
+  const sidFor = (userId: string) => `bench-session-${userId}-`.padEnd(40, "0");
   const expiresAt = new Date(Date.now() + 86_400_000).toISOString();
   doc.sessions = ["u-coordination", ...ids.map((_, i) => `u-b${i}`)].map((userId) => ({
     id: sidFor(userId),
