@@ -51,14 +51,21 @@ function frozenDocument(doc: StoreDocument): StoreDocument {
   return doc;
 }
 
-function matches(row: Row, where: Record<string, unknown> | undefined): boolean {
-  if (!where) return true;
-  for (const [key, value] of Object.entries(where)) {
-    // An undefined filter value is a caller bug that would match everything: refuse it.
+/** A filter's test, built once per read (not once per row: reads scan whole collections). */
+function matcher(where: Record<string, unknown> | undefined): (row: Row) => boolean {
+  if (!where) return () => true;
+  const entries = Object.entries(where);
+  for (const [key, value] of entries) {
     if (value === undefined) throw new Error(`find: the filter on "${key}" is undefined`);
-    if (row[key] !== value) return false;
   }
-  return true;
+  if (entries.length === 1) {
+    const [[key, value]] = entries as [[string, unknown]];
+    return (row) => row[key] === value;
+  }
+  return (row) => {
+    for (const [key, value] of entries) if (row[key] !== value) return false;
+    return true;
+  };
 }
 
 function validate<C extends CollectionName>(collection: C, record: unknown, index: number) {
@@ -115,11 +122,11 @@ class Draft implements StoreWriter {
 
   async find<C extends CollectionName>(collection: C, where?: Where<C>) {
     return this.rows(collection)
-      .filter((r) => matches(r, where as Record<string, unknown>)) as EntityOf<C>[];
+      .filter(matcher(where as Record<string, unknown>)) as EntityOf<C>[];
   }
 
   async findOne<C extends CollectionName>(collection: C, where: Where<C>) {
-    const row = this.rows(collection).find((r) => matches(r, where as Record<string, unknown>));
+    const row = this.rows(collection).find(matcher(where as Record<string, unknown>));
     return row as EntityOf<C> | undefined;
   }
 
