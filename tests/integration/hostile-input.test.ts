@@ -694,7 +694,10 @@ describe("hostile socket events", () => {
     expect(started.ok).toBe(true);
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(hostileText, fc.constant("n".repeat(8001))),
+        // Under the 100 kB socket message limit (a bigger message closes the connection, see above).
+        fc
+          .oneof(hostileText, fc.constant("n".repeat(8001)))
+          .filter((text) => Buffer.byteLength(JSON.stringify(text)) < 90_000),
         fc.oneof(fc.constant(0), fc.integer({ min: -5, max: 12 })),
         async (text, step) => {
           const reply = await mathieu.emit("codev:note", { sessionId, step, text });
