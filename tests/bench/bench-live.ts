@@ -27,6 +27,7 @@ import { documentSchema } from "../../server/store/schema";
 import { DEMO_PROGRAM_ID, demoDocument } from "../../server/store/seed";
 import { makeTempDir, removeDir, ROOT, startServer, type TestServer } from "../helpers/server";
 import { startCluster, type PgCluster } from "../setup/pg-cluster";
+import { runBench } from "./run";
 
 const argsSchema = z.object({
   clients: z.coerce.number().int().min(2).max(5000).default(1000),
@@ -468,28 +469,4 @@ async function main() {
   console.log(JSON.stringify(result));
 }
 
-// Ctrl-C or a kill: stop the servers and the PostgreSQL cluster before leaving.
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`bench:live: ${signal}: stopping the servers…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .then(
-    () => cleanup(),
-    async (error: unknown) => {
-      // Interrupted: the servers stopping under it is expected, not worth a stack trace.
-      if (!interrupted) console.error(error);
-      process.exitCode = 1;
-      await cleanup();
-    },
-  )
-  .catch((error: unknown) => {
-    console.error("bench:live: cleanup failed", error);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit());
+runBench("bench:live", main, cleanup);

@@ -20,6 +20,7 @@ import { DEMO_PROGRAM_ID } from "../../server/store/seed";
 import { HttpClient } from "../helpers/http";
 import { makeTempDir, removeDir, ROOT, startServer, type TestServer } from "../helpers/server";
 import { scaleStore, writeScaleStore } from "./scale-seed";
+import { runBench } from "./run";
 
 const PARTICIPANT_EMAIL = "benoit@exemple.org";
 const COORDINATOR_EMAIL = "coordination@exemple.org";
@@ -51,12 +52,12 @@ const PAGES: PageSpec[] = [
     as: "participant",
     expect: "Marc Tremblay",
   },
-  { name: "applications", path: `${P}/applications`, as: "coordinator", expect: "Page 1 sur" },
+  { name: "applications", path: `${P}/applications`, as: "coordinator", expect: "candidature(s)" },
   {
     name: "applications-filtered",
     path: `${P}/applications?status=submitted&sort=date`,
     as: "coordinator",
-    expect: "Page 1 sur",
+    expect: "candidature(s)",
   },
   { name: "coordinator-home", path: P, as: "coordinator", expect: "Page 1 sur" },
   { name: "report", path: `${P}/report`, as: "coordinator", expect: "Maillages et mentorat" },
@@ -369,27 +370,4 @@ async function main() {
   );
 }
 
-// Ctrl-C or a kill: stop the server and remove its data before leaving.
-let interrupted = false;
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => {
-    interrupted = true;
-    console.error(`bench:pages: ${signal}: stopping the server…`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-main()
-  .then(
-    () => cleanup(),
-    async (error: unknown) => {
-      if (!interrupted) console.error(error);
-      process.exitCode = 1;
-      await cleanup();
-    },
-  )
-  .catch((error: unknown) => {
-    console.error("bench:pages: cleanup failed", error);
-    process.exitCode = 1;
-  })
-  .finally(() => process.exit());
+runBench("bench:pages", main, cleanup);
