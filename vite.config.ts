@@ -25,7 +25,10 @@ export default defineConfig({
           v3_relativeSplatPath: true,
           v3_throwAbortReason: true,
           v3_singleFetch: true,
-          v3_lazyRouteDiscovery: true,
+          // Off on purpose (docs/decisions/0013-pages-at-scale.md): with it, every page render
+          // matched its URL against all routes once more per path segment to send a partial
+          // manifest; the whole manifest is one small cached file.
+          v3_lazyRouteDiscovery: false,
         },
       }),
   ],

@@ -17,23 +17,24 @@ type Leaves<T, P extends string = ""> = {
 export type MessageKey = Leaves<Catalog>;
 export type MessageParams = Record<string, string | number>;
 
-const catalogs: Record<Locale, unknown> = { fr, en };
+/** Each catalog flattened once to "a.b.c" → message: a page translates hundreds of keys. */
+function flatten(node: unknown, prefix = "", into = new Map<string, string>()) {
+  if (typeof node === "string") into.set(prefix, node);
+  else if (typeof node === "object" && node !== null) {
+    for (const [key, child] of Object.entries(node)) {
+      flatten(child, prefix ? `${prefix}.${key}` : key, into);
+    }
+  }
+  return into;
+}
+const catalogs: Record<Locale, Map<string, string>> = { fr: flatten(fr), en: flatten(en) };
 
 export function isLocale(value: unknown): value is Locale {
   return value === "fr" || value === "en";
 }
 
-function lookup(catalog: unknown, key: string): string | undefined {
-  let node: unknown = catalog;
-  for (const part of key.split(".")) {
-    if (typeof node !== "object" || node === null) return undefined;
-    node = (node as Record<string, unknown>)[part];
-  }
-  return typeof node === "string" ? node : undefined;
-}
-
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const template = lookup(catalogs[locale], key) ?? lookup(catalogs.fr, key) ?? key;
+  const template = catalogs[locale].get(key) ?? catalogs.fr.get(key) ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (match, name: string) =>
     name in params ? String(params[name]) : match,
@@ -42,7 +43,7 @@ export function translate(locale: Locale, key: MessageKey, params?: MessageParam
 
 /** True when `key` names a message (used for keys that travel as data, e.g. form errors). */
 export function isMessageKey(key: string): key is MessageKey {
-  return lookup(catalogs.fr, key) !== undefined;
+  return catalogs.fr.has(key);
 }
 
 export function localeFromCookieHeader(header: string | null | undefined): Locale {
@@ -86,6 +87,9 @@ export function formatDate(
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {
+  // Small whole numbers read the same in both languages (no grouping below 1 000): reports and
+  // tables show thousands of them, and ICU formatting is the slow part.
+  if (!options && Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
   const formatter = cached(
     `n|${locale}|${options ? JSON.stringify(options) : ""}`,
     () => new Intl.NumberFormat(intlTag(locale), options),

@@ -11,6 +11,7 @@ import { translate, type Locale } from "~/i18n";
 import type { ApplicationDraftInput } from "~/schemas/application";
 import { paginate, type PageInfo } from "~/utils/pagination";
 import { createInvitation } from "./invitation.server";
+import { compareCodeUnits, newestFirst } from "~/utils/order";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
 const frenchOrder = new Intl.Collator("fr").compare;
@@ -153,10 +154,10 @@ export async function listApplications(programId: string, filters: ApplicationFi
     .filter((a) => a.status !== "draft")
     .sort((a, b) => {
       if (filters.sort === "name") return frenchOrder(a.organizationName, b.organizationName);
-      if (filters.sort === "date") return (b.submittedAt ?? "").localeCompare(a.submittedAt ?? "");
+      if (filters.sort === "date") return newestFirst(a.submittedAt ?? "", b.submittedAt ?? "");
       return (
         (b.evaluation?.total ?? -1) - (a.evaluation?.total ?? -1) ||
-        (a.submittedAt ?? "").localeCompare(b.submittedAt ?? "")
+        compareCodeUnits(a.submittedAt ?? "", b.submittedAt ?? "")
       );
     });
 }

@@ -6,13 +6,14 @@
 import { getStore, newId } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { notify } from "./notification.server";
+import { newestFirst } from "~/utils/order";
 
 export type CheckIn = EntityOf<"checkIns">;
 type Group = EntityOf<"groups">;
 
 export async function listCheckIns(groupId: string) {
   const list = await getStore().find("checkIns", { groupId });
-  return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return list.sort((a, b) => newestFirst(a.createdAt, b.createdAt));
 }
 
 /** Who sends check-ins: the mentees (everyone in a group without a mentor). */

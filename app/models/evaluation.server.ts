@@ -7,6 +7,7 @@
 import { getStore, newId } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { notify } from "./notification.server";
+import { newestFirst } from "~/utils/order";
 
 export type Evaluation = EntityOf<"evaluations">;
 export type EvaluationResponse = EntityOf<"evaluationResponses">;
@@ -24,7 +25,7 @@ export function isOpen(evaluation: Evaluation, now = new Date()) {
 
 export async function listEvaluations(programId: string) {
   const list = await getStore().find("evaluations", { programId });
-  return list.sort((a, b) => b.opensOn.localeCompare(a.opensOn));
+  return list.sort((a, b) => newestFirst(a.opensOn, b.opensOn));
 }
 
 /** The participants asked to answer: the members of the program's active groups. */
@@ -178,7 +179,7 @@ export async function submitResponse(
 
 export async function listObserverNotes(programId: string) {
   const notes = await getStore().find("observerNotes", { programId });
-  return notes.sort((a, b) => b.meetingDate.localeCompare(a.meetingDate));
+  return notes.sort((a, b) => newestFirst(a.meetingDate, b.meetingDate));
 }
 
 export async function addObserverNote(

@@ -11,6 +11,7 @@ import type { EntityOf } from "../../server/store";
 import { engineParticipants } from "./matching-input.server";
 import { notify, notifyCoordinators } from "./notification.server";
 import { programRatings } from "./event.server";
+import { newestFirst } from "~/utils/order";
 
 export type Group = EntityOf<"groups">;
 export type GroupProposal = EntityOf<"groupProposals">;
@@ -219,7 +220,7 @@ export async function listProposalsFor(programId: string, participantId: string)
   const all = await getStore().find("groupProposals", { programId });
   return all
     .filter((p) => p.memberIds.includes(participantId))
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    .sort((a, b) => newestFirst(a.createdAt, b.createdAt));
 }
 
 export async function listProposalsAwaitingApproval(programId: string) {

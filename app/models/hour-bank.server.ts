@@ -2,13 +2,14 @@
 import { getStore, newId } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { summarize, type HourKind } from "./hour-bank";
+import { newestFirst } from "~/utils/order";
 
 export type HourEntry = EntityOf<"hourEntries">;
 
 export async function listHourEntries(groupId: string) {
   const entries = await getStore().find("hourEntries", { groupId });
   return entries.sort(
-    (a, b) => b.date.localeCompare(a.date) || b.createdAt.localeCompare(a.createdAt),
+    (a, b) => newestFirst(a.date, b.date) || newestFirst(a.createdAt, b.createdAt),
   );
 }
 

@@ -4,6 +4,7 @@ import { hashToken, newToken } from "../../server/security/tokens";
 import { createUser } from "./user.server";
 import type { Locale } from "~/i18n";
 import type { EntityOf } from "../../server/store";
+import { newestFirst } from "~/utils/order";
 
 export type Invitation = EntityOf<"invitations">;
 export const INVITATION_DAYS = 30;
@@ -45,7 +46,7 @@ export async function findInvitation(
 
 export async function listInvitations(programId: string) {
   const list = await getStore().find("invitations", { programId });
-  return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  return list.sort((a, b) => newestFirst(a.createdAt, b.createdAt));
 }
 
 export class InvitationError extends Error {

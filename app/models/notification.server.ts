@@ -4,6 +4,7 @@ import { getStore, newId } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { translate, type MessageKey } from "~/i18n";
 import { publicUrl } from "./application.server";
+import { newestFirst } from "~/utils/order";
 
 export type NotificationKind =
   | "groupFormed"
@@ -61,7 +62,7 @@ export async function notifyCoordinators(
 
 export async function listNotifications(userId: string) {
   const list = await getStore().find("notifications", { userId });
-  return list.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 50);
+  return list.sort((a, b) => newestFirst(a.createdAt, b.createdAt)).slice(0, 50);
 }
 
 export async function markNotificationsRead(userId: string) {

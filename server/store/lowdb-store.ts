@@ -82,6 +82,56 @@ function validate<C extends CollectionName>(collection: C, record: unknown, inde
 }
 
 /**
+ * Lookups over a committed collection, built lazily and kept as long as that collection's array:
+ * committed arrays are never changed (a transaction copies a collection before writing to it), so
+ * an index is valid until a commit replaces the array, and other collections keep theirs. A read by
+ * id or by equality on a field then costs a map lookup instead of a scan of the whole collection.
+ */
+interface CollectionIndex {
+  byId?: Map<unknown, Row>;
+  byField: Map<string, Map<unknown, Row[]>>;
+}
+const indexes = new WeakMap<Row[], CollectionIndex>();
+
+function indexOf(rows: Row[]): CollectionIndex {
+  let index = indexes.get(rows);
+  if (!index) {
+    index = { byField: new Map() };
+    indexes.set(rows, index);
+  }
+  return index;
+}
+
+function rowById(rows: Row[], id: string): Row | undefined {
+  const index = indexOf(rows);
+  if (!index.byId) {
+    index.byId = new Map();
+    for (const row of rows) index.byId.set(row.id, row);
+  }
+  return index.byId.get(id);
+}
+
+/** The rows whose `field` equals `value`, in collection order (a shared array: never modify it). */
+function rowsWhere(rows: Row[], field: string, value: unknown): readonly Row[] {
+  const index = indexOf(rows);
+  let byValue = index.byField.get(field);
+  if (!byValue) {
+    byValue = new Map();
+    for (const row of rows) {
+      const key = row[field];
+      const bucket = byValue.get(key);
+      if (bucket) bucket.push(row);
+      else byValue.set(key, [row]);
+    }
+    index.byField.set(field, byValue);
+  }
+  return byValue.get(value) ?? [];
+}
+
+const indexable = (value: unknown) =>
+  typeof value === "string" || typeof value === "number" || typeof value === "boolean";
+
+/**
  * A transaction's view: collections are copied on first write; records are frozen and replaced,
  * never mutated, so reads return them without a copy.
  */
@@ -115,18 +165,39 @@ class Draft implements StoreWriter {
     return next;
   }
 
+  /** The committed array of a collection this transaction has not written to (indexable). */
+  private committedRows(collection: CollectionName): Row[] | undefined {
+    return this.changed.has(collection) ? undefined : (this.base[collection] as Row[]);
+  }
+
   async get<C extends CollectionName>(collection: C, id: string) {
-    const row = this.rows(collection).find((r) => r.id === id);
+    const committed = this.committedRows(collection);
+    const row = committed ? rowById(committed, id) : this.rows(collection).find((r) => r.id === id);
     return row as EntityOf<C> | undefined;
   }
 
+  /** The rows to test against `where`: a field's index bucket when there is one to use. */
+  private candidates(collection: CollectionName, where: Record<string, unknown> | undefined) {
+    const committed = this.committedRows(collection);
+    if (committed && where) {
+      for (const [field, value] of Object.entries(where)) {
+        if (indexable(value)) return rowsWhere(committed, field, value);
+      }
+    }
+    return this.rows(collection);
+  }
+
   async find<C extends CollectionName>(collection: C, where?: Where<C>) {
-    return this.rows(collection)
-      .filter(matcher(where as Record<string, unknown>)) as EntityOf<C>[];
+    const test = matcher(where as Record<string, unknown>);
+    // Always a new array: callers may sort it.
+    return this.candidates(collection, where as Record<string, unknown>).filter(
+      test,
+    ) as EntityOf<C>[];
   }
 
   async findOne<C extends CollectionName>(collection: C, where: Where<C>) {
-    const row = this.rows(collection).find(matcher(where as Record<string, unknown>));
+    const test = matcher(where as Record<string, unknown>);
+    const row = this.candidates(collection, where as Record<string, unknown>).find(test);
     return row as EntityOf<C> | undefined;
   }
 

@@ -13,7 +13,8 @@
 import { execFileSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import { get } from "node:http";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { z } from "zod";
 import { DEMO_PROGRAM_ID } from "../../server/store/seed";
@@ -81,6 +82,8 @@ const argsSchema = z
     groups: count("groups", 1, 6000, 300),
     meetings: count("meetings", 0, 100_000, 5000),
     chatMessages: count("messages", 0, 1_000_000, 50_000),
+    /** A directory for the server's CPU profile (tests/bench/cpu-profile.mjs), written when it stops. */
+    cpuProf: z.string().min(1).optional(),
     /** Comma-separated page names: only these are measured. */
     pages: z
       .string()
@@ -104,7 +107,7 @@ function usage(...problems: string[]): never {
   for (const problem of problems) console.error(`bench:pages: ${problem}`);
   console.error(
     "usage: npm run bench:pages -- [--duration 8] [--connections 10] [--participants 1000] [--groups 300] " +
-      `[--meetings 5000] [--chat-messages 50000] [--pages ${PAGE_NAMES.slice(0, 2).join(",")},…]`,
+      `[--meetings 5000] [--chat-messages 50000] [--cpu-prof DIR] [--pages ${PAGE_NAMES.slice(0, 2).join(",")},…]`,
   );
   process.exit(2);
 }
@@ -244,10 +247,13 @@ async function main() {
   );
 
   const spawned = performance.now();
-  resources.server = await startServer({
-    dataDir,
-    env: { SESSION_SECRET: "bench-pages-secret-".padEnd(48, "x") },
-  });
+  const env: Record<string, string> = { SESSION_SECRET: "bench-pages-secret-".padEnd(48, "x") };
+  if (args.cpuProf) {
+    // Node refuses --cpu-prof in NODE_OPTIONS: a preloaded script runs the inspector's profiler.
+    env.NODE_OPTIONS = `--import ${pathToFileURL(join(ROOT, "tests/bench/cpu-profile.mjs")).href}`;
+    env.MAILLAGE_CPU_PROF_DIR = resolve(args.cpuProf);
+  }
+  resources.server = await startServer({ dataDir, env });
   const startupMs = Math.round(performance.now() - spawned);
   const server = resources.server;
   server.process.stderr?.on("data", (chunk: Buffer) => process.stderr.write(chunk));

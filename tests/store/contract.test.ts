@@ -121,6 +121,35 @@ describe.each(engines)("the store contract on $name", (engine) => {
     await expect(store.find("users", { locale: undefined })).rejects.toThrow(/undefined/);
   });
 
+  it("answers reads by id and by field with each write taken into account, inside and after a transaction", async () => {
+    const { store } = await engine.open();
+    for (const id of ["a", "b", "c"]) await store.insert("users", user(id, { locale: "fr" }));
+    // Read once, so that any lookup the engine keeps is built before the writes below.
+    expect((await store.find("users", { locale: "fr" })).map((u) => u.id)).toEqual(["a", "b", "c"]);
+    expect((await store.get("users", "b"))?.locale).toBe("fr");
+
+    await store.update("users", "b", { locale: "en" });
+    expect((await store.find("users", { locale: "fr" })).map((u) => u.id)).toEqual(["a", "c"]);
+    expect((await store.find("users", { locale: "en" })).map((u) => u.id)).toEqual(["b"]);
+    expect((await store.get("users", "b"))?.locale).toBe("en");
+
+    await store.transaction(async (tx) => {
+      await tx.insert("users", user("d", { locale: "en" }));
+      await tx.remove("users", "a");
+      expect((await tx.find("users", { locale: "en" })).map((u) => u.id)).toEqual(["b", "d"]);
+      expect(await tx.get("users", "a")).toBeUndefined();
+      expect((await tx.findOne("users", { locale: "fr" }))?.id).toBe("c");
+    });
+    expect((await store.find("users", { locale: "en" })).map((u) => u.id)).toEqual(["b", "d"]);
+    expect(await store.get("users", "a")).toBeUndefined();
+    expect((await store.get("users", "d"))?.locale).toBe("en");
+
+    // A caller that sorts what it got changes nothing for the next reader.
+    const found = await store.find("users", { locale: "en" });
+    found.reverse();
+    expect((await store.find("users", { locale: "en" })).map((u) => u.id)).toEqual(["b", "d"]);
+  });
+
   it("round-trips values: accents, emoji, nested arrays, booleans, absent optionals", async () => {
     const { store } = await engine.open();
     await store.insert("users", user("u1", { name: "Éloïse D'Anjou 🍎 «citation»" }));

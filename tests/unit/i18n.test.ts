@@ -47,5 +47,14 @@ describe("translation helpers", () => {
     expect(formatDate("en", "2027-01-11")).toBe("January 11, 2027");
     expect(formatNumber("fr", 1234.5).replace(/\s/g, " ")).toBe("1 234,5");
     expect(formatNumber("en", 1234.5)).toBe("1,234.5");
+    // Whole numbers, small and large, read as each language writes them (and 1 000 is grouped).
+    for (const locale of ["fr", "en"] as const) {
+      const intl = new Intl.NumberFormat(locale === "fr" ? "fr-CA" : "en-CA");
+      for (const n of [0, 7, 42, 999, 1000, 25_000, -3, 2.5]) {
+        expect(formatNumber(locale, n)).toBe(intl.format(n));
+      }
+    }
+    expect(formatNumber("fr", 1000).replace(/\s/g, " ")).toBe("1 000");
+    expect(translate("en", "nope.missing" as "dashboard.greeting")).toBe("nope.missing");
   });
 });
