@@ -3,7 +3,7 @@
  * development, the built app in production) and Socket.IO on the same port.
  */
 import { createServer } from "node:http";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import express from "express";
@@ -106,7 +106,15 @@ async function main() {
   } else {
     const client = join(root, "build/client");
     app.use("/assets", express.static(join(client, "assets"), { immutable: true, maxAge: "1y" }));
-    app.use(express.static(client, { maxAge: "1h" }));
+    // The few files at the root of build/client (favicon.svg…), listed once: a static handler on
+    // every path would look on disk (and build an ENOENT error) for each page request.
+    const rootFiles = express.static(client, { maxAge: "1h" });
+    const rootNames = new Set(
+      readdirSync(client, { withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => `/${entry.name}`),
+    );
+    app.use((req, res, next) => (rootNames.has(req.path) ? rootFiles(req, res, next) : next()));
     build = withDiskFullPage(
       (await import(pathToFileURL(join(root, "build/server/index.js")).href)) as ServerBuild,
     );

@@ -7,6 +7,7 @@ import { makePairScorer } from "../../matching/score";
 import { paginate, type PageInfo } from "~/utils/pagination";
 import { programRatings } from "./event.server";
 import { toEngineParticipants } from "./matching-input.server";
+import { whileUnchanged } from "./revision-cache.server";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
 const frenchOrder = new Intl.Collator("fr").compare;
@@ -63,6 +64,9 @@ export async function updateProfile(
   });
 }
 
+/** What a directory card shows of a profile (its long texts stay on the profile page). */
+export type DirectoryProfile = Pick<Profile, "needs" | "expertise" | "workingStyle">;
+
 export interface DirectoryEntry {
   id: string;
   name: string;
@@ -70,7 +74,7 @@ export interface DirectoryEntry {
   organization: string;
   region: string;
   mrc: string;
-  profile: Profile;
+  profile: DirectoryProfile;
   isSelf: boolean;
   /** 0–100, higher is a better fit with the viewer; undefined for the viewer's own card. */
   fit?: number;
@@ -82,11 +86,63 @@ export function fitPercent(score: number): number {
   return Math.max(0, Math.min(100, Math.round((score / FIT_FULL_SCORE) * 100)));
 }
 
+/** How many viewers' fits each program keeps (a viewer's are about one number per participant). */
+const FIT_VIEWERS_KEPT = 500;
+
+/**
+ * A program's directory order, built once per store revision and shared by every viewer and page:
+ * - `fitsOf(viewer)`: the viewer's fit with each other participant, the matching engine's pair
+ *   score from the two profiles and the speed-dating ratings between the two of them (a pair's
+ *   score reads no one else's ratings), computed once per viewer;
+ * - `nameRank`: each participant's place in French alphabetical order of names.
+ */
+function programDirectoryOrder(programId: string) {
+  return whileUnchanged(`directory|${programId}`, async () => {
+    const store = getStore();
+    const [participants, users, organizations, program, ratings] = await Promise.all([
+      store.find("participants", { programId }),
+      store.find("users"),
+      store.find("organizations"),
+      store.get("programs", programId),
+      programRatings(programId),
+    ]);
+    const userById = new Map(users.map((u) => [u.id, u]));
+    const engine = toEngineParticipants(participants, {
+      organizations: new Map(organizations.map((o) => [o.id, o])),
+      users: userById,
+      taxonomy: program?.taxonomy ?? [],
+    });
+    const score = makePairScorer(engine, undefined, ratings);
+    const fits = new Map<string, Map<string, number>>();
+    const fitsOf = (viewerId: string) => {
+      let mine = fits.get(viewerId);
+      if (!mine) {
+        mine = new Map();
+        const i = engine.findIndex((p) => p.id === viewerId);
+        if (i >= 0) {
+          for (let j = 0; j < engine.length; j++) {
+            if (j !== i) mine.set(engine[j]!.id, fitPercent(score(i, j)));
+          }
+        }
+        if (fits.size >= FIT_VIEWERS_KEPT) fits.delete(fits.keys().next().value!);
+        fits.set(viewerId, mine);
+      }
+      return mine;
+    };
+    const named = participants.map((p) => ({
+      id: p.id,
+      name: userById.get(p.userId)?.name ?? "?",
+    }));
+    named.sort((a, b) => frenchOrder(a.name, b.name));
+    const nameRank = new Map(named.map((p, rank) => [p.id, rank]));
+    return { fitsOf, nameRank };
+  });
+}
+
 /**
  * One page of the program's directory: the published profiles (and the viewer's own) matching the
  * filters, the viewer first, then by fit with the viewer, then by name. The whole filtered set is
- * scored and sorted (the fit is the sort key) with the engine's fast pair scorer; only the page's
- * cards are built.
+ * scored and sorted (the fit is the sort key); only the page's cards are built.
  */
 export async function listDirectory(
   programId: string,
@@ -95,18 +151,13 @@ export async function listDirectory(
   requested = 1,
 ): Promise<{ entries: DirectoryEntry[]; pageInfo: PageInfo }> {
   const store = getStore();
-  // The published profiles (of the chosen role) are all the store copies out: copying records is
-  // most of the cost of this page. The viewer's own profile is read apart (published or not).
   const where: Partial<Participant> = { programId, published: true };
   if (filters.role) where.role = filters.role;
-  const [published, viewerRecord, users, organizations, program] = await Promise.all([
+  const [published, viewerRecord, organizations] = await Promise.all([
     store.find("participants", where),
     viewer.participantId ? store.get("participants", viewer.participantId) : undefined,
-    store.find("users"),
     store.find("organizations"),
-    store.get("programs", programId),
   ]);
-  const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const self = viewerRecord?.programId === programId ? viewerRecord : undefined;
   const participants =
@@ -122,55 +173,35 @@ export async function listDirectory(
         p.profile.expertise.includes(filters.tag) ||
         p.profile.needs.some((n) => n.tag === filters.tag),
     );
-  // The fit is the matching engine's own pair score (profiles and speed-dating ratings): only the
-  // viewer's own ratings count in their pair scores. The viewer is engine participant 0.
-  let fitOf: (index: number) => number | undefined = () => undefined;
-  if (self) {
-    const others = shown.filter(({ p }) => p.id !== self.id).map(({ p }) => p);
-    const engine = toEngineParticipants([self], {
-      organizations: orgById,
-      users: userById,
-      taxonomy: program?.taxonomy ?? [],
-    }).concat(
-      toEngineParticipants(others, {
-        organizations: orgById,
-        users: userById,
-        taxonomy: program?.taxonomy ?? [],
-      }),
-    );
-    const indexById = new Map(engine.map((p, i) => [p.id, i]));
-    const score = makePairScorer(engine, undefined, await programRatings(programId, self.id));
-    const ids = shown.map(({ p }) => p.id);
-    fitOf = (index) => {
-      const id = ids[index]!;
-      const j = indexById.get(id);
-      return id === self.id || j === undefined ? undefined : fitPercent(score(0, j));
-    };
-  }
-  const sortable = shown.map(({ p, org }, index) => ({
+  const order = await programDirectoryOrder(programId);
+  const fits = self ? order.fitsOf(self.id) : undefined;
+  const sortable = shown.map(({ p, org }) => ({
     p,
     org,
-    name: userById.get(p.userId)?.name ?? "?",
     isSelf: p.id === viewer.participantId,
-    fit: fitOf(index),
+    fit: fits?.get(p.id),
+    rank: order.nameRank.get(p.id) ?? 0,
   }));
   sortable.sort(
-    (a, b) =>
-      Number(b.isSelf) - Number(a.isSelf) ||
-      (b.fit ?? 0) - (a.fit ?? 0) ||
-      frenchOrder(a.name, b.name),
+    (a, b) => Number(b.isSelf) - Number(a.isSelf) || (b.fit ?? 0) - (a.fit ?? 0) || a.rank - b.rank,
   );
   const { items, pageInfo } = paginate(sortable, requested);
+  // Names only for the page's cards.
+  const users = await Promise.all(items.map(({ p }) => store.get("users", p.userId)));
   return {
     pageInfo,
-    entries: items.map(({ p, org, name, isSelf, fit }) => ({
+    entries: items.map(({ p, org, isSelf, fit }, i) => ({
       id: p.id,
-      name,
+      name: users[i]?.name ?? "?",
       role: p.role,
       organization: org?.name ?? "?",
       region: org?.region ?? "",
       mrc: org?.mrc ?? "",
-      profile: p.profile,
+      profile: {
+        needs: p.profile.needs,
+        expertise: p.profile.expertise,
+        workingStyle: p.profile.workingStyle,
+      },
       isSelf,
       fit,
     })),

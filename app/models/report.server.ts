@@ -5,6 +5,7 @@
  */
 import { getStore, NotFoundError } from "../../server/store";
 import type { EntityOf } from "../../server/store";
+import { whileUnchanged } from "./revision-cache.server";
 import { buildReport, programNames, redactor, type RedactionNames, type Report } from "./report";
 
 type Program = EntityOf<"programs">;
@@ -22,24 +23,14 @@ export async function redactionNames(program: Program): Promise<RedactionNames> 
 }
 
 /**
- * The last report built per program, with the store revision and day it was built for: a report
- * reads every meeting, hour and answer of the program, and coordinators reload it and export its
- * tables one CSV at a time. Only used when the store can tell that nothing changed (lowdb).
+ * The report is built once per store revision and day: it reads every meeting, hour and answer of
+ * the program, and coordinators reload it, page through it and export its tables one CSV at a time.
  */
-const built = new Map<string, { revision: number; today: string; report: Promise<Report> }>();
-
-export async function programReport(
+export function programReport(
   program: Program,
   today = new Date().toISOString().slice(0, 10),
 ): Promise<Report> {
-  const revision = getStore().revision();
-  if (revision === undefined) return buildProgramReport(program, today);
-  const cached = built.get(program.id);
-  if (cached && cached.revision === revision && cached.today === today) return cached.report;
-  const report = buildProgramReport(program, today);
-  built.set(program.id, { revision, today, report });
-  report.catch(() => built.delete(program.id));
-  return report;
+  return whileUnchanged(`report|${program.id}|${today}`, () => buildProgramReport(program, today));
 }
 
 async function buildProgramReport(program: Program, today: string): Promise<Report> {

@@ -40,12 +40,8 @@ export default function Directory() {
   const { taxonomy, filters, entries, pageInfo, hasProfile } = useLoaderData<typeof loader>();
   const { t, locale, number } = useT();
   const submit = useSubmit();
-  const tag = (id: string) =>
-    tagLabel(
-      taxonomy.find((x) => x.id === id),
-      locale,
-      id,
-    );
+  const labels = new Map(taxonomy.map((x) => [x.id, tagLabel(x, locale)]));
+  const tag = (id: string) => labels.get(id) ?? id;
   return (
     <>
       <h1>{t("directory.title")}</h1>

@@ -342,6 +342,8 @@ export class LowStore extends BaseStore {
 
   private commits = 0;
   override revision() {
+    // Inside a transaction, reads see its uncommitted writes: they belong to no revision.
+    if (this.scope.getStore()) return undefined;
     return this.commits;
   }
 

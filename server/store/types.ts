@@ -44,7 +44,8 @@ export interface Store extends StoreWriter {
   /**
    * A number that changes whenever committed data changes, when the engine can tell without a
    * query (lowdb: one process holds the data); undefined otherwise (PostgreSQL: other processes
-   * write too). For in-process caches of data derived from many records (the program report).
+   * write too) and inside a transaction (its reads see uncommitted writes). For in-process caches of
+   * data derived from many records (the program report, the directory's pair scores).
    */
   revision(): number | undefined;
 }

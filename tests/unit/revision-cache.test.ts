@@ -1,0 +1,81 @@
+/**
+ * Derived data kept per store revision (app/models/revision-cache.server.ts): the program report is
+ * built once per store revision: reloading it (or exporting its tables)
+ * reuses the last one, and any write makes the next request see the new data.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listDirectory } from "../../app/models/profile.server";
+import { programReport } from "../../app/models/report.server";
+import { closeStore, getStore, openStore } from "../../server/store";
+import { makeTempDir, removeDir } from "../helpers/server";
+
+let dir: string;
+
+beforeAll(async () => {
+  dir = await makeTempDir("maillage-report-cache-");
+  await openStore({ dataDir: dir, demo: true });
+});
+afterAll(async () => {
+  await closeStore();
+  await removeDir(dir);
+});
+
+describe("the program report's cache", () => {
+  it("reuses the report while nothing changes and shows a new hour entry at once", async () => {
+    const program = (await getStore().get("programs", "prog-pilote-2025"))!;
+    const first = await programReport(program, "2026-11-28");
+    expect(await programReport(program, "2026-11-28")).toBe(first);
+    // Another day is another report (periods and "planned" meetings depend on it).
+    expect(await programReport(program, "2026-11-29")).not.toBe(first);
+
+    const used = first.totals.hours.used;
+    const group = (await getStore().find("groups", { programId: program.id }))[0]!;
+    await getStore().insert("hourEntries", {
+      id: "he-cache-test",
+      groupId: group.id,
+      participantId: group.memberIds[0]!,
+      kind: "preparation",
+      hours: 1.5,
+      date: "2026-01-10",
+      createdAt: new Date().toISOString(),
+    });
+    const after = await programReport(program, "2026-11-28");
+    expect(after).not.toBe(first);
+    expect(after.totals.hours.used).toBeCloseTo(used + 1.5);
+  });
+});
+
+describe("the directory's shared fits", () => {
+  const programId = "prog-reemploi-2026";
+  const viewer = { userId: "u-benoit", participantId: "p-benoit" };
+
+  it("follow a profile change at once, and a transaction's uncommitted writes are never kept", async () => {
+    const entryOf = async (id: string) =>
+      (await listDirectory(programId, viewer, {}, 1)).entries.find((e) => e.id === id);
+    const before = await entryOf("p-marc");
+    expect(before?.fit).toBeGreaterThan(0);
+    // Read twice with nothing changed: the same order and fits.
+    expect((await listDirectory(programId, viewer, {}, 1)).entries).toEqual(
+      (await listDirectory(programId, viewer, {}, 1)).entries,
+    );
+
+    const marc = (await getStore().get("participants", "p-marc"))!;
+    // Inside a transaction, a read sees the change but does not keep it for others...
+    await expect(
+      getStore().transaction(async (tx) => {
+        await tx.update("participants", "p-marc", {
+          profile: { ...marc.profile, expertise: [], needs: [] },
+        });
+        expect((await entryOf("p-marc"))?.fit).toBeLessThan(before!.fit!);
+        throw new Error("changed my mind");
+      }),
+    ).rejects.toThrow("changed my mind");
+    expect((await entryOf("p-marc"))?.fit).toBe(before?.fit);
+
+    // ...and a committed change shows on the next read.
+    await getStore().update("participants", "p-marc", {
+      profile: { ...marc.profile, expertise: [], needs: [] },
+    });
+    expect((await entryOf("p-marc"))?.fit).toBeLessThan(before!.fit!);
+  });
+});
