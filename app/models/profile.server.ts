@@ -4,7 +4,7 @@ import type { EntityOf } from "../../server/store";
 import type { Profile } from "../../server/store/schema";
 import type { DirectoryFilters, ProfileFormInput } from "~/schemas/profile";
 import { makePairScorer } from "../../matching/score";
-import { paginate, type PageInfo } from "~/utils/pagination";
+import { CARDS_PAGE_SIZE, paginate, type PageInfo } from "~/utils/pagination";
 import { programRatings } from "./event.server";
 import { toEngineParticipants } from "./matching-input.server";
 import { whileUnchanged } from "./revision-cache.server";
@@ -185,7 +185,7 @@ export async function listDirectory(
   sortable.sort(
     (a, b) => Number(b.isSelf) - Number(a.isSelf) || (b.fit ?? 0) - (a.fit ?? 0) || a.rank - b.rank,
   );
-  const { items, pageInfo } = paginate(sortable, requested);
+  const { items, pageInfo } = paginate(sortable, requested, CARDS_PAGE_SIZE);
   // Names only for the page's cards.
   const users = await Promise.all(items.map(({ p }) => store.get("users", p.userId)));
   return {

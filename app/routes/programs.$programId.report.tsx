@@ -4,7 +4,14 @@ import type {
   LoaderFunctionArgs,
   MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import {
+  Form,
+  Link,
+  useActionData,
+  useLoaderData,
+  useLocation,
+  useNavigation,
+} from "@remix-run/react";
 import { Field, FormErrorSummary } from "~/components/Field";
 import {
   groupName,
@@ -22,7 +29,13 @@ import {
   programReport,
   setGroupLabel,
 } from "~/models/report.server";
-import { GROUP_LABEL_MAX, groupLabelSchema } from "~/schemas/report";
+import {
+  GROUP_LABEL_MAX,
+  groupLabelSchema,
+  REPORT_GROUPS_PER_PAGE,
+  REPORT_TOOLS_PER_THEME,
+  reportViewQuerySchema,
+} from "~/schemas/report";
 import reportStylesHref from "~/styles/report.css?url";
 import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
@@ -30,6 +43,8 @@ import { titleMeta } from "~/utils/meta";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
 import { TableScroll } from "~/components/TableScroll";
+import { Pager } from "~/components/Pager";
+import { pageInfo, requestedPage } from "~/utils/pagination";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStylesHref }];
 
@@ -41,7 +56,38 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "report.ti
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { program } = await requireCoordinatorOf(request, params.programId);
-  return { report: await programReport(program) };
+  const url = new URL(request.url);
+  const report = await programReport(program);
+  // A large program's per-group tables and charts come a page of groups at a time (the totals,
+  // the tools and the quotes cover every group); `?groups=all` shows them all, for printing.
+  const view = reportViewQuerySchema.parse({ groups: url.searchParams.get("groups") ?? undefined });
+  const all = view.groups === "all";
+  const total = report.groups.length;
+  const groupPage = all
+    ? pageInfo(total, 1, Math.max(1, total))
+    : pageInfo(total, requestedPage(url), REPORT_GROUPS_PER_PAGE);
+  const range = <T,>(list: readonly T[]) => list.slice(groupPage.from - 1, groupPage.to);
+  const ev = report.evaluations;
+  return {
+    report: {
+      ...report,
+      groups: range(report.groups),
+      // A theme lists its first tools; the tools CSV (and the full view) has them all.
+      tools: {
+        ...report.tools,
+        themes: report.tools.themes.map((theme) => ({
+          ...theme,
+          tools: all ? theme.tools : theme.tools.slice(0, REPORT_TOOLS_PER_THEME),
+        })),
+      },
+      evaluations: {
+        monthly: { ...ev.monthly, byGroup: range(ev.monthly.byGroup) },
+        final: { ...ev.final, byGroup: range(ev.final.byGroup) },
+      },
+    },
+    groupPage,
+    allGroups: all,
+  };
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -73,6 +119,9 @@ const VALUE_WIDTH = 110;
 const ROW = 34;
 const BAR = 20;
 
+/** Chart coordinates to a tenth of a unit: finer is invisible and only makes the page longer. */
+const tenth = (x: number) => Math.round(x * 10) / 10;
+
 /** Long labels are shortened inside the chart; the table and the description have them whole. */
 const short = (s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s);
 
@@ -93,7 +142,7 @@ function HoursChart({ groups, names }: { groups: ReportGroup[]; names: string[] 
   const { t, number } = useT();
   const top = Math.max(1, ...groups.map((g) => Math.max(g.hours.bank, g.hours.used)));
   const barWidth = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const w = (h: number) => (Math.max(0, h) / top) * barWidth;
+  const w = (h: number) => tenth((Math.max(0, h) / top) * barWidth);
   const height = groups.length * ROW + 12;
   const description = groups
     .map((g, i) =>
@@ -131,7 +180,7 @@ function HoursChart({ groups, names }: { groups: ReportGroup[]; names: string[] 
               </text>
               <rect x={LABEL_WIDTH} y={y} width={w(used)} height={BAR} className="bar-used" />
               <rect
-                x={LABEL_WIDTH + w(used)}
+                x={tenth(LABEL_WIDTH + w(used))}
                 y={y}
                 width={w(g.hours.remaining)}
                 height={BAR}
@@ -139,7 +188,7 @@ function HoursChart({ groups, names }: { groups: ReportGroup[]; names: string[] 
               />
               {over > 0 ? (
                 <rect
-                  x={LABEL_WIDTH + w(used)}
+                  x={tenth(LABEL_WIDTH + w(used))}
                   y={y}
                   width={w(over)}
                   height={BAR}
@@ -147,7 +196,7 @@ function HoursChart({ groups, names }: { groups: ReportGroup[]; names: string[] 
                 />
               ) : null}
               <text
-                x={LABEL_WIDTH + w(Math.max(g.hours.bank, g.hours.used)) + 6}
+                x={tenth(LABEL_WIDTH + w(Math.max(g.hours.bank, g.hours.used)) + 6)}
                 y={y + BAR / 2 + 4}
                 className="chart-value"
               >
@@ -180,7 +229,7 @@ function MeetingsChart({ groups, names }: { groups: ReportGroup[]; names: string
   const total = (m: GroupMeetings) => STATUSES.reduce((s, k) => s + m[k], 0);
   const top = Math.max(1, ...groups.map((g) => total(g.meetings)));
   const barWidth = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-  const w = (n: number) => (n / top) * barWidth;
+  const w = (n: number) => tenth((n / top) * barWidth);
   const height = groups.length * ROW + 12;
   const description = groups
     .map((g, i) =>
@@ -221,10 +270,16 @@ function MeetingsChart({ groups, names }: { groups: ReportGroup[]; names: string
                 if (n === 0) return null;
                 const segment = (
                   <g key={status}>
-                    <rect x={x} y={y} width={w(n)} height={BAR} className={`bar-${status}`} />
+                    <rect
+                      x={tenth(x)}
+                      y={y}
+                      width={w(n)}
+                      height={BAR}
+                      className={`bar-${status}`}
+                    />
                     {w(n) >= 18 ? (
                       <text
-                        x={x + w(n) / 2}
+                        x={tenth(x + w(n) / 2)}
                         y={y + BAR / 2 + 4}
                         textAnchor="middle"
                         className={`chart-count chart-count--${status}`}
@@ -237,7 +292,7 @@ function MeetingsChart({ groups, names }: { groups: ReportGroup[]; names: string
                 x += w(n);
                 return segment;
               })}
-              <text x={x + 6} y={y + BAR / 2 + 4} className="chart-value">
+              <text x={tenth(x + 6)} y={y + BAR / 2 + 4} className="chart-value">
                 {t("report.charts.meetingsValue", { count: number(total(g.meetings)) })}
               </text>
             </g>
@@ -259,7 +314,8 @@ function Suppressed({ min }: { min: number }) {
 }
 
 export default function ProgramReport() {
-  const { report } = useLoaderData<typeof loader>();
+  const { report, groupPage, allGroups } = useLoaderData<typeof loader>();
+  const { pathname } = useLocation();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const saved = result && "saved" in result ? result.saved : undefined;
@@ -398,6 +454,24 @@ export default function ProgramReport() {
           </div>
         </dl>
       </section>
+
+      {groupPage.total > REPORT_GROUPS_PER_PAGE ? (
+        <div className="report-group-pages">
+          <p>
+            {allGroups
+              ? t("report.groupPages.all", { total: number(groupPage.total) })
+              : t("report.groupPages.range", {
+                  from: number(groupPage.from),
+                  to: number(groupPage.to),
+                  total: number(groupPage.total),
+                })}{" "}
+            <Link to={allGroups ? pathname : `${pathname}?groups=all`}>
+              {allGroups ? t("report.groupPages.paged") : t("report.groupPages.showAll")}
+            </Link>
+          </p>
+          <Pager info={groupPage} label={t("pager.reportGroups")} fragment="report-groups" />
+        </div>
+      ) : null}
 
       <section aria-labelledby="report-groups">
         <h2 id="report-groups">{t("report.groups.title")}</h2>
@@ -584,6 +658,16 @@ export default function ProgramReport() {
                           </li>
                         ))}
                       </ul>
+                      {theme.count > theme.tools.length ? (
+                        <p className="muted small">
+                          {t("report.tools.more", {
+                            count: number(theme.count - theme.tools.length),
+                          })}{" "}
+                          <a href={csvHref("tools")} download="rapport-tools.csv">
+                            {t("report.tools.moreLink")}
+                          </a>
+                        </p>
+                      ) : null}
                     </td>
                     <td>{number(theme.count)}</td>
                     <td>{number(theme.programWide)}</td>
@@ -726,6 +810,8 @@ export default function ProgramReport() {
           </TableScroll>
         )}
       </section>
+
+      <Pager info={groupPage} label={t("pager.reportGroupsEnd")} fragment="report-groups" />
 
       <section aria-labelledby="report-recommendations">
         <h2 id="report-recommendations">{t("report.recommendations.title")}</h2>

@@ -19,3 +19,16 @@ export const groupLabelSchema = z.object({
 export const reportCsvQuerySchema = z.object({
   table: z.enum(REPORT_TABLES),
 });
+
+/** Groups per page in the report's per-group tables and charts. */
+export const REPORT_GROUPS_PER_PAGE = 10;
+/** Tools named per theme in the report's tools table (unless every group is shown). */
+export const REPORT_TOOLS_PER_THEME = 3;
+
+/**
+ * The report's query: `?groups=all` shows every group's rows on one page (to print them all);
+ * anything else shows them a page at a time (`?page=`, see ~/utils/pagination).
+ */
+export const reportViewQuerySchema = z.object({
+  groups: z.literal("all").optional().catch(undefined),
+});

@@ -4,8 +4,13 @@
  */
 import { z } from "zod";
 
-/** Rows or cards on one page. */
+/** Table rows on one page. */
 export const PAGE_SIZE = 50;
+/**
+ * Directory cards on one page: a card (needs, expertise, fit) is several table rows tall, and 24
+ * fill two, three or four columns evenly (docs/decisions/0013-pages-at-scale.md).
+ */
+export const CARDS_PAGE_SIZE = 24;
 
 /**
  * The requested page: a positive whole number; anything else (missing, "abc", "0", "-3", "2.5",

@@ -1,7 +1,8 @@
 /**
- * Long lists come a page at a time (50 rows or cards): the coordinator's applications list, the
- * program's directory and the coordinator's participant list, on a store grown with the bench's
- * seed (tests/bench/scale-seed.ts) to a few pages of each.
+ * Long lists come a page at a time (50 rows, 24 directory cards, 10 report groups): the
+ * coordinator's applications list, the program's directory, the coordinator's participant list and
+ * the report's per-group tables, on a store grown with the bench's seed (tests/bench/scale-seed.ts)
+ * to a few pages of each.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PROGRAM_ID } from "../../server/store/seed";
@@ -11,6 +12,10 @@ import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers
 
 const PROGRAM = `/programs/${DEMO_PROGRAM_ID}`;
 const PER_PAGE = 50;
+const CARDS_PER_PAGE = 24;
+const GROUPS_PER_PAGE = 10;
+/** Five tools on one theme, more than the report names per theme; first in French order. */
+const TRANSPORT_TOOLS = [1, 2, 3, 4, 5].map((n) => `Affiche de collecte ${n}`);
 
 let server: TestServer;
 let dataDir: string;
@@ -18,7 +23,18 @@ let store: ScaleStore;
 let coordinator: HttpClient;
 
 beforeAll(async () => {
-  store = await scaleStore({ participants: 140, groups: 6, meetings: 20, chatMessages: 5 });
+  store = await scaleStore({ participants: 140, groups: 22, meetings: 20, chatMessages: 5 });
+  for (const [i, title] of TRANSPORT_TOOLS.entries()) {
+    store.doc.tools.push({
+      id: `tool-transport-${i}`,
+      programId: DEMO_PROGRAM_ID,
+      title,
+      description: "Ajouté par la coordination.",
+      theme: "transport",
+      programWide: true,
+      createdAt: "2026-10-01T12:00:00.000Z",
+    });
+  }
   dataDir = await makeTempDir("maillage-pagination-");
   await writeScaleStore(dataDir, store);
   server = await startServer({ dataDir });
@@ -151,9 +167,9 @@ describe("directory", () => {
     store.doc.participants.filter((p) => p.programId === DEMO_PROGRAM_ID && p.published);
   const nameOf = (userId: string) => store.doc.users.find((u) => u.id === userId)!.name;
 
-  it("shows 50 cards and the total; all pages together show every published profile", async () => {
+  it("shows 24 cards and the total; all pages together show every published profile", async () => {
     const expected = published().map((p) => nameOf(p.userId));
-    const pages = Math.ceil(expected.length / PER_PAGE);
+    const pages = Math.ceil(expected.length / CARDS_PER_PAGE);
     expect(pages).toBeGreaterThanOrEqual(2);
     const names: string[] = [];
     for (let page = 1; page <= pages; page++) {
@@ -162,7 +178,9 @@ describe("directory", () => {
       expect(html).toContain(`Page ${page} sur ${pages}`);
       expect(html).toContain('aria-label="Pages de l\'annuaire"');
       const cards = cardNames(html);
-      expect(cards.length).toBe(page < pages ? PER_PAGE : expected.length - PER_PAGE * (pages - 1));
+      expect(cards.length).toBe(
+        page < pages ? CARDS_PER_PAGE : expected.length - CARDS_PER_PAGE * (pages - 1),
+      );
       names.push(...cards);
     }
     expect(names.sort()).toEqual(expected.sort());
@@ -170,7 +188,7 @@ describe("directory", () => {
 
   it("keeps the role filter across pages", async () => {
     const mentees = published().filter((p) => p.role === "mentee");
-    expect(mentees.length).toBeGreaterThan(PER_PAGE);
+    expect(mentees.length).toBeGreaterThan(CARDS_PER_PAGE);
     const html = await get(`${PROGRAM}/directory?role=mentee`);
     expect(html).toContain(`${mentees.length} profil(s).`);
     const links = pagerLinks(html);
@@ -178,7 +196,7 @@ describe("directory", () => {
     const second = await get(links.find((l) => l.includes("page=2"))!);
     const menteeNames = new Set(mentees.map((p) => nameOf(p.userId)));
     const cards = cardNames(second);
-    expect(cards.length).toBe(Math.min(PER_PAGE, mentees.length - PER_PAGE));
+    expect(cards.length).toBe(Math.min(CARDS_PER_PAGE, mentees.length - CARDS_PER_PAGE));
     expect(cards.every((n) => menteeNames.has(n))).toBe(true);
     expect(second).not.toContain(">Mentor · ");
   });
@@ -194,7 +212,7 @@ describe("directory", () => {
     const second = await get(`${PROGRAM}/directory?page=2`, client);
     expect(second).not.toContain("card--self");
     const all = [...fits(first), ...fits(second)];
-    expect(all.length).toBeGreaterThan(PER_PAGE);
+    expect(all.length).toBeGreaterThan(CARDS_PER_PAGE);
     expect(all).toEqual([...all].sort((a, b) => b - a));
     await get(`${PROGRAM}/directory?page=999`, client);
     await get(`${PROGRAM}/directory?page=abc&role=mentor`, client);
@@ -223,5 +241,64 @@ describe("coordinator's participant list", () => {
     expect(beyond).toContain(`Page ${pages} sur ${pages}`);
     const garbage = await get(`${PROGRAM}?page=abc`);
     expect(garbage).toContain(`Page 1 sur ${pages}`);
+  });
+});
+
+describe("program report", () => {
+  const groups = () => store.doc.groups.filter((g) => g.programId === DEMO_PROGRAM_ID);
+  /** The row headers of the table with this caption. */
+  const rowsOf = (html: string, caption: string) => {
+    const table = new RegExp(`<caption>${caption}</caption>[\\s\\S]*?</table>`).exec(html)?.[0];
+    const body = /<tbody>[\s\S]*?<\/tbody>/.exec(table ?? "")?.[0] ?? "";
+    return [...body.matchAll(/<th scope="row">([^<]*)<\/th>/g)].map((m) => m[1]!);
+  };
+
+  it("shows the per-group tables ten groups at a time, with totals for all of them", async () => {
+    const total = groups().length;
+    const pages = Math.ceil(total / GROUPS_PER_PAGE);
+    expect(pages).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    for (let page = 1; page <= pages; page++) {
+      const html = await get(`${PROGRAM}/report${page > 1 ? `?page=${page}` : ""}`);
+      const from = (page - 1) * GROUPS_PER_PAGE + 1;
+      const to = Math.min(total, page * GROUPS_PER_PAGE);
+      expect(html).toContain(`montrent les groupes ${from} à ${to} sur ${total}`);
+      expect(html).toContain('aria-label="Pages des groupes du rapport"');
+      // The summary counts every group, whatever the page.
+      expect(html).toMatch(new RegExp(`<dt>Groupes</dt><dd>${total}</dd>`));
+      const composition = rowsOf(html, "Composition des groupes");
+      expect(composition).toHaveLength(to - from + 1);
+      // The meetings and hours tables show the same groups as the composition table.
+      expect(rowsOf(html, "Rencontres par groupe et par statut")).toEqual(composition);
+      seen.push(...composition);
+    }
+    expect(seen).toHaveLength(total);
+  });
+
+  it("shows every group on one page on request, and reads a bad query as the first page", async () => {
+    const total = groups().length;
+    const all = await get(`${PROGRAM}/report?groups=all`);
+    expect(rowsOf(all, "Composition des groupes")).toHaveLength(total);
+    expect(all).toContain(`Les tableaux et graphiques montrent les ${total} groupes.`);
+    expect(all).not.toContain('aria-label="Pages des groupes du rapport"');
+    for (const query of ["?groups=tout", "?page=abc", "?page=-2"]) {
+      const html = await get(`${PROGRAM}/report${query}`);
+      expect(rowsOf(html, "Composition des groupes"), query).toHaveLength(GROUPS_PER_PAGE);
+      expect(html).toContain(`montrent les groupes 1 à ${GROUPS_PER_PAGE} sur ${total}`);
+    }
+  });
+
+  it("names three tools per theme and links to the full list; the full view names them all", async () => {
+    const paged = await get(`${PROGRAM}/report`);
+    const named = TRANSPORT_TOOLS.filter((title) => paged.includes(`<li>${title}`));
+    expect(named).toEqual(TRANSPORT_TOOLS.slice(0, 3));
+    // The theme has the demo's delivery schedule too, and maybe tools of the seeded groups.
+    const count = store.doc.tools.filter(
+      (t) => t.programId === DEMO_PROGRAM_ID && t.theme === "transport",
+    ).length;
+    expect(paged).toContain(`… et ${count - 3} autre(s).`);
+    expect(paged).toContain(`href="${PROGRAM}/report.csv?table=tools"`);
+    const all = await get(`${PROGRAM}/report?groups=all`);
+    expect(TRANSPORT_TOOLS.every((title) => all.includes(`<li>${title}`))).toBe(true);
   });
 });

@@ -331,6 +331,10 @@ const FORMS: Record<string, FormCase> = {
     valid: { intent: "label", groupId: "g-1", label: "Transport" },
   },
   "report.reportCsvQuerySchema": { schema: report.reportCsvQuerySchema, valid: { table: "hours" } },
+  "report.reportViewQuerySchema": {
+    schema: report.reportViewQuerySchema,
+    valid: { groups: "all" },
+  },
   "tool.toolFormSchema": {
     schema: tool.toolFormSchema,
     valid: { intent: "create", title: "Gabarit", description: "", url: "https://exemple.org" },
