@@ -12,6 +12,7 @@ import type { ApplicationDraftInput } from "~/schemas/application";
 import { paginate, type PageInfo } from "~/utils/pagination";
 import { createInvitation } from "./invitation.server";
 import { compareCodeUnits, newestFirst } from "~/utils/order";
+import { whileUnchanged } from "./revision-cache.server";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
 const frenchOrder = new Intl.Collator("fr").compare;
@@ -181,7 +182,13 @@ export async function pageOfApplications(
   filters: ApplicationFilters,
   requested: number,
 ): Promise<{ rows: ApplicationRow[]; pageInfo: PageInfo }> {
-  const { items, pageInfo } = paginate(await listApplications(programId, filters), requested);
+  // The filtered, sorted list is kept until the next write: paging through it (or reloading)
+  // sorts the program's applications once. The list is shared: never modify it.
+  const sorted = await whileUnchanged(
+    `applications|${programId}|${filters.role ?? ""}|${filters.region ?? ""}|${filters.status ?? ""}|${filters.sort ?? ""}`,
+    () => listApplications(programId, filters),
+  );
+  const { items, pageInfo } = paginate(sorted, requested);
   return {
     pageInfo,
     rows: items.map((a) => ({
