@@ -21,6 +21,7 @@ import { getLocale } from "~/utils/locale.server";
 import { getOptionalUser } from "~/utils/session.server";
 import { useT } from "~/utils/i18n-react";
 import { useNonce } from "~/utils/nonce";
+import { useAppLinkNavigation } from "~/components/AppLink";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesHref },
@@ -190,6 +191,7 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
+  useAppLinkNavigation();
   return <Outlet />;
 }
 

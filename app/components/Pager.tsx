@@ -1,4 +1,5 @@
-import { Link, useLocation } from "@remix-run/react";
+import { useLocation } from "@remix-run/react";
+import { AppLink } from "~/components/AppLink";
 import { useT } from "~/utils/i18n-react";
 import { pageWindow, type PageInfo } from "~/utils/pagination";
 
@@ -47,7 +48,7 @@ export function Pager({
   const { pathname, search } = useLocation();
   if (info.pageCount <= 1) return null;
   const href = (page: number) =>
-    pageHref(pathname, search, page) + (fragment ? `#${fragment}` : "");
+    `${pageHref(pathname, search, page)}${fragment ? `#${fragment}` : ""}` as `/${string}`;
   const status = t("pager.status", { page: info.page, pageCount: info.pageCount });
   return (
     <nav className="pager" aria-label={label}>
@@ -55,10 +56,10 @@ export function Pager({
       <ul>
         <li>
           {info.page > 1 ? (
-            <Link to={href(info.page - 1)} rel="prev" className="pager-step">
+            <AppLink to={href(info.page - 1)} rel="prev" className="pager-step">
               <span aria-hidden="true">← </span>
               {t("pager.previous")}
-            </Link>
+            </AppLink>
           ) : (
             <span className="pager-step pager-step--off" aria-disabled="true">
               <span aria-hidden="true">← </span>
@@ -73,22 +74,22 @@ export function Pager({
             </li>
           ) : (
             <li key={page}>
-              <Link
+              <AppLink
                 to={href(page)}
                 aria-label={t("pager.page", { page })}
                 aria-current={page === info.page ? "page" : undefined}
               >
                 {page}
-              </Link>
+              </AppLink>
             </li>
           ),
         )}
         <li>
           {info.page < info.pageCount ? (
-            <Link to={href(info.page + 1)} rel="next" className="pager-step">
+            <AppLink to={href(info.page + 1)} rel="next" className="pager-step">
               {t("pager.next")}
               <span aria-hidden="true"> →</span>
-            </Link>
+            </AppLink>
           ) : (
             <span className="pager-step pager-step--off" aria-disabled="true">
               {t("pager.next")}

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useSubmit } from "@remix-run/react";
+import { Form, useLoaderData, useSubmit } from "@remix-run/react";
 import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";
 import { regionName } from "~/data/geography";
 import { pageOfApplications } from "~/models/application.server";
@@ -10,6 +10,7 @@ import { requireCoordinatorOf } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/TableScroll";
 import { Pager, PageRange } from "~/components/Pager";
 import { requestedPage } from "~/utils/pagination";
+import { AppLink } from "~/components/AppLink";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.applications");
 
@@ -82,7 +83,9 @@ export default function Applications() {
               {applications.map((a) => (
                 <tr key={a.id}>
                   <th scope="row">
-                    <Link to={`/programs/${programId}/applications/${a.id}`}>{a.organization}</Link>
+                    <AppLink to={`/programs/${programId}/applications/${a.id}`}>
+                      {a.organization}
+                    </AppLink>
                     <br />
                     <span className="muted">{a.contact}</span>
                     {a.flags.length > 0 ? (

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Outlet, useLoaderData, useLocation } from "@remix-run/react";
+import { AppLink } from "~/components/AppLink";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/utils/i18n-react";
 import { requireProgramAccess } from "~/utils/permissions.server";
@@ -20,6 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export default function ProgramLayout() {
   const { program, asCoordinator, isParticipant } = useLoaderData<typeof loader>();
   const { t } = useT();
+  const { pathname } = useLocation();
   const tabs: Array<{ to: string; label: MessageKey; end?: boolean }> = [
     { to: "", label: "programNav.overview", end: true },
     ...(isParticipant
@@ -47,13 +49,20 @@ export default function ProgramLayout() {
     <>
       <nav aria-label={t("programNav.label", { program: program.title })} className="tabs">
         <ul>
-          {tabs.map((tab) => (
-            <li key={tab.to}>
-              <NavLink to={`/programs/${program.id}${tab.to ? `/${tab.to}` : ""}`} end={tab.end}>
-                {t(tab.label)}
-              </NavLink>
-            </li>
-          ))}
+          {tabs.map((tab) => {
+            const href = `/programs/${program.id}${tab.to ? `/${tab.to}` : ""}` as const;
+            // The tab of the page shown, and of the pages under it (a group under "groups").
+            const current = tab.end
+              ? pathname.replace(/\/+$/, "") === href
+              : pathname === href || pathname.startsWith(`${href}/`);
+            return (
+              <li key={tab.to}>
+                <AppLink to={href} aria-current={current ? "page" : undefined}>
+                  {t(tab.label)}
+                </AppLink>
+              </li>
+            );
+          })}
         </ul>
       </nav>
       <Outlet />

@@ -1,6 +1,7 @@
 /**
  * The pager in a real browser, on a store grown to several pages of applications: a coordinator
- * filters the list, moves to the next page with the pager and keeps the filter; axe finds nothing
+ * filters the list, moves to the next page with the pager and keeps the filter, without reloading
+ * the document (the pager's and the rows' light links navigate in the app); axe finds nothing
  * serious in the pager; the filter changed on page 2 brings the list back to page 1.
  */
 import AxeBuilder from "@axe-core/playwright";
@@ -42,6 +43,9 @@ it("a coordinator pages through filtered applications with the pager", async () 
   await pager.getByText(`Page 1 sur ${pages}`).waitFor();
   expect(await page.locator("tbody tr").count()).toBe(50);
 
+  // Once the app runs, a mark on the window survives in-app navigations only.
+  await page.waitForFunction(() => "__remixRouter" in window);
+  await page.evaluate(() => Object.assign(window, { stillHere: true }));
   await pager.getByRole("link", { name: "Page suivante" }).click();
   await page.waitForURL(/page=2/);
   expect(new URL(page.url()).searchParams.get("role")).toBe("mentee");
@@ -53,6 +57,23 @@ it("a coordinator pages through filtered applications with the pager", async () 
 
   const results = await new AxeBuilder({ page }).include(".pager").analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+  expect(await page.evaluate(() => "stillHere" in window)).toBe(true);
+
+  // A row opens its application in the app too; the program tab stays marked.
+  const first = page.locator("tbody tr th a").first();
+  const organization = (await first.textContent()) ?? "";
+  await first.click();
+  await page.waitForURL(/\/applications\/[\w-]+$/);
+  await page.getByRole("heading", { name: organization, level: 1 }).waitFor();
+  expect(await page.evaluate(() => "stillHere" in window)).toBe(true);
+  await expect(
+    page
+      .getByRole("navigation", { name: /Sections du programme/ })
+      .getByRole("link", { name: "Candidatures", exact: true })
+      .getAttribute("aria-current"),
+  ).resolves.toBe("page");
+  await page.goBack();
+  await page.waitForURL(/page=2/);
 
   // A new filter starts the list again at page 1.
   await page.getByLabel("État").selectOption("submitted");
