@@ -151,6 +151,42 @@ export async function listDirectory(
   requested = 1,
 ): Promise<{ entries: DirectoryEntry[]; pageInfo: PageInfo }> {
   const store = getStore();
+  // The viewer's filtered, sorted list is kept until the next write: paging through it (or
+  // coming back to it) filters and sorts once. Shared: never modify it.
+  const sorted = await whileUnchanged(
+    `directory-list|${programId}|${viewer.participantId ?? viewer.userId}|${filters.role ?? ""}|${filters.region ?? ""}|${filters.style ?? ""}|${filters.tag ?? ""}`,
+    () => sortedDirectory(programId, viewer, filters),
+  );
+  const { items, pageInfo } = paginate(sorted, requested, CARDS_PAGE_SIZE);
+  // Names only for the page's cards.
+  const users = await Promise.all(items.map(({ p }) => store.get("users", p.userId)));
+  return {
+    pageInfo,
+    entries: items.map(({ p, org, isSelf, fit }, i) => ({
+      id: p.id,
+      name: users[i]?.name ?? "?",
+      role: p.role,
+      organization: org?.name ?? "?",
+      region: org?.region ?? "",
+      mrc: org?.mrc ?? "",
+      profile: {
+        needs: p.profile.needs,
+        expertise: p.profile.expertise,
+        workingStyle: p.profile.workingStyle,
+      },
+      isSelf,
+      fit,
+    })),
+  };
+}
+
+/** The published profiles (and the viewer's own) matching the filters, in directory order. */
+async function sortedDirectory(
+  programId: string,
+  viewer: { userId: string; participantId?: string },
+  filters: DirectoryFilters,
+) {
+  const store = getStore();
   const where: Partial<Participant> = { programId, published: true };
   if (filters.role) where.role = filters.role;
   const [published, viewerRecord, organizations] = await Promise.all([
@@ -185,27 +221,7 @@ export async function listDirectory(
   sortable.sort(
     (a, b) => Number(b.isSelf) - Number(a.isSelf) || (b.fit ?? 0) - (a.fit ?? 0) || a.rank - b.rank,
   );
-  const { items, pageInfo } = paginate(sortable, requested, CARDS_PAGE_SIZE);
-  // Names only for the page's cards.
-  const users = await Promise.all(items.map(({ p }) => store.get("users", p.userId)));
-  return {
-    pageInfo,
-    entries: items.map(({ p, org, isSelf, fit }, i) => ({
-      id: p.id,
-      name: users[i]?.name ?? "?",
-      role: p.role,
-      organization: org?.name ?? "?",
-      region: org?.region ?? "",
-      mrc: org?.mrc ?? "",
-      profile: {
-        needs: p.profile.needs,
-        expertise: p.profile.expertise,
-        workingStyle: p.profile.workingStyle,
-      },
-      isSelf,
-      fit,
-    })),
-  };
+  return sortable;
 }
 
 /** The other organizations of the program, for the competitor checkboxes. */

@@ -5,7 +5,7 @@
  */
 import { getStore } from "../../server/store";
 
-const MAX_ENTRIES = 64;
+const MAX_ENTRIES = 256;
 const entries = new Map<string, { revision: number; value: unknown }>();
 
 export function whileUnchanged<V>(key: string, build: () => V): V {
