@@ -19,7 +19,7 @@ export function AppLink({
   children: ReactNode;
 }) {
   return (
-    <a {...rest} href={to} data-app-link="">
+    <a {...rest} data-app-link="" href={to}>
       {children}
     </a>
   );
