@@ -107,7 +107,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       taxonomy: program.taxonomy,
     },
     window: applicationWindow(program),
-    organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name, region: o.region })),
     draftToken: usableDraft && token.success ? token.data : "",
     draft: usableDraft ? draftValues(usableDraft) : null,
     saved: url.searchParams.get("saved") === "1",
@@ -399,6 +399,7 @@ export default function ApplyPage() {
           <OrganizationChecklist
             organizations={organizations}
             checked={pickList(values, "competitorOrgIds")}
+            region={v("region")}
           />
           <TextArea
             name="competitorsText"

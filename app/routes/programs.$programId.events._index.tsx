@@ -73,9 +73,9 @@ export default function Events() {
   const navigation = useNavigation();
   const e = failure?.fieldErrors;
   const invitedValues = failure?.values.invited;
-  const invited = Array.isArray(invitedValues)
-    ? (invitedValues as string[])
-    : participants.map((p) => p.id);
+  const invited = new Set(
+    Array.isArray(invitedValues) ? (invitedValues as string[]) : participants.map((p) => p.id),
+  );
   return (
     <>
       <h1>{t("events.title")}</h1>
@@ -206,7 +206,7 @@ export default function Events() {
                       id={`inv-${p.id}`}
                       name="invited"
                       value={p.id}
-                      defaultChecked={invited.includes(p.id)}
+                      defaultChecked={invited.has(p.id)}
                     />
                     <label htmlFor={`inv-${p.id}`}>
                       {p.name}{" "}

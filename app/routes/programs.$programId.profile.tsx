@@ -39,7 +39,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     organization: own.organization
       ? { name: own.organization.name, competitorIds: own.organization.competitorIds }
       : null,
-    organizations: organizations.map((o) => ({ id: o.id, name: o.name })),
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name, region: o.region })),
+    region: own.organization?.region,
   };
 }
 
@@ -61,7 +62,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { taxonomy, participant, organization, organizations } = useLoaderData<typeof loader>();
+  const { taxonomy, participant, organization, organizations, region } =
+    useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const navigation = useNavigation();
@@ -237,6 +239,7 @@ export default function ProfilePage() {
             <OrganizationChecklist
               organizations={organizations}
               checked={organization?.competitorIds ?? []}
+              region={region}
             />
           </fieldset>
         ) : null}

@@ -2,7 +2,8 @@
  * The pager in a real browser, on a store grown to several pages of applications: a coordinator
  * filters the list, moves to the next page with the pager and keeps the filter, without reloading
  * the document (the pager's and the rows' light links navigate in the app); axe finds nothing
- * serious in the pager; the filter changed on page 2 brings the list back to page 1.
+ * serious in the pager; the filter changed on page 2 brings the list back to page 1. In a program
+ * of hundreds of organizations, a participant finds a competitor by name on their profile.
  */
 import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, expect, it } from "vitest";
@@ -15,12 +16,20 @@ let server: TestServer;
 let dataDir: string;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let menteeApplications = 0;
+/** An organization of the program in another region than Benoît's. */
+let farName = "";
 
 beforeAll(async () => {
   const store = await scaleStore({ participants: 180, groups: 6, meetings: 20, chatMessages: 5 });
   menteeApplications = store.doc.applications.filter(
     (a) => a.programId === DEMO_PROGRAM_ID && a.status !== "draft" && a.role === "mentee",
   ).length;
+  const orgOf = (id: string) => store.doc.organizations.find((o) => o.id === id)!;
+  const benoit = orgOf(store.doc.participants.find((p) => p.id === "p-benoit")!.organizationId);
+  farName = store.doc.participants
+    .filter((p) => p.programId === DEMO_PROGRAM_ID)
+    .map((p) => orgOf(p.organizationId))
+    .find((o) => o.region !== benoit.region && !benoit.competitorIds.includes(o.id))!.name;
   dataDir = await makeTempDir("maillage-pagination-e2e-");
   await writeScaleStore(dataDir, store);
   server = await startServer({ dataDir });
@@ -79,4 +88,35 @@ it("a coordinator pages through filtered applications with the pager", async () 
   await page.getByLabel("État").selectOption("submitted");
   await page.waitForURL(/status=submitted/);
   expect(new URL(page.url()).searchParams.get("page")).toBeNull();
+}, 60_000);
+
+it("a participant finds a competitor of another region by name, declares it and keeps it", async () => {
+  const { page, context } = browser;
+  await context.clearCookies(); // the coordinator of the test above is signed in
+  await signIn(page, server.url, "benoit@exemple.org");
+  await page.goto(`${server.url}/programs/${DEMO_PROGRAM_ID}/profile`);
+  // The search field comes with the page's scripts.
+  await page.waitForFunction(() => "__remixRouter" in window);
+  const search = page.getByLabel("Chercher une organisation du programme par son nom");
+  await search.fill(farName.toUpperCase());
+  await page.getByText(/organisation\(s\) trouvée\(s\)/).waitFor();
+  const found = page.getByRole("group", { name: "Résultats de la recherche" });
+  await found.getByRole("checkbox", { name: farName }).check();
+  // Another search: the checked one joins the declared organizations, still checked.
+  await search.fill("zzz-aucune");
+  await page.getByText("0 organisation(s) trouvée(s).").waitFor();
+  const declared = page.getByRole("group", { name: "Organisations déclarées" });
+  await expect(declared.getByRole("checkbox", { name: farName }).isChecked()).resolves.toBe(true);
+  const results = await new AxeBuilder({ page }).include(".organization-search").analyze();
+  expect(results.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+  await page.getByRole("button", { name: "Enregistrer mon profil" }).last().click();
+  await page.getByText("Profil enregistré.").waitFor();
+  await page.reload();
+  await expect(
+    page
+      .getByRole("group", { name: "Organisations déclarées" })
+      .getByRole("checkbox", { name: farName })
+      .isChecked(),
+  ).resolves.toBe(true);
 }, 60_000);

@@ -302,3 +302,59 @@ describe("program report", () => {
     expect(TRANSPORT_TOOLS.every((title) => all.includes(`<li>${title}`))).toBe(true);
   });
 });
+
+describe("competitor organizations in a large program", () => {
+  /** The competitor checkboxes of a page, whatever the order of their attributes. */
+  const boxes = (html: string) =>
+    [...html.matchAll(/<input [^>]*name="competitorOrgIds"[^>]*>/g)].map(([tag]) => ({
+      id: /value="([\w-]+)"/.exec(tag)![1]!,
+      checked: / checked=""/.test(tag),
+    }));
+
+  it("lists the declared organizations and the person's region; another region's is found and kept", async () => {
+    const benoit = new HttpClient(server.url);
+    await benoit.signIn("benoit@exemple.org");
+    const me = store.doc.participants.find((p) => p.id === "p-benoit")!;
+    const orgOf = (id: string) => store.doc.organizations.find((o) => o.id === id)!;
+    const mine = orgOf(me.organizationId);
+    const programOrgs = new Set(
+      store.doc.participants
+        .filter((p) => p.programId === DEMO_PROGRAM_ID && p.organizationId !== mine.id)
+        .map((p) => p.organizationId),
+    );
+    expect(programOrgs.size).toBeGreaterThan(40);
+
+    const listed = boxes(await get(`${PROGRAM}/profile`, benoit));
+    const sameRegion = [...programOrgs].filter((id) => orgOf(id).region === mine.region);
+    expect(listed.length).toBeLessThan(programOrgs.size);
+    expect(listed.length).toBe(mine.competitorIds.length + Math.min(30, sameRegion.length));
+    for (const box of listed) {
+      expect(mine.competitorIds.includes(box.id) || orgOf(box.id).region === mine.region).toBe(
+        true,
+      );
+      expect(box.checked).toBe(mine.competitorIds.includes(box.id));
+    }
+
+    // An organization of another region, declared (the page's search finds it by name).
+    const far = [...programOrgs].find((id) => orgOf(id).region !== mine.region)!;
+    const profile = me.profile;
+    const saved = await benoit.post(`${PROGRAM}/profile`, {
+      intent: "save",
+      sector: profile.sector,
+      field: profile.field,
+      needTag: profile.needs.map((n) => n.tag),
+      needPriority: profile.needs.map((n) => String(n.priority)),
+      needsText: profile.needsText,
+      expertise: profile.expertise,
+      expertiseText: profile.expertiseText,
+      workingStyle: profile.workingStyle,
+      availability: profile.availability,
+      competitorOrgIds: [...mine.competitorIds, far],
+      published: me.published ? "on" : "",
+    });
+    expect(saved.status).toBe(200);
+    expect(await pageText(saved)).toContain("alert--success");
+    const after = boxes(await get(`${PROGRAM}/profile`, benoit));
+    expect(after.find((b) => b.id === far)).toEqual({ id: far, checked: true });
+  });
+});
