@@ -4,6 +4,8 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
+import { localeFromCookieHeader } from "./i18n";
+import { RequestLocaleContext } from "./utils/i18n-react";
 import { NonceProvider } from "./utils/nonce";
 
 export const streamTimeout = 5_000;
@@ -21,12 +23,16 @@ export default function handleRequest(
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
       <NonceProvider value={nonce}>
-        <RemixServer
-          context={remixContext}
-          url={request.url}
-          abortDelay={streamTimeout}
-          nonce={nonce}
-        />
+        <RequestLocaleContext.Provider
+          value={localeFromCookieHeader(request.headers.get("Cookie"))}
+        >
+          <RemixServer
+            context={remixContext}
+            url={request.url}
+            abortDelay={streamTimeout}
+            nonce={nonce}
+          />
+        </RequestLocaleContext.Provider>
       </NonceProvider>,
       {
         nonce,

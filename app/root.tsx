@@ -160,9 +160,7 @@ function Header() {
 }
 
 export function Layout({ children }: { children: ReactNode }) {
-  const data = useRouteLoaderData<RootLoaderData>("root");
-  const locale = data?.locale ?? "fr";
-  const { t } = useT();
+  const { t, locale } = useT();
   const nonce = useNonce();
   return (
     <html lang={locale}>

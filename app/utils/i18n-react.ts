@@ -1,5 +1,5 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { useCallback } from "react";
+import { createContext, useCallback, useContext } from "react";
 import {
   defaultLocale,
   formatDate,
@@ -11,9 +11,17 @@ import {
 } from "~/i18n";
 import type { RootLoaderData } from "~/root";
 
+/**
+ * The language the request asked for (its cookie), given by the server renderer: an error page
+ * thrown before the root loader ran (a form too large, a full disk) still speaks it.
+ */
+export const RequestLocaleContext = createContext<Locale | undefined>(undefined);
+
 export function useLocale(): Locale {
   const data = useRouteLoaderData<RootLoaderData>("root");
+  const requested = useContext(RequestLocaleContext);
   if (data) return data.locale;
+  if (requested) return requested;
   if (typeof document !== "undefined") {
     const lang = document.documentElement.lang;
     if (lang === "en" || lang === "fr") return lang;

@@ -421,29 +421,40 @@ describe("size limits", () => {
     await expectUp();
   });
 
-  it("counts a body sent without a length", async () => {
+  it("counts a body sent without a length, and says so in the reader's language", async () => {
     const mathieu = await signedIn(server.url, "mathieu@exemple.org");
     const chunk = new TextEncoder().encode(`update=${"x".repeat(64 * 1024)}`);
-    let sent = 0;
-    const stream = new ReadableStream<Uint8Array>({
-      pull(controller) {
-        if (sent++ < 40)
-          controller.enqueue(chunk); // 2.5 MB in all
-        else controller.close();
-      },
-    });
-    const response = await mathieu.request(`${GROUP}/checkins`, {
-      method: "POST",
-      body: stream,
-      headers: {
-        Origin: server.url,
-        "Content-Type": "application/x-www-form-urlencoded",
-      },
-      // Node's fetch needs duplex for a streamed body.
-      duplex: "half",
-    });
-    expect(response.status).toBe(413);
-    expect(await pageText(response)).toContain("Le formulaire envoyé est trop volumineux");
+    const tooLarge = () => {
+      let sent = 0;
+      return mathieu.request(`${GROUP}/checkins`, {
+        method: "POST",
+        body: new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (sent++ < 40)
+              controller.enqueue(chunk); // 2.5 MB in all
+            else controller.close();
+          },
+        }),
+        headers: {
+          Origin: server.url,
+          "Content-Type": "application/x-www-form-urlencoded",
+        },
+        // Node's fetch needs duplex for a streamed body.
+        duplex: "half",
+      });
+    };
+    const french = await tooLarge();
+    expect(french.status).toBe(413);
+    expect(await pageText(french)).toContain("Le formulaire envoyé est trop volumineux");
+    // The error page is drawn before the page's data is read: it takes the language from the
+    // request itself.
+    await mathieu.post("/lang", { lang: "en", redirectTo: "/" });
+    const english = await tooLarge();
+    expect(english.status).toBe(413);
+    const text = await pageText(english);
+    expect(text).toContain('<html lang="en">');
+    expect(text).toContain("The form sent is too large");
+    await mathieu.post("/lang", { lang: "fr", redirectTo: "/" });
     await expectUp();
   });
 
