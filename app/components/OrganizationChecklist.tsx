@@ -25,16 +25,14 @@ const folded = (s: string) =>
  * declared and those of the person's region; once the page's scripts run, a search field finds
  * the others by name (the list comes with the page, so searching asks nothing of the server).
  */
-export function OrganizationChecklist({
-  organizations,
-  checked,
-  region,
-}: {
+interface ChecklistProps {
   organizations: readonly Organization[];
   checked: readonly string[];
   /** The person's region: its organizations are listed without a search. */
   region?: string;
-}) {
+}
+
+export function OrganizationChecklist({ organizations, checked, region }: ChecklistProps) {
   const { t } = useT();
   if (organizations.length === 0) return null;
   if (organizations.length <= ORGANIZATIONS_LISTED) {
@@ -72,15 +70,7 @@ function OrganizationBox({
   );
 }
 
-function OrganizationSearch({
-  organizations,
-  checked,
-  region,
-}: {
-  organizations: readonly Organization[];
-  checked: readonly string[];
-  region?: string;
-}) {
+function OrganizationSearch({ organizations, checked, region }: ChecklistProps) {
   const { t, number } = useT();
   // What is checked, starting from the saved or submitted values. The organizations declared
   // before stay listed first (checked or not); one checked during the visit stays where it was
