@@ -288,6 +288,24 @@ describe("program report", () => {
     }
   });
 
+  it("names a group from the second page and stays on that page", async () => {
+    const total = groups().length;
+    const second = await get(`${PROGRAM}/report?page=2`);
+    const groupId = /name="groupId" value="([\w-]+)"/.exec(second)![1]!;
+    const response = await coordinator.post(`${PROGRAM}/report?page=2`, {
+      intent: "label",
+      groupId,
+      label: "Entreposage partagé",
+    });
+    expect(response.status).toBe(200);
+    const html = plain(await pageText(response));
+    expect(html).toContain("Le nom du groupe est enregistré.");
+    expect(html).toContain(
+      `montrent les groupes ${GROUPS_PER_PAGE + 1} à ${Math.min(total, 2 * GROUPS_PER_PAGE)} sur ${total}`,
+    );
+    expect(rowsOf(html, "Composition des groupes")).toContain("Entreposage partagé");
+  });
+
   it("names three tools per theme and links to the full list; the full view names them all", async () => {
     const paged = await get(`${PROGRAM}/report`);
     const named = TRANSPORT_TOOLS.filter((title) => paged.includes(`<li>${title}`));
