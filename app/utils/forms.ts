@@ -132,7 +132,7 @@ export function parseWith<S extends z.ZodType>(
 /** The largest form body read (URL-encoded or multipart without a file): 1 MiB. */
 export const MAX_FORM_BYTES = 1024 * 1024;
 /** Beyond this, a too-large body is not even drained to answer politely: the connection is cut. */
-const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
+export const MAX_DRAIN_BYTES = 32 * 1024 * 1024;
 
 /** The refusal of a body over the limit: the error page explains it (see root.tsx). */
 function payloadTooLarge() {

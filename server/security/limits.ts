@@ -3,13 +3,18 @@
  * 11 MB for multipart uploads (a 10 MB file plus the form around it; upload.server.ts checks the
  * file itself). The answer is a small page in the reader's language. A body sent without a
  * declared length is counted while it is read (readFormData in app/utils/forms.ts), with the same
- * limit and message. Socket.IO's own requests never reach Express.
+ * limit and message. Either way the refused body is read and discarded (up to MAX_DRAIN_BYTES)
+ * before the answer, so that the client reads it. Socket.IO's own requests never reach Express.
  */
 import type { RequestHandler } from "express";
+import { MAX_DRAIN_BYTES } from "../../app/utils/forms";
 import { localeFromCookieHeader, translate, type Locale, type MessageKey } from "../../app/i18n";
 
 export const FORM_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_BODY_LIMIT = 11 * 1024 * 1024;
+
+/** How long an oversized body is read and discarded so that the client reads the 413 page. */
+const DRAIN_TIMEOUT_MS = 15_000;
 
 const WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -38,14 +43,35 @@ export const limitBodies: RequestHandler = (req, res, next) => {
     return;
   }
   const locale = localeFromCookieHeader(req.headers.cookie);
-  // Close the connection: not reading an oversized body is the point of the limit.
-  res.setHeader("Connection", "close");
-  res
-    .status(413)
-    .type("text/html; charset=utf-8")
-    .send(
-      multipart
-        ? refusalPage(locale, "errors.bodyTooLarge", { mb: 10 })
-        : refusalPage(locale, "hostile.bodyTooLarge"),
-    );
+  const page = multipart
+    ? refusalPage(locale, "errors.bodyTooLarge", { mb: 10 })
+    : refusalPage(locale, "hostile.bodyTooLarge");
+  const answer = () => {
+    if (res.headersSent) return;
+    // The connection is not reused: what the client may still send is of no interest.
+    res.setHeader("Connection", "close");
+    res.status(413).type("text/html; charset=utf-8").send(page);
+  };
+  // Answering while the client is still sending, then closing, makes the client's next write fail
+  // (EPIPE, ECONNRESET) before it reads the answer: a browser shows a connection error instead of
+  // this page. So the body is read and thrown away first, up to MAX_DRAIN_BYTES bytes and
+  // DRAIN_TIMEOUT_MS; beyond either, the answer goes out at once (a client that sends that much
+  // gets a broken connection, which it earned).
+  if (!Number.isSafeInteger(length) || length > MAX_DRAIN_BYTES) {
+    answer();
+    return;
+  }
+  let drained = 0;
+  const timer = setTimeout(answer, DRAIN_TIMEOUT_MS);
+  timer.unref();
+  const done = () => {
+    clearTimeout(timer);
+    answer();
+  };
+  req.on("data", (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > MAX_DRAIN_BYTES) done();
+  });
+  req.once("end", done);
+  req.once("error", done);
 };

@@ -421,6 +421,26 @@ describe("size limits", () => {
     await expectUp();
   });
 
+  it("an oversized form always gets its 413 page, however fast the server answers", async () => {
+    // The server used to answer and close while the client was still sending: the client's next
+    // write failed (EPIPE) and it never read the page. A browser showed a connection error.
+    const mathieu = await signedIn(server.url, "mathieu@exemple.org");
+    const before = await storeText();
+    for (const megabytes of [1.1, 2, 4, 8, 16, 1.5, 3, 6, 12, 24]) {
+      const update = "\u200F\u200B\uFEFF".repeat(Math.ceil((megabytes * 1024 * 1024) / 27));
+      const response = await mathieu.post(`${GROUP}/checkins`, {
+        needsStatus: "on-track",
+        update,
+        changes: "",
+        questions: "",
+      });
+      expect(response.status, `${megabytes} MB`).toBe(413);
+      expect(await pageText(response)).toContain("Le formulaire envoyé est trop volumineux");
+    }
+    expect(await storeText()).toBe(before);
+    await expectUp();
+  });
+
   it("counts a body sent without a length, and says so in the reader's language", async () => {
     const mathieu = await signedIn(server.url, "mathieu@exemple.org");
     const chunk = new TextEncoder().encode(`update=${"x".repeat(64 * 1024)}`);
