@@ -21,11 +21,14 @@ import {
   type EntityOf,
   type StoreDocument,
 } from "./schema";
-import { BaseStore } from "./base-store";
+import { brokenKey, duplicateIn } from "./unique-keys";
+import { BaseStore, runEffects, type TransactionScope } from "./base-store";
 import {
   NotFoundError,
   StoreLoadError,
   StoreValidationError,
+  UniqueViolationError,
+  type Effect,
   type NewRecord,
   type StoreWriter,
   type Where,
@@ -135,8 +138,10 @@ const indexable = (value: unknown) =>
  * A transaction's view: collections are copied on first write; records are frozen and replaced,
  * never mutated, so reads return them without a copy.
  */
-class Draft implements StoreWriter {
+class Draft implements StoreWriter, TransactionScope {
   private readonly changed = new Map<CollectionName, Row[]>();
+  readonly effects: Effect[] = [];
+  finished = false;
 
   constructor(private readonly base: StoreDocument) {}
 
@@ -212,6 +217,8 @@ class Draft implements StoreWriter {
         "duplicate id",
       );
     }
+    const broken = brokenKey(collection, row, rows);
+    if (broken) throw new UniqueViolationError(collection, broken.name);
     rows.push(deepFreeze(structuredClone(row)));
     return parsed;
   }
@@ -221,6 +228,8 @@ class Draft implements StoreWriter {
     const index = rows.findIndex((r) => r.id === id);
     if (index < 0) throw new NotFoundError(collection, id);
     const parsed = validate(collection, { ...rows[index], ...patch, id }, index);
+    const broken = brokenKey(collection, parsed as unknown as Row, rows, index);
+    if (broken) throw new UniqueViolationError(collection, broken.name);
     rows[index] = deepFreeze(structuredClone(parsed as unknown as Row));
     return parsed;
   }
@@ -272,7 +281,7 @@ export class LowStore extends BaseStore {
     }
 
     if (text === undefined) {
-      const doc = documentSchema.parse(await seed());
+      const doc = documentSchema.parse(migrate((await seed()) as Record<string, unknown>).doc);
       db.data = doc;
       await db.write();
       return new LowStore(db, frozenDocument(doc), file);
@@ -302,6 +311,15 @@ export class LowStore extends BaseStore {
         `invalid data at ${formatIssuePath(issue.path)}: ${issue.message}`,
       );
     }
+    for (const collection of collectionNames) {
+      const duplicate = duplicateIn(collection, result.data[collection] as Row[]);
+      if (duplicate) {
+        throw new StoreLoadError(
+          file,
+          `two ${collection} records share the unique key ${duplicate.key.name} (${duplicate.value})`,
+        );
+      }
+    }
     db.data = result.data;
     if (migrated.from !== result.data.schemaVersion) {
       await copyFile(file, `${file}.v${migrated.from}.bak`);
@@ -311,39 +329,51 @@ export class LowStore extends BaseStore {
   }
 
   transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
-    const current = this.scope.getStore();
+    const current = this.runningScope();
     if (current) return fn(current);
     if (this.closed) return Promise.reject(new Error("The store is closed"));
     const run = async () => {
       const draft = new Draft(this.committed);
-      const result = await this.scope.run(draft, () => fn(draft));
-      if (draft.dirty) {
-        const next = draft.result();
-        this.db.data = next;
-        try {
-          await this.db.write();
-        } catch (error) {
-          this.db.data = this.committed;
-          throw error;
+      try {
+        const result = await this.scope.run(draft, () => fn(draft));
+        if (draft.dirty) {
+          const next = draft.result();
+          this.db.data = next;
+          try {
+            await this.db.write();
+          } catch (error) {
+            this.db.data = this.committed;
+            throw error;
+          }
+          this.committed = next;
+          this.commits++;
         }
-        this.committed = next;
-        this.commits++;
+        return { result, effects: draft.effects };
+      } finally {
+        draft.finished = true;
       }
-      return result;
     };
     const done = this.queue.then(run, run);
     this.queue = done.catch(() => undefined);
-    return done;
+    // Effects run once the queue has moved on: a slow e-mail never holds other writers.
+    return done.then(({ result, effects }) =>
+      this.scope.exit(() => runEffects(effects)).then(() => result),
+    );
+  }
+
+  protected runningScope(): Draft | undefined {
+    const draft = this.scope.getStore();
+    return draft && !draft.finished ? draft : undefined;
   }
 
   protected current(): StoreWriter {
-    return this.scope.getStore() ?? new Draft(this.committed);
+    return this.runningScope() ?? new Draft(this.committed);
   }
 
   private commits = 0;
   override revision() {
     // Inside a transaction, reads see its uncommitted writes: they belong to no revision.
-    if (this.scope.getStore()) return undefined;
+    if (this.runningScope()) return undefined;
     return this.commits;
   }
 

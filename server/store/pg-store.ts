@@ -18,15 +18,20 @@ import {
   collectionSchemas,
   documentSchema,
   formatIssuePath,
+  SCHEMA_VERSION,
   type CollectionName,
   type EntityOf,
+  type StoreDocument,
 } from "./schema";
 import { migrate } from "./migrations";
-import { BaseStore } from "./base-store";
+import { uniqueIndexSql, UNIQUE_KEYS } from "./unique-keys";
+import { BaseStore, runEffects, type TransactionScope } from "./base-store";
 import {
   NotFoundError,
   StoreLoadError,
   StoreValidationError,
+  UniqueViolationError,
+  type Effect,
   type NewRecord,
   type StoreWriter,
   type Where,
@@ -66,8 +71,17 @@ function validate<C extends CollectionName>(collection: C, record: unknown, id: 
   return result.data as EntityOf<C>;
 }
 
+/** PostgreSQL's unique violation on one of unique-keys.ts's indexes, as the engines' common error. */
+function uniqueViolation(collection: string, error: unknown): unknown {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (code !== "23505" || !constraint?.startsWith("records_unique_")) return error;
+  return new UniqueViolationError(collection, constraint.slice("records_unique_".length));
+}
+
 /** Reads and writes on one connection (a transaction's) or on the pool (plain reads). */
-class PgWriter implements StoreWriter {
+class PgWriter implements StoreWriter, TransactionScope {
+  readonly effects: Effect[] = [];
+  finished = false;
   constructor(private readonly db: Queryable) {}
 
   async get<C extends CollectionName>(collection: C, id: string) {
@@ -95,10 +109,14 @@ class PgWriter implements StoreWriter {
   async insert<C extends CollectionName>(collection: C, record: NewRecord<C>) {
     const id = String((record as { id?: unknown }).id ?? "");
     const parsed = validate(collection, record, id);
-    const result = await this.db.query(
-      "INSERT INTO records (collection, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT DO NOTHING",
-      [collection, (parsed as unknown as Row).id, JSON.stringify(parsed)],
-    );
+    const result = await this.db
+      .query(
+        "INSERT INTO records (collection, id, data) VALUES ($1, $2, $3::jsonb) ON CONFLICT (collection, id) DO NOTHING",
+        [collection, (parsed as unknown as Row).id, JSON.stringify(parsed)],
+      )
+      .catch((error: unknown) => {
+        throw uniqueViolation(collection, error);
+      });
     if (result.rowCount === 0)
       throw new StoreValidationError(collection, `${collection}[${id}].id`, "duplicate id");
     return parsed;
@@ -112,11 +130,15 @@ class PgWriter implements StoreWriter {
     const row = current.rows[0]?.data;
     if (!row) throw new NotFoundError(collection, id);
     const parsed = validate(collection, { ...row, ...patch, id }, id);
-    await this.db.query("UPDATE records SET data = $3::jsonb WHERE collection = $1 AND id = $2", [
-      collection,
-      id,
-      JSON.stringify(parsed),
-    ]);
+    await this.db
+      .query("UPDATE records SET data = $3::jsonb WHERE collection = $1 AND id = $2", [
+        collection,
+        id,
+        JSON.stringify(parsed),
+      ])
+      .catch((error: unknown) => {
+        throw uniqueViolation(collection, error);
+      });
     return parsed;
   }
 
@@ -169,6 +191,7 @@ export async function applyMigrations(client: pg.PoolClient) {
         migration.name,
       ]);
     }
+    await syncUniqueIndexes(client);
     await client.query("COMMIT");
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
@@ -176,9 +199,41 @@ export async function applyMigrations(client: pg.PoolClient) {
   }
 }
 
-/** Writes a whole validated document into an empty database, in one transaction. */
-export async function importDocument(client: pg.PoolClient, document: unknown) {
-  const doc = documentSchema.parse(migrate(document as Record<string, unknown>).doc);
+/**
+ * One partial unique index per key of unique-keys.ts, named `records_unique_<key>`: missing ones
+ * are created, ones no longer listed are dropped (a changed key takes a new name). Existing data
+ * that breaks a key stops the start with a message naming it.
+ */
+async function syncUniqueIndexes(client: Queryable) {
+  const existing = new Set(
+    (
+      await client.query<{ indexname: string }>(
+        "SELECT indexname FROM pg_indexes WHERE tablename = 'records' AND indexname LIKE 'records\\_unique\\_%'",
+      )
+    ).rows.map((r) => r.indexname),
+  );
+  const wanted = new Map(UNIQUE_KEYS.map((key) => [`records_unique_${key.name}`, key]));
+  for (const name of existing) {
+    if (!wanted.has(name)) await client.query(`DROP INDEX ${name}`);
+  }
+  for (const [name, key] of wanted) {
+    if (existing.has(name)) continue;
+    await client.query("SAVEPOINT unique_key");
+    try {
+      await client.query(uniqueIndexSql(key));
+      await client.query("RELEASE SAVEPOINT unique_key");
+    } catch (error) {
+      await client.query("ROLLBACK TO SAVEPOINT unique_key");
+      if ((error as { code?: string }).code !== "23505") throw error;
+      throw new Error(
+        `two ${key.collection} records share the unique key ${key.name} (${(error as { detail?: string }).detail ?? ""})`,
+      );
+    }
+  }
+}
+
+/** Inserts every record of a validated document (in its order). */
+async function insertDocument(client: Queryable, doc: StoreDocument) {
   for (const collection of collectionNames) {
     const rows = doc[collection] as Row[];
     if (rows.length === 0) continue;
@@ -189,10 +244,41 @@ export async function importDocument(client: pg.PoolClient, document: unknown) {
       [collection, JSON.stringify(rows)],
     );
   }
+}
+
+/** Writes a whole validated document into an empty database, in one transaction. */
+export async function importDocument(client: pg.PoolClient, document: unknown) {
+  const doc = documentSchema.parse(migrate(document as Record<string, unknown>).doc);
+  await insertDocument(client, doc);
   await client.query(
     "INSERT INTO store_meta (key, value) VALUES ('schemaVersion', $1::jsonb), ('seededAt', $2::jsonb)",
     [JSON.stringify(doc.schemaVersion), JSON.stringify(new Date().toISOString())],
   );
+}
+
+/**
+ * The document migrations of migrations.ts, on data written by an older Maillage: the records are
+ * read as one document, migrated exactly as a lowdb file would be, validated, and written back
+ * (in the transaction that holds the migration lock).
+ */
+async function migrateData(client: Queryable) {
+  const meta = await client.query<{ value: unknown }>(
+    "SELECT value FROM store_meta WHERE key = 'schemaVersion'",
+  );
+  const version = meta.rows[0]?.value;
+  if (version === SCHEMA_VERSION) return;
+  const raw: Record<string, unknown> = { schemaVersion: version };
+  for (const collection of collectionNames) raw[collection] = [];
+  const records = await client.query<{ collection: string; data: unknown }>(
+    "SELECT collection, data FROM records ORDER BY seq",
+  );
+  for (const row of records.rows) (raw[row.collection] as unknown[] | undefined)?.push(row.data);
+  const doc = documentSchema.parse(migrate(raw).doc);
+  await client.query("DELETE FROM records");
+  await insertDocument(client, doc);
+  await client.query("UPDATE store_meta SET value = $1::jsonb WHERE key = 'schemaVersion'", [
+    JSON.stringify(doc.schemaVersion),
+  ]);
 }
 
 export class PgStore extends BaseStore {
@@ -239,6 +325,7 @@ export class PgStore extends BaseStore {
       await client.query("SELECT pg_advisory_xact_lock($1)", [MIGRATION_LOCK]);
       const seeded = await client.query("SELECT 1 FROM store_meta WHERE key = 'seededAt'");
       if (seeded.rowCount === 0) await importDocument(client, await seed());
+      else await migrateData(client);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => undefined);
@@ -252,29 +339,37 @@ export class PgStore extends BaseStore {
   }
 
   transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
-    const current = this.scope.getStore();
+    const current = this.runningScope();
     if (current) return fn(current);
     if (this.closed) return Promise.reject(new Error("The store is closed"));
     return (async () => {
       const client = await this.pool.connect();
+      const writer = new PgWriter(client);
+      let result: T;
       try {
         await client.query("BEGIN");
         await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
-        const writer = new PgWriter(client);
-        const result = await this.scope.run(writer, () => fn(writer));
+        result = await this.scope.run(writer, () => fn(writer));
         await client.query("COMMIT");
-        return result;
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);
         throw error;
       } finally {
+        writer.finished = true;
         client.release();
       }
+      await this.scope.exit(() => runEffects(writer.effects));
+      return result;
     })();
   }
 
+  protected runningScope(): PgWriter | undefined {
+    const writer = this.scope.getStore();
+    return writer && !writer.finished ? writer : undefined;
+  }
+
   protected current(): StoreWriter {
-    return this.scope.getStore() ?? this.reader;
+    return this.runningScope() ?? this.reader;
   }
 
   /** Counts per collection, for the copy tool's check and for tests. */

@@ -8,7 +8,7 @@ import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../../app/dat
 export { availabilitySlots, OPERATIONS, SELECTION_CRITERIA };
 export type { SelectionCriterion } from "../../app/data/vocabulary";
 
-export const SCHEMA_VERSION = 1 as const;
+export const SCHEMA_VERSION = 2 as const;
 
 const id = z.string().min(1).max(64);
 const isoDate = z.iso.datetime();
@@ -307,6 +307,11 @@ export const groupSchema = z.strictObject({
   approvedBy: id.optional(),
   /** How reports name the group (a theme, never an organization): set by the coordinators. */
   label: z.string().max(80).default(""),
+  /**
+   * What the group was formed from, once: `proposal:<id>` (a self-formed group) or
+   * `run:<runId>:<group>` (a solver run's proposed group). A unique key (unique-keys.ts).
+   */
+  sourceKey: z.string().min(1).max(200).optional(),
   /** sha256 of the secret in the group's calendar subscription link. */
   calendarTokenHash: z
     .string()
@@ -315,6 +320,21 @@ export const groupSchema = z.strictObject({
   createdAt: isoDate,
 });
 export type Group = z.infer<typeof groupSchema>;
+
+/**
+ * A seat in an active group: what makes "a mentee or a peer is in one active group, a mentor in at
+ * most `capacity`" a unique key ((participant, seat): seat 0 only, or 0 to capacity − 1 for a
+ * mentor). Written and removed with the group, in the same transaction (app/models/membership.ts).
+ */
+export const membershipSchema = z.strictObject({
+  id,
+  programId: id,
+  groupId: id,
+  participantId: id,
+  seat: z.number().int().min(0).max(9),
+  createdAt: isoDate,
+});
+export type Membership = z.infer<typeof membershipSchema>;
 
 /** A group proposed by a participant to two others; it forms when all three accept. */
 export const groupProposalSchema = z.strictObject({
@@ -635,6 +655,23 @@ export const sessionSchema = z.strictObject({
   expiresAt: isoDate,
 });
 
+/**
+ * A form submission that had its effect: a repeat of it (a double click, a retry, a resent form)
+ * gets the same answer without a second effect (app/utils/submission.server.ts). Kept a day.
+ */
+export const submissionSchema = z.strictObject({
+  /** `sub-` and a hash of who sent it and the form's one-time key. */
+  id: z.string().regex(/^sub-[\w-]{43}$/),
+  path: z.string().max(2000),
+  status: z.number().int().min(200).max(399),
+  /** Where a redirect went. */
+  location: z.string().max(2000).optional(),
+  /** The action's data, as JSON. */
+  data: z.string().max(20_000).optional(),
+  createdAt: isoDate,
+});
+export type Submission = z.infer<typeof submissionSchema>;
+
 /** Every collection of the store and the schema of its records. */
 export const collectionSchemas = {
   users: userSchema,
@@ -647,6 +684,7 @@ export const collectionSchemas = {
   ratings: ratingSchema,
   roomNotes: roomNoteSchema,
   groups: groupSchema,
+  memberships: membershipSchema,
   groupProposals: groupProposalSchema,
   solverRuns: solverRunSchema,
   notifications: notificationSchema,
@@ -661,6 +699,7 @@ export const collectionSchemas = {
   evaluationResponses: evaluationResponseSchema,
   observerNotes: observerNoteSchema,
   sessions: sessionSchema,
+  submissions: submissionSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -679,6 +718,7 @@ export const documentSchema = z.strictObject({
   ratings: z.array(ratingSchema).default([]),
   roomNotes: z.array(roomNoteSchema).default([]),
   groups: z.array(groupSchema).default([]),
+  memberships: z.array(membershipSchema).default([]),
   groupProposals: z.array(groupProposalSchema).default([]),
   solverRuns: z.array(solverRunSchema).default([]),
   notifications: z.array(notificationSchema).default([]),
@@ -693,6 +733,7 @@ export const documentSchema = z.strictObject({
   evaluationResponses: z.array(evaluationResponseSchema).default([]),
   observerNotes: z.array(observerNoteSchema).default([]),
   sessions: z.array(sessionSchema).default([]),
+  submissions: z.array(submissionSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -709,6 +750,7 @@ export function emptyDocument(): StoreDocument {
     ratings: [],
     roomNotes: [],
     groups: [],
+    memberships: [],
     groupProposals: [],
     solverRuns: [],
     notifications: [],
@@ -723,6 +765,7 @@ export function emptyDocument(): StoreDocument {
     evaluationResponses: [],
     observerNotes: [],
     sessions: [],
+    submissions: [],
   };
 }
 

@@ -12,6 +12,7 @@ import { pairScore } from "../../matching/score";
 import { hashPassword } from "../security/password";
 import { demoGroupSpace } from "./seed-group";
 import { pilotCohort } from "./seed-pilot";
+import { membershipsOfGroups } from "../../app/models/membership";
 import type { z } from "zod";
 import { SCHEMA_VERSION, type documentSchema, type ParticipantRole } from "./schema";
 
@@ -385,6 +386,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     ratings: [] as Rows<"ratings">,
     roomNotes: [] as Rows<"roomNotes">,
     groups: [] as Rows<"groups">,
+    memberships: [] as Rows<"memberships">,
     groupProposals: [] as Rows<"groupProposals">,
     solverRuns: [] as Rows<"solverRuns">,
     notifications: [] as Rows<"notifications">,
@@ -524,6 +526,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.evaluationResponses.push(...pilot.evaluationResponses);
   doc.checkIns.push(...pilot.checkIns);
   doc.observerNotes.push(...pilot.observerNotes);
+  doc.memberships = membershipsOfGroups(doc.groups, at(0));
   return doc;
 }
 

@@ -31,12 +31,25 @@ export interface StoreWriter extends StoreReader {
   remove<C extends CollectionName>(collection: C, id: string): Promise<boolean>;
 }
 
+/** Work that must follow a commit: an e-mail, an audit line, a message to sockets. */
+export type Effect = () => unknown;
+
 export interface Store extends StoreWriter {
   /**
-   * Runs `fn` alone: transactions are serialized, see each other's results, and either all of a
-   * transaction's writes reach the disk or none do. A transaction opened inside another joins it.
+   * Runs `fn` alone: transactions are serialized (across processes too, on PostgreSQL), see each
+   * other's results, and either all of a transaction's writes reach the disk or none do. A
+   * transaction opened inside another joins it. The returned promise settles once the
+   * transaction's effects (afterCommit) have run.
    */
   transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T>;
+  /**
+   * Runs `effect` once the current transaction has committed, and never if it rolls back: side
+   * effects (e-mails, audit lines, socket messages) happen once, for the write that won. Effects
+   * run in the order they were registered, outside any transaction; one that fails is logged and
+   * does not undo the commit. Outside a transaction the effect runs at once. Resolves when the
+   * effect has run (outside a transaction) or has been registered (inside one).
+   */
+  afterCommit(effect: Effect): Promise<void>;
   /** Waits for pending writes, then refuses new ones. */
   close(): Promise<void>;
   /** Where the data lives, for messages. */
@@ -68,6 +81,21 @@ export class NotFoundError extends Error {
   ) {
     super(`No ${collection} record with id ${id}`);
     this.name = "NotFoundError";
+  }
+}
+
+/**
+ * A write would break one of the store's unique keys (unique-keys.ts): the same rating twice, a
+ * second group from one proposal, a seat taken twice. Models check these rules first, inside the
+ * transaction; this is the engine's own guarantee behind them. The transaction is rolled back.
+ */
+export class UniqueViolationError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly key: string,
+  ) {
+    super(`Duplicate ${collection} record: unique key ${key}`);
+    this.name = "UniqueViolationError";
   }
 }
 

@@ -8,6 +8,7 @@
  * The data is French, plausible and deterministic (a seeded generator): the same options give the
  * same store. Every record is validated against the store's zod schemas before it is written.
  */
+import { membershipsOfGroups } from "../../app/models/membership";
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -851,6 +852,7 @@ export async function scaleStore(options: ScaleOptions): Promise<ScaleStore> {
     }
   }
 
+  doc.memberships = membershipsOfGroups(doc.groups!, at(0));
   const parsed = documentSchema.safeParse(doc);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;

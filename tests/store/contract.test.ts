@@ -3,15 +3,19 @@
  * PostgreSQL in a throwaway cluster started by tests/setup/postgres.ts). Routes, models and socket
  * handlers only rely on what is checked here.
  */
+import { readFile, writeFile } from "node:fs/promises";
+import { join } from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
 import { LowStore } from "../../server/store/lowdb-store";
 import { PgStore } from "../../server/store/pg-store";
-import { emptyDocument } from "../../server/store/schema";
+import { emptyDocument, SCHEMA_VERSION } from "../../server/store/schema";
+import { UNIQUE_KEYS } from "../../server/store/unique-keys";
 import {
   NotFoundError,
   StoreLoadError,
   StoreValidationError,
+  UniqueViolationError,
   type Store,
 } from "../../server/store/types";
 import { makeTempDir, removeDir } from "../helpers/server";
@@ -217,6 +221,166 @@ describe.each(engines)("the store contract on $name", (engine) => {
     expect((await store.get("users", "counter"))?.name).toBe("25");
   });
 
+  it("runs a transaction's effects once, after its commit, in order, and never after a rollback", async () => {
+    const { store } = await engine.open();
+    const log: string[] = [];
+    const result = await store.transaction(async (tx) => {
+      await tx.insert("users", user("u1"));
+      await store.afterCommit(async () => {
+        // Effects run outside the transaction, on committed data.
+        log.push(`first sees ${(await store.get("users", "u1"))?.id ?? "nothing"}`);
+      });
+      await store.transaction(async () => {
+        await store.afterCommit(() => log.push("second (nested)"));
+      });
+      await store.afterCommit(() => {
+        throw new Error("a failing effect is logged, not thrown");
+      });
+      await store.afterCommit(() => log.push("third"));
+      log.push("body done");
+      return "ok";
+    });
+    expect(result).toBe("ok");
+    // The transaction's promise settles after its effects.
+    expect(log).toEqual(["body done", "first sees u1", "second (nested)", "third"]);
+
+    log.length = 0;
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.insert("users", user("u2"));
+        await store.afterCommit(() => log.push("never"));
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(log).toEqual([]);
+    // Outside a transaction, an effect runs at once.
+    await store.afterCommit(() => log.push("at once"));
+    expect(log).toEqual(["at once"]);
+  });
+
+  it("never lets work that outlives its transaction write into it", async () => {
+    const { store } = await engine.open();
+    let later: Promise<unknown> | undefined;
+    await store.transaction(async (tx) => {
+      await tx.insert("users", user("u1"));
+      // Started inside, finishing after the commit (a solver job's callback does this).
+      later = new Promise((resolve) => setTimeout(resolve, 20)).then(() =>
+        store.update("users", "u1", { name: "written later" }),
+      );
+    });
+    await later;
+    expect((await store.get("users", "u1"))?.name).toBe("written later");
+  });
+
+  it("enforces the unique keys on inserts and updates, inside and outside transactions", async () => {
+    const { store } = await engine.open();
+    const rating = (id: string, extra: Record<string, unknown> = {}) => ({
+      id,
+      eventId: "evt-1",
+      round: 1,
+      fromParticipantId: "a",
+      toParticipantId: "b",
+      answer: "yes" as const,
+      updatedAt: "2026-11-28T10:00:00.000Z",
+      ...extra,
+    });
+    await store.insert("ratings", rating("r1"));
+    const error = await store.insert("ratings", rating("r2")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UniqueViolationError);
+    expect((error as UniqueViolationError).key).toBe("rating_once");
+    await store.insert("ratings", rating("r2", { round: 2 }));
+    // An update that would collide is refused too, and the record keeps its value.
+    await expect(store.update("ratings", "r2", { round: 1 })).rejects.toThrow(UniqueViolationError);
+    expect((await store.get("ratings", "r2"))?.round).toBe(2);
+    // A rolled-back transaction leaves nothing behind, and the store stays usable.
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.insert("ratings", rating("r3", { round: 3 }));
+        await tx.insert("ratings", rating("r4", { round: 3 }));
+      }),
+    ).rejects.toThrow(UniqueViolationError);
+    expect((await store.find("ratings")).map((r) => r.id)).toEqual(["r1", "r2"]);
+    // A key with a condition applies only to the records it names: one running solver run.
+    const run = (id: string, status: string) => ({
+      id,
+      programId: "p1",
+      status: status as "running",
+      startedBy: "u",
+      startedAt: "2026-11-28T10:00:00.000Z",
+    });
+    await store.insert("solverRuns", run("s1", "done"));
+    await store.insert("solverRuns", run("s2", "done"));
+    await store.insert("solverRuns", run("s3", "running"));
+    await expect(store.insert("solverRuns", run("s4", "running"))).rejects.toThrow(
+      UniqueViolationError,
+    );
+    await store.update("solverRuns", "s3", { status: "done" });
+    await store.insert("solverRuns", run("s4", "running"));
+    // A record without the key's fields is not constrained by it.
+    const entry = (id: string, extra: Record<string, unknown>) => ({
+      id,
+      groupId: "g",
+      participantId: "a",
+      kind: "preparation" as const,
+      hours: 1,
+      date: "2026-11-28",
+      createdAt: "2026-11-28T10:00:00.000Z",
+      ...extra,
+    });
+    await store.insert("hourEntries", entry("h1", {}));
+    await store.insert("hourEntries", entry("h2", {}));
+    await store.insert("hourEntries", entry("h3", { kind: "meeting", meetingId: "m1" }));
+    await expect(
+      store.insert("hourEntries", entry("h4", { kind: "meeting", meetingId: "m1" })),
+    ).rejects.toThrow(UniqueViolationError);
+  });
+
+  it("migrates a version 1 store: seats for active groups, each group's source", async () => {
+    const at = "2026-11-28T10:00:00.000Z";
+    const group = (id: string, memberIds: string[], status = "active") => ({
+      id,
+      programId: "p1",
+      memberIds,
+      status,
+      origin: "self",
+      suggestedFirstMeeting: "2026-12-01",
+      createdAt: at,
+    });
+    const v1 = {
+      ...emptyDocument(),
+      schemaVersion: 1,
+      groups: [
+        group("g1", ["m", "a", "b"]),
+        group("g2", ["m", "c", "d"]),
+        group("g3", ["e", "f", "x"], "dissolved"),
+      ],
+      groupProposals: [
+        {
+          id: "gp1",
+          programId: "p1",
+          proposerId: "a",
+          memberIds: ["m", "a", "b"],
+          responses: { m: "accepted", a: "accepted", b: "accepted" },
+          status: "formed",
+          expiresAt: at,
+          createdAt: at,
+          groupId: "g1",
+        },
+      ],
+    };
+    delete (v1 as Record<string, unknown>).memberships;
+    delete (v1 as Record<string, unknown>).submissions;
+    const { store } = await engine.open(() => v1);
+    const seats = (await store.find("memberships")).map(
+      (m) => `${m.groupId}:${m.participantId}:${m.seat}`,
+    );
+    expect(seats.sort()).toEqual(
+      ["g1:a:0", "g1:b:0", "g1:m:0", "g2:c:0", "g2:d:0", "g2:m:1"].sort(),
+    );
+    expect((await store.get("groups", "g1"))?.sourceKey).toBe("proposal:gp1");
+    expect((await store.get("groups", "g2"))?.sourceKey).toBeUndefined();
+  });
+
   it("seeds an empty location once, and keeps the data across a reopen", async () => {
     const seed = () => ({ ...emptyDocument(), users: [user("seeded")] });
     const { store, reopen } = await engine.open(seed);
@@ -225,6 +389,63 @@ describe.each(engines)("the store contract on $name", (engine) => {
     await store.close();
     const again = await reopen();
     expect((await again.find("users")).map((u) => u.id)).toEqual(["seeded", "later"]);
+  });
+});
+
+describe("the unique keys of each engine", () => {
+  it("PostgreSQL holds exactly one index per key of unique-keys.ts", async () => {
+    const { store } = await engines[1]!.open();
+    const indexes = await (store as PgStore).pool.query<{ indexname: string }>(
+      "SELECT indexname FROM pg_indexes WHERE tablename = 'records' AND indexname LIKE 'records_unique_%' ORDER BY indexname",
+    );
+    expect(indexes.rows.map((r) => r.indexname)).toEqual(
+      UNIQUE_KEYS.map((k) => `records_unique_${k.name}`).sort(),
+    );
+  });
+
+  it("PostgreSQL migrates data written by an older version when it starts", async () => {
+    const { store, reopen } = await engines[1]!.open();
+    const pool = (store as PgStore).pool;
+    const at = "2026-11-28T10:00:00.000Z";
+    await store.insert("groups", {
+      id: "g1",
+      programId: "p1",
+      memberIds: ["a", "b", "m"],
+      status: "active",
+      origin: "solver",
+      suggestedFirstMeeting: "2026-12-01",
+      createdAt: at,
+    });
+    // As a version 1 database holds it: no seats, the version in store_meta.
+    await pool.query("UPDATE store_meta SET value = '1'::jsonb WHERE key = 'schemaVersion'");
+    await store.close();
+    const again = await reopen();
+    expect((await again.find("memberships")).map((m) => m.participantId).sort()).toEqual([
+      "a",
+      "b",
+      "m",
+    ]);
+    const meta = await (again as PgStore).pool.query(
+      "SELECT value FROM store_meta WHERE key = 'schemaVersion'",
+    );
+    expect(meta.rows[0].value).toBe(SCHEMA_VERSION);
+  });
+
+  it("lowdb refuses to start on a data file whose records break a key, and leaves it untouched", async () => {
+    const dir = await makeTempDir("maillage-contract-");
+    cleanups.push(() => removeDir(dir));
+    const twice = {
+      ...emptyDocument(),
+      users: [user("u1"), user("u2", { email: "u1@exemple.org" })],
+    };
+    const text = JSON.stringify(twice);
+    await writeFile(join(dir, "maillage.json"), text);
+    const error = await LowStore.open({ dataDir: dir, seed: () => emptyDocument() }).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(StoreLoadError);
+    expect((error as Error).message).toContain("user_email");
+    expect(await readFile(join(dir, "maillage.json"), "utf8")).toBe(text);
   });
 });
 

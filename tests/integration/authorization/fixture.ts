@@ -3,6 +3,7 @@
  * (a second program with its own coordinator and participant, a second group in the demo program,
  * a file tool, a planned co-development session, known tokens for the links that carry one).
  */
+import { membershipsOfGroups } from "../../../app/models/membership";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hashToken } from "../../../server/security/tokens";
@@ -170,5 +171,6 @@ export async function writeMatrixStore(dataDir: string) {
     expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
   });
 
+  doc.memberships = membershipsOfGroups(doc.groups!, now);
   await writeFile(join(dataDir, "maillage.json"), JSON.stringify(documentSchema.parse(doc)));
 }
