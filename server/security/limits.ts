@@ -4,7 +4,7 @@
  * file itself). The answer is a small page in the reader's language. A body sent without a
  * declared length is counted while it is read (readFormData in app/utils/forms.ts), with the same
  * limit and message. Either way the refused body is read and discarded (up to MAX_DRAIN_BYTES)
- * before the answer, so that the client reads it. Socket.IO's own requests never reach Express.
+ * while the answer goes out, so that the client reads it. Socket.IO's own requests never reach Express.
  */
 import type { RequestHandler } from "express";
 import { MAX_DRAIN_BYTES } from "../../app/utils/forms";
@@ -46,32 +46,23 @@ export const limitBodies: RequestHandler = (req, res, next) => {
   const page = multipart
     ? refusalPage(locale, "errors.bodyTooLarge", { mb: 10 })
     : refusalPage(locale, "hostile.bodyTooLarge");
-  const answer = () => {
-    if (res.headersSent) return;
-    // The connection is not reused: what the client may still send is of no interest.
-    res.setHeader("Connection", "close");
-    res.status(413).type("text/html; charset=utf-8").send(page);
-  };
-  // Answering while the client is still sending, then closing, makes the client's next write fail
-  // (EPIPE, ECONNRESET) before it reads the answer: a browser shows a connection error instead of
-  // this page. So the body is read and thrown away first, up to MAX_DRAIN_BYTES bytes and
-  // DRAIN_TIMEOUT_MS; beyond either, the answer goes out at once (a client that sends that much
-  // gets a broken connection, which it earned).
+  // The answer goes out at once (a client that waits for it before sending gets it), and the
+  // connection stays open while the client is still sending: closing it then would make the
+  // client's next write fail (EPIPE, ECONNRESET) before it reads the answer, and a browser would
+  // show a connection error instead of this page. What it sends is read and thrown away, up to
+  // MAX_DRAIN_BYTES and DRAIN_TIMEOUT_MS; beyond either the connection is cut.
   if (!Number.isSafeInteger(length) || length > MAX_DRAIN_BYTES) {
-    answer();
-    return;
+    res.setHeader("Connection", "close");
+  } else {
+    let drained = 0;
+    const cut = () => req.socket.destroy();
+    const timer = setTimeout(cut, DRAIN_TIMEOUT_MS);
+    timer.unref();
+    req.on("data", (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > MAX_DRAIN_BYTES) cut();
+    });
+    req.once("close", () => clearTimeout(timer));
   }
-  let drained = 0;
-  const timer = setTimeout(answer, DRAIN_TIMEOUT_MS);
-  timer.unref();
-  const done = () => {
-    clearTimeout(timer);
-    answer();
-  };
-  req.on("data", (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained > MAX_DRAIN_BYTES) done();
-  });
-  req.once("end", done);
-  req.once("error", done);
+  res.status(413).type("text/html; charset=utf-8").send(page);
 };
