@@ -7,7 +7,7 @@
  * - Transactions run at READ COMMITTED under a transaction-level advisory lock taken first: they
  *   are serialized across every process, exactly like lowdb's queue, so models keep their
  *   read-check-write logic and nothing is retried (no side effect runs twice).
- * - Versioned SQL migrations (pg-migrations.ts) run on start; the demo or empty seed is written
+ * - Versioned migrations (pg-migrations.ts) run on start; the demo or empty seed is written
  *   once, whichever process gets there first.
  */
 import { AsyncLocalStorage } from "node:async_hooks";
@@ -163,7 +163,8 @@ export async function applyMigrations(client: pg.PoolClient) {
     );
     for (const migration of PG_MIGRATIONS) {
       if (done.has(migration.version)) continue;
-      await client.query(migration.sql);
+      if (migration.sql) await client.query(migration.sql);
+      if (migration.run) await migration.run(client);
       await client.query("INSERT INTO schema_migrations (version, name) VALUES ($1, $2)", [
         migration.version,
         migration.name,

@@ -10,6 +10,7 @@ import { PassThrough, type Writable } from "node:stream";
 import { createElement, type ReactElement } from "react";
 import { describe, expect, it } from "vitest";
 import { dropNulBytes, withoutNulBytes } from "~/utils/without-nul.server";
+import { withoutBoundaryReplacements } from "../../server/store/migrations";
 
 const require = createRequire(import.meta.url);
 const cjs = join(dirname(require.resolve("react-dom/package.json")), "cjs");
@@ -96,6 +97,24 @@ describe("a page through React's stream renderer", () => {
       }
     });
   }
+});
+
+describe("a form saved back from a page with zero bytes", () => {
+  it("is repaired by the store's document migration 1 → 2, and only where the zeros were", async () => {
+    const build = BUILDS.production!;
+    const start = (await render(build, page(MARK), new PassThrough())).indexOf(MARK);
+    for (const [character, size] of CHARACTERS) {
+      for (let free = 1; free < size; free++) {
+        const value = `${"b".repeat(2048 - start - free)}${character} fin`;
+        const raw = await render(build, page(value), new PassThrough());
+        // A browser reads each zero byte in a textarea as U+FFFD, and the form sends that back.
+        const html = new TextDecoder().decode(raw);
+        const saved = /<textarea[^>]*>([^<]*)<\/textarea>/.exec(html)![1]!.replace(/\0/g, "\uFFFD");
+        expect(saved).toBe(value.replace(character, "\uFFFD".repeat(free) + character));
+        expect(withoutBoundaryReplacements(saved)).toBe(value);
+      }
+    }
+  });
 });
 
 describe("dropNulBytes", () => {
