@@ -11,6 +11,11 @@ const storeFromRoutes = {
   group: ["**/server/store", "**/server/store/**", "~/../server/store/**"],
   message: "Routes reach data only through app/models/*.server.ts.",
 };
+const csvWriter = {
+  group: ["csv-stringify", "csv-stringify/*"],
+  message:
+    "CSV files are written by app/utils/csv.server.ts (no live formula; docs/decisions/0017-response-encoding.md).",
+};
 
 export default tseslint.config(
   { ignores: ["build/**", "data/**", "node_modules/**", "tmp/**", "public/**", ".cache/**"] },
@@ -37,14 +42,19 @@ export default tseslint.config(
       ],
       "@typescript-eslint/consistent-type-imports": "error",
       "no-console": "off",
+      "no-restricted-imports": ["error", { patterns: [csvWriter] }],
     },
   },
   {
     files: ["matching/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [appOrServer] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [appOrServer, csvWriter] }] },
   },
   {
     files: ["app/routes/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [storeFromRoutes] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [storeFromRoutes, csvWriter] }] },
+  },
+  {
+    files: ["app/utils/csv.server.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
 );

@@ -1,5 +1,4 @@
 /** Server rendering: streams the page, waits for everything for bots and no-JS clients alike. */
-import { PassThrough } from "node:stream";
 import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
@@ -7,6 +6,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { localeFromCookieHeader } from "./i18n";
 import { RequestLocaleContext } from "./utils/i18n-react";
 import { NonceProvider } from "./utils/nonce";
+import { withoutNulBytes } from "./utils/without-nul.server";
 
 export const streamTimeout = 5_000;
 
@@ -38,7 +38,8 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           shellRendered = true;
-          const body = new PassThrough();
+          // React 18.3 pads some of its 2 048-byte chunks with zero bytes (utils/without-nul.server.ts).
+          const body = withoutNulBytes();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(
             new Response(createReadableStreamFromReadable(body), {

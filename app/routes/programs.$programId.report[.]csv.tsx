@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { stringify } from "csv-stringify/sync";
 import { translate } from "~/i18n";
 import { csvTable, REPORT_TABLES } from "~/models/report";
 import { programReport } from "~/models/report.server";
 import { reportCsvQuerySchema } from "~/schemas/report";
+import { csvResponse } from "~/utils/csv.server";
 import { getLocale } from "~/utils/locale.server";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
 
 /**
  * The report's anonymized figures as CSV files (`?table=groups|meetings|hours|tools|evaluations`),
- * in the reader's language, UTF-8 with a byte-order mark so that Excel reads the accents.
+ * in the reader's language, written by the app's CSV writer (utils/csv.server.ts: Excel-ready, no
+ * live formula).
  * Same access as the report: the program's coordinators.
  */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -26,12 +27,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   }
   const { table } = query.data;
   const { header, rows } = csvTable(await programReport(program), table, locale);
-  const csv = stringify([header, ...rows], { record_delimiter: "windows" });
-  return new Response(`\uFEFF${csv}`, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="rapport-${table}.csv"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(`rapport-${table}.csv`, [header, ...rows]);
 }

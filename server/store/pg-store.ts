@@ -7,7 +7,8 @@
  * - Transactions run at READ COMMITTED under a transaction-level advisory lock taken first: they
  *   are serialized across every process, exactly like lowdb's queue, so models keep their
  *   read-check-write logic and nothing is retried (no side effect runs twice).
- * - Versioned SQL migrations (pg-migrations.ts) run on start; the demo or empty seed is written
+ * - Versioned SQL migrations (pg-migrations.ts) run on start, then the stored document's own
+ *   migrations (migrations.ts, the same steps as a lowdb file's); the demo or empty seed is written
  *   once, whichever process gets there first.
  */
 import { AsyncLocalStorage } from "node:async_hooks";

@@ -8,7 +8,7 @@ import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../../app/dat
 export { availabilitySlots, OPERATIONS, SELECTION_CRITERIA };
 export type { SelectionCriterion } from "../../app/data/vocabulary";
 
-export const SCHEMA_VERSION = 2 as const;
+export const SCHEMA_VERSION = 3 as const;
 
 const id = z.string().min(1).max(64);
 const isoDate = z.iso.datetime();
