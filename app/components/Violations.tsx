@@ -22,6 +22,14 @@ const KNOWN = new Set([
   "placed-twice",
   "pending-proposal",
   "two-mentors",
+  "proposal-formed",
+  "proposal-declined",
+  "proposal-expired",
+  "proposal-withdrawn",
+  "proposal-rejected",
+  "proposal-awaiting-approval",
+  "already-formed",
+  "not-in-group",
 ]);
 
 /** Why a group is refused, in the user's language, one line per broken rule. */

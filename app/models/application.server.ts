@@ -116,7 +116,7 @@ export async function saveApplication(input: {
   const to = data.email || data.contactEmail;
   if (to && (submit || result.isNew)) {
     const kind = submit ? "applicationReceived" : "applicationDraft";
-    await sendMail({
+    const message = {
       to,
       kind,
       programId: program.id,
@@ -126,7 +126,8 @@ export async function saveApplication(input: {
         organization: data.organizationName,
         link,
       }),
-    });
+    };
+    await getStore().afterCommit(() => sendMail(message));
   }
   return { token: result.token, application: result.application };
 }
@@ -299,7 +300,7 @@ export async function decideApplication(input: {
   const invitationLink = outcome.invitationToken
     ? `${base}/invitation/${outcome.invitationToken}`
     : "";
-  await sendMail({
+  const message = {
     to,
     kind: `application-${input.status}`,
     programId: program.id,
@@ -312,6 +313,7 @@ export async function decideApplication(input: {
       reason: input.reason,
       link: invitationLink,
     }),
-  });
+  };
+  await store.afterCommit(() => sendMail(message));
   return { application: outcome.updated, invitationLink };
 }

@@ -83,28 +83,29 @@ export async function sendCheckInReminders(now = new Date()) {
       const last = lastCheckIn.get(`${group.id}\u0000${participantId}`);
       const due = nextCheckInDue(last, group.createdAt, program.checkInWeeks);
       if (due > now) continue;
-      // Claimed in a transaction: a reminder per due date, even with two passes at once.
-      const claimed = await store.transaction(async (tx) => {
+      // Claimed and told in one transaction: a reminder per due date, even with two passes (or
+      // two processes) at once; the e-mail follows the commit.
+      const told = await store.transaction(async (tx) => {
         const participant = await tx.get("participants", participantId);
-        if (!participant) return undefined;
+        if (!participant) return false;
         // Still silent after a reminder: the next one comes a full period later.
         const reminded = participant.checkInRemindedAt;
         const next =
           reminded && reminded >= due.toISOString()
             ? nextCheckInDue(reminded, reminded, program.checkInWeeks)
             : due;
-        if (next > now) return undefined;
-        return tx.update("participants", participantId, { checkInRemindedAt: now.toISOString() });
+        if (next > now) return false;
+        await tx.update("participants", participantId, { checkInRemindedAt: now.toISOString() });
+        await notify({
+          userId: participant.userId,
+          programId: program.id,
+          kind: "checkInReminder",
+          params: { program: program.title, weeks: program.checkInWeeks },
+          link: `/programs/${program.id}/groups/${group.id}/checkins`,
+        });
+        return true;
       });
-      if (!claimed) continue;
-      await notify({
-        userId: claimed.userId,
-        programId: program.id,
-        kind: "checkInReminder",
-        params: { program: program.title, weeks: program.checkInWeeks },
-        link: `/programs/${program.id}/groups/${group.id}/checkins`,
-      });
-      sent++;
+      if (told) sent++;
     }
   }
   return sent;

@@ -12,6 +12,7 @@ import type { EntityOf } from "../../server/store";
 import { CODEV_STEPS } from "../../server/store/schema";
 import type { MessageKey } from "~/i18n";
 import { addActionItem } from "./action-plan.server";
+import { setMeetingTime } from "./hour-bank.server";
 import { quarterHours, setMeetingStatus } from "./meeting.server";
 import { utcToZoned } from "./meeting-series";
 
@@ -328,20 +329,15 @@ export async function applyCodevCommand(
         // The session's time goes into the hour bank once, with a line per person present.
         const date = utcToZoned(at).date;
         const presentIds = session.presentIds.length ? session.presentIds : [actorId];
-        for (const participantId of presentIds) {
-          await tx.insert("hourEntries", {
-            id: newId("hrs"),
-            groupId,
-            participantId,
-            kind: "meeting",
-            hours,
-            date,
-            note: "",
-            meetingId: session.meetingId,
-            codevSessionId: session.id,
-            createdAt: at,
-          });
-        }
+        await setMeetingTime(tx, {
+          groupId,
+          meetingId: session.meetingId,
+          codevSessionId: session.id,
+          presentIds,
+          hours,
+          date,
+          at,
+        });
         if (session.meetingId) {
           const meeting = await tx.get("meetings", session.meetingId);
           if (meeting && meeting.status !== "held") {

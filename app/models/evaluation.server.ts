@@ -103,28 +103,31 @@ export async function announceOpenEvaluations(now = new Date()) {
   let sent = 0;
   for (const candidate of await store.find("evaluations")) {
     if (candidate.announcedAt || !isOpen(candidate, now)) continue;
-    const claimed = await store.transaction(async (tx) => {
+    // The claim and the notices are one transaction: announced once, by one process, and never
+    // marked announced without its notices.
+    sent += await store.transaction(async (tx) => {
       const fresh = await tx.get("evaluations", candidate.id);
-      if (!fresh || fresh.announcedAt) return undefined;
-      return tx.update("evaluations", fresh.id, { announcedAt: now.toISOString() });
+      if (!fresh || fresh.announcedAt) return 0;
+      const claimed = await tx.update("evaluations", fresh.id, { announcedAt: now.toISOString() });
+      return tellRespondents(claimed, "evaluationOpen");
     });
-    if (claimed) sent += await tellRespondents(claimed, "evaluationOpen");
   }
   return sent;
 }
 
 /** The coordinator reminds those who have not answered yet. */
 export async function remindNonRespondents(programId: string, evaluationId: string) {
-  const store = getStore();
-  const evaluation = await store.get("evaluations", evaluationId);
-  if (!evaluation || evaluation.programId !== programId) throw new EvaluationNotFoundError();
-  if (!isOpen(evaluation)) throw new EvaluationClosedError();
-  const answered = new Set(
-    (await store.find("evaluationResponses", { evaluationId })).map((r) => r.participantId),
-  );
-  const sent = await tellRespondents(evaluation, "evaluationReminder", (id) => !answered.has(id));
-  await store.update("evaluations", evaluation.id, { remindedAt: new Date().toISOString() });
-  return sent;
+  return getStore().transaction(async (tx) => {
+    const evaluation = await tx.get("evaluations", evaluationId);
+    if (!evaluation || evaluation.programId !== programId) throw new EvaluationNotFoundError();
+    if (!isOpen(evaluation)) throw new EvaluationClosedError();
+    const answered = new Set(
+      (await tx.find("evaluationResponses", { evaluationId })).map((r) => r.participantId),
+    );
+    const sent = await tellRespondents(evaluation, "evaluationReminder", (id) => !answered.has(id));
+    await tx.update("evaluations", evaluation.id, { remindedAt: new Date().toISOString() });
+    return sent;
+  });
 }
 
 export async function getEvaluation(programId: string, evaluationId: string) {
@@ -158,8 +161,10 @@ export async function submitResponse(
   groupId: string | undefined,
   input: ResponseInput,
 ) {
-  if (!isOpen(evaluation)) throw new EvaluationClosedError();
   return getStore().transaction(async (tx) => {
+    // The questionnaire as it is now: closed in the meantime, it takes no more answers.
+    const current = await tx.get("evaluations", evaluation.id);
+    if (!current || !isOpen(current)) throw new EvaluationClosedError();
     const existing = await tx.findOne("evaluationResponses", {
       evaluationId: evaluation.id,
       participantId,
@@ -187,13 +192,15 @@ export async function addObserverNote(
   input: { groupId: string; meetingDate: string; note: string },
   createdBy: string,
 ) {
-  const group = await getStore().get("groups", input.groupId);
-  if (!group || group.programId !== programId) throw new EvaluationNotFoundError();
-  return getStore().insert("observerNotes", {
-    id: newId("obs"),
-    programId,
-    ...input,
-    createdBy,
-    createdAt: new Date().toISOString(),
+  return getStore().transaction(async (tx) => {
+    const group = await tx.get("groups", input.groupId);
+    if (!group || group.programId !== programId) throw new EvaluationNotFoundError();
+    return tx.insert("observerNotes", {
+      id: newId("obs"),
+      programId,
+      ...input,
+      createdBy,
+      createdAt: new Date().toISOString(),
+    });
   });
 }

@@ -3,12 +3,13 @@
  * proposed groups (approve, reject, swap, move), pins and forbids. Every decision is audited.
  */
 import { getStore, newId, NotFoundError } from "../../server/store";
-import type { EntityOf } from "../../server/store";
+import type { EntityOf, StoreWriter } from "../../server/store";
 import {
   emitSolverUpdate,
   getSolverRunner,
   SolverCancelledError,
   type SolverJob,
+  type SolverRunner,
 } from "../../server/matching/runner";
 import { programRatings } from "./event.server";
 import {
@@ -41,52 +42,83 @@ export async function latestRun(programId: string) {
 
 export class SolverBusyError extends Error {}
 
-/** Solves for everyone not yet in an active group; active groups stay fixed. */
+/**
+ * A run still "running" after this long lost its process (a restart, a crash): no solve lasts
+ * longer than its time limit.
+ */
+const RUN_LOST_AFTER_MS = SOLVER_TIME_LIMIT_MS + 30_000;
+
+/** The proposed group a coordinator decides on, read again inside the transaction. */
+async function proposedGroup(tx: StoreWriter, program: Program, runId: string, groupId: string) {
+  const run = await tx.get("solverRuns", runId);
+  if (!run || run.programId !== program.id || run.status !== "done")
+    throw new NotFoundError("solverRuns", runId);
+  const proposed = run.groups.find((g) => g.id === groupId);
+  if (!proposed) throw new NotFoundError("groups", groupId);
+  return { run, proposed };
+}
+
+/**
+ * Solves for everyone not yet in an active group; active groups stay fixed. One run at a time per
+ * program, on any process: the check and the new run are one transaction (and a unique key), and
+ * the solver starts once the run is committed.
+ */
 export async function startSolve(program: Program, actor: Actor): Promise<SolverRun> {
-  const running = (
-    await getStore().find("solverRuns", { programId: program.id, status: "running" })
-  )[0];
-  if (running && jobs().has(running.id)) throw new SolverBusyError();
-  if (running) {
-    // A run left "running" by a restart: it can never finish.
-    await getStore().update("solverRuns", running.id, {
-      status: "failed",
-      error: "interrupted",
-      finishedAt: new Date().toISOString(),
+  const store = getStore();
+  return store.transaction(async (tx) => {
+    const running = await tx.findOne("solverRuns", { programId: program.id, status: "running" });
+    if (running) {
+      const lost =
+        !jobs().has(running.id) && Date.now() - Date.parse(running.startedAt) > RUN_LOST_AFTER_MS;
+      if (!lost) throw new SolverBusyError();
+      await tx.update("solverRuns", running.id, {
+        status: "failed",
+        error: "interrupted",
+        finishedAt: new Date().toISOString(),
+      });
+    }
+    const current = (await tx.get("programs", program.id)) ?? program;
+    const [participants, groups, ratings] = await Promise.all([
+      engineParticipants(current.id),
+      activeGroups(current.id),
+      programRatings(current.id),
+    ]);
+    const ids = new Set(participants.map((p) => p.id));
+    const instance = {
+      policy: { mode: current.composition, regionRule: current.regionRule },
+      participants,
+      ratings: ratings.filter((r) => ids.has(r.from) && ids.has(r.to)),
+      pins: current.pins.filter(([a, b]) => ids.has(a) && ids.has(b)),
+      forbids: current.forbids.filter(([a, b]) => ids.has(a) && ids.has(b)),
+      fixedGroups: groups.map((g) => g.memberIds as [string, string, string]),
+    };
+    const run = await tx.insert("solverRuns", {
+      id: newId("run"),
+      programId: current.id,
+      status: "running",
+      startedBy: actor.id,
+      startedAt: new Date().toISOString(),
     });
-  }
-  const [participants, groups, ratings] = await Promise.all([
-    engineParticipants(program.id),
-    activeGroups(program.id),
-    programRatings(program.id),
-  ]);
-  const ids = new Set(participants.map((p) => p.id));
-  const instance = {
-    policy: { mode: program.composition, regionRule: program.regionRule },
-    participants,
-    ratings: ratings.filter((r) => ids.has(r.from) && ids.has(r.to)),
-    pins: program.pins.filter(([a, b]) => ids.has(a) && ids.has(b)),
-    forbids: program.forbids.filter(([a, b]) => ids.has(a) && ids.has(b)),
-    fixedGroups: groups.map((g) => g.memberIds as [string, string, string]),
-  };
-  const run = await getStore().insert("solverRuns", {
-    id: newId("run"),
-    programId: program.id,
-    status: "running",
-    startedBy: actor.id,
-    startedAt: new Date().toISOString(),
+    await audit(current.id, actor, "solve-started", { runId: run.id });
+    const fixed = new Set(groups.map((g) => [...g.memberIds].sort().join("|")));
+    // The solver starts once the run is committed (the caller's transaction may be wider).
+    await store.afterCommit(() => runJob(run, instance, fixed));
+    return run;
   });
-  await audit(program.id, actor, "solve-started", { runId: run.id });
+}
+
+function runJob(run: SolverRun, instance: Parameters<SolverRunner>[0], fixed: ReadonlySet<string>) {
+  const store = getStore();
+  const programId = run.programId;
   const job = getSolverRunner()(instance, {
     timeLimitMs: SOLVER_TIME_LIMIT_MS,
-    onProgress: (progress) => emitSolverUpdate(program.id, { runId: run.id, progress }),
+    onProgress: (progress) => emitSolverUpdate(programId, { runId: run.id, progress }),
   });
   jobs().set(run.id, job);
-  const fixed = new Set(groups.map((g) => [...g.memberIds].sort().join("|")));
   job.result.then(
     async (result) => {
       jobs().delete(run.id);
-      await getStore().update("solverRuns", run.id, {
+      await store.update("solverRuns", run.id, {
         status: "done",
         finishedAt: new Date().toISOString(),
         progress: { phase: "done", fraction: 1 },
@@ -113,20 +145,19 @@ export async function startSolve(program: Program, actor: Actor): Promise<Solver
           code: u.reasonCode,
         })),
       });
-      emitSolverUpdate(program.id, { runId: run.id, done: true });
+      emitSolverUpdate(programId, { runId: run.id, done: true });
     },
     async (error: unknown) => {
       jobs().delete(run.id);
       const cancelled = error instanceof SolverCancelledError;
-      await getStore().update("solverRuns", run.id, {
+      await store.update("solverRuns", run.id, {
         status: cancelled ? "cancelled" : "failed",
         error: cancelled ? undefined : (error as Error).message,
         finishedAt: new Date().toISOString(),
       });
-      emitSolverUpdate(program.id, { runId: run.id, done: true });
+      emitSolverUpdate(programId, { runId: run.id, done: true });
     },
   );
-  return run;
 }
 
 export async function cancelSolve(program: Program, actor: Actor) {
@@ -140,40 +171,43 @@ export async function cancelSolve(program: Program, actor: Actor) {
   return true;
 }
 
-async function loadRun(program: Program, runId: string) {
-  const run = await getStore().get("solverRuns", runId);
-  if (!run || run.programId !== program.id || run.status !== "done")
-    throw new NotFoundError("solverRuns", runId);
-  return run;
-}
-
+/**
+ * Approves a proposed group: the group is formed (every rule checked again) and the run records
+ * the decision, in one transaction. Approving it again changes nothing.
+ */
 export async function approveProposedGroup(
   program: Program,
   runId: string,
   groupId: string,
   actor: Actor,
 ) {
-  const run = await loadRun(program, runId);
-  const proposed = run.groups.find((g) => g.id === groupId);
-  if (!proposed || proposed.decision !== "proposed") throw new NotFoundError("groups", groupId);
-  const group = await formGroup({
-    program,
-    memberIds: proposed.memberIds,
-    origin: "solver",
-    approvedBy: actor.id,
-    explanation: proposed.explanation,
+  return getStore().transaction(async (tx) => {
+    const { run, proposed } = await proposedGroup(tx, program, runId, groupId);
+    if (proposed.decision === "approved" && proposed.groupId) {
+      const formed = await tx.get("groups", proposed.groupId);
+      if (formed) return formed;
+    }
+    if (proposed.decision !== "proposed") throw new GroupRuleError(`proposal-${proposed.decision}`);
+    const group = await formGroup({
+      program,
+      memberIds: proposed.memberIds,
+      origin: "solver",
+      sourceKey: `run:${run.id}:${proposed.id}`,
+      approvedBy: actor.id,
+      explanation: proposed.explanation,
+    });
+    await tx.update("solverRuns", run.id, {
+      groups: run.groups.map((g) =>
+        g.id === groupId ? { ...g, decision: "approved" as const, groupId: group.id } : g,
+      ),
+    });
+    await audit(program.id, actor, "group-approved", {
+      runId,
+      members: proposed.memberIds,
+      groupId: group.id,
+    });
+    return group;
   });
-  await getStore().update("solverRuns", run.id, {
-    groups: run.groups.map((g) =>
-      g.id === groupId ? { ...g, decision: "approved" as const, groupId: group.id } : g,
-    ),
-  });
-  await audit(program.id, actor, "group-approved", {
-    runId,
-    members: proposed.memberIds,
-    groupId: group.id,
-  });
-  return group;
 }
 
 export async function rejectProposedGroup(
@@ -182,105 +216,124 @@ export async function rejectProposedGroup(
   groupId: string,
   actor: Actor,
 ) {
-  const run = await loadRun(program, runId);
-  const proposed = run.groups.find((g) => g.id === groupId);
-  if (!proposed || proposed.decision !== "proposed") throw new NotFoundError("groups", groupId);
-  await getStore().update("solverRuns", run.id, {
-    groups: run.groups.map((g) => (g.id === groupId ? { ...g, decision: "rejected" as const } : g)),
+  await getStore().transaction(async (tx) => {
+    const { run, proposed } = await proposedGroup(tx, program, runId, groupId);
+    if (proposed.decision === "rejected") return;
+    if (proposed.decision !== "proposed") throw new GroupRuleError(`proposal-${proposed.decision}`);
+    await tx.update("solverRuns", run.id, {
+      groups: run.groups.map((g) =>
+        g.id === groupId ? { ...g, decision: "rejected" as const } : g,
+      ),
+    });
+    await audit(program.id, actor, "group-rejected", { runId, members: proposed.memberIds });
   });
-  await audit(program.id, actor, "group-rejected", { runId, members: proposed.memberIds });
 }
 
 /**
  * Replaces one member of a proposed group by someone else: a person left out, or a member of another
  * proposed group (then the two swap). Both groups are checked again; any broken rule refuses the
- * change with its reason. Scores and explanations are recomputed.
+ * change with its reason. Scores and explanations are recomputed. One transaction: two
+ * coordinators changing the same run are applied one after the other, each on the other's result.
  */
 export async function changeMember(
   program: Program,
   input: { runId: string; groupId: string; outId: string; inId: string },
   actor: Actor,
 ) {
-  const run = await loadRun(program, input.runId);
-  const target = run.groups.find((g) => g.id === input.groupId && g.decision === "proposed");
-  if (!target || !target.memberIds.includes(input.outId) || target.memberIds.includes(input.inId)) {
-    throw new GroupRuleError("not-in-group");
-  }
-  const other = run.groups.find(
-    (g) => g.decision === "proposed" && g.memberIds.includes(input.inId),
-  );
-  const inActive = (await activeGroups(program.id)).some((g) => g.memberIds.includes(input.inId));
-  if (inActive)
-    throw new GroupRuleError("violations", [{ code: "placed-twice", names: [input.inId] }]);
-  const nextTarget = target.memberIds.map((id) => (id === input.outId ? input.inId : id));
-  const nextOther = other?.memberIds.map((id) => (id === input.inId ? input.outId : id));
-  const violations = [
-    ...(await checkGroup(program, nextTarget)),
-    ...(nextOther ? await checkGroup(program, nextOther) : []),
-  ];
-  if (violations.length) throw new GroupRuleError("violations", violations);
-  const rebuild = async (memberIds: string[]) => {
-    const people = await engineParticipants(program.id, new Set(memberIds));
-    return {
-      memberIds,
-      mentorId: people.find((p) => p.role === "mentor")?.id,
-      score: await groupScore(program.id, memberIds),
-      explanation: await explainTriad(program, memberIds),
-    };
-  };
-  const updatedTarget = await rebuild(nextTarget);
-  const updatedOther = nextOther ? await rebuild(nextOther) : undefined;
-  let unplaced = run.unplaced;
-  if (!other) {
-    unplaced = [
-      ...run.unplaced.filter((u) => u.id !== input.inId),
-      {
-        id: input.outId,
-        reason: "Moved out by a coordinator",
-        reasonFr: "Retiré·e par la coordination",
-        code: "moved",
-      },
+  return getStore().transaction(async (tx) => {
+    const current = (await tx.get("programs", program.id)) ?? program;
+    const { run, proposed: target } = await proposedGroup(tx, current, input.runId, input.groupId);
+    if (
+      target.decision !== "proposed" ||
+      !target.memberIds.includes(input.outId) ||
+      target.memberIds.includes(input.inId)
+    ) {
+      throw new GroupRuleError("not-in-group");
+    }
+    const other = run.groups.find(
+      (g) => g.decision === "proposed" && g.memberIds.includes(input.inId),
+    );
+    const inActive = (await activeGroups(current.id)).some((g) => g.memberIds.includes(input.inId));
+    if (inActive)
+      throw new GroupRuleError("violations", [{ code: "placed-twice", names: [input.inId] }]);
+    const nextTarget = target.memberIds.map((id) => (id === input.outId ? input.inId : id));
+    const nextOther = other?.memberIds.map((id) => (id === input.inId ? input.outId : id));
+    const violations = [
+      ...(await checkGroup(current, nextTarget)),
+      ...(nextOther ? await checkGroup(current, nextOther) : []),
     ];
-  }
-  await getStore().update("solverRuns", run.id, {
-    groups: run.groups.map((g) =>
-      g.id === target.id
-        ? { ...g, ...updatedTarget }
-        : other && g.id === other.id
-          ? { ...g, ...updatedOther! }
-          : g,
-    ),
-    unplaced,
+    if (violations.length) throw new GroupRuleError("violations", violations);
+    const rebuild = async (memberIds: string[]) => {
+      const people = await engineParticipants(current.id, new Set(memberIds));
+      return {
+        memberIds,
+        mentorId: people.find((p) => p.role === "mentor")?.id,
+        score: await groupScore(current.id, memberIds),
+        explanation: await explainTriad(current, memberIds),
+      };
+    };
+    const updatedTarget = await rebuild(nextTarget);
+    const updatedOther = nextOther ? await rebuild(nextOther) : undefined;
+    let unplaced = run.unplaced;
+    if (!other) {
+      unplaced = [
+        ...run.unplaced.filter((u) => u.id !== input.inId),
+        {
+          id: input.outId,
+          reason: "Moved out by a coordinator",
+          reasonFr: "Retiré·e par la coordination",
+          code: "moved",
+        },
+      ];
+    }
+    await tx.update("solverRuns", run.id, {
+      groups: run.groups.map((g) =>
+        g.id === target.id
+          ? { ...g, ...updatedTarget }
+          : other && g.id === other.id
+            ? { ...g, ...updatedOther! }
+            : g,
+      ),
+      unplaced,
+    });
+    await audit(current.id, actor, other ? "members-swapped" : "member-moved", {
+      runId: run.id,
+      group: target.id,
+      out: input.outId,
+      in: input.inId,
+      otherGroup: other?.id,
+    });
+    return { score: updatedTarget.score };
   });
-  await audit(program.id, actor, other ? "members-swapped" : "member-moved", {
-    runId: run.id,
-    group: target.id,
-    out: input.outId,
-    in: input.inId,
-    otherGroup: other?.id,
-  });
-  return { score: updatedTarget.score };
 }
 
-/** Pins keep two people together, forbids keep them apart, for every later solve and check. */
+/**
+ * Pins keep two people together, forbids keep them apart, for every later solve and check. The
+ * program is read again in the transaction: two coordinators adding rules at once keep both.
+ */
 export async function setPairRule(
   program: Program,
   input: { kind: "pin" | "forbid"; a: string; b: string; remove: boolean },
   actor: Actor,
 ) {
-  const ids = new Set(
-    (await getStore().find("participants", { programId: program.id })).map((p) => p.id),
-  );
-  if (!ids.has(input.a) || !ids.has(input.b) || input.a === input.b)
-    throw new GroupRuleError("not-participant");
-  const key = (pair: [string, string]) => [...pair].sort().join("|");
-  const wanted = key([input.a, input.b]);
-  const field = input.kind === "pin" ? "pins" : "forbids";
-  const current = program[field].filter((p) => key(p) !== wanted);
-  const next = input.remove ? current : [...current, [input.a, input.b] as [string, string]];
-  await getStore().update("programs", program.id, { [field]: next });
-  await audit(program.id, actor, `${input.kind}-${input.remove ? "removed" : "added"}`, {
-    a: input.a,
-    b: input.b,
+  await getStore().transaction(async (tx) => {
+    const current = (await tx.get("programs", program.id)) ?? program;
+    const ids = new Set(
+      (await tx.find("participants", { programId: current.id })).map((p) => p.id),
+    );
+    if (!ids.has(input.a) || !ids.has(input.b) || input.a === input.b)
+      throw new GroupRuleError("not-participant");
+    const key = (pair: [string, string]) => [...pair].sort().join("|");
+    const wanted = key([input.a, input.b]);
+    const field = input.kind === "pin" ? "pins" : "forbids";
+    const had = current[field].some((p) => key(p) === wanted);
+    if (had !== input.remove) return;
+    const rest = current[field].filter((p) => key(p) !== wanted);
+    const next = input.remove ? rest : [...rest, [input.a, input.b] as [string, string]];
+    await tx.update("programs", current.id, { [field]: next });
+    await audit(current.id, actor, `${input.kind}-${input.remove ? "removed" : "added"}`, {
+      a: input.a,
+      b: input.b,
+    });
   });
 }

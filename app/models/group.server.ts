@@ -7,7 +7,8 @@ import { explainGroup } from "../../matching/explain";
 import { instanceSchema } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
 import { getAuditLog, getStore, newId, NotFoundError } from "../../server/store";
-import type { EntityOf } from "../../server/store";
+import type { EntityOf, StoreWriter } from "../../server/store";
+import { seatFor } from "./membership";
 import { engineParticipants } from "./matching-input.server";
 import { notify, notifyCoordinators } from "./notification.server";
 import { programRatings } from "./event.server";
@@ -136,60 +137,88 @@ export class GroupRuleError extends Error {
   }
 }
 
-/** Creates the group (the constraints are checked again inside), and tells its members. */
+/**
+ * Creates the group and takes its members' seats, in one transaction that checks every rule again
+ * on what it reads (docs/invariants.md), then tells its members once the group is committed.
+ * `sourceKey` names what the group is formed from (a proposal, a solver run's group): a second
+ * group from the same source is refused by the store itself.
+ */
 export async function formGroup(input: {
   program: Program;
   memberIds: string[];
   origin: Group["origin"];
+  sourceKey: string;
   approvedBy?: string;
   explanation?: Group["explanation"];
-  origin_link?: string;
 }) {
-  const { program } = input;
-  const violations = await checkGroup(program, input.memberIds);
-  if (violations.length) throw new GroupRuleError("violations", violations);
-  const participants = await engineParticipants(program.id, new Set(input.memberIds));
-  const mentor = participants.find((p) => p.role === "mentor");
-  const [score, suggestedFirstMeeting] = await Promise.all([
-    groupScore(program.id, input.memberIds),
-    suggestFirstMeeting(input.memberIds),
-  ]);
-  const group = await getStore().insert("groups", {
-    id: newId("grp"),
-    programId: program.id,
-    memberIds: [...input.memberIds].sort(),
-    mentorId: mentor?.id,
-    status: "active",
-    origin: input.origin,
-    score,
-    explanation: input.explanation,
-    suggestedFirstMeeting,
-    approvedBy: input.approvedBy,
-    createdAt: new Date().toISOString(),
-  });
   const store = getStore();
-  for (const id of group.memberIds) {
-    const member = await store.get("participants", id);
-    if (!member) continue;
-    const others = participants.filter((p) => p.id !== id).map((p) => p.name ?? p.id);
-    await notify({
-      userId: member.userId,
+  return store.transaction(async (tx) => {
+    const program = (await tx.get("programs", input.program.id)) ?? input.program;
+    if (await tx.findOne("groups", { sourceKey: input.sourceKey }))
+      throw new GroupRuleError("already-formed");
+    const violations = await checkGroup(program, input.memberIds);
+    if (violations.length) throw new GroupRuleError("violations", violations);
+    const participants = await engineParticipants(program.id, new Set(input.memberIds));
+    const mentor = participants.find((p) => p.role === "mentor");
+    const [score, suggestedFirstMeeting] = await Promise.all([
+      groupScore(program.id, input.memberIds),
+      suggestFirstMeeting(input.memberIds),
+    ]);
+    const now = new Date().toISOString();
+    const group = await tx.insert("groups", {
+      id: newId("grp"),
       programId: program.id,
-      kind: "groupFormed",
-      params: { program: program.title, others: others.join(", "), date: suggestedFirstMeeting },
-      link: `/programs/${program.id}/groups/${group.id}`,
+      memberIds: [...input.memberIds].sort(),
+      mentorId: mentor?.id,
+      status: "active",
+      origin: input.origin,
+      sourceKey: input.sourceKey,
+      score,
+      explanation: input.explanation,
+      suggestedFirstMeeting,
+      approvedBy: input.approvedBy,
+      createdAt: now,
     });
-  }
-  return group;
+    for (const participantId of group.memberIds) {
+      const member = await tx.get("participants", participantId);
+      const seat = member && seatFor(member, await tx.find("memberships", { participantId }));
+      if (seat === undefined) {
+        const name = participants.find((p) => p.id === participantId)?.name ?? participantId;
+        throw new GroupRuleError("violations", [{ code: "capacity-exceeded", names: [name] }]);
+      }
+      await tx.insert("memberships", {
+        id: newId("mbr"),
+        programId: program.id,
+        groupId: group.id,
+        participantId,
+        seat,
+        createdAt: now,
+      });
+    }
+    for (const id of group.memberIds) {
+      const member = await tx.get("participants", id);
+      if (!member) continue;
+      const others = participants.filter((p) => p.id !== id).map((p) => p.name ?? p.id);
+      await notify({
+        userId: member.userId,
+        programId: program.id,
+        kind: "groupFormed",
+        params: { program: program.title, others: others.join(", "), date: suggestedFirstMeeting },
+        link: `/programs/${program.id}/groups/${group.id}`,
+      });
+    }
+    return group;
+  });
 }
 
+/** A line of the coordinators' audit trail, written once the decision it records is committed. */
 export async function audit(
   programId: string,
   actor: { id: string; name: string },
   action: string,
   details: Record<string, unknown> = {},
 ) {
-  await getAuditLog().append({
+  const entry = {
     id: newId("aud"),
     programId,
     at: new Date().toISOString(),
@@ -197,193 +226,230 @@ export async function audit(
     actorName: actor.name,
     action,
     details,
-  });
+  };
+  await getStore().afterCommit(() => getAuditLog().append(entry));
 }
 
 export async function listAudit(programId: string) {
   return (await getAuditLog().list(programId)).reverse();
 }
 
-/** Marks proposals past their expiry as expired (done lazily whenever proposals are read). */
-async function expireProposals(programId: string) {
+/** Marks proposals past their expiry as expired (done lazily, inside the caller's transaction). */
+async function expireProposals(tx: StoreWriter, programId: string) {
   const now = new Date().toISOString();
-  const stale = (await getStore().find("groupProposals", { programId, status: "pending" })).filter(
+  const stale = (await tx.find("groupProposals", { programId, status: "pending" })).filter(
     (p) => p.expiresAt <= now,
   );
   for (const proposal of stale) {
-    await getStore().update("groupProposals", proposal.id, { status: "expired", decidedAt: now });
+    await tx.update("groupProposals", proposal.id, { status: "expired", decidedAt: now });
   }
 }
 
 export async function listProposalsFor(programId: string, participantId: string) {
-  await expireProposals(programId);
-  const all = await getStore().find("groupProposals", { programId });
-  return all
-    .filter((p) => p.memberIds.includes(participantId))
-    .sort((a, b) => newestFirst(a.createdAt, b.createdAt));
+  return getStore().transaction(async (tx) => {
+    await expireProposals(tx, programId);
+    const all = await tx.find("groupProposals", { programId });
+    return all
+      .filter((p) => p.memberIds.includes(participantId))
+      .sort((a, b) => newestFirst(a.createdAt, b.createdAt));
+  });
 }
 
 export async function listProposalsAwaitingApproval(programId: string) {
-  await expireProposals(programId);
-  return getStore().find("groupProposals", { programId, status: "awaiting-approval" });
+  return getStore().transaction(async (tx) => {
+    await expireProposals(tx, programId);
+    return tx.find("groupProposals", { programId, status: "awaiting-approval" });
+  });
 }
 
-/** A participant proposes a group to two others; refused with the reasons when a rule is broken. */
+/** Who among `memberIds` is already in a pending proposal (one pending proposal per person). */
+async function inPendingProposal(tx: StoreWriter, programId: string, memberIds: string[]) {
+  const pending = await tx.find("groupProposals", { programId, status: "pending" });
+  return memberIds.filter((id) => pending.some((p) => p.memberIds.includes(id)));
+}
+
+/**
+ * A participant proposes a group to two others; refused with the reasons when a rule is broken.
+ * The rules (no pending proposal for any of the three, the group's hard constraints) are checked
+ * in the transaction that writes the proposal; the two others are told once it is committed.
+ */
 export async function proposeGroup(input: {
   program: Program;
   proposerId: string;
   otherIds: [string, string];
   message: string;
 }) {
-  const { program, proposerId } = input;
+  const { proposerId } = input;
   const memberIds = [proposerId, ...input.otherIds];
-  await expireProposals(program.id);
-  const pending = await getStore().find("groupProposals", {
-    programId: program.id,
-    status: "pending",
-  });
-  const busy = memberIds.filter((id) => pending.some((p) => p.memberIds.includes(id)));
-  if (busy.length) {
-    const people = await engineParticipants(program.id, new Set(busy));
-    throw new GroupRuleError("pending-proposal", [
-      { code: "pending-proposal", names: people.map((p) => p.name ?? p.id) },
-    ]);
-  }
-  const violations = await checkGroup(program, memberIds);
-  if (violations.length) throw new GroupRuleError("violations", violations);
-  const now = Date.now();
-  const proposal = await getStore().insert("groupProposals", {
-    id: newId("gp"),
-    programId: program.id,
-    proposerId,
-    memberIds,
-    responses: Object.fromEntries(
-      memberIds.map((id) => [id, id === proposerId ? "accepted" : "pending"]),
-    ),
-    status: "pending",
-    message: input.message,
-    expiresAt: new Date(now + program.proposalHours * 3_600_000).toISOString(),
-    createdAt: new Date(now).toISOString(),
-  });
-  const people = await engineParticipants(program.id, new Set(memberIds));
-  const proposer = people.find((p) => p.id === proposerId)?.name ?? "";
-  for (const id of input.otherIds) {
-    const member = await getStore().get("participants", id);
-    if (member) {
-      await notify({
-        userId: member.userId,
-        programId: program.id,
-        kind: "proposalReceived",
-        params: { program: program.title, proposer },
-        link: `/programs/${program.id}/groups`,
-      });
+  return getStore().transaction(async (tx) => {
+    const program = (await tx.get("programs", input.program.id)) ?? input.program;
+    await expireProposals(tx, program.id);
+    const busy = await inPendingProposal(tx, program.id, memberIds);
+    if (busy.length) {
+      const people = await engineParticipants(program.id, new Set(busy));
+      throw new GroupRuleError("pending-proposal", [
+        { code: "pending-proposal", names: people.map((p) => p.name ?? p.id) },
+      ]);
     }
-  }
+    const violations = await checkGroup(program, memberIds);
+    if (violations.length) throw new GroupRuleError("violations", violations);
+    const now = Date.now();
+    const proposal = await tx.insert("groupProposals", {
+      id: newId("gp"),
+      programId: program.id,
+      proposerId,
+      memberIds,
+      responses: Object.fromEntries(
+        memberIds.map((id) => [id, id === proposerId ? "accepted" : "pending"]),
+      ),
+      status: "pending",
+      message: input.message,
+      expiresAt: new Date(now + program.proposalHours * 3_600_000).toISOString(),
+      createdAt: new Date(now).toISOString(),
+    });
+    const people = await engineParticipants(program.id, new Set(memberIds));
+    const proposer = people.find((p) => p.id === proposerId)?.name ?? "";
+    for (const id of input.otherIds) {
+      const member = await tx.get("participants", id);
+      if (member) {
+        await notify({
+          userId: member.userId,
+          programId: program.id,
+          kind: "proposalReceived",
+          params: { program: program.title, proposer },
+          link: `/programs/${program.id}/groups`,
+        });
+      }
+    }
+    return proposal;
+  });
+}
+
+/** A proposal of the program that names this participant, read inside the transaction. */
+async function proposalOf(tx: StoreWriter, programId: string, proposalId: string) {
+  const proposal = await tx.get("groupProposals", proposalId);
+  if (!proposal || proposal.programId !== programId)
+    throw new NotFoundError("groupProposals", proposalId);
   return proposal;
 }
 
-/** Accept or decline. When all three accept, the group forms (or waits for the coordinators). */
+/**
+ * Accept or decline. When all three accept, the group forms (or waits for the coordinators), in
+ * the same transaction. Answering again what one already answered changes nothing and returns the
+ * proposal as it stands (a double click, a retry, a second tab): one group, one notice.
+ */
 export async function respondToProposal(input: {
   program: Program;
   proposalId: string;
   participantId: string;
   accept: boolean;
 }) {
-  const { program } = input;
-  await expireProposals(program.id);
-  const proposal = await getStore().get("groupProposals", input.proposalId);
-  if (
-    !proposal ||
-    proposal.programId !== program.id ||
-    !proposal.memberIds.includes(input.participantId)
-  ) {
-    throw new NotFoundError("groupProposals", input.proposalId);
-  }
-  if (proposal.status !== "pending") throw new GroupRuleError(`proposal-${proposal.status}`);
-  const responses = {
-    ...proposal.responses,
-    [input.participantId]: input.accept ? ("accepted" as const) : ("declined" as const),
-  };
-  const now = new Date().toISOString();
-  if (!input.accept) {
-    return getStore().update("groupProposals", proposal.id, {
+  return getStore().transaction(async (tx) => {
+    const program = (await tx.get("programs", input.program.id)) ?? input.program;
+    await expireProposals(tx, program.id);
+    const proposal = await proposalOf(tx, program.id, input.proposalId);
+    if (!proposal.memberIds.includes(input.participantId))
+      throw new NotFoundError("groupProposals", input.proposalId);
+    const answer = input.accept ? ("accepted" as const) : ("declined" as const);
+    if (proposal.responses[input.participantId] === answer) return proposal;
+    if (proposal.status !== "pending") throw new GroupRuleError(`proposal-${proposal.status}`);
+    const responses = { ...proposal.responses, [input.participantId]: answer };
+    const now = new Date().toISOString();
+    if (!input.accept) {
+      return tx.update("groupProposals", proposal.id, {
+        responses,
+        status: "declined",
+        decidedAt: now,
+      });
+    }
+    if (!proposal.memberIds.every((id) => responses[id] === "accepted")) {
+      return tx.update("groupProposals", proposal.id, { responses });
+    }
+    const violations = await checkGroup(program, proposal.memberIds);
+    if (violations.length) throw new GroupRuleError("violations", violations);
+    if (program.selfFormedApproval === "required") {
+      const updated = await tx.update("groupProposals", proposal.id, {
+        responses,
+        status: "awaiting-approval",
+      });
+      await notifyCoordinators(program, "selfGroupAwaiting", `/programs/${program.id}/formation`);
+      return updated;
+    }
+    const group = await formGroup({
+      program,
+      memberIds: proposal.memberIds,
+      origin: "self",
+      sourceKey: `proposal:${proposal.id}`,
+    });
+    await notifyCoordinators(program, "selfGroupFormed", `/programs/${program.id}/formation`);
+    return tx.update("groupProposals", proposal.id, {
       responses,
-      status: "declined",
+      status: "formed",
       decidedAt: now,
+      groupId: group.id,
     });
-  }
-  if (!proposal.memberIds.every((id) => responses[id] === "accepted")) {
-    return getStore().update("groupProposals", proposal.id, { responses });
-  }
-  const violations = await checkGroup(program, proposal.memberIds);
-  if (violations.length) throw new GroupRuleError("violations", violations);
-  if (program.selfFormedApproval === "required") {
-    const updated = await getStore().update("groupProposals", proposal.id, {
-      responses,
-      status: "awaiting-approval",
-    });
-    await notifyCoordinators(program, "selfGroupAwaiting", `/programs/${program.id}/formation`);
-    return updated;
-  }
-  const group = await formGroup({ program, memberIds: proposal.memberIds, origin: "self" });
-  await notifyCoordinators(program, "selfGroupFormed", `/programs/${program.id}/formation`);
-  return getStore().update("groupProposals", proposal.id, {
-    responses,
-    status: "formed",
-    decidedAt: now,
-    groupId: group.id,
   });
 }
 
+/** The proposer withdraws a pending proposal; withdrawing it again changes nothing. */
 export async function withdrawProposal(
   program: Program,
   proposalId: string,
   participantId: string,
 ) {
-  const proposal = await getStore().get("groupProposals", proposalId);
-  if (!proposal || proposal.programId !== program.id || proposal.proposerId !== participantId) {
-    throw new NotFoundError("groupProposals", proposalId);
-  }
-  if (proposal.status !== "pending") throw new GroupRuleError(`proposal-${proposal.status}`);
-  return getStore().update("groupProposals", proposalId, {
-    status: "withdrawn",
-    decidedAt: new Date().toISOString(),
+  return getStore().transaction(async (tx) => {
+    const proposal = await proposalOf(tx, program.id, proposalId);
+    if (proposal.proposerId !== participantId)
+      throw new NotFoundError("groupProposals", proposalId);
+    if (proposal.status === "withdrawn") return proposal;
+    if (proposal.status !== "pending") throw new GroupRuleError(`proposal-${proposal.status}`);
+    return tx.update("groupProposals", proposalId, {
+      status: "withdrawn",
+      decidedAt: new Date().toISOString(),
+    });
   });
 }
 
-/** The coordinators' answer to a self-formed group that needs their approval. */
+/**
+ * The coordinators' answer to a self-formed group that needs their approval. The same answer
+ * given twice (two coordinators, a double click) has one effect.
+ */
 export async function decideSelfFormed(input: {
   program: Program;
   proposalId: string;
   approve: boolean;
   actor: { id: string; name: string };
 }) {
-  const proposal = await getStore().get("groupProposals", input.proposalId);
-  if (!proposal || proposal.programId !== input.program.id)
-    throw new NotFoundError("groupProposals", input.proposalId);
-  if (proposal.status !== "awaiting-approval")
-    throw new GroupRuleError(`proposal-${proposal.status}`);
-  const now = new Date().toISOString();
-  if (!input.approve) {
-    await audit(input.program.id, input.actor, "self-group-rejected", {
-      members: proposal.memberIds,
+  return getStore().transaction(async (tx) => {
+    const program = (await tx.get("programs", input.program.id)) ?? input.program;
+    const proposal = await proposalOf(tx, program.id, input.proposalId);
+    const wanted = input.approve ? "formed" : "rejected";
+    if (proposal.status === wanted) return proposal;
+    if (proposal.status !== "awaiting-approval")
+      throw new GroupRuleError(`proposal-${proposal.status}`);
+    const now = new Date().toISOString();
+    if (!input.approve) {
+      await audit(program.id, input.actor, "self-group-rejected", {
+        members: proposal.memberIds,
+      });
+      return tx.update("groupProposals", proposal.id, { status: "rejected", decidedAt: now });
+    }
+    const group = await formGroup({
+      program,
+      memberIds: proposal.memberIds,
+      origin: "self",
+      sourceKey: `proposal:${proposal.id}`,
+      approvedBy: input.actor.id,
     });
-    return getStore().update("groupProposals", proposal.id, { status: "rejected", decidedAt: now });
-  }
-  const group = await formGroup({
-    program: input.program,
-    memberIds: proposal.memberIds,
-    origin: "self",
-    approvedBy: input.actor.id,
-  });
-  await audit(input.program.id, input.actor, "self-group-approved", {
-    members: proposal.memberIds,
-    groupId: group.id,
-  });
-  return getStore().update("groupProposals", proposal.id, {
-    status: "formed",
-    decidedAt: now,
-    groupId: group.id,
+    await audit(program.id, input.actor, "self-group-approved", {
+      members: proposal.memberIds,
+      groupId: group.id,
+    });
+    return tx.update("groupProposals", proposal.id, {
+      status: "formed",
+      decidedAt: now,
+      groupId: group.id,
+    });
   });
 }
 

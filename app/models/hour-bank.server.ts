@@ -1,6 +1,6 @@
 /** The group's hour bank: entries logged by members, and the summary. */
 import { getStore, newId } from "../../server/store";
-import type { EntityOf } from "../../server/store";
+import type { EntityOf, StoreWriter } from "../../server/store";
 import { summarize, type HourKind } from "./hour-bank";
 import { newestFirst } from "~/utils/order";
 
@@ -26,6 +26,52 @@ export async function addHourEntry(input: {
     id: newId("hrs"),
     createdAt: new Date().toISOString(),
   });
+}
+
+/**
+ * A meeting's time in the hour bank, counted once (docs/invariants.md): one line per person
+ * present, from one source — the meeting itself, or the co-development session held in it, whose
+ * measured time replaces the meeting's own lines. Called in the caller's transaction whenever a
+ * meeting is held (or no longer held: `presentIds` empty), corrected, or a session ends.
+ */
+export async function setMeetingTime(
+  tx: StoreWriter,
+  input: {
+    groupId: string;
+    meetingId?: string;
+    codevSessionId?: string;
+    presentIds: readonly string[];
+    hours: number;
+    date: string;
+    at: string;
+  },
+) {
+  const lines = await tx.find("hourEntries", { groupId: input.groupId });
+  const ofMeeting = (e: HourEntry) => Boolean(input.meetingId) && e.meetingId === input.meetingId;
+  if (input.codevSessionId) {
+    for (const e of lines) {
+      if ((ofMeeting(e) && !e.codevSessionId) || e.codevSessionId === input.codevSessionId)
+        await tx.remove("hourEntries", e.id);
+    }
+  } else {
+    for (const e of lines)
+      if (ofMeeting(e) && !e.codevSessionId) await tx.remove("hourEntries", e.id);
+    if (lines.some((e) => ofMeeting(e) && e.codevSessionId)) return;
+  }
+  for (const participantId of input.presentIds) {
+    await tx.insert("hourEntries", {
+      id: newId("hrs"),
+      groupId: input.groupId,
+      participantId,
+      kind: "meeting",
+      hours: input.hours,
+      date: input.date,
+      note: "",
+      meetingId: input.meetingId,
+      codevSessionId: input.codevSessionId,
+      createdAt: input.at,
+    });
+  }
 }
 
 export class NotYourEntryError extends Error {}

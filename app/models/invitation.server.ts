@@ -100,7 +100,14 @@ export async function acceptInvitation(
   return getStore().transaction(async (tx) => {
     const invitation = await tx.findOne("invitations", { tokenHash: hashToken(token) });
     if (!invitation) throw new InvitationError("unknown");
-    if (invitation.usedAt) throw new InvitationError("used");
+    if (invitation.usedAt) {
+      // The same person again (a double click, a retry): the participation they already have.
+      const joined =
+        invitation.usedBy === userId &&
+        (await tx.findOne("participants", { userId, programId: invitation.programId }));
+      if (joined) return joined;
+      throw new InvitationError("used");
+    }
     const now = new Date().toISOString();
     if (invitation.expiresAt <= now) throw new InvitationError("expired");
     const user = await tx.get("users", userId);

@@ -5,6 +5,7 @@ import type { EntityOf } from "../../server/store";
 import { hashToken, newToken } from "../../server/security/tokens";
 import { rotateFacilitators } from "../../matching/rotation";
 import { generateSeries, GROUP_TIME_ZONE, zonedToUtc, type SeriesInput } from "./meeting-series";
+import { setMeetingTime } from "./hour-bank.server";
 import { notify } from "./notification.server";
 
 export type Meeting = EntityOf<"meetings">;
@@ -100,29 +101,14 @@ export async function setMeetingStatus(
     if (present.some((id) => !group.memberIds.includes(id)))
       throw new NotAMemberError("presentIds");
     const now = new Date().toISOString();
-    for (const entry of await tx.find("hourEntries", { groupId })) {
-      if (entry.meetingId === meetingId && !entry.codevSessionId)
-        await tx.remove("hourEntries", entry.id);
-    }
-    const fromSession = (await tx.find("hourEntries", { groupId })).some(
-      (e) => e.meetingId === meetingId,
-    );
-    if (status === "held" && !fromSession) {
-      const hours = quarterHours(Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt));
-      for (const participantId of present) {
-        await tx.insert("hourEntries", {
-          id: newId("hrs"),
-          groupId,
-          participantId,
-          kind: "meeting",
-          hours,
-          date: localDay(meeting.startsAt),
-          note: "",
-          meetingId,
-          createdAt: now,
-        });
-      }
-    }
+    await setMeetingTime(tx, {
+      groupId,
+      meetingId,
+      presentIds: present,
+      hours: quarterHours(Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)),
+      date: localDay(meeting.startsAt),
+      at: now,
+    });
     return tx.update("meetings", meetingId, {
       status,
       statusReason: status === "postponed" || status === "cancelled" ? reason : "",
@@ -176,11 +162,14 @@ export async function updateMeetingDetails(
     const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
     if (moved && meeting.status === "held") {
       // A held meeting's corrected date or length follows into the hour bank.
-      const hours = quarterHours(Date.parse(endsAt) - Date.parse(startsAt));
-      for (const entry of await tx.find("hourEntries", { groupId })) {
-        if (entry.meetingId === meetingId && !entry.codevSessionId)
-          await tx.update("hourEntries", entry.id, { hours, date: localDay(startsAt) });
-      }
+      await setMeetingTime(tx, {
+        groupId,
+        meetingId,
+        presentIds: meeting.presentIds,
+        hours: quarterHours(Date.parse(endsAt) - Date.parse(startsAt)),
+        date: localDay(startsAt),
+        at: new Date().toISOString(),
+      });
     }
     const facilitatorId = details.facilitatorId || undefined;
     return tx.update("meetings", meetingId, {
@@ -316,9 +305,10 @@ export async function sendMeetingReminders(withinHours: number, now = new Date()
   );
   let sent = 0;
   for (const candidate of due) {
-    // Claim the reminder first, re-checked in a transaction (the meeting may have moved or been
-    // cancelled meanwhile): a crash after this sends none rather than two.
-    const meeting = await store.transaction(async (tx) => {
+    // Claimed and told in one transaction, re-checked (the meeting may have moved or been
+    // cancelled meanwhile): one reminder per meeting and date, even with two passes or processes
+    // at once; the e-mails follow the commit.
+    sent += await store.transaction(async (tx) => {
       const fresh = await tx.get("meetings", candidate.id);
       if (
         !fresh ||
@@ -327,36 +317,37 @@ export async function sendMeetingReminders(withinHours: number, now = new Date()
         fresh.startsAt <= from ||
         fresh.startsAt > horizon
       )
-        return undefined;
-      return tx.update("meetings", fresh.id, { reminderSentAt: from });
+        return 0;
+      const meeting = await tx.update("meetings", fresh.id, { reminderSentAt: from });
+      const group = await tx.get("groups", meeting.groupId);
+      if (!group || group.status !== "active") return 0;
+      let told = 0;
+      for (const participantId of meetingMembers(meeting, group.memberIds)) {
+        const participant = await tx.get("participants", participantId);
+        const user = participant && (await tx.get("users", participant.userId));
+        if (!user) continue;
+        const facilitator =
+          meeting.facilitatorId && (await tx.get("participants", meeting.facilitatorId));
+        const facilitatorUser = facilitator && (await tx.get("users", facilitator.userId));
+        await notify({
+          userId: user.id,
+          programId: group.programId,
+          kind: "meetingReminder",
+          params: {
+            date: new Intl.DateTimeFormat(user.locale === "en" ? "en-CA" : "fr-CA", {
+              dateStyle: "full",
+              timeStyle: "short",
+              timeZone: GROUP_TIME_ZONE,
+            }).format(new Date(meeting.startsAt)),
+            facilitator: facilitatorUser ? facilitatorUser.name : "—",
+            agenda: meeting.agenda || "—",
+          },
+          link: `/programs/${group.programId}/groups/${group.id}/meetings/${meeting.id}`,
+        });
+        told++;
+      }
+      return told;
     });
-    if (!meeting) continue;
-    const group = await store.get("groups", meeting.groupId);
-    if (!group || group.status !== "active") continue;
-    for (const participantId of meetingMembers(meeting, group.memberIds)) {
-      const participant = await store.get("participants", participantId);
-      const user = participant && (await store.get("users", participant.userId));
-      if (!user) continue;
-      const facilitator =
-        meeting.facilitatorId && (await store.get("participants", meeting.facilitatorId));
-      const facilitatorUser = facilitator && (await store.get("users", facilitator.userId));
-      await notify({
-        userId: user.id,
-        programId: group.programId,
-        kind: "meetingReminder",
-        params: {
-          date: new Intl.DateTimeFormat(user.locale === "en" ? "en-CA" : "fr-CA", {
-            dateStyle: "full",
-            timeStyle: "short",
-            timeZone: GROUP_TIME_ZONE,
-          }).format(new Date(meeting.startsAt)),
-          facilitator: facilitatorUser ? facilitatorUser.name : "—",
-          agenda: meeting.agenda || "—",
-        },
-        link: `/programs/${group.programId}/groups/${group.id}/meetings/${meeting.id}`,
-      });
-      sent++;
-    }
   }
   return sent;
 }

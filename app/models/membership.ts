@@ -12,12 +12,19 @@ export interface SeatRecord {
   seat: number;
 }
 
-/** The lowest seat of `participantId` not taken by one of `taken` (their current seats). */
-export function freeSeat(taken: readonly { seat: number }[]): number {
-  const used = new Set(taken.map((m) => m.seat));
-  let seat = 0;
-  while (used.has(seat)) seat++;
-  return seat;
+/**
+ * The seat a participant takes in a new group, given the seats they hold: seat 0 for a mentee or
+ * a peer (a second one collides with the first), the lowest free seat below `capacity` for a
+ * mentor; undefined when a mentor has none left.
+ */
+export function seatFor(
+  participant: { role: string; capacity: number },
+  held: readonly { seat: number }[],
+): number | undefined {
+  if (participant.role !== "mentor") return 0;
+  const used = new Set(held.map((m) => m.seat));
+  for (let seat = 0; seat < participant.capacity; seat++) if (!used.has(seat)) return seat;
+  return undefined;
 }
 
 /**

@@ -17,6 +17,10 @@ export type NotificationKind =
   | "evaluationOpen"
   | "evaluationReminder";
 
+/**
+ * An in-app notice, written in the caller's transaction, and its e-mail, sent once that
+ * transaction has committed (never for a write that was rolled back or lost a race).
+ */
 export async function notify(input: {
   userId: string;
   programId?: string;
@@ -36,8 +40,7 @@ export async function notify(input: {
     link: input.link,
     createdAt: new Date().toISOString(),
   });
-  const base = publicUrl();
-  await sendMail({
+  const message = {
     to: user.email,
     kind: input.kind,
     programId: input.programId,
@@ -46,8 +49,9 @@ export async function notify(input: {
       `notifications.${input.kind}.subject` as MessageKey,
       input.params,
     ),
-    text: `${translate(user.locale, `notifications.${input.kind}.text` as MessageKey, input.params)}\n\n${base}${input.link}`,
-  });
+    text: `${translate(user.locale, `notifications.${input.kind}.text` as MessageKey, input.params)}\n\n${publicUrl()}${input.link}`,
+  };
+  await store.afterCommit(() => sendMail(message));
 }
 
 export async function notifyCoordinators(

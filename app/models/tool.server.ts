@@ -91,34 +91,37 @@ async function groupTool(groupId: string, toolId: string) {
 
 /**
  * A member asks to share a tool with the program. The author's own request is their consent; anyone
- * else's request waits for the author, who is notified.
+ * else's request waits for the author, who is notified (once, for the request that changed it).
  */
 export async function requestProgramShare(groupId: string, toolId: string, actorId: string) {
-  const tool = await groupTool(groupId, toolId);
-  if (tool.programWide) return { status: "shared" as const };
-  const now = new Date().toISOString();
-  if (tool.authorId === actorId) {
-    await getStore().update("tools", tool.id, {
-      programWide: true,
-      sharedAt: now,
-      shareRequest: undefined,
+  return getStore().transaction(async (tx) => {
+    const tool = await groupTool(groupId, toolId);
+    if (tool.programWide) return { status: "shared" as const };
+    const now = new Date().toISOString();
+    if (tool.authorId === actorId) {
+      await tx.update("tools", tool.id, {
+        programWide: true,
+        sharedAt: now,
+        shareRequest: undefined,
+      });
+      return { status: "shared" as const };
+    }
+    if (tool.shareRequest?.status === "pending") return { status: "requested" as const };
+    await tx.update("tools", tool.id, {
+      shareRequest: { by: actorId, at: now, status: "pending" },
     });
-    return { status: "shared" as const };
-  }
-  await getStore().update("tools", tool.id, {
-    shareRequest: { by: actorId, at: now, status: "pending" },
+    const author = tool.authorId ? await tx.get("participants", tool.authorId) : undefined;
+    if (author) {
+      await notify({
+        userId: author.userId,
+        programId: tool.programId,
+        kind: "toolShareRequest",
+        params: { tool: tool.title },
+        link: `/programs/${tool.programId}/groups/${groupId}/tools`,
+      });
+    }
+    return { status: "requested" as const };
   });
-  const author = tool.authorId ? await getStore().get("participants", tool.authorId) : undefined;
-  if (author) {
-    await notify({
-      userId: author.userId,
-      programId: tool.programId,
-      kind: "toolShareRequest",
-      params: { tool: tool.title },
-      link: `/programs/${tool.programId}/groups/${groupId}/tools`,
-    });
-  }
-  return { status: "requested" as const };
 }
 
 /** The author answers a request to share their tool with the program. */
@@ -128,30 +131,39 @@ export async function answerShareRequest(
   authorId: string,
   consent: boolean,
 ) {
-  const tool = await groupTool(groupId, toolId);
-  if (tool.authorId !== authorId) throw new NotTheAuthorError();
-  if (!tool.shareRequest || tool.shareRequest.status !== "pending") return tool;
-  return getStore().update(
-    "tools",
-    tool.id,
-    consent
-      ? { programWide: true, sharedAt: new Date().toISOString(), shareRequest: undefined }
-      : { shareRequest: { ...tool.shareRequest, status: "declined" } },
-  );
+  return getStore().transaction(async (tx) => {
+    const tool = await groupTool(groupId, toolId);
+    if (tool.authorId !== authorId) throw new NotTheAuthorError();
+    if (!tool.shareRequest || tool.shareRequest.status !== "pending") return tool;
+    return tx.update(
+      "tools",
+      tool.id,
+      consent
+        ? { programWide: true, sharedAt: new Date().toISOString(), shareRequest: undefined }
+        : { shareRequest: { ...tool.shareRequest, status: "declined" } },
+    );
+  });
 }
 
 /** The author takes their tool out of the program's library (it stays in the group). */
 export async function withdrawFromLibrary(groupId: string, toolId: string, authorId: string) {
-  const tool = await groupTool(groupId, toolId);
-  if (tool.authorId !== authorId) throw new NotTheAuthorError();
-  return getStore().update("tools", tool.id, { programWide: false, sharedAt: undefined });
+  return getStore().transaction(async (tx) => {
+    const tool = await groupTool(groupId, toolId);
+    if (tool.authorId !== authorId) throw new NotTheAuthorError();
+    return tx.update("tools", tool.id, { programWide: false, sharedAt: undefined });
+  });
 }
 
+/** The author deletes their tool; its file goes once the deletion is committed. */
 export async function deleteTool(groupId: string, toolId: string, authorId: string) {
-  const tool = await groupTool(groupId, toolId);
-  if (tool.authorId !== authorId) throw new NotTheAuthorError();
-  await getStore().remove("tools", tool.id);
-  if (tool.file) await getUploads().remove(tool.file.storedAs);
+  const store = getStore();
+  await store.transaction(async (tx) => {
+    const tool = await groupTool(groupId, toolId);
+    if (tool.authorId !== authorId) throw new NotTheAuthorError();
+    await tx.remove("tools", tool.id);
+    const file = tool.file;
+    if (file) await store.afterCommit(() => getUploads().remove(file.storedAs));
+  });
 }
 
 /**
