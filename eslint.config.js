@@ -17,6 +17,19 @@ const csvWriter = {
     "CSV files are written by app/utils/csv.server.ts (no live formula; docs/decisions/0017-response-encoding.md).",
 };
 
+/** Remix's Form without the one-time submission key (app/components/AppForm.tsx). */
+const remixForm = {
+  name: "@remix-run/react",
+  importNames: ["Form"],
+  message:
+    "Use Form (or FetcherForm) from ~/components/AppForm: a submission has one effect (docs/decisions/0014-invariants.md).",
+};
+/** fetcher.Form likewise. */
+const fetcherForm = {
+  selector: "JSXOpeningElement > JSXMemberExpression[property.name='Form']",
+  message: "Use FetcherForm from ~/components/AppForm: a submission has one effect.",
+};
+
 export default tseslint.config(
   { ignores: ["build/**", "data/**", "node_modules/**", "tmp/**", "public/**", ".cache/**"] },
   js.configs.recommended,
@@ -50,8 +63,24 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: [appOrServer, csvWriter] }] },
   },
   {
+    files: ["app/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [remixForm], patterns: [csvWriter] }],
+      "no-restricted-syntax": ["error", fetcherForm],
+    },
+  },
+  {
     files: ["app/routes/**/*.{ts,tsx}", "app/components/**/*.{ts,tsx}"],
-    rules: { "no-restricted-imports": ["error", { patterns: [storeFromRoutes, csvWriter] }] },
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { paths: [remixForm], patterns: [storeFromRoutes, csvWriter] },
+      ],
+    },
+  },
+  {
+    files: ["app/components/AppForm.tsx"],
+    rules: { "no-restricted-syntax": "off" },
   },
   {
     files: ["app/utils/csv.server.ts"],

@@ -1,5 +1,5 @@
+import { randomUUID } from "node:crypto";
 import {
-  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -12,6 +12,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import type { ReactNode } from "react";
 import stylesHref from "~/styles/app.css?url";
@@ -39,6 +40,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     unread: notices.filter((n) => !n.readAt).length,
     user: user ? { id: user.id, name: user.name, email: user.email, role: user.role } : null,
     programs: programs.map((p) => ({ id: p.id, title: p.title, asCoordinator: p.asCoordinator })),
+    /** New at every load: the forms' one-time submission keys start with it (AppForm.tsx). */
+    submissionSeed: randomUUID(),
   };
 }
 export type RootLoaderData = Awaited<ReturnType<typeof loader>>;

@@ -19,6 +19,7 @@ import { cspNonceOf, securityHeaders } from "./security/headers";
 import { limitBodies } from "./security/limits";
 import { closeStore, openStore, StoreLoadError } from "./store";
 import { withDiskFullPage } from "./store/disk-full-page";
+import { withSubmissionLedger } from "../app/utils/submission.server";
 import { startReminders } from "./reminders";
 import { attachPostgresAdapter } from "./live/adapter";
 
@@ -101,7 +102,7 @@ async function main() {
     app.use(devServer.middlewares);
     build = () =>
       (devServer.ssrLoadModule("virtual:remix/server-build") as Promise<ServerBuild>).then(
-        withDiskFullPage,
+        (loaded) => withDiskFullPage(withSubmissionLedger(loaded)),
       );
   } else {
     const client = join(root, "build/client");
@@ -116,7 +117,9 @@ async function main() {
     );
     app.use((req, res, next) => (rootNames.has(req.path) ? rootFiles(req, res, next) : next()));
     build = withDiskFullPage(
-      (await import(pathToFileURL(join(root, "build/server/index.js")).href)) as ServerBuild,
+      withSubmissionLedger(
+        (await import(pathToFileURL(join(root, "build/server/index.js")).href)) as ServerBuild,
+      ),
     );
   }
 

@@ -1,4 +1,5 @@
-import { Form, useNavigation } from "@remix-run/react";
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import type { FormFailure } from "~/utils/forms";
 import { valueOf } from "~/utils/form-hooks";
 import { useT } from "~/utils/i18n-react";

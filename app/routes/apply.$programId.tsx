@@ -1,7 +1,8 @@
 /** The interest form (formulaire de communication d'intérêt): public, with drafts. */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, useLoaderData, useNavigation } from "@remix-run/react";
+import { useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { z } from "zod";
 import { OrganizationChecklist } from "~/components/OrganizationChecklist";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";

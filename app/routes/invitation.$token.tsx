@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { RegionMrcPicker } from "~/components/RegionMrcPicker";
 import {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSubmit } from "@remix-run/react";
+import { useLoaderData, useSubmit } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";
 import { regionName } from "~/data/geography";
 import { pageOfApplications } from "~/models/application.server";

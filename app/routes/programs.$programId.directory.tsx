@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSubmit } from "@remix-run/react";
+import { useLoaderData, useSubmit } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { tagLabel } from "~/components/ProfileFields";
 import { Pager, PageRange } from "~/components/Pager";
 import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { createEvent, listEvents } from "~/models/event.server";

@@ -1,11 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import {
-  Form,
-  useActionData,
-  useLoaderData,
-  useNavigation,
-  useRevalidator,
-} from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation, useRevalidator } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
 import { Violations, type ViolationView } from "~/components/Violations";

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "~/models/codev";

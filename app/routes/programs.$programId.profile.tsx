@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { OrganizationChecklist } from "~/components/OrganizationChecklist";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import {

@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { listLibrary } from "~/models/tool.server";
 import { libraryFilterSchema } from "~/schemas/tool";
 import { ToolLinks } from "~/components/ToolLinks";

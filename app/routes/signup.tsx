@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { createUser, EmailTakenError } from "~/models/user.server";
 import { PASSWORD_MIN, signupSchema } from "~/schemas/auth";
