@@ -13,7 +13,7 @@ import { CODEV_STEPS } from "../../server/store/schema";
 import type { MessageKey } from "~/i18n";
 import { addActionItem } from "./action-plan.server";
 import { quarterHours, setMeetingStatus } from "./meeting.server";
-import { utcToZoned } from "./meeting-series";
+import { quebecDate } from "~/utils/quebec-time";
 
 export { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "./codev";
 
@@ -326,7 +326,7 @@ export async function applyCodevCommand(
           await addActionItem(groupId, item.title, session.clientId, "codev");
         }
         // The session's time goes into the hour bank once, with a line per person present.
-        const date = utcToZoned(at).date;
+        const date = quebecDate(at);
         const presentIds = session.presentIds.length ? session.presentIds : [actorId];
         for (const participantId of presentIds) {
           await tx.insert("hourEntries", {

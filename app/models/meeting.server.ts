@@ -4,7 +4,9 @@ import { getStore, newId } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { hashToken, newToken } from "../../server/security/tokens";
 import { rotateFacilitators } from "../../matching/rotation";
-import { generateSeries, GROUP_TIME_ZONE, zonedToUtc, type SeriesInput } from "./meeting-series";
+import { formatDate } from "~/i18n";
+import { quebecDate, quebecInstant } from "~/utils/quebec-time";
+import { generateSeries, type SeriesInput } from "./meeting-series";
 import { notify } from "./notification.server";
 
 export type Meeting = EntityOf<"meetings">;
@@ -74,9 +76,6 @@ export function meetingMembers(meeting: Meeting, groupMemberIds: readonly string
     : [...groupMemberIds];
 }
 
-const localDay = (iso: string) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: GROUP_TIME_ZONE }).format(new Date(iso));
-
 /**
  * A held meeting puts its time in the hour bank, one line per person present (counted once, see
  * hour-bank.ts); leaving "held" takes those lines out again.
@@ -116,7 +115,7 @@ export async function setMeetingStatus(
           participantId,
           kind: "meeting",
           hours,
-          date: localDay(meeting.startsAt),
+          date: quebecDate(meeting.startsAt),
           note: "",
           meetingId,
           createdAt: now,
@@ -170,7 +169,7 @@ export async function updateMeetingDetails(
     const attending = details.kind === "individual" ? participantIds : group.memberIds;
     if (details.facilitatorId && !attending.includes(details.facilitatorId))
       throw new NotAMemberError("facilitatorId");
-    const start = zonedToUtc(details.date, details.time);
+    const start = quebecInstant(details.date, details.time);
     const startsAt = start.toISOString();
     const endsAt = new Date(start.getTime() + details.durationMinutes * 60_000).toISOString();
     const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
@@ -179,7 +178,7 @@ export async function updateMeetingDetails(
       const hours = quarterHours(Date.parse(endsAt) - Date.parse(startsAt));
       for (const entry of await tx.find("hourEntries", { groupId })) {
         if (entry.meetingId === meetingId && !entry.codevSessionId)
-          await tx.update("hourEntries", entry.id, { hours, date: localDay(startsAt) });
+          await tx.update("hourEntries", entry.id, { hours, date: quebecDate(startsAt) });
       }
     }
     const facilitatorId = details.facilitatorId || undefined;
@@ -345,11 +344,10 @@ export async function sendMeetingReminders(withinHours: number, now = new Date()
         programId: group.programId,
         kind: "meetingReminder",
         params: {
-          date: new Intl.DateTimeFormat(user.locale === "en" ? "en-CA" : "fr-CA", {
+          date: formatDate(user.locale, meeting.startsAt, {
             dateStyle: "full",
             timeStyle: "short",
-            timeZone: GROUP_TIME_ZONE,
-          }).format(new Date(meeting.startsAt)),
+          }),
           facilitator: facilitatorUser ? facilitatorUser.name : "—",
           agenda: meeting.agenda || "—",
         },

@@ -18,7 +18,6 @@ import {
   swapFacilitators,
   updateMeetingDetails,
 } from "~/models/meeting.server";
-import { utcToZoned } from "~/models/meeting-series";
 import { meetingDetailsSchema, meetingStatusSchema, swapSchema } from "~/schemas/meetings";
 import {
   formDataToObject,
@@ -28,6 +27,7 @@ import {
   readFormData,
 } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
+import { quebecDateTime } from "~/utils/quebec-time";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
@@ -52,7 +52,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .filter((m) => m.status === "held" && m.startsAt < meeting.startsAt)
     .at(-1)?.startsAt;
   const since = previous ?? group.createdAt;
-  const local = utcToZoned(meeting.startsAt);
+  const local = quebecDateTime(meeting.startsAt);
   const name = new Map(view.members.map((m) => [m.id, m.name]));
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,
