@@ -345,7 +345,19 @@ export async function applyCodevCommand(
         if (session.meetingId) {
           const meeting = await tx.get("meetings", session.meetingId);
           if (meeting && meeting.status !== "held") {
-            await setMeetingStatus(groupId, meeting.id, "held", "", presentIds);
+            // A meeting is held only once started: a session run before its meeting's planned
+            // start moves the meeting to when it really took place (same length) first.
+            if (meeting.startsAt > at) {
+              const startsAt = session.startedAt ?? at;
+              const length = Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt);
+              await tx.update("meetings", meeting.id, {
+                startsAt,
+                endsAt: new Date(Date.parse(startsAt) + length).toISOString(),
+                sequence: meeting.sequence + 1,
+                updatedAt: at,
+              });
+            }
+            await setMeetingStatus(groupId, meeting.id, "held", "", presentIds, at);
           }
         }
         break;

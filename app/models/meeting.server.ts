@@ -57,6 +57,18 @@ export async function planSeries(groupId: string, input: SeriesInput) {
 export class MeetingNotFoundError extends Error {}
 /** The meeting changed since the form was shown (another member saved first). */
 export class StaleMeetingError extends Error {}
+/**
+ * A meeting is marked held only once it has started (`field`: the form field at fault, "status",
+ * or "date" when a held meeting would move into the future).
+ */
+export class MeetingNotStartedError extends Error {
+  constructor(
+    readonly startsAt: string,
+    readonly field = "status",
+  ) {
+    super(field);
+  }
+}
 /** A member named for a meeting is not in the group. */
 export class NotAMemberError extends Error {
   constructor(readonly field: string) {
@@ -78,7 +90,8 @@ export function meetingMembers(meeting: Meeting, groupMemberIds: readonly string
 
 /**
  * A held meeting puts its time in the hour bank, one line per person present (counted once, see
- * hour-bank.ts); leaving "held" takes those lines out again.
+ * hour-bank.ts); leaving "held" takes those lines out again. Only a meeting that has started can
+ * be held (MeetingNotStartedError).
  */
 export async function setMeetingStatus(
   groupId: string,
@@ -86,11 +99,14 @@ export async function setMeetingStatus(
   status: Meeting["status"],
   reason: string,
   presentIds?: readonly string[],
+  now = new Date().toISOString(),
 ) {
   return getStore().transaction(async (tx) => {
     const meeting = await tx.get("meetings", meetingId);
     const group = await tx.get("groups", groupId);
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    if (status === "held" && meeting.startsAt > now)
+      throw new MeetingNotStartedError(meeting.startsAt);
     const expected =
       meeting.status === "held" && meeting.presentIds.length
         ? meeting.presentIds
@@ -98,7 +114,6 @@ export async function setMeetingStatus(
     const present = status === "held" ? [...(presentIds ?? expected)] : [];
     if (present.some((id) => !group.memberIds.includes(id)))
       throw new NotAMemberError("presentIds");
-    const now = new Date().toISOString();
     for (const entry of await tx.find("hourEntries", { groupId })) {
       if (entry.meetingId === meetingId && !entry.codevSessionId)
         await tx.remove("hourEntries", entry.id);
@@ -172,6 +187,9 @@ export async function updateMeetingDetails(
     const start = quebecInstant(details.date, details.time);
     const startsAt = start.toISOString();
     const endsAt = new Date(start.getTime() + details.durationMinutes * 60_000).toISOString();
+    // A held meeting cannot move to a start still to come.
+    if (meeting.status === "held" && startsAt > new Date().toISOString())
+      throw new MeetingNotStartedError(startsAt, "date");
     const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
     if (moved && meeting.status === "held") {
       // A held meeting's corrected date or length follows into the hour bank.

@@ -12,6 +12,7 @@ import {
   listMeetings,
   meetingMembers,
   MeetingNotFoundError,
+  MeetingNotStartedError,
   NotAMemberError,
   setMeetingStatus,
   StaleMeetingError,
@@ -27,6 +28,8 @@ import {
   readFormData,
 } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
+import { formatDate } from "~/i18n";
+import { getLocale } from "~/utils/locale.server";
 import { quebecDateTime } from "~/utils/quebec-time";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
@@ -127,6 +130,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof NotAMemberError) {
       return formFailure(
         { [error.field]: { key: "errors.notGroupMember" } },
+        { ...form, form: which },
+      );
+    }
+    if (error instanceof MeetingNotStartedError) {
+      const date = formatDate(getLocale(request), error.startsAt, {
+        dateStyle: "full",
+        timeStyle: "short",
+      });
+      return formFailure(
+        { [error.field]: { key: "errors.meetingNotStarted", params: { date } } },
         { ...form, form: which },
       );
     }
