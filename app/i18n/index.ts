@@ -2,6 +2,7 @@
  * Message catalogs: French first, English too. Keys are typed from the French catalog, so an
  * unknown key fails the typecheck; tests/unit/i18n.test.ts keeps both catalogs in step.
  */
+import { displayInstant, QUEBEC_TIME_ZONE } from "~/utils/quebec-time";
 import en from "./en.json";
 import fr from "./fr.json";
 
@@ -72,18 +73,20 @@ function cached<F extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, 
   return formatter;
 }
 
+/**
+ * A date or an instant as a person reads it, in Quebec time (app/utils/quebec-time.ts): a calendar
+ * date ("2027-01-14") shows as that date; an instant at its Quebec date and time.
+ */
 export function formatDate(
   locale: Locale,
   value: string | Date,
   options: Intl.DateTimeFormatOptions = { dateStyle: "long" },
 ): string {
-  const date =
-    typeof value === "string" ? new Date(value.length === 10 ? `${value}T12:00:00` : value) : value;
   const formatter = cached(
     `d|${locale}|${JSON.stringify(options)}`,
-    () => new Intl.DateTimeFormat(intlTag(locale), { timeZone: "America/Toronto", ...options }),
+    () => new Intl.DateTimeFormat(intlTag(locale), { ...options, timeZone: QUEBEC_TIME_ZONE }),
   );
-  return formatter.format(date);
+  return formatter.format(displayInstant(value));
 }
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {

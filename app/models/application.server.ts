@@ -13,6 +13,7 @@ import { paginate, type PageInfo } from "~/utils/pagination";
 import { createInvitation } from "./invitation.server";
 import { compareCodeUnits, newestFirst } from "~/utils/order";
 import { whileUnchanged } from "./revision-cache.server";
+import { quebecToday } from "~/utils/quebec-time";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
 const frenchOrder = new Intl.Collator("fr").compare;
@@ -29,7 +30,7 @@ export function publicUrl(): string {
 }
 
 /** Whether the form takes submissions today. */
-export function applicationWindow(program: Program, today = new Date().toISOString().slice(0, 10)) {
+export function applicationWindow(program: Program, today = quebecToday()) {
   if (program.status === "draft" || program.status === "closed") return "closed" as const;
   if (program.applicationOpens && today < program.applicationOpens) return "not-yet" as const;
   if (program.applicationCloses && today > program.applicationCloses) return "closed" as const;

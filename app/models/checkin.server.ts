@@ -7,6 +7,7 @@ import { getStore, newId } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { notify } from "./notification.server";
 import { newestFirst } from "~/utils/order";
+import { quebecToday } from "~/utils/quebec-time";
 
 export type CheckIn = EntityOf<"checkIns">;
 type Group = EntityOf<"groups">;
@@ -59,7 +60,7 @@ export function nextCheckInDue(
  */
 export async function sendCheckInReminders(now = new Date()) {
   const store = getStore();
-  const today = now.toISOString().slice(0, 10);
+  const today = quebecToday(now);
   let sent = 0;
   // Read once for every group (a network has hundreds of groups): programs, and each member's
   // latest check-in.

@@ -14,7 +14,7 @@ import type { MessageKey } from "~/i18n";
 import { addActionItem } from "./action-plan.server";
 import { setMeetingTime } from "./hour-bank.server";
 import { quarterHours, setMeetingStatus } from "./meeting.server";
-import { utcToZoned } from "./meeting-series";
+import { quebecDate } from "~/utils/quebec-time";
 
 export { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "./codev";
 
@@ -327,7 +327,7 @@ export async function applyCodevCommand(
           await addActionItem(groupId, item.title, session.clientId, "codev");
         }
         // The session's time goes into the hour bank once, with a line per person present.
-        const date = utcToZoned(at).date;
+        const date = quebecDate(at);
         const presentIds = session.presentIds.length ? session.presentIds : [actorId];
         await setMeetingTime(tx, {
           groupId,
@@ -341,7 +341,19 @@ export async function applyCodevCommand(
         if (session.meetingId) {
           const meeting = await tx.get("meetings", session.meetingId);
           if (meeting && meeting.status !== "held") {
-            await setMeetingStatus(groupId, meeting.id, "held", "", presentIds);
+            // A meeting is held only once started: a session run before its meeting's planned
+            // start moves the meeting to when it really took place (same length) first.
+            if (meeting.startsAt > at) {
+              const startsAt = session.startedAt ?? at;
+              const length = Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt);
+              await tx.update("meetings", meeting.id, {
+                startsAt,
+                endsAt: new Date(Date.parse(startsAt) + length).toISOString(),
+                sequence: meeting.sequence + 1,
+                updatedAt: at,
+              });
+            }
+            await setMeetingStatus(groupId, meeting.id, "held", "", presentIds, at);
           }
         }
         break;

@@ -8,6 +8,7 @@ import { getStore, newId } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { notify } from "./notification.server";
 import { newestFirst } from "~/utils/order";
+import { quebecToday } from "~/utils/quebec-time";
 
 export type Evaluation = EntityOf<"evaluations">;
 export type EvaluationResponse = EntityOf<"evaluationResponses">;
@@ -16,10 +17,9 @@ type Program = EntityOf<"programs">;
 export class EvaluationNotFoundError extends Error {}
 export class EvaluationClosedError extends Error {}
 
-const today = (now = new Date()) => now.toISOString().slice(0, 10);
-
+/** Open from its first to its last day, Quebec dates. */
 export function isOpen(evaluation: Evaluation, now = new Date()) {
-  const day = today(now);
+  const day = quebecToday(now);
   return evaluation.opensOn <= day && day <= evaluation.closesOn;
 }
 

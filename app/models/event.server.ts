@@ -6,6 +6,7 @@ import { planRounds } from "../../matching/schedule";
 import { getStore, newId, NotFoundError } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import type { EventFormInput } from "~/schemas/event";
+import { fromDateTimeLocal } from "~/utils/quebec-time";
 import { engineParticipants } from "./matching-input.server";
 
 export type SpeedEvent = EntityOf<"events">;
@@ -24,7 +25,8 @@ export async function getEvent(id: string) {
 function fromForm(input: EventFormInput) {
   return {
     title: input.title,
-    startsAt: new Date(input.startsAt).toISOString(),
+    // Quebec time (the form's datetime-local), not the server's zone.
+    startsAt: fromDateTimeLocal(input.startsAt)!.toISOString(),
     invitedParticipantIds: input.invited,
     rounds: input.rounds,
     roundMinutes: input.roundMinutes,

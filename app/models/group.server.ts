@@ -13,6 +13,7 @@ import { engineParticipants } from "./matching-input.server";
 import { notify, notifyCoordinators } from "./notification.server";
 import { programRatings } from "./event.server";
 import { newestFirst } from "~/utils/order";
+import { addDays, quebecToday, weekdayOf } from "~/utils/quebec-time";
 
 export type Group = EntityOf<"groups">;
 export type GroupProposal = EntityOf<"groupProposals">;
@@ -117,15 +118,17 @@ const WEEKDAY_CODES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const
 export async function suggestFirstMeeting(memberIds: readonly string[], from = new Date()) {
   const store = getStore();
   const members = await Promise.all(memberIds.map((id) => store.get("participants", id)));
+  // Days and weekdays in Quebec, whatever the server's zone.
+  const today = quebecToday(from);
   for (let days = 3; days <= 14; days++) {
-    const date = new Date(from.getTime() + days * 86_400_000);
-    const code = WEEKDAY_CODES[date.getUTCDay()]!;
+    const date = addDays(today, days);
+    const code = WEEKDAY_CODES[weekdayOf(date)]!;
     const everyone = members.every((m) =>
       m?.profile.availability.some((slot) => slot.startsWith(code)),
     );
-    if (everyone) return date.toISOString().slice(0, 10);
+    if (everyone) return date;
   }
-  return new Date(from.getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+  return addDays(today, 7);
 }
 
 export class GroupRuleError extends Error {

@@ -3,6 +3,7 @@ import { getStore, newId } from "../../server/store";
 import type { EntityOf, StoreWriter } from "../../server/store";
 import { summarize, type HourKind } from "./hour-bank";
 import { newestFirst } from "~/utils/order";
+import { quebecToday } from "~/utils/quebec-time";
 
 export type HourEntry = EntityOf<"hourEntries">;
 
@@ -91,7 +92,7 @@ export async function removeHourEntry(groupId: string, entryId: string, particip
 export async function hourBankSummary(
   groupId: string,
   program: { hourBankHours: number; mentoringStart: string; mentoringEnd: string },
-  today = new Date().toISOString().slice(0, 10),
+  today = quebecToday(),
 ) {
   const entries = await listHourEntries(groupId);
   return summarize(

@@ -4,7 +4,9 @@ import { getStore, newId } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { hashToken, newToken } from "../../server/security/tokens";
 import { rotateFacilitators } from "../../matching/rotation";
-import { generateSeries, GROUP_TIME_ZONE, zonedToUtc, type SeriesInput } from "./meeting-series";
+import { formatDate } from "~/i18n";
+import { quebecDate, quebecInstant } from "~/utils/quebec-time";
+import { generateSeries, type SeriesInput } from "./meeting-series";
 import { setMeetingTime } from "./hour-bank.server";
 import { notify } from "./notification.server";
 
@@ -56,6 +58,18 @@ export async function planSeries(groupId: string, input: SeriesInput) {
 export class MeetingNotFoundError extends Error {}
 /** The meeting changed since the form was shown (another member saved first). */
 export class StaleMeetingError extends Error {}
+/**
+ * A meeting is marked held only once it has started (`field`: the form field at fault, "status",
+ * or "date" when a held meeting would move into the future).
+ */
+export class MeetingNotStartedError extends Error {
+  constructor(
+    readonly startsAt: string,
+    readonly field = "status",
+  ) {
+    super(field);
+  }
+}
 /** A member named for a meeting is not in the group. */
 export class NotAMemberError extends Error {
   constructor(readonly field: string) {
@@ -75,12 +89,10 @@ export function meetingMembers(meeting: Meeting, groupMemberIds: readonly string
     : [...groupMemberIds];
 }
 
-const localDay = (iso: string) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone: GROUP_TIME_ZONE }).format(new Date(iso));
-
 /**
  * A held meeting puts its time in the hour bank, one line per person present (counted once, see
- * hour-bank.ts); leaving "held" takes those lines out again.
+ * hour-bank.ts); leaving "held" takes those lines out again. Only a meeting that has started can
+ * be held (MeetingNotStartedError).
  */
 export async function setMeetingStatus(
   groupId: string,
@@ -88,11 +100,14 @@ export async function setMeetingStatus(
   status: Meeting["status"],
   reason: string,
   presentIds?: readonly string[],
+  now = new Date().toISOString(),
 ) {
   return getStore().transaction(async (tx) => {
     const meeting = await tx.get("meetings", meetingId);
     const group = await tx.get("groups", groupId);
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    if (status === "held" && meeting.startsAt > now)
+      throw new MeetingNotStartedError(meeting.startsAt);
     const expected =
       meeting.status === "held" && meeting.presentIds.length
         ? meeting.presentIds
@@ -100,13 +115,12 @@ export async function setMeetingStatus(
     const present = status === "held" ? [...(presentIds ?? expected)] : [];
     if (present.some((id) => !group.memberIds.includes(id)))
       throw new NotAMemberError("presentIds");
-    const now = new Date().toISOString();
     await setMeetingTime(tx, {
       groupId,
       meetingId,
       presentIds: present,
       hours: quarterHours(Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)),
-      date: localDay(meeting.startsAt),
+      date: quebecDate(meeting.startsAt),
       at: now,
     });
     return tx.update("meetings", meetingId, {
@@ -156,9 +170,12 @@ export async function updateMeetingDetails(
     const attending = details.kind === "individual" ? participantIds : group.memberIds;
     if (details.facilitatorId && !attending.includes(details.facilitatorId))
       throw new NotAMemberError("facilitatorId");
-    const start = zonedToUtc(details.date, details.time);
+    const start = quebecInstant(details.date, details.time);
     const startsAt = start.toISOString();
     const endsAt = new Date(start.getTime() + details.durationMinutes * 60_000).toISOString();
+    // A held meeting cannot move to a start still to come.
+    if (meeting.status === "held" && startsAt > new Date().toISOString())
+      throw new MeetingNotStartedError(startsAt, "date");
     const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
     if (moved && meeting.status === "held") {
       // A held meeting's corrected date or length follows into the hour bank.
@@ -167,7 +184,7 @@ export async function updateMeetingDetails(
         meetingId,
         presentIds: meeting.presentIds,
         hours: quarterHours(Date.parse(endsAt) - Date.parse(startsAt)),
-        date: localDay(startsAt),
+        date: quebecDate(startsAt),
         at: new Date().toISOString(),
       });
     }
@@ -334,11 +351,10 @@ export async function sendMeetingReminders(withinHours: number, now = new Date()
           programId: group.programId,
           kind: "meetingReminder",
           params: {
-            date: new Intl.DateTimeFormat(user.locale === "en" ? "en-CA" : "fr-CA", {
+            date: formatDate(user.locale, meeting.startsAt, {
               dateStyle: "full",
               timeStyle: "short",
-              timeZone: GROUP_TIME_ZONE,
-            }).format(new Date(meeting.startsAt)),
+            }),
             facilitator: facilitatorUser ? facilitatorUser.name : "—",
             agenda: meeting.agenda || "—",
           },

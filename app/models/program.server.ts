@@ -2,6 +2,7 @@ import { getStore, newId, NotFoundError } from "../../server/store";
 import { PILOT_TAXONOMY } from "~/data/pilot-taxonomy";
 import type { ProgramFormInput } from "~/schemas/program";
 import type { EntityOf } from "../../server/store";
+import { quebecToday } from "~/utils/quebec-time";
 
 export type Program = EntityOf<"programs">;
 export type ParticipantRole = EntityOf<"participants">["role"];
@@ -86,7 +87,7 @@ export function programStats(
 /** Programs shown on the public home page (not drafts): their call and rules are public. */
 export async function listPublicPrograms() {
   const programs = await getStore().find("programs");
-  const today = new Date().toISOString().slice(0, 10);
+  const today = quebecToday();
   return programs
     .filter((p) => p.status !== "draft")
     .map((p) => ({

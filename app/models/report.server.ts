@@ -7,6 +7,7 @@ import { getStore, NotFoundError } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import { whileUnchanged } from "./revision-cache.server";
 import { buildReport, programNames, redactor, type RedactionNames, type Report } from "./report";
+import { quebecToday } from "~/utils/quebec-time";
 
 type Program = EntityOf<"programs">;
 
@@ -26,10 +27,7 @@ export async function redactionNames(program: Program): Promise<RedactionNames> 
  * The report is built once per store revision and day: it reads every meeting, hour and answer of
  * the program, and coordinators reload it, page through it and export its tables one CSV at a time.
  */
-export function programReport(
-  program: Program,
-  today = new Date().toISOString().slice(0, 10),
-): Promise<Report> {
+export function programReport(program: Program, today = quebecToday()): Promise<Report> {
   return whileUnchanged(`report|${program.id}|${today}`, () => buildProgramReport(program, today));
 }
 

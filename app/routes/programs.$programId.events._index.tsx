@@ -11,6 +11,7 @@ import { useFormFailure, valueOf } from "~/utils/form-hooks";
 import { parseForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
+import { addDays, quebecToday } from "~/utils/quebec-time";
 import { requireCoordinatorOf, requireProgramAccess } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
 
@@ -60,11 +61,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return redirect(`/programs/${program.id}/events/${event.id}`);
 }
 
+/** A week from today in Quebec, at 13 h 30 Quebec time. */
 function defaultStart() {
-  const d = new Date(Date.now() + 7 * 86_400_000);
-  d.setHours(13, 30, 0, 0);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
+  return `${addDays(quebecToday(), 7)}T13:30`;
 }
 
 export default function Events() {

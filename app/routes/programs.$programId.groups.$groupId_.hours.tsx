@@ -20,6 +20,7 @@ import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
 import { TableScroll } from "~/components/TableScroll";
+import { quebecToday } from "~/utils/quebec-time";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "hours.title");
 
@@ -50,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       /** Written by a held meeting or a session: changed there, counted once per meeting. */
       automatic: Boolean(e.meetingId || e.codevSessionId),
     })),
-    today: new Date().toISOString().slice(0, 10),
+    today: quebecToday(),
   };
 }
 

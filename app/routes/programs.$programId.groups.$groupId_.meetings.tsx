@@ -7,6 +7,7 @@ import {
   assignFacilitators,
   listMeetings,
   MeetingNotFoundError,
+  MeetingNotStartedError,
   planSeries,
   renewCalendarToken,
   setMeetingStatus,
@@ -16,6 +17,8 @@ import { groupView } from "~/models/group.server";
 import { meetingStatusSchema, rotationSchema, seriesSchema } from "~/schemas/meetings";
 import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
+import { formatDate } from "~/i18n";
+import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
@@ -65,6 +68,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       );
     } catch (error) {
       if (error instanceof MeetingNotFoundError) throw notFound();
+      if (error instanceof MeetingNotStartedError) {
+        const date = formatDate(getLocale(request), error.startsAt, {
+          dateStyle: "full",
+          timeStyle: "short",
+        });
+        return formFailure(
+          { status: { key: "errors.meetingNotStarted", params: { date } } },
+          parsed.data,
+        );
+      }
       throw error;
     }
     return { done: "status" as const };

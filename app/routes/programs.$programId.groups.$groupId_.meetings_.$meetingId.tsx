@@ -13,13 +13,13 @@ import {
   listMeetings,
   meetingMembers,
   MeetingNotFoundError,
+  MeetingNotStartedError,
   NotAMemberError,
   setMeetingStatus,
   StaleMeetingError,
   swapFacilitators,
   updateMeetingDetails,
 } from "~/models/meeting.server";
-import { utcToZoned } from "~/models/meeting-series";
 import { meetingDetailsSchema, meetingStatusSchema, swapSchema } from "~/schemas/meetings";
 import {
   formDataToObject,
@@ -29,6 +29,9 @@ import {
   readFormData,
 } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
+import { formatDate } from "~/i18n";
+import { getLocale } from "~/utils/locale.server";
+import { quebecDateTime } from "~/utils/quebec-time";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
@@ -53,7 +56,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     .filter((m) => m.status === "held" && m.startsAt < meeting.startsAt)
     .at(-1)?.startsAt;
   const since = previous ?? group.createdAt;
-  const local = utcToZoned(meeting.startsAt);
+  const local = quebecDateTime(meeting.startsAt);
   const name = new Map(view.members.map((m) => [m.id, m.name]));
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,
@@ -128,6 +131,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (error instanceof NotAMemberError) {
       return formFailure(
         { [error.field]: { key: "errors.notGroupMember" } },
+        { ...form, form: which },
+      );
+    }
+    if (error instanceof MeetingNotStartedError) {
+      const date = formatDate(getLocale(request), error.startsAt, {
+        dateStyle: "full",
+        timeStyle: "short",
+      });
+      return formFailure(
+        { [error.field]: { key: "errors.meetingNotStarted", params: { date } } },
         { ...form, form: which },
       );
     }

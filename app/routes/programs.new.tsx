@@ -9,6 +9,7 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinator } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
+import { firstOfMonth, quebecToday } from "~/utils/quebec-time";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programForm.newTitle");
 
@@ -27,11 +28,9 @@ export async function action({ request }: ActionFunctionArgs) {
 
 /** Defaults from the pilot: 5 months, 20 h per group, a 2 h meeting every 2–4 weeks. */
 function defaults(): ProgramFormValues {
-  const start = new Date();
-  start.setMonth(start.getMonth() + 2, 1);
-  const end = new Date(start);
-  end.setMonth(end.getMonth() + 5);
-  const iso = (d: Date) => d.toISOString().slice(0, 10);
+  // The first of the month after next, in Quebec; five months long.
+  const start = firstOfMonth(quebecToday(), 2);
+  const end = firstOfMonth(start, 5);
   return {
     title: "",
     theme: "",
@@ -41,8 +40,8 @@ function defaults(): ProgramFormValues {
     composition: "mentorship",
     regionRule: "distinct-regions",
     format: "online",
-    mentoringStart: iso(start),
-    mentoringEnd: iso(end),
+    mentoringStart: start,
+    mentoringEnd: end,
     hourBankHours: 20,
     cadenceWeeksMin: 2,
     cadenceWeeksMax: 4,

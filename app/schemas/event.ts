@@ -1,15 +1,16 @@
 import { z } from "zod";
+import { fromDateTimeLocal } from "~/utils/quebec-time";
 import { numberField, optionalText, plainText, requiredText, text } from "./fields";
 
 export const EVENT_ARRAY_FIELDS = ["invited"] as const;
 
 export const eventFormSchema = z.object({
   title: requiredText(3, 200),
-  /** <input type="datetime-local">: local time in Quebec. */
+  /** <input type="datetime-local">: a date and time in Quebec, whatever the server's zone. */
   startsAt: z
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, "errors.dateTime")
-    .refine((v) => !Number.isNaN(Date.parse(v)), "errors.dateTime"),
+    .refine((v) => fromDateTimeLocal(v) !== undefined, "errors.dateTime"),
   rounds: numberField(1, 20),
   /** Decimals allowed: 0.5 = 30 s (rehearsals and demos). */
   roundMinutes: numberField(0.05, 60, false),

@@ -4,7 +4,8 @@
  * series of the mentoring period with facilitators in rotation, an action plan and an hour bank.
  */
 import { PILOT_TAXONOMY } from "../../app/data/pilot-taxonomy";
-import { generateSeries, utcToZoned, zonedToUtc } from "../../app/models/meeting-series";
+import { generateSeries } from "../../app/models/meeting-series";
+import { quebecDate, quebecInstant } from "../../app/utils/quebec-time";
 import { rotateFacilitators } from "../../matching/rotation";
 import type { z } from "zod";
 import type { documentSchema } from "./schema";
@@ -21,7 +22,7 @@ const label = (id: string) => PILOT_TAXONOMY.find((t) => t.id === id)?.label ?? 
 
 export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: string) {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
-  const day = (daysAgo: number) => utcToZoned(at(daysAgo)).date;
+  const day = (daysAgo: number) => quebecDate(at(daysAgo));
   const agreements: Rows<"agreements"> = [
     {
       id: "agr-demo-1",
@@ -46,7 +47,7 @@ export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: st
 
   // The kickoff, two days ago at 13:30, 1 h 30.
   const kickoffDay = day(2);
-  const kickoffStart = zonedToUtc(kickoffDay, "13:30");
+  const kickoffStart = quebecInstant(kickoffDay, "13:30");
   const meetings: Rows<"meetings"> = [
     {
       id: "mtg-demo-demarrage",
@@ -183,7 +184,7 @@ export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: st
   item("act-demo-6", label("transport"), MATHIEU, "need", "todo", "transport");
   item("act-demo-7", label("risques"), MATHIEU, "need", "todo", "risques");
 
-  const codevStart = zonedToUtc(day(1), "10:00");
+  const codevStart = quebecInstant(day(1), "10:00");
   const codevSessions: Rows<"codevSessions"> = [
     {
       id: "cdv-demo-1",

@@ -9,7 +9,7 @@
  * Same people as the current program (their accounts take part in both), other participant ids.
  */
 import { PILOT_TAXONOMY } from "../../app/data/pilot-taxonomy";
-import { zonedToUtc } from "../../app/models/meeting-series";
+import { quebecInstant } from "../../app/utils/quebec-time";
 import type { z } from "zod";
 import type { documentSchema } from "./schema";
 
@@ -21,7 +21,7 @@ const LOGISTIQUE = "grp-pilote-logistique";
 const SYNERGIES = "grp-pilote-synergies";
 const pid = (key: string) => `pp-${key}`;
 
-const iso = (date: string, time = "12:00") => zonedToUtc(date, time).toISOString();
+const iso = (date: string, time = "12:00") => quebecInstant(date, time).toISOString();
 
 export function pilotCohort(coordinatorId: string) {
   const programs: Rows<"programs"> = [
@@ -140,7 +140,7 @@ export function pilotCohort(coordinatorId: string) {
     tools = "",
   ) => {
     const id = `mtg-${groupId.slice(4)}-${n}`;
-    const start = zonedToUtc(date, "13:30");
+    const start = quebecInstant(date, "13:30");
     meetings.push({
       id,
       groupId,

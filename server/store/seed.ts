@@ -6,6 +6,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { PILOT_TAXONOMY } from "../../app/data/pilot-taxonomy";
+import { quebecDate, quebecInstant } from "../../app/utils/quebec-time";
 import { planRounds } from "../../matching/schedule";
 import type { Participant as EngineParticipant } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
@@ -502,7 +503,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
         "Three different regions (Saguenay–Lac-Saint-Jean, Estrie, Chaudière-Appalaches), three organizations, no declared competitor.",
       ],
     },
-    suggestedFirstMeeting: new Date(Date.parse(at(-5))).toISOString().slice(0, 10),
+    suggestedFirstMeeting: quebecDate(at(-5)),
     approvedBy: coordinatorId,
     createdAt: at(3),
   });
@@ -581,9 +582,8 @@ function demoEvent(at: (daysAgo: number) => string, coordinatorId: string) {
       }
     }
   }
-  // Last week, 13 h 30 in Quebec (18 h 30 UTC in winter).
-  const held = new Date(Date.parse(at(7)));
-  held.setUTCHours(18, 30, 0, 0);
+  // Last week, 13 h 30 in Quebec (18 h 30 UTC in winter, 17 h 30 in summer).
+  const held = quebecInstant(quebecDate(at(7)), "13:30");
   const heldAt = held.toISOString();
   const event: Rows<"events">[number] = {
     id: eventId,

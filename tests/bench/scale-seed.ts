@@ -14,7 +14,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { regions } from "../../app/data/geography";
 import { PILOT_TAXONOMY } from "../../app/data/pilot-taxonomy";
-import { zonedToUtc } from "../../app/models/meeting-series";
+import { quebecDate, quebecInstant } from "../../app/utils/quebec-time";
 import { hashPassword } from "../../server/security/password";
 import { chatMessageSchema, type ChatMessage } from "../../server/store/chat-log";
 import { DATA_FILE_NAME } from "../../server/store/lowdb-store";
@@ -285,12 +285,12 @@ export async function scaleStore(options: ScaleOptions): Promise<ScaleStore> {
   const quebecTime = (day: string, time: string) => {
     const key = `${day} ${time}`;
     let date = zoned.get(key);
-    if (!date) zoned.set(key, (date = zonedToUtc(day, time)));
+    if (!date) zoned.set(key, (date = quebecInstant(day, time)));
     return date;
   };
   const doc = await demoDocument(now);
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
-  const dateOf = (daysAgo: number) => at(daysAgo).slice(0, 10);
+  const dateOf = (daysAgo: number) => quebecDate(at(daysAgo));
   const program = doc.programs!.find((p) => p.id === DEMO_PROGRAM_ID)!;
   const coordinatorId = program.coordinatorIds[0]!;
   const tags = PILOT_TAXONOMY.map((t) => t.id);
@@ -751,8 +751,7 @@ export async function scaleStore(options: ScaleOptions): Promise<ScaleStore> {
   for (let e = 0; e < eventCount; e++) {
     const eventId = `evt-scale-${e + 1}`;
     const invited = everyone.filter((_, k) => k % eventCount === e);
-    const held = new Date(Date.parse(at(200 - e * 3)));
-    held.setUTCHours(18, 30, 0, 0);
+    const held = quebecInstant(dateOf(200 - e * 3), "13:30");
     const schedule = [1, 2, 3].map((round) => {
       const order = [...invited];
       // A different pairing each round: rotate all but the first (a circle method).

@@ -119,7 +119,7 @@ describe("the meetings of a group", () => {
     const outside = await benoit.post(url, {
       intent: "details",
       sequence: await sequenceOf(benoit, url),
-      date: "2027-03-02",
+      date: "2026-03-03",
       time: "10:00",
       durationMinutes: "60",
       kind: "individual",
@@ -137,7 +137,7 @@ describe("the meetings of a group", () => {
     const saved = await benoit.post(url, {
       intent: "details",
       sequence,
-      date: "2027-03-02",
+      date: "2026-03-03",
       time: "10:00",
       durationMinutes: "60",
       kind: "individual",
@@ -170,7 +170,8 @@ describe("the meetings of a group", () => {
     const shown = await page(await benoit.get(url));
     expect(shown).toContain("Visite virtuelle de l'entrepôt");
     expect(shown).toContain("Plan d'aménagement de l'espace de tri");
-    // 10:00 in Quebec on 2 March 2027 (EST) is 15:00 UTC; the form shows the local time back.
+    // 10:00 in Quebec on 3 March 2026 (EST) is 15:00 UTC; the form shows the local time back.
+    // (A past date: a meeting is marked held only once it has started.)
     expect(shown).toMatch(/name="time"[^>]*value="10:00"/);
 
     // Held without anyone ticked: refused. Held with both: one hour in the bank, counted once.

@@ -68,6 +68,35 @@ describe("co-development sessions (model)", () => {
     expect((await getStore().get("codevSessions", session.id))!.currentStep).toBe(1);
   });
 
+  it("holds its meeting only once started: a session run before the meeting moves it to then", async () => {
+    const group = (await getStore().get("groups", GROUP))!;
+    const now = new Date().toISOString();
+    const taken = new Set(
+      (await getStore().find("codevSessions", { groupId: GROUP })).map((s) => s.meetingId),
+    );
+    const meeting = (await getStore().find("meetings", { groupId: GROUP }))
+      .filter((m) => m.status === "planned" && m.startsAt > now && !taken.has(m.id))
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0]!;
+    const session = await createCodevSession(group, {
+      clientId: "p-mathieu",
+      facilitatorId: "p-marc",
+      scribeId: "p-benoit",
+      meetingId: meeting.id,
+      minutes: [10, 10, 15, 10, 25, 15, 10],
+      createdBy: "p-marc",
+    });
+    const t0 = Date.now();
+    await applyCodevCommand(GROUP, session.id, "p-marc", { type: "start", connected: [] }, t0);
+    await applyCodevCommand(GROUP, session.id, "p-marc", { type: "end", step: 0 }, t0 + 90_000);
+    const after = (await getStore().get("meetings", meeting.id))!;
+    expect(after.status).toBe("held");
+    expect(after.startsAt).toBe(new Date(t0).toISOString());
+    expect(Date.parse(after.endsAt) - Date.parse(after.startsAt)).toBe(
+      Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt),
+    );
+    expect(after.sequence).toBeGreaterThan(meeting.sequence);
+  });
+
   it("caps a session left running overnight at its planned time plus half an hour", async () => {
     const session = await newSession();
     const t0 = Date.parse("2027-02-10T15:00:00Z");

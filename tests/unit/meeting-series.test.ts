@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateSeries, utcToZoned, zonedToUtc } from "../../app/models/meeting-series";
+import { generateSeries } from "../../app/models/meeting-series";
+import { quebecDateTime, quebecInstant } from "../../app/utils/quebec-time";
 
 const wallClock = (iso: string) =>
   new Intl.DateTimeFormat("fr-CA", {
@@ -11,22 +12,31 @@ const wallClock = (iso: string) =>
 
 describe("meeting series in Quebec time", () => {
   it("converts wall-clock times on both sides of daylight saving", () => {
-    expect(zonedToUtc("2027-01-12", "13:30").toISOString()).toBe("2027-01-12T18:30:00.000Z"); // EST, UTC-5
-    expect(zonedToUtc("2027-03-16", "13:30").toISOString()).toBe("2027-03-16T17:30:00.000Z"); // EDT, UTC-4
-    expect(zonedToUtc("2027-11-09", "09:00").toISOString()).toBe("2027-11-09T14:00:00.000Z");
+    expect(quebecInstant("2027-01-12", "13:30").toISOString()).toBe("2027-01-12T18:30:00.000Z"); // EST, UTC-5
+    expect(quebecInstant("2027-03-16", "13:30").toISOString()).toBe("2027-03-16T17:30:00.000Z"); // EDT, UTC-4
+    expect(quebecInstant("2027-11-09", "09:00").toISOString()).toBe("2027-11-09T14:00:00.000Z");
   });
 
   it("reads an instant back as the wall-clock date and time shown in the meeting form", () => {
-    expect(utcToZoned("2027-01-12T18:30:00.000Z")).toEqual({ date: "2027-01-12", time: "13:30" });
-    expect(utcToZoned("2027-03-16T17:30:00.000Z")).toEqual({ date: "2027-03-16", time: "13:30" });
+    expect(quebecDateTime("2027-01-12T18:30:00.000Z")).toEqual({
+      date: "2027-01-12",
+      time: "13:30",
+    });
+    expect(quebecDateTime("2027-03-16T17:30:00.000Z")).toEqual({
+      date: "2027-03-16",
+      time: "13:30",
+    });
     // Late evening in Quebec is already the next day in UTC.
-    expect(utcToZoned("2027-02-03T03:15:00.000Z")).toEqual({ date: "2027-02-02", time: "22:15" });
+    expect(quebecDateTime("2027-02-03T03:15:00.000Z")).toEqual({
+      date: "2027-02-02",
+      time: "22:15",
+    });
     for (const [date, time] of [
       ["2027-03-14", "03:30"],
       ["2027-11-07", "00:45"],
       ["2027-06-30", "23:59"],
     ] as const) {
-      expect(utcToZoned(zonedToUtc(date, time).toISOString())).toEqual({ date, time });
+      expect(quebecDateTime(quebecInstant(date, time).toISOString())).toEqual({ date, time });
     }
   });
 
