@@ -1,0 +1,113 @@
+/**
+ * The invariants checker itself: the demo data keeps every invariant, and each kind of breach is
+ * found (a checker that finds nothing would make the concurrency and property tests pass for
+ * nothing).
+ */
+import { describe, expect, it } from "vitest";
+import { checkInvariants, INVARIANTS, type InvariantName } from "../../app/models/invariants";
+import { documentSchema } from "../../server/store/schema";
+import { demoDocument } from "../../server/store/seed";
+
+const demo = async () => documentSchema.parse(await demoDocument());
+const names = (doc: Parameters<typeof checkInvariants>[0]) =>
+  [...new Set(checkInvariants(doc).map((b) => b.invariant))].sort();
+
+describe("the domain's invariants", () => {
+  it("hold on the demo data", async () => {
+    expect(checkInvariants(await demo())).toEqual([]);
+  });
+
+  it("name each breach", async () => {
+    const doc = await demo();
+    const group = doc.groups.find((g) => g.status === "active")!;
+    const mentee = doc.participants.find(
+      (p) => group.memberIds.includes(p.id) && p.role !== "mentor",
+    )!;
+    const cases: Array<[InvariantName, (d: typeof doc) => void]> = [
+      [
+        "one-active-group",
+        (d) => d.groups.push({ ...group, id: "grp-twice", sourceKey: undefined }),
+      ],
+      ["seats-match-groups", (d) => d.memberships.pop()],
+      [
+        "one-group-per-source",
+        (d) => {
+          d.groups[0] = { ...d.groups[0]!, sourceKey: "proposal:gp-x" };
+          d.groupProposals.push({
+            id: "gp-x",
+            programId: group.programId,
+            proposerId: mentee.id,
+            memberIds: group.memberIds,
+            responses: {},
+            status: "withdrawn",
+            message: "",
+            expiresAt: group.createdAt,
+            createdAt: group.createdAt,
+          });
+        },
+      ],
+      [
+        "one-pending-proposal",
+        (d) => {
+          for (const id of ["gp-a", "gp-b"]) {
+            d.groupProposals.push({
+              id,
+              programId: group.programId,
+              proposerId: mentee.id,
+              memberIds: ["x", "y", mentee.id],
+              responses: {},
+              status: "pending",
+              message: "",
+              expiresAt: group.createdAt,
+              createdAt: group.createdAt,
+            });
+          }
+        },
+      ],
+      ["invitation-once", (d) => d.participants.push({ ...mentee, id: "p-twice" })],
+      ["rating-once", (d) => d.ratings.push({ ...d.ratings[0]!, id: "rat-twice" })],
+      ["agreement-once", (d) => d.agreements.push({ ...d.agreements[0]!, id: "agr-twice" })],
+      [
+        "evaluation-once",
+        (d) => d.evaluationResponses.push({ ...d.evaluationResponses[0]!, id: "resp-twice" }),
+      ],
+      [
+        "meeting-hours-once",
+        (d) => {
+          const line = d.hourEntries.find((e) => e.meetingId && !e.codevSessionId)!;
+          d.hourEntries.push({ ...line, id: "hrs-twice" });
+        },
+      ],
+      ["codev-one-state", (d) => d.codevSessions.push({ ...d.codevSessions[0]!, id: "cdv-twice" })],
+      [
+        "event-one-clock",
+        (d) => {
+          d.events[0] = { ...d.events[0]!, status: "running", deadline: undefined };
+        },
+      ],
+      [
+        "solver-one-run",
+        (d) => {
+          for (const id of ["run-a", "run-b"]) {
+            d.solverRuns.push({
+              id,
+              programId: group.programId,
+              status: "running",
+              startedBy: "u",
+              startedAt: group.createdAt,
+              progress: { phase: "start", fraction: 0 },
+              groups: [],
+              unplaced: [],
+            });
+          }
+        },
+      ],
+    ];
+    expect(cases.map(([name]) => name).sort()).toEqual(Object.keys(INVARIANTS).sort());
+    for (const [name, breakIt] of cases) {
+      const copy = structuredClone(doc);
+      breakIt(copy);
+      expect(names(copy), name).toContain(name);
+    }
+  });
+});
