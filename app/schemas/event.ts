@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { numberField, optionalText, plainText, requiredText, text } from "./fields";
+import { numberField, optionalText, requiredText, text } from "./fields";
 
 export const EVENT_ARRAY_FIELDS = ["invited"] as const;
 
@@ -29,18 +29,41 @@ export type EventFormInput = z.infer<typeof eventFormSchema>;
 
 export const eventIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 
+/**
+ * The shared note of a room (ADR 0016): at most this many UTF-16 code units, as a textarea's
+ * `maxlength` counts them and as `Y.Text.length` does.
+ */
+export const NOTE_MAX_LENGTH = 5000;
+/** One shared-note message (a Yjs update or state vector): well under the 100 kB socket limit. */
+export const NOTE_MESSAGE_MAX_BYTES = 64_000;
+/** The name of the note's text in every room's Y.Doc (the server's and each browser's). */
+export const NOTE_TEXT_NAME = "note";
+
+/** A Yjs message as Socket.IO delivers binary data (a Buffer on the server), bounded. */
+const yjsMessage = z
+  .instanceof(Uint8Array)
+  .refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= NOTE_MESSAGE_MAX_BYTES);
+const roomIdSchema = z.string().regex(/^[\w-]{1,80}$/);
+
 /** Socket.IO payloads of the live event. */
 export const liveSchemas = {
   join: z.strictObject({ eventId: eventIdSchema }),
   chat: z.strictObject({
     eventId: eventIdSchema,
-    roomId: z.string().regex(/^[\w-]{1,80}$/),
+    roomId: roomIdSchema,
     text: text().min(1).max(1000),
   }),
-  note: z.strictObject({
+  /** Sync step 1: the client's state vector; the answer is step 2 and the server's state vector. */
+  noteSync: z.strictObject({
     eventId: eventIdSchema,
-    roomId: z.string().regex(/^[\w-]{1,80}$/),
-    text: z.string().overwrite(plainText).max(5000),
+    roomId: roomIdSchema,
+    stateVector: yjsMessage,
+  }),
+  /** A Yjs update of the room's note (the client's answer to step 2, then each edit). */
+  noteUpdate: z.strictObject({
+    eventId: eventIdSchema,
+    roomId: roomIdSchema,
+    update: yjsMessage,
   }),
   rating: z.strictObject({
     eventId: eventIdSchema,

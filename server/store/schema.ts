@@ -281,12 +281,25 @@ export const ratingSchema = z.strictObject({
 });
 export type Rating = z.infer<typeof ratingSchema>;
 
+/**
+ * The largest Yjs state a room note may reach (ADR 0016): a server refuses an edit that would take
+ * its copy past it. Copies edited on several processes at once can merge into a larger one, hence
+ * the stored bounds below, with room for that.
+ */
+export const ROOM_NOTE_STATE_MAX_BYTES = 200_000;
+
 /** The shared note of a room in a round. */
 export const roomNoteSchema = z.strictObject({
   id,
   eventId: id,
   roomId: z.string().min(1).max(80),
-  text: z.string().max(5000),
+  /** The merged text, as plain text, for whatever reads the note. */
+  text: z.string().max(4 * ROOM_NOTE_STATE_MAX_BYTES),
+  /** `Y.encodeStateAsUpdate` of the note's document, base64 (absent in notes saved before 0016). */
+  state: z
+    .base64()
+    .max(4 * ROOM_NOTE_STATE_MAX_BYTES)
+    .optional(),
   updatedBy: id,
   updatedAt: isoDate,
 });
