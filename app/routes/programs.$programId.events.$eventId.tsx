@@ -9,7 +9,8 @@ import {
 } from "~/components/live/useLiveEvent";
 import { eventPeople, getEventAccess, mutualMatches } from "~/models/event.server";
 import { useRoomNote } from "~/components/live/useRoomNote";
-import { eventIdSchema, NOTE_MAX_LENGTH } from "~/schemas/event";
+import { NOTE_MAX_LENGTH } from "~/data/room-note";
+import { eventIdSchema } from "~/schemas/event";
 import { useT } from "~/utils/i18n-react";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { NOTE_MESSAGE_MAX_BYTES } from "~/data/room-note";
 import { numberField, optionalText, requiredText, text } from "./fields";
 
 export const EVENT_ARRAY_FIELDS = ["invited"] as const;
@@ -29,17 +30,7 @@ export type EventFormInput = z.infer<typeof eventFormSchema>;
 
 export const eventIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 
-/**
- * The shared note of a room (ADR 0016): at most this many UTF-16 code units, as a textarea's
- * `maxlength` counts them and as `Y.Text.length` does.
- */
-export const NOTE_MAX_LENGTH = 5000;
-/** One shared-note message (a Yjs update or state vector): well under the 100 kB socket limit. */
-export const NOTE_MESSAGE_MAX_BYTES = 64_000;
-/** The name of the note's text in every room's Y.Doc (the server's and each browser's). */
-export const NOTE_TEXT_NAME = "note";
-
-/** A Yjs message as Socket.IO delivers binary data (a Buffer on the server), bounded. */
+/** A Yjs message of the room's shared note as Socket.IO delivers binary data (a Buffer on the server), bounded. */
 const yjsMessage = z
   .instanceof(Uint8Array)
   .refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= NOTE_MESSAGE_MAX_BYTES);

@@ -7,7 +7,7 @@
  *   answers with what the server lacks (`note:update`); then each side sends small updates.
  * - Every update from a browser is applied to this process's copy and checked before anyone sees
  *   it (well-formed, nothing missing it depends on, the text within NOTE_MAX_LENGTH, the document
- *   within ROOM_NOTE_STATE_MAX_BYTES); a refused one leaves the copy as it was. What it changed is
+ *   within NOTE_STATE_MAX_BYTES); a refused one leaves the copy as it was. What it changed is
  *   relayed to the room's other sockets here and, batched, to the other processes.
  * - The merged state is saved about every second (and on stop), merged with whatever another
  *   process saved meanwhile, with its plain text for the pages that read it.
@@ -20,10 +20,10 @@ import { plainText } from "../../app/schemas/fields";
 import {
   NOTE_MAX_LENGTH,
   NOTE_MESSAGE_MAX_BYTES,
+  NOTE_STATE_MAX_BYTES,
   NOTE_TEXT_NAME,
-  eventIdSchema,
-} from "../../app/schemas/event";
-import { ROOM_NOTE_STATE_MAX_BYTES } from "../store/schema";
+} from "../../app/data/room-note";
+import { eventIdSchema } from "../../app/schemas/event";
 
 /** How long an accepted edit waits before it is saved (what a crash can lose, see ADR 0016). */
 export const NOTE_SAVE_MS = 1_000;
@@ -112,13 +112,13 @@ export class NoteDoc {
   /**
    * An update from a browser: kept only if it is well-formed, depends on nothing this copy lacks,
    * adds no other shared type, keeps the text within `limit` (an update that shortens a text
-   * already over it passes) and the document within ROOM_NOTE_STATE_MAX_BYTES. Returns what it
+   * already over it passes) and the document within NOTE_STATE_MAX_BYTES. Returns what it
    * changed (null: nothing new); throws NoteRefused, the copy unchanged, otherwise.
    */
   apply(update: Uint8Array, limit = NOTE_MAX_LENGTH): Uint8Array | null {
-    if (this.bytes + update.byteLength > ROOM_NOTE_STATE_MAX_BYTES) {
+    if (this.bytes + update.byteLength > NOTE_STATE_MAX_BYTES) {
       this.compact();
-      if (this.bytes + update.byteLength > ROOM_NOTE_STATE_MAX_BYTES) throw new NoteRefused("full");
+      if (this.bytes + update.byteLength > NOTE_STATE_MAX_BYTES) throw new NoteRefused("full");
     }
     const length = this.text.length;
     const pending = this.pending();
@@ -193,7 +193,7 @@ interface Entry {
   retired: boolean;
 }
 
-const base64 = z.base64().max(4 * ROOM_NOTE_STATE_MAX_BYTES);
+const base64 = z.base64().max(4 * NOTE_STATE_MAX_BYTES);
 const roomIdSchema = z.string().regex(/^[\w-]{1,80}$/);
 /** What one process tells the others: the changes it accepted since its last notice. */
 const relaySchema = z

@@ -26,7 +26,8 @@ import {
   type SpeedEvent,
 } from "../../app/models/event.server";
 import { formatNumber } from "../../app/i18n";
-import { liveSchemas, NOTE_MAX_LENGTH } from "../../app/schemas/event";
+import { NOTE_MAX_LENGTH } from "../../app/data/room-note";
+import { liveSchemas } from "../../app/schemas/event";
 import { getChatLog, NotFoundError, type ChatMessage } from "../store";
 import { chatMessageSchema } from "../store/chat-log";
 import { handle, LiveError, type LiveSocket } from "./handle";

@@ -31,6 +31,7 @@ import { plainText } from "../../app/schemas/fields";
 import { formDataToObject, parseWith, type FieldErrors } from "../../app/utils/forms";
 import { handle, type Reply } from "../../server/live/handle";
 import { SELECTION_CRITERIA } from "../../app/data/vocabulary";
+import { NOTE_MESSAGE_MAX_BYTES, NOTE_TEXT_NAME } from "../../app/data/room-note";
 
 const TAGS = ["food-access", "transport"];
 const ORGS = ["org-1", "org-2"];
@@ -358,7 +359,7 @@ const VALUES: Record<string, { schema: z.ZodType; valid: string }> = {
 /** A room note with a few words in it (the Yjs messages of the examples). */
 function aNote() {
   const doc = new Y.Doc();
-  doc.getText(event.NOTE_TEXT_NAME).insert(0, "Notes");
+  doc.getText(NOTE_TEXT_NAME).insert(0, "Notes");
   return doc;
 }
 
@@ -702,7 +703,7 @@ function expectPlainValue(where: string, value: unknown, bound: number, secret: 
   if (value instanceof Uint8Array) {
     // Binary (the room note's Yjs messages): bounded, whatever it holds.
     expect(value.byteLength, `${where}: ${value.byteLength} bytes`).toBeLessThanOrEqual(
-      event.NOTE_MESSAGE_MAX_BYTES,
+      NOTE_MESSAGE_MAX_BYTES,
     );
     return;
   }
