@@ -214,6 +214,8 @@ export class RoomNotes {
   private saving?: Promise<void>;
   private outbox: Relay[] = [];
   private outboxFlush?: NodeJS.Immediate;
+  /** The server is stopping: the last save is under way, nothing else is scheduled. */
+  private stopped = false;
 
   constructor(
     private readonly io: Server,
@@ -289,6 +291,7 @@ export class RoomNotes {
 
   /** Saves every changed note now (the server stops). */
   async stop() {
+    this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = undefined;
     await this.save();
@@ -326,7 +329,13 @@ export class RoomNotes {
   private async load(entry: Entry) {
     const stored = await roomNote(entry.eventId, entry.roomId);
     if (stored) {
-      entry.note.merge(stored.state ? fromBase64(stored.state) : NoteDoc.seed(stored.text));
+      try {
+        entry.note.merge(stored.state ? fromBase64(stored.state) : NoteDoc.seed(stored.text));
+      } catch (error) {
+        // Its state cannot be read: its text is what the pages showed, so it starts from that.
+        console.error(`room note ${entry.eventId}/${entry.roomId}: stored state unreadable`, error);
+        entry.note.merge(NoteDoc.seed(stored.text));
+      }
       entry.stored = stored.state;
       entry.by = stored.updatedBy;
     }
@@ -370,6 +379,7 @@ export class RoomNotes {
     if (!by) return;
     entry.by = by;
     entry.dirty = true;
+    if (this.stopped) return;
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
       void this.save();

@@ -737,25 +737,28 @@ export class SpeedDatingLive {
       if (!room || room.id !== roomId) throw new LiveError("not_in_room", "errors.live.notInRoom");
       return access.participantId!;
     };
-    const refused = (error: unknown): never => {
-      if (!(error instanceof NoteRefused)) throw error;
-      if (error.reason === "malformed")
-        throw new LiveError("invalid_payload", "errors.invalidPayload", { field: "update" });
-      throw new LiveError("note_full", "errors.live.noteFull", {
-        max: formatNumber(socket.data.locale, NOTE_MAX_LENGTH),
-      });
-    };
+    /** A refused Yjs message: named like a payload zod refused, or the note is full. */
+    const refused =
+      (field: "stateVector" | "update") =>
+      (error: unknown): never => {
+        if (!(error instanceof NoteRefused)) throw error;
+        if (error.reason === "malformed")
+          throw new LiveError("invalid_payload", "errors.invalidPayload", { field });
+        throw new LiveError("note_full", "errors.live.noteFull", {
+          max: formatNumber(socket.data.locale, NOTE_MAX_LENGTH),
+        });
+      };
 
     handle(socket, "note:sync", liveSchemas.noteSync, async ({ eventId, roomId, stateVector }) => {
       inRoom(eventId, roomId);
-      return this.notes.sync(eventId, roomId, stateVector).catch(refused);
+      return this.notes.sync(eventId, roomId, stateVector).catch(refused("stateVector"));
     });
 
     handle(socket, "note:update", liveSchemas.noteUpdate, async ({ eventId, roomId, update }) => {
       const participantId = inRoom(eventId, roomId);
       await this.notes
         .update(eventId, roomId, update, { socketId: socket.id, participantId })
-        .catch(refused);
+        .catch(refused("update"));
       return { saved: true };
     });
 

@@ -197,43 +197,60 @@ class Field implements TextField {
   }
 }
 
+/**
+ * The server's side of the socket, in memory: syncs and updates go to `server`; what an update
+ * changed is held for the other browsers until a test delivers it (each sees the others late).
+ */
+class Relay {
+  readonly server = new NoteDoc();
+  private readonly inbox = new Map<NoteBinding, Uint8Array[]>();
+  readonly reports = new Map<NoteBinding, string[]>();
+
+  person() {
+    const binding: NoteBinding = new NoteBinding(
+      "r1-1",
+      async <T>(name: string, payload: Record<string, unknown>) => {
+        if (name === "note:sync") {
+          const data = {
+            update: this.server.diff(payload.stateVector as Uint8Array),
+            stateVector: this.server.stateVector(),
+          };
+          return { ok: true as const, data: data as T };
+        }
+        try {
+          const changed = this.server.apply(payload.update as Uint8Array);
+          if (changed)
+            for (const [other, inbox] of this.inbox) if (other !== binding) inbox.push(changed);
+          return { ok: true as const, data: {} as T };
+        } catch (error) {
+          if (!(error instanceof NoteRefused)) throw error;
+          return { ok: false as const, error: { code: "note_full", message: "Note pleine." } };
+        }
+      },
+      (message) => this.reports.get(binding)!.push(message),
+    );
+    this.inbox.set(binding, []);
+    this.reports.set(binding, []);
+    const field = new Field();
+    binding.attach(field);
+    return { binding, field };
+  }
+
+  deliver(to: NoteBinding) {
+    for (const update of this.inbox.get(to)!.splice(0)) to.remote(update);
+  }
+}
+
+const flushed = () => new Promise((resolve) => setTimeout(resolve, 0));
+
 describe("two browsers typing in the same note at the same time", () => {
   it("keep each one's text whole and each caret after its own text, in both windows", async () => {
-    const server = new NoteDoc();
-    // What the server relays, held until delivered: each browser sees the other late.
-    const inbox = new Map<NoteBinding, Uint8Array[]>();
-    const bindings: NoteBinding[] = [];
-    const person = () => {
-      const binding: NoteBinding = new NoteBinding(
-        "r1-1",
-        async <T>(name: string, payload: Record<string, unknown>) => {
-          if (name === "note:sync") {
-            const data = {
-              update: server.diff(payload.stateVector as Uint8Array),
-              stateVector: server.stateVector(),
-            };
-            return { ok: true as const, data: data as T };
-          }
-          const changed = server.apply(payload.update as Uint8Array);
-          if (changed)
-            for (const other of bindings) if (other !== binding) inbox.get(other)!.push(changed);
-          return { ok: true as const, data: {} as T };
-        },
-        () => undefined,
-      );
-      bindings.push(binding);
-      inbox.set(binding, []);
-      const field = new Field();
-      binding.attach(field);
-      return { binding, field };
-    };
-    const amelie = person();
-    const nathalie = person();
+    const relay = new Relay();
+    const { server } = relay;
+    const deliver = (to: NoteBinding) => relay.deliver(to);
+    const amelie = relay.person();
+    const nathalie = relay.person();
     await Promise.all([amelie.binding.sync(), nathalie.binding.sync()]);
-    const deliver = (to: NoteBinding) => {
-      for (const update of inbox.get(to)!.splice(0)) to.remote(update);
-    };
-    const flushed = () => new Promise((resolve) => setTimeout(resolve, 0));
 
     const a = "Amélie : budget partagé.";
     const n = "Nathalie : calendrier des visites.";
@@ -260,5 +277,26 @@ describe("two browsers typing in the same note at the same time", () => {
     // Each caret right after its owner's text.
     expect(amelie.field.value.slice(0, amelie.field.selectionStart).endsWith(a)).toBe(true);
     expect(nathalie.field.value.slice(0, nathalie.field.selectionStart).endsWith(n)).toBe(true);
+  });
+
+  it("show the server's text again when an update is refused (the note is full), and say why", async () => {
+    const relay = new Relay();
+    relay.server.apply(typed(synced(relay.server), 0, "x".repeat(NOTE_MAX_LENGTH - 1)));
+    const { binding, field } = relay.person();
+    await binding.sync();
+    expect(field.value.length).toBe(NOTE_MAX_LENGTH - 1);
+    field.setSelectionRange(field.value.length, field.value.length);
+    // "a" fits; "b", typed before the answer came, would not: refused.
+    field.type(binding, "a");
+    field.type(binding, "b");
+    for (let i = 0; i < 5; i++) await flushed();
+    expect(relay.server.toString()).toBe(`${"x".repeat(NOTE_MAX_LENGTH - 1)}a`);
+    expect(field.value).toBe(relay.server.toString());
+    expect(relay.reports.get(binding)).toContain("Note pleine.");
+    // And typing goes on from there (after a deletion).
+    field.setSelectionRange(field.value.length - 1, field.value.length);
+    field.type(binding, "c");
+    for (let i = 0; i < 5; i++) await flushed();
+    expect(relay.server.toString()).toBe(`${"x".repeat(NOTE_MAX_LENGTH - 1)}c`);
   });
 });
