@@ -397,27 +397,34 @@ export async function programRatings(programId: string, involving?: string) {
   return [...best.values()];
 }
 
-export async function saveRoomNote(eventId: string, roomId: string, text: string, by: string) {
+export type RoomNote = EntityOf<"roomNotes">;
+
+/** A room's note as stored: its plain text, and the Yjs state it was merged from (ADR 0016). */
+export async function roomNote(eventId: string, roomId: string): Promise<RoomNote | undefined> {
+  return getStore().findOne("roomNotes", { eventId, roomId });
+}
+
+/**
+ * Saves some room notes of an event in one transaction. Each `merge` gets the note as stored now
+ * (another process may have saved it since this one read it) and returns what to keep.
+ */
+export async function saveRoomNotes(
+  eventId: string,
+  notes: Array<{
+    roomId: string;
+    by: string;
+    merge: (stored: RoomNote | undefined) => { text: string; state: string };
+  }>,
+) {
   return getStore().transaction(async (tx) => {
-    const existing = await tx.findOne("roomNotes", { eventId, roomId });
-    const record = { text, updatedBy: by, updatedAt: new Date().toISOString() };
-    return existing
-      ? tx.update("roomNotes", existing.id, record)
-      : tx.insert("roomNotes", { ...record, id: newId("note"), eventId, roomId });
+    const updatedAt = new Date().toISOString();
+    for (const { roomId, by, merge } of notes) {
+      const existing = await tx.findOne("roomNotes", { eventId, roomId });
+      const record = { ...merge(existing), updatedBy: by, updatedAt };
+      if (existing) await tx.update("roomNotes", existing.id, record);
+      else await tx.insert("roomNotes", { ...record, id: newId("note"), eventId, roomId });
+    }
   });
-}
-
-export async function roomNote(eventId: string, roomId: string) {
-  return (await getStore().findOne("roomNotes", { eventId, roomId }))?.text ?? "";
-}
-
-/** Every room note of an event: room id → text. */
-export async function roomNotes(eventId: string): Promise<Map<string, string>> {
-  const byRoom = new Map<string, string>();
-  // As roomNote(): the first one stored for a room.
-  for (const n of await getStore().find("roomNotes", { eventId }))
-    if (!byRoom.has(n.roomId)) byRoom.set(n.roomId, n.text);
-  return byRoom;
 }
 
 export interface EventAccess {

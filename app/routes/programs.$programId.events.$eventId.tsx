@@ -8,6 +8,8 @@ import {
   type LiveView,
 } from "~/components/live/useLiveEvent";
 import { eventPeople, getEventAccess, mutualMatches } from "~/models/event.server";
+import { useRoomNote } from "~/components/live/useRoomNote";
+import { NOTE_MAX_LENGTH } from "~/data/room-note";
 import { eventIdSchema } from "~/schemas/event";
 import { useT } from "~/utils/i18n-react";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";
@@ -45,7 +47,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-type Emit = ReturnType<typeof useLiveEvent>["emit"];
+type Live = ReturnType<typeof useLiveEvent>;
+type Emit = Live["emit"];
 
 function Clock({ view, serverNow }: { view: LiveView; serverNow: () => number }) {
   const { t } = useT();
@@ -122,16 +125,9 @@ function Chat({ view, emit }: { view: LiveView; emit: Emit }) {
   );
 }
 
-function SharedNote({ view, emit }: { view: LiveView; emit: Emit }) {
+function SharedNote({ roomId, live }: { roomId: string; live: Live }) {
   const { t } = useT();
-  const [text, setText] = useState(view.note);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
-  const roomId = view.room?.id;
-  const editing = useRef(false);
-  useEffect(() => {
-    if (!editing.current) setText(view.note);
-  }, [view.note, roomId]);
-  if (!view.room) return null;
+  const { binding, error } = useRoomNote(roomId, live);
   return (
     <div className="field">
       <label htmlFor="room-note">{t("live.note")}</label>
@@ -141,22 +137,23 @@ function SharedNote({ view, emit }: { view: LiveView; emit: Emit }) {
       <textarea
         id="room-note"
         rows={4}
-        value={text}
+        ref={binding.attach}
+        maxLength={NOTE_MAX_LENGTH}
         aria-describedby="room-note-hint"
-        onFocus={() => (editing.current = true)}
-        onBlur={() => (editing.current = false)}
-        onChange={(e) => {
-          const value = e.target.value;
-          setText(value);
-          clearTimeout(timer.current);
-          timer.current = setTimeout(() => void emit("note:update", { roomId, text: value }), 300);
-        }}
+        onChange={() => binding.input()}
+        onCompositionStart={() => binding.composition(true)}
+        onCompositionEnd={() => binding.composition(false)}
       />
+      {error ? (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      ) : null}
     </div>
   );
 }
 
-function Room({ view, emit }: { view: LiveView; emit: Emit }) {
+function Room({ view, emit, live }: { view: LiveView; emit: Emit; live: Live }) {
   const { t } = useT();
   if (view.waiting) {
     return (
@@ -220,7 +217,7 @@ function Room({ view, emit }: { view: LiveView; emit: Emit }) {
       <div className="two-columns">
         {/* Keyed by room: nothing typed in one room can reach the next one. */}
         <Chat key={`chat-${view.room.id}`} view={view} emit={emit} />
-        <SharedNote key={`note-${view.room.id}`} view={view} emit={emit} />
+        <SharedNote key={`note-${view.room.id}`} roomId={view.room.id} live={live} />
       </div>
     </section>
   );
@@ -401,7 +398,8 @@ function Console({ view, emit }: { view: LiveView; emit: Emit }) {
 export default function LiveEventPage() {
   const data = useLoaderData<typeof loader>();
   const { t, date } = useT();
-  const { view, connection, error, emit, serverNow } = useLiveEvent(data.eventId);
+  const live = useLiveEvent(data.eventId);
+  const { view, connection, error, emit, serverNow } = live;
   const revalidator = useRevalidator();
   const ended = view?.event.status === "ended";
   useEffect(() => {
@@ -436,7 +434,7 @@ export default function LiveEventPage() {
           ) : null}
           <Console view={view} emit={emit} />
           {view.event.phase === "round" && view.event.status !== "ended" ? (
-            <Room view={view} emit={emit} />
+            <Room view={view} emit={emit} live={live} />
           ) : null}
           {view.event.phase === "break" ? (
             <p className="panel" aria-live="polite">

@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { NOTE_MESSAGE_MAX_BYTES } from "~/data/room-note";
 import { fromDateTimeLocal } from "~/utils/quebec-time";
-import { numberField, optionalText, plainText, requiredText, text } from "./fields";
+import { numberField, optionalText, requiredText, text } from "./fields";
 
 export const EVENT_ARRAY_FIELDS = ["invited"] as const;
 
@@ -30,18 +31,31 @@ export type EventFormInput = z.infer<typeof eventFormSchema>;
 
 export const eventIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 
+/** A Yjs message of the room's shared note as Socket.IO delivers binary data (a Buffer on the server), bounded. */
+const yjsMessage = z
+  .instanceof(Uint8Array)
+  .refine((bytes) => bytes.byteLength > 0 && bytes.byteLength <= NOTE_MESSAGE_MAX_BYTES);
+const roomIdSchema = z.string().regex(/^[\w-]{1,80}$/);
+
 /** Socket.IO payloads of the live event. */
 export const liveSchemas = {
   join: z.strictObject({ eventId: eventIdSchema }),
   chat: z.strictObject({
     eventId: eventIdSchema,
-    roomId: z.string().regex(/^[\w-]{1,80}$/),
+    roomId: roomIdSchema,
     text: text().min(1).max(1000),
   }),
-  note: z.strictObject({
+  /** Sync step 1: the client's state vector; the answer is step 2 and the server's state vector. */
+  noteSync: z.strictObject({
     eventId: eventIdSchema,
-    roomId: z.string().regex(/^[\w-]{1,80}$/),
-    text: z.string().overwrite(plainText).max(5000),
+    roomId: roomIdSchema,
+    stateVector: yjsMessage,
+  }),
+  /** A Yjs update of the room's note (the client's answer to step 2, then each edit). */
+  noteUpdate: z.strictObject({
+    eventId: eventIdSchema,
+    roomId: roomIdSchema,
+    update: yjsMessage,
   }),
   rating: z.strictObject({
     eventId: eventIdSchema,

@@ -4,7 +4,7 @@
  */
 import type { Socket } from "socket.io";
 import type { z } from "zod";
-import { translate, type Locale, type MessageKey } from "../../app/i18n";
+import { translate, type Locale, type MessageKey, type MessageParams } from "../../app/i18n";
 import { isDiskFull } from "../store/types";
 
 export interface SocketUser {
@@ -33,6 +33,7 @@ export class LiveError extends Error {
   constructor(
     readonly code: string,
     readonly messageKey: MessageKey,
+    readonly params?: MessageParams,
   ) {
     super(code);
   }
@@ -66,7 +67,7 @@ export function handle<S extends z.ZodType, T>(
       if (error instanceof LiveError) {
         reply({
           ok: false,
-          error: { code: error.code, message: translate(locale, error.messageKey) },
+          error: { code: error.code, message: translate(locale, error.messageKey, error.params) },
         });
         return;
       }

@@ -20,18 +20,18 @@ import {
   rate,
   ratingsByAuthor,
   RatingNotAllowedError,
-  roomNote,
-  roomNotes,
-  saveRoomNote,
   videoUrl,
   type EventPerson,
   type Rating,
   type SpeedEvent,
 } from "../../app/models/event.server";
+import { formatNumber } from "../../app/i18n";
+import { NOTE_MAX_LENGTH } from "../../app/data/room-note";
 import { liveSchemas } from "../../app/schemas/event";
 import { getChatLog, NotFoundError, type ChatMessage } from "../store";
 import { chatMessageSchema } from "../store/chat-log";
 import { handle, LiveError, type LiveSocket } from "./handle";
+import { NoteRefused, RoomNotes } from "./room-note";
 
 /** A person who dropped out stays "present" this long, so a Wi-Fi hiccup keeps their seat. */
 export const PRESENCE_GRACE_MS = 60_000;
@@ -99,9 +99,6 @@ interface LiveEventState {
   /** This process's presence changed since it last told the others. */
   presenceChanged: boolean;
   people?: Promise<Map<string, EventPerson>>;
-  noteTimers: Map<string, NodeJS.Timeout>;
-  /** The latest text of each room's note, saved to the store shortly after each edit. */
-  notes: Map<string, { text: string; by: string }>;
   /** Clock ticks in flight: each publishes what its transaction found, so a notice needs no read. */
   ticking?: number;
   /** The newest revision another process announced while a tick was in flight. */
@@ -132,7 +129,6 @@ function seats(event: SpeedEvent) {
 interface ViewSources {
   people: Map<string, EventPerson>;
   chat(roomId: string): ChatMessage[];
-  note(roomId: string): string;
   ratings(participantId: string): Rating[];
   connected(participantId: string): boolean;
 }
@@ -144,8 +140,11 @@ export class SpeedDatingLive {
   /** Chat messages sent here, on their way to the other processes (one notice per batch). */
   private chatOutbox: ChatMessage[] = [];
   private chatFlush?: NodeJS.Immediate;
+  /** The rooms' shared notes (their own channel of updates, see room-note.ts). */
+  private readonly notes: RoomNotes;
 
   constructor(private readonly io: Server) {
+    this.notes = new RoomNotes(io, clustered);
     const valid = (eventId: unknown): eventId is string => idSchema.safeParse(eventId).success;
     io.on("speed:changed", (eventId: unknown, revision: unknown) => {
       if (valid(eventId))
@@ -183,8 +182,6 @@ export class SpeedDatingLive {
         presence: new Map(),
         connectedElsewhere: new Set(),
         presenceChanged: false,
-        noteTimers: new Map(),
-        notes: new Map(),
         published: -1,
       };
       this.events.set(eventId, state);
@@ -405,42 +402,36 @@ export class SpeedDatingLive {
     const room = participantId
       ? seats(event).get(event.currentRound)?.get(participantId)
       : undefined;
-    const draft = room ? this.state(event.id).notes.get(room.id)?.text : undefined;
-    const [people, chat, note, ratings] = await Promise.all([
+    const [people, chat, ratings] = await Promise.all([
       this.people(event),
       room ? getChatLog().history(event.id, room.id) : Promise.resolve([] as ChatMessage[]),
-      room && draft === undefined ? roomNote(event.id, room.id) : Promise.resolve(draft ?? ""),
       participantId ? ownRatings(event.id, participantId) : Promise.resolve([] as Rating[]),
     ]);
     return {
       people,
       chat: (roomId) => (roomId === room?.id ? chat : []),
-      note: (roomId) => (roomId === room?.id ? note : ""),
       ratings: (id) => (id === participantId ? ratings : []),
       connected: this.connectedCheck(event.id),
     };
   }
 
-  /** Everyone's sources in three reads: the chat of every current room, the notes, the ratings. */
+  /** Everyone's sources in two reads: the chat of every current room, the ratings. */
   private async eventSources(event: SpeedEvent): Promise<ViewSources> {
     const round = event.schedule.find((r) => r.round === event.currentRound);
     const roomIds = event.status === "ended" ? [] : (round?.rooms ?? []).map((r) => r.id);
-    const [people, chat, notes, ratings] = await Promise.all([
+    const [people, chat, ratings] = await Promise.all([
       this.people(event),
       roomIds.length
         ? getChatLog().histories(event.id, roomIds)
         : Promise.resolve(new Map<string, ChatMessage[]>()),
-      roomIds.length ? roomNotes(event.id) : Promise.resolve(new Map<string, string>()),
       // Nothing to rate before the first round.
       event.currentRound >= 1
         ? ratingsByAuthor(event.id)
         : Promise.resolve(new Map<string, Rating[]>()),
     ]);
-    const drafts = this.state(event.id).notes;
     return {
       people,
       chat: (roomId) => chat.get(roomId) ?? [],
-      note: (roomId) => drafts.get(roomId)?.text ?? notes.get(roomId) ?? "",
       ratings: (id) => ratings.get(id) ?? [],
       connected: this.connectedCheck(event.id),
     };
@@ -520,7 +511,6 @@ export class SpeedDatingLive {
         : null,
       waiting: Boolean(participantId && round?.waiting.includes(participantId)),
       chat: room ? sources.chat(room.id) : [],
-      note: room ? sources.note(room.id) : "",
       toRate,
       console: coordinator ? this.consoleView(event, people, sources.connected) : null,
     };
@@ -569,6 +559,12 @@ export class SpeedDatingLive {
       for (const key of this.chatTimes.keys())
         if (key.startsWith(`${latest.id}:`)) this.chatTimes.delete(key);
     }
+    // A room's note lives during its round: the notes of past rooms are saved and let go.
+    const current = latest.schedule.find((r) => r.round === latest.currentRound);
+    this.notes.retire(
+      latest.id,
+      new Set(latest.status === "ended" ? [] : (current?.rooms ?? []).map((r) => r.id)),
+    );
     const prefix = `evt:${latest.id}`;
     const nsp = this.io.of("/");
     const targets: Array<{ socket: LiveSocket; participantId?: string; coordinator: boolean }> = [];
@@ -734,18 +730,35 @@ export class SpeedDatingLive {
       return message;
     });
 
-    handle(socket, "note:update", liveSchemas.note, async ({ eventId, roomId, text }) => {
+    // The room's shared note: only the people sitting in that room now, as for its chat.
+    const inRoom = (eventId: string, roomId: string) => {
       const access = this.access(socket, eventId);
       const room = this.roomNow(eventId, access.participantId);
       if (!room || room.id !== roomId) throw new LiveError("not_in_room", "errors.live.notInRoom");
-      socket.to(`evt:${eventId}:room:${roomId}`).emit("note:updated", { roomId, text });
-      const state = this.state(eventId);
-      state.notes.set(roomId, { text, by: access.participantId! });
-      if (state.noteTimers.has(roomId)) clearTimeout(state.noteTimers.get(roomId));
-      state.noteTimers.set(
-        roomId,
-        setTimeout(() => void this.saveNote(eventId, roomId), 400),
-      );
+      return access.participantId!;
+    };
+    /** A refused Yjs message: named like a payload zod refused, or the note is full. */
+    const refused =
+      (field: "stateVector" | "update") =>
+      (error: unknown): never => {
+        if (!(error instanceof NoteRefused)) throw error;
+        if (error.reason === "malformed")
+          throw new LiveError("invalid_payload", "errors.invalidPayload", { field });
+        throw new LiveError("note_full", "errors.live.noteFull", {
+          max: formatNumber(socket.data.locale, NOTE_MAX_LENGTH),
+        });
+      };
+
+    handle(socket, "note:sync", liveSchemas.noteSync, async ({ eventId, roomId, stateVector }) => {
+      inRoom(eventId, roomId);
+      return this.notes.sync(eventId, roomId, stateVector).catch(refused("stateVector"));
+    });
+
+    handle(socket, "note:update", liveSchemas.noteUpdate, async ({ eventId, roomId, update }) => {
+      const participantId = inRoom(eventId, roomId);
+      await this.notes
+        .update(eventId, roomId, update, { socketId: socket.id, participantId })
+        .catch(refused("update"));
       return { saved: true };
     });
 
@@ -804,30 +817,13 @@ export class SpeedDatingLive {
     });
   }
 
-  private async saveNote(eventId: string, roomId: string) {
-    const state = this.state(eventId);
-    const timer = state.noteTimers.get(roomId);
-    if (timer) clearTimeout(timer);
-    state.noteTimers.delete(roomId);
-    const note = state.notes.get(roomId);
-    if (!note) return;
-    try {
-      await saveRoomNote(eventId, roomId, note.text, note.by);
-    } catch (error) {
-      console.error("room note not saved", error);
-    }
-  }
-
-  /** Stops the clocks and saves the notes still waiting for their debounce. */
+  /** Stops the clocks and saves the notes changed since their last save. */
   async stop() {
     for (const timer of this.consoleTimers.values()) clearTimeout(timer);
-    const pending: Array<Promise<void>> = [];
-    for (const [eventId, state] of this.events) {
+    for (const state of this.events.values()) {
       if (state.timer) clearTimeout(state.timer);
       if (state.presenceTimer) clearTimeout(state.presenceTimer);
-      for (const roomId of [...state.noteTimers.keys()])
-        pending.push(this.saveNote(eventId, roomId));
     }
-    await Promise.all(pending);
+    await this.notes.stop();
   }
 }

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../../app/data/vocabulary";
+import { NOTE_STATE_MAX_BYTES } from "../../app/data/room-note";
 
 export { availabilitySlots, OPERATIONS, SELECTION_CRITERIA };
 export type { SelectionCriterion } from "../../app/data/vocabulary";
@@ -281,12 +282,21 @@ export const ratingSchema = z.strictObject({
 });
 export type Rating = z.infer<typeof ratingSchema>;
 
+/**
+ * A room note's copies merged from several processes can outgrow what one process accepts
+ * (NOTE_STATE_MAX_BYTES, ADR 0016): room for four such copies.
+ */
+const STORED_NOTE_MAX = 4 * NOTE_STATE_MAX_BYTES;
+
 /** The shared note of a room in a round. */
 export const roomNoteSchema = z.strictObject({
   id,
   eventId: id,
   roomId: z.string().min(1).max(80),
-  text: z.string().max(5000),
+  /** The merged text, as plain text, for whatever reads the note. */
+  text: z.string().max(STORED_NOTE_MAX),
+  /** `Y.encodeStateAsUpdate` of the note's document, base64 (absent in notes saved before 0016). */
+  state: z.base64().max(STORED_NOTE_MAX).optional(),
   updatedBy: id,
   updatedAt: isoDate,
 });

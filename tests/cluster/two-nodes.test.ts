@@ -1,11 +1,12 @@
 /**
  * Two server processes on one PostgreSQL: people in the same speed-dating room on different
- * processes chat; the process driving the clock is killed mid-round; its people reconnect to the
- * other process and keep their room and history; the round switches exactly once.
+ * processes chat, and write in the room's shared note at the same time; the process driving the
+ * clock is killed mid-round; its people reconnect to the other process and keep their room, its
+ * history and its note; the round switches exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { location, signedIn } from "../helpers/http";
-import { LiveClient, type LiveState } from "../helpers/live";
+import { LiveClient, NoteReplica, type LiveState } from "../helpers/live";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
 import { startCluster, type PgCluster } from "../setup/pg-cluster";
 
@@ -94,6 +95,30 @@ describe("two server processes", () => {
     const paused = await amelie.waitForState((s) => s.event.status === "paused");
     expect(paused.room?.id).toBe(roomId);
     expect(paused.chat.map((m) => m.text)).toEqual(["Bonjour depuis A", "Bonjour depuis B"]);
+
+    // The room's shared note across processes (the clock paused meanwhile). A line written on A,
+    // then a copy opened on B right away (from the store, or from A if not saved yet).
+    const noteA = new NoteReplica(amelie, eventId, roomId);
+    expect((await noteA.sync()).ok).toBe(true);
+    expect((await noteA.send(noteA.edit(0, "Ordre du jour\n"))).ok).toBe(true);
+    const noteB = new NoteReplica(nathalie, eventId, roomId);
+    expect((await noteB.sync()).ok).toBe(true);
+    await noteB.waitForText((t) => t === "Ordre du jour\n");
+    // Then both type at once, one on each process: both lines survive on both.
+    const lineA = "Amélie, sur A : le budget.\n";
+    const lineB = "Nathalie, sur B : le calendrier.\n";
+    const sent = await Promise.all([
+      noteA.send(noteA.edit(14, lineA)),
+      noteB.send(noteB.edit(14, lineB)),
+    ]);
+    expect(sent.map((r) => r.ok)).toEqual([true, true]);
+    for (const note of [noteA, noteB])
+      await note.waitForText((t) => t.includes(lineA) && t.includes(lineB));
+    const merged = noteA.text;
+    expect(noteB.text).toBe(merged);
+    const noteKarine = new NoteReplica(karine, eventId, roomId);
+    expect((await noteKarine.sync()).ok).toBe(true);
+    expect(noteKarine.text).toBe(merged);
     const resume = await coordinator.emit("console:command", { eventId, command: "resume" });
     expect(resume.ok).toBe(true);
     await amelie.waitForState((s) => s.event.status === "running" && s.event.currentRound === 1);
@@ -108,6 +133,10 @@ describe("two server processes", () => {
     expect(back.event.currentRound).toBe(1);
     expect(back.room?.id).toBe(roomId);
     expect(back.chat.map((m) => m.text)).toEqual(["Bonjour depuis A", "Bonjour depuis B"]);
+    // The note B held is on A too.
+    const noteBack = new NoteReplica(nathalie2, eventId, roomId);
+    expect((await noteBack.sync()).ok).toBe(true);
+    expect(noteBack.text).toBe(merged);
     await karine2.join(eventId);
     await karine2.emit("chat:send", { eventId, roomId, text: "Toujours là" });
     await heard(amelie, "Toujours là");

@@ -1,6 +1,8 @@
 /** socket.io-client helpers for the live tests: a signed-in participant's socket and typed acks. */
 import type { LiveSocket } from "../../server/live/handle";
 import { io, type Socket } from "socket.io-client";
+import * as Y from "yjs";
+import { NOTE_TEXT_NAME } from "../../app/data/room-note";
 import { HttpClient } from "./http";
 
 export type Reply<T = unknown> =
@@ -85,6 +87,74 @@ export class LiveClient {
 
   close() {
     this.socket?.close();
+  }
+}
+
+/**
+ * A browser's copy of a room's shared note over a LiveClient's socket: the sync handshake, the
+ * updates it sends, the ones the server pushes. Edits are made and sent separately, so a test can
+ * make two copies diverge before either hears of the other.
+ */
+export class NoteReplica {
+  doc = new Y.Doc();
+  /** Updates the server pushed (`note:changed`), as received. */
+  pushes = 0;
+
+  constructor(
+    readonly client: LiveClient,
+    readonly eventId: string,
+    readonly roomId: string,
+  ) {
+    client.socket.on("note:changed", (change: { roomId: string; update: Uint8Array }) => {
+      if (change.roomId !== roomId) return;
+      this.pushes += 1;
+      Y.applyUpdate(this.doc, new Uint8Array(change.update), "server");
+    });
+  }
+
+  get text() {
+    return this.doc.getText(NOTE_TEXT_NAME).toString();
+  }
+
+  /** Sync step 1 and 2, then what the server lacks from this copy. */
+  async sync(): Promise<Reply> {
+    const reply = await this.client.emit<{ update: Uint8Array; stateVector: Uint8Array }>(
+      "note:sync",
+      { eventId: this.eventId, roomId: this.roomId, stateVector: Y.encodeStateVector(this.doc) },
+    );
+    if (!reply.ok) return reply;
+    Y.applyUpdate(this.doc, new Uint8Array(reply.data.update), "server");
+    const missing = Y.encodeStateAsUpdate(this.doc, new Uint8Array(reply.data.stateVector));
+    return this.send(missing);
+  }
+
+  /** Types `text` at `index` in this copy; returns the update, not sent yet. */
+  edit(index: number, text: string): Uint8Array {
+    const updates: Uint8Array[] = [];
+    const keep = (update: Uint8Array) => updates.push(update);
+    this.doc.on("update", keep);
+    this.doc.getText(NOTE_TEXT_NAME).insert(index, text);
+    this.doc.off("update", keep);
+    return Y.mergeUpdates(updates);
+  }
+
+  send(update: Uint8Array): Promise<Reply> {
+    return this.client.emit("note:update", {
+      eventId: this.eventId,
+      roomId: this.roomId,
+      update,
+    });
+  }
+
+  /** Waits until the copy's text matches (pushes arrive on their own). */
+  async waitForText(predicate: (text: string) => boolean, timeoutMs = 10_000) {
+    const started = Date.now();
+    while (!predicate(this.text)) {
+      if (Date.now() - started > timeoutMs)
+        throw new Error(`${this.client.email}: the note is still "${this.text}"`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    return this.text;
   }
 }
 

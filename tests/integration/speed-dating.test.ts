@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { decode, HttpClient, location } from "../helpers/http";
-import { LiveClient, type LiveState } from "../helpers/live";
+import { LiveClient, NoteReplica, type LiveState } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
@@ -274,12 +274,9 @@ describe("a live speed-dating event", () => {
       const roomBefore = paused.room!.id;
       await people[0]!.emit("chat:send", { eventId, roomId: roomBefore, text: "Message gardé" });
       // A note typed just before the shutdown is saved by it.
-      const noted = await people[0]!.emit("note:update", {
-        eventId,
-        roomId: roomBefore,
-        text: "Note de dernière seconde",
-      });
-      expect(noted.ok).toBe(true);
+      const note = new NoteReplica(people[0]!, eventId, roomBefore);
+      expect((await note.sync()).ok).toBe(true);
+      expect((await note.send(note.edit(0, "Note de dernière seconde"))).ok).toBe(true);
       for (const c of [coordinator, ...people]) c.close();
 
       expect(await own.stop()).toBe(0);
@@ -291,7 +288,9 @@ describe("a live speed-dating event", () => {
         expect(state.event).toMatchObject({ status: "paused", currentRound: 2 });
         expect(state.room?.id).toBe(roomBefore);
         expect(state.chat.map((m) => m.text)).toContain("Message gardé");
-        expect((state as LiveState & { note: string }).note).toBe("Note de dernière seconde");
+        const noteAgain = new NoteReplica(louise, eventId, roomBefore);
+        expect((await noteAgain.sync()).ok).toBe(true);
+        expect(noteAgain.text).toBe("Note de dernière seconde");
         // The clock goes on by itself after the restart.
         await louise.emit("console:command", { eventId, command: "resume" });
         const coordinatorAgain = await new LiveClient(

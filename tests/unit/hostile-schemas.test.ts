@@ -6,6 +6,7 @@
  * schema does not declare. A schema added to app/schemas without an entry here fails the test.
  */
 import fc from "fast-check";
+import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeSocket } from "../helpers/live";
 import { z } from "zod";
@@ -30,6 +31,7 @@ import { plainText } from "../../app/schemas/fields";
 import { formDataToObject, parseWith, type FieldErrors } from "../../app/utils/forms";
 import { handle, type Reply } from "../../server/live/handle";
 import { SELECTION_CRITERIA } from "../../app/data/vocabulary";
+import { NOTE_MESSAGE_MAX_BYTES, NOTE_TEXT_NAME } from "../../app/data/room-note";
 
 const TAGS = ["food-access", "transport"];
 const ORGS = ["org-1", "org-2"];
@@ -354,6 +356,13 @@ const VALUES: Record<string, { schema: z.ZodType; valid: string }> = {
   "invitation.invitationTokenSchema": { schema: invitation.invitationTokenSchema, valid: TOKEN },
 };
 
+/** A room note with a few words in it (the Yjs messages of the examples). */
+function aNote() {
+  const doc = new Y.Doc();
+  doc.getText(NOTE_TEXT_NAME).insert(0, "Notes");
+  return doc;
+}
+
 /** Socket.IO payloads, with a valid example each. */
 const SOCKETS: Record<string, { schema: z.ZodType; valid: Record<string, unknown> }> = {
   "event.liveSchemas.join": { schema: event.liveSchemas.join, valid: { eventId: "evt-1" } },
@@ -361,9 +370,13 @@ const SOCKETS: Record<string, { schema: z.ZodType; valid: Record<string, unknown
     schema: event.liveSchemas.chat,
     valid: { eventId: "evt-1", roomId: "r1-1", text: "Bonjour" },
   },
-  "event.liveSchemas.note": {
-    schema: event.liveSchemas.note,
-    valid: { eventId: "evt-1", roomId: "r1-1", text: "Notes" },
+  "event.liveSchemas.noteSync": {
+    schema: event.liveSchemas.noteSync,
+    valid: { eventId: "evt-1", roomId: "r1-1", stateVector: Y.encodeStateVector(aNote()) },
+  },
+  "event.liveSchemas.noteUpdate": {
+    schema: event.liveSchemas.noteUpdate,
+    valid: { eventId: "evt-1", roomId: "r1-1", update: Y.encodeStateAsUpdate(aNote()) },
   },
   "event.liveSchemas.rating": {
     schema: event.liveSchemas.rating,
@@ -584,6 +597,21 @@ const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
   { arbitrary: fc.dictionary(fc.constantFrom(...POLLUTION, "x"), hostileString), weight: 1 },
 );
 
+/** What a socket can carry besides JSON: binary of every size, up to far beyond the limits. */
+const hostileBinary: fc.Arbitrary<unknown> = fc.oneof(
+  fc.uint8Array({ maxLength: 64 }),
+  fc
+    .constantFrom(0, 1, 63_999, 64_000, 64_001, 100_000, 1_000_000)
+    .map((n) => new Uint8Array(n).fill(0xff)),
+  fc.uint8Array({ maxLength: 64 }).map((bytes) => Buffer.from(bytes)),
+  fc.uint8Array({ maxLength: 64 }).map((bytes) => bytes.buffer),
+  fc.uint16Array({ maxLength: 32 }),
+);
+const socketValue = fc.oneof(
+  { arbitrary: hostileValue, weight: 4 },
+  { arbitrary: hostileBinary, weight: 1 },
+);
+
 /** Defines own properties (as JSON.parse does), so `__proto__` is a key, not the prototype. */
 function objectWith(entries: Array<[string, unknown]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -672,6 +700,13 @@ const NOT_PLAIN =
 const SECRET_FIELDS = new Set(["password"]);
 
 function expectPlainValue(where: string, value: unknown, bound: number, secret: boolean) {
+  if (value instanceof Uint8Array) {
+    // Binary (the room note's Yjs messages): bounded, whatever it holds.
+    expect(value.byteLength, `${where}: ${value.byteLength} bytes`).toBeLessThanOrEqual(
+      NOTE_MESSAGE_MAX_BYTES,
+    );
+    return;
+  }
   if (typeof value === "string") {
     // Lengths count characters (code points, as zod does), so an emoji counts once.
     const length = [...value].length;
@@ -881,8 +916,8 @@ describe("socket payloads: a translated refusal naming the field, or bounded pla
         await fc.assert(
           fc.asyncProperty(
             fc.oneof(
-              { arbitrary: hostileInput(valid, fieldNames), weight: 5 },
-              { arbitrary: hostileValue, weight: 1 },
+              { arbitrary: hostileInput(valid, fieldNames, socketValue), weight: 5 },
+              { arbitrary: socketValue, weight: 1 },
             ),
             async (payload) => {
               received = undefined;

@@ -38,7 +38,6 @@ export interface LiveView {
   room: { id: string; number: number; videoUrl: string; members: Person[] } | null;
   waiting: boolean;
   chat: ChatMessage[];
-  note: string;
   toRate: Array<{
     round: number;
     participantId: string;
@@ -53,14 +52,22 @@ export interface LiveView {
     waiting: string[];
   } | null;
 }
+/** A change of a room's shared note (a Yjs update), pushed by the server. */
+export interface NoteChange {
+  roomId: string;
+  update: ArrayBuffer | Uint8Array;
+}
 type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 export function useLiveEvent(eventId: string) {
   const [view, setView] = useState<LiveView | null>(null);
   const [connection, setConnection] = useState<"connecting" | "online" | "offline">("connecting");
   const [error, setError] = useState<string | null>(null);
+  /** How many times this page joined the event (each connection joins anew). */
+  const [joined, setJoined] = useState(0);
   const offset = useRef(0);
   const socketRef = useRef<Socket | null>(null);
+  const noteListeners = useRef(new Set<(change: NoteChange) => void>());
 
   const accept = useCallback((next: LiveView) => {
     offset.current = next.event.serverNow - Date.now();
@@ -75,6 +82,7 @@ export function useLiveEvent(eventId: string) {
       socket.emit("event:join", { eventId }, (reply: Reply<LiveView>) => {
         if (reply.ok) {
           accept(reply.data);
+          setJoined((n) => n + 1);
           setError(null);
         } else setError(reply.error.message);
       });
@@ -99,10 +107,8 @@ export function useLiveEvent(eventId: string) {
           : current,
       );
     });
-    socket.on("note:updated", ({ roomId, text }: { roomId: string; text: string }) => {
-      setView((current) =>
-        current && current.room?.id === roomId ? { ...current, note: text } : current,
-      );
+    socket.on("note:changed", (change: NoteChange) => {
+      for (const listener of noteListeners.current) listener(change);
     });
     socket.on("console:state", (consoleView: LiveView["console"]) => {
       setView((current) => (current ? { ...current, console: consoleView } : current));
@@ -130,8 +136,14 @@ export function useLiveEvent(eventId: string) {
     [eventId],
   );
 
+  /** Listens to the room notes' updates (see useRoomNote); returns the unsubscribe. */
+  const subscribe = useCallback((name: "note:changed", listener: (change: NoteChange) => void) => {
+    noteListeners.current.add(listener);
+    return () => void noteListeners.current.delete(listener);
+  }, []);
+
   const serverNow = useCallback(() => Date.now() + offset.current, []);
-  return { view, connection, error, emit, serverNow };
+  return { view, connection, error, emit, serverNow, joined, subscribe };
 }
 
 /** Milliseconds left in the current phase, ticking 4 times a second, from the server's clock. */

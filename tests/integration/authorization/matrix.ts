@@ -222,9 +222,14 @@ export const SOCKET_MATRIX: Record<
     answers: inEvent,
     payload: { eventId: "evt-demo-novembre", roomId: "r1-1", text: "Bonjour" },
   },
+  "note:sync": {
+    answers: inEvent,
+    payload: { eventId: "evt-demo-novembre", roomId: "r1-1", stateVector: new Uint8Array([0]) },
+  },
   "note:update": {
     answers: inEvent,
-    payload: { eventId: "evt-demo-novembre", roomId: "r1-1", text: "Note" },
+    // An empty Yjs update (no structures, no deletions).
+    payload: { eventId: "evt-demo-novembre", roomId: "r1-1", update: new Uint8Array([0, 0]) },
   },
   "rating:submit": {
     answers: participantsInEvent,

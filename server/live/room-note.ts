@@ -1,0 +1,440 @@
+/**
+ * The shared note of a speed-dating room, edited by several people at once: a Yjs document per
+ * (event, room), so concurrent edits merge instead of the last writer winning (ADR 0016).
+ *
+ * - A browser syncs on join and on every reconnect: `note:sync` carries its state vector (sync
+ *   step 1) and gets back what it lacks (step 2) with the server's state vector, to which it
+ *   answers with what the server lacks (`note:update`); then each side sends small updates.
+ * - Every update from a browser is applied to this process's copy and checked before anyone sees
+ *   it (well-formed, nothing missing it depends on, the text within NOTE_MAX_LENGTH, the document
+ *   within NOTE_STATE_MAX_BYTES); a refused one leaves the copy as it was. What it changed is
+ *   relayed to the room's other sockets here and, batched, to the other processes.
+ * - The merged state is saved about every second (and on stop), merged with whatever another
+ *   process saved meanwhile, with its plain text for the pages that read it.
+ */
+import type { Server } from "socket.io";
+import * as Y from "yjs";
+import { z } from "zod";
+import { roomNote, saveRoomNotes, type RoomNote } from "../../app/models/event.server";
+import { plainText } from "../../app/schemas/fields";
+import {
+  NOTE_MAX_LENGTH,
+  NOTE_MESSAGE_MAX_BYTES,
+  NOTE_STATE_MAX_BYTES,
+  NOTE_TEXT_NAME,
+} from "../../app/data/room-note";
+import { eventIdSchema } from "../../app/schemas/event";
+
+/** How long an accepted edit waits before it is saved (what a crash can lose, see ADR 0016). */
+export const NOTE_SAVE_MS = 1_000;
+
+export type NoteRefusal = "malformed" | "too_long" | "full";
+
+/** An update from a browser that was not applied; the note is as it was before it. */
+export class NoteRefused extends Error {
+  constructor(readonly reason: NoteRefusal) {
+    super(`room note update refused: ${reason}`);
+  }
+}
+
+const toBase64 = (bytes: Uint8Array) => Buffer.from(bytes).toString("base64");
+const fromBase64 = (text: string) => new Uint8Array(Buffer.from(text, "base64"));
+
+/**
+ * One copy of a room's note. It remembers the updates it was built from (compacted into one
+ * state from time to time), so a refused update is undone by rebuilding the copy without it:
+ * Yjs has no way to take an applied update back.
+ */
+export class NoteDoc {
+  doc = NoteDoc.empty();
+  private parts: Uint8Array[] = [];
+  private bytes = 0;
+
+  private static empty() {
+    const doc = new Y.Doc();
+    doc.getText(NOTE_TEXT_NAME);
+    return doc;
+  }
+
+  /**
+   * A note saved as plain text only (before 0016), as a Yjs update that every process builds
+   * byte for byte the same (one fixed client id), so two processes seeding it merge into one text.
+   */
+  static seed(text: string): Uint8Array {
+    const doc = new Y.Doc();
+    doc.clientID = 0;
+    doc.getText(NOTE_TEXT_NAME).insert(0, text);
+    return Y.encodeStateAsUpdate(doc);
+  }
+
+  get text(): Y.Text {
+    return this.doc.getText(NOTE_TEXT_NAME);
+  }
+
+  toString() {
+    return this.text.toString();
+  }
+
+  stateVector(): Uint8Array {
+    return Y.encodeStateVector(this.doc);
+  }
+
+  /** Sync step 2: what a copy with this state vector lacks. */
+  diff(stateVector: Uint8Array): Uint8Array {
+    try {
+      return Y.encodeStateAsUpdate(this.doc, stateVector);
+    } catch {
+      throw new NoteRefused("malformed");
+    }
+  }
+
+  /** The whole state in one update, which replaces the parts it was built from. */
+  compact(): Uint8Array {
+    const state = Y.encodeStateAsUpdate(this.doc);
+    this.parts = [state];
+    this.bytes = state.byteLength;
+    return state;
+  }
+
+  /**
+   * An update from a trusted source (the store, another process, which checked it): applied as
+   * it is. Returns what it changed (null: nothing new). Throws if it cannot be read.
+   */
+  merge(update: Uint8Array): Uint8Array | null {
+    try {
+      return this.keep(this.applyRaw(update));
+    } catch (error) {
+      this.rebuild();
+      throw error;
+    }
+  }
+
+  /**
+   * An update from a browser: kept only if it is well-formed, depends on nothing this copy lacks,
+   * adds no other shared type, keeps the text within `limit` (an update that shortens a text
+   * already over it passes) and the document within NOTE_STATE_MAX_BYTES. Returns what it
+   * changed (null: nothing new); throws NoteRefused, the copy unchanged, otherwise.
+   */
+  apply(update: Uint8Array, limit = NOTE_MAX_LENGTH): Uint8Array | null {
+    if (this.bytes + update.byteLength > NOTE_STATE_MAX_BYTES) {
+      this.compact();
+      if (this.bytes + update.byteLength > NOTE_STATE_MAX_BYTES) throw new NoteRefused("full");
+    }
+    const length = this.text.length;
+    const pending = this.pending();
+    let changed: Uint8Array | null;
+    try {
+      changed = this.applyRaw(update);
+    } catch {
+      this.rebuild();
+      throw new NoteRefused("malformed");
+    }
+    const after = this.text.length;
+    const refusal: NoteRefusal | undefined =
+      this.doc.share.size !== 1 || (!pending && this.pending())
+        ? "malformed"
+        : after > limit && after > length
+          ? "too_long"
+          : undefined;
+    if (refusal) {
+      this.rebuild();
+      throw new NoteRefused(refusal);
+    }
+    return this.keep(changed);
+  }
+
+  /** Structures or deletions waiting for something this copy has not seen. */
+  private pending() {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null;
+  }
+
+  private applyRaw(update: Uint8Array): Uint8Array | null {
+    const changes: Uint8Array[] = [];
+    const collect = (change: Uint8Array) => changes.push(change);
+    this.doc.on("update", collect);
+    try {
+      Y.applyUpdate(this.doc, update);
+    } finally {
+      this.doc.off("update", collect);
+    }
+    if (changes.length === 0) return null;
+    return changes.length === 1 ? changes[0]! : Y.mergeUpdates(changes);
+  }
+
+  private keep(change: Uint8Array | null) {
+    if (change) {
+      this.parts.push(change);
+      this.bytes += change.byteLength;
+    }
+    return change;
+  }
+
+  private rebuild() {
+    const doc = NoteDoc.empty();
+    for (const part of this.parts) Y.applyUpdate(doc, part);
+    this.doc.destroy();
+    this.doc = doc;
+  }
+}
+
+interface Entry {
+  eventId: string;
+  roomId: string;
+  note: NoteDoc;
+  /** The store's copy has been merged in (the first sync waits for it). */
+  loaded: Promise<void>;
+  /** Changed since it was last saved. */
+  dirty: boolean;
+  /** The participant who last changed it. */
+  by?: string;
+  /** The state this process last read from or wrote to the store (another process wrote if it differs). */
+  stored?: string;
+  /** Its round is over: forgotten once saved. */
+  retired: boolean;
+}
+
+const base64 = z.base64().max(4 * NOTE_STATE_MAX_BYTES);
+const roomIdSchema = z.string().regex(/^[\w-]{1,80}$/);
+/** What one process tells the others: the changes it accepted since its last notice. */
+const relaySchema = z
+  .array(
+    z.strictObject({
+      eventId: eventIdSchema,
+      roomId: roomIdSchema,
+      by: eventIdSchema,
+      update: z.base64().max(4 * NOTE_MESSAGE_MAX_BYTES),
+    }),
+  )
+  .max(10_000);
+type Relay = z.infer<typeof relaySchema>[number];
+
+export class RoomNotes {
+  private readonly rooms = new Map<string, Entry>();
+  private timer?: NodeJS.Timeout;
+  private saving?: Promise<void>;
+  private outbox: Relay[] = [];
+  private outboxFlush?: NodeJS.Immediate;
+  /** The server is stopping: the last save is under way, nothing else is scheduled. */
+  private stopped = false;
+
+  constructor(
+    private readonly io: Server,
+    private readonly clustered: () => boolean,
+  ) {
+    // Changes accepted by another process: applied here, and sent to this process's sockets.
+    io.on("speed:note", (batch: unknown) => {
+      const parsed = relaySchema.safeParse(batch);
+      if (!parsed.success) return;
+      for (const { eventId, roomId, by, update } of parsed.data) {
+        const entry = this.rooms.get(key(eventId, roomId));
+        if (!entry) continue; // nobody here has it open: the store and the others have it
+        this.mergeTrusted(entry, fromBase64(update), by);
+      }
+    });
+    // Another process opened a note: what its copy lacks from this one.
+    io.on("speed:note-pull", (eventId: unknown, roomId: unknown, vector: unknown, ack: unknown) => {
+      if (typeof ack !== "function") return;
+      const answer = ack as (update: string | null) => void;
+      const ids = z
+        .tuple([eventIdSchema, roomIdSchema, base64])
+        .safeParse([eventId, roomId, vector]);
+      const entry = ids.success ? this.rooms.get(key(ids.data[0], ids.data[1])) : undefined;
+      if (!ids.success || !entry) return answer(null);
+      try {
+        answer(toBase64(entry.note.diff(fromBase64(ids.data[2]))));
+      } catch {
+        answer(null);
+      }
+    });
+  }
+
+  /** Sync step 1 from a browser: answers step 2 and this copy's state vector. */
+  async sync(eventId: string, roomId: string, stateVector: Uint8Array) {
+    const entry = await this.open(eventId, roomId);
+    return { update: entry.note.diff(stateVector), stateVector: entry.note.stateVector() };
+  }
+
+  /**
+   * An update from a browser (already known to sit in that room): applied, relayed to the room's
+   * other sockets, saved soon. Throws NoteRefused.
+   */
+  async update(
+    eventId: string,
+    roomId: string,
+    update: Uint8Array,
+    from: { socketId: string; participantId: string },
+  ) {
+    const entry = await this.open(eventId, roomId);
+    const changed = entry.note.apply(update);
+    if (!changed) return;
+    this.relay(entry, changed, from.socketId);
+    this.touch(entry, from.participantId);
+    if (this.clustered()) {
+      this.outbox.push({ eventId, roomId, by: from.participantId, update: toBase64(changed) });
+      this.outboxFlush ??= setImmediate(() => {
+        const batch = this.outbox;
+        this.outbox = [];
+        this.outboxFlush = undefined;
+        this.io.serverSideEmit("speed:note", batch);
+      });
+    }
+  }
+
+  /** The rounds moved on: the notes of rooms no longer in use are saved, then forgotten. */
+  retire(eventId: string, current: ReadonlySet<string>) {
+    for (const [k, entry] of this.rooms) {
+      if (entry.eventId !== eventId || current.has(entry.roomId)) continue;
+      entry.retired = true;
+      if (!entry.dirty) this.rooms.delete(k);
+    }
+  }
+
+  /** Saves every changed note now (the server stops). */
+  async stop() {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.save();
+  }
+
+  private async open(eventId: string, roomId: string) {
+    const k = key(eventId, roomId);
+    let entry = this.rooms.get(k);
+    if (!entry) {
+      const created: Entry = {
+        eventId,
+        roomId,
+        note: new NoteDoc(),
+        loaded: Promise.resolve(),
+        dirty: false,
+        retired: false,
+      };
+      created.loaded = this.load(created).catch((error: unknown) => {
+        if (this.rooms.get(k) === created) this.rooms.delete(k);
+        throw error;
+      });
+      this.rooms.set(k, created);
+      entry = created;
+    }
+    // Asked for by someone in the room: the room is current again (a round skipped back).
+    entry.retired = false;
+    await entry.loaded;
+    return entry;
+  }
+
+  /**
+   * The store's copy first; with several processes, also what the others hold and have not saved
+   * yet (asked without waiting: it reaches the room's sockets as an update when it comes).
+   */
+  private async load(entry: Entry) {
+    const stored = await roomNote(entry.eventId, entry.roomId);
+    if (stored) {
+      try {
+        entry.note.merge(stored.state ? fromBase64(stored.state) : NoteDoc.seed(stored.text));
+      } catch (error) {
+        // Its state cannot be read: its text is what the pages showed, so it starts from that.
+        console.error(`room note ${entry.eventId}/${entry.roomId}: stored state unreadable`, error);
+        entry.note.merge(NoteDoc.seed(stored.text));
+      }
+      entry.stored = stored.state;
+      entry.by = stored.updatedBy;
+    }
+    if (!this.clustered()) return;
+    this.io.serverSideEmit(
+      "speed:note-pull",
+      entry.eventId,
+      entry.roomId,
+      toBase64(entry.note.stateVector()),
+      (error: Error | null, replies: unknown[] | undefined) => {
+        for (const reply of replies ?? []) {
+          const parsed = base64.safeParse(reply);
+          if (parsed.success) this.mergeTrusted(entry, fromBase64(parsed.data));
+        }
+      },
+    );
+  }
+
+  private mergeTrusted(entry: Entry, update: Uint8Array, by?: string) {
+    try {
+      const changed = entry.note.merge(update);
+      if (!changed) return;
+      this.relay(entry, changed);
+      this.touch(entry, by);
+    } catch (error) {
+      console.error(
+        `room note ${entry.eventId}/${entry.roomId}: a copy could not be merged`,
+        error,
+      );
+    }
+  }
+
+  /** To this process's sockets in the room, but the one it came from. */
+  private relay(entry: Entry, update: Uint8Array, except?: string) {
+    const room = this.io.local.to(`evt:${entry.eventId}:room:${entry.roomId}`);
+    (except ? room.except(except) : room).emit("note:changed", { roomId: entry.roomId, update });
+  }
+
+  /** Saved within NOTE_SAVE_MS, under the name of whoever changed it last. */
+  private touch(entry: Entry, by = entry.by) {
+    if (!by) return;
+    entry.by = by;
+    entry.dirty = true;
+    if (this.stopped) return;
+    this.timer ??= setTimeout(() => {
+      this.timer = undefined;
+      void this.save();
+    }, NOTE_SAVE_MS);
+    this.timer.unref?.();
+  }
+
+  /** Saves the changed notes, one transaction per event; one save at a time. */
+  private async save(): Promise<void> {
+    while (this.saving) await this.saving;
+    const dirty = [...this.rooms.values()].filter((e) => e.dirty);
+    if (dirty.length === 0) return;
+    for (const entry of dirty) entry.dirty = false;
+    const byEvent = new Map<string, Entry[]>();
+    for (const entry of dirty)
+      byEvent.set(entry.eventId, [...(byEvent.get(entry.eventId) ?? []), entry]);
+    this.saving = (async () => {
+      for (const [eventId, entries] of byEvent) {
+        try {
+          await saveRoomNotes(
+            eventId,
+            entries.map((entry) => ({
+              roomId: entry.roomId,
+              by: entry.by!,
+              merge: (stored) => this.merged(entry, stored),
+            })),
+          );
+        } catch (error) {
+          console.error(`room notes of ${eventId} not saved, retrying`, error);
+          for (const entry of entries) this.touch(entry);
+        }
+      }
+      for (const entry of dirty) {
+        if (entry.retired && !entry.dirty) this.rooms.delete(key(entry.eventId, entry.roomId));
+      }
+    })().finally(() => (this.saving = undefined));
+    await this.saving;
+  }
+
+  /** What to store: this copy merged with the stored one when another process wrote it since. */
+  private merged(entry: Entry, stored: RoomNote | undefined) {
+    if (stored?.state && stored.state !== entry.stored) {
+      try {
+        const changed = entry.note.merge(fromBase64(stored.state));
+        if (changed) this.relay(entry, changed);
+      } catch (error) {
+        console.error(`room note ${entry.eventId}/${entry.roomId}: stored copy unreadable`, error);
+      }
+    }
+    const state = toBase64(entry.note.compact());
+    entry.stored = state;
+    return { text: plainText(entry.note.toString()), state };
+  }
+}
+
+function key(eventId: string, roomId: string) {
+  return `${eventId}:${roomId}`;
+}
