@@ -11,6 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, HttpClient, location, pageText, signedIn } from "../helpers/http";
 import { LiveClient } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
+import { addDays, quebecToday } from "../../app/utils/quebec-time";
 
 const PROGRAM_ID = "prog-reemploi-2026";
 const PROGRAM = `/programs/${PROGRAM_ID}`;
@@ -332,8 +333,8 @@ describe("hostile forms", () => {
 
     // An evaluation to answer.
     const coordinator = await signedIn(server.url, "coordination@exemple.org");
-    const today = new Date().toISOString().slice(0, 10);
-    const later = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const today = quebecToday();
+    const later = addDays(today, 7);
     await hostilePosts({
       client: coordinator,
       path: `${PROGRAM}/evaluations`,
@@ -348,6 +349,15 @@ describe("hostile forms", () => {
       marked: "title",
       shownAt: `${PROGRAM}/evaluations`,
     });
+    // One valid questionnaire for sure: the random runs above may all have been refused.
+    const scheduled = await coordinator.post(`${PROGRAM}/evaluations`, {
+      intent: "schedule",
+      kind: "monthly",
+      title: "Bilan du mois",
+      opensOn: today,
+      closesOn: later,
+    });
+    expect(scheduled.status).toBeLessThan(400);
     const evaluations = await pageText(await coordinator.get(`${PROGRAM}/evaluations`));
     const evaluationId = /name="evaluationId" value="(eval-[\w-]+)"/.exec(evaluations)![1]!;
     await hostilePosts({

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient, pageText, signedIn } from "../helpers/http";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
+import { addDays, quebecToday } from "../../app/utils/quebec-time";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 const GROUP = `${PROGRAM}/groups/grp-demo-chaine-froid`;
@@ -224,8 +225,8 @@ describe("tools", () => {
 describe("evaluations", () => {
   it("schedules a questionnaire, tells the groups, counts answers and reminds the others", async () => {
     const coordinator = await as("coordination@exemple.org");
-    const today = new Date().toISOString().slice(0, 10);
-    const inAWeek = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+    const today = quebecToday();
+    const inAWeek = addDays(today, 7);
     const bad = await coordinator.post(`${PROGRAM}/evaluations`, {
       intent: "schedule",
       kind: "weekly",
