@@ -12,7 +12,8 @@ import { data, redirect, type ServerBuild } from "@remix-run/node";
 import { getStore } from "../../server/store";
 import type { EntityOf, StoreWriter } from "../../server/store";
 import { MAX_FORM_BYTES, readFormDataWithin } from "./forms";
-import { SUBMISSION_FIELD, SUBMISSION_KEY_PATTERN } from "./submission";
+import { z } from "zod";
+import { SUBMISSION_FIELD } from "./submission";
 import { MAX_UPLOAD_BYTES } from "./upload.server";
 
 type Submission = EntityOf<"submissions">;
@@ -25,6 +26,12 @@ const PURGE_EVERY_MS = 3_600_000;
 /** The largest action answer kept for a repeat; a larger one is replayed without its data. */
 const MAX_DATA_CHARS = 20_000;
 
+/**
+ * What a key looks like: the seed, the history entry's key and React's id for the form. Anything
+ * else is ignored (the form is handled, without the repeat protection).
+ */
+const submissionKeySchema = z.string().regex(/^[\w-]{8,64}\.[\w-]{1,64}\.[\w:«»-]{1,32}$/u);
+
 const FORM_TYPES = /^(application\/x-www-form-urlencoded|multipart\/form-data)/i;
 
 /** The key a form carries, read from a copy of the request (the action reads the original). */
@@ -36,7 +43,8 @@ async function submissionKey(request: Request): Promise<string | undefined> {
     multipart ? MAX_UPLOAD_BYTES + 64 * 1024 : MAX_FORM_BYTES,
   );
   const key = form?.get(SUBMISSION_FIELD);
-  return typeof key === "string" && SUBMISSION_KEY_PATTERN.test(key) ? key : undefined;
+  const parsed = submissionKeySchema.safeParse(key);
+  return parsed.success ? parsed.data : undefined;
 }
 
 function recordId(request: Request, key: string) {
