@@ -34,12 +34,16 @@ export async function saveAgreement(groupId: string, input: AgreementFormInput, 
 
 export class StaleAgreementError extends Error {}
 
-/** A member accepts the version they read; a newer version means reading again. */
+/**
+ * A member accepts the version they read; a newer version means reading again. Accepted once:
+ * accepting it again (another tab, a retry) keeps the first acceptance and its date.
+ */
 export async function acceptAgreement(groupId: string, version: number, participantId: string) {
   return getStore().transaction(async (tx) => {
     const versions = await tx.find("agreements", { groupId });
     const current = versions.sort((a, b) => b.version - a.version)[0];
     if (!current || current.version !== version) throw new StaleAgreementError();
+    if (current.acceptances[participantId]) return current;
     return tx.update("agreements", current.id, {
       acceptances: { ...current.acceptances, [participantId]: new Date().toISOString() },
     });

@@ -124,7 +124,7 @@ function addWaits(event: SpeedEvent, round: number) {
 const minutes = (m: number) => Math.round(m * 60_000);
 
 export class EventCommandError extends Error {
-  constructor(readonly code: "not-allowed" | "no-participants") {
+  constructor(readonly code: "not-allowed" | "no-participants" | "stale") {
     super(code);
   }
 }
@@ -140,6 +140,11 @@ export async function applyCommand(
   now = Date.now(),
   /** For the clock: only advance if the deadline is still this one (no double advance). */
   expectDeadline?: string,
+  /**
+   * For the console: the revision the coordinator saw. A command sent again (a double click, a
+   * second tab, a retry) or on a view the clock has since moved is refused ("stale").
+   */
+  seenRevision?: number,
 ): Promise<SpeedEvent> {
   return getStore().transaction(async (tx) => {
     const event = await tx.get("events", eventId);
@@ -150,6 +155,8 @@ export async function applyCommand(
     ) {
       return event;
     }
+    if (seenRevision !== undefined && seenRevision !== event.revision)
+      throw new EventCommandError("stale");
     const iso = (ms: number) => new Date(ms).toISOString();
     const remaining = event.deadline ? Math.max(0, Date.parse(event.deadline) - now) : 0;
     let patch: Partial<SpeedEvent> = {};

@@ -305,7 +305,8 @@ function Console({ view, emit }: { view: LiveView; emit: Emit }) {
   if (!view.console) return null;
   const status = view.event.status;
   const command = async (name: string) => {
-    const reply = await emit("console:command", { command: name });
+    // The revision shown: a second click before the new view arrives is refused, not applied.
+    const reply = await emit("console:command", { command: name, revision: view.version });
     setMessage(reply.ok ? "" : reply.error.message || t("live.offline"));
   };
   // Buttons that do not apply now stay focusable (aria-disabled, not disabled): pressing "start"

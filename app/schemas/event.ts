@@ -67,5 +67,7 @@ export const liveSchemas = {
   command: z.strictObject({
     eventId: eventIdSchema,
     command: z.enum(["open-lobby", "start", "pause", "resume", "extend", "skip", "end"]),
+    /** The event's revision the console showed: a repeated click is refused, not applied twice. */
+    revision: z.number().int().min(0).optional(),
   }),
 };

@@ -786,11 +786,21 @@ export class SpeedDatingLive {
       }
     });
 
-    handle(socket, "console:command", liveSchemas.command, async ({ eventId, command }) => {
+    handle(socket, "console:command", liveSchemas.command, async (input) => {
+      const { eventId, command, revision } = input;
       const access = this.access(socket, eventId);
       if (!access.coordinator) throw new LiveError("forbidden", "errors.live.coordinatorOnly");
       try {
-        const event = await applyCommand(eventId, command, await this.presentEverywhere(eventId));
+        const present = await this.presentEverywhere(eventId);
+        // The revision the console showed: a repeated command is refused, not applied twice.
+        const event = await applyCommand(
+          eventId,
+          command,
+          present,
+          Date.now(),
+          undefined,
+          revision,
+        );
         await this.publish(event);
         return { status: event.status, currentRound: event.currentRound };
       } catch (error) {
