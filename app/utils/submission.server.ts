@@ -47,9 +47,13 @@ async function submissionKey(request: Request): Promise<string | undefined> {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Who sent it (the browser's session cookie; none for a visitor), where, and the key. */
 function recordId(request: Request, key: string) {
   const { pathname, search } = new URL(request.url);
-  const digest = createHash("sha256").update(`${pathname}${search}\u0000${key}`).digest();
+  const session = /(?:^|;\s*)maillage_session=([^;]*)/.exec(request.headers.get("cookie") ?? "");
+  const digest = createHash("sha256")
+    .update(`${session?.[1] ?? ""}\u0000${pathname}${search}\u0000${key}`)
+    .digest();
   return `sub-${digest.toString("base64url")}`;
 }
 

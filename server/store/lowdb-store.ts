@@ -145,6 +145,20 @@ class Draft implements StoreWriter, TransactionScope {
 
   constructor(private readonly base: StoreDocument) {}
 
+  /**
+   * A savepoint: the returned function undoes every write and effect since (a nested transaction
+   * that failed). Records are frozen and never changed in place, so copying the arrays suffices.
+   */
+  savepoint(): () => void {
+    const saved = new Map([...this.changed].map(([name, rows]) => [name, [...rows]]));
+    const effects = this.effects.length;
+    return () => {
+      this.changed.clear();
+      for (const [name, rows] of saved) this.changed.set(name, rows);
+      this.effects.length = effects;
+    };
+  }
+
   get dirty() {
     return this.changed.size > 0;
   }
@@ -243,6 +257,17 @@ class Draft implements StoreWriter, TransactionScope {
   }
 }
 
+/** A transaction inside another joins it; if it fails, what it did is undone, the outer one goes on. */
+async function nested<T>(draft: Draft, fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
+  const restore = draft.savepoint();
+  try {
+    return await fn(draft);
+  } catch (error) {
+    restore();
+    throw error;
+  }
+}
+
 export const DATA_FILE_NAME = "maillage.json";
 
 export interface OpenLowStoreOptions {
@@ -330,7 +355,7 @@ export class LowStore extends BaseStore {
 
   transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
     const current = this.runningScope();
-    if (current) return fn(current);
+    if (current) return nested(current, fn);
     if (this.closed) return Promise.reject(new Error("The store is closed"));
     const run = async () => {
       const draft = new Draft(this.committed);

@@ -83,7 +83,27 @@ function uniqueViolation(collection: string, error: unknown): unknown {
 class PgWriter implements StoreWriter, TransactionScope {
   readonly effects: Effect[] = [];
   finished = false;
+  private savepoints = 0;
   constructor(private readonly db: Queryable) {}
+
+  /**
+   * A transaction inside another joins it under a savepoint: if it fails, its writes and effects
+   * are undone (and a failed statement no longer aborts the whole transaction); the outer one goes on.
+   */
+  async nested<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
+    const name = `nested_${++this.savepoints}`;
+    const effects = this.effects.length;
+    await this.db.query(`SAVEPOINT ${name}`);
+    try {
+      const result = await fn(this);
+      await this.db.query(`RELEASE SAVEPOINT ${name}`);
+      return result;
+    } catch (error) {
+      await this.db.query(`ROLLBACK TO SAVEPOINT ${name}`).catch(() => undefined);
+      this.effects.length = effects;
+      throw error;
+    }
+  }
 
   async get<C extends CollectionName>(collection: C, id: string) {
     const result = await this.db.query<{ data: EntityOf<C> }>(
@@ -341,7 +361,7 @@ export class PgStore extends BaseStore {
 
   transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T> {
     const current = this.runningScope();
-    if (current) return fn(current);
+    if (current) return current.nested(fn);
     if (this.closed) return Promise.reject(new Error("The store is closed"));
     return (async () => {
       const client = await this.pool.connect();

@@ -38,8 +38,10 @@ export interface Store extends StoreWriter {
   /**
    * Runs `fn` alone: transactions are serialized (across processes too, on PostgreSQL), see each
    * other's results, and either all of a transaction's writes reach the disk or none do. A
-   * transaction opened inside another joins it. The returned promise settles once the
-   * transaction's effects (afterCommit) have run.
+   * transaction opened inside another joins it, as a savepoint: if the inner one fails, its writes
+   * and effects are undone and the outer one goes on (a route that catches a model's refusal
+   * stores nothing of it). The returned promise settles once the transaction's effects
+   * (afterCommit) have run.
    */
   transaction<T>(fn: (tx: StoreWriter) => Promise<T>): Promise<T>;
   /**

@@ -206,6 +206,29 @@ describe.each(engines)("the store contract on $name", (engine) => {
     expect((await store.find("users")).map((u) => u.id)).toEqual(["u1", "u2"]);
   });
 
+  it("undoes a failed nested transaction and goes on with the outer one", async () => {
+    const { store } = await engine.open();
+    const log: string[] = [];
+    await store.transaction(async (tx) => {
+      await tx.insert("users", user("kept"));
+      const refused = await store
+        .transaction(async (inner) => {
+          await inner.insert("users", user("half-done"));
+          await store.afterCommit(() => log.push("never"));
+          // A write the store refuses (a unique key): on PostgreSQL the statement fails too.
+          await inner.insert("users", user("twice", { email: "kept@exemple.org" }));
+        })
+        .catch((e: unknown) => e);
+      expect(refused).toBeInstanceOf(UniqueViolationError);
+      // The outer transaction still works after the refusal, and sees nothing of the inner one.
+      expect(await tx.get("users", "half-done")).toBeUndefined();
+      await tx.insert("users", user("after"));
+      await store.afterCommit(() => log.push("kept"));
+    });
+    expect((await store.find("users")).map((u) => u.id)).toEqual(["kept", "after"]);
+    expect(log).toEqual(["kept"]);
+  });
+
   it("serializes transactions: concurrent read-check-write never loses an update", async () => {
     const { store } = await engine.open();
     await store.insert("users", user("counter", { name: "0" }));
