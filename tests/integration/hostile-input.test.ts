@@ -436,7 +436,7 @@ describe("size limits", () => {
     // write failed (EPIPE) and it never read the page. A browser showed a connection error.
     const mathieu = await signedIn(server.url, "mathieu@exemple.org");
     const before = await storeText();
-    for (const megabytes of [1.1, 2, 4, 8, 16, 1.5, 3, 6, 12, 24]) {
+    for (const megabytes of [1.1, 2, 4, 8, 1.5, 3, 6]) {
       const update = "\u200F\u200B\uFEFF".repeat(Math.ceil((megabytes * 1024 * 1024) / 27));
       const response = await mathieu.post(`${GROUP}/checkins`, {
         needsStatus: "on-track",
