@@ -13,7 +13,7 @@ import { localeFromCookieHeader, translate, type Locale, type MessageKey } from 
 export const FORM_BODY_LIMIT = 1024 * 1024;
 export const UPLOAD_BODY_LIMIT = 11 * 1024 * 1024;
 
-/** How long an oversized body is read and discarded so that the client reads the 413 page. */
+/** How long a client sending an oversized body may pause before the connection is cut. */
 const DRAIN_TIMEOUT_MS = 15_000;
 
 const WITHOUT_BODY = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -50,17 +50,23 @@ export const limitBodies: RequestHandler = (req, res, next) => {
   // connection stays open while the client is still sending: closing it then would make the
   // client's next write fail (EPIPE, ECONNRESET) before it reads the answer, and a browser would
   // show a connection error instead of this page. What it sends is read and thrown away, up to
-  // MAX_DRAIN_BYTES and DRAIN_TIMEOUT_MS; beyond either the connection is cut.
+  // MAX_DRAIN_BYTES, as long as it does not pause for DRAIN_TIMEOUT_MS; beyond that the
+  // connection is cut.
   if (!Number.isSafeInteger(length) || length > MAX_DRAIN_BYTES) {
     res.setHeader("Connection", "close");
   } else {
     let drained = 0;
     const cut = () => req.socket.destroy();
-    const timer = setTimeout(cut, DRAIN_TIMEOUT_MS);
+    // An idle timeout: a client that keeps sending (a slow network, a busy machine) is read to the
+    // end; one that stops sending is cut.
+    let timer = setTimeout(cut, DRAIN_TIMEOUT_MS);
     timer.unref();
     req.on("data", (chunk: Buffer) => {
       drained += chunk.length;
-      if (drained > MAX_DRAIN_BYTES) cut();
+      if (drained > MAX_DRAIN_BYTES) return cut();
+      clearTimeout(timer);
+      timer = setTimeout(cut, DRAIN_TIMEOUT_MS);
+      timer.unref();
     });
     req.once("close", () => clearTimeout(timer));
   }
