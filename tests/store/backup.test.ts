@@ -6,18 +6,18 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip, gunzipSync } from "node:zlib";
 import { promisify } from "node:util";
 import pg from "pg";
+import { extract, pack } from "tar-stream";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { nodeFs, type AtomicFs } from "../../server/store/atomic-file";
 import { AuditLog } from "../../server/store/audit-log";
 import { BackupError, createBackup, restoreBackup } from "../../server/store/backup";
-import { readTar, tarEnd, tarEntry, type TarEntry } from "../../server/store/backup-tar";
 import { FileChatLog, type ChatMessage } from "../../server/store/chat-log";
 import { LowStore } from "../../server/store/lowdb-store";
 import { PgAuditLog, PgChatLog } from "../../server/store/pg-logs";
@@ -63,19 +63,30 @@ async function archiveIn(dir: string) {
   return join(dir, names[0]!);
 }
 
+interface TarEntry {
+  name: string;
+  data: Buffer;
+}
+
+/** The entries of a .tar.gz, read with tar-stream (independently of backup.ts). */
 async function entriesOf(file: string): Promise<TarEntry[]> {
   const out: TarEntry[] = [];
-  for await (const e of readTar(Readable.from([gunzipSync(await readFile(file))]))) out.push(e);
+  const entries = extract();
+  Readable.from([gunzipSync(await readFile(file))]).pipe(entries);
+  for await (const entry of entries) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    out.push({ name: entry.header.name, data: Buffer.concat(chunks) });
+  }
   return out;
 }
 
 /** Writes an archive from entries (to forge tampered backups). */
 async function writeArchive(file: string, entries: TarEntry[]) {
-  async function* blocks() {
-    for (const e of entries) yield* tarEntry(e.name, e.data, new Date());
-    yield tarEnd();
-  }
-  await pipeline(Readable.from(blocks()), createGzip(), createWriteStream(file));
+  const archive = pack();
+  for (const e of entries) archive.entry({ name: e.name, size: e.data.byteLength }, e.data);
+  archive.finalize();
+  await pipeline(archive, createGzip(), createWriteStream(file));
 }
 
 const message = (id: string, eventId: string, text: string): ChatMessage => ({
@@ -156,10 +167,9 @@ describe("npm run db:backup and db:restore (lowdb data dir)", () => {
       "outbox/2026-11-20T14-00-00-000Z-m.json",
       `uploads/${storedAs}`,
     ]);
-    // A standard archive: the system's tar reads it too (for a recovery without Maillage).
-    const listed = await run("tar", ["-tzf", file]).catch(() => undefined);
-    if (listed)
-      expect(listed.stdout.trim().split("\n")).toEqual((await entriesOf(file)).map((e) => e.name));
+    // A standard archive: GNU tar reads it too (for a recovery without Maillage).
+    const listed = await run("tar", ["-tzf", file]);
+    expect(listed.stdout.trim().split("\n")).toEqual((await entriesOf(file)).map((e) => e.name));
 
     const target = join(await tempDir(), "restored");
     const restored = await restore(file, target);
@@ -378,14 +388,73 @@ describe("the archive container", () => {
     const made = await createBackup({ dataDir: dir, out });
     const names = (await entriesOf(made.file)).map((e) => e.name);
     expect(names).toContain(`uploads/${longName}`);
-    const listed = await run("tar", ["-tzf", made.file]).catch(() => undefined);
-    if (listed) expect(listed.stdout).toContain(`uploads/${longName}\n`);
+    const listed = await run("tar", ["-tzf", made.file]);
+    expect(listed.stdout).toContain(`uploads/${longName}\n`);
 
     const target = await tempDir(); // exists, empty
     const restored = await restoreBackup(made.file, target);
     expect(restored.files).toBe(names.length - 1);
     expect(await readFile(join(target, "uploads", longName), "utf8")).toBe("%PDF-1.4 long");
     expect((await readdir(join(target, ".."))).filter((n) => n.includes(".restore-"))).toEqual([]);
+  });
+});
+
+describe("archives made by GNU tar", () => {
+  it("restores an archive that GNU tar made from an unpacked backup, byte for byte", async () => {
+    const { dir } = await populatedDataDir();
+    const longName = `${"b".repeat(116)}.pdf`; // past ustar's 100 bytes: GNU tar's long-name entry
+    await writeFile(join(dir, "uploads", longName), "%PDF-1.4 long");
+    const made = await createBackup({ dataDir: dir, out: await tempDir() });
+    const names = made.manifest.files.map((f) => f.path);
+    // Unpacked by hand, then packed again by GNU tar in its own format (the manifest first).
+    const unpacked = await tempDir();
+    await run("tar", ["-xzf", made.file, "-C", unpacked]);
+    const gnu = join(await tempDir(), "gnu.tar.gz");
+    await run("tar", ["--format=gnu", "-czf", gnu, "-C", unpacked, "manifest.json", ...names]);
+    const raw = gunzipSync(await readFile(gnu));
+    expect(raw.includes("././@LongLink")).toBe(true);
+
+    const target = join(await tempDir(), "from-gnu-tar");
+    const restored = await restoreBackup(gnu, target);
+    expect(restored.files).toBe(names.length);
+    for (const name of names)
+      expect(await readFile(join(target, name)), name).toEqual(
+        await readFile(join(unpacked, name)),
+      );
+    expect(await readFile(join(target, "maillage.json"))).toEqual(
+      await readFile(join(dir, "maillage.json")),
+    );
+    expect(await readFile(join(target, "uploads", longName), "utf8")).toBe("%PDF-1.4 long");
+  });
+
+  it("refuses an archive with a directory or a link in it", async () => {
+    const { dir } = await populatedDataDir();
+    const made = await createBackup({ dataDir: dir, out: await tempDir() });
+    const unpacked = await tempDir();
+    await run("tar", ["-xzf", made.file, "-C", unpacked]);
+    const names = made.manifest.files.map((f) => f.path);
+    const parent = await tempDir();
+    const withDir = join(await tempDir(), "dir.tar.gz");
+    await run("tar", ["-czf", withDir, "-C", unpacked, "manifest.json", "chat", ...names]);
+    const error = await restoreBackup(withDir, join(parent, "a")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as Error).message).toContain('"chat/" is not a regular file (directory)');
+    await symlink("/etc/passwd", join(unpacked, "uploads", "lien.pdf"));
+    const withLink = join(await tempDir(), "link.tar.gz");
+    await run("tar", [
+      "-czf",
+      withLink,
+      "-C",
+      unpacked,
+      "manifest.json",
+      ...names,
+      "uploads/lien.pdf",
+    ]);
+    const linkError = await restoreBackup(withLink, join(parent, "b")).catch((e: unknown) => e);
+    expect((linkError as Error).message).toContain(
+      '"uploads/lien.pdf" is not a regular file (symlink)',
+    );
+    expect(await readdir(parent)).toEqual([]);
   });
 });
 
