@@ -11,8 +11,10 @@ import { describe, expect, it } from "vitest";
 import { ALLOWED_EXTENSIONS, checkUpload, servedType } from "../../app/utils/upload.server";
 import { ROOT } from "../helpers/server";
 
-const sample = (name: string) => readFile(join(ROOT, "tests/fixtures/uploads", name));
-const file = (data: Uint8Array | string, name: string) => new File([data], name);
+type Content = Uint8Array<ArrayBuffer> | string;
+const sample = async (name: string) =>
+  new Uint8Array(await readFile(join(ROOT, "tests/fixtures/uploads", name)));
+const file = (data: Content, name: string) => new File([data], name);
 const PDF = "%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n";
 /** The start of a JPEG (JFIF) image. */
 const JPEG = new Uint8Array([
@@ -22,7 +24,7 @@ const JPEG = new Uint8Array([
 
 describe("checkUpload", () => {
   it("accepts each allowed type with content of that type, served with its own type", async () => {
-    const accepted: Array<[string, Uint8Array | string]> = [
+    const accepted: Array<[string, Content]> = [
       ["guide.pdf", PDF],
       ["logo.png", await sample("logo.png")],
       ["photo.jpg", JPEG],
@@ -50,7 +52,7 @@ describe("checkUpload", () => {
   });
 
   it("refuses content of another format than the name says, with the list of accepted types", async () => {
-    const refused: Array<[string, Uint8Array | string]> = [
+    const refused: Array<[string, Content]> = [
       ["guide.pdf", new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0])], // a Windows program
       ["plan.png", "<html><script>alert(1)</script></html>"],
       ["plan.png", JPEG],
