@@ -1,12 +1,13 @@
 /**
  * npm run db:backup / db:restore on a data dir (and a PostgreSQL database), and what a full disk
- * does to the store's writes (a simulated ENOSPC, and a real one on a small tmpfs when this user
- * may mount one). The backup of a running server is in tests/integration/backup.test.ts.
+ * does to every writer of the data dir (a simulated ENOSPC, and a real one on a small tmpfs where
+ * this user may mount one, a simulated one again where not: tests/helpers/full-disk.ts). The backup
+ * of a running server is in tests/integration/backup.test.ts.
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -15,7 +16,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { extract, pack } from "tar-stream";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { nodeFs, type AtomicFs } from "../../server/store/atomic-file";
+import { configureMail, listOutbox, sendMail } from "../../server/mail";
 import { AuditLog } from "../../server/store/audit-log";
 import { BackupError, createBackup, restoreBackup } from "../../server/store/backup";
 import { FileChatLog, type ChatMessage } from "../../server/store/chat-log";
@@ -25,6 +26,7 @@ import { PgStore } from "../../server/store/pg-store";
 import { demoDocument } from "../../server/store/seed";
 import { DiskFullError } from "../../server/store/types";
 import { UploadDir } from "../../server/store/uploads";
+import { failingAtomicFs, failingStreamFs, fullDisk } from "../helpers/full-disk";
 import { makeTempDir, removeDir, ROOT } from "../helpers/server";
 
 const run = promisify(execFile);
@@ -353,32 +355,6 @@ describe("npm run db:backup and db:restore (lowdb data dir)", () => {
   }, 180_000);
 });
 
-/** A file system whose writes stop after a few bytes with ENOSPC, as a full disk does. */
-function fullDisk(): AtomicFs & { full: boolean } {
-  const fs = {
-    full: true,
-    open: async (path: string, flags: string, mode?: number) => {
-      const handle = await nodeFs.open(path, flags, mode);
-      return {
-        writeFile: async (data: string | Uint8Array) => {
-          if (!fs.full) return handle.writeFile(data);
-          await handle.writeFile(
-            typeof data === "string" ? data.slice(0, 100) : data.slice(0, 100),
-          );
-          throw Object.assign(new Error("ENOSPC: no space left on device, write"), {
-            code: "ENOSPC",
-          });
-        },
-        sync: () => handle.sync(),
-        close: () => handle.close(),
-      };
-    },
-    rename: nodeFs.rename,
-    rm: nodeFs.rm,
-  };
-  return fs;
-}
-
 describe("the archive container", () => {
   it("keeps long upload names (a pax header), readable by GNU tar, and restores into an existing empty dir", async () => {
     const { dir } = await populatedDataDir();
@@ -461,13 +437,16 @@ describe("archives made by GNU tar", () => {
 describe("a full disk (simulated ENOSPC)", () => {
   it("fails the transaction with a clear error and leaves the previous file and memory as they were", async () => {
     const dir = await tempDir();
-    const fs = fullDisk();
-    fs.full = false;
-    const store = await LowStore.open({ dataDir: dir, seed: () => demoDocument(), fs });
+    let full = false;
+    const store = await LowStore.open({
+      dataDir: dir,
+      seed: () => demoDocument(),
+      fs: failingAtomicFs(() => full),
+    });
     const counts = store.counts();
     const file = join(dir, "maillage.json");
     const before = await readFile(file, "utf8");
-    fs.full = true;
+    full = true;
 
     const error = await store
       .transaction(async (tx) => {
@@ -487,7 +466,7 @@ describe("a full disk (simulated ENOSPC)", () => {
     expect(store.counts()).toEqual(counts);
 
     // Space freed: the next write goes through, and the file reopens with it.
-    fs.full = false;
+    full = false;
     await store.update("users", "u-marc", { name: "Marc Changé" });
     await store.close();
     const reopened = await LowStore.open({ dataDir: dir, seed: () => ({}) });
@@ -497,52 +476,104 @@ describe("a full disk (simulated ENOSPC)", () => {
 
   it("removes an upload's partial file", async () => {
     const dir = await tempDir();
-    const uploads = new UploadDir(dir, fullDisk());
+    const uploads = new UploadDir(
+      dir,
+      failingAtomicFs(() => true),
+    );
     const error = await uploads.save(new Uint8Array(5000), "pdf").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiskFullError);
     expect(await readdir(dir)).toEqual([]);
   });
+
+  it("keeps the chat and the audit trail as they were on disk and in memory, a torn line skipped", async () => {
+    const dir = await tempDir();
+    let full = false;
+    const chat = new FileChatLog(
+      join(dir, "chat"),
+      failingStreamFs(() => full),
+    );
+    const audit = new AuditLog(
+      join(dir, "audit"),
+      failingStreamFs(() => full),
+    );
+    const entry = (id: string) => ({
+      id,
+      programId: "prog-reemploi-2026",
+      at: "2026-11-20T14:00:00.000Z",
+      actorId: "u-coord",
+      actorName: "Coordination",
+      action: "group.approved",
+      details: {},
+    });
+    await chat.append(message("m1", "evt-demo-novembre", "Avant"));
+    await audit.append(entry("a1"));
+    full = true;
+    const chatError = await chat
+      .append(message("m2", "evt-demo-novembre", "x".repeat(5000)))
+      .catch((e: unknown) => e);
+    expect(chatError).toBeInstanceOf(DiskFullError);
+    expect((chatError as Error).message).toContain(join(dir, "chat", "evt-demo-novembre.jsonl"));
+    const auditError = await audit.append(entry("a2")).catch((e: unknown) => e);
+    expect(auditError).toBeInstanceOf(DiskFullError);
+    expect((await chat.history("evt-demo-novembre", "room-1")).map((m) => m.text)).toEqual([
+      "Avant",
+    ]);
+    expect((await audit.list("prog-reemploi-2026")).map((e) => e.id)).toEqual(["a1"]);
+    // Part of each failed line reached the disk: torn, skipped when read back.
+    expect(await readFile(join(dir, "chat", "evt-demo-novembre.jsonl"), "utf8")).toMatch(
+      /"Avant".*\n\{"id":"m2"/,
+    );
+
+    full = false;
+    await chat.append(message("m3", "evt-demo-novembre", "Après"));
+    await audit.append(entry("a3"));
+    await chat.close();
+    await audit.close();
+    const chatAgain = new FileChatLog(join(dir, "chat"));
+    expect((await chatAgain.history("evt-demo-novembre", "room-1")).map((m) => m.text)).toEqual([
+      "Avant",
+      "Après",
+    ]);
+    await chatAgain.close();
+    const auditAgain = new AuditLog(join(dir, "audit"));
+    expect((await auditAgain.list("prog-reemploi-2026")).map((e) => e.id)).toEqual(["a1", "a3"]);
+    await auditAgain.close();
+  });
+
+  it("fails an email with a clear error and leaves no temporary file in the outbox", async () => {
+    const dir = await tempDir();
+    let full = true;
+    await configureMail({ dataDir: dir, fs: failingAtomicFs(() => full) });
+    const mail = { to: "marc@exemple.org", subject: "Rappel", text: "Bonjour", kind: "reminder" };
+    const error = await sendMail(mail).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiskFullError);
+    expect((error as Error).message).toMatch(/^Espace disque insuffisant \/ disk full/);
+    expect(await readdir(join(dir, "outbox"))).toEqual([]);
+    full = false;
+    await sendMail(mail);
+    expect((await listOutbox()).map((m) => m.subject)).toEqual(["Rappel"]);
+  });
 });
 
-/** A 1 MiB tmpfs, or undefined when this user may not mount one (then the test is skipped). */
-async function smallTmpfs(): Promise<string | undefined> {
-  const dir = await tempDir();
-  try {
-    await run("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", dir]);
-    return dir;
-  } catch {
-    return undefined;
-  }
-}
-async function fill(dir: string) {
-  // Fills the file system: writes 64 KiB chunks until ENOSPC.
-  const path = join(dir, "filler");
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (let i = 0; i < 64; i++) await writeFile(path, chunk, { flag: "a" });
-  } catch (error) {
-    expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
-  }
-  try {
-    for (let i = 0; i < 64; i++) await writeFile(path, Buffer.alloc(1024, 1), { flag: "a" });
-  } catch (error) {
-    expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
-  }
-  return path;
-}
-
-describe("a full disk (a real 1 MiB tmpfs)", () => {
-  it("keeps the store, the chat, uploads and a backup consistent, and recovers once space is freed", async (ctx) => {
-    const mount = await smallTmpfs();
-    if (!mount) return ctx.skip("mount -t tmpfs is not permitted here");
+describe.each([
+  ["a real 1 MiB tmpfs, or a simulated ENOSPC where mount is refused", false],
+  ["a simulated ENOSPC", true],
+])("a full disk (%s)", (_, simulate) => {
+  it("keeps the store, the chat, uploads, the outbox and a backup consistent, and recovers once space is freed", async () => {
+    const disk = await fullDisk({ simulate });
     try {
-      const dataDir = join(mount, "data");
-      const store = await LowStore.open({ dataDir, seed: () => demoDocument() });
-      const chat = new FileChatLog(join(dataDir, "chat"));
+      const dataDir = join(disk.dir, "data");
+      const store = await LowStore.open({
+        dataDir,
+        seed: () => demoDocument(),
+        fs: disk.atomicFs,
+      });
+      const chat = new FileChatLog(join(dataDir, "chat"), disk.streamFs);
       await chat.append(message("m1", "evt-demo-novembre", "Avant"));
+      await configureMail({ dataDir, fs: disk.atomicFs });
       const file = join(dataDir, "maillage.json");
       const before = await readFile(file, "utf8");
-      const filler = await fill(mount);
+      await disk.fill();
 
       const error = await store
         .update("users", "u-marc", { name: "Marc Changé" })
@@ -561,20 +592,29 @@ describe("a full disk (a real 1 MiB tmpfs)", () => {
         "Avant",
       ]);
 
-      const uploadError = await new UploadDir(join(dataDir, "uploads"))
+      const uploadError = await new UploadDir(join(dataDir, "uploads"), disk.atomicFs)
         .save(new Uint8Array(300_000), "pdf")
         .catch((e: unknown) => e);
       expect((uploadError as Error).message).toContain("disk full");
       expect(await readdir(join(dataDir, "uploads")).catch(() => [])).toEqual([]);
 
-      const made = await backup(dataDir, join(mount, "backups"));
+      const mailError = await sendMail({
+        to: "marc@exemple.org",
+        subject: "Rappel",
+        text: "x".repeat(200_000),
+        kind: "reminder",
+      }).catch((e: unknown) => e);
+      expect(mailError).toBeInstanceOf(DiskFullError);
+      expect(await readdir(join(dataDir, "outbox"))).toEqual([]);
+
+      const made = await backup(dataDir, join(disk.dir, "backups"), disk.env);
       expect(made.code).toBe(1);
       expect(made.out).toContain("Espace disque insuffisant / disk full");
       expect(made.out).toContain("No backup was written");
       expect(made.out).not.toMatch(/\n\s+at /); // no stack trace
-      expect(await readdir(join(mount, "backups")).catch(() => [])).toEqual([]);
+      expect(await readdir(join(disk.dir, "backups")).catch(() => [])).toEqual([]);
 
-      await rm(filler);
+      await disk.free();
       await store.update("users", "u-marc", { name: "Marc Changé" });
       await chat.append(message("m3", "evt-demo-novembre", "Après"));
       await chat.close();
@@ -589,8 +629,10 @@ describe("a full disk (a real 1 MiB tmpfs)", () => {
         "Après",
       ]);
       await again.close();
+      const retried = await backup(dataDir, join(disk.dir, "backups"), disk.env);
+      expect(retried.code).toBe(0);
     } finally {
-      await run("umount", [mount]).catch(() => undefined);
+      await disk.close();
     }
   }, 180_000);
 });
