@@ -115,16 +115,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-/** The public form sends emails: at most 20 saves per 10 minutes from one address. */
-const SAVES_PER_WINDOW = 20;
-const SAVE_WINDOW_MS = 10 * 60_000;
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const program = await loadProgram(params.programId);
   const form = formDataToObject(await readFormData(request), APPLICATION_ARRAY_FIELDS);
   const intent = form.intent === "draft" ? "draft" : "submit";
   const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
-  const wait = rateLimit(`apply:${ip}`, SAVES_PER_WINDOW, SAVE_WINDOW_MS);
+  // The public form sends emails: a limit per address (server/security/rate-limits.ts).
+  const wait = await rateLimit("applyAddress", ip);
   if (wait > 0) {
     return formFailure(
       { form: { key: "apply.tooMany", params: { minutes: wait } } },

@@ -31,7 +31,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { email, password, redirectTo } = parsed.data;
   const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
   const key = email.toLowerCase();
-  const wait = signInWaitMinutes(key, ip);
+  const wait = await signInWaitMinutes(key, ip);
   if (wait > 0) {
     return formFailure(
       { form: { key: "auth.signIn.throttled", params: { minutes: wait } } },
@@ -41,10 +41,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const user = await verifyLogin(email, password);
   if (!user) {
-    recordSignInFailure(key, ip);
+    await recordSignInFailure(key, ip);
     return formFailure({ form: { key: "auth.signIn.invalid" } }, { email });
   }
-  clearSignInFailures(key);
+  await clearSignInFailures(key);
   const response = await createUserSession(request, user.id, redirectTo ?? "/dashboard");
   // Bring back the language chosen on the account, unless this browser already chose one.
   if (!/(?:^|;\s*)maillage_lang=/.test(request.headers.get("Cookie") ?? "")) {

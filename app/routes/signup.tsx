@@ -12,7 +12,7 @@ import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { formFailure } from "~/utils/responses.server";
 import { createUserSession, getUserId } from "~/utils/session.server";
-import { SIGNUP_LIMIT, rateLimit } from "~/utils/throttle.server";
+import { rateLimit } from "~/utils/throttle.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signUp.title");
 
@@ -27,7 +27,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const { name, email, password, redirectTo } = parsed.data;
   // Each account costs a password hash and may confirm that an email is taken: a limit per address.
   const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
-  const wait = rateLimit(`signup:${ip}`, SIGNUP_LIMIT.max, SIGNUP_LIMIT.windowMs);
+  const wait = await rateLimit("signUpAddress", ip);
   if (wait > 0) {
     return formFailure(
       { form: { key: "hostile.signUpTooMany", params: { minutes: wait } } },

@@ -1,70 +1,38 @@
 /**
- * Failed sign-in throttling, per email and per client IP, over a sliding window. In memory:
- * one process (a multi-process deployment moves this behind the store, see issue 9).
+ * Rate limits of pages, in minutes to wait: failed sign-ins per email and per client address,
+ * account creations and interest-form saves per client address. The numbers and the counting are
+ * in server/security/rate-limits.ts (shared by every process of a cluster with PostgreSQL).
  */
-const WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_EMAIL = 5;
-export const MAX_FAILURES_PER_IP = 20;
+import { getRateLimits, type RateLimitName } from "../../server/security/rate-limits";
 
-const failures = new Map<string, number[]>();
+const minutes = (ms: number) => (ms > 0 ? Math.max(1, Math.ceil(ms / 60_000)) : 0);
 
-function recent(key: string, now: number): number[] {
-  const list = (failures.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-  if (list.length) failures.set(key, list);
-  else failures.delete(key);
-  return list;
+/** Minutes to wait before trying to sign in again, or 0 when allowed. */
+export async function signInWaitMinutes(email: string, ip: string): Promise<number> {
+  const limits = getRateLimits();
+  const [byEmail, byAddress] = await Promise.all([
+    limits.wait("signInEmail", email),
+    limits.wait("signInAddress", ip),
+  ]);
+  return minutes(Math.max(byEmail, byAddress));
 }
 
-/** Minutes to wait before trying again, or 0 when allowed. */
-export function signInWaitMinutes(email: string, ip: string, now = Date.now()): number {
-  const checks: Array<[string, number]> = [
-    [`email:${email}`, MAX_FAILURES_PER_EMAIL],
-    [`ip:${ip}`, MAX_FAILURES_PER_IP],
-  ];
-  let wait = 0;
-  for (const [key, max] of checks) {
-    const list = recent(key, now);
-    if (list.length >= max) {
-      const oldest = list[list.length - max]!;
-      wait = Math.max(wait, Math.ceil((oldest + WINDOW_MS - now) / 60_000));
-    }
-  }
-  return wait;
+export async function recordSignInFailure(email: string, ip: string) {
+  const limits = getRateLimits();
+  await Promise.all([limits.count("signInEmail", email), limits.count("signInAddress", ip)]);
 }
 
-export function recordSignInFailure(email: string, ip: string, now = Date.now()) {
-  for (const key of [`email:${email}`, `ip:${ip}`]) {
-    failures.set(key, [...recent(key, now), now]);
-  }
-}
-
-export function clearSignInFailures(email: string) {
-  failures.delete(`email:${email}`);
+export async function clearSignInFailures(email: string) {
+  await getRateLimits().reset("signInEmail", email);
 }
 
 /**
- * Account creations from one client address: enough for a workshop of several dozen people
- * signing up together behind one connection, not for a script (each attempt costs a password hash
- * and may tell whether an email is taken).
+ * Counts one use of a per-address limit: 0 when allowed, or the minutes to wait when the limit was
+ * already reached within its window.
  */
-export const SIGNUP_LIMIT = { max: 60, windowMs: 60 * 60_000 };
-
-const hits = new Map<string, number[]>();
-
-/**
- * A sliding-window limit: records one use of `key` and returns 0 when allowed, or the minutes to
- * wait when `max` uses already happened within `windowMs`.
- */
-export function rateLimit(key: string, max: number, windowMs: number, now = Date.now()): number {
-  const list = (hits.get(key) ?? []).filter((t) => now - t < windowMs);
-  if (list.length >= max) {
-    hits.set(key, list);
-    return Math.max(1, Math.ceil((list[list.length - max]! + windowMs - now) / 60_000));
-  }
-  list.push(now);
-  hits.set(key, list);
-  if (hits.size > 10_000) {
-    for (const [k, v] of hits) if (v.every((t) => now - t >= windowMs)) hits.delete(k);
-  }
-  return 0;
+export async function rateLimit(
+  name: Extract<RateLimitName, "signUpAddress" | "applyAddress">,
+  ip: string,
+): Promise<number> {
+  return minutes(await getRateLimits().consume(name, ip));
 }

@@ -1,37 +1,42 @@
 /**
  * Uploads of tools: a size limit checked before and while reading, a short list of document and
- * image types checked by extension *and* by content (magic bytes), and a safe name.
+ * image types checked by extension *and* by content, and a safe name. The content of a binary
+ * type is identified by `file-type` (a maintained library that reads the file's signature and, for
+ * ZIP-based formats, the entries that tell a Word document from a spreadsheet or an OpenDocument
+ * text); a text type must not contain a NUL byte.
  */
+import { fileTypeFromBuffer } from "file-type";
 import type { MessageKey } from "~/i18n";
 import { readFormDataWithin } from "./forms";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
-/** Allowed extensions, the type the file is served with, and a check of its first bytes. */
-const TYPES: Record<string, { type: string; magic?: number[][]; text?: boolean }> = {
-  pdf: { type: "application/pdf", magic: [[0x25, 0x50, 0x44, 0x46]] },
-  png: { type: "image/png", magic: [[0x89, 0x50, 0x4e, 0x47]] },
-  jpg: { type: "image/jpeg", magic: [[0xff, 0xd8, 0xff]] },
-  jpeg: { type: "image/jpeg", magic: [[0xff, 0xd8, 0xff]] },
+/**
+ * Allowed extensions, the type the file is served with, and what file-type must find in it (its
+ * `ext`): the same format, an animated PNG for a PNG, and the Compound File container that both
+ * legacy Word and Excel files are (file-type does not tell them apart: neither did the old check).
+ */
+const TYPES: Record<string, { type: string; detected?: readonly string[]; text?: boolean }> = {
+  pdf: { type: "application/pdf", detected: ["pdf"] },
+  png: { type: "image/png", detected: ["png", "apng"] },
+  jpg: { type: "image/jpeg", detected: ["jpg"] },
+  jpeg: { type: "image/jpeg", detected: ["jpg"] },
   docx: {
     type: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    magic: [[0x50, 0x4b, 0x03, 0x04]],
+    detected: ["docx"],
   },
   xlsx: {
     type: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    magic: [[0x50, 0x4b, 0x03, 0x04]],
+    detected: ["xlsx"],
   },
   pptx: {
     type: "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-    magic: [[0x50, 0x4b, 0x03, 0x04]],
+    detected: ["pptx"],
   },
-  odt: { type: "application/vnd.oasis.opendocument.text", magic: [[0x50, 0x4b, 0x03, 0x04]] },
-  ods: {
-    type: "application/vnd.oasis.opendocument.spreadsheet",
-    magic: [[0x50, 0x4b, 0x03, 0x04]],
-  },
-  doc: { type: "application/msword", magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
-  xls: { type: "application/vnd.ms-excel", magic: [[0xd0, 0xcf, 0x11, 0xe0]] },
+  odt: { type: "application/vnd.oasis.opendocument.text", detected: ["odt"] },
+  ods: { type: "application/vnd.oasis.opendocument.spreadsheet", detected: ["ods"] },
+  doc: { type: "application/msword", detected: ["cfb"] },
+  xls: { type: "application/vnd.ms-excel", detected: ["cfb"] },
   csv: { type: "text/csv; charset=utf-8", text: true },
   txt: { type: "text/plain; charset=utf-8", text: true },
 };
@@ -39,6 +44,11 @@ export const ALLOWED_EXTENSIONS = Object.keys(TYPES);
 
 export function servedType(extension: string) {
   return TYPES[extension]?.type ?? "application/octet-stream";
+}
+
+/** The format file-type finds in the content; a file it cannot parse is of no accepted type. */
+function detectedType(data: Uint8Array) {
+  return fileTypeFromBuffer(data).catch(() => undefined);
 }
 
 export type UploadCheck =
@@ -63,7 +73,7 @@ export async function checkUpload(file: File | null): Promise<UploadCheck> {
   const data = new Uint8Array(await file.arrayBuffer());
   const matches = kind.text
     ? !data.includes(0)
-    : (kind.magic ?? []).some((magic) => magic.every((byte, i) => data[i] === byte));
+    : (kind.detected ?? []).includes((await detectedType(data))?.ext ?? "");
   if (!matches)
     return { ok: false, key: "errors.fileType", params: { types: ALLOWED_EXTENSIONS.join(", ") } };
   return { ok: true, file: { data, name, extension, type: kind.type } };

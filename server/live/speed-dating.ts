@@ -30,13 +30,12 @@ import { NOTE_MAX_LENGTH } from "../../app/data/room-note";
 import { liveSchemas } from "../../app/schemas/event";
 import { getChatLog, NotFoundError, type ChatMessage } from "../store";
 import { chatMessageSchema } from "../store/chat-log";
+import { getRateLimits } from "../security/rate-limits";
 import { handle, LiveError, type LiveSocket } from "./handle";
 import { NoteRefused, RoomNotes } from "./room-note";
 
 /** A person who dropped out stays "present" this long, so a Wi-Fi hiccup keeps their seat. */
 export const PRESENCE_GRACE_MS = 60_000;
-const CHAT_BURST = 5;
-const CHAT_WINDOW_MS = 5_000;
 /** How long before a deadline the clock asks the other processes who is here. */
 const PRESENCE_AHEAD_MS = 3_000;
 /** An answer this recent serves the clock without waiting (nothing next to the grace period). */
@@ -135,7 +134,6 @@ interface ViewSources {
 
 export class SpeedDatingLive {
   private readonly events = new Map<string, LiveEventState>();
-  private readonly chatTimes = new Map<string, number[]>();
   private readonly consoleTimers = new Map<string, NodeJS.Timeout>();
   /** Chat messages sent here, on their way to the other processes (one notice per batch). */
   private chatOutbox: ChatMessage[] = [];
@@ -554,11 +552,6 @@ export class SpeedDatingLive {
     const latest = state.event ?? event;
     if (latest.revision <= state.published) return; // this one (or a newer one) already went out
     state.published = latest.revision;
-    if (latest.status === "ended") {
-      // Nothing live remains: forget chat rate counters of this event.
-      for (const key of this.chatTimes.keys())
-        if (key.startsWith(`${latest.id}:`)) this.chatTimes.delete(key);
-    }
     // A room's note lives during its round: the notes of past rooms are saved and let go.
     const current = latest.schedule.find((r) => r.round === latest.currentRound);
     this.notes.retire(
@@ -698,21 +691,30 @@ export class SpeedDatingLive {
 
     handle(socket, "chat:send", liveSchemas.chat, async ({ eventId, roomId, text }) => {
       const access = this.access(socket, eventId);
-      const event = this.state(eventId).event;
-      const room = this.roomNow(eventId, access.participantId);
-      if (!event || !room || room.id !== roomId) {
-        throw new LiveError("not_in_room", "errors.live.notInRoom");
-      }
-      const now = Date.now();
-      // The round is over for everyone at the shared deadline, even if the switch reaches this
-      // process a moment later: a message then could reach a room its mates already left.
-      if (event.status === "running" && event.deadline && now >= Date.parse(event.deadline)) {
-        throw new LiveError("round_over", "errors.live.notNow");
-      }
-      const key = `${eventId}:${access.participantId}`;
-      const recent = (this.chatTimes.get(key) ?? []).filter((t) => now - t < CHAT_WINDOW_MS);
-      if (recent.length >= CHAT_BURST) throw new LiveError("rate_limited", "errors.live.tooFast");
-      this.chatTimes.set(key, [...recent, now]);
+      /** The event, if this person sits in that room now and the round is not over. */
+      const sendable = () => {
+        const event = this.state(eventId).event;
+        const room = this.roomNow(eventId, access.participantId);
+        if (!event || !room || room.id !== roomId) {
+          throw new LiveError("not_in_room", "errors.live.notInRoom");
+        }
+        const now = Date.now();
+        // The round is over for everyone at the shared deadline, even if the switch reaches this
+        // process a moment later: a message then could reach a room its mates already left.
+        if (event.status === "running" && event.deadline && now >= Date.parse(event.deadline)) {
+          throw new LiveError("round_over", "errors.live.notNow");
+        }
+        return { event, now };
+      };
+      sendable();
+      // Counted for every process of a cluster (server/security/rate-limits.ts).
+      const limited = await getRateLimits().consume(
+        "chatPerson",
+        `${eventId}:${access.participantId}`,
+      );
+      if (limited) throw new LiveError("rate_limited", "errors.live.tooFast");
+      // Checked again after that wait: the round may have switched meanwhile.
+      const { event, now } = sendable();
       const people = await this.people(event);
       const message: ChatMessage = {
         id: randomUUID(),

@@ -2,11 +2,15 @@
  * Notifications by email. Without SMTP settings, every message is written to the outbox: one JSON
  * file per message under $DATA_DIR/outbox, which coordinators read in the app. With SMTP_HOST set,
  * messages are sent with nodemailer; one that fails to send is kept in the outbox with the error.
+ * An outbox file is written atomically (server/store/atomic-file.ts): on a full disk the message
+ * fails with a DiskFullError and no temporary file is left behind.
  */
 import { randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { z } from "zod";
+import { writeFileAtomic, type AtomicFs } from "../store/atomic-file";
+import { asDiskFull } from "../store/types";
 
 export const outboxEntrySchema = z.object({
   id: z.string(),
@@ -32,6 +36,8 @@ export interface SmtpSettings {
 
 interface Mailer {
   outboxDir: string;
+  /** The outbox writes' file-system functions (a test's failing write; node's by default). */
+  fs?: AtomicFs;
   smtp?: SmtpSettings;
   transport?: { sendMail: (m: Record<string, unknown>) => Promise<unknown> };
 }
@@ -39,10 +45,18 @@ interface Mailer {
 const KEY = Symbol.for("maillage.mailer");
 type Holder = { [KEY]?: Mailer };
 
-export async function configureMail(options: { dataDir: string; smtp?: SmtpSettings }) {
+export async function configureMail(options: {
+  dataDir: string;
+  smtp?: SmtpSettings;
+  fs?: AtomicFs;
+}) {
   const outboxDir = join(options.dataDir, "outbox");
-  await mkdir(outboxDir, { recursive: true });
-  const mailer: Mailer = { outboxDir, smtp: options.smtp };
+  try {
+    await mkdir(outboxDir, { recursive: true });
+  } catch (error) {
+    throw asDiskFull(error, outboxDir);
+  }
+  const mailer: Mailer = { outboxDir, smtp: options.smtp, fs: options.fs };
   if (options.smtp) {
     const nodemailer = await import("nodemailer");
     mailer.transport = nodemailer.createTransport({
@@ -61,11 +75,9 @@ function mailer(): Mailer {
   return m;
 }
 
-async function writeEntry(dir: string, entry: OutboxEntry) {
+async function writeEntry(m: Mailer, entry: OutboxEntry) {
   const name = `${entry.createdAt.replace(/[:.]/g, "-")}-${entry.id}.json`;
-  const temp = join(dir, `.${name}.tmp`);
-  await writeFile(temp, JSON.stringify(entry, null, 2));
-  await rename(temp, join(dir, name));
+  await writeFileAtomic(join(m.outboxDir, name), JSON.stringify(entry, null, 2), { fs: m.fs });
 }
 
 export async function sendMail(message: MailMessage): Promise<OutboxEntry> {
@@ -85,7 +97,7 @@ export async function sendMail(message: MailMessage): Promise<OutboxEntry> {
       console.error(`SMTP delivery to ${message.to} failed; kept in the outbox:`, entry.error);
     }
   }
-  await writeEntry(m.outboxDir, entry);
+  await writeEntry(m, entry);
   return entry;
 }
 

@@ -3,12 +3,20 @@
  * the main JSON document so that appending never rewrites it. Records are validated when read back;
  * a torn last line (a kill mid-write) is skipped. A record is kept in memory only once it is
  * written: a failed append (a full disk: a DiskFullError) leaves memory matching the file.
+ *
+ * The write stream's file-system functions are a parameter so that tests can inject a failing
+ * write (ENOSPC), as for atomic-file.ts.
  */
 import { createWriteStream, type WriteStream } from "node:fs";
 import { mkdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
 import { asDiskFull } from "./types";
+
+/** The file-system functions of a write stream (createWriteStream's `fs` option). */
+export type WriteStreamFs = NonNullable<
+  Extract<Parameters<typeof createWriteStream>[1], object>["fs"]
+>;
 
 interface OpenFile<T> {
   stream: WriteStream;
@@ -21,6 +29,7 @@ export class JsonlLog<S extends z.ZodType> {
   constructor(
     private readonly dir: string,
     private readonly schema: S,
+    private readonly fs?: WriteStreamFs,
   ) {}
 
   private path(key: string) {
@@ -47,7 +56,7 @@ export class JsonlLog<S extends z.ZodType> {
             // A torn line from an interrupted write: skipped.
           }
         }
-        const stream = createWriteStream(this.path(key), { flags: "a" });
+        const stream = createWriteStream(this.path(key), { flags: "a", fs: this.fs });
         // A disk error fails the pending append (its caller answers with an error) instead of
         // crashing the server; the file is reopened on the next append.
         stream.on("error", (error) => {

@@ -1,6 +1,6 @@
 /** Every coordinator decision on groups (who, when, what), per program, append-only. */
 import { z } from "zod";
-import { JsonlLog } from "./append-log";
+import { JsonlLog, type WriteStreamFs } from "./append-log";
 
 export const auditEntrySchema = z.object({
   id: z.string(),
@@ -16,8 +16,9 @@ export type AuditEntry = z.infer<typeof auditEntrySchema>;
 export class AuditLog {
   private readonly log: JsonlLog<typeof auditEntrySchema>;
 
-  constructor(dir: string) {
-    this.log = new JsonlLog(dir, auditEntrySchema);
+  /** `fs`: the write stream's file-system functions (a test's failing write). */
+  constructor(dir: string, fs?: WriteStreamFs) {
+    this.log = new JsonlLog(dir, auditEntrySchema, fs);
   }
 
   append(entry: AuditEntry) {

@@ -22,14 +22,13 @@ import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, open, readdir, readFile, rename, rm, rmdir, stat } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
 import pg from "pg";
+import { extract, pack, type Pack } from "tar-stream";
 import { z } from "zod";
 import { outboxEntrySchema } from "../mail";
 import { auditEntrySchema } from "./audit-log";
-import { readTar, tarEnd, tarEntry, TarFormatError } from "./backup-tar";
 import { chatMessageSchema } from "./chat-log";
 import { DATA_FILE_NAME } from "./lowdb-store";
 import { migrate, MigrationError } from "./migrations";
@@ -39,6 +38,8 @@ import { asDiskFull } from "./types";
 import { UPLOAD_NAME } from "./uploads";
 
 export const MANIFEST_NAME = "manifest.json";
+/** The largest entry accepted when reading (an upload or a data file), against hostile archives. */
+export const MAX_ENTRY_BYTES = 2 * 1024 ** 3;
 
 /** The backup cannot be taken or used as asked: a clear message, nothing was written. */
 export class BackupError extends Error {
@@ -427,14 +428,29 @@ export interface BackupResult {
   warnings: string[];
 }
 
+/**
+ * One regular file of the archive (tar-stream writes a pax extended header before it when its
+ * name does not fit ustar's fields: an upload's name can be 120 bytes).
+ */
+function addEntry(archive: Pack, name: string, data: Uint8Array, mtime: Date) {
+  return new Promise<void>((resolve, reject) =>
+    archive.entry(
+      { name, size: data.byteLength, mtime, mode: 0o644, uname: "maillage", gname: "maillage" },
+      data,
+      (error) => (error ? reject(error) : resolve()),
+    ),
+  );
+}
+
 /** Writes the archive to a temporary file beside `file`, flushes it, then renames it. */
 async function writeArchive(file: string, manifest: Manifest, collected: Collected, at: Date) {
   const temp = join(dirname(file), `.${basename(file)}.tmp`);
-  async function* blocks() {
-    yield* tarEntry(MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 2), "utf8"), at);
+  const archive = pack();
+  async function fill() {
+    await addEntry(archive, MANIFEST_NAME, Buffer.from(JSON.stringify(manifest, null, 2)), at);
     for (const entry of collected.entries) {
       if ("data" in entry) {
-        yield* tarEntry(entry.path, entry.data, at);
+        await addEntry(archive, entry.path, entry.data, at);
         continue;
       }
       // Uploads never change once written (random names); one deleted since it was hashed fails
@@ -444,12 +460,21 @@ async function writeArchive(file: string, manifest: Manifest, collected: Collect
         throw new BackupError(
           `${entry.path} was deleted or changed during the backup; nothing was written: run db:backup again`,
         );
-      yield* tarEntry(entry.path, data, at);
+      await addEntry(archive, entry.path, data, at);
     }
-    yield tarEnd();
+    archive.finalize();
   }
   try {
-    await pipeline(Readable.from(blocks()), createGzip(), createWriteStream(temp, { mode: 0o600 }));
+    const [filled, written] = await Promise.allSettled([
+      fill().catch((error: unknown) => {
+        archive.destroy(error as Error);
+        throw error;
+      }),
+      pipeline(archive, createGzip(), createWriteStream(temp, { mode: 0o600 })),
+    ]);
+    // The reason the archive stopped (a file changed) rather than the stream's "destroyed".
+    if (filled.status === "rejected") throw filled.reason;
+    if (written.status === "rejected") throw written.reason;
     const handle = await open(temp, "r+");
     try {
       await handle.sync();
@@ -497,17 +522,29 @@ export async function createBackup(options: BackupOptions): Promise<BackupResult
   return { file, bytes: (await stat(file)).size, manifest, warnings: collected.warnings };
 }
 
-/** The entries of an archive file, gunzipped; a damaged file is a BackupError. */
-async function* archiveEntries(file: string) {
-  const input = createReadStream(file);
-  const source = createGunzip();
-  // pipe() does not forward errors: a missing or unreadable file must end the reading.
-  input.on("error", (error) => source.destroy(error));
-  input.pipe(source);
+/**
+ * The entries of an archive file, gunzipped, each read whole; a damaged file is a BackupError.
+ * Only regular files are accepted (Maillage never writes anything else): links, devices and
+ * directories are refused, which also keeps a restore inside its directory.
+ */
+async function* archiveEntries(file: string): AsyncGenerator<{ name: string; data: Buffer }> {
+  const entries = extract();
+  const reading = pipeline(createReadStream(file), createGunzip(), entries);
+  // Its error (a missing file, a damaged gzip stream) also ends the iteration below.
+  reading.catch(() => undefined);
   try {
-    yield* readTar(source);
+    for await (const entry of entries) {
+      const { name, type, size } = entry.header;
+      if (type !== "file")
+        throw new BackupError(`${file}: "${name}" is not a regular file (${type})`);
+      if (size > MAX_ENTRY_BYTES) throw new BackupError(`${file}: "${name}" is too large`);
+      const chunks: Buffer[] = [];
+      for await (const chunk of entry) chunks.push(chunk as Buffer);
+      yield { name, data: Buffer.concat(chunks) };
+    }
+    await reading;
   } catch (error) {
-    if (error instanceof TarFormatError) throw new BackupError(`${file}: ${error.message}`);
+    if (error instanceof BackupError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "ENOENT") throw new BackupError(`${file}: no such file`);
     if (code === "EISDIR") throw new BackupError(`${file}: a directory, not a backup file`);
@@ -515,10 +552,14 @@ async function* archiveEntries(file: string) {
       throw new BackupError(
         `${file}: not a gzip file, or the file is truncated or corrupted (${(error as Error).message})`,
       );
+    // tar-stream's own errors (a bad header checksum, an archive cut short) carry no code.
+    if (code === undefined)
+      throw new BackupError(
+        `${file}: not a valid tar archive, or the archive is truncated or corrupted (${(error as Error).message})`,
+      );
     throw error;
   } finally {
-    input.destroy();
-    source.destroy();
+    entries.destroy();
   }
 }
 

@@ -3,7 +3,7 @@
  * $DATA_DIR/chat/ (see append-log.ts), with an index by room kept in memory.
  */
 import { z } from "zod";
-import { JsonlLog } from "./append-log";
+import { JsonlLog, type WriteStreamFs } from "./append-log";
 
 export const chatMessageSchema = z.object({
   id: z.string(),
@@ -31,8 +31,9 @@ export class FileChatLog implements ChatLog {
   private readonly log: JsonlLog<typeof chatMessageSchema>;
   private readonly rooms = new Map<string, Promise<Map<string, ChatMessage[]>>>();
 
-  constructor(dir: string) {
-    this.log = new JsonlLog(dir, chatMessageSchema);
+  /** `fs`: the write stream's file-system functions (a test's failing write). */
+  constructor(dir: string, fs?: WriteStreamFs) {
+    this.log = new JsonlLog(dir, chatMessageSchema, fs);
   }
 
   private byRoom(eventId: string) {

@@ -4,6 +4,7 @@
  * Express server bundle, Vite's dev reloads) shares it: one process, one writer.
  */
 import { join } from "node:path";
+import { closeRateLimits, openRateLimits } from "../security/rate-limits";
 import { AuditLog } from "./audit-log";
 import { FileChatLog, type ChatLog } from "./chat-log";
 import { LowStore } from "./lowdb-store";
@@ -50,11 +51,14 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     holder[KEY] = store;
     holder[CHAT_KEY] = new PgChatLog(store.pool);
     holder[AUDIT_KEY] = new PgAuditLog(store.pool);
+    // Counted in the database: shared by every process of a cluster.
+    openRateLimits(store.pool);
   } else {
     const store = await LowStore.open({ dataDir: config.dataDir, seed });
     holder[KEY] = store;
     holder[CHAT_KEY] = new FileChatLog(join(config.dataDir, "chat"));
     holder[AUDIT_KEY] = new AuditLog(join(config.dataDir, "audit"));
+    openRateLimits();
   }
   const store = holder[KEY];
   holder[UPLOADS_KEY] = new UploadDir(join(config.dataDir, "uploads"));
@@ -95,6 +99,7 @@ export async function closeStore(): Promise<void> {
   if (!store) return;
   await holder[CHAT_KEY]?.close();
   await holder[AUDIT_KEY]?.close();
+  closeRateLimits();
   await store.close();
   delete holder[KEY];
   delete holder[CHAT_KEY];

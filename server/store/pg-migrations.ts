@@ -51,4 +51,20 @@ export const PG_MIGRATIONS: ReadonlyArray<{ version: number; name: string; sql: 
     // A room's history is read at each view: an index, not a scan of the event's whole chat.
     sql: `CREATE INDEX log_entries_room ON log_entries (log, stream, (data->>'roomId'), seq);`,
   },
+  {
+    version: 5,
+    name: "rate limits",
+    // rate-limiter-flexible's RateLimiterPostgres (server/security/rate-limits.ts): one row per
+    // limit and key (the key is text: an email can be longer than the library's varchar(255)),
+    // its count and when its window ends (ms since 1970). Created here rather than by the library
+    // at run time, where its first requests would fail until the table exists.
+    sql: `
+      CREATE TABLE rate_limits (
+        key text PRIMARY KEY,
+        points integer NOT NULL DEFAULT 0,
+        expire bigint
+      );
+      CREATE INDEX rate_limits_expire ON rate_limits (expire);
+    `,
+  },
 ];

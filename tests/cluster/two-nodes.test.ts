@@ -1,11 +1,12 @@
 /**
- * Two server processes on one PostgreSQL: people in the same speed-dating room on different
+ * Two server processes on one PostgreSQL: failed sign-ins on either count against the same limit.
+ * People in the same speed-dating room on different
  * processes chat, and write in the room's shared note at the same time; the process driving the
  * clock is killed mid-round; its people reconnect to the other process and keep their room, its
  * history and its note; the round switches exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { location, signedIn } from "../helpers/http";
+import { HttpClient, location, signedIn } from "../helpers/http";
 import { LiveClient, NoteReplica, type LiveState } from "../helpers/live";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
 import { startCluster, type PgCluster } from "../setup/pg-cluster";
@@ -45,6 +46,17 @@ async function live(base: string, email: string, cookies?: LiveClient) {
 }
 
 describe("two server processes", () => {
+  it("count failed sign-ins for one account together (the rate limits are in the database)", async () => {
+    const login = (base: string, password: string) =>
+      new HttpClient(base).post("/login", { email: "yves@exemple.org", password });
+    // Five failures in all (the limit per account), three on A and two on B.
+    for (const base of [nodeA.url, nodeB.url, nodeA.url, nodeB.url, nodeA.url])
+      expect((await login(base, "mauvais")).status).toBe(400);
+    // Even the right password waits now, on either process.
+    for (const base of [nodeA.url, nodeB.url])
+      expect((await login(base, "maillage-demo")).status, base).toBe(429);
+  });
+
   it("share a room, carry on when the clock's process dies, and switch the round once", async () => {
     const coordinatorHttp = await signedIn(nodeB.url, "coordination@exemple.org");
     const created = await coordinatorHttp.post("/programs/prog-reemploi-2026/events", {

@@ -1,12 +1,14 @@
 /**
- * Backups of a running server, and a full disk under a running server (a small tmpfs, when this
- * user may mount one). The archive format and the refusals are in tests/store/backup.test.ts.
+ * Backups of a running server, and a full disk under a running server (a small tmpfs where this
+ * user may mount one, and a simulated ENOSPC: tests/helpers/full-disk.ts). The archive format and
+ * the refusals are in tests/store/backup.test.ts.
  */
 import { execFile } from "node:child_process";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
+import { fullDisk, type FullDisk } from "../helpers/full-disk";
 import type { HttpClient } from "../helpers/http";
 import { pageText, signedIn } from "../helpers/http";
 import { makeTempDir, removeDir, ROOT, startServer, type TestServer } from "../helpers/server";
@@ -15,10 +17,10 @@ const run = promisify(execFile);
 const GROUP = "/programs/prog-reemploi-2026/groups/grp-demo-chaine-froid";
 const servers: TestServer[] = [];
 const dirs: string[] = [];
-const mounts: string[] = [];
+const disks: FullDisk[] = [];
 afterAll(async () => {
   for (const s of servers) await s.stop();
-  for (const m of mounts) await run("umount", [m]).catch(() => undefined);
+  for (const d of disks) await d.close();
   for (const d of dirs) await removeDir(d);
 });
 
@@ -152,29 +154,21 @@ describe("npm run db:backup while the server runs and writes", () => {
   }, 240_000);
 });
 
-describe("a full disk under a running server (a 1 MiB tmpfs)", () => {
-  it("answers a write with a clear 503 page, keeps the data, and works again once space is freed", async (ctx) => {
-    const mount = await tempDir("maillage-tmpfs-");
-    try {
-      await run("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", mount]);
-    } catch {
-      return ctx.skip("mount -t tmpfs is not permitted here");
-    }
-    mounts.push(mount);
-    const dataDir = join(mount, "data");
-    const server = await start(dataDir);
+describe.each([
+  ["a real 1 MiB tmpfs, or a simulated ENOSPC where mount is refused", false],
+  ["a simulated ENOSPC", true],
+])("a full disk under a running server (%s)", (_, simulate) => {
+  it("answers a write with a clear 503 page, keeps the data, and works again once space is freed", async () => {
+    const disk = await fullDisk({ simulate });
+    disks.push(disk);
+    const dataDir = join(disk.dir, "data");
+    const server = await startServer({ dataDir, env: disk.env });
+    servers.push(server);
     const marc = await signedIn(server.url, "marc@exemple.org");
     const file = join(dataDir, "maillage.json");
     const stored = await readFile(file, "utf8");
 
-    // Fill the disk.
-    const filler = join(mount, "filler");
-    await expect(
-      (async () => {
-        for (;;) await writeFile(filler, Buffer.alloc(16 * 1024, 1), { flag: "a" });
-      })(),
-    ).rejects.toMatchObject({ code: "ENOSPC" });
-
+    await disk.fill();
     const refused = await addHours(marc, "Pendant que le disque est plein");
     expect(refused.status).toBe(503);
     const page = await pageText(refused);
@@ -190,7 +184,7 @@ describe("a full disk under a running server (a 1 MiB tmpfs)", () => {
     expect(hours.status).toBe(200);
     expect(await pageText(hours)).not.toContain("Pendant que le disque est plein");
 
-    await rm(filler);
+    await disk.free();
     expect((await addHours(marc, "Après avoir libéré de l'espace")).status).toBe(200);
     expect(await pageText(await marc.get(`${GROUP}/hours`))).toContain(
       "Après avoir libéré de l'espace",

@@ -1,23 +1,24 @@
 /**
  * npm run db:backup / db:restore on a data dir (and a PostgreSQL database), and what a full disk
- * does to the store's writes (a simulated ENOSPC, and a real one on a small tmpfs when this user
- * may mount one). The backup of a running server is in tests/integration/backup.test.ts.
+ * does to every writer of the data dir (a simulated ENOSPC, and a real one on a small tmpfs where
+ * this user may mount one, a simulated one again where not: tests/helpers/full-disk.ts). The backup
+ * of a running server is in tests/integration/backup.test.ts.
  */
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { createWriteStream, existsSync } from "node:fs";
-import { mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, symlink, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGzip, gunzipSync } from "node:zlib";
 import { promisify } from "node:util";
 import pg from "pg";
+import { extract, pack } from "tar-stream";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { nodeFs, type AtomicFs } from "../../server/store/atomic-file";
+import { configureMail, listOutbox, sendMail } from "../../server/mail";
 import { AuditLog } from "../../server/store/audit-log";
 import { BackupError, createBackup, restoreBackup } from "../../server/store/backup";
-import { readTar, tarEnd, tarEntry, type TarEntry } from "../../server/store/backup-tar";
 import { FileChatLog, type ChatMessage } from "../../server/store/chat-log";
 import { LowStore } from "../../server/store/lowdb-store";
 import { PgAuditLog, PgChatLog } from "../../server/store/pg-logs";
@@ -25,6 +26,7 @@ import { PgStore } from "../../server/store/pg-store";
 import { demoDocument } from "../../server/store/seed";
 import { DiskFullError } from "../../server/store/types";
 import { UploadDir } from "../../server/store/uploads";
+import { failingAtomicFs, failingStreamFs, fullDisk } from "../helpers/full-disk";
 import { makeTempDir, removeDir, ROOT } from "../helpers/server";
 
 const run = promisify(execFile);
@@ -63,19 +65,30 @@ async function archiveIn(dir: string) {
   return join(dir, names[0]!);
 }
 
+interface TarEntry {
+  name: string;
+  data: Buffer;
+}
+
+/** The entries of a .tar.gz, read with tar-stream (independently of backup.ts). */
 async function entriesOf(file: string): Promise<TarEntry[]> {
   const out: TarEntry[] = [];
-  for await (const e of readTar(Readable.from([gunzipSync(await readFile(file))]))) out.push(e);
+  const entries = extract();
+  Readable.from([gunzipSync(await readFile(file))]).pipe(entries);
+  for await (const entry of entries) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of entry) chunks.push(chunk as Buffer);
+    out.push({ name: entry.header.name, data: Buffer.concat(chunks) });
+  }
   return out;
 }
 
 /** Writes an archive from entries (to forge tampered backups). */
 async function writeArchive(file: string, entries: TarEntry[]) {
-  async function* blocks() {
-    for (const e of entries) yield* tarEntry(e.name, e.data, new Date());
-    yield tarEnd();
-  }
-  await pipeline(Readable.from(blocks()), createGzip(), createWriteStream(file));
+  const archive = pack();
+  for (const e of entries) archive.entry({ name: e.name, size: e.data.byteLength }, e.data);
+  archive.finalize();
+  await pipeline(archive, createGzip(), createWriteStream(file));
 }
 
 const message = (id: string, eventId: string, text: string): ChatMessage => ({
@@ -156,10 +169,9 @@ describe("npm run db:backup and db:restore (lowdb data dir)", () => {
       "outbox/2026-11-20T14-00-00-000Z-m.json",
       `uploads/${storedAs}`,
     ]);
-    // A standard archive: the system's tar reads it too (for a recovery without Maillage).
-    const listed = await run("tar", ["-tzf", file]).catch(() => undefined);
-    if (listed)
-      expect(listed.stdout.trim().split("\n")).toEqual((await entriesOf(file)).map((e) => e.name));
+    // A standard archive: GNU tar reads it too (for a recovery without Maillage).
+    const listed = await run("tar", ["-tzf", file]);
+    expect(listed.stdout.trim().split("\n")).toEqual((await entriesOf(file)).map((e) => e.name));
 
     const target = join(await tempDir(), "restored");
     const restored = await restore(file, target);
@@ -343,32 +355,6 @@ describe("npm run db:backup and db:restore (lowdb data dir)", () => {
   }, 180_000);
 });
 
-/** A file system whose writes stop after a few bytes with ENOSPC, as a full disk does. */
-function fullDisk(): AtomicFs & { full: boolean } {
-  const fs = {
-    full: true,
-    open: async (path: string, flags: string, mode?: number) => {
-      const handle = await nodeFs.open(path, flags, mode);
-      return {
-        writeFile: async (data: string | Uint8Array) => {
-          if (!fs.full) return handle.writeFile(data);
-          await handle.writeFile(
-            typeof data === "string" ? data.slice(0, 100) : data.slice(0, 100),
-          );
-          throw Object.assign(new Error("ENOSPC: no space left on device, write"), {
-            code: "ENOSPC",
-          });
-        },
-        sync: () => handle.sync(),
-        close: () => handle.close(),
-      };
-    },
-    rename: nodeFs.rename,
-    rm: nodeFs.rm,
-  };
-  return fs;
-}
-
 describe("the archive container", () => {
   it("keeps long upload names (a pax header), readable by GNU tar, and restores into an existing empty dir", async () => {
     const { dir } = await populatedDataDir();
@@ -378,8 +364,8 @@ describe("the archive container", () => {
     const made = await createBackup({ dataDir: dir, out });
     const names = (await entriesOf(made.file)).map((e) => e.name);
     expect(names).toContain(`uploads/${longName}`);
-    const listed = await run("tar", ["-tzf", made.file]).catch(() => undefined);
-    if (listed) expect(listed.stdout).toContain(`uploads/${longName}\n`);
+    const listed = await run("tar", ["-tzf", made.file]);
+    expect(listed.stdout).toContain(`uploads/${longName}\n`);
 
     const target = await tempDir(); // exists, empty
     const restored = await restoreBackup(made.file, target);
@@ -389,16 +375,78 @@ describe("the archive container", () => {
   });
 });
 
+describe("archives made by GNU tar", () => {
+  it("restores an archive that GNU tar made from an unpacked backup, byte for byte", async () => {
+    const { dir } = await populatedDataDir();
+    const longName = `${"b".repeat(116)}.pdf`; // past ustar's 100 bytes: GNU tar's long-name entry
+    await writeFile(join(dir, "uploads", longName), "%PDF-1.4 long");
+    const made = await createBackup({ dataDir: dir, out: await tempDir() });
+    const names = made.manifest.files.map((f) => f.path);
+    // Unpacked by hand, then packed again by GNU tar in its own format (the manifest first).
+    const unpacked = await tempDir();
+    await run("tar", ["-xzf", made.file, "-C", unpacked]);
+    const gnu = join(await tempDir(), "gnu.tar.gz");
+    await run("tar", ["--format=gnu", "-czf", gnu, "-C", unpacked, "manifest.json", ...names]);
+    const raw = gunzipSync(await readFile(gnu));
+    expect(raw.includes("././@LongLink")).toBe(true);
+
+    const target = join(await tempDir(), "from-gnu-tar");
+    const restored = await restoreBackup(gnu, target);
+    expect(restored.files).toBe(names.length);
+    for (const name of names)
+      expect(await readFile(join(target, name)), name).toEqual(
+        await readFile(join(unpacked, name)),
+      );
+    expect(await readFile(join(target, "maillage.json"))).toEqual(
+      await readFile(join(dir, "maillage.json")),
+    );
+    expect(await readFile(join(target, "uploads", longName), "utf8")).toBe("%PDF-1.4 long");
+  });
+
+  it("refuses an archive with a directory or a link in it", async () => {
+    const { dir } = await populatedDataDir();
+    const made = await createBackup({ dataDir: dir, out: await tempDir() });
+    const unpacked = await tempDir();
+    await run("tar", ["-xzf", made.file, "-C", unpacked]);
+    const names = made.manifest.files.map((f) => f.path);
+    const parent = await tempDir();
+    const withDir = join(await tempDir(), "dir.tar.gz");
+    await run("tar", ["-czf", withDir, "-C", unpacked, "manifest.json", "chat", ...names]);
+    const error = await restoreBackup(withDir, join(parent, "a")).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupError);
+    expect((error as Error).message).toContain('"chat/" is not a regular file (directory)');
+    await symlink("/etc/passwd", join(unpacked, "uploads", "lien.pdf"));
+    const withLink = join(await tempDir(), "link.tar.gz");
+    await run("tar", [
+      "-czf",
+      withLink,
+      "-C",
+      unpacked,
+      "manifest.json",
+      ...names,
+      "uploads/lien.pdf",
+    ]);
+    const linkError = await restoreBackup(withLink, join(parent, "b")).catch((e: unknown) => e);
+    expect((linkError as Error).message).toContain(
+      '"uploads/lien.pdf" is not a regular file (symlink)',
+    );
+    expect(await readdir(parent)).toEqual([]);
+  });
+});
+
 describe("a full disk (simulated ENOSPC)", () => {
   it("fails the transaction with a clear error and leaves the previous file and memory as they were", async () => {
     const dir = await tempDir();
-    const fs = fullDisk();
-    fs.full = false;
-    const store = await LowStore.open({ dataDir: dir, seed: () => demoDocument(), fs });
+    let full = false;
+    const store = await LowStore.open({
+      dataDir: dir,
+      seed: () => demoDocument(),
+      fs: failingAtomicFs(() => full),
+    });
     const counts = store.counts();
     const file = join(dir, "maillage.json");
     const before = await readFile(file, "utf8");
-    fs.full = true;
+    full = true;
 
     const error = await store
       .transaction(async (tx) => {
@@ -418,7 +466,7 @@ describe("a full disk (simulated ENOSPC)", () => {
     expect(store.counts()).toEqual(counts);
 
     // Space freed: the next write goes through, and the file reopens with it.
-    fs.full = false;
+    full = false;
     await store.update("users", "u-marc", { name: "Marc Changé" });
     await store.close();
     const reopened = await LowStore.open({ dataDir: dir, seed: () => ({}) });
@@ -428,52 +476,104 @@ describe("a full disk (simulated ENOSPC)", () => {
 
   it("removes an upload's partial file", async () => {
     const dir = await tempDir();
-    const uploads = new UploadDir(dir, fullDisk());
+    const uploads = new UploadDir(
+      dir,
+      failingAtomicFs(() => true),
+    );
     const error = await uploads.save(new Uint8Array(5000), "pdf").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiskFullError);
     expect(await readdir(dir)).toEqual([]);
   });
+
+  it("keeps the chat and the audit trail as they were on disk and in memory, a torn line skipped", async () => {
+    const dir = await tempDir();
+    let full = false;
+    const chat = new FileChatLog(
+      join(dir, "chat"),
+      failingStreamFs(() => full),
+    );
+    const audit = new AuditLog(
+      join(dir, "audit"),
+      failingStreamFs(() => full),
+    );
+    const entry = (id: string) => ({
+      id,
+      programId: "prog-reemploi-2026",
+      at: "2026-11-20T14:00:00.000Z",
+      actorId: "u-coord",
+      actorName: "Coordination",
+      action: "group.approved",
+      details: {},
+    });
+    await chat.append(message("m1", "evt-demo-novembre", "Avant"));
+    await audit.append(entry("a1"));
+    full = true;
+    const chatError = await chat
+      .append(message("m2", "evt-demo-novembre", "x".repeat(5000)))
+      .catch((e: unknown) => e);
+    expect(chatError).toBeInstanceOf(DiskFullError);
+    expect((chatError as Error).message).toContain(join(dir, "chat", "evt-demo-novembre.jsonl"));
+    const auditError = await audit.append(entry("a2")).catch((e: unknown) => e);
+    expect(auditError).toBeInstanceOf(DiskFullError);
+    expect((await chat.history("evt-demo-novembre", "room-1")).map((m) => m.text)).toEqual([
+      "Avant",
+    ]);
+    expect((await audit.list("prog-reemploi-2026")).map((e) => e.id)).toEqual(["a1"]);
+    // Part of each failed line reached the disk: torn, skipped when read back.
+    expect(await readFile(join(dir, "chat", "evt-demo-novembre.jsonl"), "utf8")).toMatch(
+      /"Avant".*\n\{"id":"m2"/,
+    );
+
+    full = false;
+    await chat.append(message("m3", "evt-demo-novembre", "Après"));
+    await audit.append(entry("a3"));
+    await chat.close();
+    await audit.close();
+    const chatAgain = new FileChatLog(join(dir, "chat"));
+    expect((await chatAgain.history("evt-demo-novembre", "room-1")).map((m) => m.text)).toEqual([
+      "Avant",
+      "Après",
+    ]);
+    await chatAgain.close();
+    const auditAgain = new AuditLog(join(dir, "audit"));
+    expect((await auditAgain.list("prog-reemploi-2026")).map((e) => e.id)).toEqual(["a1", "a3"]);
+    await auditAgain.close();
+  });
+
+  it("fails an email with a clear error and leaves no temporary file in the outbox", async () => {
+    const dir = await tempDir();
+    let full = true;
+    await configureMail({ dataDir: dir, fs: failingAtomicFs(() => full) });
+    const mail = { to: "marc@exemple.org", subject: "Rappel", text: "Bonjour", kind: "reminder" };
+    const error = await sendMail(mail).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DiskFullError);
+    expect((error as Error).message).toMatch(/^Espace disque insuffisant \/ disk full/);
+    expect(await readdir(join(dir, "outbox"))).toEqual([]);
+    full = false;
+    await sendMail(mail);
+    expect((await listOutbox()).map((m) => m.subject)).toEqual(["Rappel"]);
+  });
 });
 
-/** A 1 MiB tmpfs, or undefined when this user may not mount one (then the test is skipped). */
-async function smallTmpfs(): Promise<string | undefined> {
-  const dir = await tempDir();
-  try {
-    await run("mount", ["-t", "tmpfs", "-o", "size=1m", "tmpfs", dir]);
-    return dir;
-  } catch {
-    return undefined;
-  }
-}
-async function fill(dir: string) {
-  // Fills the file system: writes 64 KiB chunks until ENOSPC.
-  const path = join(dir, "filler");
-  const chunk = Buffer.alloc(64 * 1024, 1);
-  try {
-    for (let i = 0; i < 64; i++) await writeFile(path, chunk, { flag: "a" });
-  } catch (error) {
-    expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
-  }
-  try {
-    for (let i = 0; i < 64; i++) await writeFile(path, Buffer.alloc(1024, 1), { flag: "a" });
-  } catch (error) {
-    expect((error as NodeJS.ErrnoException).code).toBe("ENOSPC");
-  }
-  return path;
-}
-
-describe("a full disk (a real 1 MiB tmpfs)", () => {
-  it("keeps the store, the chat, uploads and a backup consistent, and recovers once space is freed", async (ctx) => {
-    const mount = await smallTmpfs();
-    if (!mount) return ctx.skip("mount -t tmpfs is not permitted here");
+describe.each([
+  ["a real 1 MiB tmpfs, or a simulated ENOSPC where mount is refused", false],
+  ["a simulated ENOSPC", true],
+])("a full disk (%s)", (_, simulate) => {
+  it("keeps the store, the chat, uploads, the outbox and a backup consistent, and recovers once space is freed", async () => {
+    const disk = await fullDisk({ simulate });
     try {
-      const dataDir = join(mount, "data");
-      const store = await LowStore.open({ dataDir, seed: () => demoDocument() });
-      const chat = new FileChatLog(join(dataDir, "chat"));
+      const dataDir = join(disk.dir, "data");
+      const store = await LowStore.open({
+        dataDir,
+        seed: () => demoDocument(),
+        fs: disk.atomicFs,
+      });
+      const chat = new FileChatLog(join(dataDir, "chat"), disk.streamFs);
       await chat.append(message("m1", "evt-demo-novembre", "Avant"));
+      await configureMail({ dataDir, fs: disk.atomicFs });
       const file = join(dataDir, "maillage.json");
       const before = await readFile(file, "utf8");
-      const filler = await fill(mount);
+      await disk.fill();
 
       const error = await store
         .update("users", "u-marc", { name: "Marc Changé" })
@@ -492,20 +592,29 @@ describe("a full disk (a real 1 MiB tmpfs)", () => {
         "Avant",
       ]);
 
-      const uploadError = await new UploadDir(join(dataDir, "uploads"))
+      const uploadError = await new UploadDir(join(dataDir, "uploads"), disk.atomicFs)
         .save(new Uint8Array(300_000), "pdf")
         .catch((e: unknown) => e);
       expect((uploadError as Error).message).toContain("disk full");
       expect(await readdir(join(dataDir, "uploads")).catch(() => [])).toEqual([]);
 
-      const made = await backup(dataDir, join(mount, "backups"));
+      const mailError = await sendMail({
+        to: "marc@exemple.org",
+        subject: "Rappel",
+        text: "x".repeat(200_000),
+        kind: "reminder",
+      }).catch((e: unknown) => e);
+      expect(mailError).toBeInstanceOf(DiskFullError);
+      expect(await readdir(join(dataDir, "outbox"))).toEqual([]);
+
+      const made = await backup(dataDir, join(disk.dir, "backups"), disk.env);
       expect(made.code).toBe(1);
       expect(made.out).toContain("Espace disque insuffisant / disk full");
       expect(made.out).toContain("No backup was written");
       expect(made.out).not.toMatch(/\n\s+at /); // no stack trace
-      expect(await readdir(join(mount, "backups")).catch(() => [])).toEqual([]);
+      expect(await readdir(join(disk.dir, "backups")).catch(() => [])).toEqual([]);
 
-      await rm(filler);
+      await disk.free();
       await store.update("users", "u-marc", { name: "Marc Changé" });
       await chat.append(message("m3", "evt-demo-novembre", "Après"));
       await chat.close();
@@ -520,8 +629,10 @@ describe("a full disk (a real 1 MiB tmpfs)", () => {
         "Après",
       ]);
       await again.close();
+      const retried = await backup(dataDir, join(disk.dir, "backups"), disk.env);
+      expect(retried.code).toBe(0);
     } finally {
-      await run("umount", [mount]).catch(() => undefined);
+      await disk.close();
     }
   }, 180_000);
 });

@@ -494,6 +494,6 @@ describe("the PostgreSQL store when the database is away", () => {
     });
     expect((await a.find("users")).map((u) => u.id)).toEqual(["seeded"]);
     const versions = await a.pool.query("SELECT version FROM schema_migrations ORDER BY version");
-    expect(versions.rows.map((r: { version: number }) => r.version)).toEqual([1, 2, 3, 4]);
+    expect(versions.rows.map((r: { version: number }) => r.version)).toEqual([1, 2, 3, 4, 5]);
   });
 });
