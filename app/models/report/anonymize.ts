@@ -12,6 +12,10 @@
  * - groups are named by a label or a number, their regions counted, never named (`aggregate.ts`).
  *
  * Quotes and recommendations come only from answers whose author consented (`texts.ts`).
+ *
+ * To hide more: a kind of text hidden wherever it appears (an address…) is one more of `PATTERNS`;
+ * characters that must not keep a name from being found are folded away in `fold.ts`; more people
+ * or organizations to hide come through `programNames()`. Tests: tests/unit/anonymize.test.ts.
  */
 import { fold, foldText } from "./fold";
 
@@ -104,33 +108,40 @@ const PARTICLES = new Set([
 
 const lettersOf = (text: string) => text.replace(/[^\p{L}\p{N}]/gu, "");
 
-/** The words of a person's name that are hidden: the full name, first and last names, each part. */
+/**
+ * The words of a person's name that are hidden, folded: the full name, first and last names, each
+ * part. Parts are cut on any hyphen and elided article that folding makes one ("Jean–François",
+ * "DʼAmours").
+ */
 export function nameParts(fullName: string): string[] {
-  const name = fullName.trim().replace(/\s+/g, " ");
+  const name = foldText(fullName).trim().replace(/\s+/g, " ");
   if (!name) return [];
   const tokens = name.split(" ");
   const out = new Set<string>([name]);
   if (tokens.length > 1) out.add(tokens.slice(1).join(" "));
   for (const token of tokens) {
     out.add(token);
-    for (const part of token.split(/[-‐‑]/)) {
+    for (const part of token.split("-")) {
       out.add(part);
-      // D'Amours → Amours
-      const elided = /^(?:d|l)['’](.+)$/i.exec(part);
+      // d'amours → amours
+      const elided = /^[dl]'(.+)$/.exec(part);
       if (elided?.[1]) out.add(elided[1]);
     }
   }
   return [...out].filter((part) => {
-    const f = lettersOf(foldText(part));
-    return f.length >= 2 && !PARTICLES.has(f);
+    const letters = lettersOf(part);
+    return letters.length >= 2 && !PARTICLES.has(letters);
   });
 }
 
-/** An organization's name, and without its article ("au Grenier partagé" for "Le Grenier partagé"). */
+/**
+ * An organization's name, and without its article ("au Grenier partagé" for "Le Grenier partagé"),
+ * folded.
+ */
 function organizationTerms(organization: string): string[] {
-  const name = organization.trim();
+  const name = foldText(organization).trim();
   if (!name) return [];
-  const bare = /^(?:(?:le|la|les|the)\s+|l['’])(.+)$/i.exec(name)?.[1];
+  const bare = /^(?:(?:le|la|les|the)\s+|l')(.+)$/.exec(name)?.[1];
   return bare && lettersOf(bare).length >= 4 ? [name, bare] : [name];
 }
 
@@ -139,17 +150,16 @@ function termsOf(names: RedactionNames): string[] {
   const terms = new Set<string>();
   for (const org of names.organizations) for (const term of organizationTerms(org)) terms.add(term);
   for (const person of names.people) for (const part of nameParts(person)) terms.add(part);
-  for (const email of names.emails) if (email.trim()) terms.add(email.trim());
-  return [...new Set([...terms].map(foldText))]
-    .filter((t) => lettersOf(t).length >= 2)
-    .sort((a, b) => b.length - a.length);
+  for (const email of names.emails) if (email.trim()) terms.add(foldText(email.trim()));
+  return [...terms].filter((t) => lettersOf(t).length >= 2).sort((a, b) => b.length - a.length);
 }
 
 /**
- * Hidden in every text, whoever they belong to: e-mail addresses. Each pattern is global; what it
- * matches is replaced before the names are looked for.
+ * Hidden in every text, whoever they belong to: e-mail addresses (their local part may hold an
+ * apostrophe, "jean.o'neil@…", straight or curly as a text may have it). Each pattern is global;
+ * what it matches is replaced before the names are looked for.
  */
-const PATTERNS: readonly RegExp[] = [/[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu];
+const PATTERNS: readonly RegExp[] = [/[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu];
 
 // ─── How ────────────────────────────────────────────────────────────────────────────────────────
 
