@@ -8,7 +8,7 @@ export const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 110;
 /** The room for the bars themselves. */
 export const BAR_WIDTH = CHART_WIDTH - LABEL_WIDTH - VALUE_WIDTH;
-export const ROW = 34;
+const ROW = 34;
 export const BAR = 20;
 
 /** The chart's height for this many groups. */
@@ -22,7 +22,7 @@ export const textBaseline = (top: number) => top + BAR / 2 + 4;
 export const tenth = (x: number) => Math.round(x * 10) / 10;
 
 /** Long labels are shortened inside the chart; the table and the description have them whole. */
-export const short = (s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s);
+const short = (s: string) => (s.length > 20 ? `${s.slice(0, 19)}…` : s);
 
 /** A group's name to the left of its bar. */
 export function BarLabel({ top, name }: { top: number; name: string }) {
