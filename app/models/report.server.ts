@@ -1,5 +1,5 @@
 /**
- * The program report: reads one program's data and hands it to the pure builder (`report.ts`).
+ * The program report: reads one program's data and hands it to the pure builder (`report/index.ts`).
  * Coordinators' observer notes and the members' check-ins are never read here: they are not part
  * of the report.
  */

@@ -1,0 +1,64 @@
+import { useNavigation } from "@remix-run/react";
+import { Form } from "~/components/AppForm";
+import { Field, FormErrorSummary } from "~/components/Field";
+import type { ReportGroup } from "~/models/report/types";
+import { GROUP_LABEL_MAX } from "~/schemas/report";
+import type { FormFailure } from "~/utils/forms";
+import { useT } from "~/utils/i18n-react";
+
+/**
+ * The coordinators name each group for the report by a theme, one small form per group. A refused
+ * label comes back with its names hidden (`failure`); `saved` is the group just named.
+ */
+export function GroupLabels({
+  groups,
+  failure,
+  saved,
+}: {
+  groups: ReportGroup[];
+  failure: FormFailure | undefined;
+  saved: string | undefined;
+}) {
+  const { t } = useT();
+  const navigation = useNavigation();
+  return (
+    <details className="panel report-labels" open={Boolean(failure || saved)}>
+      <summary>{t("report.labels.title")}</summary>
+      <p className="muted">{t("report.labels.intro")}</p>
+      <FormErrorSummary errors={failure?.fieldErrors} />
+      {saved ? (
+        <p className="alert alert--success" role="status">
+          {t("report.labels.saved")}
+        </p>
+      ) : null}
+      {groups.map((g) => {
+        const mine = failure?.values.groupId === g.id ? failure : undefined;
+        const value = mine && typeof mine.values.label === "string" ? mine.values.label : g.label;
+        return (
+          <Form method="post" className="inline-form" key={g.id}>
+            <input type="hidden" name="intent" value="label" />
+            <input type="hidden" name="groupId" value={g.id} />
+            <Field
+              idPrefix={`label-${g.id}`}
+              name="label"
+              label={t("report.labels.field", {
+                group: t("report.groupFallback", { n: g.number }),
+              })}
+              maxLength={GROUP_LABEL_MAX}
+              defaultValue={value}
+              placeholder={t("report.labels.placeholder")}
+              error={mine?.fieldErrors.label}
+            />
+            <button
+              type="submit"
+              className="button button--secondary"
+              disabled={navigation.state !== "idle"}
+            >
+              {t("report.labels.save")}
+            </button>
+          </Form>
+        );
+      })}
+    </details>
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * What the report is built from (one program's data, read by `report.server.ts`) and what it
+ * gives: figures per group and for the program, and redacted texts.
+ */
+import type { HourLine } from "../hour-bank";
+import type { RedactionNames } from "./anonymize";
+
+// ─── Input ──────────────────────────────────────────────────────────────────────────────────────
+
+export type Role = "mentor" | "mentee" | "peer";
+export const ROLES: readonly Role[] = ["mentor", "mentee", "peer"];
+
+export interface ReportInput {
+  program: {
+    id: string;
+    title: string;
+    composition: "mentorship" | "co-development";
+    hourBankHours: number;
+    mentoringStart: string;
+    mentoringEnd: string;
+    taxonomy: ReadonlyArray<{ id: string; label: string; labelEn?: string }>;
+  };
+  groups: ReadonlyArray<{
+    id: string;
+    label: string;
+    status: "active" | "dissolved";
+    memberIds: readonly string[];
+    createdAt: string;
+  }>;
+  participants: ReadonlyArray<{ id: string; role: Role; organizationId: string }>;
+  organizations: ReadonlyArray<{ id: string; region: string }>;
+  meetings: ReadonlyArray<{
+    groupId: string;
+    status: "planned" | "held" | "postponed" | "cancelled";
+    kind: "collective" | "individual";
+  }>;
+  hourEntries: ReadonlyArray<HourLine & { groupId: string }>;
+  tools: ReadonlyArray<{
+    groupId?: string;
+    title: string;
+    description: string;
+    theme: string;
+    programWide: boolean;
+  }>;
+  evaluations: ReadonlyArray<{
+    id: string;
+    kind: "monthly" | "final";
+    title: string;
+    opensOn: string;
+  }>;
+  responses: ReadonlyArray<{
+    evaluationId: string;
+    participantId: string;
+    groupId?: string;
+    appreciation: number;
+    quoteConsent: boolean;
+    successFactors: string;
+    learning: string;
+    recommendations: string;
+    objectivesReached?: "yes" | "partly" | "no";
+    continueMeeting?: "yes" | "maybe" | "no";
+  }>;
+  /** Everything the redactor must hide. */
+  names: RedactionNames;
+  /** For the hour bank's arithmetic only (its warnings are not part of the report). */
+  today?: string;
+}
+
+// ─── Output ─────────────────────────────────────────────────────────────────────────────────────
+
+export interface GroupHours {
+  bank: number;
+  used: number;
+  remaining: number;
+  meeting: number;
+  preparation: number;
+  communication: number;
+  followUp: number;
+  /** Shares of the hours used (0–1). */
+  preparationShare: number;
+  outsideMeetingsShare: number;
+}
+
+export interface GroupMeetings {
+  held: number;
+  /** Of the held meetings. */
+  collective: number;
+  individual: number;
+  postponed: number;
+  cancelled: number;
+  planned: number;
+}
+
+export interface ReportGroup {
+  id: string;
+  /** 1, 2… in creation order: "Group 1" when the group has no label. */
+  number: number;
+  /** The coordinators' label, redacted; empty when none. */
+  label: string;
+  status: "active" | "dissolved";
+  composition: Record<Role, number>;
+  /** How many distinct regions the members' organizations come from (never which). */
+  regions: number;
+  meetings: GroupMeetings;
+  hours: GroupHours;
+  tools: number;
+}
+
+export interface ToolTheme {
+  /** The taxonomy subject's id, empty for tools without a theme. */
+  theme: string;
+  label: string;
+  labelEn: string;
+  tools: Array<{ title: string; description: string; programWide: boolean }>;
+  count: number;
+  programWide: number;
+}
+
+export type Answer3 = "yes" | "partly" | "no";
+export type Keep3 = "yes" | "maybe" | "no";
+
+/** Answers of some people: figures only when at least `MIN_RESPONDENTS` people answered. */
+export interface AnswerStats {
+  responses: number;
+  respondents: number;
+  /** False when fewer than `MIN_RESPONDENTS` people answered: only `responses` is given. */
+  shown: boolean;
+  averageAppreciation: number | null;
+}
+export interface FinalStats extends AnswerStats {
+  objectivesReached: Record<Answer3, number> | null;
+  continueMeeting: Record<Keep3, number> | null;
+}
+export interface GroupBreakdown<T> {
+  groupId: string;
+  /** Null when fewer than `MIN_RESPONDENTS` members answered: "not broken down". */
+  stats: T | null;
+}
+
+export interface Report {
+  program: { id: string; title: string; hourBankHours: number; start: string; end: string };
+  minRespondents: number;
+  groups: ReportGroup[];
+  totals: {
+    groups: number;
+    members: number;
+    meetings: GroupMeetings;
+    hours: GroupHours;
+    tools: number;
+  };
+  /** The roles present in the program's groups, in order (mentorship: mentor, mentee). */
+  roles: Role[];
+  tools: { themes: ToolTheme[]; total: number; programWide: number };
+  evaluations: {
+    monthly: {
+      questionnaires: number;
+      total: AnswerStats;
+      byQuestionnaire: Array<{ title: string; opensOn: string; stats: AnswerStats }>;
+      byGroup: Array<GroupBreakdown<AnswerStats>>;
+    };
+    final: {
+      questionnaires: number;
+      total: FinalStats;
+      byGroup: Array<GroupBreakdown<FinalStats>>;
+    };
+  };
+  /** From consenting answers only, redacted, in alphabetical order (not by person). */
+  recommendations: string[];
+  quotes: Array<{ source: "learning" | "successFactors"; text: string }>;
+}
