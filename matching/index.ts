@@ -10,8 +10,15 @@ export {
   formatIssues,
 } from "./schema";
 export type { Instance, InstanceInput, Participant, Policy, Weights, Role } from "./schema";
-export { pairScore, pairDetail, defaultWeights } from "./score";
-export type { PairDetail, NeedMatch, Rating } from "./score";
+export { pairScore, pairScorer, pairDetail, defaultWeights } from "./score";
+export type { PairDetail, PairScorer, NeedMatch, Rating } from "./score";
+export { compatibility } from "./compatibility";
+export type {
+  Compatibility,
+  CompatibilityOptions,
+  PairConflict,
+  RegionRule,
+} from "./compatibility";
 export { solveMatching, DEFAULT_TIME_LIMIT_MS } from "./solve";
 export type {
   MatchResult,
@@ -25,6 +32,5 @@ export type { GroupExplanation, ReasonCode, ConstraintCheck } from "./explain";
 export type { PackingSolver, PackingProblem, PackingResult } from "./solvers/types";
 export { HighsSolver } from "./solvers/highs";
 export { JsLpSolver, defaultJsLpWorkerUrl } from "./solvers/jslp";
-export { planRounds, scheduleConflict, organizationCompetitors } from "./schedule";
-export type { ScheduleInput, ScheduledRound, ScheduleRegionRule } from "./schedule";
-export { pairScoreMatrix } from "./schedule-score";
+export { planRounds } from "./round-scheduler";
+export type { RoundPlanInput, PlannedRound } from "./round-scheduler";

@@ -4,12 +4,12 @@
  */
 import { encode } from "../../matching/encode";
 import { explainGroup } from "../../matching/explain";
-import { instanceSchema } from "../../matching/schema";
+import { instanceSchema, type InstanceInput } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
 import { getAuditLog, getStore, newId, NotFoundError } from "../../server/store";
 import type { EntityOf, StoreWriter } from "../../server/store";
 import { seatFor } from "./membership";
-import { engineParticipants } from "./matching-input.server";
+import { engineParticipants, programRules } from "./matching-input.server";
 import { notify, notifyCoordinators } from "./notification.server";
 import { programRatings } from "./event.server";
 import { newestFirst } from "~/utils/order";
@@ -58,16 +58,15 @@ export async function checkGroup(
     ids.includes(a) ? [b] : ids.includes(b) ? [a] : [],
   );
   const subset = new Set([...ids, ...others.flatMap((g) => g.memberIds), ...pinPartners]);
-  const within = (pairs: Array<[string, string]>) =>
-    pairs.filter(([a, b]) => subset.has(a) && subset.has(b));
   const participants = [...subset].filter((id) => byId.has(id)).map((id) => byId.get(id)!);
   const instance = instanceSchema.parse({
-    policy: { mode: program.composition, regionRule: program.regionRule },
+    ...programRules(program, subset),
     participants,
-    pins: within(program.pins),
-    forbids: within(program.forbids),
-    fixedGroups: [...others.map((g) => g.memberIds), ids],
-  });
+    fixedGroups: [
+      ...others.map((g) => g.memberIds as [string, string, string]),
+      ids as [string, string, string],
+    ],
+  } satisfies InstanceInput);
   const candidateIndex = others.length;
   const violations = encode(instance).violations.filter((v) => v.index === candidateIndex);
   return violations.flatMap((v) =>

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { PILOT_TAXONOMY } from "../../app/data/pilot-taxonomy";
 import { quebecDate, quebecInstant } from "../../app/utils/quebec-time";
-import { planRounds } from "../../matching/schedule";
+import { planRounds } from "../../matching/round-scheduler";
 import type { Participant as EngineParticipant } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
 import { hashPassword } from "../security/password";
