@@ -19,6 +19,8 @@ export type {
   PairConflict,
   RegionRule,
 } from "./compatibility";
+export { REASON_CODES, REASON_PARAMS } from "./reasons";
+export type { Reason, ReasonCode, ReasonParam } from "./reasons";
 export { solveMatching, DEFAULT_TIME_LIMIT_MS } from "./solve";
 export type {
   MatchResult,
@@ -28,7 +30,7 @@ export type {
   SolveOptions,
 } from "./solve";
 export type { Progress } from "./optimize";
-export type { GroupExplanation, ReasonCode, ConstraintCheck } from "./explain";
+export type { GroupExplanation, UnplacedCode, ConstraintCheck } from "./explain";
 export type { PackingSolver, PackingProblem, PackingResult } from "./solvers/types";
 export { HighsSolver } from "./solvers/highs";
 export { JsLpSolver, defaultJsLpWorkerUrl } from "./solvers/jslp";

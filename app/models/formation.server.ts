@@ -134,14 +134,13 @@ function runJob(run: SolverRun, instance: Parameters<SolverRunner>[0], fixed: Re
             memberIds: [...g.members],
             mentorId: g.mentor ?? undefined,
             score: g.score,
-            explanation: { fr: g.explanation.text.fr, en: g.explanation.text.en },
+            explanation: g.explanation.reasons,
             decision: "proposed" as const,
           })),
         unplaced: result.unplaced.map((u) => ({
           id: u.id,
-          reason: u.text.en,
-          reasonFr: u.text.fr,
           code: u.reasonCode,
+          reasons: u.reasons,
         })),
       });
       emitSolverUpdate(programId, { runId: run.id, done: true });
@@ -277,12 +276,7 @@ export async function changeMember(
     if (!other) {
       unplaced = [
         ...run.unplaced.filter((u) => u.id !== input.inId),
-        {
-          id: input.outId,
-          reason: "Moved out by a coordinator",
-          reasonFr: "Retiré·e par la coordination",
-          code: "moved",
-        },
+        { id: input.outId, code: "moved", reasons: [{ code: "moved-out", params: {} }] },
       ];
     }
     await tx.update("solverRuns", run.id, {

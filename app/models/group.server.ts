@@ -4,6 +4,7 @@
  */
 import { encode } from "../../matching/encode";
 import { explainGroup } from "../../matching/explain";
+import type { Reason } from "../../matching/reasons";
 import { instanceSchema, type InstanceInput } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
 import { getAuditLog, getStore, newId, NotFoundError } from "../../server/store";
@@ -74,8 +75,14 @@ export async function checkGroup(
   );
 }
 
-/** The engine's own explanation of a group (needs met, shared needs, ratings, rules checked). */
-export async function explainTriad(program: Program, memberIds: readonly string[]) {
+/**
+ * The engine's own explanation of a group (needs met, shared needs, ratings, rules checked), as
+ * reason codes the pages word in the reader's language.
+ */
+export async function explainTriad(
+  program: Program,
+  memberIds: readonly string[],
+): Promise<Reason[]> {
   const people = await engineParticipants(program.id, new Set(memberIds));
   const ids = new Set(people.map((p) => p.id));
   const ratings = (await programRatings(program.id)).filter(
@@ -93,7 +100,7 @@ export async function explainTriad(program: Program, memberIds: readonly string[
     people.map((p) => enc.byId.get(p.id)!),
     false,
   );
-  return explanation.text;
+  return explanation.reasons;
 }
 
 /** Sum of the three pair scores, with the program's speed-dating ratings. */
