@@ -43,7 +43,8 @@
  *
  * Deterministic: participants are sorted by id, every loop runs in index order, and the work
  * limits are operation counts (never clocks). Same input → same output, whatever the input order.
- * Unknown ids in `alreadyMet`, `waitedLastRound` or `waitCounts` (people who left) are ignored.
+ * Unknown ids in `forbid`, `alreadyMet`, `waitedLastRound` or `waitCounts` (people who left) are
+ * ignored.
  */
 import { compatibility, type RegionRule } from "./compatibility";
 import type { Participant, Weights } from "./schema";
