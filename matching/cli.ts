@@ -1,7 +1,10 @@
 /**
  * CLI: `npm run -s match -- FILE.json` → one JSON object on stdout.
+ * Explanations and reasons are codes with parameters (matching/reasons.ts: the codes and the
+ * parameters each carries); the app words them in French and English, the CLI does not.
  * Exit codes: 0 solved; 2 malformed file (one message per invalid path) or fixed groups that
- * break a hard constraint (each named); 1 unexpected error.
+ * break a hard constraint (one line per group, naming each broken rule's code and the ids it
+ * concerns); 1 unexpected error.
  */
 import { readFileSync } from "node:fs";
 import { formatIssues, instanceSchema } from "./schema";
@@ -33,7 +36,10 @@ async function main(argv: string[]): Promise<number> {
       : { status, groups, unplaced, objective, bound, timeMs };
   process.stdout.write(`${JSON.stringify(out)}\n`);
   if (status === "infeasible") {
-    for (const v of violations ?? []) process.stderr.write(`${v.text.en}\n`);
+    for (const v of violations ?? []) {
+      const problems = v.problems.map((p) => `${p.code} (${p.ids.join(", ")})`).join("; ");
+      process.stderr.write(`Fixed group #${v.index + 1} [${v.group.join(", ")}]: ${problems}\n`);
+    }
     return 2;
   }
   return 0;

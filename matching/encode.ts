@@ -3,22 +3,17 @@
  *
  * The model is a set-packing problem over triads: one binary per feasible triad (a mentor and two
  * mentees, or three peers), each person used at most `capacity` times. Every hard constraint is
- * compiled into *which triads exist*: pairwise compatibility (regions or MRCs, organizations,
- * competitors, forbids), role composition and pins (a triad holding a pinned person holds all of
- * its pin partners). Fixed groups are validated, then removed from the model (mentors keep their
- * remaining capacity).
+ * compiled into *which triads exist*: pairwise compatibility (`./compatibility`: regions or MRCs,
+ * organizations, competitors, forbids), role composition (no two mentors together) and pins (a
+ * triad holding a pinned person holds all of its pin partners). Fixed groups are validated, then
+ * removed from the model (mentors keep their remaining capacity).
  */
+import { compatibility, type PairConflict } from "./compatibility";
 import type { Instance, Participant } from "./schema";
-import { makePairScorer } from "./score";
+import { pairScorer } from "./score";
 
-export type PairProblem =
-  | "same-person"
-  | "same-region"
-  | "same-mrc"
-  | "same-organization"
-  | "competitors"
-  | "forbidden"
-  | "two-mentors";
+/** Why two participants may not be in one group: the compatibility rule, or two mentors. */
+export type PairProblem = PairConflict | "two-mentors";
 
 export type ExclusionCode = "role-not-in-mode" | "pin-unsatisfiable";
 
@@ -93,36 +88,18 @@ export function encode(instance: Instance): Encoded {
   participants.forEach((p, i) => byId.set(p.id, i));
   const idx = (id: string) => byId.get(id) ?? -1;
 
-  // Competitors declared by any member apply to the whole organization.
-  const orgCompetitors = new Map<string, Set<string>>();
-  for (const p of participants) {
-    let set = orgCompetitors.get(p.organization);
-    if (!set) orgCompetitors.set(p.organization, (set = new Set()));
-    for (const c of p.competitors ?? []) set.add(c);
-  }
-  const forbidden = new Set<string>();
   const key = (i: number, j: number) => (i < j ? i * P + j : j * P + i);
-  for (const [a, b] of instance.forbid ?? []) forbidden.add(String(key(idx(a), idx(b))));
-
+  const rule = compatibility(participants, { regionRule, forbid: instance.forbid });
+  const twoMentors = (i: number, j: number) =>
+    mode === "mentorship" &&
+    participants[i]!.role === "mentor" &&
+    participants[j]!.role === "mentor";
   const pairProblems = (i: number, j: number): PairProblem[] => {
-    const out: PairProblem[] = [];
-    if (i === j) return ["same-person"];
-    const a = participants[i]!;
-    const b = participants[j]!;
-    if (regionRule === "distinct-regions") {
-      if (a.region === b.region) out.push("same-region");
-    } else if (a.region === b.region && a.mrc === b.mrc) out.push("same-mrc");
-    if (a.organization === b.organization) out.push("same-organization");
-    else if (
-      orgCompetitors.get(a.organization)?.has(b.organization) ||
-      orgCompetitors.get(b.organization)?.has(a.organization)
-    )
-      out.push("competitors");
-    if (forbidden.has(String(key(i, j)))) out.push("forbidden");
-    if (mode === "mentorship" && a.role === "mentor" && b.role === "mentor")
-      out.push("two-mentors");
+    const out: PairProblem[] = rule.conflicts(i, j);
+    if (i !== j && twoMentors(i, j)) out.push("two-mentors");
     return out;
   };
+  const pairOk = (i: number, j: number) => rule.compatible(i, j) && !twoMentors(i, j);
 
   // Pair scores.
   const explicit = instance.pairScores
@@ -130,10 +107,10 @@ export function encode(instance: Instance): Encoded {
     : null;
   const scorer = explicit
     ? null
-    : makePairScorer(participants, instance.weights ?? {}, instance.ratings);
+    : pairScorer(participants, instance.weights ?? {}, instance.ratings);
   const pairScoreOf = (i: number, j: number): number => {
     if (explicit) return explicit.get(key(i, j)) ?? 0;
-    return scorer!(i, j);
+    return scorer!.score(i, j);
   };
 
   // Pins: components (union-find).
@@ -229,7 +206,7 @@ export function encode(instance: Instance): Encoded {
     if (ok) {
       for (let x = 0; x < comp.length && ok; x++) {
         for (let y = x + 1; y < comp.length && ok; y++) {
-          if (pairProblems(comp[x]!, comp[y]!).length > 0) ok = false;
+          if (!pairOk(comp[x]!, comp[y]!)) ok = false;
         }
       }
     }
@@ -275,7 +252,7 @@ export function encode(instance: Instance): Encoded {
   const score = new Float64Array(n * n);
   for (let x = 0; x < n; x++) {
     for (let y = x + 1; y < n; y++) {
-      const ok = pairProblems(people[x]!, people[y]!).length === 0 ? 1 : 0;
+      const ok = pairOk(people[x]!, people[y]!) ? 1 : 0;
       compat[x * n + y] = ok;
       compat[y * n + x] = ok;
       if (ok) {

@@ -1,15 +1,12 @@
 /**
- * Explainer: readable reasons (French and English) for every group and every person left out.
+ * Explainer: the reasons (codes with parameters, `./reasons`) for every group and every person
+ * left out. Names are the participants' `name` (their id when absent).
  */
 import type { Encoded, PairProblem } from "./encode";
+import { reason, type Reason } from "./reasons";
 import type { Participant } from "./schema";
 import type { NeedMatch, PairDetail } from "./score";
 import { normalizeNeeds, pairDetail, ratingLookup } from "./score";
-
-export interface Bilingual {
-  fr: string[];
-  en: string[];
-}
 
 export interface ConstraintCheck {
   rule:
@@ -36,10 +33,12 @@ export interface GroupExplanation {
   mrcs: string[];
   organizations: string[];
   checks: ConstraintCheck[];
-  text: Bilingual;
+  /** One reason per line of the explanation. */
+  reasons: Reason[];
 }
 
-export type ReasonCode =
+/** Why someone has no group, in one word (the result's `reasonCode`). */
+export type UnplacedCode =
   | "role-not-in-mode"
   | "pin-unsatisfiable"
   | "no-compatible-mentor"
@@ -51,14 +50,12 @@ export type ReasonCode =
   | "no-capacity";
 
 export interface UnplacedExplanation {
-  reasonCode: ReasonCode;
+  reasonCode: UnplacedCode;
   /** Needs (by priority) that no compatible mentor covers. */
   uncoveredNeeds: string[];
-  text: { fr: string; en: string };
+  /** The reason, then (mentees) the needs no compatible mentor covers. */
+  reasons: Reason[];
 }
-
-const q = (s: string) => `« ${s} »`;
-const qe = (s: string) => `'${s}'`;
 
 function nameOf(p: Participant): string {
   return p.name ?? p.id;
@@ -137,73 +134,41 @@ export function explainGroup(enc: Encoded, members: number[], fixed: boolean): G
   });
 
   const byId = (id: string) => enc.participants[enc.byId.get(id)!]!;
-  const fr: string[] = [];
-  const en: string[] = [];
+  const reasons: Reason[] = [];
   if (enc.mode === "mentorship") {
     const mentor = ps.find((p) => p.role === "mentor")!;
-    const mentees = ps.filter((p) => p.role !== "mentor");
-    fr.push(
-      `${fixed ? "Groupe fixé par la coordination" : "Triade"} : ${nameOf(mentor)} (mentor·e) avec ${mentees.map(nameOf).join(" et ")} (mentoré·es).`,
-    );
-    en.push(
-      `${fixed ? "Group fixed by the coordinator" : "Triad"}: ${nameOf(mentor)} (mentor) with ${mentees.map(nameOf).join(" and ")} (mentees).`,
-    );
+    const mentees = ps.filter((p) => p.role !== "mentor").map(nameOf);
+    reasons.push(reason(fixed ? "fixed-triad" : "triad", { mentor: nameOf(mentor), mentees }));
   } else {
-    fr.push(
-      `${fixed ? "Groupe fixé par la coordination" : "Groupe de codéveloppement"} : ${ps.map(nameOf).join(", ")} (pairs).`,
-    );
-    en.push(
-      `${fixed ? "Group fixed by the coordinator" : "Co-development group"}: ${ps.map(nameOf).join(", ")} (peers).`,
-    );
+    reasons.push(reason(fixed ? "fixed-codev-group" : "codev-group", { members: ps.map(nameOf) }));
   }
   for (const m of needsMet) {
-    fr.push(
-      `Le besoin ${q(m.need)} de ${nameOf(byId(m.who))} (priorité ${m.priority}) rejoint l'expertise de ${nameOf(byId(m.coveredBy))}.`,
-    );
-    en.push(
-      `${nameOf(byId(m.who))}'s need ${qe(m.need)} (priority ${m.priority}) meets ${nameOf(byId(m.coveredBy))}'s expertise.`,
+    reasons.push(
+      reason("need-met", {
+        who: nameOf(byId(m.who)),
+        need: m.need,
+        priority: m.priority,
+        by: nameOf(byId(m.coveredBy)),
+      }),
     );
   }
   for (const s of sharedNeeds) {
     const [a, b] = s.between.map((id) => nameOf(byId(id)));
-    fr.push(
-      `${a} et ${b} partagent ${s.needs.map(q).join(", ")} : rencontres collectives possibles.`,
-    );
-    en.push(`${a} and ${b} share ${s.needs.map(qe).join(", ")}: they can meet collectively.`);
+    reasons.push(reason("shared-needs", { a: a!, b: b!, needs: s.needs }));
   }
   for (const r of mutualRatings) {
     const [a, b] = r.between.map((id) => nameOf(byId(id)));
-    fr.push(`Intérêt mutuel au speed dating : ${a} → ${b} ${r.aToB}/5, ${b} → ${a} ${r.bToA}/5.`);
-    en.push(`Mutual interest at speed dating: ${a} → ${b} ${r.aToB}/5, ${b} → ${a} ${r.bToA}/5.`);
+    reasons.push(reason("mutual-rating", { a: a!, b: b!, aToB: r.aToB, bToA: r.bToA }));
   }
   if (explicit) {
-    fr.push(
-      `Scores de paires fournis : ${pairs.map((p) => `${p.a}–${p.b} ${p.score}`).join(", ")}.`,
-    );
-    en.push(`Given pair scores: ${pairs.map((p) => `${p.a}–${p.b} ${p.score}`).join(", ")}.`);
-  }
-  if (rule === "distinct-regions") {
-    fr.push(
-      `Trois régions administratives différentes (${regions.join(", ")}) : aucune concurrence locale.`,
-    );
-    en.push(
-      `Three different administrative regions (${regions.join(", ")}): no local competition.`,
-    );
-  } else {
-    fr.push(
-      `Trois MRC différentes (${ps.map((p) => `${p.region}/${p.mrc}`).join(", ")}) : proximité sans concurrence locale.`,
-    );
-    en.push(
-      `Three different MRCs (${ps.map((p) => `${p.region}/${p.mrc}`).join(", ")}): nearby without local competition.`,
+    reasons.push(
+      reason("given-pair-scores", { scores: pairs.map((p) => `${p.a}–${p.b} ${p.score}`) }),
     );
   }
-  fr.push(
-    "Trois organismes différents, sans concurrent déclaré entre eux ni paire interdite" +
-      (pinsHere.length > 0 ? ", jumelages demandés respectés." : "."),
-  );
-  en.push(
-    "Three different organizations, no declared competitor between them, no forbidden pair" +
-      (pinsHere.length > 0 ? ", requested pins kept." : "."),
+  if (rule === "distinct-regions") reasons.push(reason("distinct-regions", { regions }));
+  else reasons.push(reason("distinct-mrcs", { mrcs: ps.map((p) => `${p.region}/${p.mrc}`) }));
+  reasons.push(
+    reason(pinsHere.length > 0 ? "distinct-organizations-pins-kept" : "distinct-organizations", {}),
   );
   return {
     fixed,
@@ -216,7 +181,7 @@ export function explainGroup(enc: Encoded, members: number[], fixed: boolean): G
     mrcs,
     organizations,
     checks,
-    text: { fr, en },
+    reasons,
   };
 }
 
@@ -230,41 +195,23 @@ export function explainUnplaced(
   placedCount: Int32Array,
 ): UnplacedExplanation {
   const p = enc.participants[participant]!;
-  const regionWord = enc.regionRule === "distinct-regions";
+  const area = enc.regionRule === "distinct-regions" ? "region" : "mrc";
   const excl = enc.excluded.get(participant);
   if (excl === "role-not-in-mode") {
-    const roleFr = { mentor: "mentor·e", mentee: "mentoré·e", peer: "pair" }[p.role];
-    const modeFr = enc.mode === "mentorship" ? "mentorat" : "codéveloppement";
-    const modeEn = enc.mode === "mentorship" ? "mentorship" : "co-development";
-    return {
-      reasonCode: excl,
-      uncoveredNeeds: [],
-      text: {
-        fr: `Le rôle ${roleFr} n'existe pas dans un programme de ${modeFr}.`,
-        en: `The role ${p.role} does not exist in a ${modeEn} program.`,
-      },
-    };
+    const code =
+      p.role === "peer"
+        ? "peer-not-in-mentorship"
+        : p.role === "mentor"
+          ? "mentor-not-in-codev"
+          : "mentee-not-in-codev";
+    return { reasonCode: excl, uncoveredNeeds: [], reasons: [reason(code, {})] };
   }
   if (excl === "pin-unsatisfiable") {
-    return {
-      reasonCode: excl,
-      uncoveredNeeds: [],
-      text: {
-        fr: "Les jumelages demandés (pins) ne peuvent pas former un groupe valide : trop de personnes liées, rôles incompatibles ou contrainte dure violée entre elles.",
-        en: "The requested pins cannot form a valid group: too many people linked, incompatible roles, or a hard constraint broken between them.",
-      },
-    };
+    return { reasonCode: excl, uncoveredNeeds: [], reasons: [reason(excl, {})] };
   }
   const m = enc.modelIndex[participant]!;
   if (m < 0) {
-    return {
-      reasonCode: "no-capacity",
-      uncoveredNeeds: [],
-      text: {
-        fr: "Aucune place disponible : déjà engagé·e dans des groupes fixés ou capacité nulle.",
-        en: "No place available: already committed in fixed groups, or zero capacity.",
-      },
-    };
+    return { reasonCode: "no-capacity", uncoveredNeeds: [], reasons: [reason("no-capacity", {})] };
   }
   const n = enc.n;
   // Valid triads holding m, with and without forbids.
@@ -324,74 +271,31 @@ export function explainUnplaced(
       if (!covered) uncoveredNeeds.push(need.tag);
     }
   }
-  const hintFr =
-    uncoveredNeeds.length > 0
-      ? ` Aucun·e mentor·e ${regionWord ? "d'une autre région" : "d'une autre MRC"} ne couvre ${uncoveredNeeds.map(q).join(", ")}.`
-      : "";
-  const hintEn =
-    uncoveredNeeds.length > 0
-      ? ` No mentor from another ${regionWord ? "region" : "MRC"} covers ${uncoveredNeeds.map(qe).join(", ")}.`
-      : "";
+  const unplaced = (reasonCode: UnplacedCode, main: Reason): UnplacedExplanation => ({
+    reasonCode,
+    uncoveredNeeds,
+    reasons:
+      uncoveredNeeds.length > 0
+        ? [main, reason(`uncovered-needs-${area}`, { needs: uncoveredNeeds })]
+        : [main],
+  });
   if (valid === 0) {
     // Would forbids alone explain it?
     const forbidsOnly = (enc.instance.forbid ?? []).some(([a, b]) => a === p.id || b === p.id);
-    if (forbidsOnly && withoutForbidsWouldFit(enc, participant)) {
-      return {
-        reasonCode: "forbidden-with-everyone",
-        uncoveredNeeds,
-        text: {
-          fr: `Interdit·e avec toutes les personnes qui restaient compatibles.${hintFr}`,
-          en: `Forbidden with everyone remaining compatible.${hintEn}`,
-        },
-      };
-    }
-    if (p.role === "mentee" && mentorsCompatible === 0) {
-      return {
-        reasonCode: "no-compatible-mentor",
-        uncoveredNeeds,
-        text: {
-          fr: `Aucun·e mentor·e compatible : ${regionWord ? "d'une autre région" : "d'une autre MRC"}, d'un autre organisme et sans concurrence déclarée.${hintFr}`,
-          en: `No compatible mentor: from another ${regionWord ? "region" : "MRC"}, another organization and with no declared competition.${hintEn}`,
-        },
-      };
-    }
-    if (p.role === "mentor") {
-      return {
-        reasonCode: "no-compatible-mentees",
-        uncoveredNeeds,
-        text: {
-          fr: `Aucune paire de mentoré·es compatibles entre eux et avec cette personne (${regionWord ? "régions" : "MRC"}, organismes, concurrents, interdictions).`,
-          en: `No pair of mentees compatible with each other and with this mentor (${regionWord ? "regions" : "MRCs"}, organizations, competitors, forbids).`,
-        },
-      };
-    }
-    return {
-      reasonCode: "no-compatible-partners",
-      uncoveredNeeds,
-      text: {
-        fr: `Aucun groupe valide possible : pas assez de ${p.role === "peer" ? "pairs" : "mentoré·es"} compatibles (${regionWord ? "régions" : "MRC"}, organismes, concurrents, interdictions).${hintFr}`,
-        en: `No valid group possible: not enough compatible ${p.role === "peer" ? "peers" : "mentees"} (${regionWord ? "regions" : "MRCs"}, organizations, competitors, forbids).${hintEn}`,
-      },
-    };
+    if (forbidsOnly && withoutForbidsWouldFit(enc, participant))
+      return unplaced("forbidden-with-everyone", reason("forbidden-with-everyone", {}));
+    if (p.role === "mentee" && mentorsCompatible === 0)
+      return unplaced("no-compatible-mentor", reason(`no-compatible-mentor-${area}`, {}));
+    if (p.role === "mentor")
+      return unplaced("no-compatible-mentees", reason(`no-compatible-mentees-${area}`, {}));
+    return unplaced(
+      "no-compatible-partners",
+      reason(p.role === "peer" ? `not-enough-peers-${area}` : `not-enough-mentees-${area}`, {}),
+    );
   }
-  if (p.role === "mentee" && blockedByMentor === valid) {
-    return {
-      reasonCode: "mentor-capacity-exhausted",
-      uncoveredNeeds,
-      text: {
-        fr: `Capacité des mentor·es compatibles épuisée : chacun·e mène déjà son nombre maximal de groupes.${hintFr}`,
-        en: `Mentor capacity exhausted: every compatible mentor already leads as many groups as they can.${hintEn}`,
-      },
-    };
-  }
-  return {
-    reasonCode: "partners-already-placed",
-    uncoveredNeeds,
-    text: {
-      fr: `Chaque groupe possible demande une personne déjà placée ; le placer ferait perdre un groupe ou du score ailleurs.${hintFr}`,
-      en: `Every possible group needs someone already placed; placing this person would cost a group or score elsewhere.${hintEn}`,
-    },
-  };
+  if (p.role === "mentee" && blockedByMentor === valid)
+    return unplaced("mentor-capacity-exhausted", reason("mentor-capacity-exhausted", {}));
+  return unplaced("partners-already-placed", reason("partners-already-placed", {}));
 }
 
 function withoutForbidsWouldFit(enc: Encoded, participant: number): boolean {

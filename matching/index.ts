@@ -10,8 +10,17 @@ export {
   formatIssues,
 } from "./schema";
 export type { Instance, InstanceInput, Participant, Policy, Weights, Role } from "./schema";
-export { pairScore, pairDetail, defaultWeights } from "./score";
-export type { PairDetail, NeedMatch, Rating } from "./score";
+export { pairScore, pairScorer, pairDetail, defaultWeights } from "./score";
+export type { PairDetail, PairScorer, NeedMatch, Rating } from "./score";
+export { compatibility } from "./compatibility";
+export type {
+  Compatibility,
+  CompatibilityOptions,
+  PairConflict,
+  RegionRule,
+} from "./compatibility";
+export { REASON_CODES, REASON_PARAMS } from "./reasons";
+export type { Reason, ReasonCode, ReasonParam } from "./reasons";
 export { solveMatching, DEFAULT_TIME_LIMIT_MS } from "./solve";
 export type {
   MatchResult,
@@ -21,10 +30,9 @@ export type {
   SolveOptions,
 } from "./solve";
 export type { Progress } from "./optimize";
-export type { GroupExplanation, ReasonCode, ConstraintCheck } from "./explain";
+export type { GroupExplanation, UnplacedCode, ConstraintCheck } from "./explain";
 export type { PackingSolver, PackingProblem, PackingResult } from "./solvers/types";
 export { HighsSolver } from "./solvers/highs";
 export { JsLpSolver, defaultJsLpWorkerUrl } from "./solvers/jslp";
-export { planRounds, scheduleConflict, organizationCompetitors } from "./schedule";
-export type { ScheduleInput, ScheduledRound, ScheduleRegionRule } from "./schedule";
-export { pairScoreMatrix } from "./schedule-score";
+export { planRounds } from "./round-scheduler";
+export type { RoundPlanInput, PlannedRound } from "./round-scheduler";

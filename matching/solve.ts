@@ -3,9 +3,10 @@
  */
 import type { Encoded } from "./encode";
 import { encode, tidy } from "./encode";
-import type { GroupExplanation, ReasonCode } from "./explain";
+import type { GroupExplanation, UnplacedCode } from "./explain";
 import { explainGroup, explainUnplaced } from "./explain";
 import type { Progress } from "./optimize";
+import type { Reason } from "./reasons";
 import { optimize } from "./optimize";
 import type { Instance, InstanceInput } from "./schema";
 import { instanceSchema } from "./schema";
@@ -21,19 +22,18 @@ export interface MatchGroup {
 
 export interface UnplacedParticipant {
   id: string;
-  /** Readable reason (English); French in `text.fr`. */
-  reason: string;
-  reasonCode: ReasonCode;
+  reasonCode: UnplacedCode;
   uncoveredNeeds: string[];
-  text: { fr: string; en: string };
+  /** The reason (codes with parameters, `./reasons`), then the needs no compatible mentor covers. */
+  reasons: Reason[];
 }
 
 export interface FixedGroupViolation {
   group: [string, string, string];
   /** Position in `fixedGroups`. */
   index: number;
+  /** Each broken rule (`PairProblem` codes, roles, pins, capacity) and the ids it concerns. */
   problems: { code: string; ids: string[] }[];
-  text: { fr: string; en: string };
 }
 
 export interface MatchResult {
@@ -65,34 +65,6 @@ export interface SolveOptions {
 }
 
 export const DEFAULT_TIME_LIMIT_MS = 60_000;
-
-const PROBLEM_TEXT: Record<string, { fr: string; en: string }> = {
-  "same-region": { fr: "même région administrative", en: "same administrative region" },
-  "same-mrc": { fr: "même MRC", en: "same MRC" },
-  "same-organization": { fr: "même organisme", en: "same organization" },
-  competitors: { fr: "organismes concurrents", en: "competing organizations" },
-  forbidden: { fr: "paire interdite", en: "forbidden pair" },
-  "pin-broken": { fr: "jumelage (pin) séparé", en: "pin split across groups" },
-  "roles-mentorship": {
-    fr: "il faut un·e mentor·e et deux mentoré·es",
-    en: "needs one mentor and two mentees",
-  },
-  "roles-codev": { fr: "il faut trois pairs", en: "needs three peers" },
-  "capacity-exceeded": {
-    fr: "capacité du/de la mentor·e dépassée",
-    en: "mentor capacity exceeded",
-  },
-  "placed-twice": { fr: "personne placée dans deux groupes", en: "person placed in two groups" },
-};
-
-function violationText(v: Encoded["violations"][number]): { fr: string; en: string } {
-  const fr = v.problems.map((p) => `${PROBLEM_TEXT[p.code]?.fr ?? p.code} (${p.ids.join(", ")})`);
-  const en = v.problems.map((p) => `${PROBLEM_TEXT[p.code]?.en ?? p.code} (${p.ids.join(", ")})`);
-  return {
-    fr: `Groupe fixé n° ${v.index + 1} [${v.group.join(", ")}] : ${fr.join(" ; ")}.`,
-    en: `Fixed group #${v.index + 1} [${v.group.join(", ")}]: ${en.join("; ")}.`,
-  };
-}
 
 function orderMembers(enc: Encoded, members: number[]): number[] {
   const ps = enc.participants;
@@ -138,7 +110,6 @@ export async function solveMatching(
         group: v.group,
         index: v.index,
         problems: v.problems,
-        text: violationText(v),
       })),
     };
   }
@@ -198,10 +169,9 @@ export async function solveMatching(
     const e = explainUnplaced(enc, i, placedCount);
     unplaced.push({
       id: p.id,
-      reason: e.text.en,
       reasonCode: e.reasonCode,
       uncoveredNeeds: e.uncoveredNeeds,
-      text: e.text,
+      reasons: e.reasons,
     });
   });
   unplaced.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

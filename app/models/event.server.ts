@@ -2,12 +2,12 @@
  * Speed-dating events: their settings, the server-authoritative clock, the round schedule and the
  * ratings. The live layer (server/live/speed-dating.ts) calls these functions; so do the pages.
  */
-import { planRounds } from "../../matching/schedule";
+import { planRounds } from "../../matching/round-scheduler";
 import { getStore, newId, NotFoundError } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import type { EventFormInput } from "~/schemas/event";
 import { fromDateTimeLocal } from "~/utils/quebec-time";
-import { engineParticipants } from "./matching-input.server";
+import { engineParticipants, programRules } from "./matching-input.server";
 
 export type SpeedEvent = EntityOf<"events">;
 export type Rating = EntityOf<"ratings">;
@@ -75,19 +75,24 @@ export function metPairs(event: SpeedEvent, upTo = event.currentRound): Array<[s
   return pairs;
 }
 
-/** The rounds from `fromRound` on, planned for the people present now. */
+/**
+ * The rounds from `fromRound` on, planned for the people present now. Nobody is seated with someone
+ * they could never be grouped with: the program's region rule and the coordination's forbids
+ * (matching/compatibility.ts, the rule of the solver and of the group checks).
+ */
 async function plan(event: SpeedEvent, present: readonly string[], fromRound: number) {
-  const regionRule =
-    (await getStore().get("programs", event.programId))?.regionRule ?? "distinct-regions";
+  const program = await getStore().get("programs", event.programId);
   const invited = new Set(event.invitedParticipantIds);
   const here = new Set(present.filter((id) => invited.has(id)));
   const participants = await engineParticipants(event.programId, here);
   const previous = event.schedule.find((r) => r.round === fromRound - 1);
+  const rules = program && programRules(program, here);
   const planned = planRounds({
     participants,
     rounds: event.rounds - fromRound + 1,
     roomSize: event.roomSize,
-    regionRule,
+    regionRule: rules?.policy.regionRule ?? "distinct-regions",
+    forbid: rules?.forbid ?? [],
     alreadyMet: metPairs(event, fromRound - 1),
     waitedLastRound: previous?.waiting.filter((id) => here.has(id)) ?? [],
     waitCounts: event.waitCounts,

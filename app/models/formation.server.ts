@@ -11,6 +11,7 @@ import {
   type SolverJob,
   type SolverRunner,
 } from "../../server/matching/runner";
+import type { InstanceInput } from "../../matching/schema";
 import { programRatings } from "./event.server";
 import {
   activeGroups,
@@ -21,7 +22,7 @@ import {
   groupScore,
   GroupRuleError,
 } from "./group.server";
-import { engineParticipants } from "./matching-input.server";
+import { engineParticipants, programRules } from "./matching-input.server";
 
 export type SolverRun = EntityOf<"solverRuns">;
 type Program = EntityOf<"programs">;
@@ -85,13 +86,11 @@ export async function startSolve(program: Program, actor: Actor): Promise<Solver
     ]);
     const ids = new Set(participants.map((p) => p.id));
     const instance = {
-      policy: { mode: current.composition, regionRule: current.regionRule },
+      ...programRules(current, ids),
       participants,
       ratings: ratings.filter((r) => ids.has(r.from) && ids.has(r.to)),
-      pins: current.pins.filter(([a, b]) => ids.has(a) && ids.has(b)),
-      forbids: current.forbids.filter(([a, b]) => ids.has(a) && ids.has(b)),
       fixedGroups: groups.map((g) => g.memberIds as [string, string, string]),
-    };
+    } satisfies InstanceInput;
     const run = await tx.insert("solverRuns", {
       id: newId("run"),
       programId: current.id,
@@ -135,14 +134,13 @@ function runJob(run: SolverRun, instance: Parameters<SolverRunner>[0], fixed: Re
             memberIds: [...g.members],
             mentorId: g.mentor ?? undefined,
             score: g.score,
-            explanation: { fr: g.explanation.text.fr, en: g.explanation.text.en },
+            explanation: g.explanation.reasons,
             decision: "proposed" as const,
           })),
         unplaced: result.unplaced.map((u) => ({
           id: u.id,
-          reason: u.text.en,
-          reasonFr: u.text.fr,
           code: u.reasonCode,
+          reasons: u.reasons,
         })),
       });
       emitSolverUpdate(programId, { runId: run.id, done: true });
@@ -278,12 +276,7 @@ export async function changeMember(
     if (!other) {
       unplaced = [
         ...run.unplaced.filter((u) => u.id !== input.inId),
-        {
-          id: input.outId,
-          reason: "Moved out by a coordinator",
-          reasonFr: "Retiré·e par la coordination",
-          code: "moved",
-        },
+        { id: input.outId, code: "moved", reasons: [{ code: "moved-out", params: {} }] },
       ];
     }
     await tx.update("solverRuns", run.id, {

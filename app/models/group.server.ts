@@ -4,12 +4,13 @@
  */
 import { encode } from "../../matching/encode";
 import { explainGroup } from "../../matching/explain";
-import { instanceSchema } from "../../matching/schema";
+import type { Reason } from "../../matching/reasons";
+import { instanceSchema, type InstanceInput } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
 import { getAuditLog, getStore, newId, NotFoundError } from "../../server/store";
 import type { EntityOf, StoreWriter } from "../../server/store";
 import { seatFor } from "./membership";
-import { engineParticipants } from "./matching-input.server";
+import { engineParticipants, programRules } from "./matching-input.server";
 import { notify, notifyCoordinators } from "./notification.server";
 import { programRatings } from "./event.server";
 import { newestFirst } from "~/utils/order";
@@ -58,16 +59,15 @@ export async function checkGroup(
     ids.includes(a) ? [b] : ids.includes(b) ? [a] : [],
   );
   const subset = new Set([...ids, ...others.flatMap((g) => g.memberIds), ...pinPartners]);
-  const within = (pairs: Array<[string, string]>) =>
-    pairs.filter(([a, b]) => subset.has(a) && subset.has(b));
   const participants = [...subset].filter((id) => byId.has(id)).map((id) => byId.get(id)!);
   const instance = instanceSchema.parse({
-    policy: { mode: program.composition, regionRule: program.regionRule },
+    ...programRules(program, subset),
     participants,
-    pins: within(program.pins),
-    forbids: within(program.forbids),
-    fixedGroups: [...others.map((g) => g.memberIds), ids],
-  });
+    fixedGroups: [
+      ...others.map((g) => g.memberIds as [string, string, string]),
+      ids as [string, string, string],
+    ],
+  } satisfies InstanceInput);
   const candidateIndex = others.length;
   const violations = encode(instance).violations.filter((v) => v.index === candidateIndex);
   return violations.flatMap((v) =>
@@ -75,8 +75,14 @@ export async function checkGroup(
   );
 }
 
-/** The engine's own explanation of a group (needs met, shared needs, ratings, rules checked). */
-export async function explainTriad(program: Program, memberIds: readonly string[]) {
+/**
+ * The engine's own explanation of a group (needs met, shared needs, ratings, rules checked), as
+ * reason codes the pages word in the reader's language.
+ */
+export async function explainTriad(
+  program: Program,
+  memberIds: readonly string[],
+): Promise<Reason[]> {
   const people = await engineParticipants(program.id, new Set(memberIds));
   const ids = new Set(people.map((p) => p.id));
   const ratings = (await programRatings(program.id)).filter(
@@ -94,7 +100,7 @@ export async function explainTriad(program: Program, memberIds: readonly string[
     people.map((p) => enc.byId.get(p.id)!),
     false,
   );
-  return explanation.text;
+  return explanation.reasons;
 }
 
 /** Sum of the three pair scores, with the program's speed-dating ratings. */

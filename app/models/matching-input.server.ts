@@ -1,7 +1,26 @@
-/** The program's participants as the matching engine sees them (ids are participant ids). */
-import type { Participant as EngineParticipant } from "../../matching/schema";
+/** The program's participants and rules as the matching engine sees them (ids are participant ids). */
+import type { InstanceInput, Participant as EngineParticipant } from "../../matching/schema";
 import { getStore } from "../../server/store";
 import type { EntityOf } from "../../server/store";
+
+/**
+ * The program's rules for the engine, between the given people: the composition and region rule,
+ * the coordination's pins and forbids (pairs naming anyone else are left out). The solver's runs,
+ * the group checks and the speed-dating rounds all read them from here, so that they apply the same
+ * rule (matching/compatibility.ts).
+ */
+export function programRules(
+  program: Pick<EntityOf<"programs">, "composition" | "regionRule" | "pins" | "forbids">,
+  ids: ReadonlySet<string>,
+) {
+  const within = (pairs: ReadonlyArray<[string, string]>) =>
+    pairs.filter(([a, b]) => ids.has(a) && ids.has(b));
+  return {
+    policy: { mode: program.composition, regionRule: program.regionRule },
+    pins: within(program.pins),
+    forbid: within(program.forbids),
+  } satisfies Partial<InstanceInput>;
+}
 
 export async function engineParticipants(programId: string, only?: ReadonlySet<string>) {
   const store = getStore();

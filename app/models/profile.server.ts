@@ -3,7 +3,7 @@ import { getStore, NotFoundError } from "../../server/store";
 import type { EntityOf } from "../../server/store";
 import type { Profile } from "../../server/store/schema";
 import type { DirectoryFilters, ProfileFormInput } from "~/schemas/profile";
-import { makePairScorer } from "../../matching/score";
+import { pairScorer } from "../../matching/score";
 import { CARDS_PAGE_SIZE, paginate, type PageInfo } from "~/utils/pagination";
 import { programRatings } from "./event.server";
 import { toEngineParticipants } from "./matching-input.server";
@@ -112,7 +112,10 @@ function programDirectoryOrder(programId: string) {
       users: userById,
       taxonomy: program?.taxonomy ?? [],
     });
-    const score = makePairScorer(engine, undefined, ratings);
+    // The solver's own pair score. Who may be grouped with whom is matching/compatibility.ts
+    // (`compatibility(engine, { regionRule: program.regionRule, forbid: program.forbids })`, the
+    // rule of the solver, the round scheduler and checkGroup): the directory does not show it yet.
+    const scorer = pairScorer(engine, {}, ratings);
     const fits = new Map<string, Map<string, number>>();
     const fitsOf = (viewerId: string) => {
       let mine = fits.get(viewerId);
@@ -121,7 +124,7 @@ function programDirectoryOrder(programId: string) {
         const i = engine.findIndex((p) => p.id === viewerId);
         if (i >= 0) {
           for (let j = 0; j < engine.length; j++) {
-            if (j !== i) mine.set(engine[j]!.id, fitPercent(score(i, j)));
+            if (j !== i) mine.set(engine[j]!.id, fitPercent(scorer.score(i, j)));
           }
         }
         if (fits.size >= FIT_VIEWERS_KEPT) fits.delete(fits.keys().next().value!);

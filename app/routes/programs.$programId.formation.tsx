@@ -25,6 +25,7 @@ import {
 import { listParticipantRows } from "~/models/participant.server";
 import { formationSchema } from "~/schemas/groups";
 import type { MessageKey } from "~/i18n";
+import { reasonText } from "~/i18n/reasons";
 import { formDataToObject, readFormData } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
@@ -284,8 +285,8 @@ export default function Formation() {
                 <details>
                   <summary>{t("formation.why")}</summary>
                   <ul className="small">
-                    {(locale === "en" ? g.explanation.en : g.explanation.fr).map((line, i) => (
-                      <li key={i}>{line}</li>
+                    {g.explanation.map((reason, i) => (
+                      <li key={i}>{reasonText(locale, reason)}</li>
                     ))}
                   </ul>
                 </details>
@@ -349,7 +350,7 @@ export default function Formation() {
                 {run.unplaced.map((u) => (
                   <li key={u.id}>
                     <strong>{name(u.id)}</strong> —{" "}
-                    {locale === "en" ? u.reason : u.reasonFr || u.reason}
+                    {u.reasons.map((reason) => reasonText(locale, reason)).join(" ")}
                   </li>
                 ))}
               </ul>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { regionName } from "~/data/geography";
 import { groupView } from "~/models/group.server";
+import { reasonText } from "~/i18n/reasons";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
@@ -131,8 +132,8 @@ export default function GroupSpace() {
         <section className="panel" aria-labelledby="why-title">
           <h2 id="why-title">{t("formation.why")}</h2>
           <ul>
-            {(locale === "en" ? data.explanation.en : data.explanation.fr).map((line, i) => (
-              <li key={i}>{line}</li>
+            {data.explanation.map((reason, i) => (
+              <li key={i}>{reasonText(locale, reason)}</li>
             ))}
           </ul>
         </section>

@@ -36,6 +36,29 @@ export function withoutBoundaryReplacements(value: unknown): unknown {
 type Rec = Record<string, unknown>;
 const list = (doc: Rec, name: string) => (Array.isArray(doc[name]) ? (doc[name] as Rec[]) : []);
 
+const strings = (value: unknown) =>
+  Array.isArray(value) ? value.filter((x): x is string => typeof x === "string") : [];
+
+/** A sentence stored before reasons had codes, kept as written (app/data/reasons.ts). */
+const legacyText = (fr: string, en: string) => ({
+  code: "legacy-text",
+  params: { fr: fr || en, en: en || fr },
+});
+
+/**
+ * An explanation stored as sentences ({ fr: [...], en: [...] }, one line each): one "legacy-text"
+ * reason per line, the French and English of the same line together. Already reasons: unchanged.
+ */
+function explanationAsReasons(value: unknown): unknown {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const { fr, en } = value as Rec;
+  const frLines = strings(fr);
+  const enLines = strings(en);
+  return Array.from({ length: Math.max(frLines.length, enLines.length) }, (_, i) =>
+    legacyText(frLines[i] ?? "", enLines[i] ?? ""),
+  ).filter((r) => r.params.fr !== "");
+}
+
 export const migrations: Record<number, Migration> = {
   /** 1 → 2: the U+FFFD left by React's NUL bytes (BOUNDARY_REPLACEMENTS above). */
   1: (doc) => withoutBoundaryReplacements(doc) as Record<string, unknown>,
@@ -71,6 +94,40 @@ export const migrations: Record<number, Migration> = {
       submissions: [],
     };
   },
+  /**
+   * 3 → 4: explanations and reasons are codes with parameters, worded when shown (matching/
+   * reasons.ts). Sentences written before stay readable as written: each becomes a "legacy-text"
+   * reason holding its French and English; a person moved out by a coordinator gets the code.
+   */
+  3: (doc) => ({
+    ...doc,
+    groups: list(doc, "groups").map((g) =>
+      g.explanation === undefined ? g : { ...g, explanation: explanationAsReasons(g.explanation) },
+    ),
+    solverRuns: list(doc, "solverRuns").map((run) => ({
+      ...run,
+      groups: Array.isArray(run.groups)
+        ? (run.groups as Rec[]).map((g) => ({
+            ...g,
+            explanation: explanationAsReasons(g.explanation),
+          }))
+        : run.groups,
+      unplaced: Array.isArray(run.unplaced)
+        ? (run.unplaced as Rec[]).map(({ reason, reasonFr, ...rest }) => ({
+            ...rest,
+            reasons:
+              rest.code === "moved"
+                ? [{ code: "moved-out", params: {} }]
+                : [
+                    legacyText(
+                      typeof reasonFr === "string" ? reasonFr : "",
+                      typeof reason === "string" ? reason : "",
+                    ),
+                  ],
+          }))
+        : run.unplaced,
+    })),
+  }),
 };
 
 export class MigrationError extends Error {}

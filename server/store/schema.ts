@@ -5,11 +5,12 @@
 import { z } from "zod";
 import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../../app/data/vocabulary";
 import { NOTE_STATE_MAX_BYTES } from "../../app/data/room-note";
+import { STORED_REASON_CODES, STORED_REASON_PARAMS } from "../../app/data/reasons";
 
 export { availabilitySlots, OPERATIONS, SELECTION_CRITERIA };
 export type { SelectionCriterion } from "../../app/data/vocabulary";
 
-export const SCHEMA_VERSION = 3 as const;
+export const SCHEMA_VERSION = 4 as const;
 
 const id = z.string().min(1).max(64);
 const isoDate = z.iso.datetime();
@@ -301,7 +302,24 @@ export const roomNoteSchema = z.strictObject({
   updatedAt: isoDate,
 });
 
-const bilingualLines = z.strictObject({ fr: z.array(z.string()), en: z.array(z.string()) });
+/**
+ * A reason shown to people (app/data/reasons.ts): a code and its parameters, worded in the reader's
+ * language when shown. Exactly the parameters its code carries: names, subjects, numbers, lists.
+ */
+export const reasonSchema = z
+  .strictObject({
+    code: z.enum(STORED_REASON_CODES),
+    params: z.record(
+      z.string().max(40),
+      z.union([z.string().max(2000), z.number(), z.array(z.string().max(500)).max(100)]),
+    ),
+  })
+  .refine(
+    (r) => Object.keys(r.params).sort().join() === [...STORED_REASON_PARAMS[r.code]!].sort().join(),
+    { message: "parameters of the reason's code", path: ["params"] },
+  );
+/** A group's "why": one reason per line. */
+const reasonLines = z.array(reasonSchema).max(200);
 
 /** A group of three (triade). Its members see each other's contact details and its space. */
 export const groupSchema = z.strictObject({
@@ -312,7 +330,7 @@ export const groupSchema = z.strictObject({
   status: z.enum(["active", "dissolved"]),
   origin: z.enum(["self", "solver"]),
   score: z.number().optional(),
-  explanation: bilingualLines.optional(),
+  explanation: reasonLines.optional(),
   suggestedFirstMeeting: z.iso.date(),
   approvedBy: id.optional(),
   /** How reports name the group (a theme, never an organization): set by the coordinators. */
@@ -396,7 +414,7 @@ export const solverRunSchema = z.strictObject({
         memberIds: z.array(id).length(3),
         mentorId: id.optional(),
         score: z.number(),
-        explanation: bilingualLines,
+        explanation: reasonLines,
         decision: z.enum(["proposed", "approved", "rejected"]),
         groupId: id.optional(),
       }),
@@ -406,9 +424,9 @@ export const solverRunSchema = z.strictObject({
     .array(
       z.strictObject({
         id,
-        reason: z.string(),
-        reasonFr: z.string().default(""),
-        code: z.string().default(""),
+        /** The engine's one-word reason (`reasonCode`), or "moved". */
+        code: z.string().max(64).default(""),
+        reasons: reasonLines,
       }),
     )
     .default([]),

@@ -7,8 +7,10 @@
 import { createHash, randomBytes } from "node:crypto";
 import { PILOT_TAXONOMY } from "../../app/data/pilot-taxonomy";
 import { quebecDate, quebecInstant } from "../../app/utils/quebec-time";
-import { planRounds } from "../../matching/schedule";
-import type { Participant as EngineParticipant } from "../../matching/schema";
+import { encode } from "../../matching/encode";
+import { explainGroup } from "../../matching/explain";
+import { planRounds } from "../../matching/round-scheduler";
+import { instanceSchema, type Participant as EngineParticipant } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
 import { hashPassword } from "../security/password";
 import { demoGroupSpace } from "./seed-group";
@@ -491,18 +493,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     mentorId: "p-marc",
     status: "active",
     origin: "solver",
-    explanation: {
-      fr: [
-        "Marc Tremblay couvre « chaîne de froid » et « entreposage » (priorité élevée pour Benoît Girard) et « chaîne de froid » et « gestion des risques » pour Mathieu Bélanger.",
-        "Benoît Girard et Mathieu Bélanger partagent les besoins « chaîne de froid » et « gestion des risques » : ils peuvent avancer ensemble.",
-        "Trois régions différentes (Saguenay–Lac-Saint-Jean, Estrie, Chaudière-Appalaches), trois organismes, aucun concurrent déclaré.",
-      ],
-      en: [
-        "Marc Tremblay covers 'cold chain' and 'storage' (high priority for Benoît Girard) and 'cold chain' and 'risk management' for Mathieu Bélanger.",
-        "Benoît Girard and Mathieu Bélanger share the needs 'cold chain' and 'risk management': they can move forward together.",
-        "Three different regions (Saguenay–Lac-Saint-Jean, Estrie, Chaudière-Appalaches), three organizations, no declared competitor.",
-      ],
-    },
+    explanation: demoExplanation(["benoit", "marc", "mathieu"]),
     suggestedFirstMeeting: quebecDate(at(-5)),
     approvedBy: coordinatorId,
     createdAt: at(3),
@@ -531,24 +522,40 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   return doc;
 }
 
-/**
- * A speed-dating event held last week: three rounds in pairs planned by the real scheduler, and
- * ratings that follow the profiles' fit (so mutual matches and the group solver have material).
- */
-function demoEvent(at: (daysAgo: number) => string, coordinatorId: string) {
-  const participants: EngineParticipant[] = DEMO_PEOPLE.map((p) => ({
+/** A demo person as the matching engine sees them (as app/models/matching-input.server.ts maps a participant). */
+function demoEngineParticipant(p: DemoPerson): EngineParticipant {
+  const label = (tag: string) => PILOT_TAXONOMY.find((t) => t.id === tag)?.label ?? tag;
+  return {
     id: `p-${p.key}`,
+    name: `${p.first} ${p.last}`,
     role: p.role,
     region: p.region,
     mrc: p.mrc,
     organization: `org-${p.key}`,
     competitors: (p.competitors ?? []).map((k) => `org-${k}`),
-    needs: p.needs.map(([tag, priority]) => ({ tag, priority })),
-    expertise: p.expertise,
+    needs: p.needs.map(([tag, priority]) => ({ tag: label(tag), priority })),
+    expertise: p.expertise.map(label),
     sector: p.sector,
     style: p.style,
     availability: p.availability,
-  }));
+  };
+}
+
+/** The engine's explanation of a demo group (what the formation page stores when it is approved). */
+function demoExplanation(keys: string[]) {
+  const participants = keys.map((key) =>
+    demoEngineParticipant(DEMO_PEOPLE.find((p) => p.key === key)!),
+  );
+  const enc = encode(instanceSchema.parse({ participants }));
+  return explainGroup(enc, [0, 1, 2], false).reasons;
+}
+
+/**
+ * A speed-dating event held last week: three rounds in pairs planned by the real scheduler, and
+ * ratings that follow the profiles' fit (so mutual matches and the group solver have material).
+ */
+function demoEvent(at: (daysAgo: number) => string, coordinatorId: string) {
+  const participants = DEMO_PEOPLE.map(demoEngineParticipant);
   const plan = planRounds({ participants, rounds: 3, roomSize: 2, regionRule: "distinct-regions" });
   const eventId = "evt-demo-novembre";
   const schedule = plan.map((round, index) => ({

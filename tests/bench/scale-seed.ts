@@ -535,10 +535,17 @@ export async function scaleStore(options: ScaleOptions): Promise<ScaleStore> {
       status: "active",
       origin: rand.chance(0.8) ? "solver" : "self",
       score: Math.round(rand.next() * 400) / 10,
-      explanation: {
-        fr: [`Les besoins et l'expertise se recoupent sur « ${label} ».`],
-        en: [`Needs and expertise overlap on '${label}'.`],
-      },
+      explanation: [
+        {
+          code: "need-met",
+          params: {
+            who: nameOf.get(g.mentees[0]!) ?? g.mentees[0]!,
+            need: label,
+            priority: 2,
+            by: nameOf.get(g.mentor) ?? g.mentor,
+          },
+        },
+      ],
       suggestedFirstMeeting: dateOf(createdDaysAgo - 7),
       approvedBy: coordinatorId,
       label: index % 4 === 0 ? label.slice(0, 80) : "",

@@ -233,7 +233,12 @@ export class Factory {
         memberIds: members.map((m) => m.participantId),
         mentorId: members[0]!.participantId,
         score: 1,
-        explanation: { fr: ["Proposé par le test."], en: ["Proposed by the test."] },
+        explanation: [
+          {
+            code: "legacy-text" as const,
+            params: { fr: "Proposé par le test.", en: "Proposed by the test." },
+          },
+        ],
         decision: "proposed" as const,
       })),
       unplaced: [],

@@ -29,7 +29,12 @@ async function doc() {
     solverRuns: Array<{
       id: string;
       status: string;
-      groups: Array<{ id: string; memberIds: string[]; decision: string }>;
+      groups: Array<{
+        id: string;
+        memberIds: string[];
+        decision: string;
+        explanation: Array<{ code: string; params: Record<string, unknown> }>;
+      }>;
     }>;
   };
 }
@@ -247,6 +252,16 @@ describe("proposals by the solver (coordinator)", () => {
     }
     const html = await page(await coordinator.get(`${PROGRAM}/formation`));
     expect(html).toContain("Pourquoi ce groupe");
+    // The run stores the engine's reason codes; the page words them in the reader's language.
+    expect(run.groups[0]!.explanation[0]).toMatchObject({ code: "triad" });
+    const mentor = String(run.groups[0]!.explanation[0]!.params.mentor);
+    expect(html).toContain(`Triade : ${mentor} (mentor·e) avec`);
+    expect(html).toContain("Trois organismes différents, sans concurrent déclaré entre eux");
+    coordinator.cookies.set("maillage_lang", "en");
+    const english = await page(await coordinator.get(`${PROGRAM}/formation`));
+    expect(english).toContain(`Triad: ${mentor} (mentor) with`);
+    expect(english).toContain("Three different organizations, no declared competitor");
+    coordinator.cookies.set("maillage_lang", "fr");
 
     // A second mentor into a group: refused with the reason.
     const g1 = run.groups[0]!;
@@ -282,6 +297,15 @@ describe("proposals by the solver (coordinator)", () => {
       state.groups.filter((g) => g.status === "active" && g.programId === "prog-reemploi-2026"),
     ).toHaveLength(3);
     expect(state.solverRuns[0]!.groups.find((g) => g.id === g1.id)!.decision).toBe("approved");
+    // Its members read the engine's explanation, worded, in the group's space.
+    const formed = state.groups.find(
+      (g) =>
+        g.status === "active" && g.memberIds.includes(g1.memberIds[0]!) && g.origin === "solver",
+    )!;
+    const member = await as(`${formed.memberIds[0]!.slice(2)}@exemple.org`);
+    const space = await page(await member.get(`${PROGRAM}/groups/${formed.id}`));
+    expect(space).toContain("Pourquoi ce groupe");
+    expect(space).toContain("Trois organismes différents, sans concurrent déclaré entre eux");
     await coordinator.post(`${PROGRAM}/formation`, {
       intent: "reject",
       runId: run.id,

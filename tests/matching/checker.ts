@@ -3,8 +3,8 @@
  * encoder): verifies every hard constraint on a result, recomputes scores and objective, and
  * finds the lexicographic optimum of small instances by exhaustive search.
  */
-import type { InstanceInput, MatchResult } from "../../matching";
-import { instanceSchema, pairScore } from "../../matching";
+import type { InstanceInput, MatchResult, Reason } from "../../matching";
+import { instanceSchema, pairScore, REASON_PARAMS } from "../../matching";
 
 type Inst = ReturnType<typeof instanceSchema.parse>;
 
@@ -82,6 +82,24 @@ export function triadOk(inst: Inst, g: string[]): boolean {
   );
 }
 
+/** A reason whose code is unknown, or whose parameters are not exactly its code's (or null). */
+function reasonProblem(r: Reason): string | null {
+  const expected = (REASON_PARAMS as Record<string, readonly string[]>)[r.code];
+  if (!expected) return `unknown reason code ${r.code}`;
+  const given = Object.keys(r.params).sort();
+  if (given.join() !== [...expected].sort().join()) return `${r.code}: params ${given.join()}`;
+  for (const [name, value] of Object.entries(r.params)) {
+    const ok =
+      typeof value === "number"
+        ? Number.isFinite(value)
+        : typeof value === "string"
+          ? value.length > 0
+          : Array.isArray(value) && value.every((x) => typeof x === "string" && x.length > 0);
+    if (!ok) return `${r.code}: param ${name} = ${JSON.stringify(value)}`;
+  }
+  return null;
+}
+
 /** Every problem found (empty = the result respects every hard constraint and adds up). */
 export function check(input: InstanceInput, result: MatchResult): string[] {
   const inst = instanceSchema.parse(input);
@@ -105,8 +123,12 @@ export function check(input: InstanceInput, result: MatchResult): string[] {
       count.set(id, (count.get(id) ?? 0) + 1);
       groupsOf.set(id, [...(groupsOf.get(id) ?? []), m]);
     }
-    if (!g.explanation || g.explanation.text.fr.length === 0 || g.explanation.text.en.length === 0)
+    if (!g.explanation || g.explanation.reasons.length === 0)
       errors.push(`group ${m.join(",")}: explanation missing`);
+    for (const r of g.explanation?.reasons ?? []) {
+      const problem = reasonProblem(r);
+      if (problem) errors.push(`group ${m.join(",")}: ${problem}`);
+    }
     if (g.explanation && !g.explanation.checks.every((c) => c.ok))
       errors.push(`group ${m.join(",")}: a constraint check is not ok`);
   }
@@ -136,7 +158,11 @@ export function check(input: InstanceInput, result: MatchResult): string[] {
     if (placed === unplaced.has(p.id)) errors.push(`${p.id}: placed/unplaced mismatch`);
   }
   for (const u of result.unplaced) {
-    if (!u.reason || !u.reasonCode || !u.text.fr) errors.push(`${u.id}: reason missing`);
+    if (!u.reasonCode || u.reasons.length === 0) errors.push(`${u.id}: reason missing`);
+    for (const r of u.reasons) {
+      const problem = reasonProblem(r);
+      if (problem) errors.push(`${u.id}: ${problem}`);
+    }
   }
   if (result.objective.groups !== result.groups.length) errors.push("objective.groups");
   if (Math.abs(result.objective.score - total) > 1e-6) errors.push("objective.score");

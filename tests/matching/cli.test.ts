@@ -89,7 +89,7 @@ describe("CLI", () => {
       fixedGroups: [["m", "a", "b"]],
     });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/Fixed group #1 \[m, a, b\]: same organization \(m, a\)/);
+    expect(r.stderr).toMatch(/^Fixed group #1 \[m, a, b\]: same-organization \(m, a\)$/m);
     expect(JSON.parse(r.stdout).status).toBe("infeasible");
   });
 });

@@ -261,12 +261,12 @@ describe("hard constraints", () => {
     expect(codes).toContain("same-region");
     expect(codes).toContain("capacity-exceeded");
     expect(codes).toContain("placed-twice");
-    expect(r.violations![0]!.text.fr).toMatch(/Groupe fixé n° 2/);
+    expect(r.violations![0]!.problems).toContainEqual({ code: "same-region", ids: ["m", "a"] });
   });
 });
 
 describe("explanations", () => {
-  it("groups explain needs ↔ expertise, shared needs, mutual ratings and constraints (fr/en)", async () => {
+  it("groups explain needs ↔ expertise, shared needs, mutual ratings and constraints (reason codes)", async () => {
     const inst: InstanceInput = {
       participants: [
         person("m", "mentor", "01", { name: "Mireille", expertise: ["transport", "financement"] }),
@@ -292,9 +292,26 @@ describe("explanations", () => {
     expect(e.sharedNeeds).toEqual([{ between: ["a", "b"], needs: ["gouvernance"] }]);
     expect(e.mutualRatings).toEqual([{ between: ["m", "a"], aToB: 4, bToA: 5 }]);
     expect(e.checks.every((c) => c.ok)).toBe(true);
-    expect(e.text.fr.join(" ")).toMatch(/Le besoin « transport » de Alain \(priorité 3\)/);
-    expect(e.text.fr.join(" ")).toMatch(/mentor·e/);
-    expect(e.text.en.join(" ")).toMatch(/Three different administrative regions/);
+    expect(e.reasons[0]).toEqual({
+      code: "triad",
+      params: { mentor: "Mireille", mentees: ["Alain", "Béatrice"] },
+    });
+    expect(e.reasons).toContainEqual({
+      code: "need-met",
+      params: { who: "Alain", need: "transport", priority: 3, by: "Mireille" },
+    });
+    expect(e.reasons).toContainEqual({
+      code: "shared-needs",
+      params: { a: "Alain", b: "Béatrice", needs: ["gouvernance"] },
+    });
+    expect(e.reasons).toContainEqual({
+      code: "mutual-rating",
+      params: { a: "Mireille", b: "Alain", aToB: 4, bToA: 5 },
+    });
+    expect(e.reasons.slice(-2)).toEqual([
+      { code: "distinct-regions", params: { regions: ["01", "02", "03"] } },
+      { code: "distinct-organizations", params: {} },
+    ]);
     // group score = sum of the three pair scores
     const P = inst.participants;
     const s =
@@ -304,7 +321,7 @@ describe("explanations", () => {
     expect(r.groups[0]!.score).toBeCloseTo(s, 9);
   });
 
-  it("unplaced people get a reason code, English reason and French text", async () => {
+  it("unplaced people get a reason code and reasons with their parameters", async () => {
     const inst: InstanceInput = {
       participants: [
         person("m", "mentor", "01", { expertise: ["financement"] }),
@@ -317,10 +334,13 @@ describe("explanations", () => {
     const r = await solveMatching(inst);
     const byId = Object.fromEntries(r.unplaced.map((u) => [u.id, u]));
     expect(byId.a!.reasonCode).toBe("no-compatible-mentor");
-    expect(byId.a!.reason).toMatch(/No mentor from another region covers 'transport'/);
-    expect(byId.a!.text.fr).toMatch(/Aucun·e mentor·e d'une autre région ne couvre « transport »/);
+    expect(byId.a!.reasons).toEqual([
+      { code: "no-compatible-mentor-region", params: {} },
+      { code: "uncovered-needs-region", params: { needs: ["transport"] } },
+    ]);
     expect(byId.a!.uncoveredNeeds).toEqual(["transport"]);
     expect(byId.p!.reasonCode).toBe("role-not-in-mode");
+    expect(byId.p!.reasons).toEqual([{ code: "peer-not-in-mentorship", params: {} }]);
   });
 });
 

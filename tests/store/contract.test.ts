@@ -88,6 +88,65 @@ const user = (id: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** An explanation as Maillage stored it before reason codes (document version 3). */
+const SENTENCES = {
+  fr: ["Triade : Marc (mentor·e) avec Ana et Béa (mentoré·es).", "Trois organismes différents."],
+  en: ["Triad: Marc (mentor) with Ana and Béa (mentees).", "Three different organizations."],
+};
+const LEGACY_REASONS = [
+  {
+    code: "legacy-text",
+    params: {
+      fr: "Triade : Marc (mentor·e) avec Ana et Béa (mentoré·es).",
+      en: "Triad: Marc (mentor) with Ana and Béa (mentees).",
+    },
+  },
+  {
+    code: "legacy-text",
+    params: { fr: "Trois organismes différents.", en: "Three different organizations." },
+  },
+];
+const sentencedGroup = () => ({
+  id: "g1",
+  programId: "p1",
+  memberIds: ["a", "b", "m"],
+  status: "active" as const,
+  origin: "solver" as const,
+  suggestedFirstMeeting: "2026-12-01",
+  createdAt: "2026-11-28T10:00:00.000Z",
+});
+const sentencedRun = () => ({
+  id: "run1",
+  programId: "p1",
+  status: "done",
+  startedBy: "u1",
+  startedAt: "2026-11-28T10:00:00.000Z",
+  groups: [
+    {
+      id: "g1",
+      memberIds: ["m", "a", "b"],
+      mentorId: "m",
+      score: 3,
+      explanation: SENTENCES,
+      decision: "proposed",
+    },
+  ],
+  unplaced: [
+    {
+      id: "x",
+      reason: "No compatible mentor.",
+      reasonFr: "Aucun·e mentor·e compatible.",
+      code: "no-compatible-mentor",
+    },
+    {
+      id: "y",
+      reason: "Moved out by a coordinator",
+      reasonFr: "Retiré·e par la coordination",
+      code: "moved",
+    },
+  ],
+});
+
 describe.each(engines)("the store contract on $name", (engine) => {
   it("validates every write with the entity's schema and stores nothing invalid", async () => {
     const { store } = await engine.open();
@@ -404,6 +463,32 @@ describe.each(engines)("the store contract on $name", (engine) => {
     expect((await store.get("groups", "g2"))?.sourceKey).toBeUndefined();
   });
 
+  it("migrates a version 3 store: sentences stored before reason codes stay readable as written", async () => {
+    const { store } = await engine.open(() => ({
+      ...emptyDocument(),
+      schemaVersion: 3,
+      groups: [{ ...sentencedGroup(), explanation: SENTENCES }],
+      solverRuns: [sentencedRun()],
+    }));
+    const legacy = LEGACY_REASONS;
+    expect((await store.get("groups", "g1"))?.explanation).toEqual(legacy);
+    const run = (await store.get("solverRuns", "run1"))!;
+    expect(run.groups[0]!.explanation).toEqual(legacy);
+    expect(run.unplaced).toEqual([
+      {
+        id: "x",
+        code: "no-compatible-mentor",
+        reasons: [
+          {
+            code: "legacy-text",
+            params: { fr: "Aucun·e mentor·e compatible.", en: "No compatible mentor." },
+          },
+        ],
+      },
+      { id: "y", code: "moved", reasons: [{ code: "moved-out", params: {} }] },
+    ]);
+  });
+
   it("seeds an empty location once, and keeps the data across a reopen", async () => {
     const seed = () => ({ ...emptyDocument(), users: [user("seeded")] });
     const { store, reopen } = await engine.open(seed);
@@ -452,6 +537,29 @@ describe("the unique keys of each engine", () => {
       "SELECT value FROM store_meta WHERE key = 'schemaVersion'",
     );
     expect(meta.rows[0].value).toBe(SCHEMA_VERSION);
+  });
+
+  it("PostgreSQL migrates sentences stored before reason codes when it starts (version 3)", async () => {
+    const { store, reopen } = await engines[1]!.open();
+    const pool = (store as PgStore).pool;
+    await store.insert("groups", sentencedGroup());
+    // As a version 3 database holds them: explanations and reasons as sentences.
+    const run = sentencedRun();
+    await pool.query(
+      "INSERT INTO records (collection, id, data) VALUES ('solverRuns', $1, $2::jsonb)",
+      [run.id, JSON.stringify(run)],
+    );
+    await pool.query(
+      "UPDATE records SET data = jsonb_set(data, '{explanation}', $1::jsonb) WHERE id = 'g1'",
+      [JSON.stringify(SENTENCES)],
+    );
+    await pool.query("UPDATE store_meta SET value = '3'::jsonb WHERE key = 'schemaVersion'");
+    await store.close();
+    const again = await reopen();
+    expect((await again.get("groups", "g1"))?.explanation).toEqual(LEGACY_REASONS);
+    const migrated = (await again.get("solverRuns", "run1"))!;
+    expect(migrated.groups[0]!.explanation).toEqual(LEGACY_REASONS);
+    expect(migrated.unplaced.map((u) => u.reasons[0]!.code)).toEqual(["legacy-text", "moved-out"]);
   });
 
   it("lowdb refuses to start on a data file whose records break a key, and leaves it untouched", async () => {

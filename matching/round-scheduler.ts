@@ -4,13 +4,14 @@
  * `planRounds` splits the participants present into rooms, round after round, so that
  *   - nobody meets the same person twice (earlier rounds, given as `alreadyMet`, and earlier
  *     planned rounds);
- *   - people who could never be grouped together are never seated together (same region under
- *     "distinct-regions", same MRC under "distinct-mrcs", same organization, declared competitors;
- *     a competitor declared by any member of an organization applies to the whole organization);
+ *   - people who could never be grouped together are never seated together: the solver's own
+ *     rule, `./compatibility` (region or MRC, organization, competitors, the coordination's
+ *     forbids);
  *   - the most people possible get a room, and whoever must wait did not wait in the round before
  *     (when at all possible), then waiting is spread by `waitCounts`;
  *   - the conversations with the most potential come first: each round maximizes the sum of the
- *     pair scores (`./score`) of its rooms, so the best meetings land in the earliest rounds.
+ *     pair scores of its rooms (the solver's scorer, `./score`, all pairs at once), so the best
+ *     meetings land in the earliest rounds.
  *
  * Rounds are planned one after the other (earliest first; each round's meetings are then
  * forbidden in the later ones), each round maximizing its own value (below):
@@ -42,21 +43,22 @@
  *
  * Deterministic: participants are sorted by id, every loop runs in index order, and the work
  * limits are operation counts (never clocks). Same input → same output, whatever the input order.
- * Unknown ids in `alreadyMet`, `waitedLastRound` or `waitCounts` (people who left) are ignored.
+ * Unknown ids in `forbid`, `alreadyMet`, `waitedLastRound` or `waitCounts` (people who left) are
+ * ignored.
  */
+import { compatibility, type RegionRule } from "./compatibility";
 import type { Participant, Weights } from "./schema";
-import type { Rating } from "./score";
-import { pairScoreMatrix } from "./schedule-score";
+import { pairScorer, type Rating } from "./score";
 
-export type ScheduleRegionRule = "distinct-regions" | "distinct-mrcs";
-
-export interface ScheduleInput {
+export interface RoundPlanInput {
   /** Participants present now (the app maps its profiles to the engine's Participant type). */
   participants: Participant[];
   /** Rounds still to plan (the app calls again to re-plan when someone joins late or leaves). */
   rounds: number;
   roomSize: 2 | 3;
-  regionRule: ScheduleRegionRule;
+  regionRule: RegionRule;
+  /** Pairs the coordination keeps apart (ids of people not present are ignored). */
+  forbid?: Array<[string, string]>;
   /** Pairs that already met in earlier rounds of this event: never seat them together again. */
   alreadyMet?: Array<[string, string]>;
   /** Who waited (had no room) in the round just before: they must not wait again if at all possible. */
@@ -69,7 +71,7 @@ export interface ScheduleInput {
   ratings?: readonly Rating[];
 }
 
-export interface ScheduledRound {
+export interface PlannedRound {
   /** Rooms of this round: member ids sorted by id; rooms sorted by their first member id. */
   rooms: string[][];
   /** Who has no room this round, sorted by id. */
@@ -83,39 +85,6 @@ const FAIR = 1e3;
 const MAX_WAIT_COUNT = 99;
 const SCORE_CLAMP = 200;
 const EPS = 1e-7;
-
-/** Why two participants can never share a room (null when they can). */
-export function scheduleConflict(
-  a: Participant,
-  b: Participant,
-  regionRule: ScheduleRegionRule,
-  orgCompetitors: ReadonlyMap<string, ReadonlySet<string>>,
-): "same-person" | "same-region" | "same-mrc" | "same-organization" | "competitors" | null {
-  if (a.id === b.id) return "same-person";
-  if (regionRule === "distinct-regions") {
-    if (a.region === b.region) return "same-region";
-  } else if (a.region === b.region && a.mrc === b.mrc) return "same-mrc";
-  if (a.organization === b.organization) return "same-organization";
-  if (
-    orgCompetitors.get(a.organization)?.has(b.organization) ||
-    orgCompetitors.get(b.organization)?.has(a.organization)
-  )
-    return "competitors";
-  return null;
-}
-
-/** Competitors declared by any member of an organization, by organization. */
-export function organizationCompetitors(
-  participants: readonly Participant[],
-): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const p of participants) {
-    let set = out.get(p.organization);
-    if (!set) out.set(p.organization, (set = new Set()));
-    for (const c of p.competitors ?? []) set.add(c);
-  }
-  return out;
-}
 
 interface Context {
   n: number;
@@ -159,7 +128,7 @@ function topCandidates(n: number, allowed: Uint8Array, value: Float64Array): Int
   return out;
 }
 
-export function planRounds(input: ScheduleInput): ScheduledRound[] {
+export function planRounds(input: RoundPlanInput): PlannedRound[] {
   const { roomSize, regionRule } = input;
   if (roomSize !== 2 && roomSize !== 3) throw new RangeError("roomSize must be 2 or 3");
   if (regionRule !== "distinct-regions" && regionRule !== "distinct-mrcs")
@@ -187,7 +156,7 @@ export function planRounds(input: ScheduleInput): ScheduledRound[] {
     if (i !== undefined) lastWaited[i] = 1;
   }
 
-  const out: ScheduledRound[] = [];
+  const out: PlannedRound[] = [];
   for (let r = 0; r < input.rounds; r++) {
     const seat = new Float64Array(n);
     for (let i = 0; i < n; i++)
@@ -225,57 +194,25 @@ export function planRounds(input: ScheduleInput): ScheduledRound[] {
 
 function buildContext(
   people: Participant[],
-  input: ScheduleInput,
+  input: RoundPlanInput,
   byId: Map<string, number>,
 ): Context {
   const n = people.length;
-  const code = <T>(map: Map<T, number>, key: T) => {
-    let c = map.get(key);
-    if (c === undefined) map.set(key, (c = map.size));
-    return c;
-  };
-  const orgCodes = new Map<string, number>();
-  const regionCodes = new Map<string, number>();
-  const mrcCodes = new Map<string, number>();
-  const org = new Int32Array(n);
-  const area = new Int32Array(n);
-  for (let i = 0; i < n; i++) {
-    const p = people[i]!;
-    org[i] = code(orgCodes, p.organization);
-    area[i] =
-      input.regionRule === "distinct-regions"
-        ? code(regionCodes, p.region)
-        : code(mrcCodes, `${p.region}\u0000${p.mrc}`);
-  }
-  // Competitor relation between organization codes (symmetric).
-  const rivals: Array<Set<number> | undefined> = [];
-  for (const [o, set] of organizationCompetitors(people)) {
-    const oc = orgCodes.get(o)!;
-    for (const c of set) {
-      const cc = orgCodes.get(c);
-      if (cc === undefined || cc === oc) continue;
-      (rivals[oc] ??= new Set()).add(cc);
-      (rivals[cc] ??= new Set()).add(oc);
-    }
-  }
-  const scores = pairScoreMatrix(people, input.weights ?? {}, input.ratings);
+  const rule = compatibility(people, { regionRule: input.regionRule, forbid: input.forbid });
+  // The pair scores, turned into pair values in place. Ratings, when given, come from an earlier
+  // event: the app plans the rounds of the event that is collecting them, and passes none.
+  const value = pairScorer(people, input.weights ?? {}, input.ratings).matrix();
   const allowed = new Uint8Array(n * n);
-  const value = scores; // transformed in place, row by row
   const mentor = new Uint8Array(n);
   for (let i = 0; i < n; i++) mentor[i] = people[i]!.role === "mentor" ? 1 : 0;
   for (let i = 0; i < n; i++) {
-    const oi = org[i]!;
-    const ai = area[i]!;
-    const ri = rivals[oi];
     const row = i * n;
     for (let j = 0; j < n; j++) {
       let s = value[row + j]!;
       if (!(s <= SCORE_CLAMP)) s = Number.isNaN(s) ? 0 : SCORE_CLAMP;
       if (s < -SCORE_CLAMP) s = -SCORE_CLAMP;
       value[row + j] = mentor[i] && mentor[j] ? -1 / (1 + Math.max(0, s)) : s;
-      const oj = org[j]!;
-      if (j === i || oi === oj || area[j] === ai || (ri !== undefined && ri.has(oj))) continue;
-      allowed[row + j] = 1;
+      if (rule.compatible(i, j)) allowed[row + j] = 1;
     }
   }
   for (const [a, b] of input.alreadyMet ?? []) {

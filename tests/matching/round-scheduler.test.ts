@@ -1,15 +1,14 @@
 /**
  * Speed-dating round scheduler: properties over many seeded random events, re-planning after a
  * leave, determinism, and small hand-made cases. The checks below re-implement the rules
- * independently of matching/schedule.ts (they do not call its compatibility helper).
+ * independently of matching/round-scheduler.ts (they do not call matching/compatibility.ts).
  */
 import { describe, expect, it } from "vitest";
 import type { Participant } from "../../matching/schema";
-import { makePairScorer } from "../../matching/score";
-import { pairScoreMatrix } from "../../matching/schedule-score";
-import { planRounds, type ScheduleInput, type ScheduledRound } from "../../matching/schedule";
+import { defaultWeights, pairDetail, pairScore, pairScorer } from "../../matching/score";
+import { planRounds, type PlannedRound, type RoundPlanInput } from "../../matching/round-scheduler";
 
-type Rule = ScheduleInput["regionRule"];
+type Rule = RoundPlanInput["regionRule"];
 
 function rng(seed: number): () => number {
   let a = (seed * 2654435761) >>> 0 || 1;
@@ -68,8 +67,15 @@ function randomEvent(o: EventOptions): Participant[] {
   return people;
 }
 
+const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
 /** Independent oracle: can a and b share a room? */
-function compatible(people: readonly Participant[], rule: Rule) {
+function compatible(
+  people: readonly Participant[],
+  rule: Rule,
+  forbid: ReadonlyArray<readonly [string, string]> = [],
+) {
+  const forbidden = new Set(forbid.map(([a, b]) => key(a, b)));
   const rivals = new Map<string, Set<string>>();
   for (const p of people) {
     const set = rivals.get(p.organization) ?? new Set<string>();
@@ -85,11 +91,23 @@ function compatible(people: readonly Participant[], rule: Rule) {
     if (a.organization === b.organization) return false;
     if (rivals.get(a.organization)!.has(b.organization)) return false;
     if (rivals.get(b.organization)!.has(a.organization)) return false;
+    if (forbidden.has(key(x, y))) return false;
     return true;
   };
 }
 
-const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+/** Pairs the coordination keeps apart: about one per five people, some naming people not here. */
+function randomForbids(people: readonly Participant[], seed: number): Array<[string, string]> {
+  const r = rng(seed * 31 + 7);
+  const pick = () => people[Math.floor(r() * people.length)]!.id;
+  const out: Array<[string, string]> = [];
+  for (let k = 0; k < Math.ceil(people.length / 5); k++) {
+    const a = pick();
+    const b = r() < 0.1 ? "someone-who-left" : pick();
+    if (a !== b) out.push([a, b]);
+  }
+  return out;
+}
 
 function pairsOf(room: readonly string[]): [string, string][] {
   const out: [string, string][] = [];
@@ -103,10 +121,10 @@ function pairsOf(room: readonly string[]): [string, string][] {
  * paired with another waiting person or joined a room of two (threes), and nobody waits twice
  * in a row while they could have taken the seat of someone who did not wait the round before.
  */
-function violations(input: ScheduleInput, plan: ScheduledRound[]): string[] {
+function violations(input: RoundPlanInput, plan: PlannedRound[]): string[] {
   const errs: string[] = [];
   const ids = input.participants.map((p) => p.id);
-  const ok = compatible(input.participants, input.regionRule);
+  const ok = compatible(input.participants, input.regionRule, input.forbid);
   const met = new Set((input.alreadyMet ?? []).map(([a, b]) => key(a, b)));
   let waitedBefore = new Set(input.waitedLastRound ?? []);
   if (plan.length !== input.rounds) errs.push(`expected ${input.rounds} rounds`);
@@ -154,18 +172,19 @@ function violations(input: ScheduleInput, plan: ScheduledRound[]): string[] {
 const rules: Rule[] = ["distinct-regions", "distinct-mrcs"];
 
 describe("planRounds: properties over random events", () => {
-  it("keeps every rule over 100 random events (both room sizes and rules, odd/even, competitors)", () => {
+  it("keeps every rule over 100 random events (both room sizes and rules, odd/even, competitors, forbids)", () => {
     let checked = 0;
     for (let seed = 1; seed <= 100; seed++) {
       const roomSize = seed % 2 === 0 ? 2 : 3;
       const regionRule = rules[(seed >> 1) % 2]!;
       const size = 4 + ((seed * 7) % 57); // 4 … 60, small ones solved exactly
       const participants = randomEvent({ seed, size, regions: 3 + (seed % 6), competitors: 0.2 });
-      const input: ScheduleInput = {
+      const input: RoundPlanInput = {
         participants,
         rounds: 2 + (seed % 5),
         roomSize,
         regionRule,
+        forbid: seed % 3 === 0 ? randomForbids(participants, seed) : undefined,
       };
       const plan = planRounds(input);
       expect(
@@ -184,7 +203,7 @@ describe("planRounds: properties over random events", () => {
       const size = 9 + ((seed * 5) % 40); // odd and even counts
       const participants = randomEvent({ seed: 500 + seed, size, regions: 17, competitors: 0 });
       const rounds = 4;
-      const input: ScheduleInput = {
+      const input: RoundPlanInput = {
         participants,
         rounds,
         roomSize,
@@ -210,7 +229,7 @@ describe("planRounds: properties over random events", () => {
 
   it("pairs with an odd count: the waiting person rotates round after round", () => {
     const participants = randomEvent({ seed: 77, size: 11, regions: 17, competitors: 0 });
-    const input: ScheduleInput = {
+    const input: RoundPlanInput = {
       participants,
       rounds: 6,
       roomSize: 2,
@@ -228,7 +247,7 @@ describe("planRounds: properties over random events", () => {
     const ids = participants.map((p) => p.id).sort();
     // Everyone but ids[8] has waited once; ids[0] waited in the round just before.
     const waitCounts = Object.fromEntries(ids.map((id, i) => [id, i === 8 ? 0 : 1]));
-    const input: ScheduleInput = {
+    const input: RoundPlanInput = {
       participants,
       rounds: 1,
       roomSize: 2,
@@ -243,7 +262,7 @@ describe("planRounds: properties over random events", () => {
 
   it("threes: a room of two is preferred to anyone waiting (7 people → 3 + 2 + 2)", () => {
     const participants = randomEvent({ seed: 5, size: 7, regions: 17, competitors: 0 });
-    const input: ScheduleInput = {
+    const input: RoundPlanInput = {
       participants,
       rounds: 1,
       roomSize: 3,
@@ -258,7 +277,7 @@ describe("planRounds: properties over random events", () => {
     for (let seed = 1; seed <= 4; seed++) {
       const size = 150 + seed * 62;
       const participants = randomEvent({ seed: 900 + seed, size, regions: 8, competitors: 0.2 });
-      const input: ScheduleInput = {
+      const input: RoundPlanInput = {
         participants,
         rounds: 3,
         roomSize: seed % 2 === 0 ? 2 : 3,
@@ -275,7 +294,7 @@ describe("planRounds: properties over random events", () => {
     for (let seed = 1; seed <= 30; seed++) {
       const size = 6 + (seed % 15);
       const participants = randomEvent({ seed: 300 + seed, size, regions: 2 + (seed % 2) });
-      const input: ScheduleInput = {
+      const input: RoundPlanInput = {
         participants,
         rounds: 8,
         roomSize: seed % 2 === 0 ? 2 : 3,
@@ -293,14 +312,14 @@ describe("planRounds: re-planning", () => {
       const regionRule = rules[(seed >> 1) % 2]!;
       const size = 8 + ((seed * 11) % 45);
       const participants = randomEvent({ seed: 2000 + seed, size, regions: 4 + (seed % 5) });
-      const first: ScheduleInput = { participants, rounds: 5, roomSize, regionRule };
+      const first: RoundPlanInput = { participants, rounds: 5, roomSize, regionRule };
       const planned = planRounds(first);
       const round1 = planned[0]!;
       // Someone leaves after round 1 (a person who had a room, so their partners are affected).
       const leaver = round1.rooms[0]?.[0] ?? participants[0]!.id;
       const alreadyMet = round1.rooms.flatMap(pairsOf);
       const waitCounts = Object.fromEntries(round1.waiting.map((id) => [id, 1]));
-      const again: ScheduleInput = {
+      const again: RoundPlanInput = {
         participants: participants.filter((p) => p.id !== leaver),
         rounds: 4,
         roomSize,
@@ -313,7 +332,7 @@ describe("planRounds: re-planning", () => {
       expect(violations(again, replanned), `seed ${seed}`).toEqual([]);
       expect(replanned.flatMap((r) => [...r.rooms.flat(), ...r.waiting])).not.toContain(leaver);
       // The whole event (round 1 as played, then the new plan) never repeats a meeting.
-      const whole: ScheduleInput = { ...first, rounds: 5, participants: again.participants };
+      const whole: RoundPlanInput = { ...first, rounds: 5, participants: again.participants };
       const met = new Set<string>();
       for (const round of [round1, ...replanned])
         for (const room of round.rooms)
@@ -327,14 +346,14 @@ describe("planRounds: re-planning", () => {
 
   it("a late joiner is seated and meets nobody twice", () => {
     const participants = randomEvent({ seed: 4242, size: 31, regions: 9 });
-    const input: ScheduleInput = {
+    const input: RoundPlanInput = {
       participants: participants.slice(0, 30),
       rounds: 3,
       roomSize: 3,
       regionRule: "distinct-regions",
     };
     const [round1] = planRounds(input);
-    const again: ScheduleInput = {
+    const again: RoundPlanInput = {
       ...input,
       participants,
       rounds: 2,
@@ -351,7 +370,7 @@ describe("planRounds: determinism and inputs", () => {
   it("same input → identical output, whatever the order of participants", () => {
     for (let seed = 1; seed <= 10; seed++) {
       const participants = randomEvent({ seed: 7000 + seed, size: 10 + seed * 7, regions: 6 });
-      const input: ScheduleInput = {
+      const input: RoundPlanInput = {
         participants,
         rounds: 4,
         roomSize: seed % 2 === 0 ? 2 : 3,
@@ -367,7 +386,7 @@ describe("planRounds: determinism and inputs", () => {
 
   it("edge cases: nobody, one person, zero rounds, unknown ids, bad arguments", () => {
     const people = randomEvent({ seed: 1, size: 5, regions: 17, competitors: 0 });
-    const base: ScheduleInput = {
+    const base: RoundPlanInput = {
       participants: [],
       rounds: 2,
       roomSize: 2,
@@ -382,7 +401,7 @@ describe("planRounds: determinism and inputs", () => {
       { rooms: [], waiting: [people[0]!.id] },
     ]);
     expect(planRounds({ ...base, participants: people, rounds: 0 })).toEqual([]);
-    const withGhosts: ScheduleInput = {
+    const withGhosts: RoundPlanInput = {
       ...base,
       participants: people,
       alreadyMet: [["ghost", people[0]!.id]],
@@ -520,10 +539,11 @@ describe("planRounds: quality of the heuristic (15–16 people, first round vs e
       const participants = randomEvent({ seed: 600 + seed, size: 15 + (seed % 2), regions: 6 });
       const people = [...participants].sort((a, b) => (a.id < b.id ? -1 : 1));
       const n = people.length;
-      const score = makePairScorer(people);
       const ok = compatible(people, regionRule);
       const value = (i: number, j: number) =>
-        people[i]!.role === "mentor" && people[j]!.role === "mentor" ? 0 : score(i, j);
+        people[i]!.role === "mentor" && people[j]!.role === "mentor"
+          ? 0
+          : pairScore(people[i]!, people[j]!);
       // Best (seated, rooms of three, score) over all partitions, by memoized search.
       type V = [number, number, number];
       const better = (a: V, b: V) =>
@@ -569,8 +589,8 @@ describe("planRounds: quality of the heuristic (15–16 people, first round vs e
   });
 });
 
-describe("pairScoreMatrix", () => {
-  it("agrees with makePairScorer (weights and ratings included)", () => {
+describe("pairScorer: one scorer for the solver, the round scheduler and the app", () => {
+  it("all pairs at once, one pair, and the explainer's detail give the same score", () => {
     for (let seed = 1; seed <= 6; seed++) {
       const people = randomEvent({ seed: 50 + seed, size: 40, regions: 5 });
       const r = rng(seed);
@@ -580,11 +600,51 @@ describe("pairScoreMatrix", () => {
         score: Math.floor(r() * 6),
       }));
       const weights = seed % 2 ? {} : { needExpertise: 2.5, sharedNeeds: 1.5, availability: 0.7 };
-      const slow = makePairScorer(people, weights, ratings);
-      const fast = pairScoreMatrix(people, weights, ratings);
+      const scorer = pairScorer(people, weights, ratings);
+      const matrix = scorer.matrix();
       for (let i = 0; i < 40; i++)
-        for (let j = 0; j < 40; j++)
-          if (i !== j) expect(fast[i * 40 + j], `${i} ${j}`).toBe(slow(i, j));
+        for (let j = 0; j < 40; j++) {
+          if (i === j) continue;
+          const a = people[i]!;
+          const b = people[j]!;
+          const s = scorer.score(i, j);
+          expect(matrix[i * 40 + j], `${i} ${j}`).toBe(s);
+          expect(pairScore(a, b, weights, ratings), `${i} ${j}`).toBe(s);
+          expect(pairDetail(a, b, weights, ratings).score, `${i} ${j}`).toBe(s);
+        }
+    }
+  });
+
+  it("the score is the sum of the terms the explainer lists (an independent recount)", () => {
+    for (let seed = 1; seed <= 6; seed++) {
+      const people = randomEvent({ seed: 70 + seed, size: 30, regions: 5 });
+      const r = rng(seed + 100);
+      const ratings = Array.from({ length: 200 }, () => ({
+        from: people[Math.floor(r() * 30)]!.id,
+        to: people[Math.floor(r() * 30)]!.id,
+        score: Math.floor(r() * 6),
+      }));
+      const weights = seed % 2 ? {} : { mutualRating: 3, sameSector: 2, complementaryStyle: 1 };
+      const w = { ...defaultWeights, ...weights };
+      for (let i = 0; i < 30; i++)
+        for (let j = i + 1; j < 30; j++) {
+          const a = people[i]!;
+          const b = people[j]!;
+          const d = pairDetail(a, b, weights, ratings);
+          const avA = new Set(a.availability);
+          const avB = new Set(b.availability);
+          const smaller = Math.min(avA.size, avB.size);
+          const recount =
+            d.needsMet.reduce((s, m) => s + w.needExpertise * m.priority, 0) +
+            w.sharedNeeds * d.sharedNeeds.length +
+            (d.mutualRating
+              ? w.mutualRating * Math.min(d.mutualRating.aToB, d.mutualRating.bToA)
+              : 0) +
+            (d.sameSector ? w.sameSector : 0) +
+            (d.complementaryStyles ? w.complementaryStyle : 0) +
+            (smaller > 0 ? (w.availability * d.sharedAvailability.length) / smaller : 0);
+          expect(d.score, `${i} ${j}`).toBeCloseTo(recount, 3);
+        }
     }
   });
 });

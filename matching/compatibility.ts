@@ -1,0 +1,111 @@
+/**
+ * Who may share a group, or a speed-dating room: the one place for that rule. The solver's model
+ * and its check of fixed groups (`encode.ts`), the round scheduler (`round-scheduler.ts`) and,
+ * through them, the app's group checks all ask this module.
+ *
+ * Two participants may share a group unless
+ *   - they are the same person;
+ *   - the region rule keeps them apart: the same administrative region under "distinct-regions",
+ *     the same MRC under "distinct-mrcs" (an MRC is compared with its region: MRC codes are only
+ *     unique within a region);
+ *   - they belong to the same organization;
+ *   - their organizations compete or have a conflict of interest: an organization declared by any
+ *     member of the other one (the declaration applies to the whole organization, and a pair is
+ *     kept apart whichever side declared it);
+ *   - the coordination forbade the pair.
+ *
+ * Roles are not part of it: which roles make a group (one mentor·e and two mentees, or three peers)
+ * is the solver's composition rule (`encode.ts`); a speed-dating room seats any roles together.
+ */
+import type { Participant } from "./schema";
+
+export type RegionRule = "distinct-regions" | "distinct-mrcs";
+
+export type PairConflict =
+  "same-person" | "same-region" | "same-mrc" | "same-organization" | "competitors" | "forbidden";
+
+export interface CompatibilityOptions {
+  regionRule: RegionRule;
+  /** Pairs the coordination keeps apart (ids; pairs naming someone not in the list are ignored). */
+  forbid?: ReadonlyArray<readonly [string, string]>;
+}
+
+export interface Compatibility {
+  /** Why participants i and j (indices in the list) may not share a group; empty when they may. */
+  conflicts(i: number, j: number): PairConflict[];
+  /** `conflicts(i, j)` is empty (integer comparisons only: called for every pair of an event). */
+  compatible(i: number, j: number): boolean;
+}
+
+/** The rule for one list of participants (organizations, areas and forbids coded once). */
+export function compatibility(
+  participants: readonly Participant[],
+  options: CompatibilityOptions,
+): Compatibility {
+  const { regionRule } = options;
+  if (regionRule !== "distinct-regions" && regionRule !== "distinct-mrcs")
+    throw new RangeError(`unknown regionRule: ${String(regionRule)}`);
+  const n = participants.length;
+  const codes = new Map<string, number>();
+  const code = (key: string) => {
+    let c = codes.get(key);
+    if (c === undefined) codes.set(key, (c = codes.size));
+    return c;
+  };
+  const org = new Int32Array(n);
+  /** The area the region rule compares: the region, or the (region, MRC) pair. */
+  const area = new Int32Array(n);
+  const byId = new Map<string, number>();
+  for (let i = 0; i < n; i++) {
+    const p = participants[i]!;
+    byId.set(p.id, i);
+    org[i] = code(`o\u0000${p.organization}`);
+    area[i] =
+      regionRule === "distinct-regions"
+        ? code(`r\u0000${p.region}`)
+        : code(`m\u0000${p.region}\u0000${p.mrc}`);
+  }
+  // Competition between organizations, symmetric, whoever declared it.
+  const rivals: Array<Set<number> | undefined> = [];
+  for (const p of participants) {
+    const own = org[byId.get(p.id)!]!;
+    for (const c of p.competitors ?? []) {
+      const other = codes.get(`o\u0000${c}`);
+      if (other === undefined || other === own) continue;
+      (rivals[own] ??= new Set()).add(other);
+      (rivals[other] ??= new Set()).add(own);
+    }
+  }
+  const forbidden = new Set<number>();
+  for (const [a, b] of options.forbid ?? []) {
+    const i = byId.get(a);
+    const j = byId.get(b);
+    if (i === undefined || j === undefined || i === j) continue;
+    forbidden.add(i < j ? i * n + j : j * n + i);
+  }
+  const isForbidden = (i: number, j: number) =>
+    forbidden.size > 0 && forbidden.has(i < j ? i * n + j : j * n + i);
+  const competing = (i: number, j: number) => rivals[org[i]!]?.has(org[j]!) === true;
+
+  return {
+    compatible(i, j) {
+      return (
+        i !== j &&
+        area[i] !== area[j] &&
+        org[i] !== org[j] &&
+        !competing(i, j) &&
+        !isForbidden(i, j)
+      );
+    },
+    conflicts(i, j) {
+      if (i === j) return ["same-person"];
+      const out: PairConflict[] = [];
+      if (area[i] === area[j])
+        out.push(regionRule === "distinct-regions" ? "same-region" : "same-mrc");
+      if (org[i] === org[j]) out.push("same-organization");
+      else if (competing(i, j)) out.push("competitors");
+      if (isForbidden(i, j)) out.push("forbidden");
+      return out;
+    },
+  };
+}

@@ -1,0 +1,185 @@
+/**
+ * One rule for who may share a group. For random participants of a program (regions, MRCs,
+ * organizations, competitors declared by one side, the coordination's forbids), these agree on
+ * every pair:
+ *   - the engine's rule, `compatible(a, b)` (matching/compatibility.ts: what the solver models);
+ *   - an independent oracle written from the rules (tests/matching/checker.ts);
+ *   - the round scheduler: fed as the app feeds it (programRules), it seats the two together;
+ *   - the app's group check (checkGroup): no pair violation between the two.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { compatibility } from "../../matching/compatibility";
+import { rng } from "../../matching/bench/generate";
+import { planRounds } from "../../matching/round-scheduler";
+import { instanceSchema } from "../../matching/schema";
+import { checkGroup } from "../../app/models/group.server";
+import { engineParticipants, programRules } from "../../app/models/matching-input.server";
+import { closeStore, getStore, openStore } from "../../server/store";
+import type { EntityOf } from "../../server/store";
+import { makeTempDir, removeDir } from "../helpers/server";
+import { pairOk } from "../matching/checker";
+
+let dir: string;
+beforeAll(async () => {
+  dir = await makeTempDir("maillage-compat-");
+  await openStore({ dataDir: dir, demo: false });
+});
+afterAll(async () => {
+  await closeStore();
+  await removeDir(dir);
+});
+
+const PAIR_CODES = new Set([
+  "same-person",
+  "same-region",
+  "same-mrc",
+  "same-organization",
+  "competitors",
+  "forbidden",
+]);
+const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
+
+/** A co-development program (roles never matter) of `size` people in few regions and MRCs. */
+async function randomProgram(seed: number, size: number) {
+  const r = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+  const store = getStore();
+  const at = "2027-01-04T12:00:00.000Z";
+  const programId = `prog-${seed}`;
+  const orgIds = Array.from({ length: Math.ceil(size * 0.6) }, (_, i) => `org-${seed}-${i}`);
+  for (const id of orgIds) {
+    await store.insert("organizations", {
+      id,
+      name: id,
+      region: pick(["01", "02", "03", "04"]),
+      mrc: pick(["10", "20"]),
+      // A competitor declared by this organization only: the rule keeps both sides apart.
+      competitorIds: r() < 0.2 ? [pick(orgIds)].filter((c) => c !== id) : [],
+      createdAt: at,
+    });
+  }
+  const ids: string[] = [];
+  for (let i = 0; i < size; i++) {
+    const id = `p-${seed}-${String(i).padStart(2, "0")}`;
+    ids.push(id);
+    // The user's name is the participant id: checkGroup names people in its violations.
+    await store.insert("users", {
+      id: `u-${id}`,
+      email: `${id}@exemple.org`,
+      name: id,
+      role: "participant",
+      passwordHash: "scrypt$16384$8$1$c2FsdA==$aGFzaA==",
+      locale: "fr",
+      createdAt: at,
+    });
+    await store.insert("participants", {
+      id,
+      programId,
+      userId: `u-${id}`,
+      organizationId: pick(orgIds),
+      role: "peer",
+      joinedAt: at,
+    });
+  }
+  const forbids: Array<[string, string]> = [];
+  for (let k = 0; k < size / 3; k++) {
+    const a = pick(ids);
+    const b = pick(ids);
+    if (a !== b) forbids.push([a, b]);
+  }
+  const program = await store.insert("programs", {
+    id: programId,
+    title: "Programme",
+    theme: "Réemploi",
+    subThemes: [],
+    coordinatorIds: ["u-coordination"],
+    status: "active",
+    composition: "co-development",
+    regionRule: seed % 2 ? "distinct-regions" : "distinct-mrcs",
+    mentoringStart: "2027-01-04",
+    mentoringEnd: "2027-06-30",
+    hourBankHours: 20,
+    forbids,
+    createdAt: at,
+  });
+  return { program, ids, forbids, r };
+}
+
+/** Random triads, half of them built around a forbidden pair (so forbids are exercised). */
+function triads(ids: string[], forbids: Array<[string, string]>, r: () => number, count: number) {
+  const pick = () => ids[Math.floor(r() * ids.length)]!;
+  const out: string[][] = [];
+  while (out.length < count) {
+    const [a, b] =
+      out.length % 2 && forbids.length ? forbids[out.length % forbids.length]! : [pick(), pick()];
+    const c = pick();
+    if (new Set([a, b, c]).size === 3) out.push([a!, b!, c]);
+  }
+  return out;
+}
+
+/** Each pair of the triad: what the rule, the oracle, the round scheduler and checkGroup say. */
+async function agreement(program: EntityOf<"programs">, triad: string[]) {
+  const engine = await engineParticipants(program.id);
+  const index = new Map(engine.map((p, i) => [p.id, i]));
+  const rule = compatibility(engine, { regionRule: program.regionRule, forbid: program.forbids });
+  const withoutForbids = compatibility(engine, { regionRule: program.regionRule });
+  const instance = instanceSchema.parse({
+    policy: { regionRule: program.regionRule },
+    participants: engine,
+    forbid: program.forbids,
+  });
+  const violations = await checkGroup(program, triad);
+  const violated = new Set(
+    violations.filter((v) => PAIR_CODES.has(v.code)).map((v) => key(v.names[0]!, v.names[1]!)),
+  );
+  const pairs: Array<[string, string]> = [
+    [triad[0]!, triad[1]!],
+    [triad[0]!, triad[2]!],
+    [triad[1]!, triad[2]!],
+  ];
+  return pairs.map(([x, y]) => {
+    const two = new Set([x, y]);
+    const rules = programRules(program, two);
+    const [round] = planRounds({
+      participants: engine.filter((p) => two.has(p.id)),
+      rounds: 1,
+      roomSize: 2,
+      regionRule: rules.policy.regionRule,
+      forbid: rules.forbid,
+    });
+    const [i, j] = [index.get(x)!, index.get(y)!];
+    return {
+      pair: key(x, y),
+      rule: rule.compatible(i, j),
+      oracle: pairOk(instance, x, y),
+      rounds: round!.rooms.length === 1,
+      check: !violated.has(key(x, y)),
+      forbidOnly: !rule.compatible(i, j) && withoutForbids.compatible(i, j),
+    };
+  });
+}
+
+describe("who may share a group: one rule for the engine, the round scheduler and the app", () => {
+  it("agree on every pair of 160 random triads (both region rules, competitors, forbids)", async () => {
+    let compatible = 0;
+    let incompatible = 0;
+    let forbidOnly = 0;
+    for (const seed of [1, 2, 3, 4]) {
+      const { program, ids, forbids, r } = await randomProgram(seed, 40);
+      for (const triad of triads(ids, forbids, r, 40)) {
+        for (const row of await agreement(program, triad)) {
+          const { rule } = row;
+          expect(row, `seed ${seed}`).toEqual({ ...row, oracle: rule, rounds: rule, check: rule });
+          if (rule) compatible++;
+          else incompatible++;
+          if (row.forbidOnly) forbidOnly++;
+        }
+      }
+    }
+    // Both answers were seen often, and forbids alone kept some pairs apart.
+    expect(compatible).toBeGreaterThan(60);
+    expect(incompatible).toBeGreaterThan(60);
+    expect(forbidOnly).toBeGreaterThan(10);
+  });
+});
