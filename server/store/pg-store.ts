@@ -43,6 +43,25 @@ const WRITE_LOCK = 0x6d61_696c; // "mail"
 const MIGRATION_LOCK = 0x6d61_696d;
 
 type Queryable = Pick<pg.PoolClient, "query">;
+
+/**
+ * A transaction's connection, one query at a time: models read in parallel (`Promise.all`) inside
+ * a transaction, and a pg client must not be given a query while another runs (deprecated, an
+ * error in pg 9). The pool, for plain reads, runs them on separate connections.
+ */
+function inOrder(client: pg.PoolClient): Queryable {
+  let last: Promise<unknown> = Promise.resolve();
+  return {
+    query: ((...args: Parameters<pg.PoolClient["query"]>) => {
+      const next = last.then(
+        () => (client.query as (...a: unknown[]) => Promise<unknown>)(...args),
+        () => (client.query as (...a: unknown[]) => Promise<unknown>)(...args),
+      );
+      last = next.catch(() => undefined);
+      return next;
+    }) as pg.PoolClient["query"],
+  };
+}
 type Row = { id: string } & Record<string, unknown>;
 
 function matches(row: Row, where: Record<string, unknown> | undefined): boolean {
@@ -365,15 +384,16 @@ export class PgStore extends BaseStore {
     if (this.closed) return Promise.reject(new Error("The store is closed"));
     return (async () => {
       const client = await this.pool.connect();
-      const writer = new PgWriter(client);
+      const db = inOrder(client);
+      const writer = new PgWriter(db);
       let result: T;
       try {
-        await client.query("BEGIN");
-        await client.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
+        await db.query("BEGIN");
+        await db.query("SELECT pg_advisory_xact_lock($1)", [WRITE_LOCK]);
         result = await this.scope.run(writer, () => fn(writer));
-        await client.query("COMMIT");
+        await db.query("COMMIT");
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        await db.query("ROLLBACK").catch(() => undefined);
         throw error;
       } finally {
         writer.finished = true;
