@@ -3,7 +3,7 @@ import type { AppLoadContext, EntryContext } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
-import { localeFromCookieHeader } from "./i18n";
+import { localeFromCookieHeader } from "../core/i18n";
 import { RequestLocaleContext } from "./utils/i18n-react";
 import { NonceProvider } from "./utils/nonce";
 import { withoutNulBytes } from "./utils/without-nul.server";
@@ -17,7 +17,7 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
-  // The Content-Security-Policy's nonce for this response (server/security/headers.ts).
+  // The Content-Security-Policy's nonce for this response (server/http/headers.ts).
   const nonce = String((loadContext as { cspNonce?: string }).cspNonce ?? "") || undefined;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;

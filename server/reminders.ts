@@ -3,9 +3,9 @@
  * meeting and date, see sendMeetingReminders) and the check-in reminders (once per due date). One pass at a time; a failed pass is logged and the
  * next one tries again.
  */
-import { sendCheckInReminders } from "../app/models/checkin.server";
-import { announceOpenEvaluations } from "../app/models/evaluation.server";
-import { sendMeetingReminders } from "../app/models/meeting.server";
+import { sendCheckInReminders } from "../core/models/checkin.server";
+import { announceOpenEvaluations } from "../core/models/evaluation.server";
+import { sendMeetingReminders } from "../core/models/meeting.server";
 
 export function startReminders(options: { hours: number; intervalMs: number }) {
   let running: Promise<void> | undefined;

@@ -15,6 +15,7 @@ const serverBundle = join(root, "build", "node", "index.js");
 const workerBundle = join(root, "build", "node", "solve-worker.js");
 const sources = [
   "app",
+  "core",
   "server",
   "matching",
   "public",

@@ -1,4 +1,4 @@
-import type { FormFailure } from "~/utils/forms";
+import type { FormFailure } from "../../core/utils/forms";
 import { valueOf } from "~/utils/form-hooks";
 import { FieldErrorText } from "./Field";
 

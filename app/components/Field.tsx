@@ -1,5 +1,5 @@
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
-import type { FieldError } from "~/utils/forms";
+import type { FieldError } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 
 /** Error text for a field, next to it, announced with the field (aria-describedby). */

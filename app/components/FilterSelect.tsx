@@ -1,4 +1,4 @@
-import { regions } from "~/data/geography";
+import { regions } from "../../core/data/geography";
 import { useT } from "~/utils/i18n-react";
 
 /** One filter of a list page: a labelled select whose first option means "all". */

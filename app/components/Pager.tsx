@@ -1,7 +1,7 @@
 import { useLocation } from "@remix-run/react";
 import { AppLink } from "~/components/AppLink";
 import { useT } from "~/utils/i18n-react";
-import { pageWindow, type PageInfo } from "~/utils/pagination";
+import { pageWindow, type PageInfo } from "../../core/utils/pagination";
 
 /** The link to page `page` of the current list: same path, same filters and sort. */
 export function pageHref(pathname: string, search: string, page: number): string {

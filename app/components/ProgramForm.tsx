@@ -1,6 +1,6 @@
 import { useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
-import type { FormFailure } from "~/utils/forms";
+import type { FormFailure } from "../../core/utils/forms";
 import { valueOf } from "~/utils/form-hooks";
 import { useT } from "~/utils/i18n-react";
 import { Choice } from "./Choice";

@@ -1,4 +1,4 @@
-import type { FormFailure } from "~/utils/forms";
+import type { FormFailure } from "../../core/utils/forms";
 import { FieldErrorText } from "./Field";
 
 /** A labelled group of radio buttons that keeps the refused value and shows its error. */

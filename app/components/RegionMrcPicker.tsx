@@ -1,6 +1,6 @@
 import { useState } from "react";
-import { regions } from "~/data/geography";
-import type { FieldErrors } from "~/utils/forms";
+import { regions } from "../../core/data/geography";
+import type { FieldErrors } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { FieldErrorText } from "./Field";
 

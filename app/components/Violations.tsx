@@ -1,4 +1,4 @@
-import type { MessageKey } from "~/i18n";
+import type { MessageKey } from "../../core/i18n";
 import { useT } from "~/utils/i18n-react";
 
 export interface ViolationView {

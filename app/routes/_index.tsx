@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { listPublicPrograms } from "~/models/program.server";
+import { listPublicPrograms } from "../../core/models/program.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { getUserId } from "~/utils/session.server";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey } from "../../core/i18n";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "home.title");
 

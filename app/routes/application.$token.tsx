@@ -2,9 +2,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { getApplicationByToken } from "~/models/application.server";
-import { getProgram } from "~/models/program.server";
-import { TOKEN_PATTERN } from "../../server/security/tokens";
+import { getApplicationByToken } from "../../core/models/application.server";
+import { getProgram } from "../../core/models/program.server";
+import { TOKEN_PATTERN } from "../../core/security/tokens";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound } from "~/utils/permissions.server";

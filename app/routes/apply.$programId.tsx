@@ -19,19 +19,19 @@ import {
   applicationWindow,
   getApplicationByToken,
   saveApplication,
-} from "~/models/application.server";
-import { getProgram } from "~/models/program.server";
-import { programOrganizations } from "~/models/profile.server";
-import { OPERATIONS } from "~/data/vocabulary";
-import { TOKEN_PATTERN } from "../../server/security/tokens";
+} from "../../core/models/application.server";
+import { getProgram } from "../../core/models/program.server";
+import { programOrganizations } from "../../core/models/profile.server";
+import { OPERATIONS } from "../../core/data/vocabulary";
+import { TOKEN_PATTERN } from "../../core/security/tokens";
 import {
   APPLICATION_ARRAY_FIELDS,
   applicationDraftSchema,
   applicationSubmitSchema,
   needsFromForm,
-} from "~/schemas/application";
+} from "../../core/schemas/application";
 import { useFormFailure } from "~/utils/form-hooks";
-import { formDataToObject, parseWith, readFormData } from "~/utils/forms";
+import { formDataToObject, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
@@ -120,7 +120,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const form = formDataToObject(await readFormData(request), APPLICATION_ARRAY_FIELDS);
   const intent = form.intent === "draft" ? "draft" : "submit";
   const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
-  // The public form sends emails: a limit per address (server/security/rate-limits.ts).
+  // The public form sends emails: a limit per address (core/security/rate-limits.ts).
   const wait = await rateLimit("applyAddress", ip);
   if (wait > 0) {
     return formFailure(

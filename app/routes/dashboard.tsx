@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { regionName } from "~/data/geography";
-import { getProgramStats, listProgramsForUser } from "~/models/program.server";
-import { getOwnParticipation } from "~/models/participant.server";
+import { regionName } from "../../core/data/geography";
+import { getProgramStats, listProgramsForUser } from "../../core/models/program.server";
+import { getOwnParticipation } from "../../core/models/participant.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/permissions.server";

@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
-import { translate } from "~/i18n";
-import { publicUrl } from "~/models/application.server";
-import { groupByCalendarToken, listMeetings, meetingsIcs } from "~/models/meeting.server";
-import { getProgram } from "~/models/program.server";
-import { TOKEN_PATTERN } from "../../server/security/tokens";
+import { translate } from "../../core/i18n";
+import { publicUrl } from "../../core/models/application.server";
+import { groupByCalendarToken, listMeetings, meetingsIcs } from "../../core/models/meeting.server";
+import { getProgram } from "../../core/models/program.server";
+import { TOKEN_PATTERN } from "../../core/security/tokens";
 import { notFound } from "~/utils/permissions.server";
 
 /** The calendar subscription: the secret link is the only key; anything else is 404. */

@@ -9,16 +9,16 @@ import {
   findInvitation,
   InvitationError,
   signUpWithInvitation,
-} from "~/models/invitation.server";
-import { getProgram } from "~/models/program.server";
-import { EmailTakenError } from "~/models/user.server";
-import { PASSWORD_MIN } from "~/schemas/auth";
+} from "../../core/models/invitation.server";
+import { getProgram } from "../../core/models/program.server";
+import { EmailTakenError } from "../../core/models/user.server";
+import { PASSWORD_MIN } from "../../core/schemas/auth";
 import {
   accountSchema,
   invitationTokenSchema,
   joinSchema,
   signUpAndJoinSchema,
-} from "~/schemas/invitation";
+} from "../../core/schemas/invitation";
 import { useFormFailure, valueOf } from "~/utils/form-hooks";
 import {
   formDataToObject,
@@ -26,7 +26,7 @@ import {
   parseWith,
   type FieldError,
   readFormData,
-} from "~/utils/forms";
+} from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";

@@ -1,9 +1,9 @@
 import { redirect, type ActionFunctionArgs } from "@remix-run/node";
-import { languageSchema } from "~/schemas/auth";
-import { formDataToObject, parseWith, readFormData } from "~/utils/forms";
+import { languageSchema } from "../../core/schemas/auth";
+import { formDataToObject, parseWith, readFormData } from "../../core/utils/forms";
 import { localeCookieHeader } from "~/utils/locale.server";
 import { getOptionalUser, safeRedirectPath } from "~/utils/session.server";
-import { setUserLocale } from "~/models/user.server";
+import { setUserLocale } from "../../core/models/user.server";
 
 /** The language switch: remembered in a cookie, and on the account when signed in. */
 export async function action({ request }: ActionFunctionArgs) {

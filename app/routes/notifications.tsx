@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import type { MessageKey } from "~/i18n";
-import { listNotifications, markNotificationsRead } from "~/models/notification.server";
+import type { MessageKey } from "../../core/i18n";
+import { listNotifications, markNotificationsRead } from "../../core/models/notification.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/permissions.server";

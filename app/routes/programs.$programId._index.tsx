@@ -1,10 +1,10 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { mrcName, regionName } from "~/data/geography";
-import { getOwnParticipation, programOverview } from "~/models/participant.server";
+import { mrcName, regionName } from "../../core/data/geography";
+import { getOwnParticipation, programOverview } from "../../core/models/participant.server";
 import { Pager, PageRange } from "~/components/Pager";
 import { useT } from "~/utils/i18n-react";
-import { requestedPage } from "~/utils/pagination";
+import { requestedPage } from "../../core/utils/pagination";
 import { requireProgramAccess } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [

@@ -4,17 +4,17 @@ import { Form } from "~/components/AppForm";
 import { z } from "zod";
 import { FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { tagLabel, TextArea } from "~/components/ProfileFields";
-import { mrcName, regionName } from "~/data/geography";
+import { mrcName, regionName } from "../../core/data/geography";
 import {
   decideApplication,
   getApplication,
   scoreApplication,
   unmetConditions,
-} from "~/models/application.server";
-import { programOrganizations } from "~/models/profile.server";
-import { SELECTION_CRITERIA, type SelectionCriterion } from "~/data/vocabulary";
-import { decisionSchema, scoreSchema } from "~/schemas/application";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+} from "../../core/models/application.server";
+import { programOrganizations } from "../../core/models/profile.server";
+import { SELECTION_CRITERIA, type SelectionCriterion } from "../../core/data/vocabulary";
+import { decisionSchema, scoreSchema } from "../../core/schemas/application";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";

@@ -4,12 +4,12 @@ import { Form } from "~/components/AppForm";
 import { tagLabel } from "~/components/ProfileFields";
 import { Pager, PageRange } from "~/components/Pager";
 import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";
-import { mrcName, regionName } from "~/data/geography";
-import { listDirectory } from "~/models/profile.server";
-import { directoryFiltersSchema } from "~/schemas/profile";
+import { mrcName, regionName } from "../../core/data/geography";
+import { listDirectory } from "../../core/models/profile.server";
+import { directoryFiltersSchema } from "../../core/schemas/profile";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
-import { requestedPage } from "~/utils/pagination";
+import { requestedPage } from "../../core/utils/pagination";
 import { requireProgramAccess } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.directory");

@@ -12,15 +12,19 @@ import {
   respondents,
   responseOf,
   submitResponse,
-} from "~/models/evaluation.server";
-import { finalAnswerSchema, monthlyAnswerSchema, progressSchema } from "~/schemas/evaluation";
+} from "../../core/models/evaluation.server";
+import {
+  finalAnswerSchema,
+  monthlyAnswerSchema,
+  progressSchema,
+} from "../../core/schemas/evaluation";
 import {
   formDataToObject,
   isFormFailure,
   parseWith,
   type FieldErrors,
   readFormData,
-} from "~/utils/forms";
+} from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";

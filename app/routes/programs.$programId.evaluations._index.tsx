@@ -16,10 +16,10 @@ import {
   responseOf,
   responseRates,
   scheduleEvaluation,
-} from "~/models/evaluation.server";
-import { activeGroups } from "~/models/group.server";
-import { observerNoteSchema, remindSchema, scheduleSchema } from "~/schemas/evaluation";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+} from "../../core/models/evaluation.server";
+import { activeGroups } from "../../core/models/group.server";
+import { observerNoteSchema, remindSchema, scheduleSchema } from "../../core/schemas/evaluation";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, notFound, requireProgramAccess } from "~/utils/permissions.server";

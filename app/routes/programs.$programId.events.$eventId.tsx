@@ -7,10 +7,10 @@ import {
   useLiveEvent,
   type LiveView,
 } from "~/components/live/useLiveEvent";
-import { eventPeople, getEventAccess, mutualMatches } from "~/models/event.server";
+import { eventPeople, getEventAccess, mutualMatches } from "../../core/models/event.server";
 import { useRoomNote } from "~/components/live/useRoomNote";
-import { NOTE_MAX_LENGTH } from "~/data/room-note";
-import { eventIdSchema } from "~/schemas/event";
+import { NOTE_MAX_LENGTH } from "../../core/data/room-note";
+import { eventIdSchema } from "../../core/schemas/event";
 import { useT } from "~/utils/i18n-react";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";
 

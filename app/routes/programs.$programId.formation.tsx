@@ -13,7 +13,7 @@ import {
   setPairRule,
   SolverBusyError,
   startSolve,
-} from "~/models/formation.server";
+} from "../../core/models/formation.server";
 import {
   activeGroups,
   decideSelfFormed,
@@ -21,12 +21,12 @@ import {
   refusal,
   listAudit,
   listProposalsAwaitingApproval,
-} from "~/models/group.server";
-import { listParticipantRows } from "~/models/participant.server";
-import { formationSchema } from "~/schemas/groups";
-import type { MessageKey } from "~/i18n";
-import { reasonText } from "~/i18n/reasons";
-import { formDataToObject, readFormData } from "~/utils/forms";
+} from "../../core/models/group.server";
+import { listParticipantRows } from "../../core/models/participant.server";
+import { formationSchema } from "../../core/schemas/groups";
+import type { MessageKey } from "../../core/i18n";
+import { reasonText } from "../../core/i18n/reasons";
+import { formDataToObject, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";

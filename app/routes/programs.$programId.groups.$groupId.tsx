@@ -1,13 +1,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { regionName } from "~/data/geography";
-import { groupView } from "~/models/group.server";
-import { reasonText } from "~/i18n/reasons";
+import { regionName } from "../../core/data/geography";
+import { groupView } from "../../core/models/group.server";
+import { reasonText } from "../../core/i18n/reasons";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
-import { acceptedByAll, currentAgreement } from "~/models/agreement.server";
-import { hourBankSummary } from "~/models/hour-bank.server";
+import { acceptedByAll, currentAgreement } from "../../core/models/agreement.server";
+import { hourBankSummary } from "../../core/models/hour-bank.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "groups.spaceTitle");
 

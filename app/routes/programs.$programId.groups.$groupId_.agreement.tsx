@@ -9,10 +9,10 @@ import {
   agreementVersions,
   saveAgreement,
   StaleAgreementError,
-} from "~/models/agreement.server";
-import { groupView } from "~/models/group.server";
-import { acceptSchema, AGREEMENT_POINTS, agreementFormSchema } from "~/schemas/agreement";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+} from "../../core/models/agreement.server";
+import { groupView } from "../../core/models/group.server";
+import { acceptSchema, AGREEMENT_POINTS, agreementFormSchema } from "../../core/schemas/agreement";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";

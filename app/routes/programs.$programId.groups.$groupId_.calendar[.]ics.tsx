@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listMeetings, meetingsIcs } from "~/models/meeting.server";
-import { publicUrl } from "~/models/application.server";
+import { listMeetings, meetingsIcs } from "../../core/models/meeting.server";
+import { publicUrl } from "../../core/models/application.server";
 import { getLocale } from "~/utils/locale.server";
-import { translate } from "~/i18n";
+import { translate } from "../../core/i18n";
 import { requireGroupMember } from "~/utils/permissions.server";
 
 /** The group's calendar as a file, for members. */

@@ -4,10 +4,15 @@ import { Form } from "~/components/AppForm";
 import { FormErrorSummary } from "~/components/Field";
 import { Radios } from "~/components/Radios";
 import { TextArea } from "~/components/ProfileFields";
-import { addCheckIn, listCheckIns, nextCheckInDue, sendsCheckIns } from "~/models/checkin.server";
-import { groupView } from "~/models/group.server";
-import { checkInFormSchema } from "~/schemas/checkin";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+import {
+  addCheckIn,
+  listCheckIns,
+  nextCheckInDue,
+  sendsCheckIns,
+} from "../../core/models/checkin.server";
+import { groupView } from "../../core/models/group.server";
+import { checkInFormSchema } from "../../core/schemas/checkin";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";

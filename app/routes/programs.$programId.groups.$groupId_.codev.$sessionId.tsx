@@ -3,8 +3,13 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { formatClock } from "~/components/live/useLiveEvent";
 import { useCodev, useStepClock } from "~/components/live/useCodev";
-import { CODEV_STEP_KEYS } from "~/models/codev";
-import { codevPeople, codevView, getCodevSession, type CodevView } from "~/models/codev.server";
+import { CODEV_STEP_KEYS } from "../../core/models/codev";
+import {
+  codevPeople,
+  codevView,
+  getCodevSession,
+  type CodevView,
+} from "../../core/models/codev.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";

@@ -4,18 +4,18 @@ import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
-import { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "~/models/codev";
+import { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "../../core/models/codev";
 import {
   CodevError,
   createCodevSession,
   deletePlannedSession,
   listCodevSessions,
   nextRoles,
-} from "~/models/codev.server";
-import { groupView } from "~/models/group.server";
-import { listMeetings } from "~/models/meeting.server";
-import { codevDeleteSchema, codevSessionFormSchema } from "~/schemas/codev";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+} from "../../core/models/codev.server";
+import { groupView } from "../../core/models/group.server";
+import { listMeetings } from "../../core/models/meeting.server";
+import { codevDeleteSchema, codevSessionFormSchema } from "../../core/schemas/codev";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";

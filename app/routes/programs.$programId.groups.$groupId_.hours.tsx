@@ -4,23 +4,23 @@ import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { HourChart } from "~/components/HourChart";
-import { HOUR_KINDS } from "~/models/hour-bank";
+import { HOUR_KINDS } from "../../core/models/hour-bank";
 import {
   addHourEntry,
   hourBankSummary,
   listHourEntries,
   NotYourEntryError,
   removeHourEntry,
-} from "~/models/hour-bank.server";
-import { groupView } from "~/models/group.server";
-import { hourEntrySchema, removeEntrySchema } from "~/schemas/hours";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+} from "../../core/models/hour-bank.server";
+import { groupView } from "../../core/models/group.server";
+import { hourEntrySchema, removeEntrySchema } from "../../core/schemas/hours";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
 import { TableScroll } from "~/components/TableScroll";
-import { quebecToday } from "~/utils/quebec-time";
+import { quebecToday } from "../../core/utils/quebec-time";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "hours.title");
 

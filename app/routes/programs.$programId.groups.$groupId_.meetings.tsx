@@ -11,13 +11,13 @@ import {
   planSeries,
   renewCalendarToken,
   setMeetingStatus,
-} from "~/models/meeting.server";
-import { publicUrl } from "~/models/application.server";
-import { groupView } from "~/models/group.server";
-import { meetingStatusSchema, rotationSchema, seriesSchema } from "~/schemas/meetings";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+} from "../../core/models/meeting.server";
+import { publicUrl } from "../../core/models/application.server";
+import { groupView } from "../../core/models/group.server";
+import { meetingStatusSchema, rotationSchema, seriesSchema } from "../../core/schemas/meetings";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
-import { formatDate } from "~/i18n";
+import { formatDate } from "../../core/i18n";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";

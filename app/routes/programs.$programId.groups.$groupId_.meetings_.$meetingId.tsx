@@ -5,8 +5,8 @@ import { useState } from "react";
 import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { TextArea } from "~/components/ProfileFields";
-import { groupView } from "~/models/group.server";
-import { listCheckIns } from "~/models/checkin.server";
+import { groupView } from "../../core/models/group.server";
+import { listCheckIns } from "../../core/models/checkin.server";
 import {
   confirmPreparation,
   getMeeting,
@@ -19,19 +19,19 @@ import {
   StaleMeetingError,
   swapFacilitators,
   updateMeetingDetails,
-} from "~/models/meeting.server";
-import { meetingDetailsSchema, meetingStatusSchema, swapSchema } from "~/schemas/meetings";
+} from "../../core/models/meeting.server";
+import { meetingDetailsSchema, meetingStatusSchema, swapSchema } from "../../core/schemas/meetings";
 import {
   formDataToObject,
   isFormFailure,
   parseWith,
   type FormFailure,
   readFormData,
-} from "~/utils/forms";
+} from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
-import { formatDate } from "~/i18n";
+import { formatDate } from "../../core/i18n";
 import { getLocale } from "~/utils/locale.server";
-import { quebecDateTime } from "~/utils/quebec-time";
+import { quebecDateTime } from "../../core/utils/quebec-time";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";

@@ -11,10 +11,10 @@ import {
   listActionItems,
   moveActionItem,
   updateActionItem,
-} from "~/models/action-plan.server";
-import { groupView } from "~/models/group.server";
-import { actionPlanSchema } from "~/schemas/action-plan";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+} from "../../core/models/action-plan.server";
+import { groupView } from "../../core/models/group.server";
+import { actionPlanSchema } from "../../core/schemas/action-plan";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";

@@ -4,7 +4,7 @@ import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { TextArea } from "~/components/ProfileFields";
-import { groupView } from "~/models/group.server";
+import { groupView } from "../../core/models/group.server";
 import {
   answerShareRequest,
   createTool,
@@ -14,9 +14,9 @@ import {
   requestProgramShare,
   ToolNotFoundError,
   withdrawFromLibrary,
-} from "~/models/tool.server";
-import { toolActionSchema, toolFormSchema } from "~/schemas/tool";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+} from "../../core/models/tool.server";
+import { toolActionSchema, toolFormSchema } from "../../core/schemas/tool";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { ToolLinks } from "~/components/ToolLinks";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Violations, type ViolationView } from "~/components/Violations";
-import { mutualMatchesInProgram } from "~/models/event.server";
+import { mutualMatchesInProgram } from "../../core/models/event.server";
 import {
   checkGroup,
   groupScore,
@@ -15,9 +15,9 @@ import {
   proposeGroup,
   respondToProposal,
   withdrawProposal,
-} from "~/models/group.server";
-import { proposeSchema, respondSchema } from "~/schemas/groups";
-import { formDataToObject, readFormData } from "~/utils/forms";
+} from "../../core/models/group.server";
+import { proposeSchema, respondSchema } from "../../core/schemas/groups";
+import { formDataToObject, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, requireProgramAccess } from "~/utils/permissions.server";

@@ -2,11 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
-import { createInvitation, listInvitations } from "~/models/invitation.server";
-import { publicUrl } from "~/models/application.server";
-import { inviteSchema } from "~/schemas/program";
+import { createInvitation, listInvitations } from "../../core/models/invitation.server";
+import { publicUrl } from "../../core/models/application.server";
+import { inviteSchema } from "../../core/schemas/program";
 import { useFormFailure, valueOf } from "~/utils/form-hooks";
-import { parseForm } from "~/utils/forms";
+import { parseForm } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";

@@ -10,14 +10,14 @@ import {
   TextArea,
   WorkingStyleField,
 } from "~/components/ProfileFields";
-import { programOrganizations, updateProfile } from "~/models/profile.server";
-import { PROFILE_ARRAY_FIELDS, profileFormSchema } from "~/schemas/profile";
-import { isFormFailure, parseForm } from "~/utils/forms";
+import { programOrganizations, updateProfile } from "../../core/models/profile.server";
+import { PROFILE_ARRAY_FIELDS, profileFormSchema } from "../../core/schemas/profile";
+import { isFormFailure, parseForm } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
-import { getOwnParticipation } from "~/models/participant.server";
+import { getOwnParticipation } from "../../core/models/participant.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.profile");
 

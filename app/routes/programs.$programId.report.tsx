@@ -19,26 +19,26 @@ import { MonthlyEvaluations } from "~/components/report/MonthlyEvaluations";
 import { ReportActions } from "~/components/report/ReportActions";
 import { ReportSummary } from "~/components/report/ReportSummary";
 import { ToolsTable } from "~/components/report/ToolsTable";
-import { groupName } from "~/models/report/labels";
+import { groupName } from "../../core/models/report/labels";
 import {
   GroupNotFoundError,
   IdentifyingLabelError,
   programReport,
   setGroupLabel,
-} from "~/models/report.server";
+} from "../../core/models/report.server";
 import {
   groupLabelSchema,
   REPORT_GROUPS_PER_PAGE,
   REPORT_TOOLS_PER_THEME,
   reportViewQuerySchema,
-} from "~/schemas/report";
+} from "../../core/schemas/report";
 import reportStylesHref from "~/styles/report.css?url";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "~/utils/forms";
+import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
-import { pageInfo, requestedPage } from "~/utils/pagination";
+import { pageInfo, requestedPage } from "../../core/utils/pagination";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStylesHref }];
 

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { translate } from "~/i18n";
-import { csvTable, REPORT_TABLES } from "~/models/report";
-import { programReport } from "~/models/report.server";
-import { reportCsvQuerySchema } from "~/schemas/report";
+import { translate } from "../../core/i18n";
+import { csvTable, REPORT_TABLES } from "../../core/models/report";
+import { programReport } from "../../core/models/report.server";
+import { reportCsvQuerySchema } from "../../core/schemas/report";
 import { csvResponse } from "~/utils/csv.server";
 import { getLocale } from "~/utils/locale.server";
 import { requireCoordinatorOf } from "~/utils/permissions.server";

@@ -13,22 +13,22 @@ import {
   renameTag,
   TagInUseError,
   updateProgram,
-} from "~/models/program.server";
-import { publicUrl } from "~/models/application.server";
+} from "../../core/models/program.server";
+import { publicUrl } from "../../core/models/application.server";
 import {
   programFormSchema,
   tagFormSchema,
   tagRemoveSchema,
   tagRenameSchema,
-} from "~/schemas/program";
-import { checkbox } from "~/schemas/fields";
+} from "../../core/schemas/program";
+import { checkbox } from "../../core/schemas/fields";
 import {
   formDataToObject,
   isFormFailure,
   parseWith,
   type FormFailure,
   readFormData,
-} from "~/utils/forms";
+} from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";

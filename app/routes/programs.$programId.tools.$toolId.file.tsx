@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { canSeeTool, getTool, readToolFile } from "~/models/tool.server";
+import { canSeeTool, getTool, readToolFile } from "../../core/models/tool.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 import { servedType } from "~/utils/upload.server";
 
@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       "Content-Type": servedType(extension),
       "Content-Length": String(data.byteLength),
       "Content-Disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(tool.file.name)}`,
-      // nosniff and the site's policy come from server/security/headers.ts; this second policy
+      // nosniff and the site's policy come from server/http/headers.ts; this second policy
       // adds to it (browsers apply both): an opened file runs nothing and loads nothing.
       "Content-Security-Policy": "default-src 'none'; sandbox",
       "Cache-Control": "private, no-store",

@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
-import { listLibrary } from "~/models/tool.server";
-import { libraryFilterSchema } from "~/schemas/tool";
+import { listLibrary } from "../../core/models/tool.server";
+import { libraryFilterSchema } from "../../core/schemas/tool";
 import { ToolLinks } from "~/components/ToolLinks";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Outlet, useLoaderData, useLocation } from "@remix-run/react";
 import { AppLink } from "~/components/AppLink";
-import type { MessageKey } from "~/i18n";
+import type { MessageKey } from "../../core/i18n";
 import { useT } from "~/utils/i18n-react";
 import { requireProgramAccess } from "~/utils/permissions.server";
 

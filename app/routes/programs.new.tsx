@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { ProgramForm, type ProgramFormValues } from "~/components/ProgramForm";
-import { createProgram } from "~/models/program.server";
-import { programFormSchema } from "~/schemas/program";
+import { createProgram } from "../../core/models/program.server";
+import { programFormSchema } from "../../core/schemas/program";
 import { useFormFailure } from "~/utils/form-hooks";
-import { parseForm } from "~/utils/forms";
+import { parseForm } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinator } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
-import { firstOfMonth, quebecToday } from "~/utils/quebec-time";
+import { firstOfMonth, quebecToday } from "../../core/utils/quebec-time";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programForm.newTitle");
 

@@ -1,5 +1,5 @@
 import { useActionData } from "@remix-run/react";
-import { isFormFailure, type FormFailure } from "./forms";
+import { isFormFailure, type FormFailure } from "../../core/utils/forms";
 
 /** The refused form's errors and values, when the last action refused it. */
 export function useFormFailure(): FormFailure | undefined {

@@ -8,7 +8,7 @@ import {
   type Locale,
   type MessageKey,
   type MessageParams,
-} from "~/i18n";
+} from "../../core/i18n";
 import type { RootLoaderData } from "~/root";
 
 /**

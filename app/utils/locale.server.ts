@@ -5,7 +5,7 @@ import {
   type Locale,
   type MessageKey,
   type MessageParams,
-} from "~/i18n";
+} from "../../core/i18n";
 
 export function getLocale(request: Request): Locale {
   return localeFromCookieHeader(request.headers.get("Cookie"));

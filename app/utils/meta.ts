@@ -1,5 +1,5 @@
 import type { MetaDescriptor } from "@remix-run/node";
-import { translate, type Locale, type MessageKey } from "~/i18n";
+import { translate, type Locale, type MessageKey } from "../../core/i18n";
 
 type Matches = ReadonlyArray<{ id: string; data: unknown } | undefined>;
 

@@ -4,10 +4,10 @@
  */
 import { redirect } from "@remix-run/node";
 import { z } from "zod";
-import { getProgram, type Program } from "~/models/program.server";
-import { getParticipantFor, type Participant } from "~/models/participant.server";
-import { getGroup } from "~/models/group.server";
-import type { PublicUser } from "~/models/user.server";
+import { getProgram, type Program } from "../../core/models/program.server";
+import { getParticipantFor, type Participant } from "../../core/models/participant.server";
+import { getGroup } from "../../core/models/group.server";
+import type { PublicUser } from "../../core/models/user.server";
 import { getOptionalUser } from "./session.server";
 
 export function notFound(): Response {

@@ -1,5 +1,5 @@
 import { data } from "@remix-run/node";
-import type { FieldError, FormFailure } from "./forms";
+import type { FieldError, FormFailure } from "../../core/utils/forms";
 
 export function formFailure(
   fieldErrors: Record<string, FieldError>,

@@ -1,16 +1,16 @@
 /** Cookie sessions, shared by pages and Socket.IO connections. */
 import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
-import { getUserById } from "~/models/user.server";
+import { getUserById } from "../../core/models/user.server";
 import {
   createSessionRecord,
   endSessionRecord,
   SESSION_DAYS,
   sessionUserId,
-} from "~/models/session.server";
-import { signedOut } from "../../server/live/bus";
+} from "../../core/models/session.server";
+import { signedOut } from "../../core/bus";
 
 interface SessionData {
-  /** The id of a server-side session record (app/models/session.server.ts), never the user id. */
+  /** The id of a server-side session record (core/models/session.server.ts), never the user id. */
   sid: string;
 }
 interface FlashData {

@@ -9,9 +9,9 @@
  */
 import { createHash } from "node:crypto";
 import { data, redirect, type ServerBuild } from "@remix-run/node";
-import { getStore } from "../../server/store";
-import type { EntityOf, StoreWriter } from "../../server/store";
-import { MAX_FORM_BYTES, readFormDataWithin } from "./forms";
+import { getStore } from "../../core/store";
+import type { EntityOf, StoreWriter } from "../../core/store";
+import { MAX_FORM_BYTES, readFormDataWithin } from "../../core/utils/forms";
 import { z } from "zod";
 import { SUBMISSION_FIELD } from "./submission";
 import { MAX_UPLOAD_BYTES } from "./upload.server";

@@ -1,9 +1,9 @@
 /**
  * Rate limits of pages, in minutes to wait: failed sign-ins per email and per client address,
  * account creations and interest-form saves per client address. The numbers and the counting are
- * in server/security/rate-limits.ts (shared by every process of a cluster with PostgreSQL).
+ * in core/security/rate-limits.ts (shared by every process of a cluster with PostgreSQL).
  */
-import { getRateLimits, type RateLimitName } from "../../server/security/rate-limits";
+import { getRateLimits, type RateLimitName } from "../../core/security/rate-limits";
 
 const minutes = (ms: number) => (ms > 0 ? Math.max(1, Math.ceil(ms / 60_000)) : 0);
 

@@ -6,8 +6,8 @@
  * text); a text type must not contain a NUL byte.
  */
 import { fileTypeFromBuffer } from "file-type";
-import type { MessageKey } from "~/i18n";
-import { readFormDataWithin } from "./forms";
+import type { MessageKey } from "../../core/i18n";
+import { readFormDataWithin } from "../../core/utils/forms";
 
 export const MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 

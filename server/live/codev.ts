@@ -1,6 +1,6 @@
 /**
  * The co-development runner over Socket.IO. A session's whole state is in the store (see
- * app/models/codev.server.ts); this layer checks membership on every event, applies the command and
+ * core/models/codev.server.ts); this layer checks membership on every event, applies the command and
  * pushes the new view to the session's channel `codev:<id>`. Members joining late or reconnecting
  * simply join again and get the current view.
  */
@@ -13,8 +13,8 @@ import {
   codevView,
   type CodevCommand,
   type CodevSession,
-} from "../../app/models/codev.server";
-import { codevLiveSchemas } from "../../app/schemas/codev";
+} from "../../core/models/codev.server";
+import { codevLiveSchemas } from "../../core/schemas/codev";
 import { handle, LiveError, type LiveSocket } from "./handle";
 
 const channel = (sessionId: string) => `codev:${sessionId}`;

@@ -4,8 +4,8 @@
  */
 import type { Socket } from "socket.io";
 import type { z } from "zod";
-import { translate, type Locale, type MessageKey, type MessageParams } from "../../app/i18n";
-import { isDiskFull } from "../store/types";
+import { translate, type Locale, type MessageKey, type MessageParams } from "../../core/i18n";
+import { isDiskFull } from "../../core/store/types";
 
 export interface SocketUser {
   id: string;

@@ -4,15 +4,15 @@
  */
 import type { Server } from "socket.io";
 import { z } from "zod";
-import { localeFromCookieHeader, translate } from "../../app/i18n";
-import { getProgram, listProgramsForUser } from "../../app/models/program.server";
-import { getParticipantFor } from "../../app/models/participant.server";
-import { onSolverUpdate } from "../matching/runner";
+import { localeFromCookieHeader, translate } from "../../core/i18n";
+import { getProgram, listProgramsForUser } from "../../core/models/program.server";
+import { getParticipantFor } from "../../core/models/participant.server";
+import { onSolverUpdate } from "../../core/solver/runner";
 import { getUserFromCookieHeader } from "../../app/utils/session.server";
 import { handle, LiveError, type LiveSocket } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
 import { CodevLive } from "./codev";
-import { onSignOut } from "./bus";
+import { onSignOut } from "../../core/bus";
 
 export async function attachLive(io: Server) {
   io.use(async (socket, next) => {

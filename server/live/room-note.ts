@@ -15,15 +15,15 @@
 import type { Server } from "socket.io";
 import * as Y from "yjs";
 import { z } from "zod";
-import { roomNote, saveRoomNotes, type RoomNote } from "../../app/models/event.server";
-import { plainText } from "../../app/schemas/fields";
+import { roomNote, saveRoomNotes, type RoomNote } from "../../core/models/event.server";
+import { plainText } from "../../core/schemas/fields";
 import {
   NOTE_MAX_LENGTH,
   NOTE_MESSAGE_MAX_BYTES,
   NOTE_STATE_MAX_BYTES,
   NOTE_TEXT_NAME,
-} from "../../app/data/room-note";
-import { eventIdSchema } from "../../app/schemas/event";
+} from "../../core/data/room-note";
+import { eventIdSchema } from "../../core/schemas/event";
 
 /** How long an accepted edit waits before it is saved (what a crash can lose, see ADR 0016). */
 export const NOTE_SAVE_MS = 1_000;

@@ -24,13 +24,13 @@ import {
   type EventPerson,
   type Rating,
   type SpeedEvent,
-} from "../../app/models/event.server";
-import { formatNumber } from "../../app/i18n";
-import { NOTE_MAX_LENGTH } from "../../app/data/room-note";
-import { liveSchemas } from "../../app/schemas/event";
-import { getChatLog, NotFoundError, type ChatMessage } from "../store";
-import { chatMessageSchema } from "../store/chat-log";
-import { getRateLimits } from "../security/rate-limits";
+} from "../../core/models/event.server";
+import { formatNumber } from "../../core/i18n";
+import { NOTE_MAX_LENGTH } from "../../core/data/room-note";
+import { liveSchemas } from "../../core/schemas/event";
+import { getChatLog, NotFoundError, type ChatMessage } from "../../core/store";
+import { chatMessageSchema } from "../../core/store/chat-log";
+import { getRateLimits } from "../../core/security/rate-limits";
 import { handle, LiveError, type LiveSocket } from "./handle";
 import { NoteRefused, RoomNotes } from "./room-note";
 
@@ -707,7 +707,7 @@ export class SpeedDatingLive {
         return { event, now };
       };
       sendable();
-      // Counted for every process of a cluster (server/security/rate-limits.ts).
+      // Counted for every process of a cluster (core/security/rate-limits.ts).
       const limited = await getRateLimits().consume(
         "chatPerson",
         `${eventId}:${access.participantId}`,

@@ -17,7 +17,7 @@ import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
 import { z } from "zod";
-import { DEMO_PROGRAM_ID } from "../../server/store/seed";
+import { DEMO_PROGRAM_ID } from "../../server/seeds/demo";
 import { HttpClient } from "../helpers/http";
 import { makeTempDir, removeDir, ROOT, startServer, type TestServer } from "../helpers/server";
 import { scaleStore, writeScaleStore } from "./scale-seed";

@@ -8,18 +8,18 @@
  * The data is French, plausible and deterministic (a seeded generator): the same options give the
  * same store. Every record is validated against the store's zod schemas before it is written.
  */
-import { membershipsOfGroups } from "../../app/models/membership";
+import { membershipsOfGroups } from "../../core/models/membership";
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { regions } from "../../app/data/geography";
-import { PILOT_TAXONOMY } from "../../app/data/pilot-taxonomy";
-import { quebecDate, quebecInstant } from "../../app/utils/quebec-time";
-import { hashPassword } from "../../server/security/password";
-import { chatMessageSchema, type ChatMessage } from "../../server/store/chat-log";
-import { DATA_FILE_NAME } from "../../server/store/lowdb-store";
-import { documentSchema, type StoreDocument } from "../../server/store/schema";
-import { DEMO_PASSWORD, DEMO_PROGRAM_ID, demoDocument } from "../../server/store/seed";
+import { regions } from "../../core/data/geography";
+import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
+import { quebecDate, quebecInstant } from "../../core/utils/quebec-time";
+import { hashPassword } from "../../core/security/password";
+import { chatMessageSchema, type ChatMessage } from "../../core/store/chat-log";
+import { DATA_FILE_NAME } from "../../core/store/lowdb-store";
+import { documentSchema, type StoreDocument } from "../../core/store/schema";
+import { DEMO_PASSWORD, DEMO_PROGRAM_ID, demoDocument } from "../../server/seeds/demo";
 
 export interface ScaleOptions {
   /** Participants of the demo program in all (the demo's own included). */

@@ -7,7 +7,7 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { DEMO_PROGRAM_ID } from "../../server/store/seed";
+import { DEMO_PROGRAM_ID } from "../../server/seeds/demo";
 import { scaleStore, writeScaleStore } from "../bench/scale-seed";
 import { launchBrowser, signIn } from "../helpers/browser";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";

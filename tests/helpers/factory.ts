@@ -10,14 +10,14 @@ import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { regions } from "../../app/data/geography";
-import { membershipsOfGroups } from "../../app/models/membership";
-import { addDays, quebecToday } from "../../app/utils/quebec-time";
-import { hashPassword } from "../../server/security/password";
-import { hashToken, newToken } from "../../server/security/tokens";
-import { applyMigrations, importDocument } from "../../server/store/pg-store";
-import { documentSchema, emptyDocument, type StoreDocument } from "../../server/store/schema";
-import type { NewRecord } from "../../server/store/types";
+import { regions } from "../../core/data/geography";
+import { membershipsOfGroups } from "../../core/models/membership";
+import { addDays, quebecToday } from "../../core/utils/quebec-time";
+import { hashPassword } from "../../core/security/password";
+import { hashToken, newToken } from "../../core/security/tokens";
+import { applyMigrations, importDocument } from "../../core/store/pg-store";
+import { documentSchema, emptyDocument, type StoreDocument } from "../../core/store/schema";
+import type { NewRecord } from "../../core/store/types";
 
 export const FACTORY_PASSWORD = "courses-simultanees-2026";
 

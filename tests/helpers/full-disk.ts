@@ -17,8 +17,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { nodeFs, type AtomicFs } from "../../server/store/atomic-file";
-import type { WriteStreamFs } from "../../server/store/append-log";
+import { nodeFs, type AtomicFs } from "../../core/store/atomic-file";
+import type { WriteStreamFs } from "../../core/store/append-log";
 import { ROOT } from "./server";
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@
 import type { LiveSocket } from "../../server/live/handle";
 import { io, type Socket } from "socket.io-client";
 import * as Y from "yjs";
-import { NOTE_TEXT_NAME } from "../../app/data/room-note";
+import { NOTE_TEXT_NAME } from "../../core/data/room-note";
 import { HttpClient } from "./http";
 
 export type Reply<T = unknown> =

@@ -12,9 +12,9 @@
  *   audit line, one rating, one hour line per person…
  */
 import { expect } from "vitest";
-import { checkInvariants, type InvariantName } from "../../app/models/invariants";
-import { translate, type MessageKey, type MessageParams } from "../../app/i18n";
-import type { StoreDocument } from "../../server/store/schema";
+import { checkInvariants, type InvariantName } from "../../core/models/invariants";
+import { translate, type MessageKey, type MessageParams } from "../../core/i18n";
+import type { StoreDocument } from "../../core/store/schema";
 import {
   FACTORY_PASSWORD,
   submissionKey,

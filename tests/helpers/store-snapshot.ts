@@ -7,9 +7,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { outboxEntrySchema, type OutboxEntry } from "../../server/mail";
-import { auditEntrySchema, type AuditEntry } from "../../server/store/audit-log";
-import { collectionNames, documentSchema, type StoreDocument } from "../../server/store/schema";
+import { outboxEntrySchema, type OutboxEntry } from "../../core/mail";
+import { auditEntrySchema, type AuditEntry } from "../../core/store/audit-log";
+import { collectionNames, documentSchema, type StoreDocument } from "../../core/store/schema";
 
 /** Where a server keeps its data: a lowdb data dir, or a PostgreSQL database. */
 export type StoreLocation =

@@ -36,8 +36,8 @@ async function start(dataDir?: string) {
   return server;
 }
 
-function cli(script: "backup-cli" | "restore-cli", args: string[], env: Record<string, string>) {
-  return run(process.execPath, ["--import", "tsx", `server/store/${script}.ts`, ...args], {
+function cli(script: "backup" | "restore", args: string[], env: Record<string, string>) {
+  return run(process.execPath, ["--import", "tsx", `server/cli/${script}.ts`, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
   }).then(
@@ -117,7 +117,7 @@ describe("npm run db:backup while the server runs and writes", () => {
     await started;
     const before = confirmed.length;
     const out = await tempDir();
-    const made = await cli("backup-cli", ["--out", out], { DATA_DIR: server.dataDir });
+    const made = await cli("backup", ["--out", out], { DATA_DIR: server.dataDir });
     const after = confirmed.length;
     stop = true;
     await writer;
@@ -126,7 +126,7 @@ describe("npm run db:backup while the server runs and writes", () => {
     const [file] = (await readdir(out)).map((n) => join(out, n));
 
     const target = join(await tempDir(), "data");
-    const restored = await cli("restore-cli", [file!, "--data-dir", target], {});
+    const restored = await cli("restore", [file!, "--data-dir", target], {});
     expect(restored.out).toContain("Restored");
     expect(restored.code).toBe(0);
     expect(await readFile(join(target, "chat", "evt-sauvegarde.jsonl"), "utf8")).toBe(`${line}\n`);

@@ -5,7 +5,7 @@
  * is written by the data factory before the server starts (one server per engine).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { INVARIANTS } from "../../app/models/invariants";
+import { INVARIANTS } from "../../core/models/invariants";
 import { Factory, importIntoPostgres, writeLowdbStore } from "../helpers/factory";
 import { Race, SCENARIOS, type RaceTarget } from "../helpers/races";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";

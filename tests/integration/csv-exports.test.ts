@@ -8,10 +8,10 @@
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { REPORT_TABLES } from "~/models/report";
-import { documentSchema } from "../../server/store/schema";
-import { demoDocument } from "../../server/store/seed";
-import { PILOT_PROGRAM_ID } from "../../server/store/seed-pilot";
+import { REPORT_TABLES } from "../../core/models/report";
+import { documentSchema } from "../../core/store/schema";
+import { demoDocument } from "../../server/seeds/demo";
+import { PILOT_PROGRAM_ID } from "../../server/seeds/pilot";
 import { signedIn } from "../helpers/http";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
 

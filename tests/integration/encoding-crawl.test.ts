@@ -11,8 +11,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PROGRAM_ID } from "../../server/store/seed";
-import { PILOT_PROGRAM_ID } from "../../server/store/seed-pilot";
+import { DEMO_PROGRAM_ID } from "../../server/seeds/demo";
+import { PILOT_PROGRAM_ID } from "../../server/seeds/pilot";
 import { HttpClient, decode } from "../helpers/http";
 import { ROOT, removeDir, startServer, type TestServer } from "../helpers/server";
 

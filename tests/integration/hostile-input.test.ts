@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, HttpClient, location, pageText, signedIn } from "../helpers/http";
 import { LiveClient } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
-import { addDays, quebecToday } from "../../app/utils/quebec-time";
+import { addDays, quebecToday } from "../../core/utils/quebec-time";
 
 const PROGRAM_ID = "prog-reemploi-2026";
 const PROGRAM = `/programs/${PROGRAM_ID}`;

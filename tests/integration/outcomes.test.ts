@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient, pageText, signedIn } from "../helpers/http";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
-import { addDays, quebecToday } from "../../app/utils/quebec-time";
+import { addDays, quebecToday } from "../../core/utils/quebec-time";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 const GROUP = `${PROGRAM}/groups/grp-demo-chaine-froid`;

@@ -5,7 +5,7 @@
  * to a few pages of each.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEMO_PROGRAM_ID } from "../../server/store/seed";
+import { DEMO_PROGRAM_ID } from "../../server/seeds/demo";
 import { scaleStore, writeScaleStore, type ScaleStore } from "../bench/scale-seed";
 import { HttpClient, pageText } from "../helpers/http";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";

@@ -6,7 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, quebecToday } from "../../app/utils/quebec-time";
+import { addDays, quebecToday } from "../../core/utils/quebec-time";
 import { type HttpClient, location, pageText, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { documentSchema } from "../../server/store/schema";
-import { demoDocument } from "../../server/store/seed";
-import { PILOT_PROGRAM_ID } from "../../server/store/seed-pilot";
+import { documentSchema } from "../../core/store/schema";
+import { demoDocument } from "../../server/seeds/demo";
+import { PILOT_PROGRAM_ID } from "../../server/seeds/pilot";
 import { HttpClient, decode, location, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 

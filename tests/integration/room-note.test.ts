@@ -8,7 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { NOTE_MAX_LENGTH, NOTE_MESSAGE_MAX_BYTES, NOTE_TEXT_NAME } from "../../app/data/room-note";
+import { NOTE_MAX_LENGTH, NOTE_MESSAGE_MAX_BYTES, NOTE_TEXT_NAME } from "../../core/data/room-note";
 import { createPairEvent, location, signedIn } from "../helpers/http";
 import { LiveClient, NoteReplica } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";

@@ -16,16 +16,16 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { extract, pack } from "tar-stream";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { configureMail, listOutbox, sendMail } from "../../server/mail";
-import { AuditLog } from "../../server/store/audit-log";
-import { BackupError, createBackup, restoreBackup } from "../../server/store/backup";
-import { FileChatLog, type ChatMessage } from "../../server/store/chat-log";
-import { LowStore } from "../../server/store/lowdb-store";
-import { PgAuditLog, PgChatLog } from "../../server/store/pg-logs";
-import { PgStore } from "../../server/store/pg-store";
-import { demoDocument } from "../../server/store/seed";
-import { DiskFullError } from "../../server/store/types";
-import { UploadDir } from "../../server/store/uploads";
+import { configureMail, listOutbox, sendMail } from "../../core/mail";
+import { AuditLog } from "../../core/store/audit-log";
+import { BackupError, createBackup, restoreBackup } from "../../core/store/backup";
+import { FileChatLog, type ChatMessage } from "../../core/store/chat-log";
+import { LowStore } from "../../core/store/lowdb-store";
+import { PgAuditLog, PgChatLog } from "../../core/store/pg-logs";
+import { PgStore } from "../../core/store/pg-store";
+import { demoDocument } from "../../server/seeds/demo";
+import { DiskFullError } from "../../core/store/types";
+import { UploadDir } from "../../core/store/uploads";
 import { failingAtomicFs, failingStreamFs, fullDisk } from "../helpers/full-disk";
 import { makeTempDir, removeDir, ROOT } from "../helpers/server";
 
@@ -40,8 +40,8 @@ async function tempDir() {
   return dir;
 }
 
-function cli(script: "backup-cli" | "restore-cli", args: string[], env: Record<string, string>) {
-  return run(process.execPath, ["--import", "tsx", `server/store/${script}.ts`, ...args], {
+function cli(script: "backup" | "restore", args: string[], env: Record<string, string>) {
+  return run(process.execPath, ["--import", "tsx", `server/cli/${script}.ts`, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
   }).then(
@@ -53,9 +53,8 @@ function cli(script: "backup-cli" | "restore-cli", args: string[], env: Record<s
   );
 }
 const backup = (dataDir: string, out: string, env: Record<string, string> = {}) =>
-  cli("backup-cli", ["--out", out], { DATA_DIR: dataDir, ...env });
-const restore = (file: string, target: string) =>
-  cli("restore-cli", [file, "--data-dir", target], {});
+  cli("backup", ["--out", out], { DATA_DIR: dataDir, ...env });
+const restore = (file: string, target: string) => cli("restore", [file, "--data-dir", target], {});
 
 /** The one .tar.gz in a directory. */
 async function archiveIn(dir: string) {
@@ -223,14 +222,14 @@ describe("npm run db:backup and db:restore (lowdb data dir)", () => {
     expect(await readdir(target)).toEqual(["maillage.json"]);
     expect(await readFile(join(target, "maillage.json"), "utf8")).toBe("{}");
 
-    const noFile = await cli("restore-cli", [], {});
+    const noFile = await cli("restore", [], {});
     expect(noFile.code).toBe(2);
     expect(noFile.out).toContain("the backup FILE (npm run db:restore -- FILE) is required");
-    const unknown = await cli("restore-cli", [file, "--into", target], {});
+    const unknown = await cli("restore", [file, "--into", target], {});
     expect(unknown.code).toBe(2);
     expect(unknown.out).toContain("unknown option");
     expect(unknown.out).toContain("--into");
-    const notTarGz = await cli("restore-cli", [join(dir, "maillage.json")], {});
+    const notTarGz = await cli("restore", [join(dir, "maillage.json")], {});
     expect(notTarGz.code).toBe(2);
     expect(notTarGz.out).toContain("must be a .tar.gz");
     const missing = await restore(join(out, "nope.tar.gz"), join(target, "x"));
@@ -239,7 +238,7 @@ describe("npm run db:backup and db:restore (lowdb data dir)", () => {
     const noDataFile = await backup(await tempDir(), out);
     expect(noDataFile.code).toBe(2);
     expect(noDataFile.out).toContain("no data file at");
-    const badOut = await cli("backup-cli", ["--out"], { DATA_DIR: dir });
+    const badOut = await cli("backup", ["--out"], { DATA_DIR: dir });
     expect(badOut.code).toBe(2);
     expect(badOut.out).toContain("--out needs a value");
   }, 180_000);

@@ -1,5 +1,5 @@
 /**
- * Document version 2 (server/store/migrations.ts, run by both engines): the U+FFFD that React
+ * Document version 2 (core/store/migrations.ts, run by both engines): the U+FFFD that React
  * 18.3's zero bytes left in saved texts are dropped when a store of version 1 is opened, on both
  * engines; any other U+FFFD is kept.
  */
@@ -7,9 +7,9 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { LowStore } from "../../server/store/lowdb-store";
-import { PgStore } from "../../server/store/pg-store";
-import { emptyDocument, SCHEMA_VERSION } from "../../server/store/schema";
+import { LowStore } from "../../core/store/lowdb-store";
+import { PgStore } from "../../core/store/pg-store";
+import { emptyDocument, SCHEMA_VERSION } from "../../core/store/schema";
 import { makeTempDir, removeDir } from "../helpers/server";
 
 /** Names as saved back from a page with zero bytes, and as they must read once repaired. */

@@ -7,17 +7,17 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { afterEach, describe, expect, inject, it } from "vitest";
-import { LowStore } from "../../server/store/lowdb-store";
-import { PgStore } from "../../server/store/pg-store";
-import { emptyDocument, SCHEMA_VERSION } from "../../server/store/schema";
-import { UNIQUE_KEYS } from "../../server/store/unique-keys";
+import { LowStore } from "../../core/store/lowdb-store";
+import { PgStore } from "../../core/store/pg-store";
+import { emptyDocument, SCHEMA_VERSION } from "../../core/store/schema";
+import { UNIQUE_KEYS } from "../../core/store/unique-keys";
 import {
   NotFoundError,
   StoreLoadError,
   StoreValidationError,
   UniqueViolationError,
   type Store,
-} from "../../server/store/types";
+} from "../../core/store/types";
 import { makeTempDir, removeDir } from "../helpers/server";
 
 let databases = 0;

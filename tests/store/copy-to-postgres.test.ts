@@ -4,9 +4,9 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { LowStore } from "../../server/store/lowdb-store";
-import { PgStore } from "../../server/store/pg-store";
-import { demoDocument } from "../../server/store/seed";
+import { LowStore } from "../../core/store/lowdb-store";
+import { PgStore } from "../../core/store/pg-store";
+import { demoDocument } from "../../server/seeds/demo";
 import { makeTempDir, removeDir, ROOT } from "../helpers/server";
 
 const run = promisify(execFile);
@@ -24,7 +24,7 @@ async function database(name: string) {
 }
 
 function copy(args: string[], env: Record<string, string> = {}) {
-  return run(process.execPath, ["--import", "tsx", "server/store/copy-to-postgres.ts", ...args], {
+  return run(process.execPath, ["--import", "tsx", "server/cli/copy-to-postgres.ts", ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? "", NODE_ENV: "production", ...env },
   }).then(

@@ -4,7 +4,7 @@
  * start a solver run — with arbitrary actors and targets, valid or not, in several lanes that run
  * concurrently. Every store call a model makes (and the end of each solver run) first waits for the
  * go of fast-check's scheduler, which picks the next one at random: the lanes' reads and writes
- * interleave in any order the engine allows. The domain's invariants (app/models/invariants.ts) are
+ * interleave in any order the engine allows. The domain's invariants (core/models/invariants.ts) are
  * checked on the state each transaction commits, inside it; the models' own truths at the end of
  * each run. An operation may be refused (GroupRuleError, NotFoundError, SolverBusyError); any
  * other error is a bug. On lowdb and on PostgreSQL.
@@ -23,7 +23,7 @@ import {
   proposeGroup,
   respondToProposal,
   withdrawProposal,
-} from "../../app/models/group.server";
+} from "../../core/models/group.server";
 import {
   approveProposedGroup,
   changeMember,
@@ -31,15 +31,15 @@ import {
   setPairRule,
   SolverBusyError,
   startSolve,
-} from "../../app/models/formation.server";
-import { checkInvariants, type Breach } from "../../app/models/invariants";
+} from "../../core/models/formation.server";
+import { checkInvariants, type Breach } from "../../core/models/invariants";
 import { solveMatching } from "../../matching/solve";
-import { configureMail } from "../../server/mail";
+import { configureMail } from "../../core/mail";
 import {
   onSolverUpdate,
   registerSolverRunner,
   SolverCancelledError,
-} from "../../server/matching/runner";
+} from "../../core/solver/runner";
 import {
   closeStore,
   getStore,
@@ -50,8 +50,8 @@ import {
   type StoreReader,
   type StoreWriter,
   type Where,
-} from "../../server/store";
-import type { CollectionName } from "../../server/store/schema";
+} from "../../core/store";
+import type { CollectionName } from "../../core/store/schema";
 import { makeTempDir, removeDir } from "../helpers/server";
 
 type Program = EntityOf<"programs">;

@@ -1,14 +1,14 @@
 /**
- * The rate limits (server/security/rate-limits.ts) on both engines: in memory, and in PostgreSQL
+ * The rate limits (core/security/rate-limits.ts) on both engines: in memory, and in PostgreSQL
  * where two processes' limiters (two pools on one database, as two server processes have) share
  * their counts. Time is moved with a fake clock (Date only: PostgreSQL's own timers keep running).
  * Two server processes sharing the sign-in limit: tests/cluster/two-nodes.test.ts.
  */
 import pg from "pg";
 import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
-import { RATE_LIMITS, RateLimits } from "../../server/security/rate-limits";
-import { PgStore } from "../../server/store/pg-store";
-import { emptyDocument } from "../../server/store/schema";
+import { RATE_LIMITS, RateLimits } from "../../core/security/rate-limits";
+import { PgStore } from "../../core/store/pg-store";
+import { emptyDocument } from "../../core/store/schema";
 
 const stores: PgStore[] = [];
 afterAll(async () => {

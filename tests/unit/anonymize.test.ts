@@ -1,19 +1,19 @@
 /**
- * The report's confidentiality guarantee (app/models/report/anonymize.ts): property tests of the
+ * The report's confidentiality guarantee (core/models/report/anonymize.ts): property tests of the
  * redactor on random names, organizations and addresses written in random French text, the
  * ordinary words it keeps, who a program's report must not name, and that every free text of the
  * report and its CSV tables goes through the redactor.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildReport, csvTable, REPORT_TABLES, type ReportInput } from "../../app/models/report";
+import { buildReport, csvTable, REPORT_TABLES, type ReportInput } from "../../core/models/report";
 import {
   programNames,
   REDACTED,
   redactor,
   type RedactionNames,
-} from "../../app/models/report/anonymize";
-import { emailField } from "../../app/schemas/fields";
+} from "../../core/models/report/anonymize";
+import { emailField } from "../../core/schemas/fields";
 
 const RUNS = { numRuns: 200 };
 

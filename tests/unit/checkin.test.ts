@@ -1,9 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sendCheckInReminders, nextCheckInDue } from "../../app/models/checkin.server";
-import { configureMail } from "../../server/mail";
-import { closeStore, getStore, openStore } from "../../server/store";
+import { sendCheckInReminders, nextCheckInDue } from "../../core/models/checkin.server";
+import { configureMail } from "../../core/mail";
+import { closeStore, getStore, openStore } from "../../core/store";
 import { makeTempDir, removeDir } from "../helpers/server";
 
 let dir: string;

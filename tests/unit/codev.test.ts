@@ -4,9 +4,9 @@ import {
   CodevError,
   createCodevSession,
   nextRoles,
-} from "../../app/models/codev.server";
-import { hourBankSummary } from "../../app/models/hour-bank.server";
-import { closeStore, getStore, openStore } from "../../server/store";
+} from "../../core/models/codev.server";
+import { hourBankSummary } from "../../core/models/hour-bank.server";
+import { closeStore, getStore, openStore } from "../../core/store";
 import { makeTempDir, removeDir } from "../helpers/server";
 
 const GROUP = "grp-demo-chaine-froid";

@@ -12,10 +12,10 @@ import { compatibility } from "../../matching/compatibility";
 import { rng } from "../../matching/bench/generate";
 import { planRounds } from "../../matching/round-scheduler";
 import { instanceSchema } from "../../matching/schema";
-import { checkGroup } from "../../app/models/group.server";
-import { engineParticipants, programRules } from "../../app/models/matching-input.server";
-import { closeStore, getStore, openStore } from "../../server/store";
-import type { EntityOf } from "../../server/store";
+import { checkGroup } from "../../core/models/group.server";
+import { engineParticipants, programRules } from "../../core/models/matching-input.server";
+import { closeStore, getStore, openStore } from "../../core/store";
+import type { EntityOf } from "../../core/store";
 import { makeTempDir, removeDir } from "../helpers/server";
 import { pairOk } from "../matching/checker";
 

@@ -1,37 +1,37 @@
 /**
- * Hostile input against every form schema (app/schemas/*.ts) and every Socket.IO payload schema:
+ * Hostile input against every form schema (core/schemas/*.ts) and every Socket.IO payload schema:
  * random and oversized values, wrong types, unicode edge cases, markup and prototype-pollution
  * keys. Each input is either refused with field errors that name a real field and translate to a
  * complete message in French and English, or accepted with bounded, plain strings and no key the
- * schema does not declare. A schema added to app/schemas without an entry here fails the test.
+ * schema does not declare. A schema added to core/schemas without an entry here fails the test.
  */
 import fc from "fast-check";
 import * as Y from "yjs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fakeSocket } from "../helpers/live";
 import { z } from "zod";
-import { isMessageKey, translate, type MessageKey, type MessageParams } from "../../app/i18n";
-import * as actionPlan from "../../app/schemas/action-plan";
-import * as agreement from "../../app/schemas/agreement";
-import * as application from "../../app/schemas/application";
-import * as auth from "../../app/schemas/auth";
-import * as checkin from "../../app/schemas/checkin";
-import * as codev from "../../app/schemas/codev";
-import * as evaluation from "../../app/schemas/evaluation";
-import * as event from "../../app/schemas/event";
-import * as groups from "../../app/schemas/groups";
-import * as hours from "../../app/schemas/hours";
-import * as invitation from "../../app/schemas/invitation";
-import * as meetings from "../../app/schemas/meetings";
-import * as profile from "../../app/schemas/profile";
-import * as program from "../../app/schemas/program";
-import * as report from "../../app/schemas/report";
-import * as tool from "../../app/schemas/tool";
-import { plainText } from "../../app/schemas/fields";
-import { formDataToObject, parseWith, type FieldErrors } from "../../app/utils/forms";
+import { isMessageKey, translate, type MessageKey, type MessageParams } from "../../core/i18n";
+import * as actionPlan from "../../core/schemas/action-plan";
+import * as agreement from "../../core/schemas/agreement";
+import * as application from "../../core/schemas/application";
+import * as auth from "../../core/schemas/auth";
+import * as checkin from "../../core/schemas/checkin";
+import * as codev from "../../core/schemas/codev";
+import * as evaluation from "../../core/schemas/evaluation";
+import * as event from "../../core/schemas/event";
+import * as groups from "../../core/schemas/groups";
+import * as hours from "../../core/schemas/hours";
+import * as invitation from "../../core/schemas/invitation";
+import * as meetings from "../../core/schemas/meetings";
+import * as profile from "../../core/schemas/profile";
+import * as program from "../../core/schemas/program";
+import * as report from "../../core/schemas/report";
+import * as tool from "../../core/schemas/tool";
+import { plainText } from "../../core/schemas/fields";
+import { formDataToObject, parseWith, type FieldErrors } from "../../core/utils/forms";
 import { handle, type Reply } from "../../server/live/handle";
-import { SELECTION_CRITERIA } from "../../app/data/vocabulary";
-import { NOTE_MESSAGE_MAX_BYTES, NOTE_TEXT_NAME } from "../../app/data/room-note";
+import { SELECTION_CRITERIA } from "../../core/data/vocabulary";
+import { NOTE_MESSAGE_MAX_BYTES, NOTE_TEXT_NAME } from "../../core/data/room-note";
 
 const TAGS = ["food-access", "transport"];
 const ORGS = ["org-1", "org-2"];
@@ -759,7 +759,7 @@ const RUNS = { numRuns: 150 };
 // ---------------------------------------------------------------------------------------------
 
 describe("every schema is covered", () => {
-  it("lists every exported schema of app/schemas (a new one needs a hostile-input entry)", () => {
+  it("lists every exported schema of core/schemas (a new one needs a hostile-input entry)", () => {
     const covered = new Set<unknown>([
       ...Object.values(FORMS).map((f) => f.schema),
       ...Object.values(VALUES).map((v) => v.schema),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { summarize, type HourLine } from "../../app/models/hour-bank";
+import { summarize, type HourLine } from "../../core/models/hour-bank";
 
 const period = { start: "2027-01-11", end: "2027-06-11" };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import en from "../../app/i18n/en.json";
-import fr from "../../app/i18n/fr.json";
-import { formatDate, formatNumber, localeFromCookieHeader, translate } from "../../app/i18n";
+import en from "../../core/i18n/en.json";
+import fr from "../../core/i18n/fr.json";
+import { formatDate, formatNumber, localeFromCookieHeader, translate } from "../../core/i18n";
 
 function flatten(node: unknown, prefix = ""): Map<string, string> {
   const out = new Map<string, string>();

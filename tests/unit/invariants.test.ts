@@ -4,9 +4,9 @@
  * nothing).
  */
 import { describe, expect, it } from "vitest";
-import { checkInvariants, INVARIANTS, type InvariantName } from "../../app/models/invariants";
-import { documentSchema } from "../../server/store/schema";
-import { demoDocument } from "../../server/store/seed";
+import { checkInvariants, INVARIANTS, type InvariantName } from "../../core/models/invariants";
+import { documentSchema } from "../../core/store/schema";
+import { demoDocument } from "../../server/seeds/demo";
 
 const demo = async () => documentSchema.parse(await demoDocument());
 const names = (doc: Parameters<typeof checkInvariants>[0]) =>

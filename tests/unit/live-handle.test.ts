@@ -6,7 +6,7 @@ import { fakeSocket } from "../helpers/live";
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { handle, type Reply } from "../../server/live/handle";
-import { DiskFullError } from "../../server/store/types";
+import { DiskFullError } from "../../core/store/types";
 
 async function answer(locale: "fr" | "en", failure: Error): Promise<Reply<unknown>> {
   const { socket, listeners } = fakeSocket(locale);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { generateSeries } from "../../app/models/meeting-series";
-import { quebecDateTime, quebecInstant } from "../../app/utils/quebec-time";
+import { generateSeries } from "../../core/models/meeting-series";
+import { quebecDateTime, quebecInstant } from "../../core/utils/quebec-time";
 
 const wallClock = (iso: string) =>
   new Intl.DateTimeFormat("fr-CA", {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { pageHref } from "~/components/Pager";
-import { pageInfo, pageWindow, paginate, requestedPage } from "~/utils/pagination";
+import { pageHref } from "../../app/components/Pager";
+import { pageInfo, pageWindow, paginate, requestedPage } from "../../core/utils/pagination";
 
 const page = (query: string) => requestedPage(new URL(`http://x/list${query}`));
 

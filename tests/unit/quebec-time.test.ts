@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { formatDate } from "../../app/i18n";
+import { formatDate } from "../../core/i18n";
 import {
   addDays,
   displayInstant,
@@ -15,7 +15,7 @@ import {
   quebecToday,
   toDateTimeLocal,
   weekdayOf,
-} from "../../app/utils/quebec-time";
+} from "../../core/utils/quebec-time";
 import { ROOT } from "../helpers/server";
 
 const iso = (date: string, time: string) => quebecInstant(date, time).toISOString();
@@ -31,7 +31,7 @@ import {
   quebecToday,
   toDateTimeLocal,
   fromDateTimeLocal,
-} from "./app/utils/quebec-time";
+} from "./core/utils/quebec-time";
 const out = {
   winter: quebecInstant("2027-01-14", "13:30").toISOString(),
   summer: quebecInstant("2027-07-15", "13:30").toISOString(),
@@ -59,7 +59,7 @@ const EXPECTED = {
   shown: "2027-01-14T13:30",
 };
 
-describe("Quebec time (app/utils/quebec-time.ts)", () => {
+describe("Quebec time (core/utils/quebec-time.ts)", () => {
   it("turns a Quebec wall-clock time into its UTC instant, winter and summer", () => {
     expect(iso("2027-01-14", "13:30")).toBe("2027-01-14T18:30:00.000Z"); // EST, UTC−5
     expect(iso("2027-07-15", "13:30")).toBe("2027-07-15T17:30:00.000Z"); // EDT, UTC−4

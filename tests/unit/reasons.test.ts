@@ -1,15 +1,19 @@
 /**
- * Reasons are codes with parameters (matching/reasons.ts, app/data/reasons.ts), worded by the app:
+ * Reasons are codes with parameters (matching/reasons.ts, core/data/reasons.ts), worded by the app:
  * every code has a French and an English message using exactly its parameters, the wording fills
  * lists, subjects and numbers the way each language writes them, and every reason the engine gives
  * on random instances reads as a sentence in both languages.
  */
 import { describe, expect, it } from "vitest";
 import { REASON_PARAMS, solveMatching } from "../../matching";
-import { APP_REASON_PARAMS, STORED_REASON_PARAMS, type StoredReason } from "../../app/data/reasons";
-import en from "../../app/i18n/en.json";
-import fr from "../../app/i18n/fr.json";
-import { reasonText } from "../../app/i18n/reasons";
+import {
+  APP_REASON_PARAMS,
+  STORED_REASON_PARAMS,
+  type StoredReason,
+} from "../../core/data/reasons";
+import en from "../../core/i18n/en.json";
+import fr from "../../core/i18n/fr.json";
+import { reasonText } from "../../core/i18n/reasons";
 import { randomInstance } from "../matching/random";
 
 const placeholders = (text: string) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { REDACTED, redactor } from "../../app/models/report";
+import { REDACTED, redactor } from "../../core/models/report";
 
 /** A network's worth of names: the redactor only tries those whose first word is in the text. */
 describe("the redactor with a thousand names", () => {

@@ -8,10 +8,10 @@ import {
   redactor,
   type Report,
   type ReportInput,
-} from "../../app/models/report";
-import { documentSchema, type StoreDocument } from "../../server/store/schema";
-import { demoDocument } from "../../server/store/seed";
-import { PILOT_PROGRAM_ID, pilotCohort } from "../../server/store/seed-pilot";
+} from "../../core/models/report";
+import { documentSchema, type StoreDocument } from "../../core/store/schema";
+import { demoDocument } from "../../server/seeds/demo";
+import { PILOT_PROGRAM_ID, pilotCohort } from "../../server/seeds/pilot";
 
 let doc: StoreDocument;
 let input: ReportInput;

@@ -1,12 +1,12 @@
 /**
- * Derived data kept per store revision (app/models/revision-cache.server.ts): the program report is
+ * Derived data kept per store revision (core/models/revision-cache.server.ts): the program report is
  * built once per store revision: reloading it (or exporting its tables)
  * reuses the last one, and any write makes the next request see the new data.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { listDirectory } from "../../app/models/profile.server";
-import { programReport } from "../../app/models/report.server";
-import { closeStore, getStore, openStore } from "../../server/store";
+import { listDirectory } from "../../core/models/profile.server";
+import { programReport } from "../../core/models/report.server";
+import { closeStore, getStore, openStore } from "../../core/store";
 import { makeTempDir, removeDir } from "../helpers/server";
 
 let dir: string;

@@ -6,7 +6,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { NOTE_MAX_LENGTH, NOTE_TEXT_NAME } from "../../app/data/room-note";
+import { NOTE_MAX_LENGTH, NOTE_TEXT_NAME } from "../../core/data/room-note";
 import { NoteBinding, textEdit, type TextField } from "../../app/components/live/useRoomNote";
 import { NoteDoc, NoteRefused } from "../../server/live/room-note";
 

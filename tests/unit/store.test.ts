@@ -2,9 +2,9 @@ import { spawn } from "node:child_process";
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { LowStore } from "../../server/store/lowdb-store";
-import { documentSchema, emptyDocument, SCHEMA_VERSION } from "../../server/store/schema";
-import { StoreLoadError, StoreValidationError } from "../../server/store/types";
+import { LowStore } from "../../core/store/lowdb-store";
+import { documentSchema, emptyDocument, SCHEMA_VERSION } from "../../core/store/schema";
+import { StoreLoadError, StoreValidationError } from "../../core/store/types";
 import { makeTempDir, removeDir, ROOT } from "../helpers/server";
 
 const dirs: string[] = [];

@@ -9,8 +9,8 @@ import { dirname, join } from "node:path";
 import { PassThrough, type Writable } from "node:stream";
 import { createElement, type ReactElement } from "react";
 import { describe, expect, it } from "vitest";
-import { dropNulBytes, withoutNulBytes } from "~/utils/without-nul.server";
-import { withoutBoundaryReplacements } from "../../server/store/migrations";
+import { dropNulBytes, withoutNulBytes } from "../../app/utils/without-nul.server";
+import { withoutBoundaryReplacements } from "../../core/store/migrations";
 
 const require = createRequire(import.meta.url);
 const cjs = join(dirname(require.resolve("react-dom/package.json")), "cjs");

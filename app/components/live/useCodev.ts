@@ -1,7 +1,7 @@
 /** A co-development session seen from the browser: one socket, the shared view, a synced clock. */
 import { useCallback, useEffect, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
-import type { CodevView } from "~/models/codev.server";
+import type { CodevView } from "../../../core/models/codev.server";
 
 type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 

@@ -6,7 +6,7 @@
  */
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
-import { NOTE_TEXT_NAME } from "~/data/room-note";
+import { NOTE_TEXT_NAME } from "../../../core/data/room-note";
 import type { NoteChange } from "./useLiveEvent";
 
 type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { ReportTable } from "~/models/report/csv";
+import type { ReportTable } from "../../../core/models/report/csv";
 
 /** A download link to one of the report's CSV files (`programs.$programId.report[.]csv.tsx`). */
 export function CsvLink({

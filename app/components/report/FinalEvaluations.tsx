@@ -1,5 +1,5 @@
 import { TableScroll } from "~/components/TableScroll";
-import type { FinalStats, Report } from "~/models/report/types";
+import type { FinalStats, Report } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
 import { Suppressed } from "./Suppressed";
 import { useReportFormat } from "./useReportFormat";

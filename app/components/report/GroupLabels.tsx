@@ -1,9 +1,9 @@
 import { useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Field, FormErrorSummary } from "~/components/Field";
-import type { ReportGroup } from "~/models/report/types";
-import { GROUP_LABEL_MAX } from "~/schemas/report";
-import type { FormFailure } from "~/utils/forms";
+import type { ReportGroup } from "../../../core/models/report/types";
+import { GROUP_LABEL_MAX } from "../../../core/schemas/report";
+import type { FormFailure } from "../../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 
 /**

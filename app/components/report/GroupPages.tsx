@@ -1,7 +1,7 @@
 import { Link, useLocation } from "@remix-run/react";
 import { Pager } from "~/components/Pager";
 import { useT } from "~/utils/i18n-react";
-import type { PageInfo } from "~/utils/pagination";
+import type { PageInfo } from "../../../core/utils/pagination";
 
 /**
  * Above the per-group tables of a large program: which groups are shown, a link to show them all

@@ -1,5 +1,5 @@
 import { TableScroll } from "~/components/TableScroll";
-import type { ReportGroup, Role } from "~/models/report/types";
+import type { ReportGroup, Role } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
 
 /** The groups: members by role, regions counted (never named), tools shared, status. */

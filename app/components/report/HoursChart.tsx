@@ -1,4 +1,4 @@
-import type { ReportGroup } from "~/models/report/types";
+import type { ReportGroup } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
 import {
   BAR,

@@ -1,5 +1,5 @@
 import { TableScroll } from "~/components/TableScroll";
-import type { GroupHours, ReportGroup } from "~/models/report/types";
+import type { GroupHours, ReportGroup } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
 import { useReportFormat } from "./useReportFormat";
 

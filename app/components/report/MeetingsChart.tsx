@@ -1,4 +1,4 @@
-import type { GroupMeetings, ReportGroup } from "~/models/report/types";
+import type { GroupMeetings, ReportGroup } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
 import {
   BAR,

@@ -1,5 +1,5 @@
 import { TableScroll } from "~/components/TableScroll";
-import type { GroupMeetings, ReportGroup } from "~/models/report/types";
+import type { GroupMeetings, ReportGroup } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
 
 /** Each group's meetings by status and kind, and the program's total. */

@@ -1,4 +1,4 @@
-import { REPORT_TABLES } from "~/models/report/csv";
+import { REPORT_TABLES } from "../../../core/models/report/csv";
 import { useT } from "~/utils/i18n-react";
 import { CsvLink } from "./CsvLink";
 

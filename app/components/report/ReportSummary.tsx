@@ -1,4 +1,4 @@
-import type { Report } from "~/models/report/types";
+import type { Report } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
 import { useReportFormat } from "./useReportFormat";
 

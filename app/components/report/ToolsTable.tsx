@@ -1,6 +1,6 @@
 import { TableScroll } from "~/components/TableScroll";
-import { themeName } from "~/models/report/labels";
-import type { Report } from "~/models/report/types";
+import { themeName } from "../../../core/models/report/labels";
+import type { Report } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
 import { CsvLink } from "./CsvLink";
 

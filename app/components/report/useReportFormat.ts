@@ -1,4 +1,4 @@
-import type { AnswerStats } from "~/models/report/types";
+import type { AnswerStats } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
 
 /** How the report writes hours, shares and average appreciations, in the reader's language. */

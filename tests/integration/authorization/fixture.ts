@@ -3,12 +3,12 @@
  * (a second program with its own coordinator and participant, a second group in the demo program,
  * a file tool, a planned co-development session, known tokens for the links that carry one).
  */
-import { membershipsOfGroups } from "../../../app/models/membership";
+import { membershipsOfGroups } from "../../../core/models/membership";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { hashToken } from "../../../server/security/tokens";
-import { demoDocument } from "../../../server/store/seed";
-import { documentSchema } from "../../../server/store/schema";
+import { hashToken } from "../../../core/security/tokens";
+import { demoDocument } from "../../../server/seeds/demo";
+import { documentSchema } from "../../../core/store/schema";
 
 export const ROLES = [
   "anonymous",

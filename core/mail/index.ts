@@ -1,0 +1,115 @@
+/**
+ * Notifications by email. Without SMTP settings, every message is written to the outbox: one JSON
+ * file per message under $DATA_DIR/outbox, which coordinators read in the app. With SMTP_HOST set,
+ * messages are sent with nodemailer; one that fails to send is kept in the outbox with the error.
+ * An outbox file is written atomically (core/store/atomic-file.ts): on a full disk the message
+ * fails with a DiskFullError and no temporary file is left behind.
+ */
+import { randomUUID } from "node:crypto";
+import { mkdir, readdir, readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { z } from "zod";
+import { writeFileAtomic, type AtomicFs } from "../store/atomic-file";
+import { asDiskFull } from "../store/types";
+
+export const outboxEntrySchema = z.object({
+  id: z.string(),
+  createdAt: z.iso.datetime(),
+  to: z.email(),
+  subject: z.string(),
+  text: z.string(),
+  kind: z.string(),
+  programId: z.string().optional(),
+  error: z.string().optional(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+export type MailMessage = Omit<OutboxEntry, "id" | "createdAt" | "error">;
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  secure: boolean;
+  user?: string;
+  pass?: string;
+  from: string;
+}
+
+interface Mailer {
+  outboxDir: string;
+  /** The outbox writes' file-system functions (a test's failing write; node's by default). */
+  fs?: AtomicFs;
+  smtp?: SmtpSettings;
+  transport?: { sendMail: (m: Record<string, unknown>) => Promise<unknown> };
+}
+
+const KEY = Symbol.for("maillage.mailer");
+type Holder = { [KEY]?: Mailer };
+
+export async function configureMail(options: {
+  dataDir: string;
+  smtp?: SmtpSettings;
+  fs?: AtomicFs;
+}) {
+  const outboxDir = join(options.dataDir, "outbox");
+  try {
+    await mkdir(outboxDir, { recursive: true });
+  } catch (error) {
+    throw asDiskFull(error, outboxDir);
+  }
+  const mailer: Mailer = { outboxDir, smtp: options.smtp, fs: options.fs };
+  if (options.smtp) {
+    const nodemailer = await import("nodemailer");
+    mailer.transport = nodemailer.createTransport({
+      host: options.smtp.host,
+      port: options.smtp.port,
+      secure: options.smtp.secure,
+      auth: options.smtp.user ? { user: options.smtp.user, pass: options.smtp.pass } : undefined,
+    });
+  }
+  (globalThis as Holder)[KEY] = mailer;
+}
+
+function mailer(): Mailer {
+  const m = (globalThis as Holder)[KEY];
+  if (!m) throw new Error("Mail is not configured (configureMail() runs at server start-up).");
+  return m;
+}
+
+async function writeEntry(m: Mailer, entry: OutboxEntry) {
+  const name = `${entry.createdAt.replace(/[:.]/g, "-")}-${entry.id}.json`;
+  await writeFileAtomic(join(m.outboxDir, name), JSON.stringify(entry, null, 2), { fs: m.fs });
+}
+
+export async function sendMail(message: MailMessage): Promise<OutboxEntry> {
+  const m = mailer();
+  const entry: OutboxEntry = { ...message, id: randomUUID(), createdAt: new Date().toISOString() };
+  if (m.transport && m.smtp) {
+    try {
+      await m.transport.sendMail({
+        from: m.smtp.from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+      });
+      return entry;
+    } catch (error) {
+      entry.error = (error as Error).message;
+      console.error(`SMTP delivery to ${message.to} failed; kept in the outbox:`, entry.error);
+    }
+  }
+  await writeEntry(m, entry);
+  return entry;
+}
+
+/** The outbox, newest first; only a program's messages when `programId` is given. */
+export async function listOutbox(programId?: string): Promise<OutboxEntry[]> {
+  const dir = mailer().outboxDir;
+  const names = (await readdir(dir)).filter((n) => n.endsWith(".json") && !n.startsWith("."));
+  const entries: OutboxEntry[] = [];
+  for (const name of names) {
+    const parsed = outboxEntrySchema.safeParse(JSON.parse(await readFile(join(dir, name), "utf8")));
+    if (parsed.success && (!programId || parsed.data.programId === programId))
+      entries.push(parsed.data);
+  }
+  return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}

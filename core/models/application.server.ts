@@ -1,0 +1,320 @@
+/**
+ * Applications through the interest form, and their preselection by the program's coordinators.
+ * Applicants have no account: a private link (token) lets them resume a draft and follow the status.
+ */
+import { getStore, newId, NotFoundError } from "../store";
+import type { EntityOf } from "../store";
+import { sendMail } from "../mail";
+import { hashToken, newToken } from "../security/tokens";
+import { SELECTION_CRITERIA, type SelectionCriterion } from "../data/vocabulary";
+import { translate, type Locale } from "../i18n";
+import type { ApplicationDraftInput } from "../schemas/application";
+import { paginate, type PageInfo } from "../utils/pagination";
+import { createInvitation } from "./invitation.server";
+import { compareCodeUnits, newestFirst } from "../utils/order";
+import { whileUnchanged } from "./revision-cache.server";
+import { quebecToday } from "../utils/quebec-time";
+
+/** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
+const frenchOrder = new Intl.Collator("fr").compare;
+
+export type Application = EntityOf<"applications">;
+export type Program = EntityOf<"programs">;
+
+/**
+ * The address used in links sent by email: PUBLIC_URL, else the server's own address. Never the
+ * request's Host header, which a client controls.
+ */
+export function publicUrl(): string {
+  return process.env.PUBLIC_URL ?? process.env.MAILLAGE_BASE_URL ?? "http://127.0.0.1:3000";
+}
+
+/** Whether the form takes submissions today. */
+export function applicationWindow(program: Program, today = quebecToday()) {
+  if (program.status === "draft" || program.status === "closed") return "closed" as const;
+  if (program.applicationOpens && today < program.applicationOpens) return "not-yet" as const;
+  if (program.applicationCloses && today > program.applicationCloses) return "closed" as const;
+  return "open" as const;
+}
+
+function toRecord(input: ApplicationDraftInput) {
+  return {
+    email: input.email,
+    organizationName: input.organizationName,
+    contactName: input.contactName,
+    contactEmail: input.contactEmail,
+    concept: input.concept,
+    operations: input.operations,
+    barriers: input.barriers,
+    mentoringHelp: input.mentoringHelp,
+    revisionOpenness: input.revisionOpenness,
+    comments: input.comments,
+    role: input.role === "" ? undefined : input.role,
+    region: input.region,
+    mrc: input.mrc,
+    profile: {
+      sector: input.sector,
+      field: input.field,
+      needs: input.needs,
+      needsText: input.needsText,
+      expertise: input.expertise,
+      expertiseText: input.expertiseText,
+      workingStyle: input.workingStyle === "" ? ("between" as const) : input.workingStyle,
+      availability: input.availability,
+    },
+    competitorsText: input.competitorsText,
+    competitorOrgIds: input.competitorOrgIds,
+    designatedThroughout: input.designatedThroughout,
+    canImplement: input.canImplement,
+    consent: input.consent,
+  };
+}
+
+export class ApplicationClosedError extends Error {}
+
+/**
+ * Saves the form as a draft (status stays "draft") or submits it. A new application gets a fresh
+ * private token; an existing draft is found by its token. Submitted applications are final.
+ */
+export async function saveApplication(input: {
+  program: Program;
+  token?: string;
+  data: ApplicationDraftInput;
+  submit: boolean;
+  locale: Locale;
+}): Promise<{ token: string; application: Application }> {
+  const { program, data, submit, locale } = input;
+  if (applicationWindow(program) !== "open") throw new ApplicationClosedError();
+  const now = new Date().toISOString();
+  const result = await getStore().transaction(async (tx) => {
+    const existing = input.token
+      ? await tx.findOne("applications", {
+          accessTokenHash: hashToken(input.token),
+          programId: program.id,
+        })
+      : undefined;
+    if (existing && existing.status !== "draft") throw new ApplicationClosedError();
+    const token = existing && input.token ? input.token : newToken();
+    const record = {
+      ...toRecord(data),
+      status: submit ? ("submitted" as const) : ("draft" as const),
+      locale,
+      updatedAt: now,
+      submittedAt: submit ? now : undefined,
+    };
+    const application = existing
+      ? await tx.update("applications", existing.id, record)
+      : await tx.insert("applications", {
+          ...record,
+          id: newId("app"),
+          programId: program.id,
+          accessTokenHash: hashToken(token),
+          createdAt: now,
+        });
+    return { token, application, isNew: !existing };
+  });
+  const link = `${publicUrl()}/application/${result.token}`;
+  const to = data.email || data.contactEmail;
+  if (to && (submit || result.isNew)) {
+    const kind = submit ? "applicationReceived" : "applicationDraft";
+    const message = {
+      to,
+      kind,
+      programId: program.id,
+      subject: translate(locale, `emails.${kind}.subject`, { program: program.title }),
+      text: translate(locale, `emails.${kind}.text`, {
+        program: program.title,
+        organization: data.organizationName,
+        link,
+      }),
+    };
+    await getStore().afterCommit(() => sendMail(message));
+  }
+  return { token: result.token, application: result.application };
+}
+
+export async function getApplicationByToken(token: string) {
+  return getStore().findOne("applications", { accessTokenHash: hashToken(token) });
+}
+
+export interface ApplicationFilters {
+  role?: "mentor" | "mentee" | "peer";
+  region?: string;
+  status?: "submitted" | "accepted" | "rejected" | "waitlisted";
+  sort: "score" | "date" | "name";
+}
+
+/** Submitted applications (drafts stay private to their author), filtered and sorted. */
+export async function listApplications(programId: string, filters: ApplicationFilters) {
+  // The filters go to the store (equality on top-level fields): it copies only the records that
+  // match, and copying a record costs more than anything else done with it here.
+  const where: Partial<Application> = { programId };
+  if (filters.role) where.role = filters.role;
+  if (filters.region) where.region = filters.region;
+  if (filters.status) where.status = filters.status;
+  const all = await getStore().find("applications", where);
+  return all
+    .filter((a) => a.status !== "draft")
+    .sort((a, b) => {
+      if (filters.sort === "name") return frenchOrder(a.organizationName, b.organizationName);
+      if (filters.sort === "date") return newestFirst(a.submittedAt ?? "", b.submittedAt ?? "");
+      return (
+        (b.evaluation?.total ?? -1) - (a.evaluation?.total ?? -1) ||
+        compareCodeUnits(a.submittedAt ?? "", b.submittedAt ?? "")
+      );
+    });
+}
+
+/** One row of the coordinator's applications table. */
+export interface ApplicationRow {
+  id: string;
+  organization: string;
+  contact: string;
+  role: Application["role"];
+  region: string | undefined;
+  status: Application["status"];
+  total: number | null;
+  submittedAt: string;
+  flags: ReturnType<typeof unmetConditions>;
+}
+
+/** One page of the applications table: the whole list is filtered and sorted, one page built. */
+export async function pageOfApplications(
+  programId: string,
+  filters: ApplicationFilters,
+  requested: number,
+): Promise<{ rows: ApplicationRow[]; pageInfo: PageInfo }> {
+  // The filtered, sorted list is kept until the next write: paging through it (or reloading)
+  // sorts the program's applications once. The list is shared: never modify it.
+  const sorted = await whileUnchanged(
+    `applications|${programId}|${filters.role ?? ""}|${filters.region ?? ""}|${filters.status ?? ""}|${filters.sort ?? ""}`,
+    () => listApplications(programId, filters),
+  );
+  const { items, pageInfo } = paginate(sorted, requested);
+  return {
+    pageInfo,
+    rows: items.map((a) => ({
+      id: a.id,
+      organization: a.organizationName,
+      contact: a.contactName,
+      role: a.role,
+      region: a.region,
+      status: a.status,
+      total: a.evaluation?.total ?? null,
+      submittedAt: a.submittedAt ?? a.createdAt,
+      flags: unmetConditions(a),
+    })),
+  };
+}
+
+export async function getApplication(programId: string, id: string) {
+  const application = await getStore().get("applications", id);
+  return application && application.programId === programId && application.status !== "draft"
+    ? application
+    : undefined;
+}
+
+/** The pilot's two conditions for a mentee, flagged when unmet. */
+export function unmetConditions(
+  application: Application,
+): Array<"designatedThroughout" | "canImplement"> {
+  if (application.role === "mentor") return [];
+  const unmet: Array<"designatedThroughout" | "canImplement"> = [];
+  if (!application.designatedThroughout) unmet.push("designatedThroughout");
+  if (!application.canImplement) unmet.push("canImplement");
+  return unmet;
+}
+
+export async function scoreApplication(
+  programId: string,
+  id: string,
+  scores: Record<SelectionCriterion, { score: number; comment: string }>,
+  by: string,
+) {
+  const application = await getApplication(programId, id);
+  if (!application) throw new NotFoundError("applications", id);
+  const total = SELECTION_CRITERIA.reduce((sum, c) => sum + scores[c].score, 0);
+  return getStore().update("applications", id, {
+    evaluation: { criteria: scores, total, scoredBy: by, scoredAt: new Date().toISOString() },
+  });
+}
+
+/**
+ * Accept, reject or wait-list, with a reason the applicant sees. Accepting creates the single-use
+ * invitation for the contact person and emails it.
+ */
+export async function decideApplication(input: {
+  programId: string;
+  id: string;
+  status: "accepted" | "rejected" | "waitlisted";
+  reason: string;
+  by: string;
+}) {
+  const store = getStore();
+  const program = await store.get("programs", input.programId);
+  if (!program) throw new NotFoundError("programs", input.programId);
+  const now = new Date().toISOString();
+  const outcome = await store.transaction(async (tx) => {
+    // Read inside the transaction: two decisions at once cannot both create an invitation.
+    const application = await tx.get("applications", input.id);
+    if (
+      !application ||
+      application.programId !== input.programId ||
+      application.status === "draft"
+    ) {
+      throw new NotFoundError("applications", input.id);
+    }
+    let invitationToken: string | undefined;
+    let invitationId = application.invitationId;
+    if (input.status === "accepted" && !application.invitationId) {
+      const { invitation, token } = await createInvitation({
+        programId: input.programId,
+        role: application.role ?? "mentee",
+        email: application.contactEmail || application.email,
+        applicationId: application.id,
+        createdBy: input.by,
+      });
+      invitationToken = token;
+      invitationId = invitation.id;
+    }
+    if (input.status !== "accepted" && application.invitationId) {
+      // Withdraw an unused invitation: the link stops working.
+      const invitation = await tx.get("invitations", application.invitationId);
+      if (invitation && !invitation.usedAt) {
+        await tx.update("invitations", invitation.id, { expiresAt: now });
+        invitationId = undefined;
+      }
+    }
+    const updated = await tx.update("applications", application.id, {
+      status: input.status,
+      decision: { status: input.status, reason: input.reason, decidedBy: input.by, decidedAt: now },
+      invitationId,
+    });
+    return { updated, invitationToken, application, changed: application.status !== input.status };
+  });
+  const { application } = outcome;
+  // The applicant hears about a decision once, not at every save of the same decision.
+  if (!outcome.changed) return { application: outcome.updated, invitationLink: "" };
+  const locale = application.locale;
+  const base = publicUrl();
+  const to = application.contactEmail || application.email;
+  const invitationLink = outcome.invitationToken
+    ? `${base}/invitation/${outcome.invitationToken}`
+    : "";
+  const message = {
+    to,
+    kind: `application-${input.status}`,
+    programId: program.id,
+    subject: translate(locale, `emails.decision.${input.status}.subject`, {
+      program: program.title,
+    }),
+    text: translate(locale, `emails.decision.${input.status}.text`, {
+      program: program.title,
+      organization: application.organizationName,
+      reason: input.reason,
+      link: invitationLink,
+    }),
+  };
+  await store.afterCommit(() => sendMail(message));
+  return { application: outcome.updated, invitationLink };
+}

@@ -1,0 +1,206 @@
+/**
+ * Evaluations: the monthly questionnaire (progress on each objective, success factors,
+ * difficulties, appreciation 1–5, comment) and the final evaluation (learning, objectives reached,
+ * appreciation, recommendations, whether to keep meeting). Coordinators schedule them, follow the
+ * response rate, remind those who have not answered, and keep observer notes per meeting.
+ */
+import { getStore, newId } from "../store";
+import type { EntityOf } from "../store";
+import { notify } from "./notification.server";
+import { newestFirst } from "../utils/order";
+import { quebecToday } from "../utils/quebec-time";
+
+export type Evaluation = EntityOf<"evaluations">;
+export type EvaluationResponse = EntityOf<"evaluationResponses">;
+type Program = EntityOf<"programs">;
+
+export class EvaluationNotFoundError extends Error {}
+export class EvaluationClosedError extends Error {}
+
+/** Open from its first to its last day, Quebec dates. */
+export function isOpen(evaluation: Evaluation, now = new Date()) {
+  const day = quebecToday(now);
+  return evaluation.opensOn <= day && day <= evaluation.closesOn;
+}
+
+export async function listEvaluations(programId: string) {
+  const list = await getStore().find("evaluations", { programId });
+  return list.sort((a, b) => newestFirst(a.opensOn, b.opensOn));
+}
+
+/** The participants asked to answer: the members of the program's active groups. */
+export async function respondents(programId: string) {
+  const groups = await getStore().find("groups", { programId, status: "active" });
+  return new Map(groups.flatMap((g) => g.memberIds.map((id) => [id, g.id] as const)));
+}
+
+export async function responseRates(programId: string) {
+  const [evaluations, eligible, responses] = await Promise.all([
+    listEvaluations(programId),
+    respondents(programId),
+    getStore().find("evaluationResponses", { programId }),
+  ]);
+  return evaluations.map((evaluation) => {
+    const answered = new Set(
+      responses
+        .filter((r) => r.evaluationId === evaluation.id && eligible.has(r.participantId))
+        .map((r) => r.participantId),
+    );
+    return {
+      evaluation,
+      answered: answered.size,
+      expected: eligible.size,
+      rate: eligible.size ? answered.size / eligible.size : 0,
+      open: isOpen(evaluation),
+    };
+  });
+}
+
+export async function scheduleEvaluation(
+  program: Program,
+  input: { kind: Evaluation["kind"]; title: string; opensOn: string; closesOn: string },
+  createdBy: string,
+) {
+  const evaluation = await getStore().insert("evaluations", {
+    id: newId("eval"),
+    programId: program.id,
+    ...input,
+    createdBy,
+    createdAt: new Date().toISOString(),
+  });
+  await announceOpenEvaluations();
+  return evaluation;
+}
+
+async function tellRespondents(
+  evaluation: Evaluation,
+  kind: "evaluationOpen" | "evaluationReminder",
+  only?: (participantId: string) => boolean,
+) {
+  const store = getStore();
+  const program = await store.get("programs", evaluation.programId);
+  if (!program) return 0;
+  let sent = 0;
+  for (const participantId of (await respondents(program.id)).keys()) {
+    if (only && !only(participantId)) continue;
+    const participant = await store.get("participants", participantId);
+    if (!participant) continue;
+    await notify({
+      userId: participant.userId,
+      programId: program.id,
+      kind,
+      params: { program: program.title, title: evaluation.title, closesOn: evaluation.closesOn },
+      link: `/programs/${program.id}/evaluations/${evaluation.id}`,
+    });
+    sent++;
+  }
+  return sent;
+}
+
+/** Tells the participants when a questionnaire opens (once; called by the reminders loop too). */
+export async function announceOpenEvaluations(now = new Date()) {
+  const store = getStore();
+  let sent = 0;
+  for (const candidate of await store.find("evaluations")) {
+    if (candidate.announcedAt || !isOpen(candidate, now)) continue;
+    // The claim and the notices are one transaction: announced once, by one process, and never
+    // marked announced without its notices.
+    sent += await store.transaction(async (tx) => {
+      const fresh = await tx.get("evaluations", candidate.id);
+      if (!fresh || fresh.announcedAt) return 0;
+      const claimed = await tx.update("evaluations", fresh.id, { announcedAt: now.toISOString() });
+      return tellRespondents(claimed, "evaluationOpen");
+    });
+  }
+  return sent;
+}
+
+/** The coordinator reminds those who have not answered yet. */
+export async function remindNonRespondents(programId: string, evaluationId: string) {
+  return getStore().transaction(async (tx) => {
+    const evaluation = await tx.get("evaluations", evaluationId);
+    if (!evaluation || evaluation.programId !== programId) throw new EvaluationNotFoundError();
+    if (!isOpen(evaluation)) throw new EvaluationClosedError();
+    const answered = new Set(
+      (await tx.find("evaluationResponses", { evaluationId })).map((r) => r.participantId),
+    );
+    const sent = await tellRespondents(evaluation, "evaluationReminder", (id) => !answered.has(id));
+    await tx.update("evaluations", evaluation.id, { remindedAt: new Date().toISOString() });
+    return sent;
+  });
+}
+
+export async function getEvaluation(programId: string, evaluationId: string) {
+  const evaluation = await getStore().get("evaluations", evaluationId);
+  return evaluation && evaluation.programId === programId ? evaluation : undefined;
+}
+
+export async function responseOf(evaluationId: string, participantId: string) {
+  return getStore().findOne("evaluationResponses", { evaluationId, participantId });
+}
+
+/** The objectives a participant reports on: their items in their group's action plan. */
+export async function objectivesOf(participantId: string, groupId: string | undefined) {
+  if (!groupId) return [];
+  const items = await getStore().find("actionItems", { groupId, ownerId: participantId });
+  return items
+    .filter((i) => i.status !== "dropped")
+    .sort((a, b) => a.rank - b.rank)
+    .map((i) => ({ id: i.id, title: i.title }));
+}
+
+export type ResponseInput = Omit<
+  EvaluationResponse,
+  "id" | "evaluationId" | "programId" | "participantId" | "groupId" | "submittedAt"
+>;
+
+/** Saves (or replaces, while the questionnaire is open) a participant's answers. */
+export async function submitResponse(
+  evaluation: Evaluation,
+  participantId: string,
+  groupId: string | undefined,
+  input: ResponseInput,
+) {
+  return getStore().transaction(async (tx) => {
+    // The questionnaire as it is now: closed in the meantime, it takes no more answers.
+    const current = await tx.get("evaluations", evaluation.id);
+    if (!current || !isOpen(current)) throw new EvaluationClosedError();
+    const existing = await tx.findOne("evaluationResponses", {
+      evaluationId: evaluation.id,
+      participantId,
+    });
+    const record = {
+      ...input,
+      evaluationId: evaluation.id,
+      programId: evaluation.programId,
+      participantId,
+      groupId,
+      submittedAt: new Date().toISOString(),
+    };
+    if (existing) return tx.update("evaluationResponses", existing.id, record);
+    return tx.insert("evaluationResponses", { id: newId("resp"), ...record });
+  });
+}
+
+export async function listObserverNotes(programId: string) {
+  const notes = await getStore().find("observerNotes", { programId });
+  return notes.sort((a, b) => newestFirst(a.meetingDate, b.meetingDate));
+}
+
+export async function addObserverNote(
+  programId: string,
+  input: { groupId: string; meetingDate: string; note: string },
+  createdBy: string,
+) {
+  return getStore().transaction(async (tx) => {
+    const group = await tx.get("groups", input.groupId);
+    if (!group || group.programId !== programId) throw new EvaluationNotFoundError();
+    return tx.insert("observerNotes", {
+      id: newId("obs"),
+      programId,
+      ...input,
+      createdBy,
+      createdAt: new Date().toISOString(),
+    });
+  });
+}

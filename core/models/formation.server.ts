@@ -1,0 +1,332 @@
+/**
+ * The coordinator's side of group formation: solver runs (in a worker, with progress), decisions on
+ * proposed groups (approve, reject, swap, move), pins and forbids. Every decision is audited.
+ */
+import { getStore, newId, NotFoundError } from "../store";
+import type { EntityOf, StoreWriter } from "../store";
+import {
+  emitSolverUpdate,
+  getSolverRunner,
+  SolverCancelledError,
+  type SolverJob,
+  type SolverRunner,
+} from "../solver/runner";
+import type { InstanceInput } from "../../matching/schema";
+import { programRatings } from "./event.server";
+import {
+  activeGroups,
+  audit,
+  checkGroup,
+  explainTriad,
+  formGroup,
+  groupScore,
+  GroupRuleError,
+} from "./group.server";
+import { engineParticipants, programRules } from "./matching-input.server";
+
+export type SolverRun = EntityOf<"solverRuns">;
+type Program = EntityOf<"programs">;
+type Actor = { id: string; name: string };
+
+export const SOLVER_TIME_LIMIT_MS = 30_000;
+
+const JOBS = Symbol.for("maillage.solver-jobs");
+type Holder = { [JOBS]?: Map<string, SolverJob> };
+function jobs() {
+  return ((globalThis as Holder)[JOBS] ??= new Map());
+}
+
+export async function latestRun(programId: string) {
+  const runs = await getStore().find("solverRuns", { programId });
+  return runs.sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
+}
+
+export class SolverBusyError extends Error {}
+
+/**
+ * A run still "running" after this long lost its process (a restart, a crash): no solve lasts
+ * longer than its time limit.
+ */
+const RUN_LOST_AFTER_MS = SOLVER_TIME_LIMIT_MS + 30_000;
+
+/** The proposed group a coordinator decides on, read again inside the transaction. */
+async function proposedGroup(tx: StoreWriter, program: Program, runId: string, groupId: string) {
+  const run = await tx.get("solverRuns", runId);
+  if (!run || run.programId !== program.id || run.status !== "done")
+    throw new NotFoundError("solverRuns", runId);
+  const proposed = run.groups.find((g) => g.id === groupId);
+  if (!proposed) throw new NotFoundError("groups", groupId);
+  return { run, proposed };
+}
+
+/**
+ * Solves for everyone not yet in an active group; active groups stay fixed. One run at a time per
+ * program, on any process: the check and the new run are one transaction (and a unique key), and
+ * the solver starts once the run is committed.
+ */
+export async function startSolve(program: Program, actor: Actor): Promise<SolverRun> {
+  const store = getStore();
+  return store.transaction(async (tx) => {
+    const running = await tx.findOne("solverRuns", { programId: program.id, status: "running" });
+    if (running) {
+      const lost =
+        !jobs().has(running.id) && Date.now() - Date.parse(running.startedAt) > RUN_LOST_AFTER_MS;
+      if (!lost) throw new SolverBusyError();
+      await tx.update("solverRuns", running.id, {
+        status: "failed",
+        error: "interrupted",
+        finishedAt: new Date().toISOString(),
+      });
+    }
+    const current = (await tx.get("programs", program.id)) ?? program;
+    const [participants, groups, ratings] = await Promise.all([
+      engineParticipants(current.id),
+      activeGroups(current.id),
+      programRatings(current.id),
+    ]);
+    const ids = new Set(participants.map((p) => p.id));
+    const instance = {
+      ...programRules(current, ids),
+      participants,
+      ratings: ratings.filter((r) => ids.has(r.from) && ids.has(r.to)),
+      fixedGroups: groups.map((g) => g.memberIds as [string, string, string]),
+    } satisfies InstanceInput;
+    const run = await tx.insert("solverRuns", {
+      id: newId("run"),
+      programId: current.id,
+      status: "running",
+      startedBy: actor.id,
+      startedAt: new Date().toISOString(),
+    });
+    await audit(current.id, actor, "solve-started", { runId: run.id });
+    const fixed = new Set(groups.map((g) => [...g.memberIds].sort().join("|")));
+    // The solver starts once the run is committed (the caller's transaction may be wider).
+    await store.afterCommit(() => runJob(run, instance, fixed));
+    return run;
+  });
+}
+
+function runJob(run: SolverRun, instance: Parameters<SolverRunner>[0], fixed: ReadonlySet<string>) {
+  const store = getStore();
+  const programId = run.programId;
+  const job = getSolverRunner()(instance, {
+    timeLimitMs: SOLVER_TIME_LIMIT_MS,
+    onProgress: (progress) => emitSolverUpdate(programId, { runId: run.id, progress }),
+  });
+  jobs().set(run.id, job);
+  job.result.then(
+    async (result) => {
+      jobs().delete(run.id);
+      await store.update("solverRuns", run.id, {
+        status: "done",
+        finishedAt: new Date().toISOString(),
+        progress: { phase: "done", fraction: 1 },
+        result: {
+          status: result.status,
+          objective: result.objective,
+          bound: result.bound,
+          timeMs: result.timeMs,
+        },
+        groups: result.groups
+          .filter((g) => !fixed.has([...g.members].sort().join("|")))
+          .map((g, i) => ({
+            id: `g${i + 1}`,
+            memberIds: [...g.members],
+            mentorId: g.mentor ?? undefined,
+            score: g.score,
+            explanation: g.explanation.reasons,
+            decision: "proposed" as const,
+          })),
+        unplaced: result.unplaced.map((u) => ({
+          id: u.id,
+          code: u.reasonCode,
+          reasons: u.reasons,
+        })),
+      });
+      emitSolverUpdate(programId, { runId: run.id, done: true });
+    },
+    async (error: unknown) => {
+      jobs().delete(run.id);
+      const cancelled = error instanceof SolverCancelledError;
+      await store.update("solverRuns", run.id, {
+        status: cancelled ? "cancelled" : "failed",
+        error: cancelled ? undefined : (error as Error).message,
+        finishedAt: new Date().toISOString(),
+      });
+      emitSolverUpdate(programId, { runId: run.id, done: true });
+    },
+  );
+}
+
+export async function cancelSolve(program: Program, actor: Actor) {
+  const run = (
+    await getStore().find("solverRuns", { programId: program.id, status: "running" })
+  )[0];
+  const job = run && jobs().get(run.id);
+  if (!run || !job) return false;
+  job.cancel();
+  await audit(program.id, actor, "solve-cancelled", { runId: run.id });
+  return true;
+}
+
+/**
+ * Approves a proposed group: the group is formed (every rule checked again) and the run records
+ * the decision, in one transaction. Approving it again changes nothing.
+ */
+export async function approveProposedGroup(
+  program: Program,
+  runId: string,
+  groupId: string,
+  actor: Actor,
+) {
+  return getStore().transaction(async (tx) => {
+    const { run, proposed } = await proposedGroup(tx, program, runId, groupId);
+    if (proposed.decision === "approved" && proposed.groupId) {
+      const formed = await tx.get("groups", proposed.groupId);
+      if (formed) return formed;
+    }
+    if (proposed.decision !== "proposed") throw new GroupRuleError(`proposal-${proposed.decision}`);
+    const group = await formGroup({
+      program,
+      memberIds: proposed.memberIds,
+      origin: "solver",
+      sourceKey: `run:${run.id}:${proposed.id}`,
+      approvedBy: actor.id,
+      explanation: proposed.explanation,
+    });
+    await tx.update("solverRuns", run.id, {
+      groups: run.groups.map((g) =>
+        g.id === groupId ? { ...g, decision: "approved" as const, groupId: group.id } : g,
+      ),
+    });
+    await audit(program.id, actor, "group-approved", {
+      runId,
+      members: proposed.memberIds,
+      groupId: group.id,
+    });
+    return group;
+  });
+}
+
+export async function rejectProposedGroup(
+  program: Program,
+  runId: string,
+  groupId: string,
+  actor: Actor,
+) {
+  await getStore().transaction(async (tx) => {
+    const { run, proposed } = await proposedGroup(tx, program, runId, groupId);
+    if (proposed.decision === "rejected") return;
+    if (proposed.decision !== "proposed") throw new GroupRuleError(`proposal-${proposed.decision}`);
+    await tx.update("solverRuns", run.id, {
+      groups: run.groups.map((g) =>
+        g.id === groupId ? { ...g, decision: "rejected" as const } : g,
+      ),
+    });
+    await audit(program.id, actor, "group-rejected", { runId, members: proposed.memberIds });
+  });
+}
+
+/**
+ * Replaces one member of a proposed group by someone else: a person left out, or a member of another
+ * proposed group (then the two swap). Both groups are checked again; any broken rule refuses the
+ * change with its reason. Scores and explanations are recomputed. One transaction: two
+ * coordinators changing the same run are applied one after the other, each on the other's result.
+ */
+export async function changeMember(
+  program: Program,
+  input: { runId: string; groupId: string; outId: string; inId: string },
+  actor: Actor,
+) {
+  return getStore().transaction(async (tx) => {
+    const current = (await tx.get("programs", program.id)) ?? program;
+    const { run, proposed: target } = await proposedGroup(tx, current, input.runId, input.groupId);
+    if (
+      target.decision !== "proposed" ||
+      !target.memberIds.includes(input.outId) ||
+      target.memberIds.includes(input.inId)
+    ) {
+      throw new GroupRuleError("not-in-group");
+    }
+    const other = run.groups.find(
+      (g) => g.decision === "proposed" && g.memberIds.includes(input.inId),
+    );
+    const inActive = (await activeGroups(current.id)).some((g) => g.memberIds.includes(input.inId));
+    if (inActive)
+      throw new GroupRuleError("violations", [{ code: "placed-twice", names: [input.inId] }]);
+    const nextTarget = target.memberIds.map((id) => (id === input.outId ? input.inId : id));
+    const nextOther = other?.memberIds.map((id) => (id === input.inId ? input.outId : id));
+    const violations = [
+      ...(await checkGroup(current, nextTarget)),
+      ...(nextOther ? await checkGroup(current, nextOther) : []),
+    ];
+    if (violations.length) throw new GroupRuleError("violations", violations);
+    const rebuild = async (memberIds: string[]) => {
+      const people = await engineParticipants(current.id, new Set(memberIds));
+      return {
+        memberIds,
+        mentorId: people.find((p) => p.role === "mentor")?.id,
+        score: await groupScore(current.id, memberIds),
+        explanation: await explainTriad(current, memberIds),
+      };
+    };
+    const updatedTarget = await rebuild(nextTarget);
+    const updatedOther = nextOther ? await rebuild(nextOther) : undefined;
+    let unplaced = run.unplaced;
+    if (!other) {
+      unplaced = [
+        ...run.unplaced.filter((u) => u.id !== input.inId),
+        { id: input.outId, code: "moved", reasons: [{ code: "moved-out", params: {} }] },
+      ];
+    }
+    await tx.update("solverRuns", run.id, {
+      groups: run.groups.map((g) =>
+        g.id === target.id
+          ? { ...g, ...updatedTarget }
+          : other && g.id === other.id
+            ? { ...g, ...updatedOther! }
+            : g,
+      ),
+      unplaced,
+    });
+    await audit(current.id, actor, other ? "members-swapped" : "member-moved", {
+      runId: run.id,
+      group: target.id,
+      out: input.outId,
+      in: input.inId,
+      otherGroup: other?.id,
+    });
+    return { score: updatedTarget.score };
+  });
+}
+
+/**
+ * Pins keep two people together, forbids keep them apart, for every later solve and check. The
+ * program is read again in the transaction: two coordinators adding rules at once keep both.
+ */
+export async function setPairRule(
+  program: Program,
+  input: { kind: "pin" | "forbid"; a: string; b: string; remove: boolean },
+  actor: Actor,
+) {
+  await getStore().transaction(async (tx) => {
+    const current = (await tx.get("programs", program.id)) ?? program;
+    const ids = new Set(
+      (await tx.find("participants", { programId: current.id })).map((p) => p.id),
+    );
+    if (!ids.has(input.a) || !ids.has(input.b) || input.a === input.b)
+      throw new GroupRuleError("not-participant");
+    const key = (pair: [string, string]) => [...pair].sort().join("|");
+    const wanted = key([input.a, input.b]);
+    const field = input.kind === "pin" ? "pins" : "forbids";
+    const had = current[field].some((p) => key(p) === wanted);
+    if (had !== input.remove) return;
+    const rest = current[field].filter((p) => key(p) !== wanted);
+    const next = input.remove ? rest : [...rest, [input.a, input.b] as [string, string]];
+    await tx.update("programs", current.id, { [field]: next });
+    await audit(current.id, actor, `${input.kind}-${input.remove ? "removed" : "added"}`, {
+      a: input.a,
+      b: input.b,
+    });
+  });
+}

@@ -1,0 +1,78 @@
+/** The program's participants and rules as the matching engine sees them (ids are participant ids). */
+import type { InstanceInput, Participant as EngineParticipant } from "../../matching/schema";
+import { getStore } from "../store";
+import type { EntityOf } from "../store";
+
+/**
+ * The program's rules for the engine, between the given people: the composition and region rule,
+ * the coordination's pins and forbids (pairs naming anyone else are left out). The solver's runs,
+ * the group checks and the speed-dating rounds all read them from here, so that they apply the same
+ * rule (matching/compatibility.ts).
+ */
+export function programRules(
+  program: Pick<EntityOf<"programs">, "composition" | "regionRule" | "pins" | "forbids">,
+  ids: ReadonlySet<string>,
+) {
+  const within = (pairs: ReadonlyArray<[string, string]>) =>
+    pairs.filter(([a, b]) => ids.has(a) && ids.has(b));
+  return {
+    policy: { mode: program.composition, regionRule: program.regionRule },
+    pins: within(program.pins),
+    forbid: within(program.forbids),
+  } satisfies Partial<InstanceInput>;
+}
+
+export async function engineParticipants(programId: string, only?: ReadonlySet<string>) {
+  const store = getStore();
+  const [participants, organizations, users, program] = await Promise.all([
+    store.find("participants", { programId }),
+    store.find("organizations"),
+    store.find("users"),
+    store.get("programs", programId),
+  ]);
+  return toEngineParticipants(
+    participants.filter((p) => !only || only.has(p.id)),
+    {
+      organizations: new Map(organizations.map((o) => [o.id, o])),
+      users: new Map(users.map((u) => [u.id, u])),
+      taxonomy: program?.taxonomy ?? [],
+    },
+  );
+}
+
+/**
+ * The same, from records a caller has already read (a page that also lists the participants need
+ * not read them twice).
+ */
+export function toEngineParticipants(
+  participants: ReadonlyArray<EntityOf<"participants">>,
+  context: {
+    organizations: ReadonlyMap<string, EntityOf<"organizations">>;
+    users: ReadonlyMap<string, { name: string }>;
+    taxonomy: ReadonlyArray<{ id: string; label: string }>;
+  },
+): EngineParticipant[] {
+  // Subjects go to the engine by their French label, so that its explanations read naturally.
+  const label = new Map(context.taxonomy.map((t) => [t.id, t.label]));
+  const named = (tag: string) => label.get(tag) ?? tag;
+  return participants
+    .map((p): EngineParticipant => {
+      const org = context.organizations.get(p.organizationId);
+      return {
+        id: p.id,
+        name: context.users.get(p.userId)?.name ?? p.id,
+        role: p.role,
+        region: org?.region ?? "00",
+        mrc: org?.mrc ?? "0",
+        organization: p.organizationId,
+        competitors: org?.competitorIds ?? [],
+        capacity: p.role === "mentor" ? p.capacity : undefined,
+        needs: p.profile.needs.map((n) => ({ tag: named(n.tag), priority: n.priority })),
+        expertise: p.profile.expertise.map(named),
+        sector: p.profile.sector,
+        style: p.profile.workingStyle,
+        availability: p.profile.availability,
+      };
+    })
+    .sort((a, b) => a.id.localeCompare(b.id));
+}

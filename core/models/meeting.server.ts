@@ -1,0 +1,416 @@
+/** A group's meetings: the generated series, status changes, and the calendar feed (ICS). */
+import { createEvents, type EventAttributes } from "ics";
+import { getStore, newId } from "../store";
+import type { EntityOf } from "../store";
+import { hashToken, newToken } from "../security/tokens";
+import { rotateFacilitators } from "../../matching/rotation";
+import { formatDate } from "../i18n";
+import { quebecDate, quebecInstant } from "../utils/quebec-time";
+import { generateSeries, type SeriesInput } from "./meeting-series";
+import { setMeetingTime } from "./hour-bank.server";
+import { notify } from "./notification.server";
+
+export type Meeting = EntityOf<"meetings">;
+
+export async function listMeetings(groupId: string) {
+  const meetings = await getStore().find("meetings", { groupId });
+  return meetings.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+}
+
+/**
+ * (Re)generates the series: planned meetings still to come are replaced; held, postponed and
+ * cancelled ones, and anything in the past, stay.
+ */
+export async function planSeries(groupId: string, input: SeriesInput) {
+  const now = new Date().toISOString();
+  return getStore().transaction(async (tx) => {
+    const removed = new Set<string>();
+    for (const m of await tx.find("meetings", { groupId })) {
+      if (m.status === "planned" && m.startsAt > now) {
+        await tx.remove("meetings", m.id);
+        removed.add(m.id);
+      }
+    }
+    // A co-development session planned for a removed meeting stays, without its date.
+    for (const session of await tx.find("codevSessions", { groupId })) {
+      if (session.meetingId && removed.has(session.meetingId))
+        await tx.update("codevSessions", session.id, { meetingId: undefined });
+    }
+    const created = [];
+    for (const slot of generateSeries(input)) {
+      if (slot.startsAt <= now) continue;
+      created.push(
+        await tx.insert("meetings", {
+          id: newId("mtg"),
+          groupId,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          status: "planned",
+          createdAt: now,
+          updatedAt: now,
+        }),
+      );
+    }
+    return created;
+  });
+}
+
+export class MeetingNotFoundError extends Error {}
+/** The meeting changed since the form was shown (another member saved first). */
+export class StaleMeetingError extends Error {}
+/**
+ * A meeting is marked held only once it has started (`field`: the form field at fault, "status",
+ * or "date" when a held meeting would move into the future).
+ */
+export class MeetingNotStartedError extends Error {
+  constructor(
+    readonly startsAt: string,
+    readonly field = "status",
+  ) {
+    super(field);
+  }
+}
+/** A member named for a meeting is not in the group. */
+export class NotAMemberError extends Error {
+  constructor(readonly field: string) {
+    super(field);
+  }
+}
+
+/** Quarter hours between two instants, at least a quarter and at most 12 h (the ledger's bounds). */
+export function quarterHours(ms: number): number {
+  return Math.min(12, Math.max(0.25, Math.round(ms / 900_000) / 4));
+}
+
+/** Who a meeting is for: everyone in a collective meeting, the chosen members in an individual one. */
+export function meetingMembers(meeting: Meeting, groupMemberIds: readonly string[]): string[] {
+  return meeting.kind === "individual" && meeting.participantIds.length > 0
+    ? groupMemberIds.filter((id) => meeting.participantIds.includes(id))
+    : [...groupMemberIds];
+}
+
+/**
+ * A held meeting puts its time in the hour bank, one line per person present (counted once, see
+ * hour-bank.ts); leaving "held" takes those lines out again. Only a meeting that has started can
+ * be held (MeetingNotStartedError).
+ */
+export async function setMeetingStatus(
+  groupId: string,
+  meetingId: string,
+  status: Meeting["status"],
+  reason: string,
+  presentIds?: readonly string[],
+  now = new Date().toISOString(),
+) {
+  return getStore().transaction(async (tx) => {
+    const meeting = await tx.get("meetings", meetingId);
+    const group = await tx.get("groups", groupId);
+    if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    if (status === "held" && meeting.startsAt > now)
+      throw new MeetingNotStartedError(meeting.startsAt);
+    const expected =
+      meeting.status === "held" && meeting.presentIds.length
+        ? meeting.presentIds
+        : meetingMembers(meeting, group.memberIds);
+    const present = status === "held" ? [...(presentIds ?? expected)] : [];
+    if (present.some((id) => !group.memberIds.includes(id)))
+      throw new NotAMemberError("presentIds");
+    await setMeetingTime(tx, {
+      groupId,
+      meetingId,
+      presentIds: present,
+      hours: quarterHours(Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)),
+      date: quebecDate(meeting.startsAt),
+      at: now,
+    });
+    return tx.update("meetings", meetingId, {
+      status,
+      statusReason: status === "postponed" || status === "cancelled" ? reason : "",
+      presentIds: present,
+      sequence: meeting.sequence + 1,
+      updatedAt: now,
+    });
+  });
+}
+
+export async function getMeeting(groupId: string, meetingId: string) {
+  const meeting = await getStore().get("meetings", meetingId);
+  return meeting && meeting.groupId === groupId ? meeting : undefined;
+}
+
+export interface MeetingDetails {
+  /** The meeting's `sequence` when the form was shown. */
+  sequence: number;
+  date: string;
+  time: string;
+  durationMinutes: number;
+  kind: Meeting["kind"];
+  participantIds: string[];
+  facilitatorId: string;
+  theme: string;
+  agenda: string;
+  notes: string;
+  tools: string;
+}
+
+/** Edits a meeting; a new date or time bumps its calendar sequence and re-arms its reminder. */
+export async function updateMeetingDetails(
+  groupId: string,
+  meetingId: string,
+  details: MeetingDetails,
+) {
+  return getStore().transaction(async (tx) => {
+    const meeting = await tx.get("meetings", meetingId);
+    const group = await tx.get("groups", groupId);
+    if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    if (details.sequence !== meeting.sequence) throw new StaleMeetingError();
+    const participantIds = details.kind === "individual" ? details.participantIds : [];
+    if (participantIds.some((id) => !group.memberIds.includes(id)))
+      throw new NotAMemberError("participantIds");
+    const attending = details.kind === "individual" ? participantIds : group.memberIds;
+    if (details.facilitatorId && !attending.includes(details.facilitatorId))
+      throw new NotAMemberError("facilitatorId");
+    const start = quebecInstant(details.date, details.time);
+    const startsAt = start.toISOString();
+    const endsAt = new Date(start.getTime() + details.durationMinutes * 60_000).toISOString();
+    // A held meeting cannot move to a start still to come.
+    if (meeting.status === "held" && startsAt > new Date().toISOString())
+      throw new MeetingNotStartedError(startsAt, "date");
+    const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
+    if (moved && meeting.status === "held") {
+      // A held meeting's corrected date or length follows into the hour bank.
+      await setMeetingTime(tx, {
+        groupId,
+        meetingId,
+        presentIds: meeting.presentIds,
+        hours: quarterHours(Date.parse(endsAt) - Date.parse(startsAt)),
+        date: quebecDate(startsAt),
+        at: new Date().toISOString(),
+      });
+    }
+    const facilitatorId = details.facilitatorId || undefined;
+    return tx.update("meetings", meetingId, {
+      startsAt,
+      endsAt,
+      kind: details.kind,
+      participantIds,
+      facilitatorId,
+      facilitatorFixed:
+        facilitatorId === meeting.facilitatorId ? meeting.facilitatorFixed : Boolean(facilitatorId),
+      theme: details.theme,
+      agenda: details.agenda,
+      notes: details.notes,
+      tools: details.tools,
+      reminderSentAt: moved ? undefined : meeting.reminderSentAt,
+      sequence: meeting.sequence + 1,
+      updatedAt: new Date().toISOString(),
+    });
+  });
+}
+
+/** The mentor confirms that the prepared content still matches what the mentees need. */
+export async function confirmPreparation(groupId: string, meetingId: string, mentorId: string) {
+  return getStore().transaction(async (tx) => {
+    const meeting = await tx.get("meetings", meetingId);
+    const group = await tx.get("groups", groupId);
+    if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
+    if (group.mentorId !== mentorId) throw new NotAMemberError("form");
+    return tx.update("meetings", meetingId, {
+      preparationConfirmedAt: new Date().toISOString(),
+      preparationConfirmedBy: mentorId,
+    });
+  });
+}
+
+/** Members swap their turns: the two meetings exchange facilitators. */
+export async function swapFacilitators(groupId: string, firstId: string, secondId: string) {
+  return getStore().transaction(async (tx) => {
+    const [a, b] = await Promise.all([tx.get("meetings", firstId), tx.get("meetings", secondId)]);
+    if (!a || !b || a.groupId !== groupId || b.groupId !== groupId || a.id === b.id)
+      throw new MeetingNotFoundError();
+    // Only turns still to come can be swapped: the past is the rotation's history.
+    const now = new Date().toISOString();
+    if ([a, b].some((m) => m.status !== "planned" || m.startsAt <= now))
+      throw new NotAMemberError("swapWith");
+    const group = await tx.get("groups", groupId);
+    if (!group) throw new MeetingNotFoundError();
+    if (b.facilitatorId && !meetingMembers(a, group.memberIds).includes(b.facilitatorId))
+      throw new NotAMemberError("swapWith");
+    if (a.facilitatorId && !meetingMembers(b, group.memberIds).includes(a.facilitatorId))
+      throw new NotAMemberError("swapWith");
+    await tx.update("meetings", a.id, {
+      facilitatorId: b.facilitatorId,
+      facilitatorFixed: true,
+      sequence: a.sequence + 1,
+      updatedAt: now,
+    });
+    await tx.update("meetings", b.id, {
+      facilitatorId: a.facilitatorId,
+      facilitatorFixed: true,
+      sequence: b.sequence + 1,
+      updatedAt: now,
+    });
+  });
+}
+
+/**
+ * Assigns facilitators to the meetings still to come (planned), fairly (matching/rotation.ts):
+ * past and held meetings are the history, so the rotation continues where it stopped.
+ */
+export async function assignFacilitators(
+  groupId: string,
+  options: { mentorWeight: number },
+  now = new Date().toISOString(),
+) {
+  return getStore().transaction(async (tx) => {
+    const group = await tx.get("groups", groupId);
+    if (!group) throw new MeetingNotFoundError();
+    const program = await tx.get("programs", group.programId);
+    const members = await Promise.all(group.memberIds.map((id) => tx.get("participants", id)));
+    const meetings = (await tx.find("meetings", { groupId })).sort((a, b) =>
+      a.startsAt.localeCompare(b.startsAt),
+    );
+    const upcoming = meetings.filter((m) => m.status === "planned" && m.startsAt > now);
+    // History: the meetings that were held. Turns the members chose (swaps) are kept.
+    const history = meetings
+      .filter((m) => m.status === "held" && m.facilitatorId)
+      .map((m) => m.facilitatorId!);
+    const assignment = rotateFacilitators({
+      mode: program?.composition === "co-development" ? "co-development" : "mentorship",
+      members: members.flatMap((m) =>
+        m ? [{ id: m.id, role: m.role, expertise: m.profile.expertise }] : [],
+      ),
+      meetings: upcoming.map((m) => ({
+        id: m.id,
+        theme: m.theme || undefined,
+        participantIds: meetingMembers(m, group.memberIds),
+        fixedFacilitatorId:
+          m.facilitatorFixed &&
+          m.facilitatorId &&
+          meetingMembers(m, group.memberIds).includes(m.facilitatorId)
+            ? m.facilitatorId
+            : undefined,
+      })),
+      history,
+      mentorWeight: options.mentorWeight,
+    });
+    const stamp = new Date().toISOString();
+    for (const [i, meeting] of upcoming.entries()) {
+      const facilitatorId = assignment[i];
+      if (facilitatorId && facilitatorId !== meeting.facilitatorId) {
+        await tx.update("meetings", meeting.id, {
+          facilitatorId,
+          sequence: meeting.sequence + 1,
+          updatedAt: stamp,
+        });
+      }
+    }
+    return upcoming.length;
+  });
+}
+
+/**
+ * Reminders through the outbox (and in the app) before each planned meeting, once per meeting and
+ * date: moving a meeting re-arms its reminder. Called by the server every few minutes.
+ */
+export async function sendMeetingReminders(withinHours: number, now = new Date()) {
+  const store = getStore();
+  const horizon = new Date(now.getTime() + withinHours * 3_600_000).toISOString();
+  const from = now.toISOString();
+  const due = (await store.find("meetings", { status: "planned" })).filter(
+    (m) => !m.reminderSentAt && m.startsAt > from && m.startsAt <= horizon,
+  );
+  let sent = 0;
+  for (const candidate of due) {
+    // Claimed and told in one transaction, re-checked (the meeting may have moved or been
+    // cancelled meanwhile): one reminder per meeting and date, even with two passes or processes
+    // at once; the e-mails follow the commit.
+    sent += await store.transaction(async (tx) => {
+      const fresh = await tx.get("meetings", candidate.id);
+      if (
+        !fresh ||
+        fresh.status !== "planned" ||
+        fresh.reminderSentAt ||
+        fresh.startsAt <= from ||
+        fresh.startsAt > horizon
+      )
+        return 0;
+      const meeting = await tx.update("meetings", fresh.id, { reminderSentAt: from });
+      const group = await tx.get("groups", meeting.groupId);
+      if (!group || group.status !== "active") return 0;
+      let told = 0;
+      for (const participantId of meetingMembers(meeting, group.memberIds)) {
+        const participant = await tx.get("participants", participantId);
+        const user = participant && (await tx.get("users", participant.userId));
+        if (!user) continue;
+        const facilitator =
+          meeting.facilitatorId && (await tx.get("participants", meeting.facilitatorId));
+        const facilitatorUser = facilitator && (await tx.get("users", facilitator.userId));
+        await notify({
+          userId: user.id,
+          programId: group.programId,
+          kind: "meetingReminder",
+          params: {
+            date: formatDate(user.locale, meeting.startsAt, {
+              dateStyle: "full",
+              timeStyle: "short",
+            }),
+            facilitator: facilitatorUser ? facilitatorUser.name : "—",
+            agenda: meeting.agenda || "—",
+          },
+          link: `/programs/${group.programId}/groups/${group.id}/meetings/${meeting.id}`,
+        });
+        told++;
+      }
+      return told;
+    });
+  }
+  return sent;
+}
+
+/** A new secret subscription link for the group's calendar (the old one stops working). */
+export async function renewCalendarToken(groupId: string) {
+  const token = newToken();
+  await getStore().update("groups", groupId, { calendarTokenHash: hashToken(token) });
+  return token;
+}
+
+export async function groupByCalendarToken(token: string) {
+  return getStore().findOne("groups", { calendarTokenHash: hashToken(token) });
+}
+
+const toArray = (iso: string) => {
+  const d = new Date(iso);
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+  ] as [number, number, number, number, number];
+};
+
+/** The ICS feed: one event per meeting, stable UIDs, cancellations marked, times in UTC. */
+export function meetingsIcs(meetings: readonly Meeting[], title: string, link: string): string {
+  if (meetings.length === 0) {
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Maillage//FR\r\nCALSCALE:GREGORIAN\r\nEND:VCALENDAR\r\n";
+  }
+  const events: EventAttributes[] = meetings.map((m) => ({
+    uid: `${m.id}@maillage`,
+    title,
+    start: toArray(m.startsAt),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: toArray(m.endsAt),
+    endInputType: "utc",
+    endOutputType: "utc",
+    description: [m.agenda, m.statusReason].filter(Boolean).join("\n\n"),
+    url: link,
+    status: m.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    sequence: m.sequence,
+    productId: "-//Maillage//FR",
+  }));
+  const { error, value } = createEvents(events);
+  if (error || !value) throw error ?? new Error("ICS generation failed");
+  return value;
+}

@@ -1,0 +1,79 @@
+/** In-app notices, each also written to the outbox (or sent) in the person's language. */
+import { sendMail } from "../mail";
+import { getStore, newId } from "../store";
+import type { EntityOf } from "../store";
+import { translate, type MessageKey } from "../i18n";
+import { publicUrl } from "./application.server";
+import { newestFirst } from "../utils/order";
+
+export type NotificationKind =
+  | "groupFormed"
+  | "proposalReceived"
+  | "selfGroupAwaiting"
+  | "selfGroupFormed"
+  | "meetingReminder"
+  | "checkInReminder"
+  | "toolShareRequest"
+  | "evaluationOpen"
+  | "evaluationReminder";
+
+/**
+ * An in-app notice, written in the caller's transaction, and its e-mail, sent once that
+ * transaction has committed (never for a write that was rolled back or lost a race).
+ */
+export async function notify(input: {
+  userId: string;
+  programId?: string;
+  kind: NotificationKind;
+  params: Record<string, string | number>;
+  link: string;
+}) {
+  const store = getStore();
+  const user = await store.get("users", input.userId);
+  if (!user) return;
+  await store.insert("notifications", {
+    id: newId("ntf"),
+    userId: input.userId,
+    programId: input.programId,
+    kind: input.kind,
+    params: input.params,
+    link: input.link,
+    createdAt: new Date().toISOString(),
+  });
+  const message = {
+    to: user.email,
+    kind: input.kind,
+    programId: input.programId,
+    subject: translate(
+      user.locale,
+      `notifications.${input.kind}.subject` as MessageKey,
+      input.params,
+    ),
+    text: `${translate(user.locale, `notifications.${input.kind}.text` as MessageKey, input.params)}\n\n${publicUrl()}${input.link}`,
+  };
+  await store.afterCommit(() => sendMail(message));
+}
+
+export async function notifyCoordinators(
+  program: EntityOf<"programs">,
+  kind: NotificationKind,
+  link: string,
+) {
+  for (const userId of program.coordinatorIds) {
+    await notify({ userId, programId: program.id, kind, params: { program: program.title }, link });
+  }
+}
+
+export async function listNotifications(userId: string) {
+  const list = await getStore().find("notifications", { userId });
+  return list.sort((a, b) => newestFirst(a.createdAt, b.createdAt)).slice(0, 50);
+}
+
+export async function markNotificationsRead(userId: string) {
+  const now = new Date().toISOString();
+  await getStore().transaction(async (tx) => {
+    for (const n of await tx.find("notifications", { userId })) {
+      if (!n.readAt) await tx.update("notifications", n.id, { readAt: now });
+    }
+  });
+}

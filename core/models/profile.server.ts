@@ -1,0 +1,240 @@
+/** Participants' published needs and expertise, and the program's directory. */
+import { getStore, NotFoundError } from "../store";
+import type { EntityOf } from "../store";
+import type { Profile } from "../store/schema";
+import type { DirectoryFilters, ProfileFormInput } from "../schemas/profile";
+import { pairScorer } from "../../matching/score";
+import { CARDS_PAGE_SIZE, paginate, type PageInfo } from "../utils/pagination";
+import { programRatings } from "./event.server";
+import { toEngineParticipants } from "./matching-input.server";
+import { whileUnchanged } from "./revision-cache.server";
+
+/** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
+const frenchOrder = new Intl.Collator("fr").compare;
+
+export type Participant = EntityOf<"participants">;
+
+/** Applies the profile form, including the reorder / add / remove buttons of the needs list. */
+export function applyNeedsIntent(input: ProfileFormInput): Profile["needs"] {
+  let needs = input.needTag.map((tag, i) => ({ tag, priority: input.needPriority[i] ?? 2 }));
+  const [action, rawIndex] = input.intent.split(":");
+  const index = Number(rawIndex);
+  if (action === "add" && input.newNeedTag && !needs.some((n) => n.tag === input.newNeedTag)) {
+    needs = [...needs, { tag: input.newNeedTag, priority: input.newNeedPriority }];
+  } else if (action === "remove") {
+    needs = needs.filter((_, i) => i !== index);
+  } else if ((action === "up" && index > 0) || (action === "down" && index < needs.length - 1)) {
+    const other = action === "up" ? index - 1 : index + 1;
+    [needs[index], needs[other]] = [needs[other]!, needs[index]!];
+  }
+  const seen = new Set<string>();
+  return needs.filter((n) => !seen.has(n.tag) && seen.add(n.tag));
+}
+
+/** Saves the person's profile and their organization's declared competitors within the program. */
+export async function updateProfile(
+  participantId: string,
+  input: ProfileFormInput,
+  programOrgIds: string[],
+) {
+  return getStore().transaction(async (tx) => {
+    const participant = await tx.get("participants", participantId);
+    if (!participant) throw new NotFoundError("participants", participantId);
+    const profile: Profile = {
+      sector: input.sector,
+      field: input.field,
+      needs: applyNeedsIntent(input),
+      needsText: input.needsText,
+      expertise: [...new Set(input.expertise)],
+      expertiseText: input.expertiseText,
+      workingStyle: input.workingStyle,
+      availability: [...new Set(input.availability)],
+    };
+    const organization = await tx.get("organizations", participant.organizationId);
+    if (organization) {
+      // Only the program's organizations are edited here; others declared elsewhere stay.
+      const kept = organization.competitorIds.filter((id) => !programOrgIds.includes(id));
+      await tx.update("organizations", organization.id, {
+        competitorIds: [...new Set([...kept, ...input.competitorOrgIds])].filter(
+          (id) => id !== organization.id,
+        ),
+      });
+    }
+    return tx.update("participants", participantId, { profile, published: input.published });
+  });
+}
+
+/** What a directory card shows of a profile (its long texts stay on the profile page). */
+export type DirectoryProfile = Pick<Profile, "needs" | "expertise" | "workingStyle">;
+
+export interface DirectoryEntry {
+  id: string;
+  name: string;
+  role: Participant["role"];
+  organization: string;
+  region: string;
+  mrc: string;
+  profile: DirectoryProfile;
+  isSelf: boolean;
+  /** 0–100, higher is a better fit with the viewer; undefined for the viewer's own card. */
+  fit?: number;
+}
+
+/** A pair score from the matching engine, on the 0–100 scale of the directory's "fit" meter. */
+export const FIT_FULL_SCORE = 20;
+export function fitPercent(score: number): number {
+  return Math.max(0, Math.min(100, Math.round((score / FIT_FULL_SCORE) * 100)));
+}
+
+/** How many viewers' fits each program keeps (a viewer's are about one number per participant). */
+const FIT_VIEWERS_KEPT = 500;
+
+/**
+ * A program's directory order, built once per store revision and shared by every viewer and page:
+ * - `fitsOf(viewer)`: the viewer's fit with each other participant, the matching engine's pair
+ *   score from the two profiles and the speed-dating ratings between the two of them (a pair's
+ *   score reads no one else's ratings), computed once per viewer;
+ * - `nameRank`: each participant's place in French alphabetical order of names.
+ */
+function programDirectoryOrder(programId: string) {
+  return whileUnchanged(`directory|${programId}`, async () => {
+    const store = getStore();
+    const [participants, users, organizations, program, ratings] = await Promise.all([
+      store.find("participants", { programId }),
+      store.find("users"),
+      store.find("organizations"),
+      store.get("programs", programId),
+      programRatings(programId),
+    ]);
+    const userById = new Map(users.map((u) => [u.id, u]));
+    const engine = toEngineParticipants(participants, {
+      organizations: new Map(organizations.map((o) => [o.id, o])),
+      users: userById,
+      taxonomy: program?.taxonomy ?? [],
+    });
+    // The solver's own pair score. Who may be grouped with whom is matching/compatibility.ts
+    // (`compatibility(engine, { regionRule: program.regionRule, forbid: program.forbids })`, the
+    // rule of the solver, the round scheduler and checkGroup): the directory does not show it yet.
+    const scorer = pairScorer(engine, {}, ratings);
+    const fits = new Map<string, Map<string, number>>();
+    const fitsOf = (viewerId: string) => {
+      let mine = fits.get(viewerId);
+      if (!mine) {
+        mine = new Map();
+        const i = engine.findIndex((p) => p.id === viewerId);
+        if (i >= 0) {
+          for (let j = 0; j < engine.length; j++) {
+            if (j !== i) mine.set(engine[j]!.id, fitPercent(scorer.score(i, j)));
+          }
+        }
+        if (fits.size >= FIT_VIEWERS_KEPT) fits.delete(fits.keys().next().value!);
+        fits.set(viewerId, mine);
+      }
+      return mine;
+    };
+    const named = participants.map((p) => ({
+      id: p.id,
+      name: userById.get(p.userId)?.name ?? "?",
+    }));
+    named.sort((a, b) => frenchOrder(a.name, b.name));
+    const nameRank = new Map(named.map((p, rank) => [p.id, rank]));
+    return { fitsOf, nameRank };
+  });
+}
+
+/**
+ * One page of the program's directory: the published profiles (and the viewer's own) matching the
+ * filters, the viewer first, then by fit with the viewer, then by name. The whole filtered set is
+ * scored and sorted (the fit is the sort key); only the page's cards are built.
+ */
+export async function listDirectory(
+  programId: string,
+  viewer: { userId: string; participantId?: string },
+  filters: DirectoryFilters,
+  requested = 1,
+): Promise<{ entries: DirectoryEntry[]; pageInfo: PageInfo }> {
+  const store = getStore();
+  // The viewer's filtered, sorted list is kept until the next write: paging through it (or
+  // coming back to it) filters and sorts once. Shared: never modify it.
+  const sorted = await whileUnchanged(
+    `directory-list|${programId}|${viewer.participantId ?? viewer.userId}|${filters.role ?? ""}|${filters.region ?? ""}|${filters.style ?? ""}|${filters.tag ?? ""}`,
+    () => sortedDirectory(programId, viewer, filters),
+  );
+  const { items, pageInfo } = paginate(sorted, requested, CARDS_PAGE_SIZE);
+  // Names only for the page's cards.
+  const users = await Promise.all(items.map(({ p }) => store.get("users", p.userId)));
+  return {
+    pageInfo,
+    entries: items.map(({ p, org, isSelf, fit }, i) => ({
+      id: p.id,
+      name: users[i]?.name ?? "?",
+      role: p.role,
+      organization: org?.name ?? "?",
+      region: org?.region ?? "",
+      mrc: org?.mrc ?? "",
+      profile: {
+        needs: p.profile.needs,
+        expertise: p.profile.expertise,
+        workingStyle: p.profile.workingStyle,
+      },
+      isSelf,
+      fit,
+    })),
+  };
+}
+
+/** The published profiles (and the viewer's own) matching the filters, in directory order. */
+async function sortedDirectory(
+  programId: string,
+  viewer: { userId: string; participantId?: string },
+  filters: DirectoryFilters,
+) {
+  const store = getStore();
+  const where: Partial<Participant> = { programId, published: true };
+  if (filters.role) where.role = filters.role;
+  const [published, viewerRecord, organizations] = await Promise.all([
+    store.find("participants", where),
+    viewer.participantId ? store.get("participants", viewer.participantId) : undefined,
+    store.find("organizations"),
+  ]);
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  const self = viewerRecord?.programId === programId ? viewerRecord : undefined;
+  const participants =
+    self && !published.some((p) => p.id === self.id) ? [self, ...published] : published;
+  const shown = participants
+    .map((p) => ({ p, org: orgById.get(p.organizationId) }))
+    .filter(({ p }) => !filters.role || p.role === filters.role)
+    .filter(({ org }) => !filters.region || (org?.region ?? "") === filters.region)
+    .filter(({ p }) => !filters.style || p.profile.workingStyle === filters.style)
+    .filter(
+      ({ p }) =>
+        !filters.tag ||
+        p.profile.expertise.includes(filters.tag) ||
+        p.profile.needs.some((n) => n.tag === filters.tag),
+    );
+  const order = await programDirectoryOrder(programId);
+  const fits = self ? order.fitsOf(self.id) : undefined;
+  const sortable = shown.map(({ p, org }) => ({
+    p,
+    org,
+    isSelf: p.id === viewer.participantId,
+    fit: fits?.get(p.id),
+    rank: order.nameRank.get(p.id) ?? 0,
+  }));
+  sortable.sort(
+    (a, b) => Number(b.isSelf) - Number(a.isSelf) || (b.fit ?? 0) - (a.fit ?? 0) || a.rank - b.rank,
+  );
+  return sortable;
+}
+
+/** The other organizations of the program, for the competitor checkboxes. */
+export async function programOrganizations(programId: string) {
+  const store = getStore();
+  const participants = await store.find("participants", { programId });
+  const ids = [...new Set(participants.map((p) => p.organizationId))];
+  const orgs = await Promise.all(ids.map((id) => store.get("organizations", id)));
+  return orgs
+    .filter((o): o is NonNullable<typeof o> => Boolean(o))
+    .map((o) => ({ id: o.id, name: o.name, region: o.region, competitorIds: o.competitorIds }))
+    .sort((a, b) => frenchOrder(a.name, b.name));
+}

@@ -1,0 +1,229 @@
+import { getStore, newId, NotFoundError } from "../store";
+import { PILOT_TAXONOMY } from "../data/pilot-taxonomy";
+import type { ProgramFormInput } from "../schemas/program";
+import type { EntityOf } from "../store";
+import { quebecToday } from "../utils/quebec-time";
+
+export type Program = EntityOf<"programs">;
+export type ParticipantRole = EntityOf<"participants">["role"];
+
+export interface ProgramForUser {
+  id: string;
+  title: string;
+  status: Program["status"];
+  asCoordinator: boolean;
+  participantRole?: ParticipantRole;
+}
+
+export async function getProgram(id: string): Promise<Program | undefined> {
+  return getStore().get("programs", id);
+}
+
+/** The programs a person runs or takes part in, coordinator ones first. */
+export async function listProgramsForUser(userId: string): Promise<ProgramForUser[]> {
+  const store = getStore();
+  const [programs, memberships] = await Promise.all([
+    store.find("programs"),
+    store.find("participants", { userId }),
+  ]);
+  const roleByProgram = new Map(memberships.map((m) => [m.programId, m.role]));
+  return programs
+    .filter((p) => p.coordinatorIds.includes(userId) || roleByProgram.has(p.id))
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      status: p.status,
+      asCoordinator: p.coordinatorIds.includes(userId),
+      participantRole: roleByProgram.get(p.id),
+    }))
+    .sort(
+      (a, b) => Number(b.asCoordinator) - Number(a.asCoordinator) || a.title.localeCompare(b.title),
+    );
+}
+
+export interface ProgramStats {
+  participants: number;
+  byRole: Record<ParticipantRole, number>;
+  regions: number;
+  organizations: number;
+  pendingInvitations: number;
+}
+
+export async function getProgramStats(programId: string): Promise<ProgramStats> {
+  const store = getStore();
+  const [participants, organizations, invitations] = await Promise.all([
+    store.find("participants", { programId }),
+    store.find("organizations"),
+    store.find("invitations", { programId }),
+  ]);
+  return programStats(participants, new Map(organizations.map((o) => [o.id, o])), invitations);
+}
+
+/** The same figures from records already read (a page that also lists the participants). */
+export function programStats(
+  participants: ReadonlyArray<EntityOf<"participants">>,
+  orgById: ReadonlyMap<string, { region: string }>,
+  invitations: ReadonlyArray<EntityOf<"invitations">>,
+): ProgramStats {
+  const byRole: Record<ParticipantRole, number> = { mentor: 0, mentee: 0, peer: 0 };
+  const regions = new Set<string>();
+  const orgs = new Set<string>();
+  for (const p of participants) {
+    byRole[p.role] += 1;
+    orgs.add(p.organizationId);
+    const org = orgById.get(p.organizationId);
+    if (org) regions.add(org.region);
+  }
+  const now = new Date().toISOString();
+  return {
+    participants: participants.length,
+    byRole,
+    regions: regions.size,
+    organizations: orgs.size,
+    pendingInvitations: invitations.filter((i) => !i.usedAt && i.expiresAt > now).length,
+  };
+}
+
+/** Programs shown on the public home page (not drafts): their call and rules are public. */
+export async function listPublicPrograms() {
+  const programs = await getStore().find("programs");
+  const today = quebecToday();
+  return programs
+    .filter((p) => p.status !== "draft")
+    .map((p) => ({
+      id: p.id,
+      title: p.title,
+      theme: p.theme,
+      subThemes: p.subThemes,
+      description: p.description,
+      composition: p.composition,
+      regionRule: p.regionRule,
+      mentoringStart: p.mentoringStart,
+      mentoringEnd: p.mentoringEnd,
+      hourBankHours: p.hourBankHours,
+      status: p.status,
+      applicationsOpen:
+        p.status !== "closed" &&
+        (!p.applicationOpens || today >= p.applicationOpens) &&
+        (!p.applicationCloses || today <= p.applicationCloses),
+    }));
+}
+
+export function programFromForm(input: ProgramFormInput) {
+  return {
+    title: input.title,
+    theme: input.theme,
+    subThemes: input.subThemes,
+    description: input.description,
+    status: input.status,
+    composition: input.composition,
+    regionRule: input.regionRule,
+    format: input.format,
+    applicationOpens: input.applicationOpens || undefined,
+    applicationCloses: input.applicationCloses || undefined,
+    mentoringStart: input.mentoringStart,
+    mentoringEnd: input.mentoringEnd,
+    hourBankHours: input.hourBankHours,
+    cadenceWeeksMin: input.cadenceWeeksMin,
+    cadenceWeeksMax: input.cadenceWeeksMax,
+    meetingMinutes: input.meetingMinutes,
+    checkInWeeks: input.checkInWeeks,
+    budget: { mentorCompensation: input.mentorCompensation, coordination: input.coordination },
+    selfFormedApproval: input.selfFormedApproval,
+    proposalHours: input.proposalHours,
+  };
+}
+
+/** A new program run by its creator, its taxonomy seeded with the pilot's subjects. */
+export async function createProgram(input: ProgramFormInput, coordinatorId: string) {
+  return getStore().insert("programs", {
+    ...programFromForm(input),
+    id: newId("prog"),
+    coordinatorIds: [coordinatorId],
+    taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
+    createdAt: new Date().toISOString(),
+  });
+}
+
+export async function updateProgram(id: string, input: ProgramFormInput) {
+  return getStore().update("programs", id, programFromForm(input));
+}
+
+export class ProgramInUseError extends Error {}
+
+/** Only a program nobody joined or applied to can be deleted; others are closed instead. */
+export async function deleteProgram(id: string) {
+  return getStore().transaction(async (tx) => {
+    const [participants, applications] = await Promise.all([
+      tx.find("participants", { programId: id }),
+      tx.find("applications", { programId: id }),
+    ]);
+    if (participants.length || applications.length) throw new ProgramInUseError();
+    for (const invitation of await tx.find("invitations", { programId: id })) {
+      await tx.remove("invitations", invitation.id);
+    }
+    await tx.remove("programs", id);
+  });
+}
+
+function slugify(label: string): string {
+  return (
+    label
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 40) || "sujet"
+  );
+}
+
+export async function addTag(programId: string, label: string, labelEn: string) {
+  return getStore().transaction(async (tx) => {
+    const program = await tx.get("programs", programId);
+    if (!program) throw new NotFoundError("programs", programId);
+    const base = slugify(label);
+    let tagId = base;
+    for (let n = 2; program.taxonomy.some((t) => t.id === tagId); n++) tagId = `${base}-${n}`;
+    return tx.update("programs", programId, {
+      taxonomy: [...program.taxonomy, { id: tagId, label, labelEn }],
+    });
+  });
+}
+
+export async function renameTag(programId: string, tagId: string, label: string, labelEn: string) {
+  return getStore().transaction(async (tx) => {
+    const program = await tx.get("programs", programId);
+    if (!program?.taxonomy.some((t) => t.id === tagId)) throw new NotFoundError("tags", tagId);
+    return tx.update("programs", programId, {
+      taxonomy: program.taxonomy.map((t) => (t.id === tagId ? { ...t, label, labelEn } : t)),
+    });
+  });
+}
+
+export class TagInUseError extends Error {
+  constructor(readonly count: number) {
+    super(`tag used by ${count} profiles`);
+  }
+}
+
+/** A subject still named in a profile or an application cannot be removed (rename it instead). */
+export async function removeTag(programId: string, tagId: string) {
+  return getStore().transaction(async (tx) => {
+    const program = await tx.get("programs", programId);
+    if (!program?.taxonomy.some((t) => t.id === tagId)) throw new NotFoundError("tags", tagId);
+    const uses = (p: { needs: Array<{ tag: string }>; expertise: string[] }) =>
+      p.needs.some((n) => n.tag === tagId) || p.expertise.includes(tagId);
+    const [participants, applications] = await Promise.all([
+      tx.find("participants", { programId }),
+      tx.find("applications", { programId }),
+    ]);
+    const count =
+      participants.filter((p) => uses(p.profile)).length +
+      applications.filter((a) => uses(a.profile)).length;
+    if (count > 0) throw new TagInUseError(count);
+    return tx.update("programs", programId, {
+      taxonomy: program.taxonomy.filter((t) => t.id !== tagId),
+    });
+  });
+}

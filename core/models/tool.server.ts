@@ -1,0 +1,189 @@
+/**
+ * The tools library: tools shared in a group (a link or an uploaded file), in any direction
+ * (mentees share too). A member can ask to share a tool with the whole program; with the author's
+ * consent it joins the program-wide library, searchable by theme. Files are served only to the
+ * people who may see the tool: the group's members, or the program once it is in the library.
+ */
+import { getStore, getUploads, newId } from "../store";
+import type { EntityOf } from "../store";
+import { notify } from "./notification.server";
+
+export type Tool = EntityOf<"tools">;
+
+export class ToolNotFoundError extends Error {}
+export class NotTheAuthorError extends Error {}
+
+export async function listGroupTools(groupId: string) {
+  const tools = await getStore().find("tools", { groupId });
+  return tools.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+const fold = (s: string) =>
+  s
+    .normalize("NFD")
+    .replace(/\p{Diacritic}/gu, "")
+    .toLowerCase();
+
+/** The program-wide library, optionally filtered by theme and by words in the title or description. */
+export async function listLibrary(programId: string, filter: { theme?: string; q?: string } = {}) {
+  const words = fold(filter.q ?? "")
+    .split(/\s+/)
+    .filter(Boolean);
+  const tools = (await getStore().find("tools", { programId, programWide: true })).filter(
+    (t) =>
+      (!filter.theme || t.theme === filter.theme) &&
+      words.every((w) => fold(`${t.title} ${t.description}`).includes(w)),
+  );
+  return tools.sort((a, b) => a.title.localeCompare(b.title, "fr"));
+}
+
+export async function getTool(id: string) {
+  return getStore().get("tools", id);
+}
+
+export async function createTool(input: {
+  programId: string;
+  groupId: string;
+  authorId: string;
+  title: string;
+  description: string;
+  theme: string;
+  url?: string;
+  file?: { data: Uint8Array; name: string; extension: string; type: string };
+}) {
+  // The file is written first; if the record cannot be stored, the file is removed again.
+  const storedAs = input.file
+    ? await getUploads().save(input.file.data, input.file.extension)
+    : undefined;
+  try {
+    return await getStore().insert("tools", {
+      id: newId("tool"),
+      programId: input.programId,
+      groupId: input.groupId,
+      authorId: input.authorId,
+      title: input.title,
+      description: input.description,
+      theme: input.theme,
+      url: input.url || undefined,
+      file:
+        input.file && storedAs
+          ? {
+              name: input.file.name,
+              storedAs,
+              size: input.file.data.byteLength,
+              type: input.file.type,
+            }
+          : undefined,
+      programWide: false,
+      createdAt: new Date().toISOString(),
+    });
+  } catch (error) {
+    if (storedAs) await getUploads().remove(storedAs);
+    throw error;
+  }
+}
+
+async function groupTool(groupId: string, toolId: string) {
+  const tool = await getStore().get("tools", toolId);
+  if (!tool || tool.groupId !== groupId) throw new ToolNotFoundError();
+  return tool;
+}
+
+/**
+ * A member asks to share a tool with the program. The author's own request is their consent; anyone
+ * else's request waits for the author, who is notified (once, for the request that changed it).
+ */
+export async function requestProgramShare(groupId: string, toolId: string, actorId: string) {
+  return getStore().transaction(async (tx) => {
+    const tool = await groupTool(groupId, toolId);
+    if (tool.programWide) return { status: "shared" as const };
+    const now = new Date().toISOString();
+    if (tool.authorId === actorId) {
+      await tx.update("tools", tool.id, {
+        programWide: true,
+        sharedAt: now,
+        shareRequest: undefined,
+      });
+      return { status: "shared" as const };
+    }
+    if (tool.shareRequest?.status === "pending") return { status: "requested" as const };
+    await tx.update("tools", tool.id, {
+      shareRequest: { by: actorId, at: now, status: "pending" },
+    });
+    const author = tool.authorId ? await tx.get("participants", tool.authorId) : undefined;
+    if (author) {
+      await notify({
+        userId: author.userId,
+        programId: tool.programId,
+        kind: "toolShareRequest",
+        params: { tool: tool.title },
+        link: `/programs/${tool.programId}/groups/${groupId}/tools`,
+      });
+    }
+    return { status: "requested" as const };
+  });
+}
+
+/** The author answers a request to share their tool with the program. */
+export async function answerShareRequest(
+  groupId: string,
+  toolId: string,
+  authorId: string,
+  consent: boolean,
+) {
+  return getStore().transaction(async (tx) => {
+    const tool = await groupTool(groupId, toolId);
+    if (tool.authorId !== authorId) throw new NotTheAuthorError();
+    if (!tool.shareRequest || tool.shareRequest.status !== "pending") return tool;
+    return tx.update(
+      "tools",
+      tool.id,
+      consent
+        ? { programWide: true, sharedAt: new Date().toISOString(), shareRequest: undefined }
+        : { shareRequest: { ...tool.shareRequest, status: "declined" } },
+    );
+  });
+}
+
+/** The author takes their tool out of the program's library (it stays in the group). */
+export async function withdrawFromLibrary(groupId: string, toolId: string, authorId: string) {
+  return getStore().transaction(async (tx) => {
+    const tool = await groupTool(groupId, toolId);
+    if (tool.authorId !== authorId) throw new NotTheAuthorError();
+    return tx.update("tools", tool.id, { programWide: false, sharedAt: undefined });
+  });
+}
+
+/** The author deletes their tool; its file goes once the deletion is committed. */
+export async function deleteTool(groupId: string, toolId: string, authorId: string) {
+  const store = getStore();
+  await store.transaction(async (tx) => {
+    const tool = await groupTool(groupId, toolId);
+    if (tool.authorId !== authorId) throw new NotTheAuthorError();
+    await tx.remove("tools", tool.id);
+    const file = tool.file;
+    if (file) await store.afterCommit(() => getUploads().remove(file.storedAs));
+  });
+}
+
+/**
+ * Who may open a tool (and download its file): the members of its group; once in the library,
+ * the program's participants and coordinators. Anyone else: not found.
+ */
+export async function canSeeTool(tool: Tool, userId: string) {
+  const store = getStore();
+  const program = await store.get("programs", tool.programId);
+  if (!program) return false;
+  const participants = await store.find("participants", { userId, programId: tool.programId });
+  if (tool.programWide) return program.coordinatorIds.includes(userId) || participants.length > 0;
+  if (!tool.groupId) return false;
+  const group = await store.get("groups", tool.groupId);
+  return Boolean(
+    group && group.status === "active" && participants.some((p) => group.memberIds.includes(p.id)),
+  );
+}
+
+export async function readToolFile(tool: Tool) {
+  if (!tool.file) throw new ToolNotFoundError();
+  return getUploads().read(tool.file.storedAs);
+}

@@ -1,0 +1,76 @@
+import { getStore, newId } from "../store";
+import type { EntityOf } from "../store";
+import { hashPassword, verifyAgainstDummy, verifyPassword } from "../security/password";
+import type { Locale } from "../i18n";
+
+export type User = EntityOf<"users">;
+/** What pages may see of an account: never the password hash. */
+export type PublicUser = Omit<User, "passwordHash">;
+
+export class EmailTakenError extends Error {
+  constructor() {
+    super("email already registered");
+  }
+}
+
+export function normalizeEmail(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export function toPublicUser({ passwordHash: _hash, ...user }: User): PublicUser {
+  return user;
+}
+
+export async function getUserById(id: string): Promise<PublicUser | undefined> {
+  const user = await getStore().get("users", id);
+  return user && toPublicUser(user);
+}
+
+export async function getUserByEmail(email: string): Promise<PublicUser | undefined> {
+  const user = await getStore().findOne("users", { email: normalizeEmail(email) });
+  return user && toPublicUser(user);
+}
+
+function coordinatorEmails(): Set<string> {
+  return new Set(
+    (process.env.MAILLAGE_COORDINATOR_EMAILS ?? "")
+      .split(",")
+      .map((e) => normalizeEmail(e))
+      .filter(Boolean),
+  );
+}
+
+export async function createUser(input: {
+  email: string;
+  name: string;
+  password: string;
+  locale: Locale;
+}): Promise<PublicUser> {
+  const email = normalizeEmail(input.email);
+  const passwordHash = await hashPassword(input.password);
+  const role = coordinatorEmails().has(email) ? "coordinator" : "participant";
+  return getStore().transaction(async (tx) => {
+    if (await tx.findOne("users", { email })) throw new EmailTakenError();
+    const user = await tx.insert("users", {
+      id: newId("u"),
+      email,
+      name: input.name.trim(),
+      role,
+      passwordHash,
+      locale: input.locale,
+      createdAt: new Date().toISOString(),
+    });
+    return toPublicUser(user);
+  });
+}
+
+/** The account when the password is right; undefined otherwise (same timing either way). */
+export async function verifyLogin(email: string, password: string) {
+  const user = await getStore().findOne("users", { email: normalizeEmail(email) });
+  if (!user) return verifyAgainstDummy(password).then(() => undefined);
+  return (await verifyPassword(password, user.passwordHash)) ? toPublicUser(user) : undefined;
+}
+
+export async function setUserLocale(userId: string, locale: Locale) {
+  await getStore().update("users", userId, { locale });
+}

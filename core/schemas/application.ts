@@ -1,0 +1,182 @@
+/**
+ * The interest form (formulaire de communication d'intérêt). One schema for a submission, a lenient
+ * one for drafts. Both are built for a program (its taxonomy and known organizations).
+ */
+import { z } from "zod";
+import { crossField } from "../utils/forms";
+import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../data/vocabulary";
+import {
+  checkbox,
+  emailField,
+  mrcMatchesRegion,
+  optionalEmailField,
+  optionalText,
+  regionMrcFields,
+  requiredText,
+} from "./fields";
+
+export const APPLICATION_ARRAY_FIELDS = [
+  "operations",
+  "expertise",
+  "availability",
+  "competitorOrgIds",
+] as const;
+export const roleField = z.enum(["mentor", "mentee", "peer"], "errors.chooseRole");
+const workingStyle = z.enum(["structured", "intuitive", "between"], "errors.choice");
+
+/** `need.<tag>` fields hold a priority (1–3) or nothing: turned into an ordered needs list. */
+export function needsFromForm(
+  input: Record<string, unknown>,
+): Array<{ tag: string; priority: number }> {
+  const needs: Array<{ tag: string; priority: number }> = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (!key.startsWith("need.") || typeof value !== "string" || value === "") continue;
+    needs.push({ tag: key.slice(5), priority: Number(value) });
+  }
+  return needs.sort((a, b) => b.priority - a.priority);
+}
+
+function profileFields(tagIds: readonly string[]) {
+  const tag = z
+    .string()
+    .max(48, "errors.unknownTag")
+    .refine((t) => tagIds.includes(t), "errors.unknownTag");
+  return {
+    sector: requiredText(2, 120),
+    field: optionalText(200),
+    needs: z.array(z.object({ tag, priority: z.number().int().min(1).max(3) })).max(30),
+    needsText: optionalText(3000),
+    expertise: z.array(tag).max(30),
+    expertiseText: optionalText(3000),
+    workingStyle,
+    availability: z
+      .array(z.enum(availabilitySlots as [string, ...string[]]))
+      .min(1, "errors.chooseAvailability"),
+  };
+}
+
+export function applicationSubmitSchema(
+  tagIds: readonly string[],
+  organizationIds: readonly string[],
+) {
+  const fields = z.object({
+    email: emailField,
+    organizationName: requiredText(2, 160),
+    contactName: requiredText(2, 120),
+    contactEmail: emailField,
+    concept: requiredText(30, 6000),
+    operations: z.array(z.enum(OPERATIONS)).min(1, "errors.chooseOperation"),
+    barriers: requiredText(10, 3000),
+    mentoringHelp: requiredText(10, 3000),
+    revisionOpenness: requiredText(5, 3000),
+    comments: optionalText(3000),
+    role: roleField,
+    ...regionMrcFields,
+    ...profileFields(tagIds),
+    competitorsText: optionalText(1000),
+    competitorOrgIds: z
+      .array(
+        z
+          .string()
+          .max(64, "errors.choice")
+          .refine((id) => organizationIds.includes(id), "errors.choice"),
+      )
+      .max(50),
+    designatedThroughout: checkbox,
+    canImplement: checkbox,
+    consent: checkbox.refine((v) => v, "errors.consentRequired"),
+  });
+  type Fields = z.infer<typeof fields>;
+  return fields
+    .refine(
+      ...crossField<Fields>(["region", "mrc"], mrcMatchesRegion, "mrc", "errors.mrcNotInRegion"),
+    )
+    .refine(
+      ...crossField<Fields>(
+        ["role", "needs"],
+        (v) => v.role === "mentor" || v.needs.length > 0,
+        "needs",
+        "errors.chooseNeed",
+      ),
+    )
+    .refine(
+      ...crossField<Fields>(
+        ["role", "expertise"],
+        (v) => v.role !== "mentor" || v.expertise.length > 0,
+        "expertise",
+        "errors.chooseExpertise",
+      ),
+    );
+}
+
+/** Drafts keep whatever was typed, within the stored limits. */
+export function applicationDraftSchema(
+  tagIds: readonly string[],
+  organizationIds: readonly string[],
+) {
+  const tag = z
+    .string()
+    .max(48, "errors.unknownTag")
+    .refine((t) => tagIds.includes(t), "errors.unknownTag");
+  return z.object({
+    email: optionalEmailField,
+    organizationName: optionalText(160),
+    contactName: optionalText(120),
+    contactEmail: optionalEmailField,
+    concept: optionalText(6000),
+    operations: z.array(z.enum(OPERATIONS)).max(4),
+    barriers: optionalText(3000),
+    mentoringHelp: optionalText(3000),
+    revisionOpenness: optionalText(3000),
+    comments: optionalText(3000),
+    role: z.union([z.literal(""), roleField]).default(""),
+    region: z.union([z.literal(""), regionMrcFields.region]).default(""),
+    mrc: z.union([z.literal(""), z.string().regex(/^\d{2,3}$/, "errors.choice")]).default(""),
+    sector: optionalText(120),
+    field: optionalText(200),
+    needs: z.array(z.object({ tag, priority: z.number().int().min(1).max(3) })).max(30),
+    needsText: optionalText(3000),
+    expertise: z.array(tag).max(30),
+    expertiseText: optionalText(3000),
+    workingStyle: z.union([z.literal(""), workingStyle]).default(""),
+    availability: z.array(z.enum(availabilitySlots as [string, ...string[]])).max(21),
+    competitorsText: optionalText(1000),
+    competitorOrgIds: z
+      .array(
+        z
+          .string()
+          .max(64, "errors.choice")
+          .refine((id) => organizationIds.includes(id), "errors.choice"),
+      )
+      .max(50),
+    designatedThroughout: checkbox,
+    canImplement: checkbox,
+    consent: checkbox,
+  });
+}
+export type ApplicationDraftInput = z.infer<ReturnType<typeof applicationDraftSchema>>;
+
+export const scoreSchema = z.object(
+  Object.fromEntries(
+    SELECTION_CRITERIA.flatMap((c) => [
+      [`score.${c}`, z.coerce.number("errors.choice").int().min(0).max(3)],
+      [`comment.${c}`, optionalText(1000)],
+    ]),
+  ) as Record<string, z.ZodType>,
+);
+
+export const decisionSchema = z.object({
+  status: z.enum(["accepted", "rejected", "waitlisted"], "errors.choice"),
+  reason: requiredText(3, 2000),
+});
+
+export const applicationFiltersSchema = z.object({
+  role: z.enum(["mentor", "mentee", "peer"]).optional().catch(undefined),
+  region: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional()
+    .catch(undefined),
+  status: z.enum(["submitted", "accepted", "rejected", "waitlisted"]).optional().catch(undefined),
+  sort: z.enum(["score", "date", "name"]).default("score").catch("score"),
+});

@@ -1,0 +1,60 @@
+import { z } from "zod";
+import { crossField } from "../utils/forms";
+import { checkbox, dateField, optionalText, requiredText } from "./fields";
+
+const scheduleFields = z.object({
+  intent: z.literal("schedule"),
+  kind: z.enum(["monthly", "final"], "errors.choice"),
+  title: requiredText(3, 200),
+  opensOn: dateField,
+  closesOn: dateField,
+});
+type ScheduleFields = z.infer<typeof scheduleFields>;
+export const scheduleSchema = scheduleFields.refine(
+  ...crossField<ScheduleFields>(
+    ["opensOn", "closesOn"],
+    (v) => v.closesOn >= v.opensOn,
+    "closesOn",
+    "errors.endBeforeStart",
+  ),
+);
+
+export const remindSchema = z.object({
+  intent: z.literal("remind"),
+  evaluationId: z.string().regex(/^[\w-]{1,64}$/),
+});
+
+export const observerNoteSchema = z.object({
+  intent: z.literal("observe"),
+  groupId: z.string().regex(/^[\w-]{1,64}$/, "errors.choice"),
+  meetingDate: dateField,
+  note: requiredText(3, 4000),
+});
+
+const appreciation = z.preprocess(
+  (v) => (typeof v === "string" && v !== "" ? Number(v) : v),
+  z
+    .number("errors.chooseAppreciation")
+    .int()
+    .min(1, "errors.chooseAppreciation")
+    .max(5, "errors.chooseAppreciation"),
+);
+export const progressSchema = z.enum(["none", "started", "advanced", "reached"], "errors.choice");
+
+export const monthlyAnswerSchema = z.object({
+  appreciation,
+  successFactors: optionalText(2000),
+  difficulties: optionalText(2000),
+  comment: optionalText(2000),
+  quoteConsent: checkbox,
+});
+
+export const finalAnswerSchema = z.object({
+  appreciation,
+  learning: requiredText(3, 2000),
+  objectivesReached: z.enum(["yes", "partly", "no"], "errors.choice"),
+  recommendations: optionalText(2000),
+  continueMeeting: z.enum(["yes", "maybe", "no"], "errors.choice"),
+  comment: optionalText(2000),
+  quoteConsent: checkbox,
+});

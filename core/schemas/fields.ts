@@ -1,0 +1,62 @@
+/** Building blocks shared by the form schemas. Messages are catalog keys. */
+import { z } from "zod";
+import { isMrcInRegion, isValidRegion } from "../data/geography";
+
+export const emailField = z
+  .string()
+  .trim()
+  .min(1, "errors.required")
+  .max(254, "errors.tooLong")
+  .pipe(z.email("errors.email"));
+
+export const optionalEmailField = z
+  .string()
+  .trim()
+  .max(254, "errors.tooLong")
+  .pipe(z.union([z.literal(""), z.email("errors.email")]))
+  .default("");
+
+/** Control characters other than tab and line breaks (NUL, escape, DEL…). */
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+/** A surrogate half without its other half (not valid UTF-8, refused by PostgreSQL's jsonb). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/**
+ * Text as typed by a person: control characters (NUL included) removed and lone surrogate halves
+ * replaced by U+FFFD, so that whatever is stored can be written to any store and shown as text.
+ * Letters of every script, combining marks, emoji, zero-width and direction marks are kept.
+ */
+export function plainText(value: string): string {
+  return value.replace(CONTROL, "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
+/** A free-text string, cleaned with plainText, then trimmed. Always give it a maximum length. */
+export const text = () => z.string().overwrite(plainText).trim();
+
+export const requiredText = (min: number, max: number) => text().min(min).max(max);
+export const optionalText = (max: number) => text().max(max).default("");
+
+/** An HTML checkbox: present ("on") or absent. */
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/** A number typed in a form field. */
+export const numberField = (min: number, max: number, integer = true) =>
+  z.preprocess(
+    (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.replace(",", ".")) : v),
+    (integer ? z.number("errors.number").int("errors.integer") : z.number("errors.number"))
+      .min(min)
+      .max(max),
+  );
+
+export const dateField = z.iso.date("errors.date");
+export const optionalDateField = z.union([z.literal(""), z.iso.date("errors.date")]).default("");
+
+/** Region then MRC; the MRC must belong to the region. */
+export const regionMrcFields = {
+  region: z.string().max(2, "errors.region").refine(isValidRegion, "errors.region"),
+  mrc: z.string().min(1, "errors.required").max(3, "errors.choice"),
+};
+export function mrcMatchesRegion(v: { region: string; mrc: string }) {
+  return isMrcInRegion(v.region, v.mrc);
+}

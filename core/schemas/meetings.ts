@@ -1,0 +1,76 @@
+import { z } from "zod";
+import { crossField } from "../utils/forms";
+import { dateField, numberField, optionalText } from "./fields";
+
+const idField = z.string().regex(/^[\w-]{1,64}$/, "errors.choice");
+const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.time");
+
+const seriesFields = z.object({
+  intent: z.literal("plan"),
+  firstDate: dateField,
+  time: timeField,
+  everyWeeks: numberField(1, 12),
+  durationMinutes: numberField(30, 480),
+  until: dateField,
+});
+type SeriesFields = z.infer<typeof seriesFields>;
+export const seriesSchema = seriesFields.refine(
+  ...crossField<SeriesFields>(
+    ["firstDate", "until"],
+    (v) => v.until >= v.firstDate,
+    "until",
+    "errors.endBeforeStart",
+  ),
+);
+
+const statusFields = z.object({
+  intent: z.literal("status"),
+  meetingId: idField,
+  status: z.enum(["planned", "held", "postponed", "cancelled"], "errors.choice"),
+  reason: optionalText(1000),
+  /** Held: who was present (checkboxes; absent when the form has none: everyone expected). */
+  presentIds: z.array(idField).max(3).optional(),
+});
+type StatusFields = z.infer<typeof statusFields>;
+export const meetingStatusSchema = statusFields.refine(
+  ...crossField<StatusFields>(
+    ["status", "reason"],
+    (v) => (v.status !== "postponed" && v.status !== "cancelled") || v.reason.length >= 3,
+    "reason",
+    "errors.reasonRequired",
+  ),
+);
+
+const detailFields = z.object({
+  intent: z.literal("details"),
+  sequence: numberField(0, 1_000_000),
+  date: dateField,
+  time: timeField,
+  durationMinutes: numberField(30, 480),
+  kind: z.enum(["collective", "individual"], "errors.choice"),
+  participantIds: z.array(idField).max(3).default([]),
+  facilitatorId: z.union([z.literal(""), idField]).default(""),
+  theme: z.union([z.literal(""), z.string().regex(/^[\w-]{1,48}$/, "errors.choice")]).default(""),
+  agenda: optionalText(4000),
+  notes: optionalText(8000),
+  tools: optionalText(4000),
+});
+type DetailFields = z.infer<typeof detailFields>;
+export const meetingDetailsSchema = detailFields.refine(
+  ...crossField<DetailFields>(
+    ["kind", "participantIds"],
+    (v) => v.kind === "collective" || v.participantIds.length >= 2,
+    "participantIds",
+    "errors.individualMembers",
+  ),
+);
+
+export const swapSchema = z.object({
+  intent: z.literal("swap"),
+  swapWith: idField,
+});
+
+export const rotationSchema = z.object({
+  intent: z.literal("rotate"),
+  mentorWeight: z.enum(["1", "2"], "errors.choice").default("2"),
+});

@@ -1,0 +1,122 @@
+/**
+ * Every rate limit of the app, in one place, counted by rate-limiter-flexible: in this process's
+ * memory with the lowdb engine (one process), in PostgreSQL with the PostgreSQL engine, so that
+ * every process of a cluster shares the same counts (a person sent to another process by the
+ * load balancer gets no fresh allowance). See docs/decisions/0012-sessions-headers-authorization.md
+ * ("Rate limits").
+ *
+ * Routes and sockets ask `getRateLimits()` by limit name; none of them builds a limiter.
+ * The counts use the library's window: it starts at a key's first use and lasts the limit's
+ * duration, after which the key starts again from zero.
+ */
+import type pg from "pg";
+import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
+
+export const RATE_LIMITS = {
+  /** Failed sign-ins per account (email); a successful sign-in clears them. */
+  signInEmail: { points: 5, seconds: 15 * 60 },
+  /** Failed sign-ins per client address. */
+  signInAddress: { points: 20, seconds: 15 * 60 },
+  /**
+   * Account creations per client address: enough for a workshop of several dozen people signing up
+   * together behind one connection, not for a script (each attempt costs a password hash and may
+   * tell whether an email is taken).
+   */
+  signUpAddress: { points: 60, seconds: 60 * 60 },
+  /** Saves of the public interest form per client address (each may send an email). */
+  applyAddress: { points: 20, seconds: 10 * 60 },
+  /** Chat messages per person in a speed-dating event. */
+  chatPerson: { points: 5, seconds: 5 },
+} as const;
+export type RateLimitName = keyof typeof RATE_LIMITS;
+
+/** The PostgreSQL table of the counts (created by migration 5 in core/store/pg-migrations.ts). */
+export const RATE_LIMIT_TABLE = "rate_limits";
+
+type Limiter = RateLimiterMemory | RateLimiterPostgres;
+
+export class RateLimits {
+  private readonly limiters: Record<RateLimitName, Limiter>;
+
+  /** In memory, or in PostgreSQL on `pool` (the store's). */
+  constructor(pool?: pg.Pool) {
+    const names = Object.keys(RATE_LIMITS) as RateLimitName[];
+    this.limiters = Object.fromEntries(
+      names.map((name, i) => {
+        const options = {
+          keyPrefix: name,
+          points: RATE_LIMITS[name].points,
+          duration: RATE_LIMITS[name].seconds,
+        };
+        const limiter: Limiter = pool
+          ? new RateLimiterPostgres({
+              ...options,
+              storeClient: pool,
+              storeType: "pool",
+              tableName: RATE_LIMIT_TABLE,
+              // The table comes from the store's migrations, not from the library at run time.
+              tableCreated: true,
+              // One table for every limit: the first one's timer deletes the expired rows of all.
+              clearExpiredByTimeout: i === 0,
+            })
+          : new RateLimiterMemory(options);
+        return [name, limiter];
+      }),
+    ) as Record<RateLimitName, Limiter>;
+  }
+
+  /**
+   * Counts one use of `key` under a limit: 0 when it is allowed, or the milliseconds to wait when
+   * the limit was already reached (a refused use does not push the end of the window back).
+   */
+  async consume(name: RateLimitName, key: string): Promise<number> {
+    try {
+      await this.limiters[name].consume(key);
+      return 0;
+    } catch (error) {
+      if (error instanceof RateLimiterRes) return Math.max(1, error.msBeforeNext);
+      throw error;
+    }
+  }
+
+  /** The milliseconds to wait before `key` may be used again (0: now), without counting a use. */
+  async wait(name: RateLimitName, key: string): Promise<number> {
+    const res = await this.limiters[name].get(key);
+    if (!res || res.consumedPoints < RATE_LIMITS[name].points) return 0;
+    return Math.max(1, res.msBeforeNext);
+  }
+
+  /** Counts one use that already happened (a failed sign-in), never refusing it. */
+  async count(name: RateLimitName, key: string): Promise<void> {
+    await this.limiters[name].penalty(key);
+  }
+
+  /** Forgets a key's uses (a successful sign-in clears its failures). */
+  async reset(name: RateLimitName, key: string): Promise<void> {
+    await this.limiters[name].delete(key);
+  }
+}
+
+const KEY = Symbol.for("maillage.rate-limits");
+type Holder = { [KEY]?: RateLimits };
+
+/**
+ * Builds the limits for the store's engine (called by openStore): PostgreSQL's pool, or memory.
+ * On globalThis, like the store, so that the Remix bundle and the server bundle share them.
+ */
+export function openRateLimits(pool?: pg.Pool): RateLimits {
+  const limits = new RateLimits(pool);
+  (globalThis as Holder)[KEY] = limits;
+  return limits;
+}
+
+export function getRateLimits(): RateLimits {
+  const limits = (globalThis as Holder)[KEY];
+  if (!limits)
+    throw new Error("The rate limits are not open yet (openStore() runs at server start-up).");
+  return limits;
+}
+
+export function closeRateLimits() {
+  delete (globalThis as Holder)[KEY];
+}

@@ -1,0 +1,766 @@
+/**
+ * First-start data. With demo data (the default), a living program: the pilot's theme, one
+ * coordinator and 18 participants from fictional food-reuse organizations spread over several
+ * regions and MRCs. Every demo account uses the password `maillage-demo`.
+ * Production with MAILLAGE_DEMO=0 starts from an empty document.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
+import { quebecDate, quebecInstant } from "../../core/utils/quebec-time";
+import { encode } from "../../matching/encode";
+import { explainGroup } from "../../matching/explain";
+import { planRounds } from "../../matching/round-scheduler";
+import { instanceSchema, type Participant as EngineParticipant } from "../../matching/schema";
+import { pairScore } from "../../matching/score";
+import { hashPassword } from "../../core/security/password";
+import { demoGroupSpace } from "./group-space";
+import { pilotCohort } from "./pilot";
+import { membershipsOfGroups } from "../../core/models/membership";
+import type { z } from "zod";
+import { SCHEMA_VERSION, type documentSchema, type ParticipantRole } from "../../core/store/schema";
+
+type DocumentInput = z.input<typeof documentSchema>;
+type Rows<K extends keyof DocumentInput> = NonNullable<DocumentInput[K]>;
+
+export const DEMO_PASSWORD = "maillage-demo";
+export const DEMO_COORDINATOR_EMAIL = "coordination@exemple.org";
+export const DEMO_PROGRAM_ID = "prog-reemploi-2026";
+
+interface DemoPerson {
+  key: string;
+  first: string;
+  last: string;
+  role: ParticipantRole;
+  org: string;
+  region: string;
+  mrc: string;
+  sector: string;
+  competitors?: string[];
+  /** Needs in order of importance, with their priority (3 = most pressing). */
+  needs: Array<[string, 1 | 2 | 3]>;
+  expertise: string[];
+  style: "structured" | "intuitive" | "between";
+  availability: string[];
+  needsText?: string;
+  expertiseText?: string;
+}
+
+const WEEKDAY_MORNINGS = ["mon-am", "tue-am", "wed-am", "thu-am", "fri-am"];
+const WEEKDAY_AFTERNOONS = ["mon-pm", "tue-pm", "wed-pm", "thu-pm", "fri-pm"];
+
+/** Fictional organizations and people: any resemblance to a real organization is accidental. */
+export const DEMO_PEOPLE: DemoPerson[] = [
+  {
+    key: "louise",
+    first: "Louise",
+    last: "Bérubé",
+    role: "mentor",
+    org: "Le Grenier partagé de la Mitis",
+    region: "01",
+    mrc: "09",
+    sector: "Banque alimentaire",
+    needs: [["ges", 1]],
+    expertise: ["transport", "mutualisation", "vehicules", "entreposage"],
+    style: "structured",
+    availability: WEEKDAY_MORNINGS,
+    expertiseText:
+      "Vingt ans de collecte en milieu rural : tournées partagées entre six organismes et un camion réfrigéré mutualisé.",
+  },
+  {
+    key: "marc",
+    first: "Marc",
+    last: "Tremblay",
+    role: "mentor",
+    org: "Banque alimentaire Fjord-et-Lac",
+    region: "02",
+    mrc: "942",
+    sector: "Banque alimentaire",
+    needs: [["communication", 1]],
+    expertise: ["chaine-froid", "entreposage", "tri-denrees", "risques"],
+    style: "structured",
+    availability: [...WEEKDAY_MORNINGS, "tue-pm", "thu-pm"],
+    expertiseText:
+      "Entrepôt de 800 m² avec chambres froides ; protocoles MAPAQ et gestion des rappels.",
+  },
+  {
+    key: "nathalie",
+    first: "Nathalie",
+    last: "Gagnon",
+    role: "mentor",
+    org: "La Halte gourmande de Québec",
+    region: "03",
+    mrc: "23",
+    sector: "Épicerie solidaire",
+    needs: [["vehicules", 1]],
+    expertise: ["tarification", "commercialisation", "communication"],
+    style: "intuitive",
+    availability: WEEKDAY_AFTERNOONS,
+    expertiseText:
+      "Épicerie solidaire à tarification sociale en trois paliers et gamme de plats transformés.",
+  },
+  {
+    key: "patrice",
+    first: "Patrice",
+    last: "Lemieux",
+    role: "mentor",
+    org: "Frigos solidaires de la Mauricie",
+    region: "04",
+    mrc: "371",
+    sector: "Frigo communautaire",
+    needs: [["financement", 2]],
+    expertise: ["donnees", "ges", "partenaires", "evenements"],
+    style: "between",
+    availability: ["mon-pm", "wed-am", "wed-pm", "fri-am"],
+    expertiseText:
+      "Tableau de bord des volumes récupérés et calcul des GES évités pour douze frigos.",
+  },
+  {
+    key: "sylvie",
+    first: "Sylvie",
+    last: "Côté",
+    role: "mentor",
+    org: "Épicerie solidaire L'Entre-Deux",
+    region: "06",
+    mrc: "66",
+    sector: "Épicerie solidaire",
+    needs: [["donnees", 2]],
+    expertise: ["gouvernance", "financement", "plan-action", "retention"],
+    style: "structured",
+    availability: ["tue-am", "tue-pm", "thu-am", "thu-pm"],
+    expertiseText:
+      "Direction générale depuis 12 ans ; conseil d'administration renouvelé et plan stratégique.",
+  },
+  {
+    key: "yves",
+    first: "Yves",
+    last: "Lachance",
+    role: "mentor",
+    org: "Coop Récolte urbaine de l'Outaouais",
+    region: "07",
+    mrc: "81",
+    sector: "Récupération et transformation",
+    needs: [["gouvernance", 2]],
+    expertise: ["commercialisation", "tri-denrees", "mutualisation", "partenaires"],
+    style: "intuitive",
+    availability: ["mon-am", "wed-am", "fri-am", "fri-pm"],
+    expertiseText: "Transformation des surplus en conserves et soupes vendues en épicerie.",
+  },
+  {
+    key: "amelie",
+    first: "Amélie",
+    last: "Roy",
+    role: "mentee",
+    org: "Le Panier collectif de Rimouski",
+    region: "01",
+    mrc: "10",
+    sector: "Cuisine collective",
+    needs: [
+      ["commercialisation", 3],
+      ["tarification", 2],
+      ["communication", 1],
+    ],
+    expertise: ["evenements"],
+    style: "intuitive",
+    availability: WEEKDAY_AFTERNOONS,
+    needsText: "Lancer une gamme de plats transformés à partir des invendus, à prix accessible.",
+  },
+  {
+    key: "benoit",
+    first: "Benoît",
+    last: "Girard",
+    role: "mentee",
+    org: "Entraide alimentaire des Cantons",
+    region: "05",
+    mrc: "43",
+    sector: "Banque alimentaire",
+    needs: [
+      ["chaine-froid", 3],
+      ["entreposage", 3],
+      ["risques", 1],
+    ],
+    expertise: ["partenaires"],
+    style: "structured",
+    availability: WEEKDAY_MORNINGS,
+    needsText: "Nos chambres froides débordent l'été ; nous perdons des denrées.",
+  },
+  {
+    key: "chloe",
+    first: "Chloé",
+    last: "Pelletier",
+    role: "mentee",
+    org: "Frigo communautaire du Granit",
+    region: "05",
+    mrc: "30",
+    sector: "Frigo communautaire",
+    needs: [
+      ["donnees", 3],
+      ["ges", 2],
+    ],
+    expertise: ["communication"],
+    style: "between",
+    availability: ["mon-pm", "wed-am", "wed-pm"],
+    needsText: "Mesurer ce que nos frigos récupèrent pour nos bailleurs de fonds.",
+  },
+  {
+    key: "david",
+    first: "David",
+    last: "Morin",
+    role: "mentee",
+    org: "Cuisine collective de Rouyn-Noranda",
+    region: "08",
+    mrc: "86",
+    sector: "Cuisine collective",
+    needs: [
+      ["transport", 3],
+      ["mutualisation", 2],
+      ["vehicules", 2],
+    ],
+    expertise: ["tri-denrees"],
+    style: "structured",
+    availability: ["tue-am", "thu-am", "fri-am"],
+    needsText:
+      "Nos collectes chez les épiciers prennent trop de temps : nous cherchons à mutualiser un camion.",
+  },
+  {
+    key: "emilie",
+    first: "Émilie",
+    last: "Fortin",
+    role: "mentee",
+    org: "Récup'Aliments Laval",
+    region: "13",
+    mrc: "65",
+    sector: "Récupération et transformation",
+    needs: [
+      ["gouvernance", 3],
+      ["retention", 2],
+      ["plan-action", 1],
+    ],
+    expertise: ["donnees"],
+    style: "structured",
+    availability: ["tue-am", "tue-pm", "thu-pm"],
+    needsText:
+      "Jeune organisme : structurer notre conseil d'administration et garder nos bénévoles.",
+  },
+  {
+    key: "francois",
+    first: "François",
+    last: "Bouchard",
+    role: "mentee",
+    org: "Le Comptoir de Joliette",
+    region: "14",
+    mrc: "61",
+    sector: "Épicerie solidaire",
+    needs: [
+      ["tarification", 3],
+      ["financement", 2],
+    ],
+    expertise: ["evenements", "communication"],
+    style: "intuitive",
+    availability: ["mon-pm", "tue-pm", "wed-pm"],
+    needsText: "Passer d'un comptoir gratuit à une épicerie à tarification sociale.",
+  },
+  {
+    key: "isabelle",
+    first: "Isabelle",
+    last: "Gauthier",
+    role: "mentee",
+    org: "Table alimentaire de la Rivière-du-Nord",
+    region: "15",
+    mrc: "75",
+    sector: "Banque alimentaire",
+    needs: [
+      ["partenaires", 3],
+      ["evenements", 2],
+      ["ges", 1],
+    ],
+    expertise: ["gouvernance"],
+    style: "between",
+    availability: ["mon-am", "wed-am", "wed-pm", "fri-am"],
+    needsText: "Mobiliser les épiciers et producteurs de la MRC autour d'une collecte commune.",
+  },
+  {
+    key: "julien",
+    first: "Julien",
+    last: "Ouellet",
+    role: "mentee",
+    org: "Marché solidaire du Haut-Richelieu",
+    region: "16",
+    mrc: "56",
+    sector: "Épicerie solidaire",
+    needs: [
+      ["commercialisation", 3],
+      ["tri-denrees", 2],
+    ],
+    expertise: ["financement"],
+    style: "intuitive",
+    availability: ["tue-pm", "thu-am", "thu-pm"],
+    needsText: "Organiser le tri des dons de producteurs et écouler les surplus.",
+  },
+  {
+    key: "karine",
+    first: "Karine",
+    last: "Caron",
+    role: "mentee",
+    org: "Épicerie du cœur de Drummond",
+    region: "17",
+    mrc: "49",
+    sector: "Épicerie solidaire",
+    needs: [
+      ["retention", 3],
+      ["gouvernance", 2],
+      ["plan-action", 2],
+    ],
+    expertise: ["tarification"],
+    style: "structured",
+    availability: ["tue-am", "thu-am", "thu-pm"],
+    needsText: "Le roulement de personnel nous épuise ; nous voulons un plan d'action réaliste.",
+  },
+  {
+    key: "mathieu",
+    first: "Mathieu",
+    last: "Bélanger",
+    role: "mentee",
+    org: "Cuisines partagées de Lévis",
+    region: "12",
+    mrc: "251",
+    sector: "Cuisine collective",
+    needs: [
+      ["chaine-froid", 3],
+      ["transport", 2],
+      ["risques", 2],
+    ],
+    expertise: ["commercialisation"],
+    style: "between",
+    availability: WEEKDAY_MORNINGS,
+    needsText: "Transporter des plats cuisinés en respectant la chaîne de froid.",
+  },
+  {
+    key: "sophie",
+    first: "Sophie",
+    last: "Dubé",
+    role: "mentee",
+    org: "Le Frigo du quartier Saint-Roch",
+    region: "03",
+    mrc: "23",
+    sector: "Frigo communautaire",
+    competitors: ["nathalie"],
+    needs: [
+      ["donnees", 3],
+      ["financement", 3],
+      ["communication", 1],
+    ],
+    expertise: ["partenaires"],
+    style: "intuitive",
+    availability: ["mon-pm", "wed-pm", "fri-pm"],
+    needsText: "Documenter nos résultats pour convaincre la Ville de financer un deuxième frigo.",
+  },
+  {
+    key: "thomas",
+    first: "Thomas",
+    last: "Leclerc",
+    role: "mentee",
+    org: "Banque alimentaire de la Côte-de-Gaspé",
+    region: "11",
+    mrc: "03",
+    sector: "Banque alimentaire",
+    needs: [
+      ["transport", 3],
+      ["entreposage", 2],
+      ["vehicules", 1],
+    ],
+    expertise: ["risques"],
+    style: "structured",
+    availability: ["mon-am", "tue-am", "wed-am"],
+    needsText: "Desservir un territoire de 200 km avec un seul camion vieillissant.",
+  },
+];
+
+export async function demoDocument(now = new Date()): Promise<DocumentInput> {
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
+  const doc = {
+    schemaVersion: SCHEMA_VERSION as typeof SCHEMA_VERSION,
+    users: [] as Rows<"users">,
+    organizations: [] as Rows<"organizations">,
+    programs: [] as Rows<"programs">,
+    participants: [] as Rows<"participants">,
+    invitations: [] as Rows<"invitations">,
+    applications: [] as Rows<"applications">,
+    events: [] as Rows<"events">,
+    ratings: [] as Rows<"ratings">,
+    roomNotes: [] as Rows<"roomNotes">,
+    groups: [] as Rows<"groups">,
+    memberships: [] as Rows<"memberships">,
+    groupProposals: [] as Rows<"groupProposals">,
+    solverRuns: [] as Rows<"solverRuns">,
+    notifications: [] as Rows<"notifications">,
+    agreements: [] as Rows<"agreements">,
+    hourEntries: [] as Rows<"hourEntries">,
+    meetings: [] as Rows<"meetings">,
+    actionItems: [] as Rows<"actionItems">,
+    codevSessions: [] as Rows<"codevSessions">,
+    checkIns: [] as Rows<"checkIns">,
+    tools: [] as Rows<"tools">,
+    evaluations: [] as Rows<"evaluations">,
+    evaluationResponses: [] as Rows<"evaluationResponses">,
+    observerNotes: [] as Rows<"observerNotes">,
+  };
+  const coordinatorId = "u-coordination";
+  doc.users.push({
+    id: coordinatorId,
+    email: DEMO_COORDINATOR_EMAIL,
+    name: "Geneviève Lavoie",
+    role: "coordinator",
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    locale: "fr",
+    createdAt: at(120),
+  });
+  doc.programs.push({
+    id: DEMO_PROGRAM_ID,
+    title: "Maillages et mentorat 2026-2027",
+    theme: "Optimisation du réemploi alimentaire en milieu communautaire",
+    subThemes: ["Logistique", "Synergies"],
+    description:
+      "Des organismes en réemploi alimentaire (banques alimentaires, frigos communautaires, épiceries solidaires) " +
+      "se regroupent par trois : une personne mentore d'expérience et deux personnes mentorées de régions différentes. " +
+      "Environ 20 heures sur 4 à 6 mois, une rencontre d'environ 2 heures toutes les 2 à 4 semaines.",
+    coordinatorIds: [coordinatorId],
+    status: "open",
+    composition: "mentorship",
+    regionRule: "distinct-regions",
+    mentoringStart: "2027-01-11",
+    mentoringEnd: "2027-06-11",
+    hourBankHours: 20,
+    applicationOpens: "2026-09-15",
+    applicationCloses: "2026-12-18",
+    cadenceWeeksMin: 2,
+    cadenceWeeksMax: 4,
+    meetingMinutes: 120,
+    format: "hybrid",
+    budget: { mentorCompensation: 1500, coordination: 12000 },
+    taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
+    createdAt: at(120),
+  });
+  const hashes = await Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
+  DEMO_PEOPLE.forEach((person, index) => {
+    doc.organizations.push({
+      id: `org-${person.key}`,
+      name: person.org,
+      region: person.region,
+      mrc: person.mrc,
+      sector: person.sector,
+      competitorIds: (person.competitors ?? []).map((key) => `org-${key}`),
+      createdAt: at(90),
+    });
+    doc.users.push({
+      id: `u-${person.key}`,
+      email: `${person.key}@exemple.org`,
+      name: `${person.first} ${person.last}`,
+      role: "participant",
+      passwordHash: hashes[index]!,
+      locale: "fr",
+      createdAt: at(90 - index),
+    });
+    doc.participants.push({
+      id: `p-${person.key}`,
+      programId: DEMO_PROGRAM_ID,
+      userId: `u-${person.key}`,
+      organizationId: `org-${person.key}`,
+      role: person.role,
+      profile: {
+        sector: person.sector,
+        field: "Réemploi alimentaire",
+        needs: person.needs.map(([tag, priority]) => ({ tag, priority })),
+        needsText: person.needsText ?? "",
+        expertise: person.expertise,
+        expertiseText: person.expertiseText ?? "",
+        workingStyle: person.style,
+        availability: person.availability,
+      },
+      published: true,
+      joinedAt: at(80 - index),
+    });
+  });
+  doc.applications.push(...demoApplications(at, coordinatorId));
+  const { event, ratings } = demoEvent(at, coordinatorId);
+  doc.events.push(event);
+  doc.ratings.push(...ratings);
+  // A group formed after the event: Marc (cold chain, storage) with two mentees who need them.
+  doc.groups.push({
+    id: "grp-demo-chaine-froid",
+    programId: DEMO_PROGRAM_ID,
+    label: "Chaîne de froid",
+    memberIds: ["p-benoit", "p-marc", "p-mathieu"],
+    mentorId: "p-marc",
+    status: "active",
+    origin: "solver",
+    explanation: demoExplanation(["benoit", "marc", "mathieu"]),
+    suggestedFirstMeeting: quebecDate(at(-5)),
+    approvedBy: coordinatorId,
+    createdAt: at(3),
+  });
+  const space = demoGroupSpace(now, "2027-06-11", doc.groups[0]!.suggestedFirstMeeting);
+  doc.agreements.push(...space.agreements);
+  doc.meetings.push(...space.meetings);
+  doc.hourEntries.push(...space.hourEntries);
+  doc.actionItems.push(...space.actionItems);
+  doc.codevSessions.push(...space.codevSessions);
+  doc.checkIns.push(...space.checkIns);
+  doc.tools.push(...space.tools);
+  doc.evaluations.push(...space.evaluations);
+  const pilot = pilotCohort(coordinatorId);
+  doc.programs.push(...pilot.programs);
+  doc.participants.push(...pilot.participants);
+  doc.groups.push(...pilot.groups);
+  doc.meetings.push(...pilot.meetings);
+  doc.hourEntries.push(...pilot.hourEntries);
+  doc.tools.push(...pilot.tools);
+  doc.evaluations.push(...pilot.evaluations);
+  doc.evaluationResponses.push(...pilot.evaluationResponses);
+  doc.checkIns.push(...pilot.checkIns);
+  doc.observerNotes.push(...pilot.observerNotes);
+  doc.memberships = membershipsOfGroups(doc.groups, at(0));
+  return doc;
+}
+
+/** A demo person as the matching engine sees them (as core/models/matching-input.server.ts maps a participant). */
+function demoEngineParticipant(p: DemoPerson): EngineParticipant {
+  const label = (tag: string) => PILOT_TAXONOMY.find((t) => t.id === tag)?.label ?? tag;
+  return {
+    id: `p-${p.key}`,
+    name: `${p.first} ${p.last}`,
+    role: p.role,
+    region: p.region,
+    mrc: p.mrc,
+    organization: `org-${p.key}`,
+    competitors: (p.competitors ?? []).map((k) => `org-${k}`),
+    needs: p.needs.map(([tag, priority]) => ({ tag: label(tag), priority })),
+    expertise: p.expertise.map(label),
+    sector: p.sector,
+    style: p.style,
+    availability: p.availability,
+  };
+}
+
+/** The engine's explanation of a demo group (what the formation page stores when it is approved). */
+function demoExplanation(keys: string[]) {
+  const participants = keys.map((key) =>
+    demoEngineParticipant(DEMO_PEOPLE.find((p) => p.key === key)!),
+  );
+  const enc = encode(instanceSchema.parse({ participants }));
+  return explainGroup(enc, [0, 1, 2], false).reasons;
+}
+
+/**
+ * A speed-dating event held last week: three rounds in pairs planned by the real scheduler, and
+ * ratings that follow the profiles' fit (so mutual matches and the group solver have material).
+ */
+function demoEvent(at: (daysAgo: number) => string, coordinatorId: string) {
+  const participants = DEMO_PEOPLE.map(demoEngineParticipant);
+  const plan = planRounds({ participants, rounds: 3, roomSize: 2, regionRule: "distinct-regions" });
+  const eventId = "evt-demo-novembre";
+  const schedule = plan.map((round, index) => ({
+    round: index + 1,
+    rooms: round.rooms.map((members, i) => ({
+      id: `r${index + 1}-${i + 1}`,
+      number: i + 1,
+      members,
+    })),
+    waiting: round.waiting,
+  }));
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const ratings: Rows<"ratings"> = [];
+  for (const round of schedule) {
+    for (const room of round.rooms) {
+      for (const from of room.members) {
+        for (const to of room.members) {
+          if (from === to) continue;
+          const fit = pairScore(byId.get(from)!, byId.get(to)!);
+          ratings.push({
+            id: `rat-${round.round}-${from}-${to}`,
+            eventId,
+            round: round.round,
+            fromParticipantId: from,
+            toParticipantId: to,
+            answer: fit >= 10 ? "yes" : fit >= 3 ? "maybe" : "no",
+            note: "",
+            updatedAt: at(6),
+          });
+        }
+      }
+    }
+  }
+  // Last week, 13 h 30 in Quebec (18 h 30 UTC in winter, 17 h 30 in summer).
+  const held = quebecInstant(quebecDate(at(7)), "13:30");
+  const heldAt = held.toISOString();
+  const event: Rows<"events">[number] = {
+    id: eventId,
+    programId: DEMO_PROGRAM_ID,
+    title: "Séance de speed dating de novembre",
+    startsAt: heldAt,
+    invitedParticipantIds: participants.map((p) => p.id),
+    rounds: 3,
+    roundMinutes: 7,
+    breakMinutes: 1,
+    roomSize: 2,
+    format: "online",
+    videoUrlPattern: "https://meet.jit.si/maillage-{event}-{room}",
+    status: "ended",
+    currentRound: 3,
+    schedule,
+    waitCounts: {},
+    createdBy: coordinatorId,
+    createdAt: at(20),
+    startedAt: heldAt,
+    endedAt: new Date(held.getTime() + 30 * 60_000).toISOString(),
+  };
+  return { event, ratings };
+}
+
+function demoApplications(
+  at: (daysAgo: number) => string,
+  coordinatorId: string,
+): Rows<"applications"> {
+  const base = {
+    programId: DEMO_PROGRAM_ID,
+    locale: "fr" as const,
+    comments: "",
+    competitorsText: "",
+    competitorOrgIds: [] as string[],
+    consent: true,
+  };
+  const token = () => createHash("sha256").update(randomBytes(24)).digest("hex");
+  const profile = (
+    sector: string,
+    needs: Array<[string, number]>,
+    expertise: string[],
+    workingStyle: "structured" | "intuitive" | "between",
+  ) => ({
+    sector,
+    field: "Réemploi alimentaire",
+    needs: needs.map(([tag, priority]) => ({ tag, priority })),
+    needsText: "",
+    expertise,
+    expertiseText: "",
+    workingStyle,
+    availability: ["tue-am", "thu-am"],
+  });
+  return [
+    {
+      ...base,
+      id: "app-sept-iles",
+      status: "submitted" as const,
+      accessTokenHash: token(),
+      email: "info@frigopartage-si.exemple.org",
+      organizationName: "Frigo-Partage de Sept-Îles",
+      contactName: "Gabrielle Vigneault",
+      contactEmail: "gabrielle@exemple.org",
+      concept:
+        "Trois frigos communautaires ouverts en 2024 ; nous voulons structurer la collecte auprès des épiceries et mesurer les volumes.",
+      operations: ["logistics" as const, "transport" as const],
+      barriers: "Distances, un seul véhicule, pas de données fiables sur les volumes.",
+      mentoringHelp: "Apprendre d'un organisme qui a mutualisé ses tournées en région éloignée.",
+      revisionOpenness: "Nous pouvons revoir entièrement nos horaires de collecte.",
+      role: "mentee" as const,
+      region: "09",
+      mrc: "971",
+      profile: profile(
+        "Frigo communautaire",
+        [
+          ["transport", 3],
+          ["donnees", 2],
+        ],
+        ["communication"],
+        "between",
+      ),
+      designatedThroughout: true,
+      canImplement: true,
+      createdAt: at(12),
+      updatedAt: at(11),
+      submittedAt: at(11),
+    },
+    {
+      ...base,
+      id: "app-granby",
+      status: "submitted" as const,
+      accessTokenHash: token(),
+      email: "direction@boitealunch.exemple.org",
+      organizationName: "La Boîte à lunch solidaire de Granby",
+      contactName: "Olivier Poirier",
+      contactEmail: "olivier@exemple.org",
+      concept:
+        "Repas préparés avec des invendus pour les écoles du quartier ; projet d'atelier de transformation.",
+      operations: ["storage" as const, "marketing" as const],
+      barriers: "Chaîne de froid pendant la livraison ; prix de vente des repas.",
+      mentoringHelp: "Valider notre modèle de tarification et nos procédures de froid.",
+      revisionOpenness: "Ouverts, mais la personne désignée n'est pas encore embauchée.",
+      role: "mentee" as const,
+      region: "05",
+      mrc: "47",
+      profile: profile(
+        "Cuisine collective",
+        [
+          ["chaine-froid", 3],
+          ["tarification", 2],
+        ],
+        ["evenements"],
+        "intuitive",
+      ),
+      designatedThroughout: false,
+      canImplement: true,
+      createdAt: at(9),
+      updatedAt: at(8),
+      submittedAt: at(8),
+      evaluation: {
+        criteria: {
+          foodAccess: { score: 3, comment: "Repas scolaires accessibles." },
+          themeFit: { score: 2, comment: "" },
+          projectQuality: { score: 2, comment: "Projet jeune mais réfléchi." },
+          stage: { score: 2, comment: "" },
+          openness: { score: 2, comment: "" },
+          impact: { score: 2, comment: "" },
+          partnerships: { score: 1, comment: "Peu de partenaires pour l'instant." },
+        },
+        total: 14,
+        scoredBy: coordinatorId,
+        scoredAt: at(5),
+      },
+    },
+    {
+      ...base,
+      id: "app-victoriaville",
+      status: "waitlisted" as const,
+      accessTokenHash: token(),
+      email: "info@entrepotcommunautaire.exemple.org",
+      organizationName: "Entrepôt communautaire des Bois-Francs",
+      contactName: "Denis Lavallée",
+      contactEmail: "denis@exemple.org",
+      concept:
+        "Entrepôt régional qui redistribue à 30 organismes ; souhaite partager son expérience.",
+      operations: ["logistics" as const, "storage" as const],
+      barriers: "Disponibilité limitée de notre équipe cet hiver.",
+      mentoringHelp: "Comme mentor : transmettre nos pratiques d'entreposage.",
+      revisionOpenness: "—",
+      role: "mentor" as const,
+      region: "17",
+      mrc: "39",
+      profile: profile(
+        "Banque alimentaire",
+        [],
+        ["entreposage", "chaine-froid", "risques"],
+        "structured",
+      ),
+      designatedThroughout: true,
+      canImplement: true,
+      createdAt: at(20),
+      updatedAt: at(6),
+      submittedAt: at(19),
+      decision: {
+        status: "waitlisted" as const,
+        reason:
+          "Assez de mentor·es en entreposage pour cette cohorte ; à recontacter si une place se libère.",
+        decidedBy: coordinatorId,
+        decidedAt: at(6),
+      },
+    },
+  ];
+}
