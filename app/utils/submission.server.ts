@@ -74,6 +74,16 @@ function asJson(value: unknown): string | undefined {
   }
 }
 
+/**
+ * Whether an answer sets a cookie (signing in or out, choosing the language): such an answer
+ * cannot be given again without storing the cookie, so its submission is not recorded.
+ */
+function setsCookie(result: unknown): boolean {
+  if (result instanceof Response) return result.headers.has("Set-Cookie");
+  if (isDataWithInit(result)) return new Headers(result.init?.headers).has("Set-Cookie");
+  return false;
+}
+
 /** What a successful answer was, to give a repeat the same; undefined for a refusal. */
 async function outcomeOf(result: unknown): Promise<Omit<Submission, "id" | "path" | "createdAt">> {
   if (result instanceof Response) {
@@ -136,7 +146,7 @@ export function oncePerSubmission(action: Action): Action {
         if (!(error instanceof Response) || error.status < 300 || error.status >= 400) throw error;
         thrown = error;
       }
-      if (id) {
+      if (id && !setsCookie(thrown ?? answer)) {
         const outcome = await outcomeOf(thrown ?? answer);
         if (succeeded(outcome.status)) {
           const now = Date.now();
