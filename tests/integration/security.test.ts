@@ -142,6 +142,24 @@ describe("request size limits", () => {
 });
 
 describe("sessions", () => {
+  it("signs in on a double click: a repeated sign-in form is not replayed without its cookie", async () => {
+    // The same rendered form sent twice (the same one-time key): each answer carries a session
+    // cookie, so neither lands on a signed-out page.
+    const form = {
+      _submission: "seed1234.default.:r0:",
+      email: "amelie@exemple.org",
+      password: "maillage-demo",
+      redirectTo: "/dashboard",
+    };
+    const answers = await Promise.all(
+      [1, 2].map(() => new HttpClient(server.url).post("/login", form)),
+    );
+    for (const answer of answers) {
+      expect(answer.status).toBe(302);
+      expect(answer.headers.getSetCookie().join(";")).toContain("maillage_session=");
+    }
+  });
+
   it("ends the session on sign-out: the old cookie no longer opens pages or live connections", async () => {
     const client = new HttpClient(server.url);
     await client.signIn("amelie@exemple.org");
