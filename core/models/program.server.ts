@@ -1,8 +1,9 @@
-import { getStore, newId, NotFoundError } from "../store";
+import { newId, NotFoundError } from "../store";
 import { PILOT_TAXONOMY } from "../data/pilot-taxonomy";
 import type { ProgramFormInput } from "../schemas/program";
 import type { EntityOf } from "../store";
 import { quebecToday } from "../utils/quebec-time";
+import type { Services } from "../services";
 
 export type Program = EntityOf<"programs">;
 export type ParticipantRole = EntityOf<"participants">["role"];
@@ -15,13 +16,13 @@ export interface ProgramForUser {
   participantRole?: ParticipantRole;
 }
 
-export async function getProgram(id: string): Promise<Program | undefined> {
-  return getStore().get("programs", id);
+export async function getProgram(s: Services, id: string): Promise<Program | undefined> {
+  return s.store.get("programs", id);
 }
 
 /** The programs a person runs or takes part in, coordinator ones first. */
-export async function listProgramsForUser(userId: string): Promise<ProgramForUser[]> {
-  const store = getStore();
+export async function listProgramsForUser(s: Services, userId: string): Promise<ProgramForUser[]> {
+  const store = s.store;
   const [programs, memberships] = await Promise.all([
     store.find("programs"),
     store.find("participants", { userId }),
@@ -49,8 +50,8 @@ export interface ProgramStats {
   pendingInvitations: number;
 }
 
-export async function getProgramStats(programId: string): Promise<ProgramStats> {
-  const store = getStore();
+export async function getProgramStats(s: Services, programId: string): Promise<ProgramStats> {
+  const store = s.store;
   const [participants, organizations, invitations] = await Promise.all([
     store.find("participants", { programId }),
     store.find("organizations"),
@@ -85,8 +86,8 @@ export function programStats(
 }
 
 /** Programs shown on the public home page (not drafts): their call and rules are public. */
-export async function listPublicPrograms() {
-  const programs = await getStore().find("programs");
+export async function listPublicPrograms(s: Services) {
+  const programs = await s.store.find("programs");
   const today = quebecToday();
   return programs
     .filter((p) => p.status !== "draft")
@@ -135,8 +136,8 @@ export function programFromForm(input: ProgramFormInput) {
 }
 
 /** A new program run by its creator, its taxonomy seeded with the pilot's subjects. */
-export async function createProgram(input: ProgramFormInput, coordinatorId: string) {
-  return getStore().insert("programs", {
+export async function createProgram(s: Services, input: ProgramFormInput, coordinatorId: string) {
+  return s.store.insert("programs", {
     ...programFromForm(input),
     id: newId("prog"),
     coordinatorIds: [coordinatorId],
@@ -145,15 +146,15 @@ export async function createProgram(input: ProgramFormInput, coordinatorId: stri
   });
 }
 
-export async function updateProgram(id: string, input: ProgramFormInput) {
-  return getStore().update("programs", id, programFromForm(input));
+export async function updateProgram(s: Services, id: string, input: ProgramFormInput) {
+  return s.store.update("programs", id, programFromForm(input));
 }
 
 export class ProgramInUseError extends Error {}
 
 /** Only a program nobody joined or applied to can be deleted; others are closed instead. */
-export async function deleteProgram(id: string) {
-  return getStore().transaction(async (tx) => {
+export async function deleteProgram(s: Services, id: string) {
+  return s.store.transaction(async (tx) => {
     const [participants, applications] = await Promise.all([
       tx.find("participants", { programId: id }),
       tx.find("applications", { programId: id }),
@@ -178,8 +179,8 @@ function slugify(label: string): string {
   );
 }
 
-export async function addTag(programId: string, label: string, labelEn: string) {
-  return getStore().transaction(async (tx) => {
+export async function addTag(s: Services, programId: string, label: string, labelEn: string) {
+  return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
     if (!program) throw new NotFoundError("programs", programId);
     const base = slugify(label);
@@ -191,8 +192,14 @@ export async function addTag(programId: string, label: string, labelEn: string) 
   });
 }
 
-export async function renameTag(programId: string, tagId: string, label: string, labelEn: string) {
-  return getStore().transaction(async (tx) => {
+export async function renameTag(
+  s: Services,
+  programId: string,
+  tagId: string,
+  label: string,
+  labelEn: string,
+) {
+  return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
     if (!program?.taxonomy.some((t) => t.id === tagId)) throw new NotFoundError("tags", tagId);
     return tx.update("programs", programId, {
@@ -208,8 +215,8 @@ export class TagInUseError extends Error {
 }
 
 /** A subject still named in a profile or an application cannot be removed (rename it instead). */
-export async function removeTag(programId: string, tagId: string) {
-  return getStore().transaction(async (tx) => {
+export async function removeTag(s: Services, programId: string, tagId: string) {
+  return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
     if (!program?.taxonomy.some((t) => t.id === tagId)) throw new NotFoundError("tags", tagId);
     const uses = (p: { needs: Array<{ tag: string }>; expertise: string[] }) =>
