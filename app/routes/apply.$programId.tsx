@@ -32,6 +32,7 @@ import {
 } from "../../core/schemas/application";
 import { useFormFailure } from "~/utils/form-hooks";
 import { formDataToObject, parseWith, readFormData } from "../../core/utils/forms";
+import { quebecToday } from "../../core/utils/quebec-time";
 import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
@@ -109,7 +110,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       applicationOpens: program.applicationOpens,
       taxonomy: program.taxonomy,
     },
-    window: applicationWindow(program),
+    window: applicationWindow(program, quebecToday(s.clock.now())),
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, region: o.region })),
     draftToken: usableDraft && token.success ? token.data : "",
     draft: usableDraft ? draftValues(usableDraft) : null,

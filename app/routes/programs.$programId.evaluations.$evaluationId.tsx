@@ -54,7 +54,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     programPath: `/programs/${program.id}`,
     evaluation,
-    open: isOpen(evaluation),
+    open: isOpen(evaluation, s.clock.now()),
     objectives,
     previous: previous ?? null,
   };

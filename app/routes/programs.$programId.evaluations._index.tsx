@@ -80,7 +80,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: e.title,
       opensOn: e.opensOn,
       closesOn: e.closesOn,
-      open: isOpen(e),
+      open: isOpen(e, s.clock.now()),
       answered: participant ? Boolean(await responseOf(s, e.id, participant.id)) : false,
     })),
   );

@@ -30,7 +30,7 @@ export async function importNeeds(s: Services, group: Group) {
     const program = await tx.get("programs", group.programId);
     const label = new Map((program?.taxonomy ?? []).map((t) => [t.id, t.label]));
     let rank = existing.reduce((max, i) => Math.max(max, i.rank + 1), 0);
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     let added = 0;
     const members = await Promise.all(group.memberIds.map((id) => tx.get("participants", id)));
     const needs = members
@@ -68,7 +68,7 @@ export async function addActionItem(
 ) {
   return s.store.transaction(async (tx) => {
     const existing = await tx.find("actionItems", { groupId });
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     return tx.insert("actionItems", {
       id: newId("act"),
       groupId,
@@ -115,6 +115,6 @@ export async function updateActionItem(
   return s.store.transaction(async (tx) => {
     const item = await tx.get("actionItems", itemId);
     if (!item || item.groupId !== groupId) throw new ActionItemNotFoundError();
-    return tx.update("actionItems", itemId, { ...patch, updatedAt: new Date().toISOString() });
+    return tx.update("actionItems", itemId, { ...patch, updatedAt: s.clock.now().toISOString() });
   });
 }

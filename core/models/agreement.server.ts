@@ -25,7 +25,7 @@ export async function saveAgreement(
   return s.store.transaction(async (tx) => {
     const versions = await tx.find("agreements", { groupId });
     const version = versions.reduce((max, a) => Math.max(max, a.version), 0) + 1;
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     return tx.insert("agreements", {
       id: newId("agr"),
       groupId,
@@ -56,7 +56,7 @@ export async function acceptAgreement(
     if (!current || current.version !== version) throw new StaleAgreementError();
     if (current.acceptances[participantId]) return current;
     return tx.update("agreements", current.id, {
-      acceptances: { ...current.acceptances, [participantId]: new Date().toISOString() },
+      acceptances: { ...current.acceptances, [participantId]: s.clock.now().toISOString() },
     });
   });
 }

@@ -79,8 +79,9 @@ export async function saveApplication(
   },
 ): Promise<{ token: string; application: Application }> {
   const { program, data, submit, locale } = input;
-  if (applicationWindow(program) !== "open") throw new ApplicationClosedError();
-  const now = new Date().toISOString();
+  if (applicationWindow(program, quebecToday(s.clock.now())) !== "open")
+    throw new ApplicationClosedError();
+  const now = s.clock.now().toISOString();
   const result = await s.store.transaction(async (tx) => {
     const existing = input.token
       ? await tx.findOne("applications", {
@@ -237,7 +238,7 @@ export async function scoreApplication(
   if (!application) throw new NotFoundError("applications", id);
   const total = SELECTION_CRITERIA.reduce((sum, c) => sum + scores[c].score, 0);
   return s.store.update("applications", id, {
-    evaluation: { criteria: scores, total, scoredBy: by, scoredAt: new Date().toISOString() },
+    evaluation: { criteria: scores, total, scoredBy: by, scoredAt: s.clock.now().toISOString() },
   });
 }
 
@@ -258,7 +259,7 @@ export async function decideApplication(
   const store = s.store;
   const program = await store.get("programs", input.programId);
   if (!program) throw new NotFoundError("programs", input.programId);
-  const now = new Date().toISOString();
+  const now = s.clock.now().toISOString();
   const outcome = await store.transaction(async (tx) => {
     // Read inside the transaction: two decisions at once cannot both create an invitation.
     const application = await tx.get("applications", input.id);

@@ -43,7 +43,7 @@ export async function addCheckIn(
     groupId: group.id,
     participantId,
     ...input,
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
 }
 
@@ -60,7 +60,7 @@ export function nextCheckInDue(
  * Reminds each mentee whose check-in is due, once per period while they stay silent; only while
  * the program's period has not ended. Called by the server every few minutes, with the meeting reminders.
  */
-export async function sendCheckInReminders(s: Services, now = new Date()) {
+export async function sendCheckInReminders(s: Services, now = s.clock.now()) {
   const store = s.store;
   const today = quebecToday(now);
   let sent = 0;

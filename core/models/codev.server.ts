@@ -107,7 +107,7 @@ export async function createCodevSession(s: Services, group: Group, input: NewSe
         throw new CodevError("not_now", "errors.codevMeetingTaken");
     }
     const existing = await tx.find("codevSessions", { groupId: group.id });
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     return tx.insert("codevSessions", {
       id: newId("cdv"),
       groupId: group.id,
@@ -184,7 +184,7 @@ export async function applyCodevCommand(
   sessionId: string,
   actorId: string,
   command: CodevCommand,
-  now = Date.now(),
+  now = s.clock.now().getTime(),
 ) {
   return s.store.transaction(async (tx) => {
     const session = await tx.get("codevSessions", sessionId);

@@ -52,7 +52,7 @@ export async function responseRates(s: Services, programId: string) {
       answered: answered.size,
       expected: eligible.size,
       rate: eligible.size ? answered.size / eligible.size : 0,
-      open: isOpen(evaluation),
+      open: isOpen(evaluation, s.clock.now()),
     };
   });
 }
@@ -68,7 +68,7 @@ export async function scheduleEvaluation(
     programId: program.id,
     ...input,
     createdBy,
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
   await announceOpenEvaluations(s);
   return evaluation;
@@ -101,7 +101,7 @@ async function tellRespondents(
 }
 
 /** Tells the participants when a questionnaire opens (once; called by the reminders loop too). */
-export async function announceOpenEvaluations(s: Services, now = new Date()) {
+export async function announceOpenEvaluations(s: Services, now = s.clock.now()) {
   const store = s.store;
   let sent = 0;
   for (const candidate of await store.find("evaluations")) {
@@ -123,7 +123,7 @@ export async function remindNonRespondents(s: Services, programId: string, evalu
   return s.store.transaction(async (tx) => {
     const evaluation = await tx.get("evaluations", evaluationId);
     if (!evaluation || evaluation.programId !== programId) throw new EvaluationNotFoundError();
-    if (!isOpen(evaluation)) throw new EvaluationClosedError();
+    if (!isOpen(evaluation, s.clock.now())) throw new EvaluationClosedError();
     const answered = new Set(
       (await tx.find("evaluationResponses", { evaluationId })).map((r) => r.participantId),
     );
@@ -133,7 +133,7 @@ export async function remindNonRespondents(s: Services, programId: string, evalu
       "evaluationReminder",
       (id) => !answered.has(id),
     );
-    await tx.update("evaluations", evaluation.id, { remindedAt: new Date().toISOString() });
+    await tx.update("evaluations", evaluation.id, { remindedAt: s.clock.now().toISOString() });
     return sent;
   });
 }
@@ -177,7 +177,7 @@ export async function submitResponse(
   return s.store.transaction(async (tx) => {
     // The questionnaire as it is now: closed in the meantime, it takes no more answers.
     const current = await tx.get("evaluations", evaluation.id);
-    if (!current || !isOpen(current)) throw new EvaluationClosedError();
+    if (!current || !isOpen(current, s.clock.now())) throw new EvaluationClosedError();
     const existing = await tx.findOne("evaluationResponses", {
       evaluationId: evaluation.id,
       participantId,
@@ -188,7 +188,7 @@ export async function submitResponse(
       programId: evaluation.programId,
       participantId,
       groupId,
-      submittedAt: new Date().toISOString(),
+      submittedAt: s.clock.now().toISOString(),
     };
     if (existing) return tx.update("evaluationResponses", existing.id, record);
     return tx.insert("evaluationResponses", { id: newId("resp"), ...record });
@@ -214,7 +214,7 @@ export async function addObserverNote(
       programId,
       ...input,
       createdBy,
-      createdAt: new Date().toISOString(),
+      createdAt: s.clock.now().toISOString(),
     });
   });
 }

@@ -51,7 +51,7 @@ export async function createEvent(
     status: "scheduled",
     currentRound: 0,
     createdBy: by,
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
 }
 
@@ -149,7 +149,7 @@ export async function applyCommand(
   eventId: string,
   command: EventCommand,
   present: readonly string[],
-  now = Date.now(),
+  now = s.clock.now().getTime(),
   /** For the clock: only advance if the deadline is still this one (no double advance). */
   expectDeadline?: string,
   /**
@@ -321,7 +321,11 @@ export async function rate(
       fromParticipantId: input.from,
       toParticipantId: input.to,
     });
-    const record = { answer: input.answer, note: input.note, updatedAt: new Date().toISOString() };
+    const record = {
+      answer: input.answer,
+      note: input.note,
+      updatedAt: s.clock.now().toISOString(),
+    };
     return existing
       ? tx.update("ratings", existing.id, record)
       : tx.insert("ratings", {
@@ -448,7 +452,7 @@ export async function saveRoomNotes(
   }>,
 ) {
   return s.store.transaction(async (tx) => {
-    const updatedAt = new Date().toISOString();
+    const updatedAt = s.clock.now().toISOString();
     for (const { roomId, by, merge } of notes) {
       const existing = await tx.findOne("roomNotes", { eventId, roomId });
       const record = { ...merge(existing), updatedBy: by, updatedAt };

@@ -60,12 +60,12 @@ export async function startSolve(s: Services, program: Program, actor: Actor): P
     if (running) {
       const lost =
         !s.solver.jobs.has(running.id) &&
-        Date.now() - Date.parse(running.startedAt) > RUN_LOST_AFTER_MS;
+        s.clock.now().getTime() - Date.parse(running.startedAt) > RUN_LOST_AFTER_MS;
       if (!lost) throw new SolverBusyError();
       await tx.update("solverRuns", running.id, {
         status: "failed",
         error: "interrupted",
-        finishedAt: new Date().toISOString(),
+        finishedAt: s.clock.now().toISOString(),
       });
     }
     const current = (await tx.get("programs", program.id)) ?? program;
@@ -86,7 +86,7 @@ export async function startSolve(s: Services, program: Program, actor: Actor): P
       programId: current.id,
       status: "running",
       startedBy: actor.id,
-      startedAt: new Date().toISOString(),
+      startedAt: s.clock.now().toISOString(),
     });
     await audit(s, current.id, actor, "solve-started", { runId: run.id });
     const fixed = new Set(groups.map((g) => [...g.memberIds].sort().join("|")));
@@ -114,7 +114,7 @@ function runJob(
       s.solver.jobs.delete(run.id);
       await store.update("solverRuns", run.id, {
         status: "done",
-        finishedAt: new Date().toISOString(),
+        finishedAt: s.clock.now().toISOString(),
         progress: { phase: "done", fraction: 1 },
         result: {
           status: result.status,
@@ -146,7 +146,7 @@ function runJob(
       await store.update("solverRuns", run.id, {
         status: cancelled ? "cancelled" : "failed",
         error: cancelled ? undefined : (error as Error).message,
-        finishedAt: new Date().toISOString(),
+        finishedAt: s.clock.now().toISOString(),
       });
       s.solver.updates.emit(programId, { runId: run.id, done: true });
     },

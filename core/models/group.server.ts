@@ -127,7 +127,7 @@ const WEEKDAY_CODES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const
 export async function suggestFirstMeeting(
   s: Services,
   memberIds: readonly string[],
-  from = new Date(),
+  from = s.clock.now(),
 ) {
   const store = s.store;
   const members = await Promise.all(memberIds.map((id) => store.get("participants", id)));
@@ -183,7 +183,7 @@ export async function formGroup(
       groupScore(s, program.id, input.memberIds),
       suggestFirstMeeting(s, input.memberIds),
     ]);
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     const group = await tx.insert("groups", {
       id: newId("grp"),
       programId: program.id,
@@ -241,7 +241,7 @@ export async function audit(
   const entry = {
     id: newId("aud"),
     programId,
-    at: new Date().toISOString(),
+    at: s.clock.now().toISOString(),
     actorId: actor.id,
     actorName: actor.name,
     action,
@@ -255,8 +255,8 @@ export async function listAudit(s: Services, programId: string) {
 }
 
 /** Marks proposals past their expiry as expired (done lazily, inside the caller's transaction). */
-async function expireProposals(tx: StoreWriter, programId: string) {
-  const now = new Date().toISOString();
+async function expireProposals(s: Services, tx: StoreWriter, programId: string) {
+  const now = s.clock.now().toISOString();
   const stale = (await tx.find("groupProposals", { programId, status: "pending" })).filter(
     (p) => p.expiresAt <= now,
   );
@@ -267,7 +267,7 @@ async function expireProposals(tx: StoreWriter, programId: string) {
 
 export async function listProposalsFor(s: Services, programId: string, participantId: string) {
   return s.store.transaction(async (tx) => {
-    await expireProposals(tx, programId);
+    await expireProposals(s, tx, programId);
     const all = await tx.find("groupProposals", { programId });
     return all
       .filter((p) => p.memberIds.includes(participantId))
@@ -277,7 +277,7 @@ export async function listProposalsFor(s: Services, programId: string, participa
 
 export async function listProposalsAwaitingApproval(s: Services, programId: string) {
   return s.store.transaction(async (tx) => {
-    await expireProposals(tx, programId);
+    await expireProposals(s, tx, programId);
     return tx.find("groupProposals", { programId, status: "awaiting-approval" });
   });
 }
@@ -306,7 +306,7 @@ export async function proposeGroup(
   const memberIds = [proposerId, ...input.otherIds];
   return s.store.transaction(async (tx) => {
     const program = (await tx.get("programs", input.program.id)) ?? input.program;
-    await expireProposals(tx, program.id);
+    await expireProposals(s, tx, program.id);
     const busy = await inPendingProposal(tx, program.id, memberIds);
     if (busy.length) {
       const people = await engineParticipants(s, program.id, new Set(busy));
@@ -316,7 +316,7 @@ export async function proposeGroup(
     }
     const violations = await checkGroup(s, program, memberIds);
     if (violations.length) throw new GroupRuleError("violations", violations);
-    const now = Date.now();
+    const now = s.clock.now().getTime();
     const proposal = await tx.insert("groupProposals", {
       id: newId("gp"),
       programId: program.id,
@@ -372,7 +372,7 @@ export async function respondToProposal(
 ) {
   return s.store.transaction(async (tx) => {
     const program = (await tx.get("programs", input.program.id)) ?? input.program;
-    await expireProposals(tx, program.id);
+    await expireProposals(s, tx, program.id);
     const proposal = await proposalOf(tx, program.id, input.proposalId);
     if (!proposal.memberIds.includes(input.participantId))
       throw new NotFoundError("groupProposals", input.proposalId);
@@ -380,7 +380,7 @@ export async function respondToProposal(
     if (proposal.responses[input.participantId] === answer) return proposal;
     if (proposal.status !== "pending") throw new GroupRuleError(`proposal-${proposal.status}`);
     const responses = { ...proposal.responses, [input.participantId]: answer };
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if (!input.accept) {
       return tx.update("groupProposals", proposal.id, {
         responses,
@@ -437,7 +437,7 @@ export async function withdrawProposal(
     if (proposal.status !== "pending") throw new GroupRuleError(`proposal-${proposal.status}`);
     return tx.update("groupProposals", proposalId, {
       status: "withdrawn",
-      decidedAt: new Date().toISOString(),
+      decidedAt: s.clock.now().toISOString(),
     });
   });
 }
@@ -462,7 +462,7 @@ export async function decideSelfFormed(
     if (proposal.status === wanted) return proposal;
     if (proposal.status !== "awaiting-approval")
       throw new GroupRuleError(`proposal-${proposal.status}`);
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if (!input.approve) {
       await audit(s, program.id, input.actor, "self-group-rejected", {
         members: proposal.memberIds,

@@ -29,7 +29,7 @@ export async function addHourEntry(
   return s.store.insert("hourEntries", {
     ...input,
     id: newId("hrs"),
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
 }
 
@@ -102,7 +102,7 @@ export async function hourBankSummary(
   s: Services,
   groupId: string,
   program: { hourBankHours: number; mentoringStart: string; mentoringEnd: string },
-  today = quebecToday(),
+  today = quebecToday(s.clock.now()),
 ) {
   const entries = await listHourEntries(s, groupId);
   return summarize(

@@ -21,7 +21,7 @@ export async function createInvitation(
   },
 ): Promise<{ invitation: Invitation; token: string }> {
   const token = newToken();
-  const now = new Date();
+  const now = s.clock.now();
   const invitation = await s.store.insert("invitations", {
     id: newId("inv"),
     programId: input.programId,
@@ -45,7 +45,7 @@ export async function findInvitation(
   const invitation = await s.store.findOne("invitations", { tokenHash: hashToken(token) });
   if (!invitation) return { state: "unknown" };
   if (invitation.usedAt) return { state: "used", invitation };
-  if (invitation.expiresAt <= new Date().toISOString()) return { state: "expired", invitation };
+  if (invitation.expiresAt <= s.clock.now().toISOString()) return { state: "expired", invitation };
   return { state: "valid", invitation };
 }
 
@@ -114,7 +114,7 @@ export async function acceptInvitation(
       if (joined) return joined;
       throw new InvitationError("used");
     }
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if (invitation.expiresAt <= now) throw new InvitationError("expired");
     const user = await tx.get("users", userId);
     if (!user) throw new InvitationError("unknown");

@@ -23,7 +23,7 @@ export async function listMeetings(s: Services, groupId: string) {
  * cancelled ones, and anything in the past, stay.
  */
 export async function planSeries(s: Services, groupId: string, input: SeriesInput) {
-  const now = new Date().toISOString();
+  const now = s.clock.now().toISOString();
   return s.store.transaction(async (tx) => {
     const removed = new Set<string>();
     for (const m of await tx.find("meetings", { groupId })) {
@@ -102,7 +102,7 @@ export async function setMeetingStatus(
   status: Meeting["status"],
   reason: string,
   presentIds?: readonly string[],
-  now = new Date().toISOString(),
+  now = s.clock.now().toISOString(),
 ) {
   return s.store.transaction(async (tx) => {
     const meeting = await tx.get("meetings", meetingId);
@@ -177,7 +177,7 @@ export async function updateMeetingDetails(
     const startsAt = start.toISOString();
     const endsAt = new Date(start.getTime() + details.durationMinutes * 60_000).toISOString();
     // A held meeting cannot move to a start still to come.
-    if (meeting.status === "held" && startsAt > new Date().toISOString())
+    if (meeting.status === "held" && startsAt > s.clock.now().toISOString())
       throw new MeetingNotStartedError(startsAt, "date");
     const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
     if (moved && meeting.status === "held") {
@@ -188,7 +188,7 @@ export async function updateMeetingDetails(
         presentIds: meeting.presentIds,
         hours: quarterHours(Date.parse(endsAt) - Date.parse(startsAt)),
         date: quebecDate(startsAt),
-        at: new Date().toISOString(),
+        at: s.clock.now().toISOString(),
       });
     }
     const facilitatorId = details.facilitatorId || undefined;
@@ -206,7 +206,7 @@ export async function updateMeetingDetails(
       tools: details.tools,
       reminderSentAt: moved ? undefined : meeting.reminderSentAt,
       sequence: meeting.sequence + 1,
-      updatedAt: new Date().toISOString(),
+      updatedAt: s.clock.now().toISOString(),
     });
   });
 }
@@ -224,7 +224,7 @@ export async function confirmPreparation(
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
     if (group.mentorId !== mentorId) throw new NotAMemberError("form");
     return tx.update("meetings", meetingId, {
-      preparationConfirmedAt: new Date().toISOString(),
+      preparationConfirmedAt: s.clock.now().toISOString(),
       preparationConfirmedBy: mentorId,
     });
   });
@@ -242,7 +242,7 @@ export async function swapFacilitators(
     if (!a || !b || a.groupId !== groupId || b.groupId !== groupId || a.id === b.id)
       throw new MeetingNotFoundError();
     // Only turns still to come can be swapped: the past is the rotation's history.
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if ([a, b].some((m) => m.status !== "planned" || m.startsAt <= now))
       throw new NotAMemberError("swapWith");
     const group = await tx.get("groups", groupId);
@@ -274,7 +274,7 @@ export async function assignFacilitators(
   s: Services,
   groupId: string,
   options: { mentorWeight: number },
-  now = new Date().toISOString(),
+  now = s.clock.now().toISOString(),
 ) {
   return s.store.transaction(async (tx) => {
     const group = await tx.get("groups", groupId);
@@ -308,7 +308,7 @@ export async function assignFacilitators(
       history,
       mentorWeight: options.mentorWeight,
     });
-    const stamp = new Date().toISOString();
+    const stamp = s.clock.now().toISOString();
     for (const [i, meeting] of upcoming.entries()) {
       const facilitatorId = assignment[i];
       if (facilitatorId && facilitatorId !== meeting.facilitatorId) {
@@ -327,7 +327,7 @@ export async function assignFacilitators(
  * Reminders through the outbox (and in the app) before each planned meeting, once per meeting and
  * date: moving a meeting re-arms its reminder. Called by the server every few minutes.
  */
-export async function sendMeetingReminders(s: Services, withinHours: number, now = new Date()) {
+export async function sendMeetingReminders(s: Services, withinHours: number, now = s.clock.now()) {
   const store = s.store;
   const horizon = new Date(now.getTime() + withinHours * 3_600_000).toISOString();
   const from = now.toISOString();

@@ -40,7 +40,7 @@ export async function notify(
     kind: input.kind,
     params: input.params,
     link: input.link,
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
   const message = {
     to: user.email,
@@ -79,7 +79,7 @@ export async function listNotifications(s: Services, userId: string) {
 }
 
 export async function markNotificationsRead(s: Services, userId: string) {
-  const now = new Date().toISOString();
+  const now = s.clock.now().toISOString();
   await s.store.transaction(async (tx) => {
     for (const n of await tx.find("notifications", { userId })) {
       if (!n.readAt) await tx.update("notifications", n.id, { readAt: now });

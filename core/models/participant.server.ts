@@ -92,7 +92,7 @@ export async function programOverview(
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
-  const stats = programStats(participants, orgById, invitations);
+  const stats = programStats(participants, orgById, invitations, s.clock.now());
   const { items, pageInfo } = paginate(sortedRows(participants, userById), requested);
   return { stats, participants: items.map((x) => toRow(x, orgById)), pageInfo };
 }

@@ -57,7 +57,12 @@ export async function getProgramStats(s: Services, programId: string): Promise<P
     store.find("organizations"),
     store.find("invitations", { programId }),
   ]);
-  return programStats(participants, new Map(organizations.map((o) => [o.id, o])), invitations);
+  return programStats(
+    participants,
+    new Map(organizations.map((o) => [o.id, o])),
+    invitations,
+    s.clock.now(),
+  );
 }
 
 /** The same figures from records already read (a page that also lists the participants). */
@@ -65,6 +70,7 @@ export function programStats(
   participants: ReadonlyArray<EntityOf<"participants">>,
   orgById: ReadonlyMap<string, { region: string }>,
   invitations: ReadonlyArray<EntityOf<"invitations">>,
+  at = new Date(),
 ): ProgramStats {
   const byRole: Record<ParticipantRole, number> = { mentor: 0, mentee: 0, peer: 0 };
   const regions = new Set<string>();
@@ -75,7 +81,7 @@ export function programStats(
     const org = orgById.get(p.organizationId);
     if (org) regions.add(org.region);
   }
-  const now = new Date().toISOString();
+  const now = at.toISOString();
   return {
     participants: participants.length,
     byRole,
@@ -88,7 +94,7 @@ export function programStats(
 /** Programs shown on the public home page (not drafts): their call and rules are public. */
 export async function listPublicPrograms(s: Services) {
   const programs = await s.store.find("programs");
-  const today = quebecToday();
+  const today = quebecToday(s.clock.now());
   return programs
     .filter((p) => p.status !== "draft")
     .map((p) => ({
@@ -142,7 +148,7 @@ export async function createProgram(s: Services, input: ProgramFormInput, coordi
     id: newId("prog"),
     coordinatorIds: [coordinatorId],
     taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
 }
 

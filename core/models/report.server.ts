@@ -31,7 +31,7 @@ export async function redactionNames(s: Services, program: Program): Promise<Red
 export function programReport(
   s: Services,
   program: Program,
-  today = quebecToday(),
+  today = quebecToday(s.clock.now()),
 ): Promise<Report> {
   return whileUnchanged(s, `report|${program.id}|${today}`, () =>
     buildProgramReport(s, program, today),

@@ -11,7 +11,7 @@ export const SESSION_DAYS = 30;
 export async function createSessionRecord(
   s: Services,
   userId: string,
-  now = new Date(),
+  now = s.clock.now(),
 ): Promise<string> {
   const id = randomBytes(32).toString("base64url");
   await s.store.transaction(async (tx) => {
@@ -30,7 +30,7 @@ export async function createSessionRecord(
 }
 
 /** The user id of a live session, or undefined for an unknown, ended or expired one. */
-export async function sessionUserId(s: Services, sessionId: string, now = Date.now()) {
+export async function sessionUserId(s: Services, sessionId: string, now = s.clock.now().getTime()) {
   if (sessionId.length < 32 || sessionId.length > 64) return undefined;
   const record = await s.store.get("sessions", sessionId);
   if (!record || Date.parse(record.expiresAt) <= now) return undefined;

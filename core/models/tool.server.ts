@@ -83,7 +83,7 @@ export async function createTool(
             }
           : undefined,
       programWide: false,
-      createdAt: new Date().toISOString(),
+      createdAt: s.clock.now().toISOString(),
     });
   } catch (error) {
     if (storedAs) await s.uploads.remove(storedAs);
@@ -110,7 +110,7 @@ export async function requestProgramShare(
   return s.store.transaction(async (tx) => {
     const tool = await groupTool(s, groupId, toolId);
     if (tool.programWide) return { status: "shared" as const };
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if (tool.authorId === actorId) {
       await tx.update("tools", tool.id, {
         programWide: true,
@@ -153,7 +153,7 @@ export async function answerShareRequest(
       "tools",
       tool.id,
       consent
-        ? { programWide: true, sharedAt: new Date().toISOString(), shareRequest: undefined }
+        ? { programWide: true, sharedAt: s.clock.now().toISOString(), shareRequest: undefined }
         : { shareRequest: { ...tool.shareRequest, status: "declined" } },
     );
   });

@@ -57,7 +57,7 @@ export async function createUser(
       role,
       passwordHash,
       locale: input.locale,
-      createdAt: new Date().toISOString(),
+      createdAt: s.clock.now().toISOString(),
     });
     return toPublicUser(user);
   });
