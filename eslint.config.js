@@ -17,6 +17,52 @@ const csvWriter = {
     "CSV files are written by app/utils/csv.server.ts (no live formula; docs/decisions/0017-response-encoding.md).",
 };
 
+/** The core imports nothing from routes, sockets, the HTTP entry or seeds. */
+const outOfCore = {
+  group: [
+    "~/*",
+    "**/app/**",
+    "**/server/**",
+    "../app/*",
+    "../server/*",
+    "../../app/*",
+    "../../server/*",
+  ],
+  message:
+    "core/ is the domain core: it imports nothing from app/ or server/ (seeds are injected by the start script and the CLIs; docs/decisions/0018-services.md).",
+};
+
+/**
+ * No process-wide singleton: services are built once by createServices and passed
+ * (docs/decisions/0018-services.md). The Remix build and the server bundle each hold a copy of the
+ * code, so a module-level service would exist twice, and a `globalThis` one hides who uses it.
+ */
+const singletonGlobals = ["globalThis", "global"].map((name) => ({
+  name,
+  message: "No globalThis singleton: pass the services (core/services.ts, ADR 0018).",
+}));
+const symbolFor = {
+  object: "Symbol",
+  property: "for",
+  message: "No Symbol.for singleton: pass the services (core/services.ts, ADR 0018).",
+};
+const processEnv = {
+  object: "process",
+  property: "env",
+  message:
+    "The environment is parsed once, by server/config.ts (or server/cli/env.ts for the CLIs), and passed on; never read or written elsewhere (ADR 0018).",
+};
+/**
+ * The store's and the solver's errors cross from the server bundle to the Remix build, whose copies
+ * of their classes differ: `instanceof` is false there. Use isStoreError / isSolverCancelled.
+ */
+const crossBundleInstanceof = {
+  selector:
+    "BinaryExpression[operator='instanceof'][right.name=/^(NotFoundError|StoreValidationError|UniqueViolationError|StoreLoadError|DiskFullError|SolverCancelledError)$/]",
+  message:
+    "These errors may come from the other bundle's copy of their class: use isStoreError(error, name) or isSolverCancelled(error) (ADR 0018).",
+};
+
 /** Remix's Form without the one-time submission key (app/components/AppForm.tsx). */
 const remixForm = {
   name: "@remix-run/react",
@@ -59,6 +105,28 @@ export default tseslint.config(
     },
   },
   {
+    files: ["app/**/*.{ts,tsx}", "core/**/*.ts", "server/**/*.{ts,mjs}"],
+    rules: {
+      "no-restricted-globals": ["error", ...singletonGlobals],
+      "no-restricted-properties": ["error", symbolFor, processEnv],
+      "no-restricted-syntax": ["error", crossBundleInstanceof],
+    },
+  },
+  {
+    files: ["server/config.ts", "server/cli/env.ts"],
+    rules: { "no-restricted-properties": ["error", symbolFor] },
+  },
+  {
+    // The start script sets NODE_ENV for the libraries (React and Express read it), before the
+    // server bundle is loaded; the server's own configuration is read by server/config.ts.
+    files: ["server/start.mjs"],
+    rules: { "no-restricted-properties": ["error", symbolFor] },
+  },
+  {
+    files: ["core/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [outOfCore, csvWriter] }] },
+  },
+  {
     files: ["matching/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [appOrServer, csvWriter] }] },
   },
@@ -66,7 +134,7 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { paths: [remixForm], patterns: [csvWriter] }],
-      "no-restricted-syntax": ["error", fetcherForm],
+      "no-restricted-syntax": ["error", fetcherForm, crossBundleInstanceof],
     },
   },
   {
@@ -80,7 +148,7 @@ export default tseslint.config(
   },
   {
     files: ["app/components/AppForm.tsx"],
-    rules: { "no-restricted-syntax": "off" },
+    rules: { "no-restricted-syntax": ["error", crossBundleInstanceof] },
   },
   {
     files: ["app/utils/csv.server.ts"],

@@ -18,7 +18,7 @@ export default function handleRequest(
   loadContext: AppLoadContext,
 ) {
   // The Content-Security-Policy's nonce for this response (server/http/headers.ts).
-  const nonce = String((loadContext as { cspNonce?: string }).cspNonce ?? "") || undefined;
+  const nonce = loadContext.cspNonce || undefined;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

@@ -29,11 +29,12 @@ export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
 ];
 
-export async function loader({ request }: LoaderFunctionArgs) {
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const locale = getLocale(request);
-  const user = await getOptionalUser(request);
+  const user = await getOptionalUser(s, request);
   const [programs, notices] = user
-    ? await Promise.all([listProgramsForUser(user.id), listNotifications(user.id)])
+    ? await Promise.all([listProgramsForUser(s, user.id), listNotifications(s, user.id)])
     : [[], []];
   return {
     locale,

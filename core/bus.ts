@@ -1,15 +1,20 @@
 /**
- * Small in-process signals from models and routes to the Socket.IO layer, so that neither imports
- * the other (one process; issue 9 replaces this with the adapter's pub/sub).
+ * A small in-process signal from models and routes to the Socket.IO layer, so that neither imports
+ * the other. The services hold one bus per signal (sign-outs, solver progress), made once per
+ * process by createServices (core/services.ts).
  */
-type Listener = (userId: string) => void;
-const KEY = Symbol.for("maillage.sign-out-listeners");
-type Holder = { [KEY]?: Set<Listener> };
+export class Bus<A extends unknown[]> {
+  private readonly listeners = new Set<(...args: A) => void>();
 
-export function onSignOut(listener: Listener) {
-  ((globalThis as Holder)[KEY] ??= new Set()).add(listener);
-}
+  /** Calls `listener` on every emit; returns the function that stops it. */
+  on(listener: (...args: A) => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
+  }
 
-export function signedOut(userId: string) {
-  for (const listener of (globalThis as Holder)[KEY] ?? []) listener(userId);
+  emit(...args: A): void {
+    for (const listener of this.listeners) listener(...args);
+  }
 }

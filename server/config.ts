@@ -1,8 +1,13 @@
-/** Environment variables, validated with zod at start-up. */
+/**
+ * Environment variables, validated with zod once at start-up. The result is handed on (the core's
+ * part as `CoreConfig`, core/services.ts); nothing reads or writes `process.env` elsewhere, but for
+ * the CLIs' own arguments (server/cli/env.ts).
+ */
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import type { CoreConfig } from "../core/services";
 
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("production"),
@@ -31,6 +36,8 @@ const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASS: z.string().optional(),
   SMTP_FROM: z.string().default("Maillage <no-reply@maillage.local>"),
+  /** "1" (bench:live --timings): each step of a speed-dating round switch on stderr. */
+  MAILLAGE_LIVE_TIMINGS: z.enum(["0", "1"]).default("0"),
 });
 
 export type Config = ReturnType<typeof loadConfig>;
@@ -52,7 +59,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     databaseUrl: e.DATABASE_URL,
     sessionSecret: e.SESSION_SECRET,
     demo: e.MAILLAGE_DEMO === "1",
+    coordinatorEmails: e.MAILLAGE_COORDINATOR_EMAILS.split(","),
     publicUrl: e.PUBLIC_URL,
+    liveTimings: e.MAILLAGE_LIVE_TIMINGS === "1",
     reminders: {
       hours: e.MAILLAGE_REMINDER_HOURS,
       intervalMs: e.MAILLAGE_REMINDER_INTERVAL_SECONDS * 1000,
@@ -67,6 +76,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
           from: e.SMTP_FROM,
         }
       : undefined,
+  };
+}
+
+/** The core's part of the configuration, with the session secret (see ensureSessionSecret). */
+export function coreConfigOf(config: Config, sessionSecret: string): CoreConfig {
+  return {
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    publicUrl: config.publicUrl,
+    coordinatorEmails: config.coordinatorEmails,
+    sessionSecret,
+    // An https address: the session cookie never travels in clear.
+    secureCookies: config.publicUrl?.startsWith("https://") ?? false,
+    smtp: config.smtp,
   };
 }
 

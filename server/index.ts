@@ -10,18 +10,21 @@ import express from "express";
 import { createRequestHandler } from "@remix-run/express";
 import type { ServerBuild } from "@remix-run/node";
 import { Server as SocketServer } from "socket.io";
-import { ConfigError, ensureSessionSecret, loadConfig } from "./config";
+import { ConfigError, coreConfigOf, ensureSessionSecret, loadConfig } from "./config";
 import { attachLive } from "./live";
-import { configureMail } from "../core/mail";
-import { registerSolverRunner, workerRunner } from "../core/solver/runner";
+import { workerRunner } from "../core/solver/runner";
 import { isCrossSite, refuseCrossSite } from "./http/origin";
 import { cspNonceOf, securityHeaders } from "./http/headers";
 import { limitBodies } from "./http/limits";
-import { closeStore, openStore, StoreLoadError } from "../core/store";
+import { closeServices, createServices } from "../core/services";
+import { isStoreError } from "../core/store/types";
+import { emptyDocument } from "../core/store/schema";
 import { withDiskFullPage } from "./http/disk-full-page";
 import { withSubmissionLedger } from "../app/utils/submission.server";
+import type { AppLoadContext } from "../app/context";
 import { startReminders } from "./reminders";
 import { attachPostgresAdapter } from "./live/adapter";
+import { demoDocument } from "./seeds/demo";
 
 /** The project root: above server/index.ts in development, build/node/index.js in production. */
 function findRoot(from: string): string {
@@ -40,24 +43,16 @@ const version = (
 
 async function main() {
   const config = loadConfig();
-  process.env.SESSION_SECRET = await ensureSessionSecret(config);
-  if (config.publicUrl?.startsWith("https://")) process.env.MAILLAGE_SECURE_COOKIES = "1";
-  await openStore({
-    dataDir: config.dataDir,
-    demo: config.demo,
-    databaseUrl: config.databaseUrl,
-  });
-  await configureMail({ dataDir: config.dataDir, smtp: config.smtp });
   // The solver's worker: next to this file in the build, TypeScript in development.
   const here = fileURLToPath(import.meta.url);
-  registerSolverRunner(
-    workerRunner(
+  const s = await createServices(coreConfigOf(config, await ensureSessionSecret(config)), {
+    seed: () => (config.demo ? demoDocument() : emptyDocument()),
+    solver: workerRunner(
       here.endsWith(".ts")
         ? new URL("./matching/solve-worker.ts", import.meta.url)
         : new URL("./solve-worker.js", import.meta.url),
     ),
-  );
-  if (config.publicUrl) process.env.PUBLIC_URL = config.publicUrl;
+  });
 
   const app = express();
   app.disable("x-powered-by");
@@ -128,14 +123,15 @@ async function main() {
     createRequestHandler({
       build,
       mode: config.env === "development" ? "development" : "production",
-      getLoadContext: (req, res) => ({
+      getLoadContext: (req, res): AppLoadContext => ({
+        services: s,
         clientIp: req.ip ?? "unknown",
         cspNonce: cspNonceOf(res),
       }),
     }),
   );
 
-  const live = await attachLive(io);
+  const live = await attachLive(s, io, { timings: config.liveTimings });
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -144,7 +140,7 @@ async function main() {
   const address = httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   const shownHost = config.host.includes(":") ? `[${config.host}]` : config.host;
-  process.env.MAILLAGE_BASE_URL = `http://${shownHost}:${port}`;
+  s.site.listen(`http://${shownHost}:${port}`);
   console.log(`Maillage ${version} is ready: http://${shownHost}:${port}`);
   if (config.demo && config.env === "production" && !/^(127\.|localhost$|::1$)/.test(config.host)) {
     console.warn(
@@ -153,7 +149,7 @@ async function main() {
     );
   }
 
-  const reminders = startReminders(config.reminders);
+  const reminders = startReminders(s, config.reminders);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -167,7 +163,7 @@ async function main() {
     io.close();
     await adapterPool?.end().catch(() => undefined);
     httpServer.closeAllConnections();
-    await closeStore();
+    await closeServices(s);
     clearTimeout(force);
     process.exit(0);
   };
@@ -176,7 +172,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof StoreLoadError || error instanceof ConfigError) {
+  if (isStoreError(error, "StoreLoadError") || error instanceof ConfigError) {
     console.error(`Maillage cannot start.\n${error.message}`);
   } else {
     console.error("Maillage cannot start:", error);

@@ -6,15 +6,16 @@
 import { sendCheckInReminders } from "../core/models/checkin.server";
 import { announceOpenEvaluations } from "../core/models/evaluation.server";
 import { sendMeetingReminders } from "../core/models/meeting.server";
+import type { Services } from "../core/services";
 
-export function startReminders(options: { hours: number; intervalMs: number }) {
+export function startReminders(s: Services, options: { hours: number; intervalMs: number }) {
   let running: Promise<void> | undefined;
   const pass = () => {
     if (running) return;
     running = (async () => {
-      const meetings = await sendMeetingReminders(options.hours);
-      const checkIns = await sendCheckInReminders();
-      const evaluations = await announceOpenEvaluations();
+      const meetings = await sendMeetingReminders(s, options.hours);
+      const checkIns = await sendCheckInReminders(s);
+      const evaluations = await announceOpenEvaluations(s);
       if (meetings + checkIns + evaluations > 0)
         console.log(
           `reminders: ${meetings} meeting, ${checkIns} check-in, ${evaluations} questionnaire`,

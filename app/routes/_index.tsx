@@ -8,8 +8,9 @@ import type { MessageKey } from "../../core/i18n";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "home.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [programs, userId] = await Promise.all([listPublicPrograms(), getUserId(request)]);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const [programs, userId] = await Promise.all([listPublicPrograms(s), getUserId(s, request)]);
   return { programs, signedIn: Boolean(userId) };
 }
 

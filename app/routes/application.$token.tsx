@@ -11,12 +11,13 @@ import { notFound } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "applicationStatus.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const token = z.string().regex(TOKEN_PATTERN).safeParse(params.token);
   if (!token.success) throw notFound();
-  const application = await getApplicationByToken(token.data);
+  const application = await getApplicationByToken(s, token.data);
   if (!application) throw notFound();
-  const program = await getProgram(application.programId);
+  const program = await getProgram(s, application.programId);
   return {
     token: token.data,
     programId: application.programId,

@@ -32,21 +32,23 @@ import {
 } from "../../core/schemas/application";
 import { useFormFailure } from "~/utils/form-hooks";
 import { formDataToObject, parseWith, readFormData } from "../../core/utils/forms";
+import { quebecToday } from "../../core/utils/quebec-time";
 import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { notFound } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
 import { rateLimit } from "~/utils/throttle.server";
+import type { Services } from "../../core/services";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "apply.title");
 
 const programIdSchema = z.string().regex(/^[\w-]{1,64}$/);
 const draftTokenSchema = z.string().regex(TOKEN_PATTERN);
 
-async function loadProgram(programId: unknown) {
+async function loadProgram(s: Services, programId: unknown) {
   const id = programIdSchema.safeParse(programId);
-  const program = id.success ? await getProgram(id.data) : undefined;
+  const program = id.success ? await getProgram(s, id.data) : undefined;
   if (!program || program.status === "draft") throw notFound();
   return program;
 }
@@ -88,14 +90,15 @@ function draftValues(
   return values;
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const program = await loadProgram(params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const program = await loadProgram(s, params.programId);
   const url = new URL(request.url);
   const token = draftTokenSchema.safeParse(url.searchParams.get("draft"));
-  const draft = token.success ? await getApplicationByToken(token.data) : undefined;
+  const draft = token.success ? await getApplicationByToken(s, token.data) : undefined;
   const usableDraft =
     draft && draft.programId === program.id && draft.status === "draft" ? draft : undefined;
-  const organizations = await programOrganizations(program.id);
+  const organizations = await programOrganizations(s, program.id);
   return {
     program: {
       id: program.id,
@@ -107,7 +110,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       applicationOpens: program.applicationOpens,
       taxonomy: program.taxonomy,
     },
-    window: applicationWindow(program),
+    window: applicationWindow(program, quebecToday(s.clock.now())),
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, region: o.region })),
     draftToken: usableDraft && token.success ? token.data : "",
     draft: usableDraft ? draftValues(usableDraft) : null,
@@ -116,12 +119,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
-  const program = await loadProgram(params.programId);
+  const s = context.services;
+  const program = await loadProgram(s, params.programId);
   const form = formDataToObject(await readFormData(request), APPLICATION_ARRAY_FIELDS);
   const intent = form.intent === "draft" ? "draft" : "submit";
-  const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
+  const ip = context.clientIp;
   // The public form sends emails: a limit per address (core/security/rate-limits.ts).
-  const wait = await rateLimit("applyAddress", ip);
+  const wait = await rateLimit(s, "applyAddress", ip);
   if (wait > 0) {
     return formFailure(
       { form: { key: "apply.tooMany", params: { minutes: wait } } },
@@ -132,7 +136,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const token = draftTokenSchema.safeParse(form.draft);
   const input = { ...form, needs: needsFromForm(form) };
   const tagIds = program.taxonomy.map((t) => t.id);
-  const orgIds = (await programOrganizations(program.id)).map((o) => o.id);
+  const orgIds = (await programOrganizations(s, program.id)).map((o) => o.id);
   const schema =
     intent === "draft"
       ? applicationDraftSchema(tagIds, orgIds)
@@ -141,7 +145,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, intent });
   const data = intent === "draft" ? parsed.data : { ...parsed.data, role: parsed.data.role };
   try {
-    const saved = await saveApplication({
+    const saved = await saveApplication(s, {
       program,
       token: token.success ? token.data : undefined,
       data: data as z.infer<ReturnType<typeof applicationDraftSchema>>,

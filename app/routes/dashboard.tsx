@@ -9,19 +9,20 @@ import { requireUser } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "dashboard.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const programs = await listProgramsForUser(user.id);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const user = await requireUser(s, request);
+  const programs = await listProgramsForUser(s, user.id);
   const coordinated = await Promise.all(
     programs
       .filter((p) => p.asCoordinator)
-      .map(async (p) => ({ ...p, stats: await getProgramStats(p.id) })),
+      .map(async (p) => ({ ...p, stats: await getProgramStats(s, p.id) })),
   );
   const joined = await Promise.all(
     programs
       .filter((p) => !p.asCoordinator)
       .map(async (p) => {
-        const own = await getOwnParticipation(user.id, p.id);
+        const own = await getOwnParticipation(s, user.id, p.id);
         return {
           ...p,
           organization: own?.organization?.name ?? "",

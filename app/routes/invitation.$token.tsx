@@ -36,12 +36,13 @@ import { createUserSession, getOptionalUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitations.join.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const token = invitationTokenSchema.safeParse(params.token);
   if (!token.success) throw notFound();
-  const { state, invitation } = await findInvitation(token.data);
-  const user = await getOptionalUser(request);
-  const program = invitation ? await getProgram(invitation.programId) : undefined;
+  const { state, invitation } = await findInvitation(s, token.data);
+  const user = await getOptionalUser(s, request);
+  const program = invitation ? await getProgram(s, invitation.programId) : undefined;
   // An unknown link answers 404 (with its explanation), like any link that leads nowhere.
   return data(
     {
@@ -66,11 +67,12 @@ const invitationErrors: Record<InvitationError["state"], FieldError> = {
   "wrong-email": { key: "invitations.join.wrongEmail" },
 };
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
   const token = invitationTokenSchema.safeParse(params.token);
   if (!token.success) throw notFound();
-  const user = await getOptionalUser(request);
-  const { invitation } = await findInvitation(token.data);
+  const user = await getOptionalUser(s, request);
+  const { invitation } = await findInvitation(s, token.data);
   const fromApplication = Boolean(invitation?.applicationId);
   const organizationOf = (d: {
     organization: string;
@@ -91,7 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
         organization = organizationOf(parsed.data);
       }
-      const participant = await acceptInvitation(token.data, user.id, organization);
+      const participant = await acceptInvitation(s, token.data, user.id, organization);
       return redirect(`/programs/${participant.programId}/profile`);
     }
     const form = formDataToObject(await readFormData(request));
@@ -108,6 +110,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       organization = organizationOf(parsed.data);
     }
     const { user: created, participant } = await signUpWithInvitation(
+      s,
       token.data,
       {
         name: account.name,
@@ -117,7 +120,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       },
       organization,
     );
-    return createUserSession(request, created.id, `/programs/${participant.programId}/profile`);
+    return createUserSession(s, request, created.id, `/programs/${participant.programId}/profile`);
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return formFailure({ email: { key: "auth.signUp.emailTakenSignIn" } });

@@ -20,18 +20,20 @@ import { titleMeta } from "~/utils/meta";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signIn.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUserId(request)) throw redirect("/dashboard");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  if (await getUserId(s, request)) throw redirect("/dashboard");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const s = context.services;
   const parsed = await parseForm(request, loginSchema);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   const { email, password, redirectTo } = parsed.data;
-  const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
+  const ip = context.clientIp;
   const key = email.toLowerCase();
-  const wait = await signInWaitMinutes(key, ip);
+  const wait = await signInWaitMinutes(s, key, ip);
   if (wait > 0) {
     return formFailure(
       { form: { key: "auth.signIn.throttled", params: { minutes: wait } } },
@@ -39,13 +41,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
       429,
     );
   }
-  const user = await verifyLogin(email, password);
+  const user = await verifyLogin(s, email, password);
   if (!user) {
-    await recordSignInFailure(key, ip);
+    await recordSignInFailure(s, key, ip);
     return formFailure({ form: { key: "auth.signIn.invalid" } }, { email });
   }
-  await clearSignInFailures(key);
-  const response = await createUserSession(request, user.id, redirectTo ?? "/dashboard");
+  await clearSignInFailures(s, key);
+  const response = await createUserSession(s, request, user.id, redirectTo ?? "/dashboard");
   // Bring back the language chosen on the account, unless this browser already chose one.
   if (!/(?:^|;\s*)maillage_lang=/.test(request.headers.get("Cookie") ?? "")) {
     response.headers.append("Set-Cookie", localeCookieHeader(user.locale));

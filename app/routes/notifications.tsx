@@ -9,10 +9,11 @@ import { requireUser } from "~/utils/permissions.server";
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "notificationsPage.title");
 
 /** The person's own notices; opening the page marks them read. */
-export async function loader({ request }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
-  const notices = await listNotifications(user.id);
-  await markNotificationsRead(user.id);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const user = await requireUser(s, request);
+  const notices = await listNotifications(s, user.id);
+  await markNotificationsRead(s, user.id);
   return {
     notices: notices.map((n) => ({
       id: n.id,

@@ -11,8 +11,9 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.program.title ?? ""} – Maillage` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, asCoordinator, user } = await requireProgramAccess(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, asCoordinator, user } = await requireProgramAccess(s, request, params.programId);
   const base = {
     program: {
       id: program.id,
@@ -30,10 +31,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     asCoordinator,
   };
   if (asCoordinator) {
-    const overview = await programOverview(program.id, requestedPage(new URL(request.url)));
+    const overview = await programOverview(s, program.id, requestedPage(new URL(request.url)));
     return { ...base, coordinator: overview, own: null };
   }
-  const own = await getOwnParticipation(user.id, program.id);
+  const own = await getOwnParticipation(s, user.id, program.id);
   return {
     ...base,
     coordinator: null,

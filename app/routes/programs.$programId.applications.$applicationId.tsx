@@ -18,6 +18,7 @@ import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../
 import { useT } from "~/utils/i18n-react";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
+import type { Services } from "../../core/services";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.organizationName ?? ""} – Maillage` },
@@ -25,17 +26,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 const idSchema = z.string().regex(/^[\w-]{1,64}$/);
 
-async function load(request: Request, params: Record<string, string | undefined>) {
-  const access = await requireCoordinatorOf(request, params.programId);
+async function load(s: Services, request: Request, params: Record<string, string | undefined>) {
+  const access = await requireCoordinatorOf(s, request, params.programId);
   const id = idSchema.safeParse(params.applicationId);
-  const application = id.success ? await getApplication(access.program.id, id.data) : undefined;
+  const application = id.success ? await getApplication(s, access.program.id, id.data) : undefined;
   if (!application) throw notFound();
   return { ...access, application };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, application } = await load(request, params);
-  const organizations = await programOrganizations(program.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, application } = await load(s, request, params);
+  const organizations = await programOrganizations(s, program.id);
   const { accessTokenHash: _secret, ...shown } = application;
   return {
     programId: program.id,
@@ -48,8 +50,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { program, application, user } = await load(request, params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { program, application, user } = await load(s, request, params);
   const form = formDataToObject(await readFormData(request));
   if (form.intent === "score") {
     const parsed = parseWith(scoreSchema, form);
@@ -63,13 +66,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
         },
       ]),
     ) as Record<SelectionCriterion, { score: number; comment: string }>;
-    await scoreApplication(program.id, application.id, scores, user.id);
+    await scoreApplication(s, program.id, application.id, scores, user.id);
     return { done: "score" as const };
   }
   if (form.intent === "decide") {
     const parsed = parseWith(decisionSchema, form);
     if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, intent: "decide" });
-    const result = await decideApplication({
+    const result = await decideApplication(s, {
       programId: program.id,
       id: application.id,
       status: parsed.data.status,

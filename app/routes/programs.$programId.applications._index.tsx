@@ -15,11 +15,12 @@ import { AppLink } from "~/components/AppLink";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.applications");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program } = await requireCoordinatorOf(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireCoordinatorOf(s, request, params.programId);
   const url = new URL(request.url);
   const filters = applicationFiltersSchema.parse(Object.fromEntries(url.searchParams));
-  const { rows, pageInfo } = await pageOfApplications(program.id, filters, requestedPage(url));
+  const { rows, pageInfo } = await pageOfApplications(s, program.id, filters, requestedPage(url));
   return { programId: program.id, filters, applications: rows, pageInfo };
 }
 

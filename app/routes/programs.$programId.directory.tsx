@@ -14,11 +14,13 @@ import { requireProgramAccess } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.directory");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, user, participant } = await requireProgramAccess(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, user, participant } = await requireProgramAccess(s, request, params.programId);
   const url = new URL(request.url);
   const filters = directoryFiltersSchema.parse(Object.fromEntries(url.searchParams));
   const { entries, pageInfo } = await listDirectory(
+    s,
     program.id,
     { userId: user.id, participantId: participant?.id },
     filters,

@@ -29,30 +29,32 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
+import type { Services } from "../../core/services";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluations.title");
 
 /** Only the members of the program's groups answer; everyone else gets 404. */
-async function load(request: Request, params: LoaderFunctionArgs["params"]) {
-  const { program, participant } = await requireProgramAccess(request, params.programId);
+async function load(s: Services, request: Request, params: LoaderFunctionArgs["params"]) {
+  const { program, participant } = await requireProgramAccess(s, request, params.programId);
   const id = typeof params.evaluationId === "string" ? params.evaluationId : "";
-  const evaluation = /^[\w-]{1,64}$/.test(id) ? await getEvaluation(program.id, id) : undefined;
+  const evaluation = /^[\w-]{1,64}$/.test(id) ? await getEvaluation(s, program.id, id) : undefined;
   if (!evaluation || !participant) throw notFound();
-  const groupId = (await respondents(program.id)).get(participant.id);
+  const groupId = (await respondents(s, program.id)).get(participant.id);
   if (!groupId) throw notFound();
   return { program, participant, evaluation, groupId };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, participant, evaluation, groupId } = await load(request, params);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, participant, evaluation, groupId } = await load(s, request, params);
   const [previous, objectives] = await Promise.all([
-    responseOf(evaluation.id, participant.id),
-    objectivesOf(participant.id, groupId),
+    responseOf(s, evaluation.id, participant.id),
+    objectivesOf(s, participant.id, groupId),
   ]);
   return {
     programPath: `/programs/${program.id}`,
     evaluation,
-    open: isOpen(evaluation),
+    open: isOpen(evaluation, s.clock.now()),
     objectives,
     previous: previous ?? null,
   };
@@ -60,14 +62,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const PROGRESS = ["none", "started", "advanced", "reached"] as const;
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { participant, evaluation, groupId } = await load(request, params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { participant, evaluation, groupId } = await load(s, request, params);
   const form = formDataToObject(await readFormData(request));
   try {
     if (evaluation.kind === "final") {
       const parsed = parseWith(finalAnswerSchema, form);
       if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-      await submitResponse(evaluation, participant.id, groupId, {
+      await submitResponse(s, evaluation, participant.id, groupId, {
         ...parsed.data,
         objectives: [],
         successFactors: "",
@@ -76,7 +79,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { saved: true };
     }
     const parsed = parseWith(monthlyAnswerSchema, form);
-    const objectives = await objectivesOf(participant.id, groupId);
+    const objectives = await objectivesOf(s, participant.id, groupId);
     const errors: FieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
     const progress = objectives.map((o) => {
       const value = progressSchema.safeParse(form[`progress-${o.id}`]);
@@ -84,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return { title: o.title, progress: value.success ? value.data : ("none" as const) };
     });
     if (!parsed.ok || Object.keys(errors).length) return formFailure(errors, form);
-    await submitResponse(evaluation, participant.id, groupId, {
+    await submitResponse(s, evaluation, participant.id, groupId, {
       ...parsed.data,
       objectives: progress,
       learning: "",

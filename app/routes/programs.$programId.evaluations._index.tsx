@@ -36,17 +36,19 @@ function groupLabels(
   return groups.map((g, i) => ({ id: g.id, label: g.label || fallback(i + 1) }));
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const { program, asCoordinator, participant } = await requireProgramAccess(
+    s,
     request,
     params.programId,
   );
   const programPath = `/programs/${program.id}`;
   if (asCoordinator) {
     const [rates, notes, groups] = await Promise.all([
-      responseRates(program.id),
-      listObserverNotes(program.id),
-      activeGroups(program.id),
+      responseRates(s, program.id),
+      listObserverNotes(s, program.id),
+      activeGroups(s, program.id),
     ]);
     const ordered = [...groups].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return {
@@ -68,9 +70,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       notes: notes.map((n) => ({ ...n })),
     };
   }
-  const eligible = await respondents(program.id);
+  const eligible = await respondents(s, program.id);
   const inGroup = participant ? eligible.has(participant.id) : false;
-  const evaluations = await listEvaluations(program.id);
+  const evaluations = await listEvaluations(s, program.id);
   const mine = await Promise.all(
     evaluations.map(async (e) => ({
       id: e.id,
@@ -78,35 +80,36 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       title: e.title,
       opensOn: e.opensOn,
       closesOn: e.closesOn,
-      open: isOpen(e),
-      answered: participant ? Boolean(await responseOf(e.id, participant.id)) : false,
+      open: isOpen(e, s.clock.now()),
+      answered: participant ? Boolean(await responseOf(s, e.id, participant.id)) : false,
     })),
   );
   return { role: "participant" as const, programPath, inGroup, evaluations: mine };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { program, asCoordinator, user } = await requireProgramAccess(request, params.programId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { program, asCoordinator, user } = await requireProgramAccess(s, request, params.programId);
   if (!asCoordinator) throw forbidden();
   const form = formDataToObject(await readFormData(request));
   try {
     if (form.intent === "remind") {
       const parsed = parseWith(remindSchema, form);
       if (!parsed.ok) throw notFound();
-      const sent = await remindNonRespondents(program.id, parsed.data.evaluationId);
+      const sent = await remindNonRespondents(s, program.id, parsed.data.evaluationId);
       return { done: "reminded" as const, count: sent };
     }
     if (form.intent === "observe") {
       const parsed = parseWith(observerNoteSchema, form);
       if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "observe" });
       const { intent: _intent, ...note } = parsed.data;
-      await addObserverNote(program.id, note, user.id);
+      await addObserverNote(s, program.id, note, user.id);
       return { done: "observed" as const, count: 0 };
     }
     const parsed = parseWith(scheduleSchema, form);
     if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "schedule" });
     const { intent: _intent, ...input } = parsed.data;
-    await scheduleEvaluation(program, input, user.id);
+    await scheduleEvaluation(s, program, input, user.id);
     return { done: "scheduled" as const, count: 0 };
   } catch (error) {
     if (error instanceof EvaluationNotFoundError) throw notFound();

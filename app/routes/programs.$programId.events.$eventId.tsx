@@ -18,17 +18,18 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ""} – Maillage` },
 ];
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, user } = await requireProgramAccess(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, user } = await requireProgramAccess(s, request, params.programId);
   const id = eventIdSchema.safeParse(params.eventId);
-  const access = id.success ? await getEventAccess(user.id, id.data) : undefined;
+  const access = id.success ? await getEventAccess(s, user.id, id.data) : undefined;
   if (!access || access.event.programId !== program.id) throw notFound();
   const { event } = access;
   let matches: Array<{ id: string; name: string; organization: string; level: "yes" | "maybe" }> =
     [];
   if (event.status === "ended" && access.participantId) {
-    const people = await eventPeople(event);
-    matches = (await mutualMatches(event.id, access.participantId)).map((m) => ({
+    const people = await eventPeople(s, event);
+    matches = (await mutualMatches(s, event.id, access.participantId)).map((m) => ({
       id: m.participantId,
       name: people.get(m.participantId)?.name ?? "?",
       organization: people.get(m.participantId)?.organization ?? "",

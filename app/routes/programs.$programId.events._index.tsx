@@ -17,12 +17,14 @@ import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "events.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const { program, asCoordinator, participant } = await requireProgramAccess(
+    s,
     request,
     params.programId,
   );
-  const events = (await listEvents(program.id)).filter(
+  const events = (await listEvents(s, program.id)).filter(
     (e) => asCoordinator || (participant && e.invitedParticipantIds.includes(participant.id)),
   );
   return {
@@ -39,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       format: e.format,
     })),
     participants: asCoordinator
-      ? (await listParticipantRows(program.id)).map((p) => ({
+      ? (await listParticipantRows(s, program.id)).map((p) => ({
           id: p.id,
           name: p.name,
           organization: p.organization,
@@ -49,15 +51,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { program, user } = await requireCoordinatorOf(request, params.programId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { program, user } = await requireCoordinatorOf(s, request, params.programId);
   const parsed = await parseForm(request, eventFormSchema, EVENT_ARRAY_FIELDS);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  const known = new Set((await listParticipantRows(program.id)).map((p) => p.id));
+  const known = new Set((await listParticipantRows(s, program.id)).map((p) => p.id));
   if (parsed.data.invited.some((id) => !known.has(id))) {
     return formFailure({ invited: { key: "errors.choice" } }, parsed.data);
   }
-  const event = await createEvent(program.id, parsed.data, user.id);
+  const event = await createEvent(s, program.id, parsed.data, user.id);
   return redirect(`/programs/${program.id}/events/${event.id}`);
 }
 

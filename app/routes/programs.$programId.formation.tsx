@@ -33,14 +33,15 @@ import { requireCoordinatorOf } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.formation");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program } = await requireCoordinatorOf(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireCoordinatorOf(s, request, params.programId);
   const [run, groups, awaiting, people, auditTrail] = await Promise.all([
-    latestRun(program.id),
-    activeGroups(program.id),
-    listProposalsAwaitingApproval(program.id),
-    listParticipantRows(program.id),
-    listAudit(program.id),
+    latestRun(s, program.id),
+    activeGroups(s, program.id),
+    listProposalsAwaitingApproval(s, program.id),
+    listParticipantRows(s, program.id),
+    listAudit(s, program.id),
   ]);
   const names = Object.fromEntries(people.map((p) => [p.id, `${p.name} (${p.organization})`]));
   const grouped = new Set(groups.flatMap((g) => g.memberIds));
@@ -78,8 +79,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { program, user } = await requireCoordinatorOf(request, params.programId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { program, user } = await requireCoordinatorOf(s, request, params.programId);
   const parsed = formationSchema.safeParse(formDataToObject(await readFormData(request)));
   if (!parsed.success) throw new Response("Bad request", { status: 400 });
   const actor = { id: user.id, name: user.name };
@@ -87,23 +89,24 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "solve":
-        await startSolve(program, actor);
+        await startSolve(s, program, actor);
         return { ok: "solving" as const };
       case "cancel":
-        await cancelSolve(program, actor);
+        await cancelSolve(s, program, actor);
         return { ok: "cancelled" as const };
       case "approve":
-        await approveProposedGroup(program, input.runId, input.groupId, actor);
+        await approveProposedGroup(s, program, input.runId, input.groupId, actor);
         return { ok: "approved" as const };
       case "reject":
-        await rejectProposedGroup(program, input.runId, input.groupId, actor);
+        await rejectProposedGroup(s, program, input.runId, input.groupId, actor);
         return { ok: "rejected" as const };
       case "change":
-        await changeMember(program, input, actor);
+        await changeMember(s, program, input, actor);
         return { ok: "changed" as const };
       case "pair-add":
       case "pair-remove":
         await setPairRule(
+          s,
           program,
           { kind: input.kind, a: input.a, b: input.b, remove: input.intent === "pair-remove" },
           actor,
@@ -111,7 +114,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return { ok: "rules" as const };
       case "self-approve":
       case "self-reject":
-        await decideSelfFormed({
+        await decideSelfFormed(s, {
           program,
           proposalId: input.proposalId,
           approve: input.intent === "self-approve",

@@ -12,17 +12,19 @@ import { hourBankSummary } from "../../core/models/hour-bank.server";
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "groups.spaceTitle");
 
 /** The group's space: its members only. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const { program, participant, group } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
   );
-  const view = await groupView(group.id);
+  const view = await groupView(s, group.id);
   if (!view) throw notFound();
   const [agreement, hours] = await Promise.all([
-    currentAgreement(group.id),
-    hourBankSummary(group.id, program),
+    currentAgreement(s, group.id),
+    hourBankSummary(s, group.id, program),
   ]);
   return {
     members: view.members,

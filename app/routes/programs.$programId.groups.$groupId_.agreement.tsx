@@ -20,13 +20,18 @@ import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "agreement.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const { program, participant, group } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
   );
-  const [versions, view] = await Promise.all([agreementVersions(group.id), groupView(group.id)]);
+  const [versions, view] = await Promise.all([
+    agreementVersions(s, group.id),
+    groupView(s, group.id),
+  ]);
   const names = Object.fromEntries((view?.members ?? []).map((m) => [m.id, m.name]));
   const current = versions[0];
   return {
@@ -42,8 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
   const { participant, group } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
@@ -53,7 +60,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = acceptSchema.safeParse(form);
     if (!parsed.success) throw new Response("Bad request", { status: 400 });
     try {
-      await acceptAgreement(group.id, parsed.data.version, participant.id);
+      await acceptAgreement(s, group.id, parsed.data.version, participant.id);
       return { done: "accepted" as const };
     } catch (error) {
       if (error instanceof StaleAgreementError) {
@@ -65,7 +72,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseWith(agreementFormSchema, form);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   const { intent: _intent, ...points } = parsed.data;
-  await saveAgreement(group.id, points, participant.id);
+  await saveAgreement(s, group.id, points, participant.id);
   return { done: "saved" as const };
 }
 

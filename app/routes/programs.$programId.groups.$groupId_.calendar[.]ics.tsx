@@ -1,18 +1,18 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { listMeetings, meetingsIcs } from "../../core/models/meeting.server";
-import { publicUrl } from "../../core/models/application.server";
 import { getLocale } from "~/utils/locale.server";
 import { translate } from "../../core/i18n";
 import { requireGroupMember } from "~/utils/permissions.server";
 
 /** The group's calendar as a file, for members. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, group } = await requireGroupMember(request, params.programId, params.groupId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, group } = await requireGroupMember(s, request, params.programId, params.groupId);
   const path = `/programs/${program.id}/groups/${group.id}`;
   const ics = meetingsIcs(
-    await listMeetings(group.id),
+    await listMeetings(s, group.id),
     translate(getLocale(request), "meetings.eventTitle", { program: program.title }),
-    `${publicUrl()}${path}`,
+    `${s.site.url()}${path}`,
   );
   return new Response(ics, {
     headers: {

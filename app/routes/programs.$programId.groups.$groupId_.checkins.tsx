@@ -20,13 +20,15 @@ import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "checkIns.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const { program, group, participant } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
   );
-  const [checkIns, view] = await Promise.all([listCheckIns(group.id), groupView(group.id)]);
+  const [checkIns, view] = await Promise.all([listCheckIns(s, group.id), groupView(s, group.id)]);
   const names = new Map((view?.members ?? []).map((m) => [m.id, m.name]));
   const mine = checkIns.find((c) => c.participantId === participant.id);
   return {
@@ -38,8 +40,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
   const { group, participant } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
@@ -48,7 +52,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   if (!sendsCheckIns(group, participant.id))
     return formFailure({ form: { key: "errors.checkInMenteesOnly" } }, parsed.data, 403);
-  await addCheckIn(group, participant.id, parsed.data);
+  await addCheckIn(s, group, participant.id, parsed.data);
   return { sent: true };
 }
 

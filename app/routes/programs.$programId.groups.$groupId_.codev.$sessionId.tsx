@@ -16,19 +16,21 @@ import { notFound, requireGroupMember } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "codev.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const { program, group, participant } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
   );
   const id = typeof params.sessionId === "string" ? params.sessionId : "";
-  const session = /^[\w-]{1,64}$/.test(id) ? await getCodevSession(group.id, id) : undefined;
+  const session = /^[\w-]{1,64}$/.test(id) ? await getCodevSession(s, group.id, id) : undefined;
   if (!session) throw notFound();
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,
     me: participant.id,
-    initial: codevView(session, await codevPeople(group), []),
+    initial: codevView(session, await codevPeople(s, group), []),
   };
 }
 

@@ -23,12 +23,13 @@ import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "codev.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, group } = await requireGroupMember(request, params.programId, params.groupId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, group } = await requireGroupMember(s, request, params.programId, params.groupId);
   const [sessions, view, meetings] = await Promise.all([
-    listCodevSessions(group.id),
-    groupView(group.id),
-    listMeetings(group.id),
+    listCodevSessions(s, group.id),
+    groupView(s, group.id),
+    listMeetings(s, group.id),
   ]);
   const names = new Map((view?.members ?? []).map((m) => [m.id, m.name]));
   const now = new Date().toISOString();
@@ -52,8 +53,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
   const { program, group, participant } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
@@ -64,13 +67,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (form.intent === "delete") {
       const parsed = parseWith(codevDeleteSchema, form);
       if (!parsed.ok) throw notFound();
-      await deletePlannedSession(group.id, parsed.data.sessionId);
+      await deletePlannedSession(s, group.id, parsed.data.sessionId);
       return { deleted: true };
     }
     const parsed = parseWith(codevSessionFormSchema, form);
     if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
     const d = parsed.data;
-    const session = await createCodevSession(group, {
+    const session = await createCodevSession(s, group, {
       clientId: d.clientId,
       facilitatorId: d.facilitatorId,
       scribeId: d.scribeId || undefined,

@@ -24,16 +24,18 @@ import { quebecToday } from "../../core/utils/quebec-time";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "hours.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const { program, participant, group } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
   );
   const [summary, entries, view] = await Promise.all([
-    hourBankSummary(group.id, program),
-    listHourEntries(group.id),
-    groupView(group.id),
+    hourBankSummary(s, group.id, program),
+    listHourEntries(s, group.id),
+    groupView(s, group.id),
   ]);
   const names = Object.fromEntries((view?.members ?? []).map((m) => [m.id, m.name]));
   return {
@@ -55,8 +57,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
   const { participant, group } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
@@ -66,7 +70,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = removeEntrySchema.safeParse(form);
     if (!parsed.success) throw new Response("Bad request", { status: 400 });
     try {
-      await removeHourEntry(group.id, parsed.data.entryId, participant.id);
+      await removeHourEntry(s, group.id, parsed.data.entryId, participant.id);
     } catch (error) {
       if (error instanceof NotYourEntryError) throw new Response("Not found", { status: 404 });
       throw error;
@@ -76,7 +80,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseWith(hourEntrySchema, form);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   const { intent: _intent, ...entry } = parsed.data;
-  await addHourEntry({ ...entry, groupId: group.id, participantId: participant.id });
+  await addHourEntry(s, { ...entry, groupId: group.id, participantId: participant.id });
   return { done: "added" as const };
 }
 

@@ -12,7 +12,6 @@ import {
   renewCalendarToken,
   setMeetingStatus,
 } from "../../core/models/meeting.server";
-import { publicUrl } from "../../core/models/application.server";
 import { groupView } from "../../core/models/group.server";
 import { meetingStatusSchema, rotationSchema, seriesSchema } from "../../core/schemas/meetings";
 import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
@@ -25,9 +24,10 @@ import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, group } = await requireGroupMember(request, params.programId, params.groupId);
-  const [meetings, view] = await Promise.all([listMeetings(group.id), groupView(group.id)]);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, group } = await requireGroupMember(s, request, params.programId, params.groupId);
+  const [meetings, view] = await Promise.all([listMeetings(s, group.id), groupView(s, group.id)]);
   const names = new Map((view?.members ?? []).map((m) => [m.id, m.name]));
   const every = Math.round((program.cadenceWeeksMin + program.cadenceWeeksMax) / 2);
   return {
@@ -48,12 +48,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { group } = await requireGroupMember(request, params.programId, params.groupId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { group } = await requireGroupMember(s, request, params.programId, params.groupId);
   const form = formDataToObject(await readFormData(request));
   if (form.intent === "subscribe") {
-    const token = await renewCalendarToken(group.id);
-    return { subscribeUrl: `${publicUrl()}/feeds/calendar/${token}` };
+    const token = await renewCalendarToken(s, group.id);
+    return { subscribeUrl: `${s.site.url()}/feeds/calendar/${token}` };
   }
   if (form.intent === "status") {
     const parsed = parseWith(meetingStatusSchema, form);
@@ -61,6 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       return formFailure(parsed.fieldErrors, { ...parsed.values, meetingId: form.meetingId });
     try {
       await setMeetingStatus(
+        s,
         group.id,
         parsed.data.meetingId,
         parsed.data.status,
@@ -85,7 +87,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.intent === "rotate") {
     const parsed = parseWith(rotationSchema, form);
     if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-    const count = await assignFacilitators(group.id, {
+    const count = await assignFacilitators(s, group.id, {
       mentorWeight: Number(parsed.data.mentorWeight),
     });
     return { done: "rotated" as const, count };
@@ -93,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const parsed = parseWith(seriesSchema, form);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   const { intent: _intent, ...series } = parsed.data;
-  const created = await planSeries(group.id, series);
+  const created = await planSeries(s, group.id, series);
   return { done: "planned" as const, count: created.length };
 }
 

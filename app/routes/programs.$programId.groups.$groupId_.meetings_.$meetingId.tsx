@@ -35,22 +35,24 @@ import { quebecDateTime } from "../../core/utils/quebec-time";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
+import type { Services } from "../../core/services";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.detailTitle");
 
-async function load(request: Request, params: LoaderFunctionArgs["params"]) {
-  const access = await requireGroupMember(request, params.programId, params.groupId);
+async function load(s: Services, request: Request, params: LoaderFunctionArgs["params"]) {
+  const access = await requireGroupMember(s, request, params.programId, params.groupId);
   const id = typeof params.meetingId === "string" ? params.meetingId : "";
-  const meeting = /^[\w-]{1,64}$/.test(id) ? await getMeeting(access.group.id, id) : undefined;
+  const meeting = /^[\w-]{1,64}$/.test(id) ? await getMeeting(s, access.group.id, id) : undefined;
   if (!meeting) throw notFound();
   return { ...access, meeting };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, group, meeting, participant } = await load(request, params);
-  const view = await groupView(group.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, group, meeting, participant } = await load(s, request, params);
+  const view = await groupView(s, group.id);
   if (!view) throw notFound();
-  const [all, checkIns] = await Promise.all([listMeetings(group.id), listCheckIns(group.id)]);
+  const [all, checkIns] = await Promise.all([listMeetings(s, group.id), listCheckIns(s, group.id)]);
   // The check-ins sent since the previous held meeting: what the mentor reads before preparing.
   const previous = all
     .filter((m) => m.status === "held" && m.startsAt < meeting.startsAt)
@@ -87,8 +89,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { group, meeting, participant } = await load(request, params);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { group, meeting, participant } = await load(s, request, params);
   const form = formDataToObject(await readFormData(request), ["participantIds", "presentIds"]);
   try {
     if (form.intent === "status") {
@@ -101,6 +104,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
         );
       }
       await setMeetingStatus(
+        s,
         group.id,
         meeting.id,
         parsed.data.status,
@@ -112,19 +116,19 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (form.intent === "confirm-preparation") {
       if (group.mentorId !== participant.id)
         return formFailure({ form: { key: "errors.mentorOnly" } }, { form: "details" }, 403);
-      await confirmPreparation(group.id, meeting.id, participant.id);
+      await confirmPreparation(s, group.id, meeting.id, participant.id);
       return { done: "confirmed" as const };
     }
     if (form.intent === "swap") {
       const parsed = parseWith(swapSchema, form);
       if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "swap" });
-      await swapFacilitators(group.id, meeting.id, parsed.data.swapWith);
+      await swapFacilitators(s, group.id, meeting.id, parsed.data.swapWith);
       return { done: "swap" as const };
     }
     const parsed = parseWith(meetingDetailsSchema, form);
     if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "details" });
     const { intent: _intent, ...details } = parsed.data;
-    await updateMeetingDetails(group.id, meeting.id, details);
+    await updateMeetingDetails(s, group.id, meeting.id, details);
     return { done: "details" as const };
   } catch (error) {
     const which = form.intent === "swap" || form.intent === "status" ? form.intent : "details";

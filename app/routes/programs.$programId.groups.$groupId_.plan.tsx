@@ -22,12 +22,13 @@ import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "plan.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, group } = await requireGroupMember(request, params.programId, params.groupId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, group } = await requireGroupMember(s, request, params.programId, params.groupId);
   const [items, around, view] = await Promise.all([
-    listActionItems(group.id),
-    expertiseAround(group),
-    groupView(group.id),
+    listActionItems(s, group.id),
+    expertiseAround(s, group),
+    groupView(s, group.id),
   ]);
   const names = Object.fromEntries((view?.members ?? []).map((m) => [m.id, m.name]));
   return {
@@ -40,8 +41,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
   const { group, participant } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
@@ -52,16 +55,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (input.intent) {
       case "import":
-        return { imported: await importNeeds(group) };
+        return { imported: await importNeeds(s, group) };
       case "add":
-        await addActionItem(group.id, input.title, participant.id);
+        await addActionItem(s, group.id, input.title, participant.id);
         return { done: true };
       case "up":
       case "down":
-        await moveActionItem(group.id, input.itemId, input.intent);
+        await moveActionItem(s, group.id, input.itemId, input.intent);
         return { done: true };
       case "update":
-        await updateActionItem(group.id, input.itemId, {
+        await updateActionItem(s, group.id, input.itemId, {
           status: input.status,
           notes: input.notes,
         });

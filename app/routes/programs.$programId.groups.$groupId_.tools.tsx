@@ -31,13 +31,15 @@ import {
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "tools.groupTitle");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const { program, group, participant } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
   );
-  const [tools, view] = await Promise.all([listGroupTools(group.id), groupView(group.id)]);
+  const [tools, view] = await Promise.all([listGroupTools(s, group.id), groupView(s, group.id)]);
   const names = new Map((view?.members ?? []).map((m) => [m.id, m.name]));
   const themes = new Map(program.taxonomy.map((t) => [t.id, t.label]));
   return {
@@ -65,8 +67,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
   const { program, group, participant } = await requireGroupMember(
+    s,
     request,
     params.programId,
     params.groupId,
@@ -91,7 +95,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const errors = parsed.ok ? {} : { ...parsed.fieldErrors };
     if (!upload.ok) errors.file = { key: upload.key, params: upload.params };
     if (!parsed.ok || !upload.ok) return formFailure(errors, { ...form, form: "create" });
-    const tool = await createTool({
+    const tool = await createTool(s, {
       programId: program.id,
       groupId: group.id,
       authorId: participant.id,
@@ -109,18 +113,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     switch (intent) {
       case "share": {
-        const result = await requestProgramShare(group.id, toolId, participant.id);
+        const result = await requestProgramShare(s, group.id, toolId, participant.id);
         return { done: result.status as "shared" | "requested" };
       }
       case "consent":
       case "decline":
-        await answerShareRequest(group.id, toolId, participant.id, intent === "consent");
+        await answerShareRequest(s, group.id, toolId, participant.id, intent === "consent");
         return { done: intent === "consent" ? ("shared" as const) : ("declined" as const) };
       case "withdraw":
-        await withdrawFromLibrary(group.id, toolId, participant.id);
+        await withdrawFromLibrary(s, group.id, toolId, participant.id);
         return { done: "withdrawn" as const };
       case "delete":
-        await deleteTool(group.id, toolId, participant.id);
+        await deleteTool(s, group.id, toolId, participant.id);
         return { done: "deleted" as const };
     }
   } catch (error) {

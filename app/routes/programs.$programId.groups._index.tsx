@@ -8,7 +8,7 @@ import {
   groupScore,
   groupsOf,
   GroupRuleError,
-  NotFoundError,
+  isStoreError,
   refusal,
   listProposalsFor,
   proposalCandidates,
@@ -21,22 +21,24 @@ import { formDataToObject, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
+import type { Services } from "../../core/services";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.groups");
 
-async function requireParticipant(request: Request, programId: unknown) {
-  const access = await requireProgramAccess(request, programId);
+async function requireParticipant(s: Services, request: Request, programId: unknown) {
+  const access = await requireProgramAccess(s, request, programId);
   if (!access.participant) throw forbidden();
   return { ...access, participant: access.participant };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, participant } = await requireParticipant(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, participant } = await requireParticipant(s, request, params.programId);
   const [groups, proposals, candidates, matches] = await Promise.all([
-    groupsOf(program.id, participant.id),
-    listProposalsFor(program.id, participant.id),
-    proposalCandidates(program.id, participant.id),
-    mutualMatchesInProgram(program.id, participant.id),
+    groupsOf(s, program.id, participant.id),
+    listProposalsFor(s, program.id, participant.id),
+    proposalCandidates(s, program.id, participant.id),
+    mutualMatchesInProgram(s, program.id, participant.id),
   ]);
   const names = Object.fromEntries(candidates.map((c) => [c.id, c.name]));
   const matchIds = new Set(matches.map((m) => m.participantId));
@@ -58,8 +60,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { program, participant } = await requireParticipant(request, params.programId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { program, participant } = await requireParticipant(s, request, params.programId);
   const form = formDataToObject(await readFormData(request));
   try {
     if (form.intent === "check" || form.intent === "propose") {
@@ -68,14 +71,14 @@ export async function action({ request, params }: ActionFunctionArgs) {
         return Response.json({ violations: [{ code: "size", names: [] }] }, { status: 400 });
       const members = [participant.id, parsed.data.first, parsed.data.second];
       if (parsed.data.intent === "check") {
-        const violations = await checkGroup(program, members);
+        const violations = await checkGroup(s, program, members);
         return {
           checked: true,
           violations,
-          score: violations.length ? null : await groupScore(program.id, members),
+          score: violations.length ? null : await groupScore(s, program.id, members),
         };
       }
-      await proposeGroup({
+      await proposeGroup(s, {
         program,
         proposerId: participant.id,
         otherIds: [parsed.data.first, parsed.data.second],
@@ -86,9 +89,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const parsed = respondSchema.safeParse(form);
     if (!parsed.success) throw new Response("Bad request", { status: 400 });
     if (parsed.data.intent === "withdraw")
-      await withdrawProposal(program, parsed.data.proposalId, participant.id);
+      await withdrawProposal(s, program, parsed.data.proposalId, participant.id);
     else
-      await respondToProposal({
+      await respondToProposal(s, {
         program,
         proposalId: parsed.data.proposalId,
         participantId: participant.id,
@@ -97,7 +100,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return { responded: parsed.data.intent };
   } catch (error) {
     if (error instanceof GroupRuleError) return refusal(error);
-    if (error instanceof NotFoundError) throw new Response("Not found", { status: 404 });
+    if (isStoreError(error, "NotFoundError")) throw new Response("Not found", { status: 404 });
     throw error;
   }
 }

@@ -3,7 +3,6 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { createInvitation, listInvitations } from "../../core/models/invitation.server";
-import { publicUrl } from "../../core/models/application.server";
 import { inviteSchema } from "../../core/schemas/program";
 import { useFormFailure, valueOf } from "~/utils/form-hooks";
 import { parseForm } from "../../core/utils/forms";
@@ -15,10 +14,11 @@ import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitations.title");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program } = await requireCoordinatorOf(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireCoordinatorOf(s, request, params.programId);
   const now = new Date().toISOString();
-  const invitations = await listInvitations(program.id);
+  const invitations = await listInvitations(s, program.id);
   return {
     invitations: invitations.map((i) => ({
       id: i.id,
@@ -32,17 +32,18 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { program, user } = await requireCoordinatorOf(request, params.programId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { program, user } = await requireCoordinatorOf(s, request, params.programId);
   const parsed = await parseForm(request, inviteSchema);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  const { token } = await createInvitation({
+  const { token } = await createInvitation(s, {
     programId: program.id,
     role: parsed.data.role,
     email: parsed.data.email || undefined,
     createdBy: user.id,
   });
-  return { invitationLink: `${publicUrl()}/invitation/${token}` };
+  return { invitationLink: `${s.site.url()}/invitation/${token}` };
 }
 
 export default function Invitations() {

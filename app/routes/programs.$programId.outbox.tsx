@@ -7,9 +7,10 @@ import { requireCoordinatorOf } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.outbox");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program } = await requireCoordinatorOf(request, params.programId);
-  return { messages: await listProgramOutbox(program.id) };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireCoordinatorOf(s, request, params.programId);
+  return { messages: await listProgramOutbox(s, program.id) };
 }
 
 export default function Outbox() {

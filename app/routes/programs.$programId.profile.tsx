@@ -18,20 +18,22 @@ import { titleMeta } from "~/utils/meta";
 import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
 import { getOwnParticipation } from "../../core/models/participant.server";
+import type { Services } from "../../core/services";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.profile");
 
-async function requireOwnParticipation(request: Request, programId: unknown) {
-  const access = await requireProgramAccess(request, programId);
+async function requireOwnParticipation(s: Services, request: Request, programId: unknown) {
+  const access = await requireProgramAccess(s, request, programId);
   if (!access.participant) throw forbidden();
   return { ...access, participant: access.participant };
 }
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program, user } = await requireOwnParticipation(request, params.programId);
-  const own = await getOwnParticipation(user.id, program.id);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program, user } = await requireOwnParticipation(s, request, params.programId);
+  const own = await getOwnParticipation(s, user.id, program.id);
   if (!own) throw forbidden();
-  const organizations = (await programOrganizations(program.id)).filter(
+  const organizations = (await programOrganizations(s, program.id)).filter(
     (o) => o.id !== own.participant.organizationId,
   );
   return {
@@ -45,9 +47,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { program, participant } = await requireOwnParticipation(request, params.programId);
-  const organizations = await programOrganizations(program.id);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { program, participant } = await requireOwnParticipation(s, request, params.programId);
+  const organizations = await programOrganizations(s, program.id);
   const orgIds = organizations.map((o) => o.id).filter((id) => id !== participant.organizationId);
   const parsed = await parseForm(
     request,
@@ -58,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     PROFILE_ARRAY_FIELDS,
   );
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  await updateProfile(participant.id, parsed.data, orgIds);
+  await updateProfile(s, participant.id, parsed.data, orgIds);
   return { saved: parsed.data.intent === "save" };
 }
 

@@ -48,10 +48,11 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "report.ti
  * The anonymized program report, for coordinators and the program's funders: only the program's
  * own coordinators see it (participants get 403, anyone else 404).
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program } = await requireCoordinatorOf(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireCoordinatorOf(s, request, params.programId);
   const url = new URL(request.url);
-  const report = await programReport(program);
+  const report = await programReport(s, program);
   // A large program's per-group tables and charts come a page of groups at a time (the totals,
   // the tools and the quotes cover every group); `?groups=all` shows them all, for printing.
   const view = reportViewQuerySchema.parse({ groups: url.searchParams.get("groups") ?? undefined });
@@ -84,13 +85,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   };
 }
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { program } = await requireCoordinatorOf(request, params.programId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireCoordinatorOf(s, request, params.programId);
   const form = formDataToObject(await readFormData(request));
   const parsed = parseWith(groupLabelSchema, form);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   try {
-    await setGroupLabel(program.id, parsed.data.groupId, parsed.data.label);
+    await setGroupLabel(s, program.id, parsed.data.groupId, parsed.data.label);
   } catch (error) {
     if (error instanceof GroupNotFoundError) throw notFound();
     if (error instanceof IdentifyingLabelError) {

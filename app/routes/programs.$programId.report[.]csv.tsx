@@ -13,8 +13,9 @@ import { requireCoordinatorOf } from "~/utils/permissions.server";
  * live formula).
  * Same access as the report: the program's coordinators.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program } = await requireCoordinatorOf(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireCoordinatorOf(s, request, params.programId);
   const locale = getLocale(request);
   const query = reportCsvQuerySchema.safeParse(
     Object.fromEntries(new URL(request.url).searchParams),
@@ -26,6 +27,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     );
   }
   const { table } = query.data;
-  const { header, rows } = csvTable(await programReport(program), table, locale);
+  const { header, rows } = csvTable(await programReport(s, program), table, locale);
   return csvResponse(`rapport-${table}.csv`, [header, ...rows]);
 }

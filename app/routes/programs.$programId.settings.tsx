@@ -14,7 +14,6 @@ import {
   TagInUseError,
   updateProgram,
 } from "../../core/models/program.server";
-import { publicUrl } from "../../core/models/application.server";
 import {
   programFormSchema,
   tagFormSchema,
@@ -36,9 +35,10 @@ import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.settings");
 
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program } = await requireCoordinatorOf(request, params.programId);
-  return { program, formLink: `${publicUrl()}/apply/${program.id}` };
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireCoordinatorOf(s, request, params.programId);
+  return { program, formLink: `${s.site.url()}/apply/${program.id}` };
 }
 
 const intentSchema = z.object({
@@ -46,8 +46,9 @@ const intentSchema = z.object({
 });
 const deleteSchema = z.object({ confirm: checkbox.refine((v) => v, "errors.confirmDelete") });
 
-export async function action({ request, params }: ActionFunctionArgs) {
-  const { program } = await requireCoordinatorOf(request, params.programId);
+export async function action({ request, params, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireCoordinatorOf(s, request, params.programId);
   const form = formDataToObject(await readFormData(request));
   const intent = intentSchema.safeParse(form);
   if (!intent.success) throw new Response("Bad request", { status: 400 });
@@ -57,26 +58,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
     case "program": {
       const parsed = parseWith(programFormSchema, form);
       if (!parsed.ok) return fail(parsed);
-      await updateProgram(program.id, parsed.data);
+      await updateProgram(s, program.id, parsed.data);
       return { saved: "program" as const };
     }
     case "tag-add": {
       const parsed = parseWith(tagFormSchema, form);
       if (!parsed.ok) return fail(parsed);
-      await addTag(program.id, parsed.data.label, parsed.data.labelEn);
+      await addTag(s, program.id, parsed.data.label, parsed.data.labelEn);
       return { saved: "tags" as const };
     }
     case "tag-rename": {
       const parsed = parseWith(tagRenameSchema, form);
       if (!parsed.ok) return fail(parsed);
-      await renameTag(program.id, parsed.data.tagId, parsed.data.label, parsed.data.labelEn);
+      await renameTag(s, program.id, parsed.data.tagId, parsed.data.label, parsed.data.labelEn);
       return { saved: "tags" as const };
     }
     case "tag-remove": {
       const parsed = parseWith(tagRemoveSchema, form);
       if (!parsed.ok) return fail(parsed);
       try {
-        await removeTag(program.id, parsed.data.tagId);
+        await removeTag(s, program.id, parsed.data.tagId);
       } catch (error) {
         if (error instanceof TagInUseError) {
           return formFailure(
@@ -98,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       const parsed = parseWith(deleteSchema, form);
       if (!parsed.ok) return fail(parsed);
       try {
-        await deleteProgram(program.id);
+        await deleteProgram(s, program.id);
       } catch (error) {
         if (error instanceof ProgramInUseError) {
           return formFailure(

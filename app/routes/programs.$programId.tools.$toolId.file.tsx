@@ -7,14 +7,15 @@ import { servedType } from "~/utils/upload.server";
  * A tool's file, for the people who may see the tool (its group's members; the program once the
  * tool is in the library). Always a download, with the type chosen by the server, never sniffed.
  */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const user = await requireUser(request);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const user = await requireUser(s, request);
   const id =
     typeof params.toolId === "string" && /^[\w-]{1,64}$/.test(params.toolId) ? params.toolId : "";
-  const tool = id ? await getTool(id) : undefined;
+  const tool = id ? await getTool(s, id) : undefined;
   if (!tool || tool.programId !== params.programId || !tool.file) throw notFound();
-  if (!(await canSeeTool(tool, user.id))) throw notFound();
-  const data = await readToolFile(tool);
+  if (!(await canSeeTool(s, tool, user.id))) throw notFound();
+  const data = await readToolFile(s, tool);
   const extension = (/\.([a-z0-9]{1,5})$/i.exec(tool.file.storedAs)?.[1] ?? "").toLowerCase();
   const ascii = tool.file.name.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
   return new Response(new Uint8Array(data), {

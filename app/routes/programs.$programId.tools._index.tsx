@@ -11,8 +11,9 @@ import { requireProgramAccess } from "~/utils/permissions.server";
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "tools.libraryTitle");
 
 /** The program-wide library: tools shared with the whole program, by theme. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { program } = await requireProgramAccess(request, params.programId);
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  const { program } = await requireProgramAccess(s, request, params.programId);
   const url = new URL(request.url);
   const parsed = libraryFilterSchema.safeParse({
     theme: url.searchParams.get("theme") ?? "",
@@ -20,8 +21,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
   const filter = parsed.success ? parsed.data : { theme: "", q: "" };
   const themes = new Map(program.taxonomy.map((t) => [t.id, t.label]));
-  const tools = await listLibrary(program.id, filter);
-  const all = await listLibrary(program.id);
+  const tools = await listLibrary(s, program.id, filter);
+  const all = await listLibrary(s, program.id);
   return {
     programPath: `/programs/${program.id}`,
     filter,

@@ -6,8 +6,10 @@ import { useT } from "~/utils/i18n-react";
 import { requireProgramAccess } from "~/utils/permissions.server";
 
 /** The program's frame: its title and the tabs each person may use. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const s = context.services;
   const { program, asCoordinator, participant } = await requireProgramAccess(
+    s,
     request,
     params.programId,
   );

@@ -13,16 +13,18 @@ import { firstOfMonth, quebecToday } from "../../core/utils/quebec-time";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programForm.newTitle");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  await requireCoordinator(request);
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  await requireCoordinator(s, request);
   return null;
 }
 
-export async function action({ request }: ActionFunctionArgs) {
-  const user = await requireCoordinator(request);
+export async function action({ request, context }: ActionFunctionArgs) {
+  const s = context.services;
+  const user = await requireCoordinator(s, request);
   const parsed = await parseForm(request, programFormSchema);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  const program = await createProgram(parsed.data, user.id);
+  const program = await createProgram(s, parsed.data, user.id);
   return redirect(`/programs/${program.id}/settings`);
 }
 

@@ -16,18 +16,20 @@ import { rateLimit } from "~/utils/throttle.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "auth.signUp.title");
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  if (await getUserId(request)) throw redirect("/dashboard");
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const s = context.services;
+  if (await getUserId(s, request)) throw redirect("/dashboard");
   return null;
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
+  const s = context.services;
   const parsed = await parseForm(request, signupSchema);
   if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
   const { name, email, password, redirectTo } = parsed.data;
   // Each account costs a password hash and may confirm that an email is taken: a limit per address.
-  const ip = String((context as { clientIp?: string }).clientIp ?? "unknown");
-  const wait = await rateLimit("signUpAddress", ip);
+  const ip = context.clientIp;
+  const wait = await rateLimit(s, "signUpAddress", ip);
   if (wait > 0) {
     return formFailure(
       { form: { key: "hostile.signUpTooMany", params: { minutes: wait } } },
@@ -36,8 +38,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
     );
   }
   try {
-    const user = await createUser({ name, email, password, locale: getLocale(request) });
-    return createUserSession(request, user.id, redirectTo ?? "/dashboard");
+    const user = await createUser(s, { name, email, password, locale: getLocale(request) });
+    return createUserSession(s, request, user.id, redirectTo ?? "/dashboard");
   } catch (error) {
     if (error instanceof EmailTakenError) {
       return formFailure({ email: { key: "auth.signUp.emailTaken" } }, { name, email });

@@ -9,6 +9,7 @@ import { getParticipantFor, type Participant } from "../../core/models/participa
 import { getGroup } from "../../core/models/group.server";
 import type { PublicUser } from "../../core/models/user.server";
 import { getOptionalUser } from "./session.server";
+import type { Services } from "../../core/services";
 
 export function notFound(): Response {
   return new Response("Not found", { status: 404 });
@@ -17,8 +18,8 @@ export function forbidden(): Response {
   return new Response("Forbidden", { status: 403 });
 }
 
-export async function requireUser(request: Request): Promise<PublicUser> {
-  const user = await getOptionalUser(request);
+export async function requireUser(s: Services, request: Request): Promise<PublicUser> {
+  const user = await getOptionalUser(s, request);
   if (!user) {
     const url = new URL(request.url);
     const params = new URLSearchParams({ redirectTo: `${url.pathname}${url.search}` });
@@ -27,8 +28,8 @@ export async function requireUser(request: Request): Promise<PublicUser> {
   return user;
 }
 
-export async function requireCoordinator(request: Request): Promise<PublicUser> {
-  const user = await requireUser(request);
+export async function requireCoordinator(s: Services, request: Request): Promise<PublicUser> {
+  const user = await requireUser(s, request);
   if (user.role !== "coordinator") throw forbidden();
   return user;
 }
@@ -44,23 +45,24 @@ export interface ProgramAccess {
 
 /** The program when the person runs it or takes part in it; 404 otherwise. */
 export async function requireProgramAccess(
+  s: Services,
   request: Request,
   programId: unknown,
 ): Promise<ProgramAccess> {
-  const user = await requireUser(request);
+  const user = await requireUser(s, request);
   const id = programIdSchema.safeParse(programId);
   if (!id.success) throw notFound();
-  const program = await getProgram(id.data);
+  const program = await getProgram(s, id.data);
   if (!program) throw notFound();
   const asCoordinator = program.coordinatorIds.includes(user.id);
-  const participant = asCoordinator ? undefined : await getParticipantFor(user.id, program.id);
+  const participant = asCoordinator ? undefined : await getParticipantFor(s, user.id, program.id);
   if (!asCoordinator && !participant) throw notFound();
   return { user, program, asCoordinator, participant };
 }
 
 /** Only the program's own coordinators: another program's coordinator gets 404. */
-export async function requireCoordinatorOf(request: Request, programId: unknown) {
-  const access = await requireProgramAccess(request, programId);
+export async function requireCoordinatorOf(s: Services, request: Request, programId: unknown) {
+  const access = await requireProgramAccess(s, request, programId);
   if (!access.asCoordinator) throw forbidden();
   return access;
 }
@@ -69,13 +71,18 @@ export async function requireCoordinatorOf(request: Request, programId: unknown)
  * A group's space is for its members only (confidentiality): anyone else, coordinators included,
  * gets 404.
  */
-export async function requireGroupMember(request: Request, programId: unknown, groupId: unknown) {
-  const access = await requireProgramAccess(request, programId);
+export async function requireGroupMember(
+  s: Services,
+  request: Request,
+  programId: unknown,
+  groupId: unknown,
+) {
+  const access = await requireProgramAccess(s, request, programId);
   const id = z
     .string()
     .regex(/^[\w-]{1,64}$/)
     .safeParse(groupId);
-  const group = id.success ? await getGroup(id.data) : undefined;
+  const group = id.success ? await getGroup(s, id.data) : undefined;
   if (!group || group.programId !== access.program.id || group.status !== "active")
     throw notFound();
   if (!access.participant || !group.memberIds.includes(access.participant.id)) throw notFound();

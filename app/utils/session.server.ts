@@ -1,5 +1,5 @@
 /** Cookie sessions, shared by pages and Socket.IO connections. */
-import { createCookieSessionStorage, redirect, type SessionStorage } from "@remix-run/node";
+import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { getUserById } from "../../core/models/user.server";
 import {
   createSessionRecord,
@@ -7,7 +7,7 @@ import {
   SESSION_DAYS,
   sessionUserId,
 } from "../../core/models/session.server";
-import { signedOut } from "../../core/bus";
+import type { CoreConfig, Services } from "../../core/services";
 
 interface SessionData {
   /** The id of a server-side session record (core/models/session.server.ts), never the user id. */
@@ -17,47 +17,41 @@ interface FlashData {
   flash: string;
 }
 
-let storage: SessionStorage<SessionData, FlashData> | undefined;
-
-export function sessionStorage() {
-  if (!storage) {
-    const secret = process.env.SESSION_SECRET;
-    if (!secret) throw new Error("SESSION_SECRET is not set (the server sets it at start-up)");
-    storage = createCookieSessionStorage<SessionData, FlashData>({
-      cookie: {
-        name: "maillage_session",
-        httpOnly: true,
-        sameSite: "lax",
-        path: "/",
-        secure: process.env.MAILLAGE_SECURE_COOKIES === "1",
-        secrets: [secret],
-        maxAge: 60 * 60 * 24 * SESSION_DAYS,
-      },
-    });
-  }
-  return storage;
+/** The cookie session storage, from the configuration's secret (cheap to build: no I/O). */
+export function sessionStorage(config: Pick<CoreConfig, "sessionSecret" | "secureCookies">) {
+  return createCookieSessionStorage<SessionData, FlashData>({
+    cookie: {
+      name: "maillage_session",
+      httpOnly: true,
+      sameSite: "lax",
+      path: "/",
+      secure: config.secureCookies,
+      secrets: [config.sessionSecret],
+      maxAge: 60 * 60 * 24 * SESSION_DAYS,
+    },
+  });
 }
 
-export function getSession(request: Request) {
-  return sessionStorage().getSession(request.headers.get("Cookie"));
+export function getSession(s: Services, request: Request) {
+  return sessionStorage(s.config).getSession(request.headers.get("Cookie"));
 }
 
-async function userIdOf(cookie: string | null): Promise<string | undefined> {
-  const sid = (await sessionStorage().getSession(cookie)).get("sid");
-  return typeof sid === "string" ? sessionUserId(sid) : undefined;
+async function userIdOf(s: Services, cookie: string | null): Promise<string | undefined> {
+  const sid = (await sessionStorage(s.config).getSession(cookie)).get("sid");
+  return typeof sid === "string" ? sessionUserId(s, sid) : undefined;
 }
 
-export async function getUserId(request: Request): Promise<string | undefined> {
-  return userIdOf(request.headers.get("Cookie"));
+export async function getUserId(s: Services, request: Request): Promise<string | undefined> {
+  return userIdOf(s, request.headers.get("Cookie"));
 }
 
-export async function getUserFromCookieHeader(cookie: string | null) {
-  const userId = await userIdOf(cookie);
-  return userId ? getUserById(userId) : undefined;
+export async function getUserFromCookieHeader(s: Services, cookie: string | null) {
+  const userId = await userIdOf(s, cookie);
+  return userId ? getUserById(s, userId) : undefined;
 }
 
-export async function getOptionalUser(request: Request) {
-  return getUserFromCookieHeader(request.headers.get("Cookie"));
+export async function getOptionalUser(s: Services, request: Request) {
+  return getUserFromCookieHeader(s, request.headers.get("Cookie"));
 }
 
 /** Only same-site paths: never an absolute URL or a protocol-relative one. */
@@ -77,24 +71,29 @@ export function safeRedirectPath(to: unknown, fallback = "/dashboard"): string {
   return to;
 }
 
-export async function createUserSession(request: Request, userId: string, redirectTo: string) {
+export async function createUserSession(
+  s: Services,
+  request: Request,
+  userId: string,
+  redirectTo: string,
+) {
   // A new session: whatever the browser brought (an old or planted cookie) is dropped and ended.
-  const previous = (await getSession(request)).get("sid");
-  if (typeof previous === "string") await endSessionRecord(previous);
-  const session = await sessionStorage().getSession();
-  session.set("sid", await createSessionRecord(userId));
+  const previous = (await getSession(s, request)).get("sid");
+  if (typeof previous === "string") await endSessionRecord(s, previous);
+  const session = await sessionStorage(s.config).getSession();
+  session.set("sid", await createSessionRecord(s, userId));
   return redirect(safeRedirectPath(redirectTo), {
-    headers: { "Set-Cookie": await sessionStorage().commitSession(session) },
+    headers: { "Set-Cookie": await sessionStorage(s.config).commitSession(session) },
   });
 }
 
-export async function destroyUserSession(request: Request) {
-  const session = await getSession(request);
+export async function destroyUserSession(s: Services, request: Request) {
+  const session = await getSession(s, request);
   const sid = session.get("sid");
-  const userId = typeof sid === "string" ? await sessionUserId(sid) : undefined;
-  if (typeof sid === "string") await endSessionRecord(sid);
-  if (userId) signedOut(userId);
+  const userId = typeof sid === "string" ? await sessionUserId(s, sid) : undefined;
+  if (typeof sid === "string") await endSessionRecord(s, sid);
+  if (userId) s.signOuts.emit(userId);
   return redirect("/", {
-    headers: { "Set-Cookie": await sessionStorage().destroySession(session) },
+    headers: { "Set-Cookie": await sessionStorage(s.config).destroySession(session) },
   });
 }

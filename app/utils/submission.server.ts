@@ -5,11 +5,12 @@
  * collection in that transaction: a repeat of it (a double click, a retry, a resent form), even one
  * that arrives while the first is still being handled, waits for it and gets its answer — the same
  * redirect or the same data — without a second effect. Applied to the whole Remix build
- * (server/index.ts), like the full-disk page, so no route can forget it.
+ * (server/index.ts), like the full-disk page, so no route can forget it. The store is the request's
+ * (its load context's services).
  */
 import { createHash } from "node:crypto";
 import { data, redirect, type ServerBuild } from "@remix-run/node";
-import { getStore } from "../../core/store";
+import type { AppLoadContext } from "../context";
 import type { EntityOf, StoreWriter } from "../../core/store";
 import { MAX_FORM_BYTES, readFormDataWithin } from "../../core/utils/forms";
 import { z } from "zod";
@@ -17,7 +18,7 @@ import { SUBMISSION_FIELD } from "./submission";
 import { MAX_UPLOAD_BYTES } from "./upload.server";
 
 type Submission = EntityOf<"submissions">;
-type Action = (args: { request: Request }) => unknown;
+type Action = (args: { request: Request; context: AppLoadContext }) => unknown;
 
 /** How long a submission is remembered. */
 const KEEP_MS = 24 * 3_600_000;
@@ -131,7 +132,7 @@ export function oncePerSubmission(action: Action): Action {
     const { request } = args;
     if (request.method === "GET" || request.method === "HEAD") return action(args);
     const key = await submissionKey(request);
-    const store = getStore();
+    const store = args.context.services.store;
     let thrown: Response | undefined;
     const result = await store.transaction(async (tx) => {
       const id = key ? recordId(request, key) : undefined;

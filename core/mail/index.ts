@@ -34,82 +34,82 @@ export interface SmtpSettings {
   from: string;
 }
 
-interface Mailer {
-  outboxDir: string;
-  /** The outbox writes' file-system functions (a test's failing write; node's by default). */
-  fs?: AtomicFs;
-  smtp?: SmtpSettings;
-  transport?: { sendMail: (m: Record<string, unknown>) => Promise<unknown> };
-}
+/**
+ * The outbox and, when configured, the SMTP transport. Made once by createServices
+ * (core/services.ts); models reach it as `s.mail`.
+ */
+export class Mailer {
+  private constructor(
+    readonly outboxDir: string,
+    private readonly smtp?: SmtpSettings,
+    private readonly transport?: { sendMail: (m: Record<string, unknown>) => Promise<unknown> },
+    /** The outbox writes' file-system functions (a test's failing write; node's by default). */
+    private readonly fs?: AtomicFs,
+  ) {}
 
-const KEY = Symbol.for("maillage.mailer");
-type Holder = { [KEY]?: Mailer };
-
-export async function configureMail(options: {
-  dataDir: string;
-  smtp?: SmtpSettings;
-  fs?: AtomicFs;
-}) {
-  const outboxDir = join(options.dataDir, "outbox");
-  try {
-    await mkdir(outboxDir, { recursive: true });
-  } catch (error) {
-    throw asDiskFull(error, outboxDir);
+  static async open(options: { dataDir: string; smtp?: SmtpSettings; fs?: AtomicFs }) {
+    const outboxDir = join(options.dataDir, "outbox");
+    try {
+      await mkdir(outboxDir, { recursive: true });
+    } catch (error) {
+      throw asDiskFull(error, outboxDir);
+    }
+    let transport: Mailer["transport"];
+    if (options.smtp) {
+      const nodemailer = await import("nodemailer");
+      transport = nodemailer.createTransport({
+        host: options.smtp.host,
+        port: options.smtp.port,
+        secure: options.smtp.secure,
+        auth: options.smtp.user ? { user: options.smtp.user, pass: options.smtp.pass } : undefined,
+      });
+    }
+    return new Mailer(outboxDir, options.smtp, transport, options.fs);
   }
-  const mailer: Mailer = { outboxDir, smtp: options.smtp, fs: options.fs };
-  if (options.smtp) {
-    const nodemailer = await import("nodemailer");
-    mailer.transport = nodemailer.createTransport({
-      host: options.smtp.host,
-      port: options.smtp.port,
-      secure: options.smtp.secure,
-      auth: options.smtp.user ? { user: options.smtp.user, pass: options.smtp.pass } : undefined,
+
+  private async writeEntry(entry: OutboxEntry) {
+    const name = `${entry.createdAt.replace(/[:.]/g, "-")}-${entry.id}.json`;
+    await writeFileAtomic(join(this.outboxDir, name), JSON.stringify(entry, null, 2), {
+      fs: this.fs,
     });
   }
-  (globalThis as Holder)[KEY] = mailer;
-}
 
-function mailer(): Mailer {
-  const m = (globalThis as Holder)[KEY];
-  if (!m) throw new Error("Mail is not configured (configureMail() runs at server start-up).");
-  return m;
-}
-
-async function writeEntry(m: Mailer, entry: OutboxEntry) {
-  const name = `${entry.createdAt.replace(/[:.]/g, "-")}-${entry.id}.json`;
-  await writeFileAtomic(join(m.outboxDir, name), JSON.stringify(entry, null, 2), { fs: m.fs });
-}
-
-export async function sendMail(message: MailMessage): Promise<OutboxEntry> {
-  const m = mailer();
-  const entry: OutboxEntry = { ...message, id: randomUUID(), createdAt: new Date().toISOString() };
-  if (m.transport && m.smtp) {
-    try {
-      await m.transport.sendMail({
-        from: m.smtp.from,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-      });
-      return entry;
-    } catch (error) {
-      entry.error = (error as Error).message;
-      console.error(`SMTP delivery to ${message.to} failed; kept in the outbox:`, entry.error);
+  async send(message: MailMessage): Promise<OutboxEntry> {
+    const entry: OutboxEntry = {
+      ...message,
+      id: randomUUID(),
+      createdAt: new Date().toISOString(),
+    };
+    if (this.transport && this.smtp) {
+      try {
+        await this.transport.sendMail({
+          from: this.smtp.from,
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+        });
+        return entry;
+      } catch (error) {
+        entry.error = (error as Error).message;
+        console.error(`SMTP delivery to ${message.to} failed; kept in the outbox:`, entry.error);
+      }
     }
+    await this.writeEntry(entry);
+    return entry;
   }
-  await writeEntry(m, entry);
-  return entry;
-}
 
-/** The outbox, newest first; only a program's messages when `programId` is given. */
-export async function listOutbox(programId?: string): Promise<OutboxEntry[]> {
-  const dir = mailer().outboxDir;
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".json") && !n.startsWith("."));
-  const entries: OutboxEntry[] = [];
-  for (const name of names) {
-    const parsed = outboxEntrySchema.safeParse(JSON.parse(await readFile(join(dir, name), "utf8")));
-    if (parsed.success && (!programId || parsed.data.programId === programId))
-      entries.push(parsed.data);
+  /** The outbox, newest first; only a program's messages when `programId` is given. */
+  async list(programId?: string): Promise<OutboxEntry[]> {
+    const dir = this.outboxDir;
+    const names = (await readdir(dir)).filter((n) => n.endsWith(".json") && !n.startsWith("."));
+    const entries: OutboxEntry[] = [];
+    for (const name of names) {
+      const parsed = outboxEntrySchema.safeParse(
+        JSON.parse(await readFile(join(dir, name), "utf8")),
+      );
+      if (parsed.success && (!programId || parsed.data.programId === programId))
+        entries.push(parsed.data);
+    }
+    return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   }
-  return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }

@@ -3,33 +3,34 @@
  * and notes. A need outside the expertise of the group's other members is flagged (the pilot's
  * Synergies group lost time to needs that drifted outside its mentor's field).
  */
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf } from "../store";
+import type { Services } from "../services";
 
 export type ActionItem = EntityOf<"actionItems">;
 type Group = EntityOf<"groups">;
 
-export async function listActionItems(groupId: string) {
-  const items = await getStore().find("actionItems", { groupId });
+export async function listActionItems(s: Services, groupId: string) {
+  const items = await s.store.find("actionItems", { groupId });
   return items.sort((a, b) => a.rank - b.rank);
 }
 
 /** Subjects the members other than `ownerId` can help with. */
-export async function expertiseAround(group: Group) {
-  const store = getStore();
+export async function expertiseAround(s: Services, group: Group) {
+  const store = s.store;
   const members = await Promise.all(group.memberIds.map((id) => store.get("participants", id)));
   return (ownerId: string | undefined) =>
     new Set(members.filter((m) => m && m.id !== ownerId).flatMap((m) => m!.profile.expertise));
 }
 
 /** Adds the members' published needs not yet in the plan (mentees' needs; everyone's in co-development). */
-export async function importNeeds(group: Group) {
-  return getStore().transaction(async (tx) => {
+export async function importNeeds(s: Services, group: Group) {
+  return s.store.transaction(async (tx) => {
     const existing = await tx.find("actionItems", { groupId: group.id });
     const program = await tx.get("programs", group.programId);
     const label = new Map((program?.taxonomy ?? []).map((t) => [t.id, t.label]));
     let rank = existing.reduce((max, i) => Math.max(max, i.rank + 1), 0);
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     let added = 0;
     const members = await Promise.all(group.memberIds.map((id) => tx.get("participants", id)));
     const needs = members
@@ -59,14 +60,15 @@ export async function importNeeds(group: Group) {
 }
 
 export async function addActionItem(
+  s: Services,
   groupId: string,
   title: string,
   ownerId: string,
   source: ActionItem["source"] = "manual",
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const existing = await tx.find("actionItems", { groupId });
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     return tx.insert("actionItems", {
       id: newId("act"),
       groupId,
@@ -84,8 +86,13 @@ export async function addActionItem(
 export class ActionItemNotFoundError extends Error {}
 
 /** Moves an item one place up or down in the group's order. */
-export async function moveActionItem(groupId: string, itemId: string, direction: "up" | "down") {
-  return getStore().transaction(async (tx) => {
+export async function moveActionItem(
+  s: Services,
+  groupId: string,
+  itemId: string,
+  direction: "up" | "down",
+) {
+  return s.store.transaction(async (tx) => {
     const items = (await tx.find("actionItems", { groupId })).sort((a, b) => a.rank - b.rank);
     const index = items.findIndex((i) => i.id === itemId);
     if (index < 0) throw new ActionItemNotFoundError();
@@ -100,13 +107,14 @@ export async function moveActionItem(groupId: string, itemId: string, direction:
 }
 
 export async function updateActionItem(
+  s: Services,
   groupId: string,
   itemId: string,
   patch: { status: ActionItem["status"]; notes: string },
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const item = await tx.get("actionItems", itemId);
     if (!item || item.groupId !== groupId) throw new ActionItemNotFoundError();
-    return tx.update("actionItems", itemId, { ...patch, updatedAt: new Date().toISOString() });
+    return tx.update("actionItems", itemId, { ...patch, updatedAt: s.clock.now().toISOString() });
   });
 }

@@ -1,25 +1,31 @@
 /** The group's agreement (entente): versions, and each member's acceptance of the current one. */
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf } from "../store";
 import type { AgreementFormInput } from "../schemas/agreement";
+import type { Services } from "../services";
 
 export type Agreement = EntityOf<"agreements">;
 
-export async function agreementVersions(groupId: string) {
-  const versions = await getStore().find("agreements", { groupId });
+export async function agreementVersions(s: Services, groupId: string) {
+  const versions = await s.store.find("agreements", { groupId });
   return versions.sort((a, b) => b.version - a.version);
 }
 
-export async function currentAgreement(groupId: string) {
-  return (await agreementVersions(groupId))[0];
+export async function currentAgreement(s: Services, groupId: string) {
+  return (await agreementVersions(s, groupId))[0];
 }
 
 /** Saves a new version; acceptances start over (the only acceptance is the editor's own). */
-export async function saveAgreement(groupId: string, input: AgreementFormInput, by: string) {
-  return getStore().transaction(async (tx) => {
+export async function saveAgreement(
+  s: Services,
+  groupId: string,
+  input: AgreementFormInput,
+  by: string,
+) {
+  return s.store.transaction(async (tx) => {
     const versions = await tx.find("agreements", { groupId });
     const version = versions.reduce((max, a) => Math.max(max, a.version), 0) + 1;
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     return tx.insert("agreements", {
       id: newId("agr"),
       groupId,
@@ -38,14 +44,19 @@ export class StaleAgreementError extends Error {}
  * A member accepts the version they read; a newer version means reading again. Accepted once:
  * accepting it again (another tab, a retry) keeps the first acceptance and its date.
  */
-export async function acceptAgreement(groupId: string, version: number, participantId: string) {
-  return getStore().transaction(async (tx) => {
+export async function acceptAgreement(
+  s: Services,
+  groupId: string,
+  version: number,
+  participantId: string,
+) {
+  return s.store.transaction(async (tx) => {
     const versions = await tx.find("agreements", { groupId });
     const current = versions.sort((a, b) => b.version - a.version)[0];
     if (!current || current.version !== version) throw new StaleAgreementError();
     if (current.acceptances[participantId]) return current;
     return tx.update("agreements", current.id, {
-      acceptances: { ...current.acceptances, [participantId]: new Date().toISOString() },
+      acceptances: { ...current.acceptances, [participantId]: s.clock.now().toISOString() },
     });
   });
 }

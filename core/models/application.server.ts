@@ -2,9 +2,8 @@
  * Applications through the interest form, and their preselection by the program's coordinators.
  * Applicants have no account: a private link (token) lets them resume a draft and follow the status.
  */
-import { getStore, newId, NotFoundError } from "../store";
+import { newId, NotFoundError } from "../store";
 import type { EntityOf } from "../store";
-import { sendMail } from "../mail";
 import { hashToken, newToken } from "../security/tokens";
 import { SELECTION_CRITERIA, type SelectionCriterion } from "../data/vocabulary";
 import { translate, type Locale } from "../i18n";
@@ -14,20 +13,13 @@ import { createInvitation } from "./invitation.server";
 import { compareCodeUnits, newestFirst } from "../utils/order";
 import { whileUnchanged } from "./revision-cache.server";
 import { quebecToday } from "../utils/quebec-time";
+import type { Services } from "../services";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
 const frenchOrder = new Intl.Collator("fr").compare;
 
 export type Application = EntityOf<"applications">;
 export type Program = EntityOf<"programs">;
-
-/**
- * The address used in links sent by email: PUBLIC_URL, else the server's own address. Never the
- * request's Host header, which a client controls.
- */
-export function publicUrl(): string {
-  return process.env.PUBLIC_URL ?? process.env.MAILLAGE_BASE_URL ?? "http://127.0.0.1:3000";
-}
 
 /** Whether the form takes submissions today. */
 export function applicationWindow(program: Program, today = quebecToday()) {
@@ -76,17 +68,21 @@ export class ApplicationClosedError extends Error {}
  * Saves the form as a draft (status stays "draft") or submits it. A new application gets a fresh
  * private token; an existing draft is found by its token. Submitted applications are final.
  */
-export async function saveApplication(input: {
-  program: Program;
-  token?: string;
-  data: ApplicationDraftInput;
-  submit: boolean;
-  locale: Locale;
-}): Promise<{ token: string; application: Application }> {
+export async function saveApplication(
+  s: Services,
+  input: {
+    program: Program;
+    token?: string;
+    data: ApplicationDraftInput;
+    submit: boolean;
+    locale: Locale;
+  },
+): Promise<{ token: string; application: Application }> {
   const { program, data, submit, locale } = input;
-  if (applicationWindow(program) !== "open") throw new ApplicationClosedError();
-  const now = new Date().toISOString();
-  const result = await getStore().transaction(async (tx) => {
+  if (applicationWindow(program, quebecToday(s.clock.now())) !== "open")
+    throw new ApplicationClosedError();
+  const now = s.clock.now().toISOString();
+  const result = await s.store.transaction(async (tx) => {
     const existing = input.token
       ? await tx.findOne("applications", {
           accessTokenHash: hashToken(input.token),
@@ -113,7 +109,7 @@ export async function saveApplication(input: {
         });
     return { token, application, isNew: !existing };
   });
-  const link = `${publicUrl()}/application/${result.token}`;
+  const link = `${s.site.url()}/application/${result.token}`;
   const to = data.email || data.contactEmail;
   if (to && (submit || result.isNew)) {
     const kind = submit ? "applicationReceived" : "applicationDraft";
@@ -128,13 +124,13 @@ export async function saveApplication(input: {
         link,
       }),
     };
-    await getStore().afterCommit(() => sendMail(message));
+    await s.store.afterCommit(() => s.mail.send(message));
   }
   return { token: result.token, application: result.application };
 }
 
-export async function getApplicationByToken(token: string) {
-  return getStore().findOne("applications", { accessTokenHash: hashToken(token) });
+export async function getApplicationByToken(s: Services, token: string) {
+  return s.store.findOne("applications", { accessTokenHash: hashToken(token) });
 }
 
 export interface ApplicationFilters {
@@ -145,14 +141,18 @@ export interface ApplicationFilters {
 }
 
 /** Submitted applications (drafts stay private to their author), filtered and sorted. */
-export async function listApplications(programId: string, filters: ApplicationFilters) {
+export async function listApplications(
+  s: Services,
+  programId: string,
+  filters: ApplicationFilters,
+) {
   // The filters go to the store (equality on top-level fields): it copies only the records that
   // match, and copying a record costs more than anything else done with it here.
   const where: Partial<Application> = { programId };
   if (filters.role) where.role = filters.role;
   if (filters.region) where.region = filters.region;
   if (filters.status) where.status = filters.status;
-  const all = await getStore().find("applications", where);
+  const all = await s.store.find("applications", where);
   return all
     .filter((a) => a.status !== "draft")
     .sort((a, b) => {
@@ -180,6 +180,7 @@ export interface ApplicationRow {
 
 /** One page of the applications table: the whole list is filtered and sorted, one page built. */
 export async function pageOfApplications(
+  s: Services,
   programId: string,
   filters: ApplicationFilters,
   requested: number,
@@ -187,8 +188,9 @@ export async function pageOfApplications(
   // The filtered, sorted list is kept until the next write: paging through it (or reloading)
   // sorts the program's applications once. The list is shared: never modify it.
   const sorted = await whileUnchanged(
+    s,
     `applications|${programId}|${filters.role ?? ""}|${filters.region ?? ""}|${filters.status ?? ""}|${filters.sort ?? ""}`,
-    () => listApplications(programId, filters),
+    () => listApplications(s, programId, filters),
   );
   const { items, pageInfo } = paginate(sorted, requested);
   return {
@@ -207,8 +209,8 @@ export async function pageOfApplications(
   };
 }
 
-export async function getApplication(programId: string, id: string) {
-  const application = await getStore().get("applications", id);
+export async function getApplication(s: Services, programId: string, id: string) {
+  const application = await s.store.get("applications", id);
   return application && application.programId === programId && application.status !== "draft"
     ? application
     : undefined;
@@ -226,16 +228,17 @@ export function unmetConditions(
 }
 
 export async function scoreApplication(
+  s: Services,
   programId: string,
   id: string,
   scores: Record<SelectionCriterion, { score: number; comment: string }>,
   by: string,
 ) {
-  const application = await getApplication(programId, id);
+  const application = await getApplication(s, programId, id);
   if (!application) throw new NotFoundError("applications", id);
   const total = SELECTION_CRITERIA.reduce((sum, c) => sum + scores[c].score, 0);
-  return getStore().update("applications", id, {
-    evaluation: { criteria: scores, total, scoredBy: by, scoredAt: new Date().toISOString() },
+  return s.store.update("applications", id, {
+    evaluation: { criteria: scores, total, scoredBy: by, scoredAt: s.clock.now().toISOString() },
   });
 }
 
@@ -243,17 +246,20 @@ export async function scoreApplication(
  * Accept, reject or wait-list, with a reason the applicant sees. Accepting creates the single-use
  * invitation for the contact person and emails it.
  */
-export async function decideApplication(input: {
-  programId: string;
-  id: string;
-  status: "accepted" | "rejected" | "waitlisted";
-  reason: string;
-  by: string;
-}) {
-  const store = getStore();
+export async function decideApplication(
+  s: Services,
+  input: {
+    programId: string;
+    id: string;
+    status: "accepted" | "rejected" | "waitlisted";
+    reason: string;
+    by: string;
+  },
+) {
+  const store = s.store;
   const program = await store.get("programs", input.programId);
   if (!program) throw new NotFoundError("programs", input.programId);
-  const now = new Date().toISOString();
+  const now = s.clock.now().toISOString();
   const outcome = await store.transaction(async (tx) => {
     // Read inside the transaction: two decisions at once cannot both create an invitation.
     const application = await tx.get("applications", input.id);
@@ -267,7 +273,7 @@ export async function decideApplication(input: {
     let invitationToken: string | undefined;
     let invitationId = application.invitationId;
     if (input.status === "accepted" && !application.invitationId) {
-      const { invitation, token } = await createInvitation({
+      const { invitation, token } = await createInvitation(s, {
         programId: input.programId,
         role: application.role ?? "mentee",
         email: application.contactEmail || application.email,
@@ -296,7 +302,7 @@ export async function decideApplication(input: {
   // The applicant hears about a decision once, not at every save of the same decision.
   if (!outcome.changed) return { application: outcome.updated, invitationLink: "" };
   const locale = application.locale;
-  const base = publicUrl();
+  const base = s.site.url();
   const to = application.contactEmail || application.email;
   const invitationLink = outcome.invitationToken
     ? `${base}/invitation/${outcome.invitationToken}`
@@ -315,6 +321,6 @@ export async function decideApplication(input: {
       link: invitationLink,
     }),
   };
-  await store.afterCommit(() => sendMail(message));
+  await store.afterCommit(() => s.mail.send(message));
   return { application: outcome.updated, invitationLink };
 }

@@ -3,17 +3,18 @@
  * (reminders through the outbox); the mentor reads them before preparing a meeting, and confirms the
  * prepared content with the mentees (the pilot's mentors prepared content that had become obsolete).
  */
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { notify } from "./notification.server";
 import { newestFirst } from "../utils/order";
 import { quebecToday } from "../utils/quebec-time";
+import type { Services } from "../services";
 
 export type CheckIn = EntityOf<"checkIns">;
 type Group = EntityOf<"groups">;
 
-export async function listCheckIns(groupId: string) {
-  const list = await getStore().find("checkIns", { groupId });
+export async function listCheckIns(s: Services, groupId: string) {
+  const list = await s.store.find("checkIns", { groupId });
   return list.sort((a, b) => newestFirst(a.createdAt, b.createdAt));
 }
 
@@ -25,6 +26,7 @@ export function sendsCheckIns(group: Pick<Group, "mentorId">, participantId: str
 export class NotAMenteeError extends Error {}
 
 export async function addCheckIn(
+  s: Services,
   group: Group,
   participantId: string,
   input: {
@@ -36,12 +38,12 @@ export async function addCheckIn(
 ) {
   if (!group.memberIds.includes(participantId) || !sendsCheckIns(group, participantId))
     throw new NotAMenteeError();
-  return getStore().insert("checkIns", {
+  return s.store.insert("checkIns", {
     id: newId("chk"),
     groupId: group.id,
     participantId,
     ...input,
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
 }
 
@@ -58,8 +60,8 @@ export function nextCheckInDue(
  * Reminds each mentee whose check-in is due, once per period while they stay silent; only while
  * the program's period has not ended. Called by the server every few minutes, with the meeting reminders.
  */
-export async function sendCheckInReminders(now = new Date()) {
-  const store = getStore();
+export async function sendCheckInReminders(s: Services, now = s.clock.now()) {
+  const store = s.store;
   const today = quebecToday(now);
   let sent = 0;
   // Read once for every group (a network has hundreds of groups): programs, and each member's
@@ -97,7 +99,7 @@ export async function sendCheckInReminders(now = new Date()) {
             : due;
         if (next > now) return false;
         await tx.update("participants", participantId, { checkInRemindedAt: now.toISOString() });
-        await notify({
+        await notify(s, {
           userId: participant.userId,
           programId: program.id,
           kind: "checkInReminder",

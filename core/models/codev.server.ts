@@ -7,7 +7,7 @@
  * process can serve it and a restart loses nothing. The timer of the current step is
  * `stepElapsedMs` plus the time since `stepStartedAt` while running.
  */
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { CODEV_STEPS } from "../store/schema";
 import type { MessageKey } from "../i18n";
@@ -15,6 +15,7 @@ import { addActionItem } from "./action-plan.server";
 import { setMeetingTime } from "./hour-bank.server";
 import { quarterHours, setMeetingStatus } from "./meeting.server";
 import { quebecDate } from "../utils/quebec-time";
+import type { Services } from "../services";
 
 export { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "./codev";
 
@@ -32,13 +33,13 @@ export class CodevError extends Error {
   }
 }
 
-export async function listCodevSessions(groupId: string) {
-  const sessions = await getStore().find("codevSessions", { groupId });
+export async function listCodevSessions(s: Services, groupId: string) {
+  const sessions = await s.store.find("codevSessions", { groupId });
   return sessions.sort((a, b) => a.number - b.number);
 }
 
-export async function getCodevSession(groupId: string, sessionId: string) {
-  const session = await getStore().get("codevSessions", sessionId);
+export async function getCodevSession(s: Services, groupId: string, sessionId: string) {
+  const session = await s.store.get("codevSessions", sessionId);
   return session && session.groupId === groupId ? session : undefined;
 }
 
@@ -92,9 +93,9 @@ function checkRoles(
   if (new Set(ids).size !== ids.length) throw new CodevError("invalid_roles", "errors.codevRoles");
 }
 
-export async function createCodevSession(group: Group, input: NewSession) {
+export async function createCodevSession(s: Services, group: Group, input: NewSession) {
   checkRoles(group, input);
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     if (input.meetingId) {
       const meeting = await tx.get("meetings", input.meetingId);
       if (!meeting || meeting.groupId !== group.id)
@@ -106,7 +107,7 @@ export async function createCodevSession(group: Group, input: NewSession) {
         throw new CodevError("not_now", "errors.codevMeetingTaken");
     }
     const existing = await tx.find("codevSessions", { groupId: group.id });
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     return tx.insert("codevSessions", {
       id: newId("cdv"),
       groupId: group.id,
@@ -133,8 +134,8 @@ export async function createCodevSession(group: Group, input: NewSession) {
 }
 
 /** A session not started yet can be removed (roles chosen wrongly, date changed). */
-export async function deletePlannedSession(groupId: string, sessionId: string) {
-  return getStore().transaction(async (tx) => {
+export async function deletePlannedSession(s: Services, groupId: string, sessionId: string) {
+  return s.store.transaction(async (tx) => {
     const session = await tx.get("codevSessions", sessionId);
     if (!session || session.groupId !== groupId)
       throw new CodevError("not_found", "errors.live.notFound");
@@ -178,13 +179,14 @@ const FACILITATOR_ONLY = new Set(["start", "next", "back", "pause", "resume", "e
  * facilitator states the subject; anyone may take over facilitation when the facilitator is gone.
  */
 export async function applyCodevCommand(
+  s: Services,
   groupId: string,
   sessionId: string,
   actorId: string,
   command: CodevCommand,
-  now = Date.now(),
+  now = s.clock.now().getTime(),
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const session = await tx.get("codevSessions", sessionId);
     const group = await tx.get("groups", groupId);
     if (!session || !group || session.groupId !== groupId || !group.memberIds.includes(actorId))
@@ -324,7 +326,7 @@ export async function applyCodevCommand(
         });
         // The client's action items join the group's plan.
         for (const item of session.actionItems) {
-          await addActionItem(groupId, item.title, session.clientId, "codev");
+          await addActionItem(s, groupId, item.title, session.clientId, "codev");
         }
         // The session's time goes into the hour bank once, with a line per person present.
         const date = quebecDate(at);
@@ -353,7 +355,7 @@ export async function applyCodevCommand(
                 updatedAt: at,
               });
             }
-            await setMeetingStatus(groupId, meeting.id, "held", "", presentIds, at);
+            await setMeetingStatus(s, groupId, meeting.id, "held", "", presentIds, at);
           }
         }
         break;
@@ -409,8 +411,8 @@ export function codevView(
 export type CodevView = ReturnType<typeof codevView>;
 
 /** The members of a group with their names, for the session screen. */
-export async function codevPeople(group: Group): Promise<CodevPerson[]> {
-  const store = getStore();
+export async function codevPeople(s: Services, group: Group): Promise<CodevPerson[]> {
+  const store = s.store;
   const out: CodevPerson[] = [];
   for (const id of group.memberIds) {
     const participant = await store.get("participants", id);
@@ -424,8 +426,8 @@ export async function codevPeople(group: Group): Promise<CodevPerson[]> {
  * The session, its group and the member acting, if `userId` belongs to the group; otherwise
  * not_found (the session's existence is not confirmed to outsiders, coordinators included).
  */
-export async function codevAccess(sessionId: string, userId: string) {
-  const store = getStore();
+export async function codevAccess(s: Services, sessionId: string, userId: string) {
+  const store = s.store;
   const session = await store.get("codevSessions", sessionId);
   const group = session && (await store.get("groups", session.groupId));
   if (!session || !group || group.status !== "active")

@@ -4,11 +4,12 @@
  * appreciation, recommendations, whether to keep meeting). Coordinators schedule them, follow the
  * response rate, remind those who have not answered, and keep observer notes per meeting.
  */
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { notify } from "./notification.server";
 import { newestFirst } from "../utils/order";
 import { quebecToday } from "../utils/quebec-time";
+import type { Services } from "../services";
 
 export type Evaluation = EntityOf<"evaluations">;
 export type EvaluationResponse = EntityOf<"evaluationResponses">;
@@ -23,22 +24,22 @@ export function isOpen(evaluation: Evaluation, now = new Date()) {
   return evaluation.opensOn <= day && day <= evaluation.closesOn;
 }
 
-export async function listEvaluations(programId: string) {
-  const list = await getStore().find("evaluations", { programId });
+export async function listEvaluations(s: Services, programId: string) {
+  const list = await s.store.find("evaluations", { programId });
   return list.sort((a, b) => newestFirst(a.opensOn, b.opensOn));
 }
 
 /** The participants asked to answer: the members of the program's active groups. */
-export async function respondents(programId: string) {
-  const groups = await getStore().find("groups", { programId, status: "active" });
+export async function respondents(s: Services, programId: string) {
+  const groups = await s.store.find("groups", { programId, status: "active" });
   return new Map(groups.flatMap((g) => g.memberIds.map((id) => [id, g.id] as const)));
 }
 
-export async function responseRates(programId: string) {
+export async function responseRates(s: Services, programId: string) {
   const [evaluations, eligible, responses] = await Promise.all([
-    listEvaluations(programId),
-    respondents(programId),
-    getStore().find("evaluationResponses", { programId }),
+    listEvaluations(s, programId),
+    respondents(s, programId),
+    s.store.find("evaluationResponses", { programId }),
   ]);
   return evaluations.map((evaluation) => {
     const answered = new Set(
@@ -51,41 +52,43 @@ export async function responseRates(programId: string) {
       answered: answered.size,
       expected: eligible.size,
       rate: eligible.size ? answered.size / eligible.size : 0,
-      open: isOpen(evaluation),
+      open: isOpen(evaluation, s.clock.now()),
     };
   });
 }
 
 export async function scheduleEvaluation(
+  s: Services,
   program: Program,
   input: { kind: Evaluation["kind"]; title: string; opensOn: string; closesOn: string },
   createdBy: string,
 ) {
-  const evaluation = await getStore().insert("evaluations", {
+  const evaluation = await s.store.insert("evaluations", {
     id: newId("eval"),
     programId: program.id,
     ...input,
     createdBy,
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
-  await announceOpenEvaluations();
+  await announceOpenEvaluations(s);
   return evaluation;
 }
 
 async function tellRespondents(
+  s: Services,
   evaluation: Evaluation,
   kind: "evaluationOpen" | "evaluationReminder",
   only?: (participantId: string) => boolean,
 ) {
-  const store = getStore();
+  const store = s.store;
   const program = await store.get("programs", evaluation.programId);
   if (!program) return 0;
   let sent = 0;
-  for (const participantId of (await respondents(program.id)).keys()) {
+  for (const participantId of (await respondents(s, program.id)).keys()) {
     if (only && !only(participantId)) continue;
     const participant = await store.get("participants", participantId);
     if (!participant) continue;
-    await notify({
+    await notify(s, {
       userId: participant.userId,
       programId: program.id,
       kind,
@@ -98,8 +101,8 @@ async function tellRespondents(
 }
 
 /** Tells the participants when a questionnaire opens (once; called by the reminders loop too). */
-export async function announceOpenEvaluations(now = new Date()) {
-  const store = getStore();
+export async function announceOpenEvaluations(s: Services, now = s.clock.now()) {
+  const store = s.store;
   let sent = 0;
   for (const candidate of await store.find("evaluations")) {
     if (candidate.announcedAt || !isOpen(candidate, now)) continue;
@@ -109,40 +112,49 @@ export async function announceOpenEvaluations(now = new Date()) {
       const fresh = await tx.get("evaluations", candidate.id);
       if (!fresh || fresh.announcedAt) return 0;
       const claimed = await tx.update("evaluations", fresh.id, { announcedAt: now.toISOString() });
-      return tellRespondents(claimed, "evaluationOpen");
+      return tellRespondents(s, claimed, "evaluationOpen");
     });
   }
   return sent;
 }
 
 /** The coordinator reminds those who have not answered yet. */
-export async function remindNonRespondents(programId: string, evaluationId: string) {
-  return getStore().transaction(async (tx) => {
+export async function remindNonRespondents(s: Services, programId: string, evaluationId: string) {
+  return s.store.transaction(async (tx) => {
     const evaluation = await tx.get("evaluations", evaluationId);
     if (!evaluation || evaluation.programId !== programId) throw new EvaluationNotFoundError();
-    if (!isOpen(evaluation)) throw new EvaluationClosedError();
+    if (!isOpen(evaluation, s.clock.now())) throw new EvaluationClosedError();
     const answered = new Set(
       (await tx.find("evaluationResponses", { evaluationId })).map((r) => r.participantId),
     );
-    const sent = await tellRespondents(evaluation, "evaluationReminder", (id) => !answered.has(id));
-    await tx.update("evaluations", evaluation.id, { remindedAt: new Date().toISOString() });
+    const sent = await tellRespondents(
+      s,
+      evaluation,
+      "evaluationReminder",
+      (id) => !answered.has(id),
+    );
+    await tx.update("evaluations", evaluation.id, { remindedAt: s.clock.now().toISOString() });
     return sent;
   });
 }
 
-export async function getEvaluation(programId: string, evaluationId: string) {
-  const evaluation = await getStore().get("evaluations", evaluationId);
+export async function getEvaluation(s: Services, programId: string, evaluationId: string) {
+  const evaluation = await s.store.get("evaluations", evaluationId);
   return evaluation && evaluation.programId === programId ? evaluation : undefined;
 }
 
-export async function responseOf(evaluationId: string, participantId: string) {
-  return getStore().findOne("evaluationResponses", { evaluationId, participantId });
+export async function responseOf(s: Services, evaluationId: string, participantId: string) {
+  return s.store.findOne("evaluationResponses", { evaluationId, participantId });
 }
 
 /** The objectives a participant reports on: their items in their group's action plan. */
-export async function objectivesOf(participantId: string, groupId: string | undefined) {
+export async function objectivesOf(
+  s: Services,
+  participantId: string,
+  groupId: string | undefined,
+) {
   if (!groupId) return [];
-  const items = await getStore().find("actionItems", { groupId, ownerId: participantId });
+  const items = await s.store.find("actionItems", { groupId, ownerId: participantId });
   return items
     .filter((i) => i.status !== "dropped")
     .sort((a, b) => a.rank - b.rank)
@@ -156,15 +168,16 @@ export type ResponseInput = Omit<
 
 /** Saves (or replaces, while the questionnaire is open) a participant's answers. */
 export async function submitResponse(
+  s: Services,
   evaluation: Evaluation,
   participantId: string,
   groupId: string | undefined,
   input: ResponseInput,
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     // The questionnaire as it is now: closed in the meantime, it takes no more answers.
     const current = await tx.get("evaluations", evaluation.id);
-    if (!current || !isOpen(current)) throw new EvaluationClosedError();
+    if (!current || !isOpen(current, s.clock.now())) throw new EvaluationClosedError();
     const existing = await tx.findOne("evaluationResponses", {
       evaluationId: evaluation.id,
       participantId,
@@ -175,24 +188,25 @@ export async function submitResponse(
       programId: evaluation.programId,
       participantId,
       groupId,
-      submittedAt: new Date().toISOString(),
+      submittedAt: s.clock.now().toISOString(),
     };
     if (existing) return tx.update("evaluationResponses", existing.id, record);
     return tx.insert("evaluationResponses", { id: newId("resp"), ...record });
   });
 }
 
-export async function listObserverNotes(programId: string) {
-  const notes = await getStore().find("observerNotes", { programId });
+export async function listObserverNotes(s: Services, programId: string) {
+  const notes = await s.store.find("observerNotes", { programId });
   return notes.sort((a, b) => newestFirst(a.meetingDate, b.meetingDate));
 }
 
 export async function addObserverNote(
+  s: Services,
   programId: string,
   input: { groupId: string; meetingDate: string; note: string },
   createdBy: string,
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const group = await tx.get("groups", input.groupId);
     if (!group || group.programId !== programId) throw new EvaluationNotFoundError();
     return tx.insert("observerNotes", {
@@ -200,7 +214,7 @@ export async function addObserverNote(
       programId,
       ...input,
       createdBy,
-      createdAt: new Date().toISOString(),
+      createdAt: s.clock.now().toISOString(),
     });
   });
 }

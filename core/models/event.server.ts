@@ -3,23 +3,24 @@
  * ratings. The live layer (server/live/speed-dating.ts) calls these functions; so do the pages.
  */
 import { planRounds } from "../../matching/round-scheduler";
-import { getStore, newId, NotFoundError } from "../store";
+import { newId, NotFoundError } from "../store";
 import type { EntityOf } from "../store";
 import type { EventFormInput } from "../schemas/event";
 import { fromDateTimeLocal } from "../utils/quebec-time";
 import { engineParticipants, programRules } from "./matching-input.server";
+import type { Services } from "../services";
 
 export type SpeedEvent = EntityOf<"events">;
 export type Rating = EntityOf<"ratings">;
 export type EventCommand = "open-lobby" | "start" | "pause" | "resume" | "extend" | "skip" | "end";
 
-export async function listEvents(programId: string) {
-  const events = await getStore().find("events", { programId });
+export async function listEvents(s: Services, programId: string) {
+  const events = await s.store.find("events", { programId });
   return events.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
 }
 
-export async function getEvent(id: string) {
-  return getStore().get("events", id);
+export async function getEvent(s: Services, id: string) {
+  return s.store.get("events", id);
 }
 
 function fromForm(input: EventFormInput) {
@@ -37,22 +38,27 @@ function fromForm(input: EventFormInput) {
   };
 }
 
-export async function createEvent(programId: string, input: EventFormInput, by: string) {
-  return getStore().insert("events", {
+export async function createEvent(
+  s: Services,
+  programId: string,
+  input: EventFormInput,
+  by: string,
+) {
+  return s.store.insert("events", {
     ...fromForm(input),
     id: newId("evt"),
     programId,
     status: "scheduled",
     currentRound: 0,
     createdBy: by,
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
 }
 
 export class EventLockedError extends Error {}
 
-export async function updateEvent(id: string, input: EventFormInput) {
-  return getStore().transaction(async (tx) => {
+export async function updateEvent(s: Services, id: string, input: EventFormInput) {
+  return s.store.transaction(async (tx) => {
     const event = await tx.get("events", id);
     if (!event) throw new NotFoundError("events", id);
     if (event.status !== "scheduled" && event.status !== "lobby") throw new EventLockedError();
@@ -80,11 +86,11 @@ export function metPairs(event: SpeedEvent, upTo = event.currentRound): Array<[s
  * they could never be grouped with: the program's region rule and the coordination's forbids
  * (matching/compatibility.ts, the rule of the solver and of the group checks).
  */
-async function plan(event: SpeedEvent, present: readonly string[], fromRound: number) {
-  const program = await getStore().get("programs", event.programId);
+async function plan(s: Services, event: SpeedEvent, present: readonly string[], fromRound: number) {
+  const program = await s.store.get("programs", event.programId);
   const invited = new Set(event.invitedParticipantIds);
   const here = new Set(present.filter((id) => invited.has(id)));
-  const participants = await engineParticipants(event.programId, here);
+  const participants = await engineParticipants(s, event.programId, here);
   const previous = event.schedule.find((r) => r.round === fromRound - 1);
   const rules = program && programRules(program, here);
   const planned = planRounds({
@@ -139,10 +145,11 @@ export class EventCommandError extends Error {
  * participant ids connected now. Returns the updated event.
  */
 export async function applyCommand(
+  s: Services,
   eventId: string,
   command: EventCommand,
   present: readonly string[],
-  now = Date.now(),
+  now = s.clock.now().getTime(),
   /** For the clock: only advance if the deadline is still this one (no double advance). */
   expectDeadline?: string,
   /**
@@ -151,7 +158,7 @@ export async function applyCommand(
    */
   seenRevision?: number,
 ): Promise<SpeedEvent> {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const event = await tx.get("events", eventId);
     if (!event) throw new NotFoundError("events", eventId);
     if (
@@ -174,7 +181,7 @@ export async function applyCommand(
         if (event.status !== "lobby" && event.status !== "scheduled")
           throw new EventCommandError("not-allowed");
         if (present.length < 2) throw new EventCommandError("no-participants");
-        const schedule = await plan({ ...event, schedule: [] }, present, 1);
+        const schedule = await plan(s, { ...event, schedule: [] }, present, 1);
         patch = {
           status: "running",
           currentRound: 1,
@@ -224,7 +231,7 @@ export async function applyCommand(
           const next = event.currentRound + 1;
           const waitCounts = addWaits(event, event.currentRound);
           const schedule = presentSetChanged(event, next, present)
-            ? await plan({ ...event, waitCounts }, present, next)
+            ? await plan(s, { ...event, waitCounts }, present, next)
             : event.schedule;
           patch = {
             status,
@@ -288,15 +295,18 @@ export function videoUrl(event: SpeedEvent, roomId: string): string {
 export class RatingNotAllowedError extends Error {}
 
 /** One rating per (author, person met, round); a new one replaces the previous. */
-export async function rate(input: {
-  eventId: string;
-  round: number;
-  from: string;
-  to: string;
-  answer: Rating["answer"];
-  note: string;
-}) {
-  return getStore().transaction(async (tx) => {
+export async function rate(
+  s: Services,
+  input: {
+    eventId: string;
+    round: number;
+    from: string;
+    to: string;
+    answer: Rating["answer"];
+    note: string;
+  },
+) {
+  return s.store.transaction(async (tx) => {
     const event = await tx.get("events", input.eventId);
     if (
       !event ||
@@ -311,7 +321,11 @@ export async function rate(input: {
       fromParticipantId: input.from,
       toParticipantId: input.to,
     });
-    const record = { answer: input.answer, note: input.note, updatedAt: new Date().toISOString() };
+    const record = {
+      answer: input.answer,
+      note: input.note,
+      updatedAt: s.clock.now().toISOString(),
+    };
     return existing
       ? tx.update("ratings", existing.id, record)
       : tx.insert("ratings", {
@@ -326,14 +340,17 @@ export async function rate(input: {
 }
 
 /** The author's own ratings in an event (nobody else's). */
-export async function ownRatings(eventId: string, participantId: string) {
-  return getStore().find("ratings", { eventId, fromParticipantId: participantId });
+export async function ownRatings(s: Services, eventId: string, participantId: string) {
+  return s.store.find("ratings", { eventId, fromParticipantId: participantId });
 }
 
 /** Every rating given in an event, by author (the live layer builds all its views from one read). */
-export async function ratingsByAuthor(eventId: string): Promise<Map<string, Rating[]>> {
+export async function ratingsByAuthor(
+  s: Services,
+  eventId: string,
+): Promise<Map<string, Rating[]>> {
   const byAuthor = new Map<string, Rating[]>();
-  for (const rating of await getStore().find("ratings", { eventId })) {
+  for (const rating of await s.store.find("ratings", { eventId })) {
     const list = byAuthor.get(rating.fromParticipantId);
     if (list) list.push(rating);
     else byAuthor.set(rating.fromParticipantId, [rating]);
@@ -348,10 +365,11 @@ export interface MutualMatch {
 
 /** "Yes" both ways first, then "maybe" (at least a maybe both ways). */
 export async function mutualMatches(
+  s: Services,
   eventId: string,
   participantId: string,
 ): Promise<MutualMatch[]> {
-  const ratings = await getStore().find("ratings", { eventId });
+  const ratings = await s.store.find("ratings", { eventId });
   const best = new Map<string, Rating["answer"]>();
   const rank = { no: 0, maybe: 1, yes: 2 } as const;
   for (const r of ratings) {
@@ -383,8 +401,8 @@ export async function mutualMatches(
  * All ratings of a program's events, for the matching engine's pair scores; with `involving`, only
  * those given or received by that participant (enough for their own pair scores).
  */
-export async function programRatings(programId: string, involving?: string) {
-  const store = getStore();
+export async function programRatings(s: Services, programId: string, involving?: string) {
+  const store = s.store;
   const events = new Set((await store.find("events", { programId })).map((e) => e.id));
   const ratings = involving
     ? [
@@ -412,8 +430,12 @@ export async function programRatings(programId: string, involving?: string) {
 export type RoomNote = EntityOf<"roomNotes">;
 
 /** A room's note as stored: its plain text, and the Yjs state it was merged from (ADR 0016). */
-export async function roomNote(eventId: string, roomId: string): Promise<RoomNote | undefined> {
-  return getStore().findOne("roomNotes", { eventId, roomId });
+export async function roomNote(
+  s: Services,
+  eventId: string,
+  roomId: string,
+): Promise<RoomNote | undefined> {
+  return s.store.findOne("roomNotes", { eventId, roomId });
 }
 
 /**
@@ -421,6 +443,7 @@ export async function roomNote(eventId: string, roomId: string): Promise<RoomNot
  * (another process may have saved it since this one read it) and returns what to keep.
  */
 export async function saveRoomNotes(
+  s: Services,
   eventId: string,
   notes: Array<{
     roomId: string;
@@ -428,8 +451,8 @@ export async function saveRoomNotes(
     merge: (stored: RoomNote | undefined) => { text: string; state: string };
   }>,
 ) {
-  return getStore().transaction(async (tx) => {
-    const updatedAt = new Date().toISOString();
+  return s.store.transaction(async (tx) => {
+    const updatedAt = s.clock.now().toISOString();
     for (const { roomId, by, merge } of notes) {
       const existing = await tx.findOne("roomNotes", { eventId, roomId });
       const record = { ...merge(existing), updatedBy: by, updatedAt };
@@ -447,10 +470,11 @@ export interface EventAccess {
 
 /** Who may take part in an event: its program's coordinators and its invited participants. */
 export async function getEventAccess(
+  s: Services,
   userId: string,
   eventId: string,
 ): Promise<EventAccess | undefined> {
-  const store = getStore();
+  const store = s.store;
   const event = await store.get("events", eventId);
   if (!event) return undefined;
   const program = await store.get("programs", event.programId);
@@ -476,8 +500,11 @@ export interface EventPerson {
 }
 
 /** What people in a room see of each other: name, organization, published needs and expertise. */
-export async function eventPeople(event: SpeedEvent): Promise<Map<string, EventPerson>> {
-  const store = getStore();
+export async function eventPeople(
+  s: Services,
+  event: SpeedEvent,
+): Promise<Map<string, EventPerson>> {
+  const store = s.store;
   const [program, participants, users, organizations] = await Promise.all([
     store.get("programs", event.programId),
     store.find("participants", { programId: event.programId }),
@@ -506,17 +533,21 @@ export async function eventPeople(event: SpeedEvent): Promise<Map<string, EventP
 }
 
 /** Events still live when the server starts: their clocks are re-armed. */
-export async function liveEvents() {
-  const events = await getStore().find("events");
+export async function liveEvents(s: Services) {
+  const events = await s.store.find("events");
   return events.filter(
     (e) => e.status === "running" || e.status === "paused" || e.status === "lobby",
   );
 }
 
 /** Mutual matches across all of a program's events. */
-export async function mutualMatchesInProgram(programId: string, participantId: string) {
-  const events = await getStore().find("events", { programId });
-  const all = await Promise.all(events.map((e) => mutualMatches(e.id, participantId)));
+export async function mutualMatchesInProgram(
+  s: Services,
+  programId: string,
+  participantId: string,
+) {
+  const events = await s.store.find("events", { programId });
+  const all = await Promise.all(events.map((e) => mutualMatches(s, e.id, participantId)));
   const best = new Map<string, MutualMatch["level"]>();
   for (const m of all.flat())
     if (best.get(m.participantId) !== "yes") best.set(m.participantId, m.level);

@@ -2,15 +2,9 @@
  * The coordinator's side of group formation: solver runs (in a worker, with progress), decisions on
  * proposed groups (approve, reject, swap, move), pins and forbids. Every decision is audited.
  */
-import { getStore, newId, NotFoundError } from "../store";
+import { newId, NotFoundError } from "../store";
 import type { EntityOf, StoreWriter } from "../store";
-import {
-  emitSolverUpdate,
-  getSolverRunner,
-  SolverCancelledError,
-  type SolverJob,
-  type SolverRunner,
-} from "../solver/runner";
+import { isSolverCancelled, type SolverRunner } from "../solver/runner";
 import type { InstanceInput } from "../../matching/schema";
 import { programRatings } from "./event.server";
 import {
@@ -23,6 +17,7 @@ import {
   GroupRuleError,
 } from "./group.server";
 import { engineParticipants, programRules } from "./matching-input.server";
+import type { Services } from "../services";
 
 export type SolverRun = EntityOf<"solverRuns">;
 type Program = EntityOf<"programs">;
@@ -30,14 +25,8 @@ type Actor = { id: string; name: string };
 
 export const SOLVER_TIME_LIMIT_MS = 30_000;
 
-const JOBS = Symbol.for("maillage.solver-jobs");
-type Holder = { [JOBS]?: Map<string, SolverJob> };
-function jobs() {
-  return ((globalThis as Holder)[JOBS] ??= new Map());
-}
-
-export async function latestRun(programId: string) {
-  const runs = await getStore().find("solverRuns", { programId });
+export async function latestRun(s: Services, programId: string) {
+  const runs = await s.store.find("solverRuns", { programId });
   return runs.sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
 }
 
@@ -64,25 +53,26 @@ async function proposedGroup(tx: StoreWriter, program: Program, runId: string, g
  * program, on any process: the check and the new run are one transaction (and a unique key), and
  * the solver starts once the run is committed.
  */
-export async function startSolve(program: Program, actor: Actor): Promise<SolverRun> {
-  const store = getStore();
+export async function startSolve(s: Services, program: Program, actor: Actor): Promise<SolverRun> {
+  const store = s.store;
   return store.transaction(async (tx) => {
     const running = await tx.findOne("solverRuns", { programId: program.id, status: "running" });
     if (running) {
       const lost =
-        !jobs().has(running.id) && Date.now() - Date.parse(running.startedAt) > RUN_LOST_AFTER_MS;
+        !s.solver.jobs.has(running.id) &&
+        s.clock.now().getTime() - Date.parse(running.startedAt) > RUN_LOST_AFTER_MS;
       if (!lost) throw new SolverBusyError();
       await tx.update("solverRuns", running.id, {
         status: "failed",
         error: "interrupted",
-        finishedAt: new Date().toISOString(),
+        finishedAt: s.clock.now().toISOString(),
       });
     }
     const current = (await tx.get("programs", program.id)) ?? program;
     const [participants, groups, ratings] = await Promise.all([
-      engineParticipants(current.id),
-      activeGroups(current.id),
-      programRatings(current.id),
+      engineParticipants(s, current.id),
+      activeGroups(s, current.id),
+      programRatings(s, current.id),
     ]);
     const ids = new Set(participants.map((p) => p.id));
     const instance = {
@@ -96,30 +86,35 @@ export async function startSolve(program: Program, actor: Actor): Promise<Solver
       programId: current.id,
       status: "running",
       startedBy: actor.id,
-      startedAt: new Date().toISOString(),
+      startedAt: s.clock.now().toISOString(),
     });
-    await audit(current.id, actor, "solve-started", { runId: run.id });
+    await audit(s, current.id, actor, "solve-started", { runId: run.id });
     const fixed = new Set(groups.map((g) => [...g.memberIds].sort().join("|")));
     // The solver starts once the run is committed (the caller's transaction may be wider).
-    await store.afterCommit(() => runJob(run, instance, fixed));
+    await store.afterCommit(() => runJob(s, run, instance, fixed));
     return run;
   });
 }
 
-function runJob(run: SolverRun, instance: Parameters<SolverRunner>[0], fixed: ReadonlySet<string>) {
-  const store = getStore();
+function runJob(
+  s: Services,
+  run: SolverRun,
+  instance: Parameters<SolverRunner>[0],
+  fixed: ReadonlySet<string>,
+) {
+  const store = s.store;
   const programId = run.programId;
-  const job = getSolverRunner()(instance, {
+  const job = s.solver.run(instance, {
     timeLimitMs: SOLVER_TIME_LIMIT_MS,
-    onProgress: (progress) => emitSolverUpdate(programId, { runId: run.id, progress }),
+    onProgress: (progress) => s.solver.updates.emit(programId, { runId: run.id, progress }),
   });
-  jobs().set(run.id, job);
+  s.solver.jobs.set(run.id, job);
   job.result.then(
     async (result) => {
-      jobs().delete(run.id);
+      s.solver.jobs.delete(run.id);
       await store.update("solverRuns", run.id, {
         status: "done",
-        finishedAt: new Date().toISOString(),
+        finishedAt: s.clock.now().toISOString(),
         progress: { phase: "done", fraction: 1 },
         result: {
           status: result.status,
@@ -143,29 +138,27 @@ function runJob(run: SolverRun, instance: Parameters<SolverRunner>[0], fixed: Re
           reasons: u.reasons,
         })),
       });
-      emitSolverUpdate(programId, { runId: run.id, done: true });
+      s.solver.updates.emit(programId, { runId: run.id, done: true });
     },
     async (error: unknown) => {
-      jobs().delete(run.id);
-      const cancelled = error instanceof SolverCancelledError;
+      s.solver.jobs.delete(run.id);
+      const cancelled = isSolverCancelled(error);
       await store.update("solverRuns", run.id, {
         status: cancelled ? "cancelled" : "failed",
         error: cancelled ? undefined : (error as Error).message,
-        finishedAt: new Date().toISOString(),
+        finishedAt: s.clock.now().toISOString(),
       });
-      emitSolverUpdate(programId, { runId: run.id, done: true });
+      s.solver.updates.emit(programId, { runId: run.id, done: true });
     },
   );
 }
 
-export async function cancelSolve(program: Program, actor: Actor) {
-  const run = (
-    await getStore().find("solverRuns", { programId: program.id, status: "running" })
-  )[0];
-  const job = run && jobs().get(run.id);
+export async function cancelSolve(s: Services, program: Program, actor: Actor) {
+  const run = (await s.store.find("solverRuns", { programId: program.id, status: "running" }))[0];
+  const job = run && s.solver.jobs.get(run.id);
   if (!run || !job) return false;
   job.cancel();
-  await audit(program.id, actor, "solve-cancelled", { runId: run.id });
+  await audit(s, program.id, actor, "solve-cancelled", { runId: run.id });
   return true;
 }
 
@@ -174,19 +167,20 @@ export async function cancelSolve(program: Program, actor: Actor) {
  * the decision, in one transaction. Approving it again changes nothing.
  */
 export async function approveProposedGroup(
+  s: Services,
   program: Program,
   runId: string,
   groupId: string,
   actor: Actor,
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const { run, proposed } = await proposedGroup(tx, program, runId, groupId);
     if (proposed.decision === "approved" && proposed.groupId) {
       const formed = await tx.get("groups", proposed.groupId);
       if (formed) return formed;
     }
     if (proposed.decision !== "proposed") throw new GroupRuleError(`proposal-${proposed.decision}`);
-    const group = await formGroup({
+    const group = await formGroup(s, {
       program,
       memberIds: proposed.memberIds,
       origin: "solver",
@@ -199,7 +193,7 @@ export async function approveProposedGroup(
         g.id === groupId ? { ...g, decision: "approved" as const, groupId: group.id } : g,
       ),
     });
-    await audit(program.id, actor, "group-approved", {
+    await audit(s, program.id, actor, "group-approved", {
       runId,
       members: proposed.memberIds,
       groupId: group.id,
@@ -209,12 +203,13 @@ export async function approveProposedGroup(
 }
 
 export async function rejectProposedGroup(
+  s: Services,
   program: Program,
   runId: string,
   groupId: string,
   actor: Actor,
 ) {
-  await getStore().transaction(async (tx) => {
+  await s.store.transaction(async (tx) => {
     const { run, proposed } = await proposedGroup(tx, program, runId, groupId);
     if (proposed.decision === "rejected") return;
     if (proposed.decision !== "proposed") throw new GroupRuleError(`proposal-${proposed.decision}`);
@@ -223,7 +218,7 @@ export async function rejectProposedGroup(
         g.id === groupId ? { ...g, decision: "rejected" as const } : g,
       ),
     });
-    await audit(program.id, actor, "group-rejected", { runId, members: proposed.memberIds });
+    await audit(s, program.id, actor, "group-rejected", { runId, members: proposed.memberIds });
   });
 }
 
@@ -234,11 +229,12 @@ export async function rejectProposedGroup(
  * coordinators changing the same run are applied one after the other, each on the other's result.
  */
 export async function changeMember(
+  s: Services,
   program: Program,
   input: { runId: string; groupId: string; outId: string; inId: string },
   actor: Actor,
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const current = (await tx.get("programs", program.id)) ?? program;
     const { run, proposed: target } = await proposedGroup(tx, current, input.runId, input.groupId);
     if (
@@ -251,23 +247,25 @@ export async function changeMember(
     const other = run.groups.find(
       (g) => g.decision === "proposed" && g.memberIds.includes(input.inId),
     );
-    const inActive = (await activeGroups(current.id)).some((g) => g.memberIds.includes(input.inId));
+    const inActive = (await activeGroups(s, current.id)).some((g) =>
+      g.memberIds.includes(input.inId),
+    );
     if (inActive)
       throw new GroupRuleError("violations", [{ code: "placed-twice", names: [input.inId] }]);
     const nextTarget = target.memberIds.map((id) => (id === input.outId ? input.inId : id));
     const nextOther = other?.memberIds.map((id) => (id === input.inId ? input.outId : id));
     const violations = [
-      ...(await checkGroup(current, nextTarget)),
-      ...(nextOther ? await checkGroup(current, nextOther) : []),
+      ...(await checkGroup(s, current, nextTarget)),
+      ...(nextOther ? await checkGroup(s, current, nextOther) : []),
     ];
     if (violations.length) throw new GroupRuleError("violations", violations);
     const rebuild = async (memberIds: string[]) => {
-      const people = await engineParticipants(current.id, new Set(memberIds));
+      const people = await engineParticipants(s, current.id, new Set(memberIds));
       return {
         memberIds,
         mentorId: people.find((p) => p.role === "mentor")?.id,
-        score: await groupScore(current.id, memberIds),
-        explanation: await explainTriad(current, memberIds),
+        score: await groupScore(s, current.id, memberIds),
+        explanation: await explainTriad(s, current, memberIds),
       };
     };
     const updatedTarget = await rebuild(nextTarget);
@@ -289,7 +287,7 @@ export async function changeMember(
       ),
       unplaced,
     });
-    await audit(current.id, actor, other ? "members-swapped" : "member-moved", {
+    await audit(s, current.id, actor, other ? "members-swapped" : "member-moved", {
       runId: run.id,
       group: target.id,
       out: input.outId,
@@ -305,11 +303,12 @@ export async function changeMember(
  * program is read again in the transaction: two coordinators adding rules at once keep both.
  */
 export async function setPairRule(
+  s: Services,
   program: Program,
   input: { kind: "pin" | "forbid"; a: string; b: string; remove: boolean },
   actor: Actor,
 ) {
-  await getStore().transaction(async (tx) => {
+  await s.store.transaction(async (tx) => {
     const current = (await tx.get("programs", program.id)) ?? program;
     const ids = new Set(
       (await tx.find("participants", { programId: current.id })).map((p) => p.id),
@@ -324,7 +323,7 @@ export async function setPairRule(
     const rest = current[field].filter((p) => key(p) !== wanted);
     const next = input.remove ? rest : [...rest, [input.a, input.b] as [string, string]];
     await tx.update("programs", current.id, { [field]: next });
-    await audit(current.id, actor, `${input.kind}-${input.remove ? "removed" : "added"}`, {
+    await audit(s, current.id, actor, `${input.kind}-${input.remove ? "removed" : "added"}`, {
       a: input.a,
       b: input.b,
     });

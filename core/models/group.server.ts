@@ -7,7 +7,7 @@ import { explainGroup } from "../../matching/explain";
 import type { Reason } from "../../matching/reasons";
 import { instanceSchema, type InstanceInput } from "../../matching/schema";
 import { pairScore } from "../../matching/score";
-import { getAuditLog, getStore, newId, NotFoundError } from "../store";
+import { newId, NotFoundError } from "../store";
 import type { EntityOf, StoreWriter } from "../store";
 import { seatFor } from "./membership";
 import { engineParticipants, programRules } from "./matching-input.server";
@@ -15,6 +15,7 @@ import { notify, notifyCoordinators } from "./notification.server";
 import { programRatings } from "./event.server";
 import { newestFirst } from "../utils/order";
 import { addDays, quebecToday, weekdayOf } from "../utils/quebec-time";
+import type { Services } from "../services";
 
 export type Group = EntityOf<"groups">;
 export type GroupProposal = EntityOf<"groupProposals">;
@@ -26,13 +27,13 @@ export interface Violation {
   names: string[];
 }
 
-export async function getGroup(id: string) {
-  return getStore().get("groups", id);
+export async function getGroup(s: Services, id: string) {
+  return s.store.get("groups", id);
 }
 
 /** Active groups of a program. */
-export async function activeGroups(programId: string) {
-  return getStore().find("groups", { programId, status: "active" });
+export async function activeGroups(s: Services, programId: string) {
+  return s.store.find("groups", { programId, status: "active" });
 }
 
 /**
@@ -40,19 +41,20 @@ export async function activeGroups(programId: string) {
  * (mentor capacity, one group per mentee or peer), pins and forbids. Empty when it is allowed.
  */
 export async function checkGroup(
+  s: Services,
   program: Program,
   memberIds: readonly string[],
   options: { ignoreGroupIds?: readonly string[] } = {},
 ): Promise<Violation[]> {
   const ids = [...new Set(memberIds)];
-  const all = await engineParticipants(program.id);
+  const all = await engineParticipants(s, program.id);
   const byId = new Map(all.map((p) => [p.id, p]));
   const name = (id: string) => byId.get(id)?.name ?? id;
   if (ids.length !== 3) return [{ code: "size", names: [] }];
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length) return [{ code: "not-participant", names: unknown }];
 
-  const others = (await activeGroups(program.id)).filter(
+  const others = (await activeGroups(s, program.id)).filter(
     (g) => !options.ignoreGroupIds?.includes(g.id) && g.memberIds.some((m) => ids.includes(m)),
   );
   const pinPartners = program.pins.flatMap(([a, b]) =>
@@ -80,12 +82,13 @@ export async function checkGroup(
  * reason codes the pages word in the reader's language.
  */
 export async function explainTriad(
+  s: Services,
   program: Program,
   memberIds: readonly string[],
 ): Promise<Reason[]> {
-  const people = await engineParticipants(program.id, new Set(memberIds));
+  const people = await engineParticipants(s, program.id, new Set(memberIds));
   const ids = new Set(people.map((p) => p.id));
-  const ratings = (await programRatings(program.id)).filter(
+  const ratings = (await programRatings(s, program.id)).filter(
     (r) => ids.has(r.from) && ids.has(r.to),
   );
   const enc = encode(
@@ -104,9 +107,9 @@ export async function explainTriad(
 }
 
 /** Sum of the three pair scores, with the program's speed-dating ratings. */
-export async function groupScore(programId: string, memberIds: readonly string[]) {
-  const people = await engineParticipants(programId, new Set(memberIds));
-  const ratings = await programRatings(programId);
+export async function groupScore(s: Services, programId: string, memberIds: readonly string[]) {
+  const people = await engineParticipants(s, programId, new Set(memberIds));
+  const ratings = await programRatings(s, programId);
   let score = 0;
   for (let i = 0; i < people.length; i++) {
     for (let j = i + 1; j < people.length; j++)
@@ -121,8 +124,12 @@ const WEEKDAY_CODES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const
  * The first meeting, within two weeks (the pilot's lesson: start fast): the first day from three
  * days on when all three are available, else a week from now.
  */
-export async function suggestFirstMeeting(memberIds: readonly string[], from = new Date()) {
-  const store = getStore();
+export async function suggestFirstMeeting(
+  s: Services,
+  memberIds: readonly string[],
+  from = s.clock.now(),
+) {
+  const store = s.store;
   const members = await Promise.all(memberIds.map((id) => store.get("participants", id)));
   // Days and weekdays in Quebec, whatever the server's zone.
   const today = quebecToday(from);
@@ -152,28 +159,31 @@ export class GroupRuleError extends Error {
  * `sourceKey` names what the group is formed from (a proposal, a solver run's group): a second
  * group from the same source is refused by the store itself.
  */
-export async function formGroup(input: {
-  program: Program;
-  memberIds: string[];
-  origin: Group["origin"];
-  sourceKey: string;
-  approvedBy?: string;
-  explanation?: Group["explanation"];
-}) {
-  const store = getStore();
+export async function formGroup(
+  s: Services,
+  input: {
+    program: Program;
+    memberIds: string[];
+    origin: Group["origin"];
+    sourceKey: string;
+    approvedBy?: string;
+    explanation?: Group["explanation"];
+  },
+) {
+  const store = s.store;
   return store.transaction(async (tx) => {
     const program = (await tx.get("programs", input.program.id)) ?? input.program;
     if (await tx.findOne("groups", { sourceKey: input.sourceKey }))
       throw new GroupRuleError("already-formed");
-    const violations = await checkGroup(program, input.memberIds);
+    const violations = await checkGroup(s, program, input.memberIds);
     if (violations.length) throw new GroupRuleError("violations", violations);
-    const participants = await engineParticipants(program.id, new Set(input.memberIds));
+    const participants = await engineParticipants(s, program.id, new Set(input.memberIds));
     const mentor = participants.find((p) => p.role === "mentor");
     const [score, suggestedFirstMeeting] = await Promise.all([
-      groupScore(program.id, input.memberIds),
-      suggestFirstMeeting(input.memberIds),
+      groupScore(s, program.id, input.memberIds),
+      suggestFirstMeeting(s, input.memberIds),
     ]);
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     const group = await tx.insert("groups", {
       id: newId("grp"),
       programId: program.id,
@@ -208,7 +218,7 @@ export async function formGroup(input: {
       const member = await tx.get("participants", id);
       if (!member) continue;
       const others = participants.filter((p) => p.id !== id).map((p) => p.name ?? p.id);
-      await notify({
+      await notify(s, {
         userId: member.userId,
         programId: program.id,
         kind: "groupFormed",
@@ -222,6 +232,7 @@ export async function formGroup(input: {
 
 /** A line of the coordinators' audit trail, written once the decision it records is committed. */
 export async function audit(
+  s: Services,
   programId: string,
   actor: { id: string; name: string },
   action: string,
@@ -230,22 +241,22 @@ export async function audit(
   const entry = {
     id: newId("aud"),
     programId,
-    at: new Date().toISOString(),
+    at: s.clock.now().toISOString(),
     actorId: actor.id,
     actorName: actor.name,
     action,
     details,
   };
-  await getStore().afterCommit(() => getAuditLog().append(entry));
+  await s.store.afterCommit(() => s.audit.append(entry));
 }
 
-export async function listAudit(programId: string) {
-  return (await getAuditLog().list(programId)).reverse();
+export async function listAudit(s: Services, programId: string) {
+  return (await s.audit.list(programId)).reverse();
 }
 
 /** Marks proposals past their expiry as expired (done lazily, inside the caller's transaction). */
-async function expireProposals(tx: StoreWriter, programId: string) {
-  const now = new Date().toISOString();
+async function expireProposals(s: Services, tx: StoreWriter, programId: string) {
+  const now = s.clock.now().toISOString();
   const stale = (await tx.find("groupProposals", { programId, status: "pending" })).filter(
     (p) => p.expiresAt <= now,
   );
@@ -254,9 +265,9 @@ async function expireProposals(tx: StoreWriter, programId: string) {
   }
 }
 
-export async function listProposalsFor(programId: string, participantId: string) {
-  return getStore().transaction(async (tx) => {
-    await expireProposals(tx, programId);
+export async function listProposalsFor(s: Services, programId: string, participantId: string) {
+  return s.store.transaction(async (tx) => {
+    await expireProposals(s, tx, programId);
     const all = await tx.find("groupProposals", { programId });
     return all
       .filter((p) => p.memberIds.includes(participantId))
@@ -264,9 +275,9 @@ export async function listProposalsFor(programId: string, participantId: string)
   });
 }
 
-export async function listProposalsAwaitingApproval(programId: string) {
-  return getStore().transaction(async (tx) => {
-    await expireProposals(tx, programId);
+export async function listProposalsAwaitingApproval(s: Services, programId: string) {
+  return s.store.transaction(async (tx) => {
+    await expireProposals(s, tx, programId);
     return tx.find("groupProposals", { programId, status: "awaiting-approval" });
   });
 }
@@ -282,27 +293,30 @@ async function inPendingProposal(tx: StoreWriter, programId: string, memberIds: 
  * The rules (no pending proposal for any of the three, the group's hard constraints) are checked
  * in the transaction that writes the proposal; the two others are told once it is committed.
  */
-export async function proposeGroup(input: {
-  program: Program;
-  proposerId: string;
-  otherIds: [string, string];
-  message: string;
-}) {
+export async function proposeGroup(
+  s: Services,
+  input: {
+    program: Program;
+    proposerId: string;
+    otherIds: [string, string];
+    message: string;
+  },
+) {
   const { proposerId } = input;
   const memberIds = [proposerId, ...input.otherIds];
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const program = (await tx.get("programs", input.program.id)) ?? input.program;
-    await expireProposals(tx, program.id);
+    await expireProposals(s, tx, program.id);
     const busy = await inPendingProposal(tx, program.id, memberIds);
     if (busy.length) {
-      const people = await engineParticipants(program.id, new Set(busy));
+      const people = await engineParticipants(s, program.id, new Set(busy));
       throw new GroupRuleError("pending-proposal", [
         { code: "pending-proposal", names: people.map((p) => p.name ?? p.id) },
       ]);
     }
-    const violations = await checkGroup(program, memberIds);
+    const violations = await checkGroup(s, program, memberIds);
     if (violations.length) throw new GroupRuleError("violations", violations);
-    const now = Date.now();
+    const now = s.clock.now().getTime();
     const proposal = await tx.insert("groupProposals", {
       id: newId("gp"),
       programId: program.id,
@@ -316,12 +330,12 @@ export async function proposeGroup(input: {
       expiresAt: new Date(now + program.proposalHours * 3_600_000).toISOString(),
       createdAt: new Date(now).toISOString(),
     });
-    const people = await engineParticipants(program.id, new Set(memberIds));
+    const people = await engineParticipants(s, program.id, new Set(memberIds));
     const proposer = people.find((p) => p.id === proposerId)?.name ?? "";
     for (const id of input.otherIds) {
       const member = await tx.get("participants", id);
       if (member) {
-        await notify({
+        await notify(s, {
           userId: member.userId,
           programId: program.id,
           kind: "proposalReceived",
@@ -347,15 +361,18 @@ async function proposalOf(tx: StoreWriter, programId: string, proposalId: string
  * the same transaction. Answering again what one already answered changes nothing and returns the
  * proposal as it stands (a double click, a retry, a second tab): one group, one notice.
  */
-export async function respondToProposal(input: {
-  program: Program;
-  proposalId: string;
-  participantId: string;
-  accept: boolean;
-}) {
-  return getStore().transaction(async (tx) => {
+export async function respondToProposal(
+  s: Services,
+  input: {
+    program: Program;
+    proposalId: string;
+    participantId: string;
+    accept: boolean;
+  },
+) {
+  return s.store.transaction(async (tx) => {
     const program = (await tx.get("programs", input.program.id)) ?? input.program;
-    await expireProposals(tx, program.id);
+    await expireProposals(s, tx, program.id);
     const proposal = await proposalOf(tx, program.id, input.proposalId);
     if (!proposal.memberIds.includes(input.participantId))
       throw new NotFoundError("groupProposals", input.proposalId);
@@ -363,7 +380,7 @@ export async function respondToProposal(input: {
     if (proposal.responses[input.participantId] === answer) return proposal;
     if (proposal.status !== "pending") throw new GroupRuleError(`proposal-${proposal.status}`);
     const responses = { ...proposal.responses, [input.participantId]: answer };
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if (!input.accept) {
       return tx.update("groupProposals", proposal.id, {
         responses,
@@ -374,23 +391,28 @@ export async function respondToProposal(input: {
     if (!proposal.memberIds.every((id) => responses[id] === "accepted")) {
       return tx.update("groupProposals", proposal.id, { responses });
     }
-    const violations = await checkGroup(program, proposal.memberIds);
+    const violations = await checkGroup(s, program, proposal.memberIds);
     if (violations.length) throw new GroupRuleError("violations", violations);
     if (program.selfFormedApproval === "required") {
       const updated = await tx.update("groupProposals", proposal.id, {
         responses,
         status: "awaiting-approval",
       });
-      await notifyCoordinators(program, "selfGroupAwaiting", `/programs/${program.id}/formation`);
+      await notifyCoordinators(
+        s,
+        program,
+        "selfGroupAwaiting",
+        `/programs/${program.id}/formation`,
+      );
       return updated;
     }
-    const group = await formGroup({
+    const group = await formGroup(s, {
       program,
       memberIds: proposal.memberIds,
       origin: "self",
       sourceKey: `proposal:${proposal.id}`,
     });
-    await notifyCoordinators(program, "selfGroupFormed", `/programs/${program.id}/formation`);
+    await notifyCoordinators(s, program, "selfGroupFormed", `/programs/${program.id}/formation`);
     return tx.update("groupProposals", proposal.id, {
       responses,
       status: "formed",
@@ -402,11 +424,12 @@ export async function respondToProposal(input: {
 
 /** The proposer withdraws a pending proposal; withdrawing it again changes nothing. */
 export async function withdrawProposal(
+  s: Services,
   program: Program,
   proposalId: string,
   participantId: string,
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const proposal = await proposalOf(tx, program.id, proposalId);
     if (proposal.proposerId !== participantId)
       throw new NotFoundError("groupProposals", proposalId);
@@ -414,7 +437,7 @@ export async function withdrawProposal(
     if (proposal.status !== "pending") throw new GroupRuleError(`proposal-${proposal.status}`);
     return tx.update("groupProposals", proposalId, {
       status: "withdrawn",
-      decidedAt: new Date().toISOString(),
+      decidedAt: s.clock.now().toISOString(),
     });
   });
 }
@@ -423,34 +446,37 @@ export async function withdrawProposal(
  * The coordinators' answer to a self-formed group that needs their approval. The same answer
  * given twice (two coordinators, a double click) has one effect.
  */
-export async function decideSelfFormed(input: {
-  program: Program;
-  proposalId: string;
-  approve: boolean;
-  actor: { id: string; name: string };
-}) {
-  return getStore().transaction(async (tx) => {
+export async function decideSelfFormed(
+  s: Services,
+  input: {
+    program: Program;
+    proposalId: string;
+    approve: boolean;
+    actor: { id: string; name: string };
+  },
+) {
+  return s.store.transaction(async (tx) => {
     const program = (await tx.get("programs", input.program.id)) ?? input.program;
     const proposal = await proposalOf(tx, program.id, input.proposalId);
     const wanted = input.approve ? "formed" : "rejected";
     if (proposal.status === wanted) return proposal;
     if (proposal.status !== "awaiting-approval")
       throw new GroupRuleError(`proposal-${proposal.status}`);
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if (!input.approve) {
-      await audit(program.id, input.actor, "self-group-rejected", {
+      await audit(s, program.id, input.actor, "self-group-rejected", {
         members: proposal.memberIds,
       });
       return tx.update("groupProposals", proposal.id, { status: "rejected", decidedAt: now });
     }
-    const group = await formGroup({
+    const group = await formGroup(s, {
       program,
       memberIds: proposal.memberIds,
       origin: "self",
       sourceKey: `proposal:${proposal.id}`,
       approvedBy: input.actor.id,
     });
-    await audit(program.id, input.actor, "self-group-approved", {
+    await audit(s, program.id, input.actor, "self-group-approved", {
       members: proposal.memberIds,
       groupId: group.id,
     });
@@ -463,8 +489,8 @@ export async function decideSelfFormed(input: {
 }
 
 /** The groups a participant belongs to, and a group for its members (or the coordinators). */
-export async function groupsOf(programId: string, participantId: string) {
-  return (await activeGroups(programId)).filter((g) => g.memberIds.includes(participantId));
+export async function groupsOf(s: Services, programId: string, participantId: string) {
+  return (await activeGroups(s, programId)).filter((g) => g.memberIds.includes(participantId));
 }
 
 export interface GroupMemberView {
@@ -479,8 +505,8 @@ export interface GroupMemberView {
 }
 
 /** A group as its members see it: contact details are shared inside a group. */
-export async function groupView(groupId: string) {
-  const store = getStore();
+export async function groupView(s: Services, groupId: string) {
+  const store = s.store;
   const group = await store.get("groups", groupId);
   if (!group) return undefined;
   const program = await store.get("programs", group.programId);
@@ -508,13 +534,13 @@ export async function groupView(groupId: string) {
 }
 
 /** People a participant may propose a group with: published, not grouped, not themselves. */
-export async function proposalCandidates(programId: string, participantId: string) {
-  const store = getStore();
+export async function proposalCandidates(s: Services, programId: string, participantId: string) {
+  const store = s.store;
   const [participants, users, organizations, groups] = await Promise.all([
     store.find("participants", { programId }),
     store.find("users"),
     store.find("organizations"),
-    activeGroups(programId),
+    activeGroups(s, programId),
   ]);
   const grouped = new Set(groups.flatMap((g) => g.memberIds));
   const userById = new Map(users.map((u) => [u.id, u]));
@@ -530,7 +556,7 @@ export async function proposalCandidates(programId: string, participantId: strin
     .sort((a, b) => a.name.localeCompare(b.name, "fr"));
 }
 
-export { NotFoundError } from "../store";
+export { isStoreError } from "../store";
 
 /** The refusal a page shows: the broken rules, with the people concerned (status 409). */
 export function refusal(error: GroupRuleError): Response {

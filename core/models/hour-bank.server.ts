@@ -1,31 +1,35 @@
 /** The group's hour bank: entries logged by members, and the summary. */
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf, StoreWriter } from "../store";
 import { summarize, type HourKind } from "./hour-bank";
 import { newestFirst } from "../utils/order";
 import { quebecToday } from "../utils/quebec-time";
+import type { Services } from "../services";
 
 export type HourEntry = EntityOf<"hourEntries">;
 
-export async function listHourEntries(groupId: string) {
-  const entries = await getStore().find("hourEntries", { groupId });
+export async function listHourEntries(s: Services, groupId: string) {
+  const entries = await s.store.find("hourEntries", { groupId });
   return entries.sort(
     (a, b) => newestFirst(a.date, b.date) || newestFirst(a.createdAt, b.createdAt),
   );
 }
 
-export async function addHourEntry(input: {
-  groupId: string;
-  participantId: string;
-  kind: HourKind;
-  hours: number;
-  date: string;
-  note: string;
-}) {
-  return getStore().insert("hourEntries", {
+export async function addHourEntry(
+  s: Services,
+  input: {
+    groupId: string;
+    participantId: string;
+    kind: HourKind;
+    hours: number;
+    date: string;
+    note: string;
+  },
+) {
+  return s.store.insert("hourEntries", {
     ...input,
     id: newId("hrs"),
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
 }
 
@@ -78,8 +82,13 @@ export async function setMeetingTime(
 export class NotYourEntryError extends Error {}
 
 /** A member removes one of their own entries. */
-export async function removeHourEntry(groupId: string, entryId: string, participantId: string) {
-  return getStore().transaction(async (tx) => {
+export async function removeHourEntry(
+  s: Services,
+  groupId: string,
+  entryId: string,
+  participantId: string,
+) {
+  return s.store.transaction(async (tx) => {
     const entry = await tx.get("hourEntries", entryId);
     if (!entry || entry.groupId !== groupId || entry.participantId !== participantId)
       throw new NotYourEntryError();
@@ -90,11 +99,12 @@ export async function removeHourEntry(groupId: string, entryId: string, particip
 }
 
 export async function hourBankSummary(
+  s: Services,
   groupId: string,
   program: { hourBankHours: number; mentoringStart: string; mentoringEnd: string },
-  today = quebecToday(),
+  today = quebecToday(s.clock.now()),
 ) {
-  const entries = await listHourEntries(groupId);
+  const entries = await listHourEntries(s, groupId);
   return summarize(
     entries,
     program.hourBankHours,

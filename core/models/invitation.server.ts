@@ -1,24 +1,28 @@
 /** Single-use invitation links to join a program. Only a hash of the token is stored. */
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import { hashToken, newToken } from "../security/tokens";
 import { createUser } from "./user.server";
 import type { Locale } from "../i18n";
 import type { EntityOf } from "../store";
 import { newestFirst } from "../utils/order";
+import type { Services } from "../services";
 
 export type Invitation = EntityOf<"invitations">;
 export const INVITATION_DAYS = 30;
 
-export async function createInvitation(input: {
-  programId: string;
-  role: Invitation["role"];
-  email?: string;
-  applicationId?: string;
-  createdBy: string;
-}): Promise<{ invitation: Invitation; token: string }> {
+export async function createInvitation(
+  s: Services,
+  input: {
+    programId: string;
+    role: Invitation["role"];
+    email?: string;
+    applicationId?: string;
+    createdBy: string;
+  },
+): Promise<{ invitation: Invitation; token: string }> {
   const token = newToken();
-  const now = new Date();
-  const invitation = await getStore().insert("invitations", {
+  const now = s.clock.now();
+  const invitation = await s.store.insert("invitations", {
     id: newId("inv"),
     programId: input.programId,
     tokenHash: hashToken(token),
@@ -35,17 +39,18 @@ export async function createInvitation(input: {
 export type InvitationState = "valid" | "used" | "expired" | "unknown";
 
 export async function findInvitation(
+  s: Services,
   token: string,
 ): Promise<{ state: InvitationState; invitation?: Invitation }> {
-  const invitation = await getStore().findOne("invitations", { tokenHash: hashToken(token) });
+  const invitation = await s.store.findOne("invitations", { tokenHash: hashToken(token) });
   if (!invitation) return { state: "unknown" };
   if (invitation.usedAt) return { state: "used", invitation };
-  if (invitation.expiresAt <= new Date().toISOString()) return { state: "expired", invitation };
+  if (invitation.expiresAt <= s.clock.now().toISOString()) return { state: "expired", invitation };
   return { state: "valid", invitation };
 }
 
-export async function listInvitations(programId: string) {
-  const list = await getStore().find("invitations", { programId });
+export async function listInvitations(s: Services, programId: string) {
+  const list = await s.store.find("invitations", { programId });
   return list.sort((a, b) => newestFirst(a.createdAt, b.createdAt));
 }
 
@@ -93,11 +98,12 @@ export interface OrganizationInput {
  * All or nothing, and a second use of the same link fails even when two requests race.
  */
 export async function acceptInvitation(
+  s: Services,
   token: string,
   userId: string,
   organization?: OrganizationInput,
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const invitation = await tx.findOne("invitations", { tokenHash: hashToken(token) });
     if (!invitation) throw new InvitationError("unknown");
     if (invitation.usedAt) {
@@ -108,7 +114,7 @@ export async function acceptInvitation(
       if (joined) return joined;
       throw new InvitationError("used");
     }
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if (invitation.expiresAt <= now) throw new InvitationError("expired");
     const user = await tx.get("users", userId);
     if (!user) throw new InvitationError("unknown");
@@ -178,13 +184,14 @@ export async function acceptInvitation(
 
 /** A new account and its first program in one step: both happen, or neither. */
 export async function signUpWithInvitation(
+  s: Services,
   token: string,
   account: { name: string; email: string; password: string; locale: Locale },
   organization?: OrganizationInput,
 ) {
-  return getStore().transaction(async () => {
-    const user = await createUser(account);
-    const participant = await acceptInvitation(token, user.id, organization);
+  return s.store.transaction(async () => {
+    const user = await createUser(s, account);
+    const participant = await acceptInvitation(s, token, user.id, organization);
     return { user, participant };
   });
 }

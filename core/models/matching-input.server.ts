@@ -1,7 +1,7 @@
 /** The program's participants and rules as the matching engine sees them (ids are participant ids). */
 import type { InstanceInput, Participant as EngineParticipant } from "../../matching/schema";
-import { getStore } from "../store";
 import type { EntityOf } from "../store";
+import type { Services } from "../services";
 
 /**
  * The program's rules for the engine, between the given people: the composition and region rule,
@@ -22,8 +22,12 @@ export function programRules(
   } satisfies Partial<InstanceInput>;
 }
 
-export async function engineParticipants(programId: string, only?: ReadonlySet<string>) {
-  const store = getStore();
+export async function engineParticipants(
+  s: Services,
+  programId: string,
+  only?: ReadonlySet<string>,
+) {
+  const store = s.store;
   const [participants, organizations, users, program] = await Promise.all([
     store.find("participants", { programId }),
     store.find("organizations"),

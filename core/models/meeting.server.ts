@@ -1,6 +1,6 @@
 /** A group's meetings: the generated series, status changes, and the calendar feed (ICS). */
 import { createEvents, type EventAttributes } from "ics";
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { hashToken, newToken } from "../security/tokens";
 import { rotateFacilitators } from "../../matching/rotation";
@@ -9,11 +9,12 @@ import { quebecDate, quebecInstant } from "../utils/quebec-time";
 import { generateSeries, type SeriesInput } from "./meeting-series";
 import { setMeetingTime } from "./hour-bank.server";
 import { notify } from "./notification.server";
+import type { Services } from "../services";
 
 export type Meeting = EntityOf<"meetings">;
 
-export async function listMeetings(groupId: string) {
-  const meetings = await getStore().find("meetings", { groupId });
+export async function listMeetings(s: Services, groupId: string) {
+  const meetings = await s.store.find("meetings", { groupId });
   return meetings.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
 }
 
@@ -21,9 +22,9 @@ export async function listMeetings(groupId: string) {
  * (Re)generates the series: planned meetings still to come are replaced; held, postponed and
  * cancelled ones, and anything in the past, stay.
  */
-export async function planSeries(groupId: string, input: SeriesInput) {
-  const now = new Date().toISOString();
-  return getStore().transaction(async (tx) => {
+export async function planSeries(s: Services, groupId: string, input: SeriesInput) {
+  const now = s.clock.now().toISOString();
+  return s.store.transaction(async (tx) => {
     const removed = new Set<string>();
     for (const m of await tx.find("meetings", { groupId })) {
       if (m.status === "planned" && m.startsAt > now) {
@@ -95,14 +96,15 @@ export function meetingMembers(meeting: Meeting, groupMemberIds: readonly string
  * be held (MeetingNotStartedError).
  */
 export async function setMeetingStatus(
+  s: Services,
   groupId: string,
   meetingId: string,
   status: Meeting["status"],
   reason: string,
   presentIds?: readonly string[],
-  now = new Date().toISOString(),
+  now = s.clock.now().toISOString(),
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const meeting = await tx.get("meetings", meetingId);
     const group = await tx.get("groups", groupId);
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
@@ -133,8 +135,8 @@ export async function setMeetingStatus(
   });
 }
 
-export async function getMeeting(groupId: string, meetingId: string) {
-  const meeting = await getStore().get("meetings", meetingId);
+export async function getMeeting(s: Services, groupId: string, meetingId: string) {
+  const meeting = await s.store.get("meetings", meetingId);
   return meeting && meeting.groupId === groupId ? meeting : undefined;
 }
 
@@ -155,11 +157,12 @@ export interface MeetingDetails {
 
 /** Edits a meeting; a new date or time bumps its calendar sequence and re-arms its reminder. */
 export async function updateMeetingDetails(
+  s: Services,
   groupId: string,
   meetingId: string,
   details: MeetingDetails,
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const meeting = await tx.get("meetings", meetingId);
     const group = await tx.get("groups", groupId);
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
@@ -174,7 +177,7 @@ export async function updateMeetingDetails(
     const startsAt = start.toISOString();
     const endsAt = new Date(start.getTime() + details.durationMinutes * 60_000).toISOString();
     // A held meeting cannot move to a start still to come.
-    if (meeting.status === "held" && startsAt > new Date().toISOString())
+    if (meeting.status === "held" && startsAt > s.clock.now().toISOString())
       throw new MeetingNotStartedError(startsAt, "date");
     const moved = startsAt !== meeting.startsAt || endsAt !== meeting.endsAt;
     if (moved && meeting.status === "held") {
@@ -185,7 +188,7 @@ export async function updateMeetingDetails(
         presentIds: meeting.presentIds,
         hours: quarterHours(Date.parse(endsAt) - Date.parse(startsAt)),
         date: quebecDate(startsAt),
-        at: new Date().toISOString(),
+        at: s.clock.now().toISOString(),
       });
     }
     const facilitatorId = details.facilitatorId || undefined;
@@ -203,33 +206,43 @@ export async function updateMeetingDetails(
       tools: details.tools,
       reminderSentAt: moved ? undefined : meeting.reminderSentAt,
       sequence: meeting.sequence + 1,
-      updatedAt: new Date().toISOString(),
+      updatedAt: s.clock.now().toISOString(),
     });
   });
 }
 
 /** The mentor confirms that the prepared content still matches what the mentees need. */
-export async function confirmPreparation(groupId: string, meetingId: string, mentorId: string) {
-  return getStore().transaction(async (tx) => {
+export async function confirmPreparation(
+  s: Services,
+  groupId: string,
+  meetingId: string,
+  mentorId: string,
+) {
+  return s.store.transaction(async (tx) => {
     const meeting = await tx.get("meetings", meetingId);
     const group = await tx.get("groups", groupId);
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
     if (group.mentorId !== mentorId) throw new NotAMemberError("form");
     return tx.update("meetings", meetingId, {
-      preparationConfirmedAt: new Date().toISOString(),
+      preparationConfirmedAt: s.clock.now().toISOString(),
       preparationConfirmedBy: mentorId,
     });
   });
 }
 
 /** Members swap their turns: the two meetings exchange facilitators. */
-export async function swapFacilitators(groupId: string, firstId: string, secondId: string) {
-  return getStore().transaction(async (tx) => {
+export async function swapFacilitators(
+  s: Services,
+  groupId: string,
+  firstId: string,
+  secondId: string,
+) {
+  return s.store.transaction(async (tx) => {
     const [a, b] = await Promise.all([tx.get("meetings", firstId), tx.get("meetings", secondId)]);
     if (!a || !b || a.groupId !== groupId || b.groupId !== groupId || a.id === b.id)
       throw new MeetingNotFoundError();
     // Only turns still to come can be swapped: the past is the rotation's history.
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if ([a, b].some((m) => m.status !== "planned" || m.startsAt <= now))
       throw new NotAMemberError("swapWith");
     const group = await tx.get("groups", groupId);
@@ -258,11 +271,12 @@ export async function swapFacilitators(groupId: string, firstId: string, secondI
  * past and held meetings are the history, so the rotation continues where it stopped.
  */
 export async function assignFacilitators(
+  s: Services,
   groupId: string,
   options: { mentorWeight: number },
-  now = new Date().toISOString(),
+  now = s.clock.now().toISOString(),
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const group = await tx.get("groups", groupId);
     if (!group) throw new MeetingNotFoundError();
     const program = await tx.get("programs", group.programId);
@@ -294,7 +308,7 @@ export async function assignFacilitators(
       history,
       mentorWeight: options.mentorWeight,
     });
-    const stamp = new Date().toISOString();
+    const stamp = s.clock.now().toISOString();
     for (const [i, meeting] of upcoming.entries()) {
       const facilitatorId = assignment[i];
       if (facilitatorId && facilitatorId !== meeting.facilitatorId) {
@@ -313,8 +327,8 @@ export async function assignFacilitators(
  * Reminders through the outbox (and in the app) before each planned meeting, once per meeting and
  * date: moving a meeting re-arms its reminder. Called by the server every few minutes.
  */
-export async function sendMeetingReminders(withinHours: number, now = new Date()) {
-  const store = getStore();
+export async function sendMeetingReminders(s: Services, withinHours: number, now = s.clock.now()) {
+  const store = s.store;
   const horizon = new Date(now.getTime() + withinHours * 3_600_000).toISOString();
   const from = now.toISOString();
   const due = (await store.find("meetings", { status: "planned" })).filter(
@@ -346,7 +360,7 @@ export async function sendMeetingReminders(withinHours: number, now = new Date()
         const facilitator =
           meeting.facilitatorId && (await tx.get("participants", meeting.facilitatorId));
         const facilitatorUser = facilitator && (await tx.get("users", facilitator.userId));
-        await notify({
+        await notify(s, {
           userId: user.id,
           programId: group.programId,
           kind: "meetingReminder",
@@ -369,14 +383,14 @@ export async function sendMeetingReminders(withinHours: number, now = new Date()
 }
 
 /** A new secret subscription link for the group's calendar (the old one stops working). */
-export async function renewCalendarToken(groupId: string) {
+export async function renewCalendarToken(s: Services, groupId: string) {
   const token = newToken();
-  await getStore().update("groups", groupId, { calendarTokenHash: hashToken(token) });
+  await s.store.update("groups", groupId, { calendarTokenHash: hashToken(token) });
   return token;
 }
 
-export async function groupByCalendarToken(token: string) {
-  return getStore().findOne("groups", { calendarTokenHash: hashToken(token) });
+export async function groupByCalendarToken(s: Services, token: string) {
+  return s.store.findOne("groups", { calendarTokenHash: hashToken(token) });
 }
 
 const toArray = (iso: string) => {

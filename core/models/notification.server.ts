@@ -1,10 +1,9 @@
 /** In-app notices, each also written to the outbox (or sent) in the person's language. */
-import { sendMail } from "../mail";
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { translate, type MessageKey } from "../i18n";
-import { publicUrl } from "./application.server";
 import { newestFirst } from "../utils/order";
+import type { Services } from "../services";
 
 export type NotificationKind =
   | "groupFormed"
@@ -21,14 +20,17 @@ export type NotificationKind =
  * An in-app notice, written in the caller's transaction, and its e-mail, sent once that
  * transaction has committed (never for a write that was rolled back or lost a race).
  */
-export async function notify(input: {
-  userId: string;
-  programId?: string;
-  kind: NotificationKind;
-  params: Record<string, string | number>;
-  link: string;
-}) {
-  const store = getStore();
+export async function notify(
+  s: Services,
+  input: {
+    userId: string;
+    programId?: string;
+    kind: NotificationKind;
+    params: Record<string, string | number>;
+    link: string;
+  },
+) {
+  const store = s.store;
   const user = await store.get("users", input.userId);
   if (!user) return;
   await store.insert("notifications", {
@@ -38,7 +40,7 @@ export async function notify(input: {
     kind: input.kind,
     params: input.params,
     link: input.link,
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
   const message = {
     to: user.email,
@@ -49,29 +51,36 @@ export async function notify(input: {
       `notifications.${input.kind}.subject` as MessageKey,
       input.params,
     ),
-    text: `${translate(user.locale, `notifications.${input.kind}.text` as MessageKey, input.params)}\n\n${publicUrl()}${input.link}`,
+    text: `${translate(user.locale, `notifications.${input.kind}.text` as MessageKey, input.params)}\n\n${s.site.url()}${input.link}`,
   };
-  await store.afterCommit(() => sendMail(message));
+  await store.afterCommit(() => s.mail.send(message));
 }
 
 export async function notifyCoordinators(
+  s: Services,
   program: EntityOf<"programs">,
   kind: NotificationKind,
   link: string,
 ) {
   for (const userId of program.coordinatorIds) {
-    await notify({ userId, programId: program.id, kind, params: { program: program.title }, link });
+    await notify(s, {
+      userId,
+      programId: program.id,
+      kind,
+      params: { program: program.title },
+      link,
+    });
   }
 }
 
-export async function listNotifications(userId: string) {
-  const list = await getStore().find("notifications", { userId });
+export async function listNotifications(s: Services, userId: string) {
+  const list = await s.store.find("notifications", { userId });
   return list.sort((a, b) => newestFirst(a.createdAt, b.createdAt)).slice(0, 50);
 }
 
-export async function markNotificationsRead(userId: string) {
-  const now = new Date().toISOString();
-  await getStore().transaction(async (tx) => {
+export async function markNotificationsRead(s: Services, userId: string) {
+  const now = s.clock.now().toISOString();
+  await s.store.transaction(async (tx) => {
     for (const n of await tx.find("notifications", { userId })) {
       if (!n.readAt) await tx.update("notifications", n.id, { readAt: now });
     }

@@ -1,6 +1,6 @@
 /** The program's sent notifications, for its coordinators. */
-import { listOutbox } from "../mail";
+import type { Services } from "../services";
 
-export async function listProgramOutbox(programId: string) {
-  return listOutbox(programId);
+export async function listProgramOutbox(s: Services, programId: string) {
+  return s.mail.list(programId);
 }

@@ -1,15 +1,15 @@
-import { getStore } from "../store";
 import type { EntityOf } from "../store";
 import { paginate, type PageInfo } from "../utils/pagination";
 import { programStats, type ProgramStats } from "./program.server";
+import type { Services } from "../services";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
 const frenchOrder = new Intl.Collator("fr").compare;
 
 export type Participant = EntityOf<"participants">;
 
-export async function getParticipantFor(userId: string, programId: string) {
-  return getStore().findOne("participants", { userId, programId });
+export async function getParticipantFor(s: Services, userId: string, programId: string) {
+  return s.store.findOne("participants", { userId, programId });
 }
 
 export interface ParticipantRow {
@@ -24,8 +24,11 @@ export interface ParticipantRow {
 }
 
 /** The program's participants with their account and organization (coordinator view). */
-export async function listParticipantRows(programId: string): Promise<ParticipantRow[]> {
-  const store = getStore();
+export async function listParticipantRows(
+  s: Services,
+  programId: string,
+): Promise<ParticipantRow[]> {
+  const store = s.store;
   const [participants, users, organizations] = await Promise.all([
     store.find("participants", { programId }),
     store.find("users"),
@@ -76,10 +79,11 @@ function toRow(
  * participants, from one read of each collection.
  */
 export async function programOverview(
+  s: Services,
   programId: string,
   requested = 1,
 ): Promise<{ stats: ProgramStats; participants: ParticipantRow[]; pageInfo: PageInfo }> {
-  const store = getStore();
+  const store = s.store;
   const [participants, users, organizations, invitations] = await Promise.all([
     store.find("participants", { programId }),
     store.find("users"),
@@ -88,13 +92,13 @@ export async function programOverview(
   ]);
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
-  const stats = programStats(participants, orgById, invitations);
+  const stats = programStats(participants, orgById, invitations, s.clock.now());
   const { items, pageInfo } = paginate(sortedRows(participants, userById), requested);
   return { stats, participants: items.map((x) => toRow(x, orgById)), pageInfo };
 }
 
-export async function getOwnParticipation(userId: string, programId: string) {
-  const store = getStore();
+export async function getOwnParticipation(s: Services, userId: string, programId: string) {
+  const store = s.store;
   const participant = await store.findOne("participants", { userId, programId });
   if (!participant) return undefined;
   const organization = await store.get("organizations", participant.organizationId);

@@ -1,5 +1,5 @@
 /** Participants' published needs and expertise, and the program's directory. */
-import { getStore, NotFoundError } from "../store";
+import { NotFoundError } from "../store";
 import type { EntityOf } from "../store";
 import type { Profile } from "../store/schema";
 import type { DirectoryFilters, ProfileFormInput } from "../schemas/profile";
@@ -8,6 +8,7 @@ import { CARDS_PAGE_SIZE, paginate, type PageInfo } from "../utils/pagination";
 import { programRatings } from "./event.server";
 import { toEngineParticipants } from "./matching-input.server";
 import { whileUnchanged } from "./revision-cache.server";
+import type { Services } from "../services";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
 const frenchOrder = new Intl.Collator("fr").compare;
@@ -33,11 +34,12 @@ export function applyNeedsIntent(input: ProfileFormInput): Profile["needs"] {
 
 /** Saves the person's profile and their organization's declared competitors within the program. */
 export async function updateProfile(
+  s: Services,
   participantId: string,
   input: ProfileFormInput,
   programOrgIds: string[],
 ) {
-  return getStore().transaction(async (tx) => {
+  return s.store.transaction(async (tx) => {
     const participant = await tx.get("participants", participantId);
     if (!participant) throw new NotFoundError("participants", participantId);
     const profile: Profile = {
@@ -96,15 +98,15 @@ const FIT_VIEWERS_KEPT = 500;
  *   score reads no one else's ratings), computed once per viewer;
  * - `nameRank`: each participant's place in French alphabetical order of names.
  */
-function programDirectoryOrder(programId: string) {
-  return whileUnchanged(`directory|${programId}`, async () => {
-    const store = getStore();
+function programDirectoryOrder(s: Services, programId: string) {
+  return whileUnchanged(s, `directory|${programId}`, async () => {
+    const store = s.store;
     const [participants, users, organizations, program, ratings] = await Promise.all([
       store.find("participants", { programId }),
       store.find("users"),
       store.find("organizations"),
       store.get("programs", programId),
-      programRatings(programId),
+      programRatings(s, programId),
     ]);
     const userById = new Map(users.map((u) => [u.id, u]));
     const engine = toEngineParticipants(participants, {
@@ -148,17 +150,19 @@ function programDirectoryOrder(programId: string) {
  * scored and sorted (the fit is the sort key); only the page's cards are built.
  */
 export async function listDirectory(
+  s: Services,
   programId: string,
   viewer: { userId: string; participantId?: string },
   filters: DirectoryFilters,
   requested = 1,
 ): Promise<{ entries: DirectoryEntry[]; pageInfo: PageInfo }> {
-  const store = getStore();
+  const store = s.store;
   // The viewer's filtered, sorted list is kept until the next write: paging through it (or
   // coming back to it) filters and sorts once. Shared: never modify it.
   const sorted = await whileUnchanged(
+    s,
     `directory-list|${programId}|${viewer.participantId ?? viewer.userId}|${filters.role ?? ""}|${filters.region ?? ""}|${filters.style ?? ""}|${filters.tag ?? ""}`,
-    () => sortedDirectory(programId, viewer, filters),
+    () => sortedDirectory(s, programId, viewer, filters),
   );
   const { items, pageInfo } = paginate(sorted, requested, CARDS_PAGE_SIZE);
   // Names only for the page's cards.
@@ -185,11 +189,12 @@ export async function listDirectory(
 
 /** The published profiles (and the viewer's own) matching the filters, in directory order. */
 async function sortedDirectory(
+  s: Services,
   programId: string,
   viewer: { userId: string; participantId?: string },
   filters: DirectoryFilters,
 ) {
-  const store = getStore();
+  const store = s.store;
   const where: Partial<Participant> = { programId, published: true };
   if (filters.role) where.role = filters.role;
   const [published, viewerRecord, organizations] = await Promise.all([
@@ -212,7 +217,7 @@ async function sortedDirectory(
         p.profile.expertise.includes(filters.tag) ||
         p.profile.needs.some((n) => n.tag === filters.tag),
     );
-  const order = await programDirectoryOrder(programId);
+  const order = await programDirectoryOrder(s, programId);
   const fits = self ? order.fitsOf(self.id) : undefined;
   const sortable = shown.map(({ p, org }) => ({
     p,
@@ -228,8 +233,8 @@ async function sortedDirectory(
 }
 
 /** The other organizations of the program, for the competitor checkboxes. */
-export async function programOrganizations(programId: string) {
-  const store = getStore();
+export async function programOrganizations(s: Services, programId: string) {
+  const store = s.store;
   const participants = await store.find("participants", { programId });
   const ids = [...new Set(participants.map((p) => p.organizationId))];
   const orgs = await Promise.all(ids.map((id) => store.get("organizations", id)));

@@ -1,8 +1,9 @@
-import { getStore, newId, NotFoundError } from "../store";
+import { newId, NotFoundError } from "../store";
 import { PILOT_TAXONOMY } from "../data/pilot-taxonomy";
 import type { ProgramFormInput } from "../schemas/program";
 import type { EntityOf } from "../store";
 import { quebecToday } from "../utils/quebec-time";
+import type { Services } from "../services";
 
 export type Program = EntityOf<"programs">;
 export type ParticipantRole = EntityOf<"participants">["role"];
@@ -15,13 +16,13 @@ export interface ProgramForUser {
   participantRole?: ParticipantRole;
 }
 
-export async function getProgram(id: string): Promise<Program | undefined> {
-  return getStore().get("programs", id);
+export async function getProgram(s: Services, id: string): Promise<Program | undefined> {
+  return s.store.get("programs", id);
 }
 
 /** The programs a person runs or takes part in, coordinator ones first. */
-export async function listProgramsForUser(userId: string): Promise<ProgramForUser[]> {
-  const store = getStore();
+export async function listProgramsForUser(s: Services, userId: string): Promise<ProgramForUser[]> {
+  const store = s.store;
   const [programs, memberships] = await Promise.all([
     store.find("programs"),
     store.find("participants", { userId }),
@@ -49,14 +50,19 @@ export interface ProgramStats {
   pendingInvitations: number;
 }
 
-export async function getProgramStats(programId: string): Promise<ProgramStats> {
-  const store = getStore();
+export async function getProgramStats(s: Services, programId: string): Promise<ProgramStats> {
+  const store = s.store;
   const [participants, organizations, invitations] = await Promise.all([
     store.find("participants", { programId }),
     store.find("organizations"),
     store.find("invitations", { programId }),
   ]);
-  return programStats(participants, new Map(organizations.map((o) => [o.id, o])), invitations);
+  return programStats(
+    participants,
+    new Map(organizations.map((o) => [o.id, o])),
+    invitations,
+    s.clock.now(),
+  );
 }
 
 /** The same figures from records already read (a page that also lists the participants). */
@@ -64,6 +70,7 @@ export function programStats(
   participants: ReadonlyArray<EntityOf<"participants">>,
   orgById: ReadonlyMap<string, { region: string }>,
   invitations: ReadonlyArray<EntityOf<"invitations">>,
+  at = new Date(),
 ): ProgramStats {
   const byRole: Record<ParticipantRole, number> = { mentor: 0, mentee: 0, peer: 0 };
   const regions = new Set<string>();
@@ -74,7 +81,7 @@ export function programStats(
     const org = orgById.get(p.organizationId);
     if (org) regions.add(org.region);
   }
-  const now = new Date().toISOString();
+  const now = at.toISOString();
   return {
     participants: participants.length,
     byRole,
@@ -85,9 +92,9 @@ export function programStats(
 }
 
 /** Programs shown on the public home page (not drafts): their call and rules are public. */
-export async function listPublicPrograms() {
-  const programs = await getStore().find("programs");
-  const today = quebecToday();
+export async function listPublicPrograms(s: Services) {
+  const programs = await s.store.find("programs");
+  const today = quebecToday(s.clock.now());
   return programs
     .filter((p) => p.status !== "draft")
     .map((p) => ({
@@ -135,25 +142,25 @@ export function programFromForm(input: ProgramFormInput) {
 }
 
 /** A new program run by its creator, its taxonomy seeded with the pilot's subjects. */
-export async function createProgram(input: ProgramFormInput, coordinatorId: string) {
-  return getStore().insert("programs", {
+export async function createProgram(s: Services, input: ProgramFormInput, coordinatorId: string) {
+  return s.store.insert("programs", {
     ...programFromForm(input),
     id: newId("prog"),
     coordinatorIds: [coordinatorId],
     taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
-    createdAt: new Date().toISOString(),
+    createdAt: s.clock.now().toISOString(),
   });
 }
 
-export async function updateProgram(id: string, input: ProgramFormInput) {
-  return getStore().update("programs", id, programFromForm(input));
+export async function updateProgram(s: Services, id: string, input: ProgramFormInput) {
+  return s.store.update("programs", id, programFromForm(input));
 }
 
 export class ProgramInUseError extends Error {}
 
 /** Only a program nobody joined or applied to can be deleted; others are closed instead. */
-export async function deleteProgram(id: string) {
-  return getStore().transaction(async (tx) => {
+export async function deleteProgram(s: Services, id: string) {
+  return s.store.transaction(async (tx) => {
     const [participants, applications] = await Promise.all([
       tx.find("participants", { programId: id }),
       tx.find("applications", { programId: id }),
@@ -178,8 +185,8 @@ function slugify(label: string): string {
   );
 }
 
-export async function addTag(programId: string, label: string, labelEn: string) {
-  return getStore().transaction(async (tx) => {
+export async function addTag(s: Services, programId: string, label: string, labelEn: string) {
+  return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
     if (!program) throw new NotFoundError("programs", programId);
     const base = slugify(label);
@@ -191,8 +198,14 @@ export async function addTag(programId: string, label: string, labelEn: string) 
   });
 }
 
-export async function renameTag(programId: string, tagId: string, label: string, labelEn: string) {
-  return getStore().transaction(async (tx) => {
+export async function renameTag(
+  s: Services,
+  programId: string,
+  tagId: string,
+  label: string,
+  labelEn: string,
+) {
+  return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
     if (!program?.taxonomy.some((t) => t.id === tagId)) throw new NotFoundError("tags", tagId);
     return tx.update("programs", programId, {
@@ -208,8 +221,8 @@ export class TagInUseError extends Error {
 }
 
 /** A subject still named in a profile or an application cannot be removed (rename it instead). */
-export async function removeTag(programId: string, tagId: string) {
-  return getStore().transaction(async (tx) => {
+export async function removeTag(s: Services, programId: string, tagId: string) {
+  return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
     if (!program?.taxonomy.some((t) => t.id === tagId)) throw new NotFoundError("tags", tagId);
     const uses = (p: { needs: Array<{ tag: string }>; expertise: string[] }) =>

@@ -3,17 +3,18 @@
  * Coordinators' observer notes and the members' check-ins are never read here: they are not part
  * of the report.
  */
-import { getStore, NotFoundError } from "../store";
+import { NotFoundError } from "../store";
 import type { EntityOf } from "../store";
 import { whileUnchanged } from "./revision-cache.server";
 import { buildReport, programNames, redactor, type RedactionNames, type Report } from "./report";
 import { quebecToday } from "../utils/quebec-time";
+import type { Services } from "../services";
 
 type Program = EntityOf<"programs">;
 
 /** Everyone the report must not name (see `programNames`). */
-export async function redactionNames(program: Program): Promise<RedactionNames> {
-  const store = getStore();
+export async function redactionNames(s: Services, program: Program): Promise<RedactionNames> {
+  const store = s.store;
   const [participants, users, organizations, applications] = await Promise.all([
     store.find("participants", { programId: program.id }),
     store.find("users"),
@@ -27,12 +28,18 @@ export async function redactionNames(program: Program): Promise<RedactionNames> 
  * The report is built once per store revision and day: it reads every meeting, hour and answer of
  * the program, and coordinators reload it, page through it and export its tables one CSV at a time.
  */
-export function programReport(program: Program, today = quebecToday()): Promise<Report> {
-  return whileUnchanged(`report|${program.id}|${today}`, () => buildProgramReport(program, today));
+export function programReport(
+  s: Services,
+  program: Program,
+  today = quebecToday(s.clock.now()),
+): Promise<Report> {
+  return whileUnchanged(s, `report|${program.id}|${today}`, () =>
+    buildProgramReport(s, program, today),
+  );
 }
 
-async function buildProgramReport(program: Program, today: string): Promise<Report> {
-  const store = getStore();
+async function buildProgramReport(s: Services, program: Program, today: string): Promise<Report> {
+  const store = s.store;
   // Each collection read once: the names to hide come from the same participants and organizations.
   const [groups, participants, organizations, tools, evaluations, responses, users, applications] =
     await Promise.all([
@@ -91,12 +98,17 @@ export class GroupNotFoundError extends Error {
  * Coordinators name a group for the report (a theme: "Logistique"); an empty label gives
  * "Group N". A label that names someone of the program is refused.
  */
-export async function setGroupLabel(programId: string, groupId: string, label: string) {
-  const store = getStore();
+export async function setGroupLabel(
+  s: Services,
+  programId: string,
+  groupId: string,
+  label: string,
+) {
+  const store = s.store;
   const program = await store.get("programs", programId);
   if (!program) throw new NotFoundError("programs", programId);
   const text = label.trim().replace(/\s+/g, " ");
-  const redacted = text ? redactor(await redactionNames(program))(text) : text;
+  const redacted = text ? redactor(await redactionNames(s, program))(text) : text;
   if (redacted !== text) throw new IdentifyingLabelError(redacted);
   return store.transaction(async (tx) => {
     const group = await tx.get("groups", groupId);

@@ -4,13 +4,17 @@
  * in always creates a new id (no session fixation).
  */
 import { randomBytes } from "node:crypto";
-import { getStore } from "../store";
+import type { Services } from "../services";
 
 export const SESSION_DAYS = 30;
 
-export async function createSessionRecord(userId: string, now = new Date()): Promise<string> {
+export async function createSessionRecord(
+  s: Services,
+  userId: string,
+  now = s.clock.now(),
+): Promise<string> {
   const id = randomBytes(32).toString("base64url");
-  await getStore().transaction(async (tx) => {
+  await s.store.transaction(async (tx) => {
     // Each sign-in tidies expired sessions (there are only as many as signed-in browsers).
     for (const old of await tx.find("sessions")) {
       if (Date.parse(old.expiresAt) <= now.getTime()) await tx.remove("sessions", old.id);
@@ -26,13 +30,13 @@ export async function createSessionRecord(userId: string, now = new Date()): Pro
 }
 
 /** The user id of a live session, or undefined for an unknown, ended or expired one. */
-export async function sessionUserId(sessionId: string, now = Date.now()) {
+export async function sessionUserId(s: Services, sessionId: string, now = s.clock.now().getTime()) {
   if (sessionId.length < 32 || sessionId.length > 64) return undefined;
-  const record = await getStore().get("sessions", sessionId);
+  const record = await s.store.get("sessions", sessionId);
   if (!record || Date.parse(record.expiresAt) <= now) return undefined;
   return record.userId;
 }
 
-export async function endSessionRecord(sessionId: string): Promise<void> {
-  await getStore().remove("sessions", sessionId);
+export async function endSessionRecord(s: Services, sessionId: string): Promise<void> {
+  await s.store.remove("sessions", sessionId);
 }

@@ -4,17 +4,18 @@
  * consent it joins the program-wide library, searchable by theme. Files are served only to the
  * people who may see the tool: the group's members, or the program once it is in the library.
  */
-import { getStore, getUploads, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { notify } from "./notification.server";
+import type { Services } from "../services";
 
 export type Tool = EntityOf<"tools">;
 
 export class ToolNotFoundError extends Error {}
 export class NotTheAuthorError extends Error {}
 
-export async function listGroupTools(groupId: string) {
-  const tools = await getStore().find("tools", { groupId });
+export async function listGroupTools(s: Services, groupId: string) {
+  const tools = await s.store.find("tools", { groupId });
   return tools.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
 }
 
@@ -25,11 +26,15 @@ const fold = (s: string) =>
     .toLowerCase();
 
 /** The program-wide library, optionally filtered by theme and by words in the title or description. */
-export async function listLibrary(programId: string, filter: { theme?: string; q?: string } = {}) {
+export async function listLibrary(
+  s: Services,
+  programId: string,
+  filter: { theme?: string; q?: string } = {},
+) {
   const words = fold(filter.q ?? "")
     .split(/\s+/)
     .filter(Boolean);
-  const tools = (await getStore().find("tools", { programId, programWide: true })).filter(
+  const tools = (await s.store.find("tools", { programId, programWide: true })).filter(
     (t) =>
       (!filter.theme || t.theme === filter.theme) &&
       words.every((w) => fold(`${t.title} ${t.description}`).includes(w)),
@@ -37,26 +42,29 @@ export async function listLibrary(programId: string, filter: { theme?: string; q
   return tools.sort((a, b) => a.title.localeCompare(b.title, "fr"));
 }
 
-export async function getTool(id: string) {
-  return getStore().get("tools", id);
+export async function getTool(s: Services, id: string) {
+  return s.store.get("tools", id);
 }
 
-export async function createTool(input: {
-  programId: string;
-  groupId: string;
-  authorId: string;
-  title: string;
-  description: string;
-  theme: string;
-  url?: string;
-  file?: { data: Uint8Array; name: string; extension: string; type: string };
-}) {
+export async function createTool(
+  s: Services,
+  input: {
+    programId: string;
+    groupId: string;
+    authorId: string;
+    title: string;
+    description: string;
+    theme: string;
+    url?: string;
+    file?: { data: Uint8Array; name: string; extension: string; type: string };
+  },
+) {
   // The file is written first; if the record cannot be stored, the file is removed again.
   const storedAs = input.file
-    ? await getUploads().save(input.file.data, input.file.extension)
+    ? await s.uploads.save(input.file.data, input.file.extension)
     : undefined;
   try {
-    return await getStore().insert("tools", {
+    return await s.store.insert("tools", {
       id: newId("tool"),
       programId: input.programId,
       groupId: input.groupId,
@@ -75,16 +83,16 @@ export async function createTool(input: {
             }
           : undefined,
       programWide: false,
-      createdAt: new Date().toISOString(),
+      createdAt: s.clock.now().toISOString(),
     });
   } catch (error) {
-    if (storedAs) await getUploads().remove(storedAs);
+    if (storedAs) await s.uploads.remove(storedAs);
     throw error;
   }
 }
 
-async function groupTool(groupId: string, toolId: string) {
-  const tool = await getStore().get("tools", toolId);
+async function groupTool(s: Services, groupId: string, toolId: string) {
+  const tool = await s.store.get("tools", toolId);
   if (!tool || tool.groupId !== groupId) throw new ToolNotFoundError();
   return tool;
 }
@@ -93,11 +101,16 @@ async function groupTool(groupId: string, toolId: string) {
  * A member asks to share a tool with the program. The author's own request is their consent; anyone
  * else's request waits for the author, who is notified (once, for the request that changed it).
  */
-export async function requestProgramShare(groupId: string, toolId: string, actorId: string) {
-  return getStore().transaction(async (tx) => {
-    const tool = await groupTool(groupId, toolId);
+export async function requestProgramShare(
+  s: Services,
+  groupId: string,
+  toolId: string,
+  actorId: string,
+) {
+  return s.store.transaction(async (tx) => {
+    const tool = await groupTool(s, groupId, toolId);
     if (tool.programWide) return { status: "shared" as const };
-    const now = new Date().toISOString();
+    const now = s.clock.now().toISOString();
     if (tool.authorId === actorId) {
       await tx.update("tools", tool.id, {
         programWide: true,
@@ -112,7 +125,7 @@ export async function requestProgramShare(groupId: string, toolId: string, actor
     });
     const author = tool.authorId ? await tx.get("participants", tool.authorId) : undefined;
     if (author) {
-      await notify({
+      await notify(s, {
         userId: author.userId,
         programId: tool.programId,
         kind: "toolShareRequest",
@@ -126,43 +139,49 @@ export async function requestProgramShare(groupId: string, toolId: string, actor
 
 /** The author answers a request to share their tool with the program. */
 export async function answerShareRequest(
+  s: Services,
   groupId: string,
   toolId: string,
   authorId: string,
   consent: boolean,
 ) {
-  return getStore().transaction(async (tx) => {
-    const tool = await groupTool(groupId, toolId);
+  return s.store.transaction(async (tx) => {
+    const tool = await groupTool(s, groupId, toolId);
     if (tool.authorId !== authorId) throw new NotTheAuthorError();
     if (!tool.shareRequest || tool.shareRequest.status !== "pending") return tool;
     return tx.update(
       "tools",
       tool.id,
       consent
-        ? { programWide: true, sharedAt: new Date().toISOString(), shareRequest: undefined }
+        ? { programWide: true, sharedAt: s.clock.now().toISOString(), shareRequest: undefined }
         : { shareRequest: { ...tool.shareRequest, status: "declined" } },
     );
   });
 }
 
 /** The author takes their tool out of the program's library (it stays in the group). */
-export async function withdrawFromLibrary(groupId: string, toolId: string, authorId: string) {
-  return getStore().transaction(async (tx) => {
-    const tool = await groupTool(groupId, toolId);
+export async function withdrawFromLibrary(
+  s: Services,
+  groupId: string,
+  toolId: string,
+  authorId: string,
+) {
+  return s.store.transaction(async (tx) => {
+    const tool = await groupTool(s, groupId, toolId);
     if (tool.authorId !== authorId) throw new NotTheAuthorError();
     return tx.update("tools", tool.id, { programWide: false, sharedAt: undefined });
   });
 }
 
 /** The author deletes their tool; its file goes once the deletion is committed. */
-export async function deleteTool(groupId: string, toolId: string, authorId: string) {
-  const store = getStore();
+export async function deleteTool(s: Services, groupId: string, toolId: string, authorId: string) {
+  const store = s.store;
   await store.transaction(async (tx) => {
-    const tool = await groupTool(groupId, toolId);
+    const tool = await groupTool(s, groupId, toolId);
     if (tool.authorId !== authorId) throw new NotTheAuthorError();
     await tx.remove("tools", tool.id);
     const file = tool.file;
-    if (file) await store.afterCommit(() => getUploads().remove(file.storedAs));
+    if (file) await store.afterCommit(() => s.uploads.remove(file.storedAs));
   });
 }
 
@@ -170,8 +189,8 @@ export async function deleteTool(groupId: string, toolId: string, authorId: stri
  * Who may open a tool (and download its file): the members of its group; once in the library,
  * the program's participants and coordinators. Anyone else: not found.
  */
-export async function canSeeTool(tool: Tool, userId: string) {
-  const store = getStore();
+export async function canSeeTool(s: Services, tool: Tool, userId: string) {
+  const store = s.store;
   const program = await store.get("programs", tool.programId);
   if (!program) return false;
   const participants = await store.find("participants", { userId, programId: tool.programId });
@@ -183,7 +202,7 @@ export async function canSeeTool(tool: Tool, userId: string) {
   );
 }
 
-export async function readToolFile(tool: Tool) {
+export async function readToolFile(s: Services, tool: Tool) {
   if (!tool.file) throw new ToolNotFoundError();
-  return getUploads().read(tool.file.storedAs);
+  return s.uploads.read(tool.file.storedAs);
 }

@@ -1,7 +1,8 @@
-import { getStore, newId } from "../store";
+import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../security/password";
 import type { Locale } from "../i18n";
+import type { Services } from "../services";
 
 export type User = EntityOf<"users">;
 /** What pages may see of an account: never the password hash. */
@@ -21,35 +22,33 @@ export function toPublicUser({ passwordHash: _hash, ...user }: User): PublicUser
   return user;
 }
 
-export async function getUserById(id: string): Promise<PublicUser | undefined> {
-  const user = await getStore().get("users", id);
+export async function getUserById(s: Services, id: string): Promise<PublicUser | undefined> {
+  const user = await s.store.get("users", id);
   return user && toPublicUser(user);
 }
 
-export async function getUserByEmail(email: string): Promise<PublicUser | undefined> {
-  const user = await getStore().findOne("users", { email: normalizeEmail(email) });
+export async function getUserByEmail(s: Services, email: string): Promise<PublicUser | undefined> {
+  const user = await s.store.findOne("users", { email: normalizeEmail(email) });
   return user && toPublicUser(user);
 }
 
-function coordinatorEmails(): Set<string> {
-  return new Set(
-    (process.env.MAILLAGE_COORDINATOR_EMAILS ?? "")
-      .split(",")
-      .map((e) => normalizeEmail(e))
-      .filter(Boolean),
-  );
+function coordinatorEmails(s: Services): Set<string> {
+  return new Set(s.config.coordinatorEmails.map((e) => normalizeEmail(e)).filter(Boolean));
 }
 
-export async function createUser(input: {
-  email: string;
-  name: string;
-  password: string;
-  locale: Locale;
-}): Promise<PublicUser> {
+export async function createUser(
+  s: Services,
+  input: {
+    email: string;
+    name: string;
+    password: string;
+    locale: Locale;
+  },
+): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   const passwordHash = await hashPassword(input.password);
-  const role = coordinatorEmails().has(email) ? "coordinator" : "participant";
-  return getStore().transaction(async (tx) => {
+  const role = coordinatorEmails(s).has(email) ? "coordinator" : "participant";
+  return s.store.transaction(async (tx) => {
     if (await tx.findOne("users", { email })) throw new EmailTakenError();
     const user = await tx.insert("users", {
       id: newId("u"),
@@ -58,19 +57,19 @@ export async function createUser(input: {
       role,
       passwordHash,
       locale: input.locale,
-      createdAt: new Date().toISOString(),
+      createdAt: s.clock.now().toISOString(),
     });
     return toPublicUser(user);
   });
 }
 
 /** The account when the password is right; undefined otherwise (same timing either way). */
-export async function verifyLogin(email: string, password: string) {
-  const user = await getStore().findOne("users", { email: normalizeEmail(email) });
+export async function verifyLogin(s: Services, email: string, password: string) {
+  const user = await s.store.findOne("users", { email: normalizeEmail(email) });
   if (!user) return verifyAgainstDummy(password).then(() => undefined);
   return (await verifyPassword(password, user.passwordHash)) ? toPublicUser(user) : undefined;
 }
 
-export async function setUserLocale(userId: string, locale: Locale) {
-  await getStore().update("users", userId, { locale });
+export async function setUserLocale(s: Services, userId: string, locale: Locale) {
+  await s.store.update("users", userId, { locale });
 }

@@ -5,7 +5,8 @@
  * load balancer gets no fresh allowance). See docs/decisions/0012-sessions-headers-authorization.md
  * ("Rate limits").
  *
- * Routes and sockets ask `getRateLimits()` by limit name; none of them builds a limiter.
+ * Routes and sockets ask the services' limits (`s.limits`, core/services.ts) by limit name; none of
+ * them builds a limiter.
  * The counts use the library's window: it starts at a key's first use and lasts the limit's
  * duration, after which the key starts again from zero.
  */
@@ -95,28 +96,4 @@ export class RateLimits {
   async reset(name: RateLimitName, key: string): Promise<void> {
     await this.limiters[name].delete(key);
   }
-}
-
-const KEY = Symbol.for("maillage.rate-limits");
-type Holder = { [KEY]?: RateLimits };
-
-/**
- * Builds the limits for the store's engine (called by openStore): PostgreSQL's pool, or memory.
- * On globalThis, like the store, so that the Remix bundle and the server bundle share them.
- */
-export function openRateLimits(pool?: pg.Pool): RateLimits {
-  const limits = new RateLimits(pool);
-  (globalThis as Holder)[KEY] = limits;
-  return limits;
-}
-
-export function getRateLimits(): RateLimits {
-  const limits = (globalThis as Holder)[KEY];
-  if (!limits)
-    throw new Error("The rate limits are not open yet (openStore() runs at server start-up).");
-  return limits;
-}
-
-export function closeRateLimits() {
-  delete (globalThis as Holder)[KEY];
 }

@@ -1,7 +1,7 @@
 /**
- * Runs the solver in a worker thread. The server registers the runner at start-up with the worker
- * file of its own build (TypeScript through tsx in development, the bundled file in production);
- * models reach it through getSolverRunner().
+ * Runs the solver in a worker thread. The server makes the runner at start-up with the worker file
+ * of its own build (TypeScript through tsx in development, the bundled file in production) and
+ * hands it to createServices; models reach it as `s.solver.run` (core/services.ts).
  */
 import { Worker } from "node:worker_threads";
 import type { InstanceInput } from "../../matching/schema";
@@ -25,7 +25,17 @@ export type SolverRunner = (
 export class SolverCancelledError extends Error {
   constructor() {
     super("cancelled");
+    this.name = "SolverCancelledError";
   }
+}
+
+/**
+ * Whether a solve ended because it was cancelled. By name, not `instanceof`: the runner comes from
+ * the server bundle and the model that reads its result may be the Remix build's copy
+ * (docs/decisions/0018-services.md).
+ */
+export function isSolverCancelled(error: unknown): boolean {
+  return error instanceof Error && error.name === "SolverCancelledError";
 }
 
 export function workerRunner(workerUrl: URL): SolverRunner {
@@ -70,32 +80,4 @@ export function workerRunner(workerUrl: URL): SolverRunner {
       },
     };
   };
-}
-
-const KEY = Symbol.for("maillage.solver-runner");
-type Holder = { [KEY]?: SolverRunner };
-
-export function registerSolverRunner(runner: SolverRunner) {
-  (globalThis as Holder)[KEY] = runner;
-}
-
-export function getSolverRunner(): SolverRunner {
-  const runner = (globalThis as Holder)[KEY];
-  if (!runner)
-    throw new Error("No solver runner registered (the server registers it at start-up).");
-  return runner;
-}
-
-/** Live notifications from models to Socket.IO (solver progress), without models knowing Socket.IO. */
-type Listener = (programId: string, payload: Record<string, unknown>) => void;
-const BUS = Symbol.for("maillage.solver-bus");
-type BusHolder = { [BUS]?: Set<Listener> };
-
-export function onSolverUpdate(listener: Listener) {
-  const holder = globalThis as BusHolder;
-  (holder[BUS] ??= new Set()).add(listener);
-}
-
-export function emitSolverUpdate(programId: string, payload: Record<string, unknown>) {
-  for (const listener of (globalThis as BusHolder)[BUS] ?? []) listener(programId, payload);
 }

@@ -1,17 +1,15 @@
 /**
- * The one store module. The server opens it once at start-up; models get it with getStore().
- * The instance lives on globalThis so that every copy of this module (the Remix server bundle, the
- * Express server bundle, Vite's dev reloads) shares it: one process, one writer.
+ * The store and what lives beside it (the chat and audit logs, uploaded files), opened once per
+ * process by createServices (core/services.ts); models reach them through the services they are
+ * given (`s.store`, `s.chat`, `s.audit`, `s.uploads`).
  */
 import { join } from "node:path";
-import { closeRateLimits, openRateLimits } from "../security/rate-limits";
+import type pg from "pg";
 import { AuditLog } from "./audit-log";
 import { FileChatLog, type ChatLog } from "./chat-log";
 import { LowStore } from "./lowdb-store";
 import { PgAuditLog, PgChatLog } from "./pg-logs";
 import { PgStore } from "./pg-store";
-import { demoDocument } from "../../server/seeds/demo";
-import { emptyDocument } from "./schema";
 import type { Store } from "./types";
 import { UploadDir } from "./uploads";
 
@@ -19,92 +17,51 @@ export * from "./types";
 export type { CollectionName, EntityOf } from "./schema";
 export type { ChatLog, ChatMessage } from "./chat-log";
 export type { AuditEntry } from "./audit-log";
+export { UploadDir } from "./uploads";
 
-const KEY = Symbol.for("maillage.store");
-const CHAT_KEY = Symbol.for("maillage.chat-log");
-const AUDIT_KEY = Symbol.for("maillage.audit-log");
-const UPLOADS_KEY = Symbol.for("maillage.uploads");
 /** The audit trail's interface (JSON-lines files, or PostgreSQL). */
 export type AuditTrail = Pick<AuditLog, "append" | "list" | "close">;
 
-type Holder = {
-  [KEY]?: Store;
-  [CHAT_KEY]?: ChatLog;
-  [AUDIT_KEY]?: AuditTrail;
-  [UPLOADS_KEY]?: UploadDir;
-};
-
 export interface StoreConfig {
   dataDir: string;
-  /** Seed demo data into an empty data dir (or an empty database). */
-  demo: boolean;
   /** PostgreSQL instead of the lowdb file: records, chat and audit trail in the database. */
   databaseUrl?: string;
+  /**
+   * The first document of an empty data dir (or an empty database): the start script and the CLIs
+   * pass the demo data or an empty document (server/seeds); the core imports no seed.
+   */
+  seed: () => Promise<unknown> | unknown;
 }
 
-export async function openStore(config: StoreConfig): Promise<Store> {
-  const holder = globalThis as Holder;
-  if (holder[KEY]) return holder[KEY];
-  const seed = () => (config.demo ? demoDocument() : emptyDocument());
+export interface OpenedStore {
+  store: Store;
+  chat: ChatLog;
+  audit: AuditTrail;
+  /** Uploaded files (beside the data file, whatever the engine). */
+  uploads: UploadDir;
+  /** PostgreSQL's pool, for what shares it (the rate limits); undefined with lowdb. */
+  pool?: pg.Pool;
+}
+
+export async function openStore(config: StoreConfig): Promise<OpenedStore> {
+  const uploads = new UploadDir(join(config.dataDir, "uploads"));
   if (config.databaseUrl) {
-    const store = await PgStore.open({ url: config.databaseUrl, seed });
-    holder[KEY] = store;
-    holder[CHAT_KEY] = new PgChatLog(store.pool);
-    holder[AUDIT_KEY] = new PgAuditLog(store.pool);
-    // Counted in the database: shared by every process of a cluster.
-    openRateLimits(store.pool);
-  } else {
-    const store = await LowStore.open({ dataDir: config.dataDir, seed });
-    holder[KEY] = store;
-    holder[CHAT_KEY] = new FileChatLog(join(config.dataDir, "chat"));
-    holder[AUDIT_KEY] = new AuditLog(join(config.dataDir, "audit"));
-    openRateLimits();
+    const store = await PgStore.open({ url: config.databaseUrl, seed: config.seed });
+    const chat = new PgChatLog(store.pool);
+    const audit = new PgAuditLog(store.pool);
+    return { store, chat, audit, uploads, pool: store.pool };
   }
-  const store = holder[KEY];
-  holder[UPLOADS_KEY] = new UploadDir(join(config.dataDir, "uploads"));
-  return store;
+  const store = await LowStore.open({ dataDir: config.dataDir, seed: config.seed });
+  const chat = new FileChatLog(join(config.dataDir, "chat"));
+  const audit = new AuditLog(join(config.dataDir, "audit"));
+  return { store, chat, audit, uploads };
 }
 
-/** Uploaded files (beside the data file). */
-export function getUploads(): UploadDir {
-  const uploads = (globalThis as Holder)[UPLOADS_KEY];
-  if (!uploads)
-    throw new Error("The uploads are not open yet (openStore() runs at server start-up).");
-  return uploads;
-}
-
-/** The coordinators' audit trail (append-only files beside the data file). */
-export function getAuditLog(): AuditTrail {
-  const log = (globalThis as Holder)[AUDIT_KEY];
-  if (!log) throw new Error("The audit log is not open yet (openStore() runs at server start-up).");
-  return log;
-}
-
-/** The live chat log (append-only files beside the data file). */
-export function getChatLog(): ChatLog {
-  const log = (globalThis as Holder)[CHAT_KEY];
-  if (!log) throw new Error("The chat log is not open yet (openStore() runs at server start-up).");
-  return log;
-}
-
-export function getStore(): Store {
-  const store = (globalThis as Holder)[KEY];
-  if (!store) throw new Error("The store is not open yet (openStore() runs at server start-up).");
-  return store;
-}
-
-export async function closeStore(): Promise<void> {
-  const holder = globalThis as Holder;
-  const store = holder[KEY];
-  if (!store) return;
-  await holder[CHAT_KEY]?.close();
-  await holder[AUDIT_KEY]?.close();
-  closeRateLimits();
-  await store.close();
-  delete holder[KEY];
-  delete holder[CHAT_KEY];
-  delete holder[UPLOADS_KEY];
-  delete holder[AUDIT_KEY];
+/** Closes the logs, then the store (which waits for its pending writes). */
+export async function closeStore(opened: Omit<OpenedStore, "uploads" | "pool">): Promise<void> {
+  await opened.chat.close();
+  await opened.audit.close();
+  await opened.store.close();
 }
 
 export function newId(prefix: string): string {

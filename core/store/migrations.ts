@@ -5,7 +5,7 @@
  * starts (migrateData in pg-store.ts, driven by its stored `schemaVersion`). The original file is
  * copied to `<file>.v<from>.bak` before a migrated file is written.
  */
-import { membershipsOfGroups } from "../models/membership";
+import { membershipsOfGroups } from "./seats";
 import { SCHEMA_VERSION } from "./schema";
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;

@@ -28,6 +28,7 @@ import { migrate } from "./migrations";
 import { uniqueIndexSql, UNIQUE_KEYS } from "./unique-keys";
 import { BaseStore, runEffects, type TransactionScope } from "./base-store";
 import {
+  isStoreError,
   NotFoundError,
   StoreLoadError,
   StoreValidationError,
@@ -371,7 +372,7 @@ export class PgStore extends BaseStore {
       await client.query("ROLLBACK").catch(() => undefined);
       client.release();
       await pool.end().catch(() => undefined);
-      if (error instanceof StoreLoadError) throw error;
+      if (isStoreError(error, "StoreLoadError")) throw error;
       throw new StoreLoadError(location, (error as Error).message);
     }
     client.release();

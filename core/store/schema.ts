@@ -352,7 +352,8 @@ export type Group = z.infer<typeof groupSchema>;
 /**
  * A seat in an active group: what makes "a mentee or a peer is in one active group, a mentor in at
  * most `capacity`" a unique key ((participant, seat): seat 0 only, or 0 to capacity − 1 for a
- * mentor). Written and removed with the group, in the same transaction (core/models/membership.ts).
+ * mentor). Written and removed with the group, in the same transaction (the seat a new group takes:
+ * core/models/membership.ts; the seats of existing groups: core/store/seats.ts).
  */
 export const membershipSchema = z.strictObject({
   id,

@@ -137,6 +137,27 @@ export class DiskFullError extends Error {
   }
 }
 
+/** The store's errors, by the name each sets. */
+interface StoreErrors {
+  StoreValidationError: StoreValidationError;
+  NotFoundError: NotFoundError;
+  UniqueViolationError: UniqueViolationError;
+  StoreLoadError: StoreLoadError;
+  DiskFullError: DiskFullError;
+}
+
+/**
+ * Whether `error` is one of the store's errors, by its name rather than `instanceof`: the store is
+ * made by the server bundle and its errors reach routes of the Remix build, which holds its own
+ * copy of these classes (docs/decisions/0018-services.md). ESLint forbids `instanceof` on them.
+ */
+export function isStoreError<N extends keyof StoreErrors>(
+  error: unknown,
+  name: N,
+): error is StoreErrors[N] {
+  return error instanceof Error && error.name === name;
+}
+
 /** Whether an error (or one of its causes) is a full disk. */
 export function isDiskFull(error: unknown): boolean {
   for (let e = error, depth = 0; e && depth < 5; e = (e as Error).cause, depth++) {
@@ -150,6 +171,6 @@ export function isDiskFull(error: unknown): boolean {
 
 /** A full disk becomes a DiskFullError naming `path`; any other error is returned unchanged. */
 export function asDiskFull(error: unknown, path: string): unknown {
-  if (error instanceof DiskFullError || !isDiskFull(error)) return error;
+  if (isStoreError(error, "DiskFullError") || !isDiskFull(error)) return error;
   return new DiskFullError(path, error);
 }

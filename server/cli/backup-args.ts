@@ -1,6 +1,7 @@
 /** Command-line arguments of db:backup and db:restore, validated with zod. */
 import { resolve } from "node:path";
 import { z } from "zod";
+import { cliEnv, type CliEnv } from "./env";
 
 /** The arguments are wrong: the message says which, and the command exits with code 2. */
 export class UsageError extends Error {}
@@ -68,6 +69,6 @@ export function parseArgs<S extends z.ZodType>(
 }
 
 /** The data dir: --data-dir, else DATA_DIR, else ./data (as the server). */
-export function dataDirOf(flag: string | undefined, env: NodeJS.ProcessEnv = process.env) {
+export function dataDirOf(flag: string | undefined, env: CliEnv = cliEnv()) {
   return resolve(flag ?? env.DATA_DIR ?? "./data");
 }

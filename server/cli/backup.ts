@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { ConfigError, loadConfig } from "../config";
 import { BackupError, createBackup } from "../../core/store/backup";
 import { backupArgsSchema, dataDirOf, parseArgs, UsageError } from "./backup-args";
-import { DiskFullError, isDiskFull } from "../../core/store/types";
+import { isDiskFull, isStoreError } from "../../core/store/types";
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), backupArgsSchema);
@@ -34,9 +34,9 @@ main().catch((error: unknown) => {
     console.error(`db:backup: ${error.message}`);
     process.exit(2);
   }
-  if (error instanceof DiskFullError || isDiskFull(error)) {
+  if (isStoreError(error, "DiskFullError") || isDiskFull(error)) {
     console.error(
-      `db:backup: ${error instanceof DiskFullError ? error.message : `Espace disque insuffisant / disk full (${(error as Error).message})`}\n` +
+      `db:backup: ${isStoreError(error, "DiskFullError") ? error.message : `Espace disque insuffisant / disk full (${(error as Error).message})`}\n` +
         "No backup was written (the partial file was removed).",
     );
     process.exit(1);

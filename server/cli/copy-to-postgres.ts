@@ -14,6 +14,7 @@ import { chatMessageSchema } from "../../core/store/chat-log";
 import { migrate } from "../../core/store/migrations";
 import { applyMigrations, describeUrl, importDocument } from "../../core/store/pg-store";
 import { collectionNames, documentSchema, formatIssuePath } from "../../core/store/schema";
+import { cliEnv } from "./env";
 
 const argsSchema = z
   .object({
@@ -34,7 +35,7 @@ function parseArgs(argv: string[]) {
     if (!match) throw new Error(`unknown argument "${flag}" (use --from FILE [--to URL])`);
     out[match[1]!] = match[2] ?? argv[++i] ?? "";
   }
-  return argsSchema.safeParse({ to: process.env.DATABASE_URL ?? "", ...out });
+  return argsSchema.safeParse({ to: cliEnv().DATABASE_URL ?? "", ...out });
 }
 
 class CopyError extends Error {}

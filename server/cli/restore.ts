@@ -9,8 +9,9 @@
 import { resolve } from "node:path";
 import { BackupError, restoreBackup } from "../../core/store/backup";
 import { dataDirOf, parseArgs, restoreArgsSchema, UsageError } from "./backup-args";
+import { cliEnv } from "./env";
 import { DATA_FILE_NAME } from "../../core/store/lowdb-store";
-import { DiskFullError, isDiskFull } from "../../core/store/types";
+import { isDiskFull, isStoreError } from "../../core/store/types";
 
 async function main() {
   const args = parseArgs(process.argv.slice(2), restoreArgsSchema, "file");
@@ -22,7 +23,7 @@ async function main() {
       `(${c.users ?? 0} users, ${c.programs ?? 0} programs, ${c.chatMessages ?? 0} chat messages, ` +
       `${c.uploads ?? 0} uploads).`,
   );
-  if (process.env.DATABASE_URL)
+  if (cliEnv().DATABASE_URL)
     console.log(
       `DATABASE_URL is set: the records are in ${resolve(target, DATA_FILE_NAME)}; load them into an ` +
         `empty database with npm run db:copy-to-postgres -- --from ${resolve(target, DATA_FILE_NAME)}`,
@@ -34,9 +35,9 @@ main().catch((error: unknown) => {
     console.error(`db:restore: ${error.message}`);
     process.exit(2);
   }
-  if (error instanceof DiskFullError || isDiskFull(error)) {
+  if (isStoreError(error, "DiskFullError") || isDiskFull(error)) {
     console.error(
-      `db:restore: ${error instanceof DiskFullError ? error.message : `Espace disque insuffisant / disk full (${(error as Error).message})`}\n` +
+      `db:restore: ${isStoreError(error, "DiskFullError") ? error.message : `Espace disque insuffisant / disk full (${(error as Error).message})`}\n` +
         "Nothing was restored (the temporary directory was removed).",
     );
     process.exit(1);

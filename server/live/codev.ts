@@ -16,29 +16,37 @@ import {
 } from "../../core/models/codev.server";
 import { codevLiveSchemas } from "../../core/schemas/codev";
 import { handle, LiveError, type LiveSocket } from "./handle";
+import type { Services } from "../../core/services";
 
 const channel = (sessionId: string) => `codev:${sessionId}`;
 
 export class CodevLive {
-  constructor(private readonly io: Server) {}
+  constructor(
+    private readonly io: Server,
+    private readonly s: Services,
+  ) {}
 
   /** Members connected to a session's channel, across the server's sockets. */
   private async connected(sessionId: string): Promise<string[]> {
     const sockets = await this.io.in(channel(sessionId)).fetchSockets();
-    return sockets.flatMap((s) => {
-      const id = (s.data as LiveSocket["data"]).codev?.[sessionId];
+    return sockets.flatMap((socket) => {
+      const id = (socket.data as LiveSocket["data"]).codev?.[sessionId];
       return id ? [id] : [];
     });
   }
 
-  private async publish(session: CodevSession, group: Parameters<typeof codevPeople>[0]) {
+  private async publish(session: CodevSession, group: Parameters<typeof codevPeople>[1]) {
     // Someone no longer in the group (a coordinator changed it) stops receiving the session.
     const sockets = await this.io.in(channel(session.id)).fetchSockets();
-    for (const s of sockets) {
-      const id = (s.data as LiveSocket["data"]).codev?.[session.id];
-      if (!id || !group.memberIds.includes(id)) s.leave(channel(session.id));
+    for (const socket of sockets) {
+      const id = (socket.data as LiveSocket["data"]).codev?.[session.id];
+      if (!id || !group.memberIds.includes(id)) socket.leave(channel(session.id));
     }
-    const view = codevView(session, await codevPeople(group), await this.connected(session.id));
+    const view = codevView(
+      session,
+      await codevPeople(this.s, group),
+      await this.connected(session.id),
+    );
     this.io.to(channel(session.id)).emit("codev:state", view);
     return view;
   }
@@ -46,7 +54,7 @@ export class CodevLive {
   /** Checks that the socket's user is a member of the session's group; else not_found. */
   private async access(socket: LiveSocket, sessionId: string) {
     try {
-      return await codevAccess(sessionId, socket.data.user.id);
+      return await codevAccess(this.s, sessionId, socket.data.user.id);
     } catch (error) {
       if (error instanceof CodevError) throw new LiveError(error.code, error.messageKey);
       throw error;
@@ -63,6 +71,7 @@ export class CodevLive {
     const scribeConnected = Boolean(session.scribeId && connected.includes(session.scribeId));
     try {
       const updated = await applyCodevCommand(
+        this.s,
         group.id,
         sessionId,
         participantId,
@@ -131,7 +140,7 @@ export class CodevLive {
     socket.on("disconnect", () => {
       // The others see who left (the facilitator's absence allows a takeover).
       for (const sessionId of Object.keys(socket.data.codev ?? {})) {
-        void codevAccess(sessionId, socket.data.user.id)
+        void codevAccess(this.s, sessionId, socket.data.user.id)
           .then(({ session, group }) => this.publish(session, group))
           .catch(() => undefined);
       }

@@ -7,19 +7,19 @@ import { z } from "zod";
 import { localeFromCookieHeader, translate } from "../../core/i18n";
 import { getProgram, listProgramsForUser } from "../../core/models/program.server";
 import { getParticipantFor } from "../../core/models/participant.server";
-import { onSolverUpdate } from "../../core/solver/runner";
 import { getUserFromCookieHeader } from "../../app/utils/session.server";
 import { handle, LiveError, type LiveSocket } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
 import { CodevLive } from "./codev";
-import { onSignOut } from "../../core/bus";
+import type { Services } from "../../core/services";
 
-export async function attachLive(io: Server) {
+/** Sockets reach the models through `s`; `timings` logs the steps of speed-dating round switches. */
+export async function attachLive(s: Services, io: Server, options: { timings: boolean }) {
   io.use(async (socket, next) => {
     const cookie = socket.request.headers.cookie;
     const locale = localeFromCookieHeader(cookie);
     try {
-      const user = await getUserFromCookieHeader(cookie ?? null);
+      const user = await getUserFromCookieHeader(s, cookie ?? null);
       if (!user) {
         const error = new Error("unauthenticated") as Error & { data?: unknown };
         error.data = { code: "unauthenticated", message: translate(locale, "errors.socketSignIn") };
@@ -34,15 +34,15 @@ export async function attachLive(io: Server) {
     }
   });
 
-  const speedDating = new SpeedDatingLive(io);
+  const speedDating = new SpeedDatingLive(io, s, options);
   await speedDating.resume();
-  const codev = new CodevLive(io);
+  const codev = new CodevLive(io, s);
 
   io.on("connection", (raw) => {
     const socket = raw as LiveSocket;
     void socket.join(`user:${socket.data.user.id}`);
     handle(socket, "session:whoami", z.object({}).strict(), async () => {
-      const programs = await listProgramsForUser(socket.data.user.id);
+      const programs = await listProgramsForUser(s, socket.data.user.id);
       return {
         user: socket.data.user,
         programs: programs.map((p) => ({ id: p.id, title: p.title })),
@@ -56,10 +56,11 @@ export async function attachLive(io: Server) {
       "formation:watch",
       z.strictObject({ programId: z.string().regex(/^[\w-]{1,64}$/) }),
       async ({ programId }) => {
-        const program = await getProgram(programId);
+        const program = await getProgram(s, programId);
         if (!program?.coordinatorIds.includes(socket.data.user.id)) {
           // Only the program's own participants learn that it exists.
-          const participant = program && (await getParticipantFor(socket.data.user.id, program.id));
+          const participant =
+            program && (await getParticipantFor(s, socket.data.user.id, program.id));
           if (!participant) throw new LiveError("not_found", "errors.live.programNotFound");
           throw new LiveError("forbidden", "errors.live.coordinatorOnly");
         }
@@ -69,14 +70,20 @@ export async function attachLive(io: Server) {
     );
   });
 
-  onSolverUpdate((programId, payload) => {
-    io.to(`program:${programId}:formation`).emit("solver:update", payload);
-  });
+  const unsubscribe = [
+    s.solver.updates.on((programId, update) => {
+      io.to(`program:${programId}:formation`).emit("solver:update", update);
+    }),
+    // Signing out closes that person's live connections at once.
+    s.signOuts.on((userId) => {
+      io.in(`user:${userId}`).disconnectSockets(true);
+    }),
+  ];
 
-  // Signing out closes that person's live connections at once.
-  onSignOut((userId) => {
-    io.in(`user:${userId}`).disconnectSockets(true);
-  });
-
-  return { stop: () => speedDating.stop() };
+  return {
+    stop: () => {
+      for (const stop of unsubscribe) stop();
+      return speedDating.stop();
+    },
+  };
 }

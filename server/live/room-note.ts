@@ -24,6 +24,7 @@ import {
   NOTE_TEXT_NAME,
 } from "../../core/data/room-note";
 import { eventIdSchema } from "../../core/schemas/event";
+import type { Services } from "../../core/services";
 
 /** How long an accepted edit waits before it is saved (what a crash can lose, see ADR 0016). */
 export const NOTE_SAVE_MS = 1_000;
@@ -219,6 +220,7 @@ export class RoomNotes {
 
   constructor(
     private readonly io: Server,
+    private readonly s: Services,
     private readonly clustered: () => boolean,
   ) {
     // Changes accepted by another process: applied here, and sent to this process's sockets.
@@ -327,7 +329,7 @@ export class RoomNotes {
    * yet (asked without waiting: it reaches the room's sockets as an update when it comes).
    */
   private async load(entry: Entry) {
-    const stored = await roomNote(entry.eventId, entry.roomId);
+    const stored = await roomNote(this.s, entry.eventId, entry.roomId);
     if (stored) {
       try {
         entry.note.merge(stored.state ? fromBase64(stored.state) : NoteDoc.seed(stored.text));
@@ -400,6 +402,7 @@ export class RoomNotes {
       for (const [eventId, entries] of byEvent) {
         try {
           await saveRoomNotes(
+            this.s,
             eventId,
             entries.map((entry) => ({
               roomId: entry.roomId,

@@ -28,11 +28,11 @@ import {
 import { formatNumber } from "../../core/i18n";
 import { NOTE_MAX_LENGTH } from "../../core/data/room-note";
 import { liveSchemas } from "../../core/schemas/event";
-import { getChatLog, NotFoundError, type ChatMessage } from "../../core/store";
+import { isStoreError, type ChatMessage } from "../../core/store";
 import { chatMessageSchema } from "../../core/store/chat-log";
-import { getRateLimits } from "../../core/security/rate-limits";
 import { handle, LiveError, type LiveSocket } from "./handle";
 import { NoteRefused, RoomNotes } from "./room-note";
+import type { Services } from "../../core/services";
 
 /** A person who dropped out stays "present" this long, so a Wi-Fi hiccup keeps their seat. */
 export const PRESENCE_GRACE_MS = 60_000;
@@ -51,28 +51,31 @@ const presenceReplySchema = z.object({
 });
 type PresenceReply = z.infer<typeof presenceReplySchema>;
 
-/** Several processes share the event through the PostgreSQL adapter (see ADR 0010). */
-const clustered = () => Boolean(process.env.DATABASE_URL);
-/** `MAILLAGE_LIVE_TIMINGS=1` (bench:live --timings): each step of a round switch on stderr. */
-const timings = process.env.MAILLAGE_LIVE_TIMINGS === "1";
-function timing(eventId: string, step: string, since: number, extra = "") {
-  if (timings)
-    console.error(
-      `live timing ${eventId} ${step}: ${Math.round(performance.now() - since)} ms${extra ? ` (${extra})` : ""}`,
-    );
-}
+/**
+ * How long each step of a round switch takes, on stderr, when `timings` is on
+ * (`MAILLAGE_LIVE_TIMINGS=1`, bench:live --timings); with the event loop's delay every 10 s.
+ */
+class Timings {
+  constructor(readonly on: boolean) {
+    if (!on) return;
+    // How late this process's event loop runs (every delivery waits that long), every 10 s.
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    setInterval(() => {
+      const ms = (ns: number) => Math.round(ns / 1e6);
+      console.error(
+        `live timing event loop delay: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`,
+      );
+      delay.reset();
+    }, 10_000).unref();
+  }
 
-if (timings) {
-  // How late this process's event loop runs (every delivery waits that long), every 10 s.
-  const delay = monitorEventLoopDelay({ resolution: 10 });
-  delay.enable();
-  setInterval(() => {
-    const ms = (ns: number) => Math.round(ns / 1e6);
-    console.error(
-      `live timing event loop delay: p50 ${ms(delay.percentile(50))} ms, p99 ${ms(delay.percentile(99))} ms, max ${ms(delay.max)} ms`,
-    );
-    delay.reset();
-  }, 10_000).unref();
+  step(eventId: string, step: string, since: number, extra = "") {
+    if (this.on)
+      console.error(
+        `live timing ${eventId} ${step}: ${Math.round(performance.now() - since)} ms${extra ? ` (${extra})` : ""}`,
+      );
+  }
 }
 
 /** One collator for every sort of names (a locale argument to localeCompare builds one each call). */
@@ -141,8 +144,20 @@ export class SpeedDatingLive {
   /** The rooms' shared notes (their own channel of updates, see room-note.ts). */
   private readonly notes: RoomNotes;
 
-  constructor(private readonly io: Server) {
-    this.notes = new RoomNotes(io, clustered);
+  private readonly timings: Timings;
+
+  /** Several processes share the event through the PostgreSQL adapter (see ADR 0010). */
+  private clustered() {
+    return Boolean(this.s.config.databaseUrl);
+  }
+
+  constructor(
+    private readonly io: Server,
+    private readonly s: Services,
+    options: { timings: boolean },
+  ) {
+    this.timings = new Timings(options.timings);
+    this.notes = new RoomNotes(io, s, () => this.clustered());
     const valid = (eventId: unknown): eventId is string => idSchema.safeParse(eventId).success;
     io.on("speed:changed", (eventId: unknown, revision: unknown) => {
       if (valid(eventId))
@@ -198,7 +213,7 @@ export class SpeedDatingLive {
   private async cached(eventId: string): Promise<SpeedEvent | undefined> {
     const state = this.state(eventId);
     if (!state.event) {
-      const event = await getEvent(eventId);
+      const event = await getEvent(this.s, eventId);
       if (event) this.remember(event);
     }
     return state.event;
@@ -214,7 +229,7 @@ export class SpeedDatingLive {
 
   private people(event: SpeedEvent) {
     const state = this.state(event.id);
-    state.people ??= eventPeople(event);
+    state.people ??= eventPeople(this.s, event);
     return state.people;
   }
 
@@ -240,7 +255,7 @@ export class SpeedDatingLive {
    */
   private async presenceElsewhere(eventId: string): Promise<PresenceReply> {
     const merged: PresenceReply = { connected: [], graced: [] };
-    if (!clustered()) return merged;
+    if (!this.clustered()) return merged;
     const replies = await new Promise<unknown[]>((resolve) => {
       this.io.serverSideEmit(
         "speed:present",
@@ -288,8 +303,8 @@ export class SpeedDatingLive {
       return;
     }
     const started = performance.now();
-    const event = await getEvent(eventId);
-    timing(eventId, "notice: read", started);
+    const event = await getEvent(this.s, eventId);
+    this.timings.step(eventId, "notice: read", started);
     if (!event) return;
     if (this.state(eventId).published >= event.revision) return;
     await this.publish(event, false);
@@ -297,7 +312,7 @@ export class SpeedDatingLive {
 
   /** After a restart: re-arm clocks; people seated in the current round keep their seat a while. */
   async resume() {
-    for (const event of await liveEvents()) {
+    for (const event of await liveEvents(this.s)) {
       const round = event.schedule.find((r) => r.round === event.currentRound);
       const presence = this.state(event.id).presence;
       for (const id of [
@@ -347,7 +362,7 @@ export class SpeedDatingLive {
     state.ticking = (state.ticking ?? 0) + 1;
     try {
       const started = performance.now();
-      timing(
+      this.timings.step(
         eventId,
         "clock fired",
         started,
@@ -363,19 +378,19 @@ export class SpeedDatingLive {
           : undefined;
       const others = fresh ?? (await (ahead?.present ?? this.presentEverywhere(eventId)));
       const present = [...new Set([...others, ...this.present(eventId)])].sort();
-      timing(eventId, "presence", started, `${present.length} present`);
+      this.timings.step(eventId, "presence", started, `${present.length} present`);
       const before = performance.now();
       const known = state.event?.revision ?? -1;
       // One transaction checks that the deadline is still this one and advances: the store
       // serializes them across processes, so exactly one process advances the round.
-      const event = await applyCommand(eventId, "skip", present, Date.now(), deadline);
+      const event = await applyCommand(this.s, eventId, "skip", present, Date.now(), deadline);
       // Newer than what this process knew: it advanced, or another process did a moment before
       // (then the notice is redundant; its revision lets the others skip it without a read).
       const advanced = event.revision > known;
-      timing(eventId, "transaction", before, `revision ${event.revision}`);
+      this.timings.step(eventId, "transaction", before, `revision ${event.revision}`);
       await this.publish(event, advanced);
     } catch (error) {
-      if (error instanceof NotFoundError) return; // the event was deleted
+      if (isStoreError(error, "NotFoundError")) return; // the event was deleted
       // A slow answer from the database must not stop the clock: retry.
       console.error(`speed dating ${eventId}: the clock could not advance, retrying`, error);
       const retry = setTimeout(() => void this.tick(eventId, deadline), 1_000);
@@ -402,8 +417,8 @@ export class SpeedDatingLive {
       : undefined;
     const [people, chat, ratings] = await Promise.all([
       this.people(event),
-      room ? getChatLog().history(event.id, room.id) : Promise.resolve([] as ChatMessage[]),
-      participantId ? ownRatings(event.id, participantId) : Promise.resolve([] as Rating[]),
+      room ? this.s.chat.history(event.id, room.id) : Promise.resolve([] as ChatMessage[]),
+      participantId ? ownRatings(this.s, event.id, participantId) : Promise.resolve([] as Rating[]),
     ]);
     return {
       people,
@@ -420,11 +435,11 @@ export class SpeedDatingLive {
     const [people, chat, ratings] = await Promise.all([
       this.people(event),
       roomIds.length
-        ? getChatLog().histories(event.id, roomIds)
+        ? this.s.chat.histories(event.id, roomIds)
         : Promise.resolve(new Map<string, ChatMessage[]>()),
       // Nothing to rate before the first round.
       event.currentRound >= 1
-        ? ratingsByAuthor(event.id)
+        ? ratingsByAuthor(this.s, event.id)
         : Promise.resolve(new Map<string, Rating[]>()),
     ]);
     return {
@@ -546,7 +561,8 @@ export class SpeedDatingLive {
    * `announce`: this process made the change, so the others are told to push it to theirs.
    */
   async publish(event: SpeedEvent, announce = true) {
-    if (announce && clustered()) this.io.serverSideEmit("speed:changed", event.id, event.revision);
+    if (announce && this.clustered())
+      this.io.serverSideEmit("speed:changed", event.id, event.revision);
     const state = this.state(event.id);
     this.remember(event);
     const latest = state.event ?? event;
@@ -580,7 +596,7 @@ export class SpeedDatingLive {
     if (targets.length === 0) return;
     const started = performance.now();
     const sources = await this.eventSources(latest);
-    timing(latest.id, "publish: reads", started, `revision ${latest.revision}`);
+    this.timings.step(latest.id, "publish: reads", started, `revision ${latest.revision}`);
     if (state.published !== latest.revision) return; // a newer revision went out meanwhile
     const building = performance.now();
     const views = new Map<string, ReturnType<SpeedDatingLive["view"]>>();
@@ -593,7 +609,7 @@ export class SpeedDatingLive {
       }
       target.socket.emit("event:state", view);
     }
-    timing(latest.id, "publish: views sent", building, `${targets.length} sockets`);
+    this.timings.step(latest.id, "publish: views sent", building, `${targets.length} sockets`);
   }
 
   /**
@@ -608,7 +624,8 @@ export class SpeedDatingLive {
       this.consoleTimers.delete(eventId);
       void (async () => {
         const state = this.state(eventId);
-        if (state.presenceChanged && clustered()) this.io.serverSideEmit("speed:presence", eventId);
+        if (state.presenceChanged && this.clustered())
+          this.io.serverSideEmit("speed:presence", eventId);
         state.presenceChanged = false;
         const channel = `evt:${eventId}:console`;
         if (!this.io.of("/").adapter.rooms.get(channel)?.size) return; // no console here
@@ -636,7 +653,7 @@ export class SpeedDatingLive {
    */
   private deliver(message: ChatMessage) {
     this.deliverHere(message);
-    if (!clustered()) return;
+    if (!this.clustered()) return;
     this.chatOutbox.push(message);
     this.chatFlush ??= setImmediate(() => {
       const batch = this.chatOutbox;
@@ -654,7 +671,7 @@ export class SpeedDatingLive {
 
   attach(socket: LiveSocket) {
     handle(socket, "event:join", liveSchemas.join, async ({ eventId }) => {
-      const access = await getEventAccess(socket.data.user.id, eventId);
+      const access = await getEventAccess(this.s, socket.data.user.id, eventId);
       if (!access) throw new LiveError("not_in_event", "errors.live.notInEvent");
       socket.data.events = {
         ...socket.data.events,
@@ -708,7 +725,7 @@ export class SpeedDatingLive {
       };
       sendable();
       // Counted for every process of a cluster (core/security/rate-limits.ts).
-      const limited = await getRateLimits().consume(
+      const limited = await this.s.limits.consume(
         "chatPerson",
         `${eventId}:${access.participantId}`,
       );
@@ -728,7 +745,7 @@ export class SpeedDatingLive {
       };
       // Deliver first, then persist: the room is looked up before any await that could race a switch.
       this.deliver(message);
-      await getChatLog().append(message);
+      await this.s.chat.append(message);
       return message;
     });
 
@@ -768,7 +785,7 @@ export class SpeedDatingLive {
       const access = this.access(socket, input.eventId);
       if (!access.participantId) throw new LiveError("not_in_event", "errors.live.notInEvent");
       try {
-        const rating = await rate({
+        const rating = await rate(this.s, {
           eventId: input.eventId,
           round: input.round,
           from: access.participantId,
@@ -796,6 +813,7 @@ export class SpeedDatingLive {
         const present = await this.presentEverywhere(eventId);
         // The revision the console showed: a repeated command is refused, not applied twice.
         const event = await applyCommand(
+          this.s,
           eventId,
           command,
           present,

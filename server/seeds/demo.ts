@@ -15,7 +15,7 @@ import { pairScore } from "../../matching/score";
 import { hashPassword } from "../../core/security/password";
 import { demoGroupSpace } from "./group-space";
 import { pilotCohort } from "./pilot";
-import { membershipsOfGroups } from "../../core/models/membership";
+import { membershipsOfGroups } from "../../core/store/seats";
 import type { z } from "zod";
 import { SCHEMA_VERSION, type documentSchema, type ParticipantRole } from "../../core/store/schema";
 

@@ -216,11 +216,11 @@ async function main() {
 
   // Real session cookies, as /login issues them.
   const secret = "bench-secret-".padEnd(40, "x");
-  process.env.SESSION_SECRET = secret;
+  const sessions = sessionStorage({ sessionSecret: secret, secureCookies: false });
   const cookieFor = async (userId: string) => {
-    const session = await sessionStorage().getSession();
+    const session = await sessions.getSession();
     session.set("sid", sidFor(userId));
-    return (await sessionStorage().commitSession(session)).split(";")[0]!;
+    return (await sessions.commitSession(session)).split(";")[0]!;
   };
 
   const env: Record<string, string> = { SESSION_SECRET: secret };

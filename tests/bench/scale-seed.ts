@@ -8,7 +8,7 @@
  * The data is French, plausible and deterministic (a seeded generator): the same options give the
  * same store. Every record is validated against the store's zod schemas before it is written.
  */
-import { membershipsOfGroups } from "../../core/models/membership";
+import { membershipsOfGroups } from "../../core/store/seats";
 import { createHash } from "node:crypto";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";

@@ -11,7 +11,7 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { regions } from "../../core/data/geography";
-import { membershipsOfGroups } from "../../core/models/membership";
+import { membershipsOfGroups } from "../../core/store/seats";
 import { addDays, quebecToday } from "../../core/utils/quebec-time";
 import { hashPassword } from "../../core/security/password";
 import { hashToken, newToken } from "../../core/security/tokens";

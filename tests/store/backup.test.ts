@@ -16,7 +16,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { extract, pack } from "tar-stream";
 import { afterAll, describe, expect, inject, it } from "vitest";
-import { configureMail, listOutbox, sendMail } from "../../core/mail";
+import { Mailer } from "../../core/mail";
 import { AuditLog } from "../../core/store/audit-log";
 import { BackupError, createBackup, restoreBackup } from "../../core/store/backup";
 import { FileChatLog, type ChatMessage } from "../../core/store/chat-log";
@@ -542,15 +542,15 @@ describe("a full disk (simulated ENOSPC)", () => {
   it("fails an email with a clear error and leaves no temporary file in the outbox", async () => {
     const dir = await tempDir();
     let full = true;
-    await configureMail({ dataDir: dir, fs: failingAtomicFs(() => full) });
+    const mailer = await Mailer.open({ dataDir: dir, fs: failingAtomicFs(() => full) });
     const mail = { to: "marc@exemple.org", subject: "Rappel", text: "Bonjour", kind: "reminder" };
-    const error = await sendMail(mail).catch((e: unknown) => e);
+    const error = await mailer.send(mail).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiskFullError);
     expect((error as Error).message).toMatch(/^Espace disque insuffisant \/ disk full/);
     expect(await readdir(join(dir, "outbox"))).toEqual([]);
     full = false;
-    await sendMail(mail);
-    expect((await listOutbox()).map((m) => m.subject)).toEqual(["Rappel"]);
+    await mailer.send(mail);
+    expect((await mailer.list()).map((m) => m.subject)).toEqual(["Rappel"]);
   });
 });
 
@@ -569,7 +569,7 @@ describe.each([
       });
       const chat = new FileChatLog(join(dataDir, "chat"), disk.streamFs);
       await chat.append(message("m1", "evt-demo-novembre", "Avant"));
-      await configureMail({ dataDir, fs: disk.atomicFs });
+      const mailer = await Mailer.open({ dataDir, fs: disk.atomicFs });
       const file = join(dataDir, "maillage.json");
       const before = await readFile(file, "utf8");
       await disk.fill();
@@ -597,12 +597,14 @@ describe.each([
       expect((uploadError as Error).message).toContain("disk full");
       expect(await readdir(join(dataDir, "uploads")).catch(() => [])).toEqual([]);
 
-      const mailError = await sendMail({
-        to: "marc@exemple.org",
-        subject: "Rappel",
-        text: "x".repeat(200_000),
-        kind: "reminder",
-      }).catch((e: unknown) => e);
+      const mailError = await mailer
+        .send({
+          to: "marc@exemple.org",
+          subject: "Rappel",
+          text: "x".repeat(200_000),
+          kind: "reminder",
+        })
+        .catch((e: unknown) => e);
       expect(mailError).toBeInstanceOf(DiskFullError);
       expect(await readdir(join(dataDir, "outbox"))).toEqual([]);
 

@@ -34,17 +34,10 @@ import {
 } from "../../core/models/formation.server";
 import { checkInvariants, type Breach } from "../../core/models/invariants";
 import { solveMatching } from "../../matching/solve";
-import { configureMail } from "../../core/mail";
+import { SolverCancelledError, type SolverRunner } from "../../core/solver/runner";
+import type { Services } from "../../core/services";
 import {
-  onSolverUpdate,
-  registerSolverRunner,
-  SolverCancelledError,
-} from "../../core/solver/runner";
-import {
-  closeStore,
-  getStore,
   NotFoundError,
-  openStore,
   type EntityOf,
   type Store,
   type StoreReader,
@@ -52,9 +45,12 @@ import {
   type Where,
 } from "../../core/store";
 import type { CollectionName } from "../../core/store/schema";
-import { makeTempDir, removeDir } from "../helpers/server";
+import { testServices, type TestServices } from "../helpers/services";
 
 type Program = EntityOf<"programs">;
+
+/** The services of the engine under test (one per engine, shared by its runs). */
+let s: TestServices;
 
 // ---------------------------------------------------------------------------------------------
 // The scheduler's hold on the store
@@ -89,7 +85,7 @@ function gated(w: StoreWriter): StoreWriter {
 }
 
 /**
- * The store's own methods (what models call through getStore()) and the writer each transaction
+ * The store's own methods (what models call through `s.store`) and the writer each transaction
  * hands out, gated; each outermost transaction checks the invariants on the state it is about to
  * commit (a transaction opened inside another joins it: same writer).
  */
@@ -176,13 +172,15 @@ function runEnded(runId: string) {
   }
   return entry.promise;
 }
-onSolverUpdate((_programId, payload) => {
-  if (payload.done === true && typeof payload.runId === "string") {
-    void runEnded(payload.runId);
-    finished.get(payload.runId)!.resolve();
-  }
-});
-registerSolverRunner((instance, { timeLimitMs }) => {
+function watchRuns(s: Services) {
+  s.solver.updates.on((_programId, payload) => {
+    if (payload.done === true && typeof payload.runId === "string") {
+      void runEnded(payload.runId);
+      finished.get(payload.runId)!.resolve();
+    }
+  });
+}
+const gatedSolver: SolverRunner = (instance, { timeLimitMs }) => {
   const abort = new AbortController();
   const result = gate("solver result")
     .then(() => solveMatching(instance, { timeLimitMs, signal: abort.signal }))
@@ -190,7 +188,7 @@ registerSolverRunner((instance, { timeLimitMs }) => {
       throw abort.signal.aborted ? new SolverCancelledError() : error;
     });
   return { result, cancel: () => abort.abort() };
-});
+};
 
 // ---------------------------------------------------------------------------------------------
 // The world of one run
@@ -298,7 +296,7 @@ async function build(world: World): Promise<Built> {
     locale: "fr" as const,
     createdAt: now,
   });
-  await getStore().transaction(async (tx) => {
+  await s.store.transaction(async (tx) => {
     for (const c of coordinators) await tx.insert("users", user(c.id, c.name, "coordinator"));
     const rivals = world.competitors.map(([a, b]) => [a % ids.length, b % ids.length]);
     for (const [i, person] of world.people.entries()) {
@@ -333,9 +331,9 @@ async function build(world: World): Promise<Built> {
       });
     }
   });
-  const stored = (await getStore().get("programs", program.id))!;
+  const stored = (await s.store.get("programs", program.id))!;
   // A first solver run, done, whose groups the coordinators decide on.
-  const first = await startSolve(stored, coordinators[0]!);
+  const first = await startSolve(s, stored, coordinators[0]!);
   await runEnded(first.id);
   const built: Built = {
     program: stored,
@@ -351,14 +349,14 @@ async function build(world: World): Promise<Built> {
     const proposerId = members[made.proposer]!;
     const others = members.filter((_, i) => i !== made.proposer) as [string, string];
     try {
-      const proposal = await proposeGroup({
+      const proposal = await proposeGroup(s, {
         program: stored,
         proposerId,
         otherIds: others,
         message: "",
       });
       for (const participantId of others.slice(0, made.accepted))
-        await respondToProposal({
+        await respondToProposal(s, {
           program: stored,
           proposalId: proposal.id,
           participantId,
@@ -517,7 +515,7 @@ const proposalClaim = (
 
 /** Runs one operation: targets are read from the store (gated too) as a page would show them. */
 async function perform(op: Op, w: Built, started: string[]): Promise<Claim | undefined> {
-  const store = getStore();
+  const store = s.store;
   const { program } = w;
   const actor = "by" in op ? w.coordinators[op.by]! : w.coordinators[0]!;
   const proposals = () => store.find("groupProposals", { programId: program.id });
@@ -529,7 +527,7 @@ async function perform(op: Op, w: Built, started: string[]): Promise<Claim | und
       const proposerId = members[op.proposer]!;
       const others = members.filter((_, i) => i !== op.proposer) as [string, string];
       return proposalClaim(
-        await proposeGroup({ program, proposerId, otherIds: others, message: "" }),
+        await proposeGroup(s, { program, proposerId, otherIds: others, message: "" }),
       );
     }
     case "respond": {
@@ -549,7 +547,7 @@ async function perform(op: Op, w: Built, started: string[]): Promise<Claim | und
               ? w.person(op.who.person)
               : (proposal?.proposerId ?? w.person(0));
       return proposalClaim(
-        await respondToProposal({
+        await respondToProposal(s, {
           program,
           proposalId: proposal?.id ?? "gp-ghost",
           participantId,
@@ -568,7 +566,7 @@ async function perform(op: Op, w: Built, started: string[]): Promise<Claim | und
       const participantId =
         "proposer" in op.who ? (proposal?.proposerId ?? w.person(0)) : w.person(op.who.person);
       return proposalClaim(
-        await withdrawProposal(program, proposal?.id ?? "gp-ghost", participantId),
+        await withdrawProposal(s, program, proposal?.id ?? "gp-ghost", participantId),
       );
     }
     case "decide": {
@@ -579,7 +577,7 @@ async function perform(op: Op, w: Built, started: string[]): Promise<Claim | und
         op.proposal,
       );
       return proposalClaim(
-        await decideSelfFormed({
+        await decideSelfFormed(s, {
           program,
           proposalId: proposal?.id ?? "gp-ghost",
           approve: op.approve,
@@ -600,8 +598,8 @@ async function perform(op: Op, w: Built, started: string[]): Promise<Claim | und
         op.group,
       );
       const groupId = proposed?.id ?? "g-ghost";
-      if (op.kind === "approve") await approveProposedGroup(program, runId, groupId, actor);
-      else await rejectProposedGroup(program, runId, groupId, actor);
+      if (op.kind === "approve") await approveProposedGroup(s, program, runId, groupId, actor);
+      else await rejectProposedGroup(s, program, runId, groupId, actor);
       return {
         kind: "solver",
         runId,
@@ -625,6 +623,7 @@ async function perform(op: Op, w: Built, started: string[]): Promise<Claim | und
               op.in === "same" ? op.out : op.in
             ] ?? w.person(1));
       await changeMember(
+        s,
         program,
         { runId: run?.id ?? "run-ghost", groupId: group?.id ?? "g-ghost", outId, inId },
         actor,
@@ -633,11 +632,11 @@ async function perform(op: Op, w: Built, started: string[]): Promise<Claim | und
     }
     case "rule": {
       const [a, b] = [w.person(op.a), w.person(op.b)];
-      await setPairRule(program, { kind: op.rule, a, b, remove: op.remove }, actor);
+      await setPairRule(s, program, { kind: op.rule, a, b, remove: op.remove }, actor);
       return { kind: "rule", rule: op.rule, pair: [a, b].sort().join("|"), remove: op.remove };
     }
     case "solve":
-      started.push((await startSolve(program, actor)).id);
+      started.push((await startSolve(s, program, actor)).id);
       return undefined;
   }
 }
@@ -678,7 +677,7 @@ const sameMembers = (a: readonly string[], b: readonly string[]) =>
 
 async function truths(w: Built, outcomes: Outcome[]): Promise<string[]> {
   const problems: string[] = [];
-  const data = await snapshot(getStore(), w.program.id);
+  const data = await snapshot(s.store, w.program.id);
   for (const breach of checkInvariants(data))
     problems.push(`${breach.invariant}: ${breach.detail}`);
   const groups = new Map(data.groups.map((g) => [g.id, g]));
@@ -728,7 +727,7 @@ async function truths(w: Built, outcomes: Outcome[]): Promise<string[]> {
   // pins and forbids apply to groups formed after them, so they are left out here.
   const rules = { ...data.programs[0]!, pins: [], forbids: [] };
   for (const group of active) {
-    const violations = await checkGroup(rules, group.memberIds, { ignoreGroupIds: [group.id] });
+    const violations = await checkGroup(s, rules, group.memberIds, { ignoreGroupIds: [group.id] });
     if (violations.length)
       problems.push(`group ${group.id} breaks ${violations.map((v) => v.code).join(", ")}`);
   }
@@ -822,16 +821,17 @@ const KINDS = [
 ] as const;
 
 describe.each(engines)("interleaved formation ($name)", (engine) => {
-  let dir: string;
   beforeAll(async () => {
-    dir = await makeTempDir("maillage-interleaving-");
-    await configureMail({ dataDir: dir });
-    await openStore({ dataDir: dir, demo: false, databaseUrl: await engine.databaseUrl() });
-    instrument(getStore());
+    s = await testServices({
+      seed: "empty",
+      databaseUrl: await engine.databaseUrl(),
+      solver: gatedSolver,
+    });
+    watchRuns(s);
+    instrument(s.store);
   });
   afterAll(async () => {
-    await closeStore();
-    await removeDir(dir);
+    await s.close();
   });
 
   it(
@@ -843,12 +843,12 @@ describe.each(engines)("interleaved formation ($name)", (engine) => {
       const succeeded = new Map<string, number>();
       const count = (kind: string) => succeeded.set(kind, (succeeded.get(kind) ?? 0) + 1);
       await fc.assert(
-        fc.asyncProperty(worldArb, planArb, fc.scheduler(), async (world, plan, s) => {
+        fc.asyncProperty(worldArb, planArb, fc.scheduler(), async (world, plan, sched) => {
           const w = await build(world);
-          scheduler = s;
+          scheduler = sched;
           let outcomes: Outcome[];
           try {
-            outcomes = await s.waitFor(runLanes(plan, w));
+            outcomes = await sched.waitFor(runLanes(plan, w));
           } finally {
             scheduler = undefined;
           }

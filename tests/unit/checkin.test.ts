@@ -2,24 +2,19 @@ import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendCheckInReminders, nextCheckInDue } from "../../core/models/checkin.server";
-import { configureMail } from "../../core/mail";
-import { closeStore, getStore, openStore } from "../../core/store";
-import { makeTempDir, removeDir } from "../helpers/server";
+import { testServices, type TestServices } from "../helpers/services";
 
-let dir: string;
+let s: TestServices;
 
 beforeAll(async () => {
-  dir = await makeTempDir("maillage-checkin-");
-  await openStore({ dataDir: dir, demo: true });
-  await configureMail({ dataDir: dir });
+  s = await testServices();
 });
 afterAll(async () => {
-  await closeStore();
-  await removeDir(dir);
+  await s.close();
 });
 
 async function reminders() {
-  const outbox = join(dir, "outbox");
+  const outbox = join(s.dataDir, "outbox");
   const mails = await Promise.all(
     (await readdir(outbox))
       .filter((n) => n.endsWith(".json"))
@@ -45,18 +40,18 @@ describe("check-in reminders", () => {
   });
 
   it("remind each mentee once per period, never the mentor, never a closed program", async () => {
-    const group = (await getStore().get("groups", "grp-demo-chaine-froid"))!;
+    const group = (await s.store.get("groups", "grp-demo-chaine-froid"))!;
     // Today: the demo's check-ins are fresh, nothing is due.
-    expect(await sendCheckInReminders(new Date())).toBe(0);
+    expect(await sendCheckInReminders(s, new Date())).toBe(0);
     // Three weeks later, both mentees are due; Marc (mentor) is not; the pilot cohort is closed.
     const later = new Date(Date.now() + 21 * 86_400_000);
-    expect(await sendCheckInReminders(later)).toBe(2);
+    expect(await sendCheckInReminders(s, later)).toBe(2);
     expect(await reminders()).toEqual(["benoit@exemple.org", "mathieu@exemple.org"]);
     // Another pass the same day sends nothing more.
-    expect(await sendCheckInReminders(new Date(later.getTime() + 3_600_000))).toBe(0);
+    expect(await sendCheckInReminders(s, new Date(later.getTime() + 3_600_000))).toBe(0);
     // Mathieu checks in; two weeks on, both are reminded again: Mathieu's next check-in is due,
     // and Benoît, still silent, gets a reminder a full period after the first.
-    await getStore().insert("checkIns", {
+    await s.store.insert("checkIns", {
       id: "chk-test",
       groupId: group.id,
       participantId: "p-mathieu",
@@ -66,7 +61,7 @@ describe("check-in reminders", () => {
       questions: "",
       createdAt: later.toISOString(),
     });
-    expect(await sendCheckInReminders(new Date(later.getTime() + 15 * 86_400_000))).toBe(2);
+    expect(await sendCheckInReminders(s, new Date(later.getTime() + 15 * 86_400_000))).toBe(2);
     expect(await reminders()).toEqual([
       "benoit@exemple.org",
       "benoit@exemple.org",

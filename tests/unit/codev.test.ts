@@ -6,24 +6,21 @@ import {
   nextRoles,
 } from "../../core/models/codev.server";
 import { hourBankSummary } from "../../core/models/hour-bank.server";
-import { closeStore, getStore, openStore } from "../../core/store";
-import { makeTempDir, removeDir } from "../helpers/server";
+import { testServices, type TestServices } from "../helpers/services";
 
 const GROUP = "grp-demo-chaine-froid";
-let dir: string;
+let s: TestServices;
 
 beforeAll(async () => {
-  dir = await makeTempDir("maillage-codev-");
-  await openStore({ dataDir: dir, demo: true });
+  s = await testServices();
 });
 afterAll(async () => {
-  await closeStore();
-  await removeDir(dir);
+  await s.close();
 });
 
 async function newSession() {
-  const group = (await getStore().get("groups", GROUP))!;
-  return createCodevSession(group, {
+  const group = (await s.store.get("groups", GROUP))!;
+  return createCodevSession(s, group, {
     clientId: "p-mathieu",
     facilitatorId: "p-marc",
     scribeId: "p-benoit",
@@ -57,27 +54,27 @@ describe("co-development sessions (model)", () => {
   it("moves one step per facilitator click, even when two clicks race", async () => {
     const session = await newSession();
     const t0 = Date.parse("2027-02-03T15:00:00Z");
-    await applyCodevCommand(GROUP, session.id, "p-marc", { type: "start", connected: [] }, t0);
+    await applyCodevCommand(s, GROUP, session.id, "p-marc", { type: "start", connected: [] }, t0);
     const results = await Promise.allSettled([
-      applyCodevCommand(GROUP, session.id, "p-marc", { type: "next", step: 0 }, t0 + 60_000),
-      applyCodevCommand(GROUP, session.id, "p-marc", { type: "next", step: 0 }, t0 + 60_000),
+      applyCodevCommand(s, GROUP, session.id, "p-marc", { type: "next", step: 0 }, t0 + 60_000),
+      applyCodevCommand(s, GROUP, session.id, "p-marc", { type: "next", step: 0 }, t0 + 60_000),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect(refused.reason).toBeInstanceOf(CodevError);
-    expect((await getStore().get("codevSessions", session.id))!.currentStep).toBe(1);
+    expect((await s.store.get("codevSessions", session.id))!.currentStep).toBe(1);
   });
 
   it("holds its meeting only once started: a session run before the meeting moves it to then", async () => {
-    const group = (await getStore().get("groups", GROUP))!;
+    const group = (await s.store.get("groups", GROUP))!;
     const now = new Date().toISOString();
     const taken = new Set(
-      (await getStore().find("codevSessions", { groupId: GROUP })).map((s) => s.meetingId),
+      (await s.store.find("codevSessions", { groupId: GROUP })).map((s) => s.meetingId),
     );
-    const meeting = (await getStore().find("meetings", { groupId: GROUP }))
+    const meeting = (await s.store.find("meetings", { groupId: GROUP }))
       .filter((m) => m.status === "planned" && m.startsAt > now && !taken.has(m.id))
       .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0]!;
-    const session = await createCodevSession(group, {
+    const session = await createCodevSession(s, group, {
       clientId: "p-mathieu",
       facilitatorId: "p-marc",
       scribeId: "p-benoit",
@@ -86,9 +83,9 @@ describe("co-development sessions (model)", () => {
       createdBy: "p-marc",
     });
     const t0 = Date.now();
-    await applyCodevCommand(GROUP, session.id, "p-marc", { type: "start", connected: [] }, t0);
-    await applyCodevCommand(GROUP, session.id, "p-marc", { type: "end", step: 0 }, t0 + 90_000);
-    const after = (await getStore().get("meetings", meeting.id))!;
+    await applyCodevCommand(s, GROUP, session.id, "p-marc", { type: "start", connected: [] }, t0);
+    await applyCodevCommand(s, GROUP, session.id, "p-marc", { type: "end", step: 0 }, t0 + 90_000);
+    const after = (await s.store.get("meetings", meeting.id))!;
     expect(after.status).toBe("held");
     expect(after.startsAt).toBe(new Date(t0).toISOString());
     expect(Date.parse(after.endsAt) - Date.parse(after.startsAt)).toBe(
@@ -101,22 +98,24 @@ describe("co-development sessions (model)", () => {
     const session = await newSession();
     const t0 = Date.parse("2027-02-10T15:00:00Z");
     await applyCodevCommand(
+      s,
       GROUP,
       session.id,
       "p-marc",
       { type: "start", connected: ["p-benoit", "p-mathieu"] },
       t0,
     );
-    await applyCodevCommand(GROUP, session.id, "p-mathieu", {
+    await applyCodevCommand(s, GROUP, session.id, "p-mathieu", {
       type: "action-add",
       title: "Comparer deux fournisseurs de glacières",
     });
-    const before = await hourBankSummary(GROUP, {
+    const before = await hourBankSummary(s, GROUP, {
       hourBankHours: 20,
       mentoringStart: "2027-01-11",
       mentoringEnd: "2027-06-11",
     });
     const ended = await applyCodevCommand(
+      s,
       GROUP,
       session.id,
       "p-marc",
@@ -125,16 +124,16 @@ describe("co-development sessions (model)", () => {
     );
     // 95 planned minutes + 30 = 125 minutes, in quarter hours: 2 h.
     expect(ended.hours).toBe(2);
-    const after = await hourBankSummary(GROUP, {
+    const after = await hourBankSummary(s, GROUP, {
       hourBankHours: 20,
       mentoringStart: "2027-01-11",
       mentoringEnd: "2027-06-11",
     });
     // Three people present, counted once.
     expect(after.used - before.used).toBe(2);
-    const lines = await getStore().find("hourEntries", { groupId: GROUP });
+    const lines = await s.store.find("hourEntries", { groupId: GROUP });
     expect(lines.filter((l) => l.codevSessionId === session.id)).toHaveLength(3);
-    const items = await getStore().find("actionItems", { groupId: GROUP });
+    const items = await s.store.find("actionItems", { groupId: GROUP });
     expect(items.find((i) => i.title === "Comparer deux fournisseurs de glacières")).toMatchObject({
       ownerId: "p-mathieu",
       source: "codev",

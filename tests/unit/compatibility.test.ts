@@ -14,19 +14,16 @@ import { planRounds } from "../../matching/round-scheduler";
 import { instanceSchema } from "../../matching/schema";
 import { checkGroup } from "../../core/models/group.server";
 import { engineParticipants, programRules } from "../../core/models/matching-input.server";
-import { closeStore, getStore, openStore } from "../../core/store";
 import type { EntityOf } from "../../core/store";
-import { makeTempDir, removeDir } from "../helpers/server";
+import { testServices, type TestServices } from "../helpers/services";
 import { pairOk } from "../matching/checker";
 
-let dir: string;
+let s: TestServices;
 beforeAll(async () => {
-  dir = await makeTempDir("maillage-compat-");
-  await openStore({ dataDir: dir, demo: false });
+  s = await testServices({ seed: "empty" });
 });
 afterAll(async () => {
-  await closeStore();
-  await removeDir(dir);
+  await s.close();
 });
 
 const PAIR_CODES = new Set([
@@ -43,7 +40,7 @@ const key = (a: string, b: string) => (a < b ? `${a}|${b}` : `${b}|${a}`);
 async function randomProgram(seed: number, size: number) {
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
-  const store = getStore();
+  const store = s.store;
   const at = "2027-01-04T12:00:00.000Z";
   const programId = `prog-${seed}`;
   const orgIds = Array.from({ length: Math.ceil(size * 0.6) }, (_, i) => `org-${seed}-${i}`);
@@ -120,7 +117,7 @@ function triads(ids: string[], forbids: Array<[string, string]>, r: () => number
 
 /** Each pair of the triad: what the rule, the oracle, the round scheduler and checkGroup say. */
 async function agreement(program: EntityOf<"programs">, triad: string[]) {
-  const engine = await engineParticipants(program.id);
+  const engine = await engineParticipants(s, program.id);
   const index = new Map(engine.map((p, i) => [p.id, i]));
   const rule = compatibility(engine, { regionRule: program.regionRule, forbid: program.forbids });
   const withoutForbids = compatibility(engine, { regionRule: program.regionRule });
@@ -129,7 +126,7 @@ async function agreement(program: EntityOf<"programs">, triad: string[]) {
     participants: engine,
     forbid: program.forbids,
   });
-  const violations = await checkGroup(program, triad);
+  const violations = await checkGroup(s, program, triad);
   const violated = new Set(
     violations.filter((v) => PAIR_CODES.has(v.code)).map((v) => key(v.names[0]!, v.names[1]!)),
   );

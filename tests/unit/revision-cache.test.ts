@@ -6,31 +6,28 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listDirectory } from "../../core/models/profile.server";
 import { programReport } from "../../core/models/report.server";
-import { closeStore, getStore, openStore } from "../../core/store";
-import { makeTempDir, removeDir } from "../helpers/server";
+import { testServices, type TestServices } from "../helpers/services";
 
-let dir: string;
+let s: TestServices;
 
 beforeAll(async () => {
-  dir = await makeTempDir("maillage-report-cache-");
-  await openStore({ dataDir: dir, demo: true });
+  s = await testServices();
 });
 afterAll(async () => {
-  await closeStore();
-  await removeDir(dir);
+  await s.close();
 });
 
 describe("the program report's cache", () => {
   it("reuses the report while nothing changes and shows a new hour entry at once", async () => {
-    const program = (await getStore().get("programs", "prog-pilote-2025"))!;
-    const first = await programReport(program, "2026-11-28");
-    expect(await programReport(program, "2026-11-28")).toBe(first);
+    const program = (await s.store.get("programs", "prog-pilote-2025"))!;
+    const first = await programReport(s, program, "2026-11-28");
+    expect(await programReport(s, program, "2026-11-28")).toBe(first);
     // Another day is another report (periods and "planned" meetings depend on it).
-    expect(await programReport(program, "2026-11-29")).not.toBe(first);
+    expect(await programReport(s, program, "2026-11-29")).not.toBe(first);
 
     const used = first.totals.hours.used;
-    const group = (await getStore().find("groups", { programId: program.id }))[0]!;
-    await getStore().insert("hourEntries", {
+    const group = (await s.store.find("groups", { programId: program.id }))[0]!;
+    await s.store.insert("hourEntries", {
       id: "he-cache-test",
       groupId: group.id,
       participantId: group.memberIds[0]!,
@@ -39,7 +36,7 @@ describe("the program report's cache", () => {
       date: "2026-01-10",
       createdAt: new Date().toISOString(),
     });
-    const after = await programReport(program, "2026-11-28");
+    const after = await programReport(s, program, "2026-11-28");
     expect(after).not.toBe(first);
     expect(after.totals.hours.used).toBeCloseTo(used + 1.5);
   });
@@ -51,18 +48,18 @@ describe("the directory's shared fits", () => {
 
   it("follow a profile change at once, and a transaction's uncommitted writes are never kept", async () => {
     const entryOf = async (id: string) =>
-      (await listDirectory(programId, viewer, {}, 1)).entries.find((e) => e.id === id);
+      (await listDirectory(s, programId, viewer, {}, 1)).entries.find((e) => e.id === id);
     const before = await entryOf("p-marc");
     expect(before?.fit).toBeGreaterThan(0);
     // Read twice with nothing changed: the same order and fits.
-    expect((await listDirectory(programId, viewer, {}, 1)).entries).toEqual(
-      (await listDirectory(programId, viewer, {}, 1)).entries,
+    expect((await listDirectory(s, programId, viewer, {}, 1)).entries).toEqual(
+      (await listDirectory(s, programId, viewer, {}, 1)).entries,
     );
 
-    const marc = (await getStore().get("participants", "p-marc"))!;
+    const marc = (await s.store.get("participants", "p-marc"))!;
     // Inside a transaction, a read sees the change but does not keep it for others...
     await expect(
-      getStore().transaction(async (tx) => {
+      s.store.transaction(async (tx) => {
         await tx.update("participants", "p-marc", {
           profile: { ...marc.profile, expertise: [], needs: [] },
         });
@@ -73,7 +70,7 @@ describe("the directory's shared fits", () => {
     expect((await entryOf("p-marc"))?.fit).toBe(before?.fit);
 
     // ...and a committed change shows on the next read.
-    await getStore().update("participants", "p-marc", {
+    await s.store.update("participants", "p-marc", {
       profile: { ...marc.profile, expertise: [], needs: [] },
     });
     expect((await entryOf("p-marc"))?.fit).toBeLessThan(before!.fit!);

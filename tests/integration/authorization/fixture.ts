@@ -3,7 +3,7 @@
  * (a second program with its own coordinator and participant, a second group in the demo program,
  * a file tool, a planned co-development session, known tokens for the links that carry one).
  */
-import { membershipsOfGroups } from "../../../core/models/membership";
+import { membershipsOfGroups } from "../../../core/store/seats";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hashToken } from "../../../core/security/tokens";
