@@ -49,7 +49,7 @@ export async function startServer(
   options: {
     dataDir?: string;
     env?: Record<string, string>;
-    /** Aborting kills a server still starting (the promise rejects) or already started. */
+    /** Aborting kills a server still starting (the promise rejects); a started one stays. */
     signal?: AbortSignal;
   } = {},
 ): Promise<TestServer> {
@@ -88,6 +88,7 @@ export async function startServer(
       const match = /ready: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
         resolve(match[1]!);
       }
     };
