@@ -36,11 +36,6 @@ export interface E2EOptions {
   data?: Factory | ((dataDir: string) => Promise<void>);
   /** Extra environment for the server. */
   env?: Record<string, string>;
-  /**
-   * The password of the accounts `signIn()`, `signedIn()` and `live()` sign in: FACTORY_PASSWORD
-   * on a factory's data, the demo's otherwise.
-   */
-  password?: string;
 }
 
 export interface PageOptions {
@@ -144,8 +139,8 @@ export function useE2E(options: E2EOptions = {}): E2E {
   let server: TestServer | undefined;
   let browser: Promise<Browser> | undefined;
   let dataDir: string | undefined;
-  const password =
-    options.password ?? (options.data instanceof Factory ? FACTORY_PASSWORD : DEMO_PASSWORD);
+  // Who signs in does so with the data's password: the factory's one, or the demo's.
+  const password = options.data instanceof Factory ? FACTORY_PASSWORD : DEMO_PASSWORD;
   const emailOf = (who: Who) => (typeof who === "string" ? who : who.email);
 
   beforeAll(async () => {
