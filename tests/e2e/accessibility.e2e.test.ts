@@ -7,11 +7,10 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchSharedBrowser, setLanguage, signIn } from "../helpers/browser";
+import { describe, expect, it } from "vitest";
+import { setLanguage } from "../helpers/browser";
+import { useE2E } from "../helpers/e2e";
 import { createPairEvent } from "../helpers/http";
-import { LiveClient } from "../helpers/live";
-import { startServer, type TestServer } from "../helpers/server";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 const PILOT = "/programs/prog-pilote-2025";
@@ -21,30 +20,9 @@ type Lang = (typeof BOTH)[number];
 type Ready = (page: Page, lang: Lang) => Promise<unknown>;
 const loaded: Ready = () => Promise.resolve();
 
-let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchSharedBrowser>>;
-let anonymous: Page;
-let coordinator: Page;
-let marc: Page;
-const sockets: LiveClient[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchSharedBrowser()]);
-  [anonymous, coordinator, marc] = await Promise.all([
-    browser.newPage(),
-    browser.newPage(),
-    browser.newPage(),
-  ]);
-  await Promise.all([
-    signIn(coordinator, server.url, "coordination@exemple.org"),
-    signIn(marc, server.url, "marc@exemple.org"),
-  ]);
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await browser?.close();
-  await server?.stop();
-});
+const COORDINATOR = "coordination@exemple.org";
+const MARC = "marc@exemple.org";
+const e2e = useE2E();
 
 interface Finding {
   page: string;
@@ -134,8 +112,8 @@ async function audit(
   const { ready = loaded, langs = BOTH, allRules = false } = options;
   const findings: Finding[] = [];
   for (const [index, lang] of langs.entries()) {
-    await setLanguage(page, server.url, lang);
-    const response = await page.goto(`${server.url}${path}`);
+    await setLanguage(page, e2e.url, lang);
+    const response = await page.goto(`${e2e.url}${path}`);
     expect(response?.status(), `${path} (${lang})`).toBe(200);
     expect(await page.locator("html").getAttribute("lang")).toBe(lang);
     await ready(page, lang);
@@ -174,6 +152,7 @@ describe(
   { timeout: 120_000 },
   () => {
     it("public pages: home, sign-in and the interest form showing its errors", async () => {
+      const anonymous = await e2e.newPage();
       const submit = text("Soumettre ma candidature", "Submit my application");
       const findings = [
         ...(await audit(anonymous, "/", { allRules: true })),
@@ -191,6 +170,7 @@ describe(
     });
 
     it("a participant's pages: dashboard, directory, evaluation, profile, notifications", async () => {
+      const marc = await e2e.signedIn(MARC);
       const findings = [
         ...(await audit(marc, "/dashboard", { ready: menusOpen })),
         ...(await audit(marc, `${PROGRAM}/directory?role=mentee`)),
@@ -205,6 +185,7 @@ describe(
     });
 
     it("the group space: group page, meetings, agreement, plan, hours, tools, check-ins", async () => {
+      const marc = await e2e.signedIn(MARC);
       const findings = [
         ...(await auditEach(marc, [
           GROUP,
@@ -225,6 +206,7 @@ describe(
     });
 
     it("the co-development runner, before and while Marc facilitates a session", async () => {
+      const marc = await e2e.signedIn(MARC);
       const runner = `${GROUP}/codev/cdv-demo-2`;
       const live = text("En direct", "Live");
       const findings = await audit(marc, runner, {
@@ -245,9 +227,10 @@ describe(
     });
 
     it("the coordinator's pages: dashboard, applications, evaluations, group proposals, report", async () => {
+      const coordinator = await e2e.signedIn(COORDINATOR);
       // The solver works in the background while the other pages are checked.
-      await setLanguage(coordinator, server.url, "fr");
-      await coordinator.goto(`${server.url}${PROGRAM}/formation`);
+      await setLanguage(coordinator, e2e.url, "fr");
+      await coordinator.goto(`${e2e.url}${PROGRAM}/formation`);
       await coordinator.getByRole("button", { name: "Calculer des propositions" }).click();
       await coordinator.waitForLoadState("networkidle");
 
@@ -282,8 +265,12 @@ describe(
     });
 
     it("at a phone's width: wide tables scroll in a named box the keyboard reaches; the page does not", async () => {
-      const phone = { width: 360, height: 740 };
-      await Promise.all([coordinator, marc, anonymous].map((p) => p.setViewportSize(phone)));
+      const viewport = { width: 360, height: 740 };
+      const [coordinator, marc, anonymous] = await Promise.all([
+        e2e.signedIn(COORDINATOR, { viewport }),
+        e2e.signedIn(MARC, { viewport }),
+        e2e.newPage({ viewport }),
+      ]);
       const fitsWidth: Ready = async (page) => {
         const overflow = await page.evaluate(
           () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
@@ -291,32 +278,23 @@ describe(
         expect(overflow, `${page.url()} scrolls sideways`).toBeLessThanOrEqual(0);
       };
       const findings: Finding[] = [];
-      try {
-        const fr = { ready: fitsWidth, langs: ["fr"] } as const;
-        findings.push(...(await audit(anonymous, "/apply/prog-reemploi-2026", fr)));
-        for (const path of [
-          `${PILOT}/report`,
-          `${PROGRAM}/applications`,
-          `${PROGRAM}/evaluations`,
-        ]) {
-          findings.push(...(await audit(coordinator, path, fr)));
-        }
-        for (const path of [`${GROUP}/hours`, `${GROUP}/meetings`]) {
-          findings.push(...(await audit(marc, path, fr)));
-        }
-      } finally {
-        const desktop = { width: 1280, height: 800 };
-        await Promise.all([coordinator, marc, anonymous].map((p) => p.setViewportSize(desktop)));
+      const fr = { ready: fitsWidth, langs: ["fr"] } as const;
+      findings.push(...(await audit(anonymous, "/apply/prog-reemploi-2026", fr)));
+      for (const path of [`${PILOT}/report`, `${PROGRAM}/applications`, `${PROGRAM}/evaluations`]) {
+        findings.push(...(await audit(coordinator, path, fr)));
+      }
+      for (const path of [`${GROUP}/hours`, `${GROUP}/meetings`]) {
+        findings.push(...(await audit(marc, path, fr)));
       }
       expectNoSeriousViolation(findings);
     });
 
     it("a live speed-dating room: the lobby, a round with its chat, the rating, the matches", async () => {
-      const { eventPath, eventId } = await createPairEvent(server.url, "Séance accessible");
-      const [amelie, nathalie] = await Promise.all([browser.newPage(), browser.newPage()]);
-      await Promise.all([
-        signIn(amelie, server.url, "amelie@exemple.org"),
-        signIn(nathalie, server.url, "nathalie@exemple.org"),
+      const { eventPath, eventId } = await createPairEvent(e2e.url, "Séance accessible");
+      const [amelie, nathalie, coordinator] = await Promise.all([
+        e2e.signedIn("amelie@exemple.org"),
+        e2e.signedIn("nathalie@exemple.org"),
+        e2e.signedIn(COORDINATOR),
       ]);
       const connected = text("Connecté·e", "Connected");
       const online: Ready = (page, lang) =>
@@ -325,10 +303,9 @@ describe(
       // Before the start: the waiting room.
       const findings = await audit(amelie, eventPath, { ready: online, langs: ["fr"] });
 
-      await nathalie.goto(`${server.url}${eventPath}`);
+      await nathalie.goto(`${e2e.url}${eventPath}`);
       await online(nathalie, "fr");
-      const console = await new LiveClient(server.url, "coordination@exemple.org").connect();
-      sockets.push(console);
+      const console = await e2e.live(COORDINATOR);
       await console.join(eventId);
       expect((await console.emit("console:command", { eventId, command: "start" })).ok).toBe(true);
 

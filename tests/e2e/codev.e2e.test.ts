@@ -1,20 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { launchBrowser, signIn } from "../helpers/browser";
-import { startServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { useE2E } from "../helpers/e2e";
+import { Factory } from "../helpers/factory";
 
-const GROUP = "/programs/prog-reemploi-2026/groups/grp-demo-chaine-froid";
-let server: TestServer;
-let browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
-
-beforeAll(async () => {
-  server = await startServer();
-  browsers = await Promise.all([launchBrowser(), launchBrowser()]);
+// A mentor facilitates; a mentee is the client; the other mentee, the scribe, is away.
+const f = new Factory("cd");
+const { program } = f.cohort();
+const { group, members } = f.groupSpace(program);
+const [mentor, client, scribe] = members;
+f.codevSession(group, {
+  status: "planned",
+  number: 2,
+  roles: { client, facilitator: mentor, scribe },
 });
-afterAll(async () => {
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.stop();
-});
+const e2e = useE2E({ data: f });
 
 const STEPS = [
   "Tour d'ouverture",
@@ -28,65 +26,66 @@ const STEPS = [
 
 describe("a co-development session in the browser", () => {
   it("the facilitator runs it step by step; the client follows; the action lands in the plan", async () => {
-    const [marc, benoit] = browsers.map((b) => b.page) as [Page, Page];
-    await signIn(marc, server.url, "marc@exemple.org");
-    await signIn(benoit, server.url, "benoit@exemple.org");
+    const [facilitator, presenter] = await Promise.all([
+      e2e.signedIn(mentor),
+      e2e.signedIn(client),
+    ]);
 
-    // Marc finds the session from the group's space.
-    await marc.goto(`${server.url}${GROUP}`);
-    await marc.getByRole("link", { name: "Codéveloppement" }).click();
-    await marc.getByRole("link", { name: "Séance de codéveloppement n° 2" }).click();
-    await marc.getByText("Votre rôle : Animation.").waitFor();
-    await marc.getByText("En direct", { exact: true }).waitFor();
+    // The mentor finds the session from the group's space.
+    await facilitator.goto(`${e2e.url}${group.path}`);
+    await facilitator.getByRole("link", { name: "Codéveloppement" }).click();
+    await facilitator.getByRole("link", { name: "Séance de codéveloppement n° 2" }).click();
+    await facilitator.getByText("Votre rôle : Animation.").waitFor();
+    await facilitator.getByText("En direct", { exact: true }).waitFor();
 
-    await benoit.goto(`${server.url}${marc.url().replace(server.url, "")}`);
-    await benoit.getByText("Votre rôle : Client.").waitFor();
-    await benoit.getByText("En direct", { exact: true }).waitFor();
-    // Benoît cannot start the session; he waits for Marc.
-    expect(await benoit.getByRole("button", { name: "Démarrer la séance" }).count()).toBe(0);
+    await presenter.goto(`${e2e.url}${facilitator.url().replace(e2e.url, "")}`);
+    await presenter.getByText("Votre rôle : Client.").waitFor();
+    await presenter.getByText("En direct", { exact: true }).waitFor();
+    // The client cannot start the session; they wait for the facilitator.
+    expect(await presenter.getByRole("button", { name: "Démarrer la séance" }).count()).toBe(0);
 
-    await marc.getByRole("button", { name: "Démarrer la séance" }).click();
-    for (const page of [marc, benoit]) {
+    await facilitator.getByRole("button", { name: "Démarrer la séance" }).click();
+    for (const page of [facilitator, presenter]) {
       await page.getByRole("heading", { name: `0. ${STEPS[0]}` }).waitFor();
     }
-    const timer = await marc.getByRole("timer").textContent();
+    const timer = await facilitator.getByRole("timer").textContent();
     expect(timer).toMatch(/Temps restant : (10:00|9:5\d)/);
 
     // The client states his subject; it shows on the facilitator's screen.
-    await benoit
+    await presenter
       .getByLabel("Le problème apporté par le client")
       .fill("Nos chambres froides débordent");
-    await benoit.getByRole("button", { name: "Enregistrer le sujet" }).click();
-    await marc
+    await presenter.getByRole("button", { name: "Enregistrer le sujet" }).click();
+    await facilitator
       .getByLabel("Le problème apporté par le client")
-      .and(marc.locator('[value="Nos chambres froides débordent"]'))
+      .and(facilitator.locator('[value="Nos chambres froides débordent"]'))
       .waitFor();
 
-    // Marc (facilitating, no one else writing) keeps notes, then moves through the steps.
-    await marc.getByLabel("Notes de cette étape").fill("Première séance de Benoît");
-    await marc.getByText("Notes enregistrées.").waitFor();
+    // The facilitator (the scribe away, no one else writing) keeps notes, then moves through the steps.
+    await facilitator.getByLabel("Notes de cette étape").fill("Première séance du client");
+    await facilitator.getByText("Notes enregistrées.").waitFor();
     for (let step = 1; step <= 5; step++) {
-      await marc.getByRole("button", { name: "Étape suivante" }).click();
-      for (const page of [marc, benoit]) {
+      await facilitator.getByRole("button", { name: "Étape suivante" }).click();
+      for (const page of [facilitator, presenter]) {
         await page.getByRole("heading", { name: `${step}. ${STEPS[step]}` }).waitFor();
       }
     }
     // Step 5: the client writes his action; everyone sees it.
-    await benoit.getByLabel("Nouvelle action").fill("Mesurer les pertes de juillet");
-    await benoit.getByRole("button", { name: "Ajouter l'action" }).click();
-    await marc.getByText("Mesurer les pertes de juillet").waitFor();
+    await presenter.getByLabel("Nouvelle action").fill("Mesurer les pertes de juillet");
+    await presenter.getByRole("button", { name: "Ajouter l'action" }).click();
+    await facilitator.getByText("Mesurer les pertes de juillet").waitFor();
 
-    await marc.getByRole("button", { name: "Étape suivante" }).click();
-    await benoit.getByRole("heading", { name: `6. ${STEPS[6]}` }).waitFor();
-    await marc.getByRole("button", { name: "Terminer la séance" }).click();
-    await marc.getByRole("button", { name: "Oui, terminer" }).click();
-    for (const page of [marc, benoit]) {
+    await facilitator.getByRole("button", { name: "Étape suivante" }).click();
+    await presenter.getByRole("heading", { name: `6. ${STEPS[6]}` }).waitFor();
+    await facilitator.getByRole("button", { name: "Terminer la séance" }).click();
+    await facilitator.getByRole("button", { name: "Oui, terminer" }).click();
+    for (const page of [facilitator, presenter]) {
       await page.getByRole("heading", { name: "Séance terminée" }).waitFor();
     }
-    await benoit.getByText(/action\(s\) du client ajoutée\(s\) au plan d'action/).waitFor();
+    await presenter.getByText(/action\(s\) du client ajoutée\(s\) au plan d'action/).waitFor();
 
-    await benoit.getByRole("link", { name: "Voir le plan d'action" }).click();
-    await benoit.waitForURL(/\/plan$/);
-    await benoit.getByRole("heading", { name: "Mesurer les pertes de juillet" }).waitFor();
+    await presenter.getByRole("link", { name: "Voir le plan d'action" }).click();
+    await presenter.waitForURL(/\/plan$/);
+    await presenter.getByRole("heading", { name: "Mesurer les pertes de juillet" }).waitFor();
   });
 });

@@ -1,26 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { launchBrowser, signIn } from "../helpers/browser";
-import { startServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { useE2E } from "../helpers/e2e";
+import { Factory } from "../helpers/factory";
 
-let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// A program with one group already active, and three mentors and six mentees still to place.
+const f = new Factory("fm");
+const { program, coordinator } = f.cohort({ mentors: 3, mentees: 6 });
+f.groupSpace(program);
+const e2e = useE2E({ data: f });
 
 describe("the coordinator forms groups", () => {
   it("runs the solver, moves one member between two proposals and approves a group", async () => {
-    await signIn(page, server.url, "coordination@exemple.org");
-    await page.goto(`${server.url}/programs/prog-reemploi-2026/formation`);
+    const page = await e2e.signedIn(coordinator);
+    await page.goto(`${e2e.url}${program.path}/formation`);
     await page.getByRole("button", { name: "Calculer des propositions" }).click();
     await page
       .getByRole("heading", { name: "Groupes proposés", level: 2 })

@@ -1,25 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { launchBrowser } from "../helpers/browser";
-import { startServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { useE2E } from "../helpers/e2e";
 
-let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E();
 
 describe("a coordinator's first visit", () => {
   it("signs in with the demo account, sees the dashboard, switches language and signs out", async () => {
-    await page.goto(server.url);
+    const page = await e2e.newPage();
+    await page.goto(e2e.url);
     expect(await page.getAttribute("html", "lang")).toBe("fr");
     await page.getByRole("link", { name: "Se connecter" }).first().click();
     await page.waitForURL(/\/login/);
@@ -67,10 +54,10 @@ describe("a coordinator's first visit", () => {
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Se déconnecter" }).focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(server.url + "/");
+    await page.waitForURL(e2e.url + "/");
     await page.getByRole("link", { name: "Se connecter" }).first().waitFor({ timeout: 5_000 });
     expect(await page.locator("summary", { hasText: "Geneviève Lavoie" }).count()).toBe(0);
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${e2e.url}/dashboard`);
     await page.waitForURL(/\/login\?redirectTo=%2Fdashboard/);
   });
 });

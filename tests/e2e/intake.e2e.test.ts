@@ -1,26 +1,17 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { launchBrowser, signIn } from "../helpers/browser";
-import { startServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { useE2E } from "../helpers/e2e";
+import { Factory } from "../helpers/factory";
 
-let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+// A program open to applications, and its coordinator.
+const f = new Factory("in");
+const { program, coordinator } = f.cohort({ status: "open" });
+const e2e = useE2E({ data: f });
+const APPLICANT = "noemie@frigo-montmagny.exemple.org";
 
 async function invitationLinkFor(email: string): Promise<string> {
-  const dir = join(server.dataDir, "outbox");
+  const dir = join(e2e.server.dataDir, "outbox");
   for (const name of await readdir(dir)) {
     if (!name.endsWith(".json")) continue;
     const mail = JSON.parse(await readFile(join(dir, name), "utf8")) as {
@@ -36,7 +27,8 @@ async function invitationLinkFor(email: string): Promise<string> {
 describe("from the interest form to a published profile", () => {
   it("an applicant fixes a form error and submits; the coordinator scores and accepts; the participant joins and edits needs", async () => {
     // The applicant, in French.
-    await page.goto(`${server.url}/apply/prog-reemploi-2026`);
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.url}/apply/${program.id}`);
     await page.getByLabel("Courriel de l'organisme").fill("info@frigo-montmagny.exemple.org");
     await page.getByLabel("Nom de l'organisme").fill("Le Frigo partagé de Montmagny");
     await page.getByLabel("Personne qui serait mentorée (ou mentore)").fill("Noémie Gosselin");
@@ -72,14 +64,14 @@ describe("from the interest form to a published profile", () => {
     expect(await page.getByLabel("Nom de l'organisme").inputValue()).toBe(
       "Le Frigo partagé de Montmagny",
     );
-    await page.getByLabel("Courriel de cette personne").fill("noemie@exemple.org");
+    await page.getByLabel("Courriel de cette personne").fill(APPLICANT);
     await page.getByRole("button", { name: "Soumettre ma candidature" }).click();
     await page.waitForURL(/\/application\/[\w-]{32}\?submitted=1$/);
     expect(await page.getByRole("status").first().textContent()).toContain("a bien été reçue");
 
     // The coordinator scores and accepts it.
-    await signIn(page, server.url, "coordination@exemple.org");
-    await page.goto(`${server.url}/programs/prog-reemploi-2026/applications`);
+    await e2e.signIn(page, coordinator);
+    await page.goto(`${e2e.url}${program.path}/applications`);
     await page.getByRole("link", { name: "Le Frigo partagé de Montmagny" }).click();
     await page.waitForURL(/\/applications\/app-/);
     for (const criterion of [
@@ -108,13 +100,13 @@ describe("from the interest form to a published profile", () => {
     await page.context().clearCookies();
 
     // The participant joins through the invitation and edits their needs.
-    const link = await invitationLinkFor("noemie@exemple.org");
+    const link = await invitationLinkFor(APPLICANT);
     await page.goto(link);
     await page.getByLabel("Prénom et nom").fill("Noémie Gosselin");
-    expect(await page.getByLabel("Adresse courriel").inputValue()).toBe("noemie@exemple.org");
+    expect(await page.getByLabel("Adresse courriel").inputValue()).toBe(APPLICANT);
     await page.getByLabel("Choisissez un mot de passe").fill("mot-de-passe-noemie");
     await page.getByRole("button", { name: "Rejoindre le programme" }).click();
-    await page.waitForURL(/\/programs\/prog-reemploi-2026\/profile$/);
+    await page.waitForURL(`${e2e.url}${program.path}/profile`);
     const needs = page.locator(".need-list .need-label");
     await expect.poll(() => needs.allTextContents()).toEqual(["Chaîne de froid", "Transport"]);
 

@@ -4,25 +4,20 @@
  * outline or a box shadow), and the journey ends on what a person would see.
  */
 import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { focusIndicator, launchSharedBrowser, signIn } from "../helpers/browser";
-import { createPairEvent, HttpClient, pageText } from "../helpers/http";
-import { LiveClient } from "../helpers/live";
-import { startServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { focusIndicator } from "../helpers/browser";
+import { useE2E } from "../helpers/e2e";
+import { Factory, FACTORY_PASSWORD } from "../helpers/factory";
+import { HttpClient, pageText } from "../helpers/http";
 
-const PROGRAM = "/programs/prog-reemploi-2026";
-let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchSharedBrowser>>;
-const sockets: LiveClient[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchSharedBrowser()]);
-});
-afterAll(async () => {
-  for (const socket of sockets) socket.close();
-  await browser?.close();
-  await server?.stop();
-});
+// A program open to applications, its coordinator, and two mentees invited to a live event.
+const f = new Factory("kb");
+const { program, coordinator, mentees } = f.cohort({ status: "open", mentees: 2 });
+const [a, b] = mentees;
+const event = f.liveEvent(program, [a, b], { title: "Séance au clavier" });
+const PROGRAM = program.path;
+const APPLICANT = "noemie@frigo-montmagny.exemple.org";
+const e2e = useE2E({ data: f });
 
 type Stop = Awaited<ReturnType<typeof focusIndicator>>;
 
@@ -58,8 +53,8 @@ async function expectFocusOn(page: Page, target: RegExp): Promise<Stop> {
 
 describe("keyboard-only journeys", { timeout: 120_000 }, () => {
   it("an applicant fills and submits the interest form with the keyboard alone", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/apply/prog-reemploi-2026`);
+    const page = await e2e.newPage();
+    await page.goto(`${e2e.url}/apply/${program.id}`);
 
     // The first Tab reaches the skip link; Enter jumps over the header to the content.
     const skip = await tabTo(page, /^Aller au contenu/, { max: 1 });
@@ -146,7 +141,7 @@ describe("keyboard-only journeys", { timeout: 120_000 }, () => {
       "Le Frigo partagé de Montmagny",
     );
     await page.keyboard.press("Control+a");
-    await page.keyboard.type("noemie@exemple.org");
+    await page.keyboard.type(APPLICANT);
     await page.keyboard.press("Enter");
 
     await page.waitForURL(/\/application\/[\w-]{32}\?submitted=1$/);
@@ -155,16 +150,16 @@ describe("keyboard-only journeys", { timeout: 120_000 }, () => {
     expect(await status.isVisible()).toBe(true);
 
     // The coordinator finds everything the keyboard entered.
-    const coordinator = new HttpClient(server.url);
-    await coordinator.signIn("coordination@exemple.org");
-    const list = await pageText(await coordinator.get(`${PROGRAM}/applications`));
+    const coordination = new HttpClient(e2e.url);
+    await coordination.signIn(coordinator.email, FACTORY_PASSWORD);
+    const list = await pageText(await coordination.get(`${PROGRAM}/applications`));
     const link = new RegExp(`href="(${PROGRAM}/applications/[^"]+)"[^>]*>Le Frigo partagé`).exec(
       list,
     );
     expect(link, "the application is listed").not.toBeNull();
-    const detail = await pageText(await coordinator.get(link![1]!));
+    const detail = await pageText(await coordination.get(link![1]!));
     for (const shown of [
-      "noemie@exemple.org",
+      APPLICANT,
       "Chaudière-Appalaches · Montmagny",
       "Pas de véhicule réfrigéré.",
       "Chaîne de froid (Priorité élevée)",
@@ -175,61 +170,56 @@ describe("keyboard-only journeys", { timeout: 120_000 }, () => {
   });
 
   it("a participant takes part in a speed-dating round with the keyboard alone", async () => {
-    const { eventPath, eventId } = await createPairEvent(server.url, "Séance au clavier");
-    const [amelie, nathalie] = await Promise.all([browser.newPage(), browser.newPage()]);
-    await Promise.all([
-      signIn(amelie, server.url, "amelie@exemple.org"),
-      signIn(nathalie, server.url, "nathalie@exemple.org"),
-    ]);
-    for (const page of [amelie, nathalie]) {
-      await page.goto(`${server.url}${eventPath}`);
+    const { path: eventPath, id: eventId } = event;
+    const [pageA, pageB] = await Promise.all([e2e.signedIn(a), e2e.signedIn(b)]);
+    for (const page of [pageA, pageB]) {
+      await page.goto(`${e2e.url}${eventPath}`);
       await page.getByText("Connecté·e", { exact: true }).waitFor();
     }
-    const console = await new LiveClient(server.url, "coordination@exemple.org").connect();
-    sockets.push(console);
+    const console = await e2e.live(coordinator);
     await console.join(eventId);
     expect((await console.emit("console:command", { eventId, command: "start" })).ok).toBe(true);
-    await amelie.getByRole("heading", { name: "Salle 1" }).waitFor();
+    await pageA.getByRole("heading", { name: "Salle 1" }).waitFor();
 
-    // Amélie tabs from the top of the page to the chat, types and presses Enter.
-    await tabTo(amelie, /^Votre message$/);
-    await amelie.keyboard.type("Bonjour Nathalie, au clavier !");
-    await amelie.keyboard.press("Enter");
-    await amelie.locator(".chat-list").getByText("Bonjour Nathalie, au clavier !").waitFor();
-    await nathalie.locator(".chat-list").getByText("Bonjour Nathalie, au clavier !").waitFor();
+    // A tabs from the top of the page to the chat, types and presses Enter.
+    await tabTo(pageA, /^Votre message$/);
+    await pageA.keyboard.type("Bonjour, au clavier !");
+    await pageA.keyboard.press("Enter");
+    await pageA.locator(".chat-list").getByText("Bonjour, au clavier !").waitFor();
+    await pageB.locator(".chat-list").getByText("Bonjour, au clavier !").waitFor();
     // The field is emptied and keeps the focus for the next message.
-    await expectFocusOn(amelie, /^Votre message$/);
-    expect(await amelie.getByLabel("Votre message").inputValue()).toBe("");
+    await expectFocusOn(pageA, /^Votre message$/);
+    expect(await pageA.getByLabel("Votre message").inputValue()).toBe("");
 
     // The round ends: the rating form. Tab enters the radio group, arrows choose, Enter saves.
     expect((await console.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
-    const form = amelie.getByRole("group", { name: /Nathalie Gagnon, tour 1/ });
+    const form = pageA.getByRole("group", { name: new RegExp(`${b.name}, tour 1`) });
     await form.waitFor();
     // The chat that had the focus is gone: the focus goes to the ratings, not back to the top.
-    await amelie.waitForFunction(() => document.activeElement?.id === "ratings-title");
-    expect(await amelie.locator(":focus").textContent()).toBe("Vos impressions");
-    await tabTo(amelie, /^Oui$/, { max: 1 });
-    await amelie.keyboard.press("ArrowRight");
-    await expectFocusOn(amelie, /^Peut-être$/);
-    await amelie.keyboard.press("ArrowLeft");
-    await expectFocusOn(amelie, /^Oui$/);
+    await pageA.waitForFunction(() => document.activeElement?.id === "ratings-title");
+    expect(await pageA.locator(":focus").textContent()).toBe("Vos impressions");
+    await tabTo(pageA, /^Oui$/, { max: 1 });
+    await pageA.keyboard.press("ArrowRight");
+    await expectFocusOn(pageA, /^Peut-être$/);
+    await pageA.keyboard.press("ArrowLeft");
+    await expectFocusOn(pageA, /^Oui$/);
     expect(await form.getByLabel("Oui").isChecked()).toBe(true);
-    await tabTo(amelie, /^Note privée/, { max: 1 });
-    await amelie.keyboard.type("Tarification sociale : à revoir ensemble.");
-    await tabTo(amelie, /^Enregistrer$/, { max: 1 });
-    await amelie.keyboard.press("Enter");
+    await tabTo(pageA, /^Note privée/, { max: 1 });
+    await pageA.keyboard.type("Tarification sociale : à revoir ensemble.");
+    await tabTo(pageA, /^Enregistrer$/, { max: 1 });
+    await pageA.keyboard.press("Enter");
     await form.getByText("Enregistré.").waitFor();
 
-    // Nathalie answers too (with the mouse); at the end Amélie sees the mutual match.
-    const hers = nathalie.getByRole("group", { name: /Amélie Roy, tour 1/ });
+    // B answers too (with the mouse); at the end A sees the mutual match.
+    const hers = pageB.getByRole("group", { name: new RegExp(`${a.name}, tour 1`) });
     await hers.getByLabel("Oui").check();
     await hers.getByRole("button", { name: "Enregistrer" }).click();
     await hers.getByText("Enregistré.").waitFor();
     expect((await console.emit("console:command", { eventId, command: "end" })).ok).toBe(true);
-    await amelie.getByRole("heading", { name: "Vos affinités réciproques" }).waitFor();
-    const matches = amelie.locator("section", {
-      has: amelie.getByRole("heading", { name: "Vos affinités réciproques" }),
+    await pageA.getByRole("heading", { name: "Vos affinités réciproques" }).waitFor();
+    const matches = pageA.locator("section", {
+      has: pageA.getByRole("heading", { name: "Vos affinités réciproques" }),
     });
-    expect(await matches.textContent()).toMatch(/Nathalie Gagnon.*Oui réciproque/);
+    expect(await matches.textContent()).toMatch(new RegExp(`${b.name}.*Oui réciproque`));
   });
 });

@@ -6,46 +6,35 @@
  * of hundreds of organizations, a participant finds a competitor by name on their profile.
  */
 import AxeBuilder from "@axe-core/playwright";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { DEMO_PROGRAM_ID } from "../../server/seeds/demo";
 import { scaleStore, writeScaleStore } from "../bench/scale-seed";
-import { launchBrowser, signIn } from "../helpers/browser";
-import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
+import { useE2E } from "../helpers/e2e";
 
-let server: TestServer;
-let dataDir: string;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let menteeApplications = 0;
 /** An organization of the program in another region than Benoît's. */
 let farName = "";
 
-beforeAll(async () => {
-  const store = await scaleStore({ participants: 180, groups: 6, meetings: 20, chatMessages: 5 });
-  menteeApplications = store.doc.applications.filter(
-    (a) => a.programId === DEMO_PROGRAM_ID && a.status !== "draft" && a.role === "mentee",
-  ).length;
-  const orgOf = (id: string) => store.doc.organizations.find((o) => o.id === id)!;
-  const benoit = orgOf(store.doc.participants.find((p) => p.id === "p-benoit")!.organizationId);
-  farName = store.doc.participants
-    .filter((p) => p.programId === DEMO_PROGRAM_ID)
-    .map((p) => orgOf(p.organizationId))
-    .find((o) => o.region !== benoit.region && !benoit.competitorIds.includes(o.id))!.name;
-  dataDir = await makeTempDir("maillage-pagination-e2e-");
-  await writeScaleStore(dataDir, store);
-  server = await startServer({ dataDir });
-  browser = await launchBrowser();
-}, 90_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (dataDir) await removeDir(dataDir);
+// The demo grown to several pages of applications and hundreds of organizations.
+const e2e = useE2E({
+  data: async (dataDir) => {
+    const store = await scaleStore({ participants: 180, groups: 6, meetings: 20, chatMessages: 5 });
+    menteeApplications = store.doc.applications.filter(
+      (a) => a.programId === DEMO_PROGRAM_ID && a.status !== "draft" && a.role === "mentee",
+    ).length;
+    const orgOf = (id: string) => store.doc.organizations.find((o) => o.id === id)!;
+    const benoit = orgOf(store.doc.participants.find((p) => p.id === "p-benoit")!.organizationId);
+    farName = store.doc.participants
+      .filter((p) => p.programId === DEMO_PROGRAM_ID)
+      .map((p) => orgOf(p.organizationId))
+      .find((o) => o.region !== benoit.region && !benoit.competitorIds.includes(o.id))!.name;
+    await writeScaleStore(dataDir, store);
+  },
 });
 
 it("a coordinator pages through filtered applications with the pager", async () => {
-  const { page } = browser;
-  await signIn(page, server.url, "coordination@exemple.org");
-  await page.goto(`${server.url}/programs/${DEMO_PROGRAM_ID}/applications?role=mentee`);
+  const page = await e2e.signedIn("coordination@exemple.org");
+  await page.goto(`${e2e.url}/programs/${DEMO_PROGRAM_ID}/applications?role=mentee`);
   const pages = Math.ceil(menteeApplications / 50);
   expect(pages).toBeGreaterThanOrEqual(2);
   const pager = page.getByRole("navigation", { name: "Pages des candidatures" });
@@ -91,10 +80,8 @@ it("a coordinator pages through filtered applications with the pager", async () 
 }, 60_000);
 
 it("a participant finds a competitor of another region by name, declares it and keeps it", async () => {
-  const { page, context } = browser;
-  await context.clearCookies(); // the coordinator of the test above is signed in
-  await signIn(page, server.url, "benoit@exemple.org");
-  await page.goto(`${server.url}/programs/${DEMO_PROGRAM_ID}/profile`);
+  const page = await e2e.signedIn("benoit@exemple.org");
+  await page.goto(`${e2e.url}/programs/${DEMO_PROGRAM_ID}/profile`);
   // The search field comes with the page's scripts.
   await page.waitForFunction(() => "__remixRouter" in window);
   const search = page.getByLabel("Chercher une organisation du programme par son nom");

@@ -1,29 +1,15 @@
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { launchBrowser, signIn } from "../helpers/browser";
-import { startServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { useE2E } from "../helpers/e2e";
 
 const REPORT = "/programs/prog-pilote-2025/report";
-let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let page: Page;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = browser.page;
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E();
 
 describe("the program report in the browser", () => {
   it("the coordinator reads the pilot's report, prints it and downloads its figures", async () => {
-    await signIn(page, server.url, "coordination@exemple.org");
+    const page = await e2e.signedIn("coordination@exemple.org");
 
-    await page.goto(`${server.url}${REPORT}`);
+    await page.goto(`${e2e.url}${REPORT}`);
     await page.getByRole("heading", { level: 1, name: "Rapport du programme" }).waitFor();
     const groups = page.getByRole("table", { name: "Composition des groupes" });
     await groups.getByRole("rowheader", { name: "Logistique" }).waitFor();

@@ -3,26 +3,16 @@
  * survive, on both screens and after a reload (issue 16: with the last writer winning, one
  * person's line vanished).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { launchBrowser, signIn } from "../helpers/browser";
-import { createPairEvent } from "../helpers/http";
-import { LiveClient } from "../helpers/live";
-import { startServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { useE2E } from "../helpers/e2e";
+import { Factory } from "../helpers/factory";
 
-let server: TestServer;
-let browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
-let coordinator: LiveClient | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browsers = await Promise.all([launchBrowser(), launchBrowser()]);
-});
-afterAll(async () => {
-  coordinator?.close();
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.stop();
-});
+const f = new Factory("rn");
+const { program, coordinator, mentees } = f.cohort({ mentees: 2 });
+const [a, b] = mentees;
+const event = f.liveEvent(program, [a, b], { title: "Note commune à deux" });
+const e2e = useE2E({ data: f });
 
 const note = (page: Page) => page.getByLabel("Note commune de la salle");
 
@@ -41,46 +31,42 @@ async function expectNoteWith(page: Page, texts: string[]) {
 
 describe("the shared note of a room", () => {
   it("keeps what two people type at the same time, on both screens and after a reload", async () => {
-    const { eventPath, eventId } = await createPairEvent(server.url, "Note commune à deux");
-    const [amelie, nathalie] = browsers.map((b) => b.page) as [Page, Page];
-    await signIn(amelie, server.url, "amelie@exemple.org");
-    await signIn(nathalie, server.url, "nathalie@exemple.org");
-    for (const page of [amelie, nathalie]) {
-      await page.goto(`${server.url}${eventPath}`);
+    const { path: eventPath, id: eventId } = event;
+    const [pageA, pageB] = await Promise.all([e2e.signedIn(a), e2e.signedIn(b)]);
+    for (const page of [pageA, pageB]) {
+      await page.goto(`${e2e.url}${eventPath}`);
       await page.getByText("Connecté·e", { exact: true }).waitFor();
     }
-    coordinator = await new LiveClient(server.url, "coordination@exemple.org").connect();
-    await coordinator.join(eventId);
-    expect((await coordinator.emit("console:command", { eventId, command: "start" })).ok).toBe(
-      true,
-    );
-    for (const page of [amelie, nathalie]) {
+    const console = await e2e.live(coordinator);
+    await console.join(eventId);
+    expect((await console.emit("console:command", { eventId, command: "start" })).ok).toBe(true);
+    for (const page of [pageA, pageB]) {
       await page.getByRole("heading", { name: "Salle 1" }).waitFor();
       await note(page).click();
     }
 
     // Both type two lines at once, keystroke by keystroke, each seeing the other's text arrive.
     const lines = {
-      amelie: ["Amélie : un budget partagé pour la camionnette.", "Amélie : appeler la Ville."],
-      nathalie: ["Nathalie : le calendrier des collectes.", "Nathalie : trouver des bénévoles."],
+      a: ["A : un budget partagé pour la camionnette.", "A : appeler la Ville."],
+      b: ["B : le calendrier des collectes.", "B : trouver des bénévoles."],
     };
     await Promise.all([
-      amelie.keyboard.type(`${lines.amelie.join("\n")}\n`, { delay: 35 }),
-      nathalie.keyboard.type(`${lines.nathalie.join("\n")}\n`, { delay: 45 }),
+      pageA.keyboard.type(`${lines.a.join("\n")}\n`, { delay: 35 }),
+      pageB.keyboard.type(`${lines.b.join("\n")}\n`, { delay: 45 }),
     ]);
-    const all = [...lines.amelie, ...lines.nathalie];
-    for (const page of [amelie, nathalie]) await expectNoteWith(page, all);
-    const onAmelie = await note(amelie).inputValue();
-    const onNathalie = await note(nathalie).inputValue();
-    expect(onNathalie).toBe(onAmelie);
+    const all = [...lines.a, ...lines.b];
+    for (const page of [pageA, pageB]) await expectNoteWith(page, all);
+    const onA = await note(pageA).inputValue();
+    const onB = await note(pageB).inputValue();
+    expect(onB).toBe(onA);
     // Nothing else crept in: the four lines and their line breaks, each line whole.
-    expect(onAmelie.split("\n").filter(Boolean).sort()).toEqual([...all].sort());
+    expect(onA.split("\n").filter(Boolean).sort()).toEqual([...all].sort());
 
-    for (const page of [amelie, nathalie]) {
+    for (const page of [pageA, pageB]) {
       await page.reload();
       await page.getByText("Connecté·e", { exact: true }).waitFor();
       await expectNoteWith(page, all);
-      expect(await note(page).inputValue()).toBe(onAmelie);
+      expect(await note(page).inputValue()).toBe(onA);
     }
   });
 });

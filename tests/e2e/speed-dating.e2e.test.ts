@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import { launchBrowser, signIn } from "../helpers/browser";
-import { createPairEvent } from "../helpers/http";
-import { LiveClient } from "../helpers/live";
-import { startServer, type TestServer } from "../helpers/server";
+import { describe, expect, it } from "vitest";
+import { useE2E } from "../helpers/e2e";
+import { Factory } from "../helpers/factory";
 
-let server: TestServer;
-let browsers: Array<Awaited<ReturnType<typeof launchBrowser>>> = [];
-let coordinator: LiveClient | undefined;
-
-beforeAll(async () => {
-  server = await startServer();
-  browsers = await Promise.all([launchBrowser(), launchBrowser()]);
-});
-afterAll(async () => {
-  coordinator?.close();
-  await Promise.all(browsers.map((b) => b.close()));
-  await server?.stop();
-});
+const f = new Factory("sd");
+const { program, coordinator, mentees } = f.cohort({ mentees: 2 });
+const [a, b] = mentees;
+const event = f.liveEvent(program, [a, b], { title: "Séance à deux" });
+const e2e = useE2E({ data: f });
 
 function seconds(clock: string | null): number {
   const [m, s] = (clock ?? "").split(":").map(Number);
@@ -26,46 +15,40 @@ function seconds(clock: string | null): number {
 
 describe("two people in a live speed-dating room", () => {
   it("see the same countdown and each other's messages, and both rate the conversation", async () => {
-    const { eventPath, eventId } = await createPairEvent(server.url, "Séance à deux");
+    const { path: eventPath, id: eventId } = event;
 
-    const [amelie, nathalie] = browsers.map((b) => b.page) as [Page, Page];
-    await signIn(amelie, server.url, "amelie@exemple.org");
-    await signIn(nathalie, server.url, "nathalie@exemple.org");
-    await amelie.goto(`${server.url}${eventPath}`);
-    await nathalie.goto(`${server.url}${eventPath}`);
-    for (const page of [amelie, nathalie]) {
+    const [pageA, pageB] = await Promise.all([e2e.signedIn(a), e2e.signedIn(b)]);
+    await pageA.goto(`${e2e.url}${eventPath}`);
+    await pageB.goto(`${e2e.url}${eventPath}`);
+    for (const page of [pageA, pageB]) {
       await page.getByText("Connecté·e", { exact: true }).waitFor();
     }
 
-    coordinator = await new LiveClient(server.url, "coordination@exemple.org").connect();
-    await coordinator.join(eventId);
-    expect((await coordinator.emit("console:command", { eventId, command: "start" })).ok).toBe(
-      true,
-    );
+    const console = await e2e.live(coordinator);
+    await console.join(eventId);
+    expect((await console.emit("console:command", { eventId, command: "start" })).ok).toBe(true);
 
-    for (const page of [amelie, nathalie]) {
+    for (const page of [pageA, pageB]) {
       await page.getByRole("heading", { name: "Salle 1" }).waitFor();
     }
-    const [a, n] = await Promise.all(
-      [amelie, nathalie].map((p) => p.getByTestId("countdown").textContent()),
+    const [clockA, clockB] = await Promise.all(
+      [pageA, pageB].map((p) => p.getByTestId("countdown").textContent()),
     );
-    expect(Math.abs(seconds(a!) - seconds(n!))).toBeLessThanOrEqual(1);
-    expect(seconds(a!)).toBeGreaterThan(4 * 60);
-    expect(await amelie.getByRole("heading", { name: "Nathalie Gagnon" }).count()).toBe(1);
+    expect(Math.abs(seconds(clockA!) - seconds(clockB!))).toBeLessThanOrEqual(1);
+    expect(seconds(clockA!)).toBeGreaterThan(4 * 60);
+    expect(await pageA.getByRole("heading", { name: b.name }).count()).toBe(1);
 
-    await amelie
-      .getByLabel("Votre message")
-      .fill("Bonjour Nathalie ! Parlons de tarification sociale.");
-    await amelie.getByRole("button", { name: "Envoyer" }).click();
-    await nathalie.getByText("Bonjour Nathalie ! Parlons de tarification sociale.").waitFor();
-    await nathalie.getByLabel("Votre message").fill("Avec plaisir, Amélie.");
-    await nathalie.getByLabel("Votre message").press("Enter");
-    await amelie.getByText("Avec plaisir, Amélie.").waitFor();
+    await pageA.getByLabel("Votre message").fill("Bonjour ! Parlons de tarification sociale.");
+    await pageA.getByRole("button", { name: "Envoyer" }).click();
+    await pageB.getByText("Bonjour ! Parlons de tarification sociale.").waitFor();
+    await pageB.getByLabel("Votre message").fill("Avec plaisir.");
+    await pageB.getByLabel("Votre message").press("Enter");
+    await pageA.getByText("Avec plaisir.").waitFor();
 
-    expect((await coordinator.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
+    expect((await console.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
     for (const [page, other] of [
-      [amelie, "Nathalie Gagnon"],
-      [nathalie, "Amélie Roy"],
+      [pageA, b.name],
+      [pageB, a.name],
     ] as const) {
       const form = page.getByRole("group", { name: new RegExp(`${other}, tour 1`) });
       await form.waitFor();
@@ -74,13 +57,13 @@ describe("two people in a live speed-dating room", () => {
       await form.getByText("Enregistré.").waitFor();
     }
     // Both countdowns now show the break, still in step.
-    const [ba, bn] = await Promise.all(
-      [amelie, nathalie].map((p) => p.getByTestId("countdown").textContent()),
+    const [breakA, breakB] = await Promise.all(
+      [pageA, pageB].map((p) => p.getByTestId("countdown").textContent()),
     );
-    expect(Math.abs(seconds(ba!) - seconds(bn!))).toBeLessThanOrEqual(1);
+    expect(Math.abs(seconds(breakA!) - seconds(breakB!))).toBeLessThanOrEqual(1);
 
-    expect((await coordinator.emit("console:command", { eventId, command: "end" })).ok).toBe(true);
-    await amelie.getByRole("heading", { name: "Vos affinités réciproques" }).waitFor();
-    await amelie.getByText("Oui réciproque").waitFor();
+    expect((await console.emit("console:command", { eventId, command: "end" })).ok).toBe(true);
+    await pageA.getByRole("heading", { name: "Vos affinités réciproques" }).waitFor();
+    await pageA.getByText("Oui réciproque").waitFor();
   });
 });

@@ -1,12 +1,13 @@
-/** Debian's chromium driven by playwright-core: headless, fresh profile, no network but loopback. */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+/**
+ * Debian's chromium driven by playwright-core: headless, fresh profile, no network but loopback.
+ * tests/helpers/e2e.ts launches it for the browser tests; these are the pieces pages share.
+ */
+import type { Page } from "playwright-core";
+import { DEMO_PASSWORD } from "../../server/seeds/demo";
 
 export const CHROMIUM = "/usr/bin/chromium";
 /** Headless, and nothing that talks to the network on its own. */
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   "--no-sandbox",
   "--disable-gpu",
   "--disable-quic",
@@ -16,62 +17,16 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export async function launchBrowser(): Promise<{
-  context: BrowserContext;
-  page: Page;
-  close: () => Promise<void>;
-}> {
-  const profile = await mkdtemp(join(tmpdir(), "maillage-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    locale: "fr-CA",
-    viewport: { width: 1280, height: 800 },
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    close: async () => {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
-  };
-}
-
-/** Signs a demo account in through the sign-in form (French), landing on the dashboard. */
-export async function signIn(page: Page, base: string, email: string) {
+/**
+ * Signs an account in through the sign-in form (French), landing on the dashboard; a demo account
+ * unless the password is given.
+ */
+export async function signIn(page: Page, base: string, email: string, password = DEMO_PASSWORD) {
   await page.goto(`${base}/login`);
   await page.getByLabel("Adresse courriel").fill(email);
-  await page.getByLabel("Mot de passe").fill("maillage-demo");
+  await page.getByLabel("Mot de passe").fill(password);
   await page.getByRole("button", { name: "Se connecter" }).click();
   await page.waitForURL(/\/dashboard$/);
-}
-
-/**
- * One Debian chromium for a whole test file, with a fresh context (own cookies) per person:
- * cheaper than a browser per person when a file signs in several accounts.
- */
-export async function launchSharedBrowser(): Promise<{
-  newPage: () => Promise<Page>;
-  close: () => Promise<void>;
-}> {
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
-  return {
-    newPage: async () => {
-      const context = await browser.newContext({
-        locale: "fr-CA",
-        viewport: { width: 1280, height: 800 },
-      });
-      return context.newPage();
-    },
-    close: () => browser.close(),
-  };
 }
 
 /** Chooses the interface language as the language switch does: the `maillage_lang` cookie. */

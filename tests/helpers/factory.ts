@@ -1,16 +1,37 @@
 /**
- * A data factory for tests that need their own people: programs, coordinators and participants
- * (each in an organization of a different region and MRC, so that any three of a program make a
- * valid group), groups with their seats, proposals, solver runs, meetings, co-development sessions,
- * agreements, questionnaires, live events, tools, invitations and applications with known tokens.
- * Everyone signs in with FACTORY_PASSWORD. Nothing comes from the demo: the document is written to a
- * lowdb data dir, or imported into an empty PostgreSQL database, before the server starts.
+ * The data factory: new tests build the people and records they need here, and do not borrow the
+ * demo's (its accounts, e-mails and ids stay for the tests whose subject is the demo itself: the
+ * demo crawl, the pilot's report, the accessibility tour of the demo pages).
+ *
+ * Programs, coordinators and participants (each in an organization of a different region and MRC,
+ * so that any three of a program make a valid group), groups with their seats, proposals, solver
+ * runs, meetings, hour banks, co-development sessions, agreements, questionnaires, live events,
+ * tools, invitations and applications with known tokens. People get generated names ("Alix
+ * Beaulieu", none of the demo's, none a part of another's for the first 575 people of a factory)
+ * and e-mails (`u-<prefix><n>@courses.exemple.org`); everyone signs in with FACTORY_PASSWORD.
+ * Records are built synchronously; `document()` validates the whole, which is written to a lowdb
+ * data dir (`writeLowdbStore`, or `useE2E({ data: factory })` for browser tests) or imported into
+ * an empty PostgreSQL database (`importIntoPostgres`) before the server starts.
+ *
+ * The usual shapes, in a few lines:
+ *
+ *   const f = new Factory("x");
+ *   // A program with a coordinator and participants in distinct regions:
+ *   const { program, coordinator, mentors, mentees } = f.cohort({ mentors: 1, mentees: 2 });
+ *   // A group of three with its space (agreement, a held meeting and its hours, the next one):
+ *   const space = f.groupSpace(program, [...mentors, ...mentees]);
+ *   // An open questionnaire:
+ *   const evaluationId = f.evaluation(program);
+ *   // A live speed-dating event with invited people, ready for the coordinator to start:
+ *   const event = f.liveEvent(program, mentees);
+ *   // then: useE2E({ data: f }), or writeLowdbStore(dataDir, await f.document())
  */
 import { randomUUID } from "node:crypto";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
 import { regions } from "../../core/data/geography";
+import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
 import { membershipsOfGroups } from "../../core/store/seats";
 import { addDays, quebecToday } from "../../core/utils/quebec-time";
 import { hashPassword } from "../../core/security/password";
@@ -36,7 +57,10 @@ export interface Person {
 export interface ProgramRef {
   id: string;
   title: string;
+  composition: Program["composition"];
   coordinators: Person[];
+  /** The program's pages: `/programs/<id>`. */
+  path: string;
 }
 
 export interface GroupRef {
@@ -44,7 +68,93 @@ export interface GroupRef {
   programId: string;
   memberIds: string[];
   members: Person[];
+  /** The group's space: `/programs/<program>/groups/<id>`. */
+  path: string;
 }
+
+/** `count` people: a tuple when the count is a literal (`const [a, b] = f.people(p, "peer", 2)`). */
+export type People<N extends number, Built extends Person[] = []> = number extends N
+  ? Person[]
+  : Built["length"] extends N
+    ? Built
+    : People<N, [...Built, Person]>;
+
+/** A program of its own with its people (see `Factory.cohort`). */
+export interface Cohort<Mentors extends number, Mentees extends number, Peers extends number> {
+  program: ProgramRef;
+  /** The first of `program.coordinators`. */
+  coordinator: Person;
+  mentors: People<Mentors>;
+  mentees: People<Mentees>;
+  peers: People<Peers>;
+}
+
+/** A group with the space of a group under way (see `Factory.groupSpace`). */
+export interface GroupSpace {
+  group: GroupRef;
+  /** The members as given, or the mentor first, then the mentees. */
+  members: [Person, Person, Person];
+  agreementId: string;
+  /** Held two days ago, everyone present, its time in the hour bank. */
+  heldMeetingId: string;
+  /** Planned in a week. */
+  nextMeetingId: string;
+}
+
+/** First and last names for generated people: none of the demo's; none ends another. */
+const FIRST_NAMES = [
+  "Alix",
+  "Béatrice",
+  "Charles",
+  "Denise",
+  "Édouard",
+  "Florence",
+  "Gaston",
+  "Hélène",
+  "Ismaël",
+  "Jeanne",
+  "Karim",
+  "Lucie",
+  "Maxime",
+  "Odile",
+  "Pascal",
+  "Rosalie",
+  "Samuel",
+  "Thérèse",
+  "Ulric",
+  "Valérie",
+  "William",
+  "Yasmine",
+  "Zacharie",
+  "Gisèle",
+  "Raphaël",
+];
+/** 23 (a prime): with 25 first names, the first 575 people have distinct full names. */
+const LAST_NAMES = [
+  "Beaulieu",
+  "Bergeron",
+  "Boisvert",
+  "Cloutier",
+  "Desjardins",
+  "Fournier",
+  "Hébert",
+  "Jolicoeur",
+  "Lapointe",
+  "Lévesque",
+  "Marchand",
+  "Nadeau",
+  "Paquette",
+  "Poirier",
+  "Rioux",
+  "Savard",
+  "Thibault",
+  "Vachon",
+  "Villeneuve",
+  "Allard",
+  "Brassard",
+  "Cyr",
+  "Dufour",
+];
 
 /** (region, MRC) pairs in an order where the first 17 are in distinct regions and all MRCs differ. */
 const PLACES = (() => {
@@ -64,6 +174,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export class Factory {
   private readonly doc = emptyDocument() as unknown as Record<Collection, unknown[]>;
   private counter = 0;
+  private accounts = 0;
   private readonly placesUsed = new Map<string, number>();
   /** One moment for every record, so that the data reads the same on each engine. */
   readonly now = Date.now();
@@ -83,14 +194,23 @@ export class Factory {
     return record;
   }
 
+  /** A generated full name, new to this factory (a number follows after the 575th). */
+  private newName() {
+    const k = this.accounts++;
+    const first = FIRST_NAMES[k % FIRST_NAMES.length]!;
+    const round = Math.floor(k / FIRST_NAMES.length);
+    const last = LAST_NAMES[(k + round) % LAST_NAMES.length]!;
+    const cycle = Math.floor(k / (FIRST_NAMES.length * LAST_NAMES.length));
+    return cycle === 0 ? `${first} ${last}` : `${first} ${last} ${cycle + 1}`;
+  }
+
   private account(role: "coordinator" | "participant"): Person {
     const userId = this.next("u");
-    const n = this.counter;
     const person = {
       userId,
       participantId: "",
       email: `${userId}@courses.exemple.org`,
-      name: `${role === "coordinator" ? "Coordination" : "Personne"} ${this.prefix.toUpperCase()}${n}`,
+      name: this.newName(),
     };
     this.add("users", {
       id: userId,
@@ -105,14 +225,17 @@ export class Factory {
     return person;
   }
 
-  /** A program of its own, with `coordinators` coordinators (self-formed groups form at once). */
+  /**
+   * A program of its own, with `coordinators` coordinators: active, mentorship, the pilot's
+   * taxonomy, self-formed groups forming at once, unless `options` say otherwise.
+   */
   program(options: Partial<Program> & { coordinators?: number } = {}): ProgramRef {
     const { coordinators: count = 1, ...fields } = options;
     const coordinators = Array.from({ length: count }, () => this.account("coordinator"));
     const id = this.next("prog");
     const title = `Programme ${id}`;
     const today = quebecToday(this.now);
-    this.add("programs", {
+    const program = this.add("programs", {
       id,
       title,
       theme: "Réemploi alimentaire",
@@ -126,10 +249,41 @@ export class Factory {
       hourBankHours: 20,
       selfFormedApproval: "notify",
       proposalHours: 72,
+      // What a program created in the app starts with (core/models/program.server.ts).
+      taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
       createdAt: iso(this.now),
       ...fields,
     });
-    return { id, title, coordinators };
+    return {
+      id,
+      title: program.title,
+      composition: program.composition,
+      coordinators,
+      path: `/programs/${id}`,
+    };
+  }
+
+  /**
+   * A program of its own (`program` options) with its first coordinator and participants, each in
+   * an organization of a region of its own (the first 17 of a program).
+   */
+  cohort<Mentors extends number = 0, Mentees extends number = 0, Peers extends number = 0>(
+    options: Partial<Program> & {
+      coordinators?: number;
+      mentors?: Mentors;
+      mentees?: Mentees;
+      peers?: Peers;
+    } = {},
+  ): Cohort<Mentors, Mentees, Peers> {
+    const { mentors, mentees, peers, ...fields } = options;
+    const program = this.program(fields);
+    return {
+      program,
+      coordinator: program.coordinators[0]!,
+      mentors: this.people(program, "mentor", mentors ?? (0 as Mentors)),
+      mentees: this.people(program, "mentee", mentees ?? (0 as Mentees)),
+      peers: this.people(program, "peer", peers ?? (0 as Peers)),
+    };
   }
 
   /** A participant of `program`, published, in an organization of a place new to that program. */
@@ -162,8 +316,8 @@ export class Factory {
     return person;
   }
 
-  people(program: ProgramRef, role: Role, count: number) {
-    return Array.from({ length: count }, () => this.person(program, role));
+  people<N extends number>(program: ProgramRef, role: Role, count: N): People<N> {
+    return Array.from({ length: count }, () => this.person(program, role)) as People<N>;
   }
 
   /** An account in no program (someone an invitation is for). */
@@ -187,7 +341,64 @@ export class Factory {
       sourceKey: options.sourceKey,
       createdAt: iso(this.now),
     });
-    return { id, programId: program.id, memberIds, members };
+    return {
+      id,
+      programId: program.id,
+      memberIds,
+      members,
+      path: `${program.path}/groups/${id}`,
+    };
+  }
+
+  /**
+   * A group of three and the space of a group under way: its agreement accepted by everyone, a
+   * meeting held two days ago with everyone present and its time in the hour bank, and the next
+   * meeting in a week. The members are new ones (a mentor and two mentees, or three peers in a
+   * co-development program) unless given.
+   */
+  groupSpace(program: ProgramRef, members?: [Person, Person, Person]): GroupSpace {
+    const people: [Person, Person, Person] =
+      members ??
+      (program.composition === "co-development"
+        ? this.people(program, "peer", 3)
+        : [this.person(program, "mentor"), ...this.people(program, "mentee", 2)]);
+    const group = this.group(program, people);
+    const agreementId = this.agreement(group, people[0], { acceptedBy: people });
+    const heldMeetingId = this.meeting(group, -48 * HOUR, 90, {
+      status: "held",
+      presentIds: group.memberIds,
+    });
+    for (const member of people)
+      this.hours(group, member, 1.5, { kind: "meeting", meetingId: heldMeetingId, daysAgo: 2 });
+    const nextMeetingId = this.meeting(group, 7 * 24 * HOUR, 120);
+    return { group, members: people, agreementId, heldMeetingId, nextMeetingId };
+  }
+
+  /** A line of the group's hour bank by `member` (quarter hours), `daysAgo` days ago (Quebec dates). */
+  hours(
+    group: GroupRef,
+    member: Person,
+    hours: number,
+    options: {
+      kind?: "meeting" | "preparation" | "communication" | "follow-up";
+      meetingId?: string;
+      daysAgo?: number;
+    } = {},
+  ) {
+    const id = this.next("hrs");
+    const daysAgo = options.daysAgo ?? 0;
+    this.add("hourEntries", {
+      id,
+      groupId: group.id,
+      participantId: member.participantId,
+      kind: options.kind ?? "preparation",
+      hours,
+      date: addDays(quebecToday(this.now), -daysAgo),
+      note: "",
+      meetingId: options.meetingId,
+      createdAt: iso(this.now - daysAgo * 24 * HOUR),
+    });
+    return id;
   }
 
   /** A proposal by `proposer` to `others`; `accepted` have said yes (the proposer always has). */
@@ -246,8 +457,16 @@ export class Factory {
     return { id, groupIds };
   }
 
-  /** A collective meeting of `group`, `startsInMs` from now (negative: it has started). */
-  meeting(group: GroupRef, startsInMs: number, minutes = 60) {
+  /**
+   * A collective meeting of `group`, `startsInMs` from now (negative: it has started), planned
+   * unless told (a held meeting names who was present).
+   */
+  meeting(
+    group: GroupRef,
+    startsInMs: number,
+    minutes = 60,
+    options: { status?: "planned" | "held"; presentIds?: string[] } = {},
+  ) {
     const id = this.next("mtg");
     const startsAt = this.now + startsInMs;
     this.add("meetings", {
@@ -255,7 +474,8 @@ export class Factory {
       groupId: group.id,
       startsAt: iso(startsAt),
       endsAt: iso(startsAt + minutes * 60_000),
-      status: "planned",
+      presentIds: options.presentIds ?? [],
+      status: options.status ?? "planned",
       createdAt: iso(this.now),
       updatedAt: iso(this.now),
     });
@@ -263,15 +483,26 @@ export class Factory {
   }
 
   /**
-   * A co-development session of `group`, running at `step` with all three present (client, then
-   * facilitator, then scribe: the members in order), or planned.
+   * A co-development session of `group`, running at `step` with all three present, or planned
+   * (seven steps of ten minutes). The client, the facilitator and the scribe are the members in
+   * the order of `memberIds` unless given.
    */
   codevSession(
     group: GroupRef,
-    options: { step?: number; meetingId?: string; number?: number; status?: "running" | "planned" },
+    options: {
+      step?: number;
+      meetingId?: string;
+      number?: number;
+      status?: "running" | "planned";
+      roles?: { client: Person; facilitator: Person; scribe?: Person };
+    },
   ) {
     const id = this.next("cdv");
-    const [client, facilitator, scribe] = group.memberIds;
+    const [client, facilitator, scribe] = options.roles
+      ? [options.roles.client, options.roles.facilitator, options.roles.scribe].map(
+          (p) => p?.participantId,
+        )
+      : group.memberIds;
     const running = (options.status ?? "running") === "running";
     this.add("codevSessions", {
       id,
@@ -294,11 +525,15 @@ export class Factory {
       createdAt: iso(this.now),
       updatedAt: iso(this.now),
     });
-    return { id, facilitator: group.members.find((m) => m.participantId === facilitator)! };
+    return {
+      id,
+      facilitator: group.members.find((m) => m.participantId === facilitator)!,
+      path: `${group.path}/codev/${id}`,
+    };
   }
 
-  /** Version 1 of the group's agreement, accepted by its author only. */
-  agreement(group: GroupRef, author: Person) {
+  /** Version 1 of the group's agreement, accepted by its author only unless told. */
+  agreement(group: GroupRef, author: Person, options: { acceptedBy?: Person[] } = {}) {
     const id = this.next("agr");
     this.add("agreements", {
       id,
@@ -312,12 +547,14 @@ export class Factory {
       communication: "Un courriel après chaque rencontre.",
       updatedBy: author.participantId,
       updatedAt: iso(this.now),
-      acceptances: { [author.participantId]: iso(this.now) },
+      acceptances: Object.fromEntries(
+        (options.acceptedBy ?? [author]).map((p) => [p.participantId, iso(this.now)]),
+      ),
     });
     return id;
   }
 
-  /** A monthly questionnaire open today (Quebec dates). */
+  /** An open questionnaire: a monthly one, open since yesterday for two weeks (Quebec dates). */
   evaluation(program: ProgramRef) {
     const id = this.next("eval");
     const today = quebecToday(this.now);
@@ -375,6 +612,41 @@ export class Factory {
       startedAt: iso(this.now - 5 * 60_000),
     });
     return id;
+  }
+
+  /**
+   * A live speed-dating event inviting `invited`, scheduled for tomorrow and not started: the
+   * coordinator's console starts it (rooms of two, two rounds of five minutes unless told).
+   */
+  liveEvent(
+    program: ProgramRef,
+    invited: Person[],
+    options: {
+      title?: string;
+      rounds?: number;
+      roundMinutes?: number;
+      breakMinutes?: number;
+      roomSize?: 2 | 3;
+    } = {},
+  ) {
+    const id = this.next("evt");
+    this.add("events", {
+      id,
+      programId: program.id,
+      title: options.title ?? `Séance ${id}`,
+      startsAt: iso(this.now + 24 * HOUR),
+      invitedParticipantIds: invited.map((p) => p.participantId),
+      rounds: options.rounds ?? 2,
+      roundMinutes: options.roundMinutes ?? 5,
+      breakMinutes: options.breakMinutes ?? 2,
+      roomSize: options.roomSize ?? 2,
+      format: "online",
+      status: "scheduled",
+      currentRound: 0,
+      createdBy: program.coordinators[0]!.userId,
+      createdAt: iso(this.now),
+    });
+    return { id, path: `${program.path}/events/${id}` };
   }
 
   /** A link tool shared in `group` by `author`. */

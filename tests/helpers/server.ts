@@ -1,4 +1,8 @@
-/** Starts the production server on 127.0.0.1 and a random port, with a temporary data dir. */
+/**
+ * Starts the production server on 127.0.0.1 and a random port, with a temporary data dir. Every
+ * server a test process starts is killed when that process exits, whatever happened to the test
+ * (a timed-out test, a hook that threw): no server outlives the test run.
+ */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -17,14 +21,41 @@ export interface TestServer {
   stop: () => Promise<number | null>;
 }
 
+/** Servers started by this process and not exited yet. */
+const running = new Set<ChildProcess>();
+let exitHookInstalled = false;
+
+/** Tracks a child until it exits; kills whatever is left when this process exits. */
+function track(child: ChildProcess) {
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    // Synchronous on purpose: an "exit" handler cannot wait.
+    process.once("exit", () => {
+      for (const left of running) left.kill("SIGKILL");
+    });
+  }
+}
+
+/** How long stop() waits after SIGTERM before SIGKILL (the server forces its own exit at 10 s). */
+const STOP_GRACE_MS = 15_000;
+
 export async function makeTempDir(prefix = "maillage-test-"): Promise<string> {
   return mkdtemp(join(tmpdir(), prefix));
 }
 
 export async function startServer(
-  options: { dataDir?: string; env?: Record<string, string> } = {},
+  options: {
+    dataDir?: string;
+    env?: Record<string, string>;
+    /** Aborting kills a server still starting (the promise rejects); a started one stays. */
+    signal?: AbortSignal;
+  } = {},
 ): Promise<TestServer> {
+  options.signal?.throwIfAborted();
   const dataDir = options.dataDir ?? (await makeTempDir());
+  options.signal?.throwIfAborted();
   const child = spawn(process.execPath, [SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
@@ -37,6 +68,9 @@ export async function startServer(
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  track(child);
+  const onAbort = () => child.kill("SIGKILL");
+  options.signal?.addEventListener("abort", onAbort, { once: true });
   let output = "";
   child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
@@ -54,13 +88,14 @@ export async function startServer(
       const match = /ready: (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
       if (match) {
         clearTimeout(timer);
+        options.signal?.removeEventListener("abort", onAbort);
         resolve(match[1]!);
       }
     };
     child.stdout.on("data", check);
     void exited.then((code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with ${code}:\n${output}`));
+      reject(new Error(`server exited with ${code ?? child.signalCode}:\n${output}`));
     });
   });
 
@@ -70,7 +105,11 @@ export async function startServer(
     process: child,
     output: () => output,
     stop: async () => {
-      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill("SIGTERM");
+        const kill = setTimeout(() => child.kill("SIGKILL"), STOP_GRACE_MS);
+        void exited.then(() => clearTimeout(kill));
+      }
       return exited;
     },
   };
@@ -90,6 +129,7 @@ export async function runServerExpectingExit(dataDir: string, env: Record<string
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
+  track(child);
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
