@@ -104,7 +104,7 @@ it("a participant finds a competitor of another region by name, declares it and 
   await found.getByRole("checkbox", { name: farName }).check();
   // Another search: the checked one joins the declared organizations, still checked.
   await search.fill("zzz-aucune");
-  await page.getByText("0 organisation(s) trouvée(s).").waitFor();
+  await page.getByText("0 organisation trouvée.").waitFor();
   const declared = page.getByRole("group", { name: "Organisations déclarées" });
   await expect(declared.getByRole("checkbox", { name: farName }).isChecked()).resolves.toBe(true);
   const results = await new AxeBuilder({ page }).include(".organization-search").analyze();

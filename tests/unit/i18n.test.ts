@@ -67,8 +67,34 @@ function simpleFormat(template: string, params?: MessageParams) {
   );
 }
 
-/** The messages whose words depend on a count: ICU plurals (none yet). */
-const PLURALS: string[] = [];
+/** The messages whose words depend on a count: ICU plurals (or a number formatted for the locale). */
+const PLURALS = [
+  "nav.unread",
+  "errors.chooseAtLeast",
+  "auth.signIn.throttled",
+  "apply.tooMany",
+  "hostile.signUpTooMany",
+  "taxonomy.inUse",
+  "applications.count",
+  "directory.count",
+  "formation.solveHint",
+  "meetings.planned",
+  "meetings.rotated",
+  "plan.imported",
+  "codev.runner.ended",
+  "report.tools.more",
+  "tools.count",
+  "evaluations.reminded",
+  "pager.total",
+  "competitors.found",
+  "competitors.more",
+  "events.summary",
+  "checkIns.intro",
+  "notifications.checkInReminder.text",
+  "groups.spaceIntro",
+  "groups.hoursLeft",
+  "report.hours.intro",
+].sort();
 
 describe("the French and English catalogs", () => {
   const frKeys = catalogs.fr;
@@ -89,6 +115,21 @@ describe("the French and English catalogs", () => {
       const enArgs = argumentsOf(parse(english, "en"));
       expect(Object.fromEntries(enArgs), key).toEqual(Object.fromEntries(frArgs));
     }
+  });
+
+  it("say plurals with ICU, never with “(s)”", () => {
+    for (const locale of ["fr", "en"] as const) {
+      for (const [key, text] of catalogs[locale]) {
+        expect(text, `${locale} ${key}`).not.toMatch(/\((?:s|es|x)\)/);
+      }
+    }
+    // Exactly the listed messages take a count: any other ICU construct would change how an
+    // existing message reads, and the next test would not compare it with what it was.
+    const counted = [...frKeys]
+      .filter(([, text]) => [...argumentsOf(parse(text, "fr")).values()].some((t) => t !== "text"))
+      .map(([key]) => key)
+      .sort();
+    expect(counted).toEqual(PLURALS);
   });
 
   it("read every other message exactly as before ICU, apostrophes, quotes and braces included", () => {
@@ -117,6 +158,64 @@ describe("the French and English catalogs", () => {
       }
     }
     expect(compared).toBe(2 * (catalogs.fr.size - PLURALS.length));
+  });
+});
+
+describe("plurals", () => {
+  it("count as French does (0 and 1 are singular) and as English does", () => {
+    const count = (locale: Locale, n: number) =>
+      translate(locale, "applications.count", { count: n });
+    expect([0, 1, 2].map((n) => count("fr", n))).toEqual([
+      "0 candidature",
+      "1 candidature",
+      "2 candidatures",
+    ]);
+    expect([0, 1, 2].map((n) => count("en", n))).toEqual([
+      "0 applications",
+      "1 application",
+      "2 applications",
+    ]);
+    // Large counts are written for the locale, as formatNumber writes them.
+    expect(count("fr", 25_000)).toBe(`${formatNumber("fr", 25_000)} candidatures`);
+    expect(count("en", 25_000)).toBe("25,000 applications");
+    expect(translate("fr", "meetings.planned", { count: 1 })).toBe("1 rencontre planifiée.");
+    expect(translate("fr", "meetings.planned", { count: 14 })).toBe("14 rencontres planifiées.");
+    expect(translate("en", "evaluations.reminded", { count: 1 })).toBe(
+      "Reminder sent to 1 person.",
+    );
+    expect(translate("en", "evaluations.reminded", { count: 2 })).toBe(
+      "Reminder sent to 2 people.",
+    );
+    expect(translate("fr", "checkIns.intro", { weeks: 1 })).toMatch(/^Chaque semaine, /);
+    expect(translate("fr", "checkIns.intro", { weeks: 3 })).toMatch(/^Toutes les 3 semaines, /);
+    expect(translate("fr", "groups.hoursLeft", { remaining: 1, bank: 20 })).toBe(
+      "1 h restante sur 20 h",
+    );
+    expect(translate("fr", "groups.hoursLeft", { remaining: 12.25, bank: 20 })).toBe(
+      "12,25 h restantes sur 20 h",
+    );
+    expect(translate("en", "groups.hoursLeft", { remaining: 1234.5, bank: 2000 })).toBe(
+      "1,234.5 h left of 2,000 h",
+    );
+  });
+
+  it("read well with 1 and with 2 in every plural message, in both languages", () => {
+    for (const locale of ["fr", "en"] as const) {
+      for (const key of PLURALS) {
+        const names = [...argumentsOf(parse(catalogs[locale].get(key)!, locale))];
+        for (const n of [1, 2]) {
+          const params = Object.fromEntries(
+            names.map(([name, kind]) => [name, kind === "number" ? n : "X"]),
+          );
+          const text = translate(locale, key as MessageKey, params);
+          // Every count shows, and no placeholder or ICU syntax is left.
+          expect(text, `${locale} ${key} ${n}`).not.toMatch(/[{}#]/);
+          if (key !== "checkIns.intro" && key !== "notifications.checkInReminder.text") {
+            expect(text, `${locale} ${key} ${n}`).toMatch(new RegExp(`(^|[^\\d])${n}([^\\d]|$)`));
+          }
+        }
+      }
+    }
   });
 });
 
