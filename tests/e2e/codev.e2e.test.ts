@@ -83,7 +83,11 @@ describe("a co-development session in the browser", () => {
     for (const page of [marc, benoit]) {
       await page.getByRole("heading", { name: "Séance terminée" }).waitFor();
     }
-    await benoit.getByText(/action\(s\) du client ajoutée\(s\) au plan d'action/).waitFor();
+    await benoit
+      .getByText(
+        /([01] action du client ajoutée|([2-9]|\d{2,}) actions du client ajoutées) au plan d'action/,
+      )
+      .waitFor();
 
     await benoit.getByRole("link", { name: "Voir le plan d'action" }).click();
     await benoit.waitForURL(/\/plan$/);
