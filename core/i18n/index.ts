@@ -3,7 +3,9 @@
  * `{name}` placeholders, and `{count, plural, one {…} other {…}}` where a number changes the words
  * (French counts 0 and 1 as "one"). Keys are typed from the French catalog, so an unknown key fails
  * the typecheck; tests/unit/i18n.test.ts keeps both catalogs in step and every message parseable.
- * The catalogs come from ./catalogs.ts.
+ *
+ * The server holds both catalogs (./catalogs.ts); a page in the browser holds only its own
+ * language's, which app/entry.client.tsx loads before hydrating (docs/decisions/0004-forms-and-languages.md).
  */
 import { IntlMessageFormat, MissingValueError, type Formatters } from "intl-messageformat";
 import { displayInstant, QUEBEC_TIME_ZONE } from "../utils/quebec-time";
