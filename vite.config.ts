@@ -1,9 +1,35 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const appDir = fileURLToPath(new URL("./app", import.meta.url));
+const i18nDir = fileURLToPath(new URL("./core/i18n", import.meta.url));
+
+/**
+ * Each page sends only its language (docs/decisions/0004-forms-and-languages.md): in the browser's
+ * build, core/i18n/catalogs.ts (both catalogs) is core/i18n/catalogs.browser.ts (none), and the
+ * client entry fetches the page's catalog, a file of the build, minified here.
+ */
+function browserCatalogs(): Plugin {
+  return {
+    name: "maillage:browser-catalogs",
+    enforce: "pre",
+    resolveId(source, importer, options) {
+      if (options?.ssr || source !== "./catalogs" || !importer) return null;
+      return dirname(importer) === i18nDir ? join(i18nDir, "catalogs.browser.ts") : null;
+    },
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        const catalog =
+          file.type === "asset" &&
+          file.originalFileNames.some((name) => /(^|\/)core\/i18n\/(fr|en)\.json$/.test(name));
+        if (catalog) file.source = JSON.stringify(JSON.parse(String(file.source)));
+      }
+    },
+  };
+}
 
 declare module "@remix-run/node" {
   interface Future {
@@ -17,6 +43,7 @@ export default defineConfig({
   optimizeDeps: { include: ["zod"], exclude: ["lowdb"] },
   server: { host: "127.0.0.1" },
   plugins: [
+    browserCatalogs(),
     !process.env.VITEST &&
       remix({
         ignoredRouteFiles: ["**/.*", "routes/!(*.*)", "**/*.test.*"],

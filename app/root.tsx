@@ -20,7 +20,8 @@ import { listProgramsForUser } from "../core/models/program.server";
 import { listNotifications } from "../core/models/notification.server";
 import { getLocale } from "~/utils/locale.server";
 import { getOptionalUser } from "~/utils/session.server";
-import { useT } from "~/utils/i18n-react";
+import { useReloadOnLanguageChange, useT } from "~/utils/i18n-react";
+import { catalogHref } from "~/utils/catalogs";
 import { useNonce } from "~/utils/nonce";
 import { useAppLinkNavigation } from "~/components/AppLink";
 
@@ -173,6 +174,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        <link rel="preload" href={catalogHref[locale]} as="fetch" crossOrigin="anonymous" />
       </head>
       <body>
         <a href="#main" className="skip-link">
@@ -194,6 +196,7 @@ export function Layout({ children }: { children: ReactNode }) {
 
 export default function App() {
   useAppLinkNavigation();
+  useReloadOnLanguageChange();
   return <Outlet />;
 }
 

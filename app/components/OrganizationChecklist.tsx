@@ -71,7 +71,7 @@ function OrganizationBox({
 }
 
 function OrganizationSearch({ organizations, checked, region }: ChecklistProps) {
-  const { t, number } = useT();
+  const { t } = useT();
   // What is checked, starting from the saved or submitted values. The organizations declared
   // before stay listed first (checked or not); one checked during the visit stays where it was
   // found, and joins the first list once a new search no longer shows it (so that a checkbox
@@ -135,12 +135,12 @@ function OrganizationSearch({ organizations, checked, region }: ChecklistProps) 
       )}
       <p id="competitor-search-status" className="muted small" role="status">
         {wanted
-          ? t("competitors.found", { count: number(candidates.length) })
+          ? t("competitors.found", { count: candidates.length })
           : shown.length > 0
             ? t("competitors.inRegion")
             : ""}
         {candidates.length > shown.length
-          ? ` ${t("competitors.more", { count: number(candidates.length - shown.length) })}`
+          ? ` ${t("competitors.more", { count: candidates.length - shown.length })}`
           : ""}
       </p>
       {shown.length > 0 ? (

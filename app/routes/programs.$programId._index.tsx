@@ -54,7 +54,7 @@ function CoordinatorPanel({
 }: {
   data: NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["coordinator"]>;
 }) {
-  const { t, number } = useT();
+  const { t } = useT();
   return (
     <>
       <section aria-labelledby="stats">
@@ -86,7 +86,7 @@ function CoordinatorPanel({
       <section>
         <h2 id="participants">{t("program.participantsTitle")}</h2>
         <p className="muted">
-          {t("pager.total", { count: number(data.pageInfo.total) })}
+          {t("pager.total", { count: data.pageInfo.total })}
           <PageRange info={data.pageInfo} />
         </p>
         <div className="table-wrap" tabIndex={0} role="region" aria-labelledby="participants">

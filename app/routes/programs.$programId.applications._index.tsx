@@ -26,7 +26,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Applications() {
   const { programId, filters, applications, pageInfo } = useLoaderData<typeof loader>();
-  const { t, date, number } = useT();
+  const { t, date } = useT();
   const submit = useSubmit();
   return (
     <>
@@ -63,7 +63,7 @@ export default function Applications() {
         </noscript>
       </Form>
       <p role="status" className="muted">
-        {t("applications.count", { count: number(pageInfo.total) })}
+        {t("applications.count", { count: pageInfo.total })}
         <PageRange info={pageInfo} />
       </p>
       {applications.length === 0 ? (

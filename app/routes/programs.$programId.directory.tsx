@@ -41,7 +41,7 @@ function fitLevel(fit: number): "high" | "medium" | "low" {
 
 export default function Directory() {
   const { taxonomy, filters, entries, pageInfo, hasProfile } = useLoaderData<typeof loader>();
-  const { t, locale, number } = useT();
+  const { t, locale } = useT();
   const submit = useSubmit();
   const labels = new Map(taxonomy.map((x) => [x.id, tagLabel(x, locale)]));
   const tag = (id: string) => labels.get(id) ?? id;
@@ -78,7 +78,7 @@ export default function Directory() {
         </noscript>
       </Form>
       <p role="status" className="muted">
-        {t("directory.count", { count: number(pageInfo.total) })}
+        {t("directory.count", { count: pageInfo.total })}
         <PageRange info={pageInfo} />
         {hasProfile ? ` ${t("directory.fitExplained")}` : ""}
       </p>

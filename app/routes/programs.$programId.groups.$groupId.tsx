@@ -47,7 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function GroupSpace() {
   const data = useLoaderData<typeof loader>();
-  const { t, locale, date, number } = useT();
+  const { t, locale, date } = useT();
   return (
     <>
       <h1>{t("groups.spaceTitle")}</h1>
@@ -69,9 +69,7 @@ export default function GroupSpace() {
       </section>
       <section className="panel" aria-labelledby="hours-title">
         <h2 id="hours-title">{t("hours.title")}</h2>
-        <p>
-          {t("groups.hoursLeft", { remaining: number(data.hoursLeft), bank: number(data.hours) })}
-        </p>
+        <p>{t("groups.hoursLeft", { remaining: data.hoursLeft, bank: data.hours })}</p>
         <Link className="button button--secondary" to={`${data.groupPath}/hours`}>
           {t("groups.openHours")}
         </Link>{" "}

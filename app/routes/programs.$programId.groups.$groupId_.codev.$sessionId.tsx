@@ -123,7 +123,7 @@ function StepNotes({
 
 export default function CodevRunner() {
   const data = useLoaderData<typeof loader>();
-  const { t, number } = useT();
+  const { t } = useT();
   const { view, connection, error, setError, emit, serverNow } = useCodev(
     data.initial.session.id,
     data.initial,
@@ -375,7 +375,7 @@ export default function CodevRunner() {
           <h2 id="ended-title">{t("codev.runner.endedTitle")}</h2>
           <p className="alert alert--success" role="status">
             {t("codev.runner.ended", {
-              hours: number(s.hours ?? 0),
+              hours: s.hours ?? 0,
               count: s.actionItems.length,
             })}
           </p>

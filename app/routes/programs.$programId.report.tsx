@@ -116,7 +116,7 @@ export default function ProgramReport() {
   const result = useActionData<typeof action>();
   const failure = isFormFailure(result) ? result : undefined;
   const saved = result && "saved" in result ? result.saved : undefined;
-  const { t, date, number, locale } = useT();
+  const { t, date, locale } = useT();
   const names = report.groups.map((g) => groupName(g, locale));
   const ev = report.evaluations;
   const min = report.minRespondents;
@@ -168,7 +168,7 @@ export default function ProgramReport() {
 
       <section aria-labelledby="report-hours">
         <h2 id="report-hours">{t("report.hours.title")}</h2>
-        <p>{t("report.hours.intro", { bank: number(report.program.hourBankHours) })}</p>
+        <p>{t("report.hours.intro", { bank: report.program.hourBankHours })}</p>
         {report.groups.length > 0 ? <HoursChart groups={report.groups} names={names} /> : null}
         <HoursTable groups={report.groups} names={names} total={report.totals.hours} />
       </section>

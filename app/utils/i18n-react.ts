@@ -1,9 +1,10 @@
 import { useRouteLoaderData } from "@remix-run/react";
-import { createContext, useCallback, useContext } from "react";
+import { createContext, useCallback, useContext, useEffect } from "react";
 import {
   defaultLocale,
   formatDate,
   formatNumber,
+  hasCatalog,
   translate,
   type Locale,
   type MessageKey,
@@ -43,4 +44,15 @@ export function useT() {
     number: (value: number, options?: Intl.NumberFormatOptions) =>
       formatNumber(locale, value, options),
   };
+}
+
+/**
+ * A page in the browser holds only its language's catalog (app/entry.client.tsx): should the
+ * language change under it (switched in another tab, then a navigation here), it loads again.
+ */
+export function useReloadOnLanguageChange() {
+  const locale = useLocale();
+  useEffect(() => {
+    if (!hasCatalog(locale)) window.location.reload();
+  }, [locale]);
 }

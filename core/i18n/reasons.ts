@@ -2,14 +2,14 @@
  * A stored reason (core/data/reasons.ts: the matching engine's codes and the app's own) in the
  * reader's language: the catalog's `reasons.<code>`, each placeholder filled with the parameter of
  * that name. Lists are joined the way the language does ("A, B et C", "A, B, and C"); subjects
- * (`need`, `needs`) are quoted (« … », “…”); numbers are written for the locale. A "legacy-text"
- * reason (a sentence stored before reasons had codes) is shown as it was written.
+ * (`need`, `needs`) are quoted as the language does (`common.quoted`: « … », “…”); numbers are
+ * written for the locale. A "legacy-text" reason (a sentence stored before reasons had codes) is
+ * shown as it was written.
  */
 import type { StoredReason } from "../data/reasons";
 import { formatNumber, intlTag, translate, type Locale, type MessageKey } from ".";
 
 const SUBJECTS = new Set(["need", "needs"]);
-const QUOTES: Record<Locale, readonly [string, string]> = { fr: ["« ", " »"], en: ["“", "”"] };
 
 const lists = new Map<Locale, Intl.ListFormat>();
 function listFormat(locale: Locale) {
@@ -23,10 +23,10 @@ function listFormat(locale: Locale) {
 
 export function reasonText(locale: Locale, reason: StoredReason): string {
   if (reason.code === "legacy-text") return String(reason.params[locale] ?? "");
-  const [open, close] = QUOTES[locale];
   const params: Record<string, string> = {};
   for (const [name, value] of Object.entries(reason.params)) {
-    const word = (text: string) => (SUBJECTS.has(name) ? `${open}${text}${close}` : text);
+    const word = (text: string) =>
+      SUBJECTS.has(name) ? translate(locale, "common.quoted", { text }) : text;
     params[name] =
       typeof value === "number"
         ? formatNumber(locale, value)

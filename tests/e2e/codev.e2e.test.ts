@@ -82,7 +82,11 @@ describe("a co-development session in the browser", () => {
     for (const page of [facilitator, presenter]) {
       await page.getByRole("heading", { name: "Séance terminée" }).waitFor();
     }
-    await presenter.getByText(/action\(s\) du client ajoutée\(s\) au plan d'action/).waitFor();
+    await presenter
+      .getByText(
+        /([01] action du client ajoutée|([2-9]|\d{2,}) actions du client ajoutées) au plan d'action/,
+      )
+      .waitFor();
 
     await presenter.getByRole("link", { name: "Voir le plan d'action" }).click();
     await presenter.waitForURL(/\/plan$/);

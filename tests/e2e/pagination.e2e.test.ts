@@ -86,12 +86,14 @@ it("a participant finds a competitor of another region by name, declares it and 
   await page.waitForFunction(() => "__remixRouter" in window);
   const search = page.getByLabel("Chercher une organisation du programme par son nom");
   await search.fill(farName.toUpperCase());
-  await page.getByText(/organisation\(s\) trouvée\(s\)/).waitFor();
+  await page
+    .getByText(/([01] organisation trouvée|([2-9]|\d{2,}) organisations trouvées)\./)
+    .waitFor();
   const found = page.getByRole("group", { name: "Résultats de la recherche" });
   await found.getByRole("checkbox", { name: farName }).check();
   // Another search: the checked one joins the declared organizations, still checked.
   await search.fill("zzz-aucune");
-  await page.getByText("0 organisation(s) trouvée(s).").waitFor();
+  await page.getByText("0 organisation trouvée.").waitFor();
   const declared = page.getByRole("group", { name: "Organisations déclarées" });
   await expect(declared.getByRole("checkbox", { name: farName }).isChecked()).resolves.toBe(true);
   const results = await new AxeBuilder({ page }).include(".organization-search").analyze();

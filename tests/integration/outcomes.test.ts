@@ -281,7 +281,7 @@ describe("evaluations", () => {
       intent: "remind",
       evaluationId,
     });
-    expect(await page(reminded)).toContain("Rappel envoyé à 2 personne(s).");
+    expect(await page(reminded)).toContain("Rappel envoyé à 2 personnes.");
     expect((await outbox("evaluationReminder")).map((m) => m.to).sort()).toEqual([
       "benoit@exemple.org",
       "marc@exemple.org",

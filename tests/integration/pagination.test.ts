@@ -82,7 +82,7 @@ describe("applications list", () => {
 
     const first = await get(`${PROGRAM}/applications`);
     expect(applicationIds(first)).toHaveLength(PER_PAGE);
-    expect(first).toContain(`${all.length} candidature(s)`);
+    expect(first).toContain(`${all.length} candidatures`);
     expect(first).toContain(`1 à 50 affichés sur ${all.length}.`);
     expect(first).toContain(`Page 1 sur ${pages}`);
     expect(first).toContain('<nav class="pager" aria-label="Pages des candidatures">');
@@ -115,7 +115,7 @@ describe("applications list", () => {
     const mentees = submittedApplications((a) => a.role === "mentee");
     expect(mentees.length).toBeGreaterThan(PER_PAGE);
     const html = await get(`${PROGRAM}/applications?role=mentee&sort=date`);
-    expect(html).toContain(`${mentees.length} candidature(s)`);
+    expect(html).toContain(`${mentees.length} candidatures`);
     const links = pagerLinks(html);
     expect(links.length).toBeGreaterThan(0);
     for (const link of links) {
@@ -174,7 +174,7 @@ describe("directory", () => {
     const names: string[] = [];
     for (let page = 1; page <= pages; page++) {
       const html = await get(`${PROGRAM}/directory?page=${page}`);
-      expect(html).toContain(`${expected.length} profil(s).`);
+      expect(html).toContain(`${expected.length} profils.`);
       expect(html).toContain(`Page ${page} sur ${pages}`);
       expect(html).toContain('aria-label="Pages de l\'annuaire"');
       const cards = cardNames(html);
@@ -190,7 +190,7 @@ describe("directory", () => {
     const mentees = published().filter((p) => p.role === "mentee");
     expect(mentees.length).toBeGreaterThan(CARDS_PER_PAGE);
     const html = await get(`${PROGRAM}/directory?role=mentee`);
-    expect(html).toContain(`${mentees.length} profil(s).`);
+    expect(html).toContain(`${mentees.length} profils.`);
     const links = pagerLinks(html);
     expect(links.every((l) => l.includes("role=mentee"))).toBe(true);
     const second = await get(links.find((l) => l.includes("page=2"))!);
@@ -227,7 +227,7 @@ describe("coordinator's participant list", () => {
     const emails: string[] = [];
     for (let page = 1; page <= pages; page++) {
       const html = await get(`${PROGRAM}?page=${page}`);
-      expect(html).toContain(`${members.length} participant(s) au programme.`);
+      expect(html).toContain(`${members.length} participants au programme.`);
       expect(html).toContain(`<dd>${members.length}</dd>`);
       expect(html).toContain(`Page ${page} sur ${pages}`);
       // The links bring the reader back to the list, not to the top of the page.
@@ -314,7 +314,7 @@ describe("program report", () => {
     const count = store.doc.tools.filter(
       (t) => t.programId === DEMO_PROGRAM_ID && t.theme === "transport",
     ).length;
-    expect(paged).toContain(`… et ${count - 3} autre(s).`);
+    expect(paged).toContain(`… et ${count - 3} ${count - 3 > 1 ? "autres" : "autre"}.`);
     expect(paged).toContain(`href="${PROGRAM}/report.csv?table=tools"`);
     const all = await get(`${PROGRAM}/report?groups=all`);
     expect(TRANSPORT_TOOLS.every((title) => all.includes(`<li>${title}`))).toBe(true);

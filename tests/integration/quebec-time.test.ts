@@ -112,7 +112,7 @@ describe.each(["UTC", "Asia/Tokyo"])("the server in TZ=%s", (zone) => {
       until: SEASONS[1]!.date,
     });
     expect(planned.status).toBe(200);
-    expect(await pageText(planned)).toContain("14 rencontre(s) planifiée(s).");
+    expect(await pageText(planned)).toContain("14 rencontres planifiées.");
     const list = await pageText(await benoit.get(`${GROUP}/meetings`));
     const meetings = (await stored()).meetings.filter(
       (m) => m.groupId === "grp-demo-chaine-froid" && m.startsAt >= SEASONS[0]!.utc,

@@ -40,7 +40,7 @@ export function ToolsTable({ tools, programId }: { tools: Report["tools"]; progr
                 {theme.count > theme.tools.length ? (
                   <p className="muted small">
                     {t("report.tools.more", {
-                      count: number(theme.count - theme.tools.length),
+                      count: theme.count - theme.tools.length,
                     })}{" "}
                     <CsvLink programId={programId} table="tools">
                       {t("report.tools.moreLink")}
