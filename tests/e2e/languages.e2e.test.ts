@@ -3,24 +3,20 @@
  * browser, a page downloads its own language's catalog and no text of the other's, hydrates in its
  * language with no error, and switching the language (here, or in another tab) loads the other.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Page, Response } from "playwright-core";
 import en from "../../core/i18n/en.json";
 import fr from "../../core/i18n/fr.json";
-import { launchSharedBrowser, setLanguage, signIn } from "../helpers/browser";
-import { startServer, type TestServer } from "../helpers/server";
+import { setLanguage } from "../helpers/browser";
+import { useE2E } from "../helpers/e2e";
+import { Factory } from "../helpers/factory";
 
-let server: TestServer;
-let browser: Awaited<ReturnType<typeof launchSharedBrowser>>;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchSharedBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const f = new Factory("lg");
+const { program, mentors, mentees } = f.cohort({ mentors: 1, mentees: 2 });
+const [mentor] = mentors;
+const [first, second] = mentees;
+const e2e = useE2E({ data: f });
+const programLink = new RegExp(program.title);
 
 /** Messages no dashboard shows: found in a download, they mean the whole catalog came along. */
 const CATALOG_TEXT = {
@@ -61,11 +57,10 @@ async function hydrated(page: Page) {
 
 describe("each page in its language only", () => {
   it("the dashboard in English downloads the English catalog once and nothing of the French", async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.url, "benoit@exemple.org");
-    await setLanguage(page, server.url, "en");
+    const page = await e2e.signedIn(mentor);
+    await setLanguage(page, e2e.url, "en");
     const seen = watch(page);
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${e2e.url}/dashboard`);
     await hydrated(page);
     await page.waitForLoadState("networkidle");
     const downloads = await seen.downloads();
@@ -84,20 +79,16 @@ describe("each page in its language only", () => {
     // error), and a page rendered in the browser, without loading a document, is in English.
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
     await page.locator("summary", { hasText: "My programs" }).click();
-    await page
-      .getByRole("link", { name: /Maillages et mentorat 2026-2027/ })
-      .first()
-      .click();
+    await page.getByRole("link", { name: programLink }).first().click();
     await page.getByRole("navigation", { name: /^Sections of the program / }).waitFor();
     expect(await page.evaluate(() => "sameDocument" in window)).toBe(true);
     expect(seen.console).toEqual([]);
   });
 
   it("the dashboard in French downloads nothing of the English catalog", async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.url, "benoit@exemple.org");
+    const page = await e2e.signedIn(mentor);
     const seen = watch(page);
-    await page.goto(`${server.url}/dashboard`);
+    await page.goto(`${e2e.url}/dashboard`);
     await hydrated(page);
     await page.waitForLoadState("networkidle");
     const downloads = await seen.downloads();
@@ -112,9 +103,8 @@ describe("each page in its language only", () => {
   });
 
   it("switching the language loads the page again with the other catalog", async () => {
-    const page = await browser.newPage();
     // Someone else: the switch is kept on the account.
-    await signIn(page, server.url, "marc@exemple.org");
+    const page = await e2e.signedIn(first);
     await hydrated(page);
     const seen = watch(page);
     await page.getByRole("button", { name: "English" }).click();
@@ -124,20 +114,16 @@ describe("each page in its language only", () => {
     const catalogs = (await seen.downloads()).filter((d) => /\/assets\/(fr|en)-/.test(d.url));
     expect(catalogs.map((d) => /\/assets\/(fr|en)-/.exec(d.url)![1])).toEqual(["en"]);
     await page.locator("summary", { hasText: "My programs" }).click();
-    await page
-      .getByRole("link", { name: /Maillages et mentorat 2026-2027/ })
-      .first()
-      .waitFor();
+    await page.getByRole("link", { name: programLink }).first().waitFor();
     expect(seen.console).toEqual([]);
   });
 
   it("a page whose language changed in another tab loads again in it at its next revalidation", async () => {
-    const page = await browser.newPage();
-    await signIn(page, server.url, "mathieu@exemple.org");
+    const page = await e2e.signedIn(second);
     await hydrated(page);
     expect(await page.getAttribute("html", "lang")).toBe("fr");
     // Another tab switched to English: the cookie changes under this page.
-    await setLanguage(page, server.url, "en");
+    await setLanguage(page, e2e.url, "en");
     await page.evaluate(() =>
       (
         window as unknown as { __remixRouter: { revalidate: () => void } }
@@ -149,10 +135,10 @@ describe("each page in its language only", () => {
   });
 
   it("an error page hydrates in the request's language", async () => {
-    const page = await browser.newPage();
-    await setLanguage(page, server.url, "en");
+    const page = await e2e.newPage();
+    await setLanguage(page, e2e.url, "en");
     const seen = watch(page);
-    const response = await page.goto(`${server.url}/no-such-page`);
+    const response = await page.goto(`${e2e.url}/no-such-page`);
     expect(response?.status()).toBe(404);
     await hydrated(page);
     await page.waitForLoadState("networkidle");
