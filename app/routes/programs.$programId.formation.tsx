@@ -25,7 +25,7 @@ import {
 import { listParticipantRows } from "../../core/models/participant.server";
 import { formationSchema } from "../../core/schemas/groups";
 import type { MessageKey } from "../../core/i18n";
-import { reasonText } from "../../core/i18n/reasons";
+import { reasonText } from "../../core/data/reason-text";
 import { formDataToObject, readFormData } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { regionName } from "../../core/data/geography";
 import { groupView } from "../../core/models/group.server";
-import { reasonText } from "../../core/i18n/reasons";
+import { reasonText } from "../../core/data/reason-text";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";

@@ -10,7 +10,6 @@ import {
   type MessageKey,
   type MessageParams,
 } from "../../core/i18n";
-import type { RootLoaderData } from "~/root";
 
 /**
  * The language the request asked for (its cookie), given by the server renderer: an error page
@@ -19,7 +18,7 @@ import type { RootLoaderData } from "~/root";
 export const RequestLocaleContext = createContext<Locale | undefined>(undefined);
 
 export function useLocale(): Locale {
-  const data = useRouteLoaderData<RootLoaderData>("root");
+  const data = useRouteLoaderData<{ locale: Locale }>("root");
   const requested = useContext(RequestLocaleContext);
   if (data) return data.locale;
   if (requested) return requested;

@@ -11,19 +11,19 @@
 import { createHash } from "node:crypto";
 import { data, redirect, type ServerBuild } from "@remix-run/node";
 import type { AppLoadContext } from "../context";
-import type { EntityOf, StoreWriter } from "../../core/store";
+import {
+  findSubmission,
+  recordSubmission,
+  type Submission,
+  type SubmissionOutcome,
+} from "../../core/models/submission.server";
 import { MAX_FORM_BYTES, readFormDataWithin } from "../../core/utils/forms";
 import { z } from "zod";
 import { SUBMISSION_FIELD } from "./submission";
 import { MAX_UPLOAD_BYTES } from "./upload.server";
 
-type Submission = EntityOf<"submissions">;
 type Action = (args: { request: Request; context: AppLoadContext }) => unknown;
 
-/** How long a submission is remembered. */
-const KEEP_MS = 24 * 3_600_000;
-/** Old submissions are removed at most this often (inside a submission's transaction). */
-const PURGE_EVERY_MS = 3_600_000;
 /** The largest action answer kept for a repeat; a larger one is replayed without its data. */
 const MAX_DATA_CHARS = 20_000;
 
@@ -86,7 +86,7 @@ function setsCookie(result: unknown): boolean {
 }
 
 /** What a successful answer was, to give a repeat the same; undefined for a refusal. */
-async function outcomeOf(result: unknown): Promise<Omit<Submission, "id" | "path" | "createdAt">> {
+async function outcomeOf(result: unknown): Promise<SubmissionOutcome> {
   if (result instanceof Response) {
     const location = result.headers.get("Location") ?? undefined;
     if (result.status >= 300 && result.status < 400) return { status: result.status, location };
@@ -114,16 +114,6 @@ function replay(submission: Submission): unknown {
   return submission.status === 200 ? value : data(value, { status: submission.status });
 }
 
-let lastPurge = 0;
-async function purgeOld(tx: StoreWriter, now: number) {
-  if (now - lastPurge < PURGE_EVERY_MS) return;
-  lastPurge = now;
-  const cutoff = new Date(now - KEEP_MS).toISOString();
-  for (const old of await tx.find("submissions")) {
-    if (old.createdAt < cutoff) await tx.remove("submissions", old.id);
-  }
-}
-
 const succeeded = (status: number) => status >= 200 && status < 400;
 
 /** An action that runs in one transaction and has one effect per submission key. */
@@ -136,7 +126,7 @@ export function oncePerSubmission(action: Action): Action {
     let thrown: Response | undefined;
     const result = await store.transaction(async (tx) => {
       const id = key ? recordId(request, key) : undefined;
-      const done = id ? await tx.get("submissions", id) : undefined;
+      const done = id ? await findSubmission(tx, id) : undefined;
       if (done) return replay(done);
       let answer: unknown;
       try {
@@ -149,16 +139,8 @@ export function oncePerSubmission(action: Action): Action {
       }
       if (id && !setsCookie(thrown ?? answer)) {
         const outcome = await outcomeOf(thrown ?? answer);
-        if (succeeded(outcome.status)) {
-          const now = Date.now();
-          await purgeOld(tx, now);
-          await tx.insert("submissions", {
-            id,
-            path: new URL(request.url).pathname.slice(0, 2000),
-            ...outcome,
-            createdAt: new Date(now).toISOString(),
-          });
-        }
+        if (succeeded(outcome.status))
+          await recordSubmission(tx, id, new URL(request.url).pathname, outcome);
       }
       return answer;
     });

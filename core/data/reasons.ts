@@ -1,7 +1,7 @@
 /**
  * The reasons the app stores and shows (a group's "why", why someone has no group): the matching
  * engine's reason codes (matching/reasons.ts) and two of the app's own, each with the parameters it
- * carries. The store validates them (core/store/schema.ts); core/i18n/reasons.ts words them from
+ * carries. The store validates them (core/store/schema.ts); core/data/reason-text.ts words them from
  * the catalogs' `reasons.<code>`.
  */
 import { REASON_CODES, REASON_PARAMS, type ReasonParam } from "../../matching/reasons";

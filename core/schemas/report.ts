@@ -1,6 +1,5 @@
 /** The program report's forms and its CSV download. */
 import { z } from "zod";
-import { REPORT_TABLES } from "../models/report";
 import { text } from "./fields";
 
 export const GROUP_LABEL_MAX = 80;
@@ -14,6 +13,9 @@ export const groupLabelSchema = z.object({
     .refine((s) => !/[@<>]/.test(s), "errors.reportLabelCharacters")
     .default(""),
 });
+
+/** The report's tables a coordinator can download as CSV (core/models/report/csv.ts). */
+export const REPORT_TABLES = ["groups", "meetings", "hours", "tools", "evaluations"] as const;
 
 /** `?table=` of the CSV download. */
 export const reportCsvQuerySchema = z.object({

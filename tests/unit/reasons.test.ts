@@ -13,7 +13,7 @@ import {
 } from "../../core/data/reasons";
 import en from "../../core/i18n/en.json";
 import fr from "../../core/i18n/fr.json";
-import { reasonText } from "../../core/i18n/reasons";
+import { reasonText } from "../../core/data/reason-text";
 import { randomInstance } from "../matching/random";
 
 const placeholders = (text: string) =>

@@ -4,6 +4,7 @@
  */
 import { translate, type Locale, type MessageKey } from "../../i18n";
 import { groupName, themeName } from "./labels";
+import { REPORT_TABLES } from "../../schemas/report";
 import type {
   AnswerStats,
   FinalStats,
@@ -13,7 +14,7 @@ import type {
   ReportGroup,
 } from "./types";
 
-export const REPORT_TABLES = ["groups", "meetings", "hours", "tools", "evaluations"] as const;
+export { REPORT_TABLES };
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
 export interface CsvTable {

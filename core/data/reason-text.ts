@@ -6,8 +6,8 @@
  * written for the locale. A "legacy-text" reason (a sentence stored before reasons had codes) is
  * shown as it was written.
  */
-import type { StoredReason } from "../data/reasons";
-import { formatNumber, intlTag, translate, type Locale, type MessageKey } from ".";
+import type { StoredReason } from "./reasons";
+import { formatNumber, intlTag, translate, type Locale, type MessageKey } from "../i18n";
 
 const SUBJECTS = new Set(["need", "needs"]);
 
