@@ -1,6 +1,6 @@
 /**
  * Environment variables, validated with zod once at start-up. The result is handed on (the core's
- * part as `CoreConfig`, core/services.ts); nothing reads or writes `process.env` elsewhere, but for
+ * part as `CoreConfig`, core/services/index.ts); nothing reads or writes `process.env` elsewhere, but for
  * the CLIs' own arguments (server/cli/env.ts).
  */
 import { mkdir, readFile, writeFile } from "node:fs/promises";

@@ -36,7 +36,7 @@ export interface SmtpSettings {
 
 /**
  * The outbox and, when configured, the SMTP transport. Made once by createServices
- * (core/services.ts); models reach it as `s.mail`.
+ * (core/services/index.ts); models reach it as `s.mail`.
  */
 export class Mailer {
   private constructor(

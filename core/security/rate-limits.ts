@@ -5,7 +5,7 @@
  * load balancer gets no fresh allowance). See docs/decisions/0012-sessions-headers-authorization.md
  * ("Rate limits").
  *
- * Routes and sockets ask the services' limits (`s.limits`, core/services.ts) by limit name; none of
+ * Routes and sockets ask the services' limits (`s.limits`, core/services/index.ts) by limit name; none of
  * them builds a limiter.
  * The counts use the library's window: it starts at a key's first use and lasts the limit's
  * duration, after which the key starts again from zero.

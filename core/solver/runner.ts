@@ -1,7 +1,7 @@
 /**
  * Runs the solver in a worker thread. The server makes the runner at start-up with the worker file
  * of its own build (TypeScript through tsx in development, the bundled file in production) and
- * hands it to createServices; models reach it as `s.solver.run` (core/services.ts).
+ * hands it to createServices; models reach it as `s.solver.run` (core/services/index.ts).
  */
 import { Worker } from "node:worker_threads";
 import type { InstanceInput } from "../../matching/schema";

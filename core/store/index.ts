@@ -1,6 +1,6 @@
 /**
  * The store and what lives beside it (the chat and audit logs, uploaded files), opened once per
- * process by createServices (core/services.ts); models reach them through the services they are
+ * process by createServices (core/services/index.ts); models reach them through the services they are
  * given (`s.store`, `s.chat`, `s.audit`, `s.uploads`).
  */
 import { join } from "node:path";

@@ -1,5 +1,5 @@
 /**
- * Services for model-level tests (core/services.ts), as the server builds them: on a temporary data
+ * Services for model-level tests (core/services/index.ts), as the server builds them: on a temporary data
  * dir (lowdb) or on a PostgreSQL database, seeded with the demo data, an empty document or a given
  * one, with a solver that runs in this process.
  */

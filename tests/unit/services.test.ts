@@ -1,5 +1,5 @@
 /**
- * The services (core/services.ts, docs/decisions/0018-services.md): the clock they carry is the
+ * The services (core/services/index.ts, docs/decisions/0018-services.md): the clock they carry is the
  * time models use; the address of links; and errors that come from another copy of the core — as
  * the store and the solver runner, made by the server bundle, do for the Remix build's models and
  * routes — are still recognized.

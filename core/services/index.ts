@@ -3,17 +3,17 @@
  * the rate limits and the in-process buses. The server entry builds them once with createServices
  * (CLIs and tests build their own) and hands them to everything that needs them: every model
  * function takes them as its first argument (`s`), routes find them in their load context
- * (app/context.ts), socket handlers in their constructors. No module keeps a service, on
+ * (app/context/index.ts), socket handlers in their constructors. No module keeps a service, on
  * `globalThis` or elsewhere (docs/decisions/0018-services.md): the Remix build and the server bundle
  * each carry a copy of this code, and these are the instances both copies use.
  */
-import type { AtomicFs } from "./store/atomic-file";
-import { Bus } from "./bus";
-import { Mailer, type SmtpSettings } from "./mail";
-import { RateLimits } from "./security/rate-limits";
-import type { SolverJob, SolverRunner } from "./solver/runner";
-import { closeStore, openStore, type AuditTrail, type ChatLog, type UploadDir } from "./store";
-import type { Store } from "./store/types";
+import type { AtomicFs } from "../store/atomic-file";
+import { Bus } from "../bus";
+import { Mailer, type SmtpSettings } from "../mail";
+import { RateLimits } from "../security/rate-limits";
+import type { SolverJob, SolverRunner } from "../solver/runner";
+import { closeStore, openStore, type AuditTrail, type ChatLog, type UploadDir } from "../store";
+import type { Store } from "../store/types";
 
 /** What the core reads of the configuration, parsed once by server/config.ts (or a CLI, a test). */
 export interface CoreConfig {

@@ -1,7 +1,7 @@
 /**
  * A small in-process signal from models and routes to the Socket.IO layer, so that neither imports
  * the other. The services hold one bus per signal (sign-outs, solver progress), made once per
- * process by createServices (core/services.ts).
+ * process by createServices (core/services/index.ts).
  */
 export class Bus<A extends unknown[]> {
   private readonly listeners = new Set<(...args: A) => void>();
