@@ -1,0 +1,151 @@
+/**
+ * Speed-dating events and their settings: listing, creating and editing them (until they start),
+ * who may take part, what people in a room see of each other, and the events still live.
+ */
+import { newId, NotFoundError } from "../../store";
+import type { EntityOf } from "../../store";
+import type { EventFormInput } from "../../schemas/event";
+import { fromDateTimeLocal } from "../../utils/quebec-time";
+import type { Services } from "../../services";
+import { DomainError } from "../../errors";
+
+export type SpeedEvent = EntityOf<"events">;
+
+export async function listEvents(s: Services, programId: string) {
+  const events = await s.store.find("events", { programId });
+  return events.sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+}
+
+export async function getEvent(s: Services, id: string) {
+  return s.store.get("events", id);
+}
+
+function fromForm(input: EventFormInput) {
+  return {
+    title: input.title,
+    // Quebec time (the form's datetime-local), not the server's zone.
+    startsAt: fromDateTimeLocal(input.startsAt)!.toISOString(),
+    invitedParticipantIds: input.invited,
+    rounds: input.rounds,
+    roundMinutes: input.roundMinutes,
+    breakMinutes: input.breakMinutes,
+    roomSize: input.roomSize,
+    format: input.format,
+    videoUrlPattern: input.videoUrlPattern,
+  };
+}
+
+export async function createEvent(
+  s: Services,
+  programId: string,
+  input: EventFormInput,
+  by: string,
+) {
+  return s.store.insert("events", {
+    ...fromForm(input),
+    id: newId("evt"),
+    programId,
+    status: "scheduled",
+    currentRound: 0,
+    createdBy: by,
+    createdAt: s.clock.now().toISOString(),
+  });
+}
+
+export class EventLockedError extends DomainError {
+  constructor() {
+    super({
+      name: "EventLockedError",
+      code: "event-locked",
+      messageKey: "errors.live.notNow",
+      status: 409,
+    });
+  }
+}
+
+export async function updateEvent(s: Services, id: string, input: EventFormInput) {
+  return s.store.transaction(async (tx) => {
+    const event = await tx.get("events", id);
+    if (!event) throw new NotFoundError("events", id);
+    if (event.status !== "scheduled" && event.status !== "lobby") throw new EventLockedError();
+    return tx.update("events", id, fromForm(input));
+  });
+}
+
+export interface EventAccess {
+  event: SpeedEvent;
+  coordinator: boolean;
+  participantId?: string;
+}
+
+/** Who may take part in an event: its program's coordinators and its invited participants. */
+export async function getEventAccess(
+  s: Services,
+  userId: string,
+  eventId: string,
+): Promise<EventAccess | undefined> {
+  const store = s.store;
+  const event = await store.get("events", eventId);
+  if (!event) return undefined;
+  const program = await store.get("programs", event.programId);
+  if (!program) return undefined;
+  const coordinator = program.coordinatorIds.includes(userId);
+  const participant = await store.findOne("participants", { userId, programId: program.id });
+  const invited =
+    participant && event.invitedParticipantIds.includes(participant.id)
+      ? participant.id
+      : undefined;
+  if (!coordinator && !invited) return undefined;
+  return { event, coordinator, participantId: invited };
+}
+
+export interface EventPerson {
+  id: string;
+  name: string;
+  organization: string;
+  region: string;
+  role: "mentor" | "mentee" | "peer";
+  needs: string[];
+  expertise: string[];
+}
+
+/** What people in a room see of each other: name, organization, published needs and expertise. */
+export async function eventPeople(
+  s: Services,
+  event: SpeedEvent,
+): Promise<Map<string, EventPerson>> {
+  const store = s.store;
+  const [program, participants, users, organizations] = await Promise.all([
+    store.get("programs", event.programId),
+    store.find("participants", { programId: event.programId }),
+    store.find("users"),
+    store.find("organizations"),
+  ]);
+  const label = new Map((program?.taxonomy ?? []).map((t) => [t.id, t.label]));
+  const userById = new Map(users.map((u) => [u.id, u]));
+  const orgById = new Map(organizations.map((o) => [o.id, o]));
+  const invited = new Set(event.invitedParticipantIds);
+  const people = new Map<string, EventPerson>();
+  for (const p of participants) {
+    if (!invited.has(p.id)) continue;
+    const org = orgById.get(p.organizationId);
+    people.set(p.id, {
+      id: p.id,
+      name: userById.get(p.userId)?.name ?? "?",
+      organization: org?.name ?? "",
+      region: org?.region ?? "",
+      role: p.role,
+      needs: p.published ? p.profile.needs.map((n) => label.get(n.tag) ?? n.tag) : [],
+      expertise: p.published ? p.profile.expertise.map((t) => label.get(t) ?? t) : [],
+    });
+  }
+  return people;
+}
+
+/** Events still live when the server starts: their clocks are re-armed. */
+export async function liveEvents(s: Services) {
+  const events = await s.store.find("events");
+  return events.filter(
+    (e) => e.status === "running" || e.status === "paused" || e.status === "lobby",
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * Reading groups of three: a program's active groups, a participant's groups, a group as its
+ * members see it; and the coordinators' audit trail of their decisions.
+ */
+import { newId } from "../../store";
+import type { EntityOf } from "../../store";
+import type { Services } from "../../services";
+
+export type Group = EntityOf<"groups">;
+
+export type GroupProposal = EntityOf<"groupProposals">;
+
+export async function getGroup(s: Services, id: string) {
+  return s.store.get("groups", id);
+}
+
+/** Active groups of a program. */
+export async function activeGroups(s: Services, programId: string) {
+  return s.store.find("groups", { programId, status: "active" });
+}
+
+/** The groups a participant belongs to, and a group for its members (or the coordinators). */
+export async function groupsOf(s: Services, programId: string, participantId: string) {
+  return (await activeGroups(s, programId)).filter((g) => g.memberIds.includes(participantId));
+}
+
+export interface GroupMemberView {
+  id: string;
+  name: string;
+  email: string;
+  role: "mentor" | "mentee" | "peer";
+  organization: string;
+  region: string;
+  needs: string[];
+  expertise: string[];
+}
+
+/** A group as its members see it: contact details are shared inside a group. */
+export async function groupView(s: Services, groupId: string) {
+  const store = s.store;
+  const group = await store.get("groups", groupId);
+  if (!group) return undefined;
+  const program = await store.get("programs", group.programId);
+  const label = new Map((program?.taxonomy ?? []).map((t) => [t.id, t.label]));
+  const members: GroupMemberView[] = [];
+  for (const id of group.memberIds) {
+    const participant = await store.get("participants", id);
+    if (!participant) continue;
+    const [user, org] = await Promise.all([
+      store.get("users", participant.userId),
+      store.get("organizations", participant.organizationId),
+    ]);
+    members.push({
+      id,
+      name: user?.name ?? "?",
+      email: user?.email ?? "",
+      role: participant.role,
+      organization: org?.name ?? "",
+      region: org?.region ?? "",
+      needs: participant.profile.needs.map((n) => label.get(n.tag) ?? n.tag),
+      expertise: participant.profile.expertise.map((t) => label.get(t) ?? t),
+    });
+  }
+  return { group, members };
+}
+
+/** A line of the coordinators' audit trail, written once the decision it records is committed. */
+export async function audit(
+  s: Services,
+  programId: string,
+  actor: { id: string; name: string },
+  action: string,
+  details: Record<string, unknown> = {},
+) {
+  const entry = {
+    id: newId("aud"),
+    programId,
+    at: s.clock.now().toISOString(),
+    actorId: actor.id,
+    actorName: actor.name,
+    action,
+    details,
+  };
+  await s.store.afterCommit(() => s.audit.append(entry));
+}
+
+export async function listAudit(s: Services, programId: string) {
+  return (await s.audit.list(programId)).reverse();
+}

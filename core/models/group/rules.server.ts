@@ -1,0 +1,125 @@
+/**
+ * The rules of a group of three: the hard-constraint check (the matching engine's own validation
+ * of fixed groups), the engine's explanation and score of a group, and the refusal when a rule is
+ * broken.
+ */
+import { encode } from "../../../matching/encode";
+import { explainGroup } from "../../../matching/explain";
+import type { Reason } from "../../../matching/reasons";
+import { instanceSchema, type InstanceInput } from "../../../matching/schema";
+import { pairScore } from "../../../matching/score";
+import type { EntityOf } from "../../store";
+import { engineParticipants, programRules } from "../matching-input.server";
+import { programRatings } from "../event.server";
+import type { Services } from "../../services";
+import { DomainError } from "../../errors";
+import { activeGroups } from "./read.server";
+
+type Program = EntityOf<"programs">;
+
+export interface Violation {
+  code: string;
+  /** Names of the people concerned. */
+  names: string[];
+}
+
+/**
+ * Checks a candidate group against every hard constraint, counting the program's active groups
+ * (mentor capacity, one group per mentee or peer), pins and forbids. Empty when it is allowed.
+ */
+export async function checkGroup(
+  s: Services,
+  program: Program,
+  memberIds: readonly string[],
+  options: { ignoreGroupIds?: readonly string[] } = {},
+): Promise<Violation[]> {
+  const ids = [...new Set(memberIds)];
+  const all = await engineParticipants(s, program.id);
+  const byId = new Map(all.map((p) => [p.id, p]));
+  const name = (id: string) => byId.get(id)?.name ?? id;
+  if (ids.length !== 3) return [{ code: "size", names: [] }];
+  const unknown = ids.filter((id) => !byId.has(id));
+  if (unknown.length) return [{ code: "not-participant", names: unknown }];
+
+  const others = (await activeGroups(s, program.id)).filter(
+    (g) => !options.ignoreGroupIds?.includes(g.id) && g.memberIds.some((m) => ids.includes(m)),
+  );
+  const pinPartners = program.pins.flatMap(([a, b]) =>
+    ids.includes(a) ? [b] : ids.includes(b) ? [a] : [],
+  );
+  const subset = new Set([...ids, ...others.flatMap((g) => g.memberIds), ...pinPartners]);
+  const participants = [...subset].filter((id) => byId.has(id)).map((id) => byId.get(id)!);
+  const instance = instanceSchema.parse({
+    ...programRules(program, subset),
+    participants,
+    fixedGroups: [
+      ...others.map((g) => g.memberIds as [string, string, string]),
+      ids as [string, string, string],
+    ],
+  } satisfies InstanceInput);
+  const candidateIndex = others.length;
+  const violations = encode(instance).violations.filter((v) => v.index === candidateIndex);
+  return violations.flatMap((v) =>
+    v.problems.map((p) => ({ code: p.code, names: p.ids.map(name) })),
+  );
+}
+
+/**
+ * The engine's own explanation of a group (needs met, shared needs, ratings, rules checked), as
+ * reason codes the pages word in the reader's language.
+ */
+export async function explainTriad(
+  s: Services,
+  program: Program,
+  memberIds: readonly string[],
+): Promise<Reason[]> {
+  const people = await engineParticipants(s, program.id, new Set(memberIds));
+  const ids = new Set(people.map((p) => p.id));
+  const ratings = (await programRatings(s, program.id)).filter(
+    (r) => ids.has(r.from) && ids.has(r.to),
+  );
+  const enc = encode(
+    instanceSchema.parse({
+      policy: { mode: program.composition, regionRule: program.regionRule },
+      participants: people,
+      ratings,
+    }),
+  );
+  const explanation = explainGroup(
+    enc,
+    people.map((p) => enc.byId.get(p.id)!),
+    false,
+  );
+  return explanation.reasons;
+}
+
+/** Sum of the three pair scores, with the program's speed-dating ratings. */
+export async function groupScore(s: Services, programId: string, memberIds: readonly string[]) {
+  const people = await engineParticipants(s, programId, new Set(memberIds));
+  const ratings = await programRatings(s, programId);
+  let score = 0;
+  for (let i = 0; i < people.length; i++) {
+    for (let j = i + 1; j < people.length; j++)
+      score += pairScore(people[i]!, people[j]!, undefined, ratings);
+  }
+  return Math.round(score * 100) / 100;
+}
+
+export class GroupRuleError extends DomainError {
+  constructor(code: string, violations: Violation[] = []) {
+    super({
+      name: "GroupRuleError",
+      code,
+      messageKey: "forms.fixErrors",
+      status: 409,
+      // The page lists the broken rules; a refusal without a list names its own code.
+      violations: violations.length ? violations : [{ code, names: [] }],
+    });
+  }
+}
+
+/** The refusal a page shows: the broken rules, with the people concerned (status 409). */
+export function refusal(error: GroupRuleError): Response {
+  const violations = error.violations.length ? error.violations : [{ code: error.code, names: [] }];
+  return Response.json({ violations }, { status: 409 });
+}

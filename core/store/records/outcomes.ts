@@ -1,0 +1,59 @@
+/**
+ * Records of a program's outcomes: scheduled questionnaires, the participants' answers and the
+ * coordinators' observer notes.
+ */
+import { z } from "zod";
+import { id, isoDate } from "./common";
+
+/** A questionnaire the coordinators schedule: monthly, or the final evaluation. */
+export const evaluationSchema = z.strictObject({
+  id,
+  programId: id,
+  kind: z.enum(["monthly", "final"]),
+  title: z.string().min(1).max(200),
+  opensOn: z.iso.date(),
+  closesOn: z.iso.date(),
+  createdBy: id,
+  /** When the participants were told it is open. */
+  announcedAt: isoDate.optional(),
+  remindedAt: isoDate.optional(),
+  createdAt: isoDate,
+});
+export type Evaluation = z.infer<typeof evaluationSchema>;
+
+export const objectiveProgressSchema = z.enum(["none", "started", "advanced", "reached"]);
+/** One participant's answers to one questionnaire. */
+export const evaluationResponseSchema = z.strictObject({
+  id,
+  evaluationId: id,
+  programId: id,
+  participantId: id,
+  groupId: id.optional(),
+  appreciation: z.number().int().min(1).max(5),
+  comment: z.string().max(2000).default(""),
+  /** The author agrees that their words be quoted, anonymously, in the program's report. */
+  quoteConsent: z.boolean().default(false),
+  objectives: z
+    .array(z.strictObject({ title: z.string().min(1).max(300), progress: objectiveProgressSchema }))
+    .max(30)
+    .default([]),
+  successFactors: z.string().max(2000).default(""),
+  difficulties: z.string().max(2000).default(""),
+  learning: z.string().max(2000).default(""),
+  objectivesReached: z.enum(["yes", "partly", "no"]).optional(),
+  recommendations: z.string().max(2000).default(""),
+  continueMeeting: z.enum(["yes", "maybe", "no"]).optional(),
+  submittedAt: isoDate,
+});
+export type EvaluationResponse = z.infer<typeof evaluationResponseSchema>;
+
+/** A coordinator's notes as an observer at one of a group's meetings (their own notes). */
+export const observerNoteSchema = z.strictObject({
+  id,
+  programId: id,
+  groupId: id,
+  meetingDate: z.iso.date(),
+  note: z.string().min(1).max(4000),
+  createdBy: id,
+  createdAt: isoDate,
+});

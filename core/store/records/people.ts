@@ -1,0 +1,207 @@
+/**
+ * Records of people and programs: accounts, organizations, programs and their taxonomy,
+ * participants and their profiles, invitations and applications.
+ */
+import { z } from "zod";
+import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../../data/vocabulary";
+import { id, isoDate, localeSchema, mrcCode, regionCode } from "./common";
+
+export const userSchema = z.strictObject({
+  id,
+  email: z.email().max(254),
+  name: z.string().min(1).max(120),
+  role: z.enum(["coordinator", "participant"]),
+  /** `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>` */
+  passwordHash: z.string().startsWith("scrypt$"),
+  locale: localeSchema,
+  createdAt: isoDate,
+});
+export type User = z.infer<typeof userSchema>;
+
+export const organizationSchema = z.strictObject({
+  id,
+  name: z.string().min(1).max(160),
+  region: regionCode,
+  mrc: mrcCode,
+  sector: z.string().max(120).default(""),
+  /** Organizations this one competes with or has a conflict of interest with. */
+  competitorIds: z.array(id).default([]),
+  createdAt: isoDate,
+});
+export type Organization = z.infer<typeof organizationSchema>;
+
+export const participantRoleSchema = z.enum(["mentor", "mentee", "peer"]);
+export type ParticipantRole = z.infer<typeof participantRoleSchema>;
+
+/** A subject of the program's taxonomy of needs and expertise. */
+export const tagSchema = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,48}$/),
+  label: z.string().min(1).max(80),
+  labelEn: z.string().max(80).default(""),
+});
+export type Tag = z.infer<typeof tagSchema>;
+
+export const availabilitySlotSchema = z.enum(availabilitySlots as [string, ...string[]]);
+
+export const workingStyleSchema = z.enum(["structured", "intuitive", "between"]);
+export const needSchema = z.strictObject({
+  tag: z.string().min(1).max(48),
+  priority: z.number().int().min(1).max(3),
+});
+
+/** What a person publishes about their organization's needs and expertise (also used by the matching engine). */
+export const profileSchema = z.strictObject({
+  sector: z.string().max(120).default(""),
+  field: z.string().max(200).default(""),
+  /** In order of importance, the first is the most important. */
+  needs: z.array(needSchema).max(30).default([]),
+  needsText: z.string().max(3000).default(""),
+  expertise: z.array(z.string().min(1).max(48)).max(30).default([]),
+  expertiseText: z.string().max(3000).default(""),
+  workingStyle: workingStyleSchema.default("between"),
+  availability: z.array(availabilitySlotSchema).max(21).default([]),
+});
+export type Profile = z.infer<typeof profileSchema>;
+export function emptyProfile(): Profile {
+  return profileSchema.parse({});
+}
+
+export const programSchema = z.strictObject({
+  id,
+  title: z.string().min(1).max(200),
+  theme: z.string().min(1).max(300),
+  subThemes: z.array(z.string().min(1).max(120)).max(20),
+  description: z.string().max(4000).default(""),
+  coordinatorIds: z.array(id).min(1),
+  status: z.enum(["draft", "open", "active", "closed"]),
+  composition: z.enum(["mentorship", "co-development"]),
+  regionRule: z.enum(["distinct-regions", "distinct-mrcs"]),
+  mentoringStart: z.iso.date(),
+  mentoringEnd: z.iso.date(),
+  hourBankHours: z.number().int().min(1).max(200),
+  applicationOpens: z.iso.date().optional(),
+  applicationCloses: z.iso.date().optional(),
+  cadenceWeeksMin: z.number().int().min(1).max(12).default(2),
+  cadenceWeeksMax: z.number().int().min(1).max(12).default(4),
+  meetingMinutes: z.number().int().min(30).max(480).default(120),
+  /** Mentees send a short check-in this often (weeks). */
+  checkInWeeks: z.number().int().min(1).max(8).default(2),
+  format: z.enum(["online", "in-person", "hybrid"]).default("online"),
+  /** Tracked for information only (CAD). */
+  budget: z
+    .strictObject({
+      mentorCompensation: z.number().min(0).max(1_000_000).default(0),
+      coordination: z.number().min(0).max(10_000_000).default(0),
+    })
+    .default({ mentorCompensation: 0, coordination: 0 }),
+  taxonomy: z.array(tagSchema).max(100).default([]),
+  /** Self-formed groups: only notify the coordinators, or wait for their approval. */
+  selfFormedApproval: z.enum(["notify", "required"]).default("notify"),
+  /** A group proposal between participants expires after this many hours. */
+  proposalHours: z.number().int().min(1).max(720).default(72),
+  /** Coordinator rules for the solver and every group: pairs kept together, pairs kept apart. */
+  pins: z
+    .array(z.tuple([id, id]))
+    .max(500)
+    .default([]),
+  forbids: z
+    .array(z.tuple([id, id]))
+    .max(500)
+    .default([]),
+  createdAt: isoDate,
+});
+export type Program = z.infer<typeof programSchema>;
+
+export const participantSchema = z.strictObject({
+  id,
+  programId: id,
+  userId: id,
+  organizationId: id,
+  role: participantRoleSchema,
+  profile: profileSchema.default(emptyProfile),
+  /** Mentors: how many groups they can lead. */
+  capacity: z.number().int().min(0).max(10).default(1),
+  /** Shown in the program's directory once the person publishes it. */
+  published: z.boolean().default(false),
+  applicationId: id.optional(),
+  /** The last check-in reminder sent to this person. */
+  checkInRemindedAt: isoDate.optional(),
+  joinedAt: isoDate,
+});
+export type Participant = z.infer<typeof participantSchema>;
+
+export const invitationSchema = z.strictObject({
+  id,
+  programId: id,
+  /** sha256 of the token: the token itself only exists in the link. */
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  role: participantRoleSchema,
+  email: z.email().max(254).optional(),
+  /** Set when the invitation comes from an accepted application: joining uses its data. */
+  applicationId: id.optional(),
+  createdBy: id,
+  createdAt: isoDate,
+  expiresAt: isoDate,
+  usedAt: isoDate.optional(),
+  usedBy: id.optional(),
+});
+export type Invitation = z.infer<typeof invitationSchema>;
+
+const criterionScore = z.strictObject({
+  score: z.number().int().min(0).max(3),
+  comment: z.string().max(1000).default(""),
+});
+
+/**
+ * An application through the interest form. Drafts may be incomplete: the submission form
+ * (core/schemas/application.ts) is the strict check; this schema only keeps stored data sane.
+ */
+export const applicationSchema = z.strictObject({
+  id,
+  programId: id,
+  status: z.enum(["draft", "submitted", "accepted", "rejected", "waitlisted"]),
+  /** sha256 of the applicant's private link token (draft and status page). */
+  accessTokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  locale: localeSchema,
+  email: z.string().max(254),
+  organizationName: z.string().max(160),
+  contactName: z.string().max(120),
+  contactEmail: z.string().max(254),
+  concept: z.string().max(6000),
+  operations: z.array(z.enum(OPERATIONS)).max(4),
+  barriers: z.string().max(3000),
+  mentoringHelp: z.string().max(3000),
+  revisionOpenness: z.string().max(3000),
+  comments: z.string().max(3000),
+  role: participantRoleSchema.optional(),
+  region: z.union([regionCode, z.literal("")]),
+  mrc: z.union([mrcCode, z.literal("")]),
+  profile: profileSchema,
+  competitorsText: z.string().max(1000),
+  competitorOrgIds: z.array(id).max(50),
+  designatedThroughout: z.boolean(),
+  canImplement: z.boolean(),
+  consent: z.boolean(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  submittedAt: isoDate.optional(),
+  evaluation: z
+    .strictObject({
+      criteria: z.partialRecord(z.enum(SELECTION_CRITERIA), criterionScore),
+      total: z.number().int().min(0).max(21),
+      scoredBy: id,
+      scoredAt: isoDate,
+    })
+    .optional(),
+  decision: z
+    .strictObject({
+      status: z.enum(["accepted", "rejected", "waitlisted"]),
+      reason: z.string().max(2000),
+      decidedBy: id,
+      decidedAt: isoDate,
+    })
+    .optional(),
+  invitationId: id.optional(),
+  participantId: id.optional(),
+});
+export type Application = z.infer<typeof applicationSchema>;
