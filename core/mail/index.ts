@@ -8,21 +8,11 @@
 import { randomUUID } from "node:crypto";
 import { mkdir, readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { z } from "zod";
 import { writeFileAtomic, type AtomicFs } from "../store/atomic-file";
 import { asDiskFull } from "../store/types";
+import { outboxEntrySchema, type OutboxEntry } from "../store/records/outbox";
 
-export const outboxEntrySchema = z.object({
-  id: z.string(),
-  createdAt: z.iso.datetime(),
-  to: z.email(),
-  subject: z.string(),
-  text: z.string(),
-  kind: z.string(),
-  programId: z.string().optional(),
-  error: z.string().optional(),
-});
-export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
+export { outboxEntrySchema, type OutboxEntry };
 export type MailMessage = Omit<OutboxEntry, "id" | "createdAt" | "error">;
 
 export interface SmtpSettings {

@@ -6,7 +6,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { outboxEntrySchema } from "../../mail";
+import { outboxEntrySchema } from "../records/outbox";
 import { DATA_FILE_NAME } from "../lowdb-store";
 import { describeUrl } from "../pg-store";
 import { collectionNames, type StoreDocument } from "../schema";

@@ -2,7 +2,7 @@
  * Verifying a backup file whole, without writing anything: the manifest first, then every entry
  * against its checksum and its kind's schema, and the uploads the store document refers to.
  */
-import { outboxEntrySchema } from "../../mail";
+import { outboxEntrySchema } from "../records/outbox";
 import { DATA_FILE_NAME } from "../lowdb-store";
 import { formatIssuePath, type StoreDocument } from "../schema";
 import { archiveEntries } from "./archive";
