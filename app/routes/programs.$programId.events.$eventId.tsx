@@ -7,12 +7,11 @@ import {
   useLiveEvent,
   type LiveView,
 } from "~/components/live/useLiveEvent";
-import { eventPeople, getEventAccess, mutualMatches } from "../../core/models/event.server";
+import { eventPeople, mutualMatches } from "../../core/models/event.server";
 import { useRoomNote } from "~/components/live/useRoomNote";
 import { NOTE_MAX_LENGTH } from "../../core/data/room-note";
-import { eventIdSchema } from "../../core/schemas/event";
 import { useT } from "~/utils/i18n-react";
-import { notFound, requireProgramAccess } from "~/utils/permissions.server";
+import { requireEventAccess } from "~/utils/permissions.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.title ?? ""} – Maillage` },
@@ -20,11 +19,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
-  const { program, user } = await requireProgramAccess(s, request, params.programId);
-  const id = eventIdSchema.safeParse(params.eventId);
-  const access = id.success ? await getEventAccess(s, user.id, id.data) : undefined;
-  if (!access || access.event.programId !== program.id) throw notFound();
-  const { event } = access;
+  const access = await requireEventAccess(s, request, params.programId, params.eventId);
+  const { event, program } = access;
   let matches: Array<{ id: string; name: string; organization: string; level: "yes" | "maybe" }> =
     [];
   if (event.status === "ended" && access.participantId) {

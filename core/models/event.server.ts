@@ -462,33 +462,6 @@ export async function saveRoomNotes(
   });
 }
 
-export interface EventAccess {
-  event: SpeedEvent;
-  coordinator: boolean;
-  participantId?: string;
-}
-
-/** Who may take part in an event: its program's coordinators and its invited participants. */
-export async function getEventAccess(
-  s: Services,
-  userId: string,
-  eventId: string,
-): Promise<EventAccess | undefined> {
-  const store = s.store;
-  const event = await store.get("events", eventId);
-  if (!event) return undefined;
-  const program = await store.get("programs", event.programId);
-  if (!program) return undefined;
-  const coordinator = program.coordinatorIds.includes(userId);
-  const participant = await store.findOne("participants", { userId, programId: program.id });
-  const invited =
-    participant && event.invitedParticipantIds.includes(participant.id)
-      ? participant.id
-      : undefined;
-  if (!coordinator && !invited) return undefined;
-  return { event, coordinator, participantId: invited };
-}
-
 export interface EventPerson {
   id: string;
   name: string;

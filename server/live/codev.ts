@@ -5,9 +5,9 @@
  * simply join again and get the current view.
  */
 import type { Server } from "socket.io";
+import { codevAccess, isRefusal } from "../../core/permissions";
 import {
   applyCodevCommand,
-  codevAccess,
   CodevError,
   codevPeople,
   codevView,
@@ -53,12 +53,9 @@ export class CodevLive {
 
   /** Checks that the socket's user is a member of the session's group; else not_found. */
   private async access(socket: LiveSocket, sessionId: string) {
-    try {
-      return await codevAccess(this.s, sessionId, socket.data.user.id);
-    } catch (error) {
-      if (error instanceof CodevError) throw new LiveError(error.code, error.messageKey);
-      throw error;
-    }
+    const access = await codevAccess(this.s, socket.data.user.id, sessionId);
+    if (isRefusal(access)) throw new LiveError("not_found", "errors.live.notFound");
+    return access;
   }
 
   private async run(
@@ -140,8 +137,10 @@ export class CodevLive {
     socket.on("disconnect", () => {
       // The others see who left (the facilitator's absence allows a takeover).
       for (const sessionId of Object.keys(socket.data.codev ?? {})) {
-        void codevAccess(this.s, sessionId, socket.data.user.id)
-          .then(({ session, group }) => this.publish(session, group))
+        void codevAccess(this.s, socket.data.user.id, sessionId)
+          .then((access) =>
+            isRefusal(access) ? undefined : this.publish(access.session, access.group),
+          )
           .catch(() => undefined);
       }
     });

@@ -5,8 +5,8 @@
 import type { Server } from "socket.io";
 import { z } from "zod";
 import { localeFromCookieHeader, translate } from "../../core/i18n";
-import { getProgram, listProgramsForUser } from "../../core/models/program.server";
-import { getParticipantFor } from "../../core/models/participant.server";
+import { listProgramsForUser } from "../../core/models/program.server";
+import { coordinatorAccess } from "../../core/permissions";
 import { getUserFromCookieHeader } from "../../app/utils/session.server";
 import { handle, LiveError, type LiveSocket } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
@@ -56,14 +56,10 @@ export async function attachLive(s: Services, io: Server, options: { timings: bo
       "formation:watch",
       z.strictObject({ programId: z.string().regex(/^[\w-]{1,64}$/) }),
       async ({ programId }) => {
-        const program = await getProgram(s, programId);
-        if (!program?.coordinatorIds.includes(socket.data.user.id)) {
-          // Only the program's own participants learn that it exists.
-          const participant =
-            program && (await getParticipantFor(s, socket.data.user.id, program.id));
-          if (!participant) throw new LiveError("not_found", "errors.live.programNotFound");
-          throw new LiveError("forbidden", "errors.live.coordinatorOnly");
-        }
+        // Only the program's own participants learn that it exists.
+        const access = await coordinatorAccess(s, socket.data.user.id, programId);
+        if (access === "not_found") throw new LiveError("not_found", "errors.live.programNotFound");
+        if (access === "forbidden") throw new LiveError("forbidden", "errors.live.coordinatorOnly");
         await socket.join(`program:${programId}:formation`);
         return { watching: true };
       },

@@ -14,7 +14,6 @@ import {
   eventPeople,
   EventCommandError,
   getEvent,
-  getEventAccess,
   liveEvents,
   ownRatings,
   rate,
@@ -26,6 +25,7 @@ import {
   type SpeedEvent,
 } from "../../core/models/event.server";
 import { formatNumber } from "../../core/i18n";
+import { eventAccess, isRefusal } from "../../core/permissions";
 import { NOTE_MAX_LENGTH } from "../../core/data/room-note";
 import { liveSchemas } from "../../core/schemas/event";
 import { isStoreError, type ChatMessage } from "../../core/store";
@@ -671,8 +671,8 @@ export class SpeedDatingLive {
 
   attach(socket: LiveSocket) {
     handle(socket, "event:join", liveSchemas.join, async ({ eventId }) => {
-      const access = await getEventAccess(this.s, socket.data.user.id, eventId);
-      if (!access) throw new LiveError("not_in_event", "errors.live.notInEvent");
+      const access = await eventAccess(this.s, socket.data.user.id, eventId);
+      if (isRefusal(access)) throw new LiveError("not_in_event", "errors.live.notInEvent");
       socket.data.events = {
         ...socket.data.events,
         [eventId]: { participantId: access.participantId, coordinator: access.coordinator },
