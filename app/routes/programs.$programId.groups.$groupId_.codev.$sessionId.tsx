@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { formatClock } from "~/components/live/useLiveEvent";
-import { useCodev, useStepClock } from "~/components/live/useCodev";
+import { useCodev, useStepClock, type CodevEvent } from "~/components/live/useCodev";
 import { CODEV_STEP_KEYS } from "../../core/models/codev";
 import {
   codevPeople,
@@ -162,7 +162,7 @@ export default function CodevRunner() {
     else if (askedEnd.current) endButton.current?.focus();
     askedEnd.current = confirmEnd;
   }, [confirmEnd]);
-  const send = async (event: string, payload: Record<string, unknown> = {}) => {
+  const send = async (event: CodevEvent, payload: Record<string, unknown> = {}) => {
     if (busy) return false;
     setBusy(true);
     const reply = await emit(event, payload);

@@ -2,19 +2,18 @@
  * Socket.IO: connections are authenticated from the page session cookie; every event payload is
  * parsed with zod and answered through an acknowledgement (see handle.ts).
  */
-import type { Server } from "socket.io";
 import { z } from "zod";
 import { localeFromCookieHeader, translate } from "../../core/i18n";
 import { listProgramsForUser } from "../../core/models/program.server";
 import { coordinatorAccess } from "../../core/permissions";
 import { getUserFromCookieHeader } from "../../app/utils/session.server";
-import { handle, LiveError, type LiveSocket } from "./handle";
+import { handle, LiveError, type LiveServer } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
 import { CodevLive } from "./codev";
 import type { Services } from "../../core/services";
 
 /** Sockets reach the models through `s`; `timings` logs the steps of speed-dating round switches. */
-export async function attachLive(s: Services, io: Server, options: { timings: boolean }) {
+export async function attachLive(s: Services, io: LiveServer, options: { timings: boolean }) {
   io.use(async (socket, next) => {
     const cookie = socket.request.headers.cookie;
     const locale = localeFromCookieHeader(cookie);
@@ -38,8 +37,7 @@ export async function attachLive(s: Services, io: Server, options: { timings: bo
   await speedDating.resume();
   const codev = new CodevLive(io, s);
 
-  io.on("connection", (raw) => {
-    const socket = raw as LiveSocket;
+  io.on("connection", (socket) => {
     void socket.join(`user:${socket.data.user.id}`);
     handle(socket, "session:whoami", z.object({}).strict(), async () => {
       const programs = await listProgramsForUser(s, socket.data.user.id);

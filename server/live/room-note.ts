@@ -12,7 +12,6 @@
  * - The merged state is saved about every second (and on stop), merged with whatever another
  *   process saved meanwhile, with its plain text for the pages that read it.
  */
-import type { Server } from "socket.io";
 import * as Y from "yjs";
 import { z } from "zod";
 import { roomNote, saveRoomNotes, type RoomNote } from "../../core/models/event.server";
@@ -24,6 +23,7 @@ import {
   NOTE_TEXT_NAME,
 } from "../../core/data/room-note";
 import { eventIdSchema } from "../../core/schemas/event";
+import type { LiveServer } from "./handle";
 import type { Services } from "../../core/services";
 
 /** How long an accepted edit waits before it is saved (what a crash can lose, see ADR 0016). */
@@ -219,7 +219,7 @@ export class RoomNotes {
   private stopped = false;
 
   constructor(
-    private readonly io: Server,
+    private readonly io: LiveServer,
     private readonly s: Services,
     private readonly clustered: () => boolean,
   ) {

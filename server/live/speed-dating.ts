@@ -5,7 +5,6 @@
  * Channels: `evt:<id>` everyone, `evt:<id>:console` coordinators, `evt:<id>:p:<participant>` the
  * sockets of one person, `evt:<id>:room:<roomId>` a room of the current round.
  */
-import type { Server } from "socket.io";
 import { randomUUID } from "node:crypto";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { z } from "zod";
@@ -30,7 +29,7 @@ import { NOTE_MAX_LENGTH } from "../../core/data/room-note";
 import { liveSchemas } from "../../core/schemas/event";
 import { isStoreError, type ChatMessage } from "../../core/store";
 import { chatMessageSchema } from "../../core/store/chat-log";
-import { handle, LiveError, type LiveSocket } from "./handle";
+import { handle, LiveError, type LiveSocket, type LiveServer } from "./handle";
 import { NoteRefused, RoomNotes } from "./room-note";
 import type { Services } from "../../core/services";
 
@@ -152,7 +151,7 @@ export class SpeedDatingLive {
   }
 
   constructor(
-    private readonly io: Server,
+    private readonly io: LiveServer,
     private readonly s: Services,
     options: { timings: boolean },
   ) {
@@ -578,7 +577,7 @@ export class SpeedDatingLive {
     const nsp = this.io.of("/");
     const targets: Array<{ socket: LiveSocket; participantId?: string; coordinator: boolean }> = [];
     for (const socketId of [...(nsp.adapter.rooms.get(prefix) ?? [])]) {
-      const socket = nsp.sockets.get(socketId) as LiveSocket | undefined;
+      const socket = nsp.sockets.get(socketId);
       const access = socket?.data.events?.[latest.id];
       if (!socket || !access) continue;
       const room = this.roomNow(latest.id, access.participantId);
