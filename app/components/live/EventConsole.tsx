@@ -1,10 +1,10 @@
 /** The coordinators' console of a live event: the commands, who is connected, the rooms. */
 import { useState } from "react";
 import { useT } from "~/utils/i18n-react";
-import type { LiveView } from "./useLiveEvent";
+import type { EventView } from "./useLiveEvent";
 import type { Emit } from "./live-types";
 
-export function Console({ view, emit }: { view: LiveView; emit: Emit }) {
+export function Console({ view, emit }: { view: EventView; emit: Emit }) {
   const { t } = useT();
   const [message, setMessage] = useState("");
   if (!view.console) return null;

@@ -1,10 +1,10 @@
 /** The people met in past rounds, to rate (yes, maybe, no) with a private note. */
 import { useEffect, useRef, useState } from "react";
 import { useT } from "~/utils/i18n-react";
-import type { LiveView } from "./useLiveEvent";
+import type { EventView } from "./useLiveEvent";
 import type { Emit } from "./live-types";
 
-export function Ratings({ view, emit }: { view: LiveView; emit: Emit }) {
+export function Ratings({ view, emit }: { view: EventView; emit: Emit }) {
   const { t } = useT();
   const [saved, setSaved] = useState<Record<string, string>>({});
   const heading = useRef<HTMLHeadingElement>(null);

@@ -2,11 +2,11 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { NOTE_MAX_LENGTH } from "../../../core/data/room-note";
 import { useT } from "~/utils/i18n-react";
-import { formatClock, useCountdown, type LiveView } from "./useLiveEvent";
+import { formatClock, useCountdown, type EventView } from "./useLiveEvent";
 import { useRoomNote } from "./useRoomNote";
 import type { Emit, Live } from "./live-types";
 
-export function Clock({ view, serverNow }: { view: LiveView; serverNow: () => number }) {
+export function Clock({ view, serverNow }: { view: EventView; serverNow: () => number }) {
   const { t } = useT();
   const left = useCountdown(view, serverNow);
   const { event } = view;
@@ -28,7 +28,7 @@ export function Clock({ view, serverNow }: { view: LiveView; serverNow: () => nu
   );
 }
 
-export function Chat({ view, emit }: { view: LiveView; emit: Emit }) {
+export function Chat({ view, emit }: { view: EventView; emit: Emit }) {
   const { t } = useT();
   const [text, setText] = useState("");
   const [error, setError] = useState("");
@@ -109,7 +109,7 @@ export function SharedNote({ roomId, live }: { roomId: string; live: Live }) {
   );
 }
 
-export function Room({ view, emit, live }: { view: LiveView; emit: Emit; live: Live }) {
+export function Room({ view, emit, live }: { view: EventView; emit: Emit; live: Live }) {
   const { t } = useT();
   if (view.waiting) {
     return (

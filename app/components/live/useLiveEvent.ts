@@ -5,14 +5,14 @@ import type {
   AnswerOf,
   ClientEvent,
   ClientToServerEvents,
-  EventView as LiveView,
+  EventView,
   NoteChange,
   PayloadOf,
   Reply,
   ServerToClientEvents,
 } from "../../../core/live/protocol";
 
-export type { ChatMessage, EventView as LiveView, NoteChange } from "../../../core/live/protocol";
+export type { ChatMessage, EventView, NoteChange } from "../../../core/live/protocol";
 
 /** A socket of the browser, typed by the protocol. */
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -57,7 +57,7 @@ export function emitOn<Scope extends string>(
 }
 
 export function useLiveEvent(eventId: string) {
-  const [view, setView] = useState<LiveView | null>(null);
+  const [view, setView] = useState<EventView | null>(null);
   const [connection, setConnection] = useState<"connecting" | "online" | "offline">("connecting");
   const [error, setError] = useState<string | null>(null);
   /** How many times this page joined the event (each connection joins anew). */
@@ -66,7 +66,7 @@ export function useLiveEvent(eventId: string) {
   const socketRef = useRef<ClientSocket | null>(null);
   const noteListeners = useRef(new Set<(change: NoteChange) => void>());
 
-  const accept = useCallback((next: LiveView) => {
+  const accept = useCallback((next: EventView) => {
     offset.current = next.event.serverNow - Date.now();
     // A slow reply can arrive after a newer push: keep the newest view.
     setView((current) => (current && current.version > next.version ? current : next));
@@ -129,7 +129,7 @@ export function useLiveEvent(eventId: string) {
 }
 
 /** Milliseconds left in the current phase, ticking 4 times a second, from the server's clock. */
-export function useCountdown(view: LiveView | null, serverNow: () => number) {
+export function useCountdown(view: EventView | null, serverNow: () => number) {
   const [left, setLeft] = useState<number | null>(null);
   useEffect(() => {
     if (!view) return;
