@@ -80,10 +80,13 @@ export interface EventView {
   console: ConsoleView | null;
 }
 
+/** Binary data: the server sends a Uint8Array, the browser receives an ArrayBuffer. */
+export type Binary = ArrayBuffer | Uint8Array;
+
 /** A change of a room's shared note (a Yjs update), pushed by the server. */
 export interface NoteChange {
   roomId: string;
-  update: ArrayBuffer | Uint8Array;
+  update: Binary;
 }
 
 /** Browser → server: each event's payload (parsed with its zod schema) and its answer. */
@@ -98,8 +101,11 @@ export interface ClientToServerEvents {
   "formation:watch": (payload: { programId: string }, ack: Ack<{ watching: boolean }>) => void;
   "event:join": Event<Live["join"], EventView>;
   "chat:send": Event<Live["chat"], ChatMessage>;
-  /** Sync step 1; the answer is step 2 and the server's state vector. */
-  "note:sync": Event<Live["noteSync"], { update: Uint8Array; stateVector: Uint8Array }>;
+  /**
+   * Sync step 1; the answer is step 2 and the server's state vector (sent as Uint8Array, received
+   * by the browser as ArrayBuffer).
+   */
+  "note:sync": Event<Live["noteSync"], { update: Binary; stateVector: Binary }>;
   "note:update": Event<Live["noteUpdate"], { saved: boolean }>;
   "rating:submit": Event<
     Live["rating"],
