@@ -12,6 +12,7 @@ import type { ServerBuild } from "@remix-run/node";
 import { Server as SocketServer } from "socket.io";
 import { ConfigError, coreConfigOf, ensureSessionSecret, loadConfig } from "./config";
 import { attachLive } from "./live";
+import type { LiveServer } from "./live/handle";
 import { workerRunner } from "../core/solver/runner";
 import { isCrossSite, refuseCrossSite } from "./http/origin";
 import { cspNonceOf, securityHeaders } from "./http/headers";
@@ -58,7 +59,7 @@ async function main() {
   app.disable("x-powered-by");
   app.set("trust proxy", "loopback");
   const httpServer = createServer(app);
-  const io = new SocketServer(httpServer, {
+  const io: LiveServer = new SocketServer(httpServer, {
     serveClient: false,
     // The largest legitimate message is a co-development note (8 000 characters, escaped):
     // anything bigger closes the connection instead of being read into memory.

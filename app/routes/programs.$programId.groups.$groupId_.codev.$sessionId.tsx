@@ -2,14 +2,10 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { formatClock } from "~/components/live/useLiveEvent";
-import { useCodev, useStepClock } from "~/components/live/useCodev";
+import { useCodev, useStepClock, type CodevEvent } from "~/components/live/useCodev";
+import { CodevPeople, CodevSteps, roleOf, StepNotes } from "~/components/live/CodevParts";
 import { CODEV_STEP_KEYS } from "../../core/models/codev";
-import {
-  codevPeople,
-  codevView,
-  getCodevSession,
-  type CodevView,
-} from "../../core/models/codev.server";
+import { codevPeople, codevView, getCodevSession } from "../../core/models/codev.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
@@ -32,93 +28,6 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     me: participant.id,
     initial: codevView(session, await codevPeople(s, group), []),
   };
-}
-
-type Role = "client" | "facilitator" | "scribe" | "consultant";
-function roleOf(view: CodevView, id: string): Role {
-  if (view.session.clientId === id) return "client";
-  if (view.session.facilitatorId === id) return "facilitator";
-  if (view.session.scribeId === id) return "scribe";
-  return "consultant";
-}
-
-/**
- * The writer's notes for one step, saved shortly after each pause in typing. Mounted once per step
- * (key), so a step change never moves text to another step: the pending text is saved to its own
- * step when the facilitator moves on.
- */
-function StepNotes({
-  step,
-  value,
-  save,
-}: {
-  step: number;
-  value: string;
-  save: (step: number, text: string) => Promise<boolean>;
-}) {
-  const { t } = useT();
-  const [text, setText] = useState(value);
-  const [state, setState] = useState<"idle" | "saving" | "saved" | "failed">("idle");
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const latest = useRef(value);
-  const dirty = useRef(false);
-  useEffect(() => {
-    // Someone else's edit (the facilitator standing in) shows only while this person is not typing.
-    if (!dirty.current) {
-      setText(value);
-      latest.current = value;
-    }
-  }, [value]);
-  const flush = useRef((next: string) => {
-    setState("saving");
-    void save(step, next).then((ok) => {
-      // Still dirty if the save failed or newer keystrokes came meanwhile.
-      if (ok && latest.current === next) dirty.current = false;
-      setState(ok ? "saved" : "failed");
-    });
-  });
-  useEffect(
-    () => () => {
-      clearTimeout(timer.current);
-      if (dirty.current) flush.current(latest.current);
-    },
-    [],
-  );
-  return (
-    <div className="field">
-      <label htmlFor="codev-notes">{t("codev.runner.notes")}</label>
-      <textarea
-        id="codev-notes"
-        rows={6}
-        value={text}
-        maxLength={8000}
-        aria-describedby="codev-notes-state"
-        onChange={(e) => {
-          const next = e.target.value;
-          setText(next);
-          latest.current = next;
-          dirty.current = true;
-          clearTimeout(timer.current);
-          timer.current = setTimeout(() => flush.current(next), 700);
-        }}
-        onBlur={() => {
-          if (dirty.current) {
-            clearTimeout(timer.current);
-            flush.current(latest.current);
-          }
-        }}
-      />
-      <p className="field-hint" id="codev-notes-state" aria-live="polite">
-        {state === "saving"
-          ? t("codev.runner.notesSaving")
-          : state === "saved"
-            ? t("codev.runner.notesSaved")
-            : state === "failed"
-              ? t("codev.runner.notesFailed")
-              : ""}
-      </p>
-    </div>
-  );
 }
 
 export default function CodevRunner() {
@@ -162,7 +71,7 @@ export default function CodevRunner() {
     else if (askedEnd.current) endButton.current?.focus();
     askedEnd.current = confirmEnd;
   }, [confirmEnd]);
-  const send = async (event: string, payload: Record<string, unknown> = {}) => {
+  const send = async (event: CodevEvent, payload: Record<string, unknown> = {}) => {
     if (busy) return false;
     setBusy(true);
     const reply = await emit(event, payload);
@@ -208,20 +117,7 @@ export default function CodevRunner() {
 
       <section className="panel" aria-labelledby="roles-title">
         <h2 id="roles-title">{t("codev.runner.rolesTitle")}</h2>
-        <ul className="codev-roles">
-          {view.people.map((p) => (
-            <li key={p.id}>
-              <span
-                className={online(p.id) ? "presence presence--on" : "presence"}
-                aria-hidden="true"
-              />
-              <strong>{p.name}</strong> — {t(`codev.roles.${roleOf(view, p.id)}`)}{" "}
-              <span className="muted">
-                ({t(online(p.id) ? "codev.runner.online" : "codev.runner.away")})
-              </span>
-            </li>
-          ))}
-        </ul>
+        <CodevPeople view={view} online={online} />
         {!ended && !isFacilitator && role !== "client" && !online(s.facilitatorId) ? (
           <p>
             <span className="field-hint">{t("codev.runner.takeoverHint")}</span>{" "}
@@ -237,24 +133,7 @@ export default function CodevRunner() {
         ) : null}
       </section>
 
-      <ol className="codev-steps" aria-label={t("codev.runner.stepsLabel")}>
-        {CODEV_STEP_KEYS.map((key, i) => (
-          <li
-            key={key}
-            aria-current={live && i === s.currentStep ? "step" : undefined}
-            className={
-              ended || (live && i < s.currentStep)
-                ? "codev-step codev-step--done"
-                : live && i === s.currentStep
-                  ? "codev-step codev-step--current"
-                  : "codev-step"
-            }
-          >
-            {i}. {t(`codev.steps.${key}.title`)}{" "}
-            <span className="muted">{t("codev.minutes", { minutes: s.minutes[i]! })}</span>
-          </li>
-        ))}
-      </ol>
+      <CodevSteps view={view} />
 
       {s.status === "planned" ? (
         <section className="panel" aria-labelledby="step-title">

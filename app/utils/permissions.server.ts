@@ -1,12 +1,18 @@
 /**
- * Authorization in one place, used by every loader, action and socket handler.
- * A program that a person may not see answers 404, so its existence does not leak.
+ * Authorization for pages: the signed-in user from the session, then the rules of
+ * core/permissions.ts (shared with the socket handlers) as a response. A program that a person may
+ * not see answers 404, so its existence does not leak.
  */
 import { redirect } from "@remix-run/node";
-import { z } from "zod";
-import { getProgram, type Program } from "../../core/models/program.server";
-import { getParticipantFor, type Participant } from "../../core/models/participant.server";
-import { getGroup } from "../../core/models/group.server";
+import {
+  coordinatorAccess,
+  eventAccess,
+  groupAccess,
+  programAccess,
+  isRefusal,
+  type ProgramAccess as CoreProgramAccess,
+  type Refusal,
+} from "../../core/permissions";
 import type { PublicUser } from "../../core/models/user.server";
 import { getOptionalUser } from "./session.server";
 import type { Services } from "../../core/services";
@@ -34,13 +40,13 @@ export async function requireCoordinator(s: Services, request: Request): Promise
   return user;
 }
 
-const programIdSchema = z.string().regex(/^[\w-]{1,64}$/);
-
-export interface ProgramAccess {
+export interface ProgramAccess extends CoreProgramAccess {
   user: PublicUser;
-  program: Program;
-  asCoordinator: boolean;
-  participant?: Participant;
+}
+
+/** A refusal of core/permissions.ts as the page's answer. */
+function deny(refusal: Refusal): never {
+  throw refusal === "forbidden" ? forbidden() : notFound();
 }
 
 /** The program when the person runs it or takes part in it; 404 otherwise. */
@@ -50,21 +56,17 @@ export async function requireProgramAccess(
   programId: unknown,
 ): Promise<ProgramAccess> {
   const user = await requireUser(s, request);
-  const id = programIdSchema.safeParse(programId);
-  if (!id.success) throw notFound();
-  const program = await getProgram(s, id.data);
-  if (!program) throw notFound();
-  const asCoordinator = program.coordinatorIds.includes(user.id);
-  const participant = asCoordinator ? undefined : await getParticipantFor(s, user.id, program.id);
-  if (!asCoordinator && !participant) throw notFound();
-  return { user, program, asCoordinator, participant };
+  const access = await programAccess(s, user.id, programId);
+  if (isRefusal(access)) deny(access);
+  return { user, ...access };
 }
 
-/** Only the program's own coordinators: another program's coordinator gets 404. */
+/** Only the program's own coordinators: its participants get 403, anyone else 404. */
 export async function requireCoordinatorOf(s: Services, request: Request, programId: unknown) {
-  const access = await requireProgramAccess(s, request, programId);
-  if (!access.asCoordinator) throw forbidden();
-  return access;
+  const user = await requireUser(s, request);
+  const access = await coordinatorAccess(s, user.id, programId);
+  if (isRefusal(access)) deny(access);
+  return { user, ...access };
 }
 
 /**
@@ -77,14 +79,21 @@ export async function requireGroupMember(
   programId: unknown,
   groupId: unknown,
 ) {
-  const access = await requireProgramAccess(s, request, programId);
-  const id = z
-    .string()
-    .regex(/^[\w-]{1,64}$/)
-    .safeParse(groupId);
-  const group = id.success ? await getGroup(s, id.data) : undefined;
-  if (!group || group.programId !== access.program.id || group.status !== "active")
-    throw notFound();
-  if (!access.participant || !group.memberIds.includes(access.participant.id)) throw notFound();
-  return { ...access, participant: access.participant, group };
+  const user = await requireUser(s, request);
+  const access = await groupAccess(s, user.id, programId, groupId);
+  if (isRefusal(access)) deny(access);
+  return { user, ...access };
+}
+
+/** A speed-dating event of the program: its coordinators and invited participants; 404 otherwise. */
+export async function requireEventAccess(
+  s: Services,
+  request: Request,
+  programId: unknown,
+  eventId: unknown,
+) {
+  const { user, program } = await requireProgramAccess(s, request, programId);
+  const access = await eventAccess(s, user.id, eventId, program.id);
+  if (isRefusal(access)) deny(access);
+  return { user, program, ...access };
 }

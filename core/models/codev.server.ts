@@ -430,19 +430,3 @@ export async function codevPeople(s: Services, group: Group): Promise<CodevPerso
   }
   return out;
 }
-
-/**
- * The session, its group and the member acting, if `userId` belongs to the group; otherwise
- * not_found (the session's existence is not confirmed to outsiders, coordinators included).
- */
-export async function codevAccess(s: Services, sessionId: string, userId: string) {
-  const store = s.store;
-  const session = await store.get("codevSessions", sessionId);
-  const group = session && (await store.get("groups", session.groupId));
-  if (!session || !group || group.status !== "active")
-    throw new CodevError("not_found", "errors.live.notFound");
-  const participants = await store.find("participants", { userId, programId: group.programId });
-  const member = participants.find((p) => group.memberIds.includes(p.id));
-  if (!member) throw new CodevError("not_found", "errors.live.notFound");
-  return { session, group, participantId: member.id };
-}

@@ -4,10 +4,9 @@
  * pushes the new view to the session's channel `codev:<id>`. Members joining late or reconnecting
  * simply join again and get the current view.
  */
-import type { Server } from "socket.io";
+import { codevAccess, isRefusal } from "../../core/permissions";
 import {
   applyCodevCommand,
-  codevAccess,
   CodevError,
   codevPeople,
   codevView,
@@ -15,14 +14,14 @@ import {
   type CodevSession,
 } from "../../core/models/codev.server";
 import { codevLiveSchemas } from "../../core/schemas/codev";
-import { handle, LiveError, type LiveSocket } from "./handle";
+import { handle, LiveError, type LiveSocket, type LiveServer } from "./handle";
 import type { Services } from "../../core/services";
 
 const channel = (sessionId: string) => `codev:${sessionId}`;
 
 export class CodevLive {
   constructor(
-    private readonly io: Server,
+    private readonly io: LiveServer,
     private readonly s: Services,
   ) {}
 
@@ -30,7 +29,7 @@ export class CodevLive {
   private async connected(sessionId: string): Promise<string[]> {
     const sockets = await this.io.in(channel(sessionId)).fetchSockets();
     return sockets.flatMap((socket) => {
-      const id = (socket.data as LiveSocket["data"]).codev?.[sessionId];
+      const id = socket.data.codev?.[sessionId];
       return id ? [id] : [];
     });
   }
@@ -39,7 +38,7 @@ export class CodevLive {
     // Someone no longer in the group (a coordinator changed it) stops receiving the session.
     const sockets = await this.io.in(channel(session.id)).fetchSockets();
     for (const socket of sockets) {
-      const id = (socket.data as LiveSocket["data"]).codev?.[session.id];
+      const id = socket.data.codev?.[session.id];
       if (!id || !group.memberIds.includes(id)) socket.leave(channel(session.id));
     }
     const view = codevView(
@@ -53,12 +52,9 @@ export class CodevLive {
 
   /** Checks that the socket's user is a member of the session's group; else not_found. */
   private async access(socket: LiveSocket, sessionId: string) {
-    try {
-      return await codevAccess(this.s, sessionId, socket.data.user.id);
-    } catch (error) {
-      if (error instanceof CodevError) throw new LiveError(error.code, error.messageKey);
-      throw error;
-    }
+    const access = await codevAccess(this.s, socket.data.user.id, sessionId);
+    if (isRefusal(access)) throw new LiveError("not_found", "errors.live.notFound");
+    return access;
   }
 
   private async run(
@@ -140,8 +136,10 @@ export class CodevLive {
     socket.on("disconnect", () => {
       // The others see who left (the facilitator's absence allows a takeover).
       for (const sessionId of Object.keys(socket.data.codev ?? {})) {
-        void codevAccess(this.s, sessionId, socket.data.user.id)
-          .then(({ session, group }) => this.publish(session, group))
+        void codevAccess(this.s, socket.data.user.id, sessionId)
+          .then((access) =>
+            isRefusal(access) ? undefined : this.publish(access.session, access.group),
+          )
           .catch(() => undefined);
       }
     });

@@ -2,31 +2,34 @@
  * Socket.IO plumbing shared by every live feature: payloads parsed with zod, errors turned into a
  * translated acknowledgement `{ ok: false, error: { code, message } }`, never a stack trace.
  */
-import type { Socket } from "socket.io";
+import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
-import { translate, type Locale, type MessageKey, type MessageParams } from "../../core/i18n";
+import { translate, type MessageKey, type MessageParams } from "../../core/i18n";
 import { isDiskFull } from "../../core/store/types";
+import type {
+  AnswerOf,
+  ClientEvent,
+  ClientToServerEvents,
+  InterServerEvents,
+  Reply,
+  ServerToClientEvents,
+  SocketData,
+} from "../../core/live/protocol";
 
-export interface SocketUser {
-  id: string;
-  name: string;
-  role: "coordinator" | "participant";
-}
+export type { Reply, SocketData, SocketUser } from "../../core/live/protocol";
 
-export interface SocketData {
-  user: SocketUser;
-  locale: Locale;
-  /** Events this socket joined, with the access checked at join time. */
-  events?: Record<string, { participantId?: string; coordinator: boolean }>;
-  /** Co-development sessions this socket joined: session id → the member's participant id. */
-  codev?: Record<string, string>;
-}
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type LiveSocket = Socket<any, any, any, SocketData>;
-
-export type Reply<T> =
-  { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+export type LiveServer = Server<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
+export type LiveSocket = Socket<
+  ClientToServerEvents,
+  ServerToClientEvents,
+  InterServerEvents,
+  SocketData
+>;
 
 /** An expected refusal: its message key is translated for the user. */
 export class LiveError extends Error {
@@ -39,13 +42,19 @@ export class LiveError extends Error {
   }
 }
 
-export function handle<S extends z.ZodType, T>(
+/**
+ * Listens to a client's event: its payload parsed with `schema`, `run`'s result (typed by the
+ * protocol) or its refusal sent back as the acknowledgement.
+ */
+export function handle<E extends ClientEvent, S extends z.ZodType>(
   socket: LiveSocket,
-  event: string,
+  event: E,
   schema: S,
-  run: (payload: z.infer<S>) => Promise<T>,
+  run: (payload: z.infer<S>) => Promise<AnswerOf<E>>,
 ) {
-  socket.on(event, async (payload: unknown, ack?: unknown) => {
+  type T = AnswerOf<E>;
+  // The payload and the acknowledgement come from the network: unknown until parsed.
+  const listener = async (payload: unknown, ack?: unknown) => {
     const reply: (r: Reply<T>) => void =
       typeof ack === "function" ? (ack as (r: Reply<T>) => void) : () => undefined;
     const locale = socket.data.locale;
@@ -85,5 +94,7 @@ export function handle<S extends z.ZodType, T>(
         error: { code: "server_error", message: translate(locale, "errors.unexpected") },
       });
     }
-  });
+  };
+  // The one place the typed socket meets the network's untyped data.
+  (socket as unknown as Socket).on(event as string, listener);
 }

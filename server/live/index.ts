@@ -2,19 +2,18 @@
  * Socket.IO: connections are authenticated from the page session cookie; every event payload is
  * parsed with zod and answered through an acknowledgement (see handle.ts).
  */
-import type { Server } from "socket.io";
 import { z } from "zod";
 import { localeFromCookieHeader, translate } from "../../core/i18n";
-import { getProgram, listProgramsForUser } from "../../core/models/program.server";
-import { getParticipantFor } from "../../core/models/participant.server";
+import { listProgramsForUser } from "../../core/models/program.server";
+import { coordinatorAccess } from "../../core/permissions";
 import { getUserFromCookieHeader } from "../../app/utils/session.server";
-import { handle, LiveError, type LiveSocket } from "./handle";
+import { handle, LiveError, type LiveServer } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
 import { CodevLive } from "./codev";
 import type { Services } from "../../core/services";
 
 /** Sockets reach the models through `s`; `timings` logs the steps of speed-dating round switches. */
-export async function attachLive(s: Services, io: Server, options: { timings: boolean }) {
+export async function attachLive(s: Services, io: LiveServer, options: { timings: boolean }) {
   io.use(async (socket, next) => {
     const cookie = socket.request.headers.cookie;
     const locale = localeFromCookieHeader(cookie);
@@ -38,8 +37,7 @@ export async function attachLive(s: Services, io: Server, options: { timings: bo
   await speedDating.resume();
   const codev = new CodevLive(io, s);
 
-  io.on("connection", (raw) => {
-    const socket = raw as LiveSocket;
+  io.on("connection", (socket) => {
     void socket.join(`user:${socket.data.user.id}`);
     handle(socket, "session:whoami", z.object({}).strict(), async () => {
       const programs = await listProgramsForUser(s, socket.data.user.id);
@@ -56,14 +54,10 @@ export async function attachLive(s: Services, io: Server, options: { timings: bo
       "formation:watch",
       z.strictObject({ programId: z.string().regex(/^[\w-]{1,64}$/) }),
       async ({ programId }) => {
-        const program = await getProgram(s, programId);
-        if (!program?.coordinatorIds.includes(socket.data.user.id)) {
-          // Only the program's own participants learn that it exists.
-          const participant =
-            program && (await getParticipantFor(s, socket.data.user.id, program.id));
-          if (!participant) throw new LiveError("not_found", "errors.live.programNotFound");
-          throw new LiveError("forbidden", "errors.live.coordinatorOnly");
-        }
+        // Only the program's own participants learn that it exists.
+        const access = await coordinatorAccess(s, socket.data.user.id, programId);
+        if (access === "not_found") throw new LiveError("not_found", "errors.live.programNotFound");
+        if (access === "forbidden") throw new LiveError("forbidden", "errors.live.coordinatorOnly");
         await socket.join(`program:${programId}:formation`);
         return { watching: true };
       },

@@ -1,16 +1,24 @@
 /** A co-development session seen from the browser: one socket, the shared view, a synced clock. */
 import { useCallback, useEffect, useRef, useState } from "react";
-import { io, type Socket } from "socket.io-client";
-import type { CodevView } from "../../../core/models/codev.server";
+import { io } from "socket.io-client";
+import type { CodevView, Reply } from "../../../core/live/protocol";
+import { emitOn, type ClientSocket } from "./useLiveEvent";
 
-type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+/** The session's events after the join: each answers the new view. */
+export type CodevEvent =
+  | "codev:command"
+  | "codev:extend"
+  | "codev:subject"
+  | "codev:note"
+  | "codev:action:add"
+  | "codev:action:remove";
 
 export function useCodev(sessionId: string, initial: CodevView) {
   const [view, setView] = useState<CodevView>(initial);
   const [connection, setConnection] = useState<"connecting" | "online" | "offline">("connecting");
   const [error, setError] = useState<string | null>(null);
   const offset = useRef(initial.serverNow - Date.now());
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<ClientSocket | null>(null);
 
   const accept = useCallback((next: CodevView) => {
     offset.current = next.serverNow - Date.now();
@@ -22,12 +30,12 @@ export function useCodev(sessionId: string, initial: CodevView) {
   }, []);
 
   useEffect(() => {
-    const socket = io({ transports: ["websocket", "polling"] });
+    const socket: ClientSocket = io({ transports: ["websocket", "polling"] });
     socketRef.current = socket;
     socket.on("connect", () => {
       setConnection("online");
       // Joining late or after a drop: the step, the clock and the notes may have moved.
-      socket.emit("codev:join", { sessionId }, (reply: Reply<CodevView>) => {
+      socket.emit("codev:join", { sessionId }, (reply) => {
         if (reply.ok) {
           accept(reply.data);
           setError(null);
@@ -47,23 +55,11 @@ export function useCodev(sessionId: string, initial: CodevView) {
   }, [sessionId, accept]);
 
   const emit = useCallback(
-    (name: string, payload: Record<string, unknown> = {}) =>
-      new Promise<Reply<CodevView>>((resolve) => {
-        const socket = socketRef.current;
-        if (!socket?.connected) {
-          resolve({ ok: false, error: { code: "offline", message: "" } });
-          return;
-        }
-        socket
-          .timeout(10_000)
-          .emit(name, { sessionId, ...payload }, (err: Error | null, reply: Reply<CodevView>) => {
-            const result: Reply<CodevView> = err
-              ? { ok: false, error: { code: "timeout", message: "" } }
-              : reply;
-            if (result.ok) accept(result.data);
-            resolve(result);
-          });
-      }),
+    async (name: CodevEvent, payload: Record<string, unknown> = {}): Promise<Reply<CodevView>> => {
+      const reply = await emitOn(() => socketRef.current, { sessionId })(name, payload);
+      if (reply.ok) accept(reply.data);
+      return reply;
+    },
     [sessionId, accept],
   );
 

@@ -1,85 +1,82 @@
 /** The live event seen from the browser: one socket, the server's view, and a synced clock. */
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { io, type Socket } from "socket.io-client";
+import type {
+  AnswerOf,
+  ClientEvent,
+  ClientToServerEvents,
+  EventView,
+  NoteChange,
+  PayloadOf,
+  Reply,
+  ServerToClientEvents,
+} from "../../../core/live/protocol";
 
-export interface Person {
-  id: string;
-  name: string;
-  organization: string;
-  region: string;
-  role: "mentor" | "mentee" | "peer";
-  needs: string[];
-  expertise: string[];
+export type { ChatMessage, EventView, NoteChange } from "../../../core/live/protocol";
+
+/** A socket of the browser, typed by the protocol. */
+export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+/**
+ * Emits a client event and resolves with the server's answer (or offline/timeout). The event's
+ * name, the payload's field names and the answer are typed by the protocol; the values are what
+ * the page's form holds, checked by the server's schema (a wrong one gets a translated refusal).
+ */
+export type Emit<Scope extends string> = <E extends ClientEvent>(
+  name: E,
+  payload: { [K in Exclude<keyof PayloadOf<E>, Scope>]?: unknown },
+) => Promise<Reply<AnswerOf<E>>>;
+
+/** `emit` on `socket` with `scope` (e.g. the event's id) added to every payload. */
+export function emitOn<Scope extends string>(
+  socket: () => ClientSocket | null,
+  scope: Record<Scope, string>,
+): Emit<Scope> {
+  return <E extends ClientEvent>(
+    name: E,
+    payload: { [K in Exclude<keyof PayloadOf<E>, Scope>]?: unknown },
+  ) =>
+    new Promise<Reply<AnswerOf<E>>>((resolve) => {
+      const current = socket();
+      if (!current?.connected) {
+        resolve({ ok: false, error: { code: "offline", message: "" } });
+        return;
+      }
+      // The payload's values are the page's; the server parses them (see the Emit type).
+      const untyped = current.timeout(10_000) as unknown as {
+        emit(
+          name: E,
+          payload: unknown,
+          ack: (err: Error | null, reply: Reply<AnswerOf<E>>) => void,
+        ): void;
+      };
+      untyped.emit(name, { ...scope, ...payload }, (err, reply) =>
+        resolve(err ? { ok: false, error: { code: "timeout", message: "" } } : reply),
+      );
+    });
 }
-export interface ChatMessage {
-  id: string;
-  roomId: string;
-  authorId: string;
-  authorName: string;
-  text: string;
-  at: string;
-}
-export interface LiveView {
-  version: number;
-  event: {
-    id: string;
-    title: string;
-    status: "scheduled" | "lobby" | "running" | "paused" | "ended";
-    phase: "round" | "break" | null;
-    currentRound: number;
-    rounds: number;
-    deadline: number | null;
-    pausedRemainingMs: number | null;
-    serverNow: number;
-    format: "online" | "in-person";
-    roomSize: 2 | 3;
-  };
-  me: { participantId: string | null; coordinator: boolean };
-  room: { id: string; number: number; videoUrl: string; members: Person[] } | null;
-  waiting: boolean;
-  chat: ChatMessage[];
-  toRate: Array<{
-    round: number;
-    participantId: string;
-    name: string;
-    organization: string;
-    answer: "yes" | "maybe" | "no" | null;
-    note: string;
-  }>;
-  console: {
-    invited: Array<{ id: string; name: string; organization: string; connected: boolean }>;
-    rooms: Array<{ id: string; number: number; members: string[] }>;
-    waiting: string[];
-  } | null;
-}
-/** A change of a room's shared note (a Yjs update), pushed by the server. */
-export interface NoteChange {
-  roomId: string;
-  update: ArrayBuffer | Uint8Array;
-}
-type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 export function useLiveEvent(eventId: string) {
-  const [view, setView] = useState<LiveView | null>(null);
+  const [view, setView] = useState<EventView | null>(null);
   const [connection, setConnection] = useState<"connecting" | "online" | "offline">("connecting");
   const [error, setError] = useState<string | null>(null);
   /** How many times this page joined the event (each connection joins anew). */
   const [joined, setJoined] = useState(0);
   const offset = useRef(0);
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<ClientSocket | null>(null);
   const noteListeners = useRef(new Set<(change: NoteChange) => void>());
 
-  const accept = useCallback((next: LiveView) => {
+  const accept = useCallback((next: EventView) => {
     offset.current = next.event.serverNow - Date.now();
     // A slow reply can arrive after a newer push: keep the newest view.
     setView((current) => (current && current.version > next.version ? current : next));
   }, []);
 
   useEffect(() => {
-    const socket = io({ transports: ["websocket", "polling"] });
+    const socket: ClientSocket = io({ transports: ["websocket", "polling"] });
     socketRef.current = socket;
     const join = () => {
-      socket.emit("event:join", { eventId }, (reply: Reply<LiveView>) => {
+      socket.emit("event:join", { eventId }, (reply) => {
         if (reply.ok) {
           accept(reply.data);
           setJoined((n) => n + 1);
@@ -98,7 +95,7 @@ export function useLiveEvent(eventId: string) {
       if (err.data?.message) setError(err.data.message);
     });
     socket.on("event:state", accept);
-    socket.on("chat:message", (message: ChatMessage) => {
+    socket.on("chat:message", (message) => {
       setView((current) =>
         current &&
         current.room?.id === message.roomId &&
@@ -107,10 +104,10 @@ export function useLiveEvent(eventId: string) {
           : current,
       );
     });
-    socket.on("note:changed", (change: NoteChange) => {
+    socket.on("note:changed", (change) => {
       for (const listener of noteListeners.current) listener(change);
     });
-    socket.on("console:state", (consoleView: LiveView["console"]) => {
+    socket.on("console:state", (consoleView) => {
       setView((current) => (current ? { ...current, console: consoleView } : current));
     });
     return () => {
@@ -119,22 +116,7 @@ export function useLiveEvent(eventId: string) {
     };
   }, [eventId, accept]);
 
-  const emit = useCallback(
-    <T>(name: string, payload: Record<string, unknown>) =>
-      new Promise<Reply<T>>((resolve) => {
-        const socket = socketRef.current;
-        if (!socket?.connected) {
-          resolve({ ok: false, error: { code: "offline", message: "" } });
-          return;
-        }
-        socket
-          .timeout(10_000)
-          .emit(name, { eventId, ...payload }, (err: Error | null, reply: Reply<T>) =>
-            resolve(err ? { ok: false, error: { code: "timeout", message: "" } } : reply),
-          );
-      }),
-    [eventId],
-  );
+  const emit = useMemo(() => emitOn(() => socketRef.current, { eventId }), [eventId]);
 
   /** Listens to the room notes' updates (see useRoomNote); returns the unsubscribe. */
   const subscribe = useCallback((name: "note:changed", listener: (change: NoteChange) => void) => {
@@ -147,7 +129,7 @@ export function useLiveEvent(eventId: string) {
 }
 
 /** Milliseconds left in the current phase, ticking 4 times a second, from the server's clock. */
-export function useCountdown(view: LiveView | null, serverNow: () => number) {
+export function useCountdown(view: EventView | null, serverNow: () => number) {
   const [left, setLeft] = useState<number | null>(null);
   useEffect(() => {
     if (!view) return;

@@ -7,11 +7,10 @@
 import { useEffect, useState } from "react";
 import * as Y from "yjs";
 import { NOTE_TEXT_NAME } from "../../../core/data/room-note";
-import type { NoteChange } from "./useLiveEvent";
+import type { NoteChange } from "../../../core/live/protocol";
+import type { Emit as LiveEmit } from "./useLiveEvent";
 
-type Reply<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
-type Emit = <T>(name: string, payload: Record<string, unknown>) => Promise<Reply<T>>;
-type Binary = ArrayBuffer | Uint8Array;
+type Emit = LiveEmit<"eventId">;
 type Subscribe = (name: "note:changed", listener: (change: NoteChange) => void) => () => void;
 
 /** The origin of the changes that came from the server (the others are typed here). */
@@ -166,7 +165,7 @@ export class NoteBinding {
   async sync() {
     this.synced = false;
     const generation = this.generation;
-    const reply = await this.emit<{ update: Binary; stateVector: Binary }>("note:sync", {
+    const reply = await this.emit("note:sync", {
       roomId: this.roomId,
       stateVector: Y.encodeStateVector(this.doc),
     });

@@ -1,6 +1,6 @@
 /**
  * Speed-dating events and their settings: listing, creating and editing them (until they start),
- * who may take part, what people in a room see of each other, and the events still live.
+ * what people in a room see of each other, and the events still live.
  */
 import { newId, NotFoundError } from "../../store";
 import type { EntityOf } from "../../store";
@@ -70,33 +70,6 @@ export async function updateEvent(s: Services, id: string, input: EventFormInput
     if (event.status !== "scheduled" && event.status !== "lobby") throw new EventLockedError();
     return tx.update("events", id, fromForm(input));
   });
-}
-
-export interface EventAccess {
-  event: SpeedEvent;
-  coordinator: boolean;
-  participantId?: string;
-}
-
-/** Who may take part in an event: its program's coordinators and its invited participants. */
-export async function getEventAccess(
-  s: Services,
-  userId: string,
-  eventId: string,
-): Promise<EventAccess | undefined> {
-  const store = s.store;
-  const event = await store.get("events", eventId);
-  if (!event) return undefined;
-  const program = await store.get("programs", event.programId);
-  if (!program) return undefined;
-  const coordinator = program.coordinatorIds.includes(userId);
-  const participant = await store.findOne("participants", { userId, programId: program.id });
-  const invited =
-    participant && event.invitedParticipantIds.includes(participant.id)
-      ? participant.id
-      : undefined;
-  if (!coordinator && !invited) return undefined;
-  return { event, coordinator, participantId: invited };
 }
 
 export interface EventPerson {

@@ -1,0 +1,147 @@
+/**
+ * Who may see and do what, in one place: pages, actions and socket events all ask these functions
+ * (app/utils/permissions.server.ts turns the answer into a 404/403 response, server/live/* into a
+ * socket refusal). No `Request` here: a person is a user id, a resource its id as received.
+ *
+ * Each function answers the access (what the person is to the resource) or a refusal: "not_found"
+ * when the person may not know the resource exists (a made-up id gets the same answer), "forbidden"
+ * when they may know it but not do this.
+ */
+import { z } from "zod";
+import { getProgram, type Program } from "./models/program.server";
+import { getParticipantFor, type Participant } from "./models/participant.server";
+import { getGroup, type Group } from "./models/group.server";
+import type { CodevSession } from "./models/codev.server";
+import type { SpeedEvent } from "./models/event.server";
+import type { Services } from "./services";
+
+export type Refusal = "not_found" | "forbidden";
+
+/** Did the person get in? (a refusal is a string, an access an object) */
+export function isRefusal(answer: object | Refusal): answer is Refusal {
+  return typeof answer === "string";
+}
+
+const idSchema = z.string().regex(/^[\w-]{1,64}$/);
+const validId = (id: unknown): string | undefined => {
+  const parsed = idSchema.safeParse(id);
+  return parsed.success ? parsed.data : undefined;
+};
+
+export interface ProgramAccess {
+  program: Program;
+  asCoordinator: boolean;
+  participant?: Participant;
+}
+
+/** The program when the person runs it or takes part in it. */
+export async function programAccess(
+  s: Services,
+  userId: string,
+  programId: unknown,
+): Promise<ProgramAccess | Refusal> {
+  const id = validId(programId);
+  const program = id ? await getProgram(s, id) : undefined;
+  if (!program) return "not_found";
+  const asCoordinator = program.coordinatorIds.includes(userId);
+  const participant = asCoordinator ? undefined : await getParticipantFor(s, userId, program.id);
+  if (!asCoordinator && !participant) return "not_found";
+  return { program, asCoordinator, participant };
+}
+
+/** Only the program's own coordinators; its participants are refused, anyone else never saw it. */
+export async function coordinatorAccess(
+  s: Services,
+  userId: string,
+  programId: unknown,
+): Promise<ProgramAccess | Refusal> {
+  const access = await programAccess(s, userId, programId);
+  if (isRefusal(access)) return access;
+  return access.asCoordinator ? access : "forbidden";
+}
+
+export interface GroupAccess extends ProgramAccess {
+  participant: Participant;
+  group: Group;
+}
+
+/** The participant of `group` that the user is, if the group is active and they sit in it. */
+async function memberOf(s: Services, userId: string, group: Group) {
+  if (group.status !== "active") return undefined;
+  const participant = await getParticipantFor(s, userId, group.programId);
+  return participant && group.memberIds.includes(participant.id) ? participant : undefined;
+}
+
+/**
+ * A group's space is for its members only (confidentiality): anyone else, the program's
+ * coordinators included, is refused as if it did not exist.
+ */
+export async function groupAccess(
+  s: Services,
+  userId: string,
+  programId: unknown,
+  groupId: unknown,
+): Promise<GroupAccess | Refusal> {
+  const access = await programAccess(s, userId, programId);
+  if (isRefusal(access)) return access;
+  const id = validId(groupId);
+  const group = id ? await getGroup(s, id) : undefined;
+  // A coordinator of the program is never a member here (their access carries no participant).
+  const { participant } = access;
+  if (!group || group.programId !== access.program.id || group.status !== "active")
+    return "not_found";
+  if (!participant || !group.memberIds.includes(participant.id)) return "not_found";
+  return { ...access, participant, group };
+}
+
+export interface CodevAccess {
+  session: CodevSession;
+  group: Group;
+  participantId: string;
+}
+
+/** A co-development session: its group's members only (like the group's space). */
+export async function codevAccess(
+  s: Services,
+  userId: string,
+  sessionId: unknown,
+): Promise<CodevAccess | Refusal> {
+  const id = validId(sessionId);
+  const session = id ? await s.store.get("codevSessions", id) : undefined;
+  const group = session && (await getGroup(s, session.groupId));
+  const participant = group && (await memberOf(s, userId, group));
+  if (!session || !group || !participant) return "not_found";
+  return { session, group, participantId: participant.id };
+}
+
+export interface EventAccess {
+  event: SpeedEvent;
+  coordinator: boolean;
+  /** Set when the person is one of the event's invited participants. */
+  participantId?: string;
+}
+
+/**
+ * A speed-dating event: its program's coordinators and its invited participants (other people of
+ * the program do not learn of it). `programId`, when given, must be the event's program.
+ */
+export async function eventAccess(
+  s: Services,
+  userId: string,
+  eventId: unknown,
+  programId?: string,
+): Promise<EventAccess | Refusal> {
+  const id = validId(eventId);
+  const event = id ? await s.store.get("events", id) : undefined;
+  if (!event || (programId !== undefined && event.programId !== programId)) return "not_found";
+  const program = await getProgram(s, event.programId);
+  if (!program) return "not_found";
+  const coordinator = program.coordinatorIds.includes(userId);
+  const participant = await getParticipantFor(s, userId, program.id);
+  const invited =
+    participant && event.invitedParticipantIds.includes(participant.id)
+      ? participant.id
+      : undefined;
+  if (!coordinator && !invited) return "not_found";
+  return { event, coordinator, participantId: invited };
+}
