@@ -11,8 +11,7 @@
  */
 import { data } from "@remix-run/node";
 import { formatDate, type MessageKey, type MessageParams } from "../../core/i18n";
-import { isDomainError, type DomainError } from "../../core/errors";
-import { isStoreError } from "../../core/store";
+import { isDomainError, isNotFound, type DomainError } from "../../core/errors";
 import type { z } from "zod";
 import { refuse, type FormSubmission } from "./forms.server";
 import { getLocale } from "./locale.server";
@@ -46,9 +45,8 @@ export function replyWithError<S extends z.ZodType>(
   error: unknown,
   options: ErrorReplyOptions = {},
 ) {
-  if (isStoreError(error, "NotFoundError")) throw notFound();
+  if (isNotFound(error)) throw notFound();
   if (!isDomainError(error)) throw error;
-  if (error.status === 404) throw notFound();
   if (error.violations.length > 0) {
     return data({ violations: error.violations }, { status: error.status });
   }

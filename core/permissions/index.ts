@@ -8,12 +8,12 @@
  * when they may know it but not do this.
  */
 import { z } from "zod";
-import { getProgram, type Program } from "./models/program.server";
-import { getParticipantFor, type Participant } from "./models/participant.server";
-import { getGroup, type Group } from "./models/group.server";
-import type { CodevSession } from "./models/codev.server";
-import type { SpeedEvent } from "./models/event.server";
-import type { Services } from "./services";
+import { getProgram, type Program } from "../models/program.server";
+import { getParticipantFor, type Participant } from "../models/participant.server";
+import { getGroup, type Group } from "../models/group.server";
+import type { CodevSession } from "../models/codev.server";
+import type { SpeedEvent } from "../models/event.server";
+import type { Services } from "../services";
 
 export type Refusal = "not_found" | "forbidden";
 

@@ -9,7 +9,7 @@
  * The Remix server build and the server bundle each hold a copy of `core/`, so `instanceof` fails
  * across them: `isDomainError` checks a brand that every copy sets.
  */
-import type { MessageKey, MessageParams } from "./i18n";
+import type { MessageKey, MessageParams } from "../i18n";
 
 /** A broken rule with the people concerned (names or ids, as the rule reports them). */
 export interface RuleViolation {
@@ -77,4 +77,14 @@ export function isDomainError(error: unknown): error is DomainError {
 /** A DomainError of a given class, matched by name (works across the two bundles). */
 export function isDomainErrorNamed(error: unknown, name: string): error is DomainError {
   return isDomainError(error) && error.name === name;
+}
+
+/**
+ * Whether an error means "not there": a DomainError with status 404, or the store's NotFoundError
+ * (core/store/types.ts, recognized by its name like every error that crosses the two bundles). Pages
+ * answer both with their 404.
+ */
+export function isNotFound(error: unknown): boolean {
+  if (isDomainError(error)) return error.status === 404;
+  return error instanceof Error && error.name === "NotFoundError";
 }
