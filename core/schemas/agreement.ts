@@ -25,3 +25,6 @@ export const acceptSchema = z.object({
   intent: z.literal("accept"),
   version: z.coerce.number().int().min(1),
 });
+
+/** The agreement page: save a new version, or accept the current one. */
+export const agreementSchema = z.discriminatedUnion("intent", [agreementFormSchema, acceptSchema]);

@@ -28,6 +28,9 @@ export const toolActionSchema = z.object({
   toolId: z.string().regex(/^[\w-]{1,64}$/),
 });
 
+/** A group's tools page: add a tool, or act on one (share, answer a request, withdraw, delete). */
+export const groupToolsSchema = z.discriminatedUnion("intent", [toolFormSchema, toolActionSchema]);
+
 export const libraryFilterSchema = z.object({
   theme: z.union([z.literal(""), z.string().regex(/^[a-z0-9-]{1,48}$/)]).default(""),
   q: text().max(100).default(""),
