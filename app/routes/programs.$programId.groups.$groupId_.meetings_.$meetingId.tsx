@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { TextArea } from "~/components/ProfileFields";
+import { Preparation } from "~/components/meeting/Preparation";
 import { groupView } from "../../core/models/group.server";
 import { listCheckIns } from "../../core/models/checkin.server";
 import {
@@ -202,45 +203,12 @@ export default function MeetingDetail() {
       ) : null}
 
       {data.hasMentor ? (
-        <section className="panel" aria-labelledby="checkins-title">
-          <h2 id="checkins-title">{t("checkIns.beforeMeeting")}</h2>
-          {data.checkIns.length > 0 ? (
-            <ul className="cards">
-              {data.checkIns.map((c) => (
-                <li key={c.id} className="card">
-                  <h3 className="card-title">
-                    {c.author} · {date(c.createdAt, { dateStyle: "medium" })} ·{" "}
-                    {t(`checkIns.statuses.${c.needsStatus}`)}
-                  </h3>
-                  <p className="codev-notes">{c.update}</p>
-                  {c.changes ? <p className="codev-notes">{c.changes}</p> : null}
-                  {c.questions ? <p className="codev-notes">{c.questions}</p> : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="empty-state">{t("checkIns.noneSince")}</p>
-          )}
-          {m.preparationConfirmedAt ? (
-            <p className="alert alert--success">
-              {t("checkIns.confirmedOn", {
-                date: date(m.preparationConfirmedAt, { dateStyle: "medium", timeStyle: "short" }),
-              })}
-              {data.checkIns.some((c) => c.createdAt > m.preparationConfirmedAt!)
-                ? ` ${t("checkIns.newSinceConfirmation")}`
-                : ""}
-            </p>
-          ) : null}
-          {data.isMentor && m.status === "planned" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="confirm-preparation" />
-              <p className="field-hint">{t("checkIns.confirmHint")}</p>
-              <button type="submit" className="button button--secondary" disabled={busy}>
-                {t("checkIns.confirm")}
-              </button>
-            </Form>
-          ) : null}
-        </section>
+        <Preparation
+          checkIns={data.checkIns}
+          confirmedAt={m.preparationConfirmedAt}
+          canConfirm={data.isMentor && m.status === "planned"}
+          busy={busy}
+        />
       ) : null}
 
       <section className="panel" aria-labelledby="details-title">
