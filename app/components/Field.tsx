@@ -1,6 +1,17 @@
+import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
 import type { FieldError } from "../../core/utils/forms";
+import type { FormErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
+
+/** A field of a form read with `useAppForm` (Conform's metadata, errors as catalog keys). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's field
+export type AppField = FieldMetadata<any, any, FormErrors>;
+
+/** What a field shows from Conform: its name, its value to refill and its first error. */
+export function fieldState(field: AppField) {
+  return { name: field.name, defaultValue: field.defaultValue, error: field.errors?.[0] };
+}
 
 /** Error text for a field, next to it, announced with the field (aria-describedby). */
 export function FieldErrorText({ id, error }: { id: string; error?: FieldError }) {
@@ -13,16 +24,32 @@ export function FieldErrorText({ id, error }: { id: string; error?: FieldError }
   );
 }
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> {
-  name: string;
+type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "name"> & {
   label: string;
   hint?: ReactNode;
   error?: FieldError;
   /** Several forms of the same kind on one page need distinct ids. */
   idPrefix?: string;
-}
+} & (
+    | {
+        /** The field from `useAppForm`: name, refilled value, error. */ field: AppField;
+        name?: never;
+      }
+    | { name: string; field?: never }
+  );
 
-export function Field({ name, label, hint, error, idPrefix = "field", ...input }: FieldProps) {
+/**
+ * A labelled input with its hint and its error (`<idPrefix>-<name>-error`), announced with it. Fed
+ * by `field` (Conform's metadata from `useAppForm`), or by `name`, `defaultValue` and `error`.
+ */
+export function Field({ field, label, hint, idPrefix = "field", ...rest }: FieldProps) {
+  const { name: ownName, error: ownError, ...input } = rest;
+  const fromForm = field ? fieldState(field) : undefined;
+  const name = fromForm?.name ?? ownName ?? "";
+  const error = fromForm ? fromForm.error : ownError;
+  if (fromForm && input.type !== "password" && input.defaultValue === undefined) {
+    input.defaultValue = fromForm.defaultValue;
+  }
   const id = `${idPrefix}-${name}`;
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
     .filter(Boolean)
@@ -70,17 +97,33 @@ function focusFirstProblem(summary: HTMLElement) {
   (target ?? summary).focus();
 }
 
-export function FormErrorSummary({ errors }: { errors?: Record<string, FieldError> }) {
+/**
+ * The alert at the top of a refused form: the form's own message, else "fix the errors below";
+ * the keyboard goes to the first field in error. Fed by `form` (from `useAppForm`) or by `errors`.
+ */
+export function FormErrorSummary({
+  errors,
+  form,
+}: {
+  errors?: Record<string, FieldError>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form
+  form?: FormMetadata<any, FormErrors>;
+}) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
-  const shown = Boolean(errors && Object.keys(errors).length > 0);
+  const all = form ? form.allErrors : errors;
+  const names = all ? Object.keys(all) : [];
+  const shown = names.length > 0;
+  const message = form ? form.errors?.[0] : errors?.form;
+  // A new refusal (other errors, or the same form sent again) moves the keyboard again.
+  const signature = shown ? `${form?.status ?? ""}:${JSON.stringify(all)}` : "";
   useEffect(() => {
-    if (shown && ref.current) focusFirstProblem(ref.current);
-  }, [errors, shown]);
-  if (!errors || !shown) return null;
+    if (signature && ref.current) focusFirstProblem(ref.current);
+  }, [signature, errors]);
+  if (!shown) return null;
   return (
     <div className="alert alert--error" role="alert" ref={ref} tabIndex={-1}>
-      {errors.form ? t(errors.form.key, errors.form.params) : t("forms.fixErrors")}
+      {message ? t(message.key, message.params) : t("forms.fixErrors")}
     </div>
   );
 }

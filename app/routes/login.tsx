@@ -4,12 +4,11 @@ import { Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { verifyLogin } from "../../core/models/user.server";
-import { loginSchema } from "../../core/schemas/auth";
-import { parseForm } from "../../core/utils/forms";
+import { loginSchema, type LoginForm } from "../../core/schemas/auth";
 import { useT } from "~/utils/i18n-react";
 import { localeCookieHeader } from "~/utils/locale.server";
-import { useFormFailure, valueOf } from "~/utils/form-hooks";
-import { formFailure } from "~/utils/responses.server";
+import { formProps, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { createUserSession, getUserId } from "~/utils/session.server";
 import {
   clearSignInFailures,
@@ -28,23 +27,22 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const s = context.services;
-  const parsed = await parseForm(request, loginSchema);
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  const { email, password, redirectTo } = parsed.data;
+  const submission = await parseSubmission(request, loginSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const { email, password, redirectTo } = submission.value;
   const ip = context.clientIp;
   const key = email.toLowerCase();
   const wait = await signInWaitMinutes(s, key, ip);
   if (wait > 0) {
-    return formFailure(
-      { form: { key: "auth.signIn.throttled", params: { minutes: wait } } },
-      { email },
-      429,
-    );
+    return refuse(submission, {
+      formError: { key: "auth.signIn.throttled", params: { minutes: wait } },
+      status: 429,
+    });
   }
   const user = await verifyLogin(s, email, password);
   if (!user) {
     await recordSignInFailure(s, key, ip);
-    return formFailure({ form: { key: "auth.signIn.invalid" } }, { email });
+    return refuse(submission, { formError: { key: "auth.signIn.invalid" } });
   }
   await clearSignInFailures(s, key);
   const response = await createUserSession(s, request, user.id, redirectTo ?? "/dashboard");
@@ -57,33 +55,29 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function Login() {
   const { t } = useT();
-  const failure = useFormFailure();
+  const [form, fields] = useAppForm<LoginForm>();
   const [params] = useSearchParams();
   const navigation = useNavigation();
-  const errors = failure?.fieldErrors;
   return (
     <section className="narrow">
       <h1>{t("auth.signIn.title")}</h1>
       <p className="lead">{t("auth.signIn.intro")}</p>
-      <FormErrorSummary errors={errors} />
-      <Form method="post" noValidate className="stack">
+      <FormErrorSummary form={form} />
+      <Form method="post" {...formProps(form)} className="stack">
         <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? "/dashboard"} />
         <Field
-          name="email"
+          field={fields.email}
           type="email"
           label={t("auth.fields.email")}
           autoComplete="email"
           required
-          defaultValue={valueOf(failure, "email")}
-          error={errors?.email}
         />
         <Field
-          name="password"
+          field={fields.password}
           type="password"
           label={t("auth.fields.password")}
           autoComplete="current-password"
           required
-          error={errors?.password}
         />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("auth.signIn.submit")}

@@ -135,7 +135,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     const which = form.intent === "swap" || form.intent === "status" ? form.intent : "details";
     if (error instanceof NotAMemberError) {
       return formFailure(
-        { [error.field]: { key: "errors.notGroupMember" } },
+        { [error.field ?? "form"]: { key: "errors.notGroupMember" } },
         { ...form, form: which },
       );
     }
@@ -145,7 +145,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         timeStyle: "short",
       });
       return formFailure(
-        { [error.field]: { key: "errors.meetingNotStarted", params: { date } } },
+        { [error.field ?? "form"]: { key: "errors.meetingNotStarted", params: { date } } },
         { ...form, form: which },
       );
     }

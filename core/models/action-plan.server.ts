@@ -6,6 +6,7 @@
 import { newId } from "../store";
 import type { EntityOf } from "../store";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type ActionItem = EntityOf<"actionItems">;
 type Group = EntityOf<"groups">;
@@ -83,7 +84,16 @@ export async function addActionItem(
   });
 }
 
-export class ActionItemNotFoundError extends Error {}
+export class ActionItemNotFoundError extends DomainError {
+  constructor() {
+    super({
+      name: "ActionItemNotFoundError",
+      code: "action-item-not-found",
+      messageKey: "errors.page.notFound",
+      status: 404,
+    });
+  }
+}
 
 /** Moves an item one place up or down in the group's order. */
 export async function moveActionItem(

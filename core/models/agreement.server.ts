@@ -3,6 +3,7 @@ import { newId } from "../store";
 import type { EntityOf } from "../store";
 import type { AgreementFormInput } from "../schemas/agreement";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type Agreement = EntityOf<"agreements">;
 
@@ -38,7 +39,16 @@ export async function saveAgreement(
   });
 }
 
-export class StaleAgreementError extends Error {}
+export class StaleAgreementError extends DomainError {
+  constructor() {
+    super({
+      name: "StaleAgreementError",
+      code: "stale-agreement",
+      messageKey: "agreement.stale",
+      status: 409,
+    });
+  }
+}
 
 /**
  * A member accepts the version they read; a newer version means reading again. Accepted once:

@@ -14,6 +14,7 @@ import { compareCodeUnits, newestFirst } from "../utils/order";
 import { whileUnchanged } from "./revision-cache.server";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
 const frenchOrder = new Intl.Collator("fr").compare;
@@ -62,7 +63,16 @@ function toRecord(input: ApplicationDraftInput) {
   };
 }
 
-export class ApplicationClosedError extends Error {}
+export class ApplicationClosedError extends DomainError {
+  constructor() {
+    super({
+      name: "ApplicationClosedError",
+      code: "application-closed",
+      messageKey: "apply.closed",
+      status: 409,
+    });
+  }
+}
 
 /**
  * Saves the form as a draft (status stays "draft") or submits it. A new application gets a fresh

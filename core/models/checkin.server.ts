@@ -9,6 +9,7 @@ import { notify } from "./notification.server";
 import { newestFirst } from "../utils/order";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type CheckIn = EntityOf<"checkIns">;
 type Group = EntityOf<"groups">;
@@ -23,7 +24,16 @@ export function sendsCheckIns(group: Pick<Group, "mentorId">, participantId: str
   return group.mentorId !== participantId;
 }
 
-export class NotAMenteeError extends Error {}
+export class NotAMenteeError extends DomainError {
+  constructor() {
+    super({
+      name: "NotAMenteeError",
+      code: "not-a-mentee",
+      messageKey: "errors.checkInMenteesOnly",
+      status: 403,
+    });
+  }
+}
 
 export async function addCheckIn(
   s: Services,

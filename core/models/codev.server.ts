@@ -16,6 +16,7 @@ import { setMeetingTime } from "./hour-bank.server";
 import { quarterHours, setMeetingStatus } from "./meeting.server";
 import { quebecDate } from "../utils/quebec-time";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "./codev";
 
@@ -24,12 +25,20 @@ type Group = EntityOf<"groups">;
 
 export { CODEV_STEPS };
 /** An expected refusal; the socket layer translates its message. */
-export class CodevError extends Error {
+export class CodevError extends DomainError {
+  declare readonly code: "not_found" | "not_allowed" | "not_now" | "invalid_roles";
   constructor(
-    readonly code: "not_found" | "not_allowed" | "not_now" | "invalid_roles",
-    readonly messageKey: MessageKey,
+    code: "not_found" | "not_allowed" | "not_now" | "invalid_roles",
+    messageKey: MessageKey,
   ) {
-    super(code);
+    super({
+      name: "CodevError",
+      code,
+      messageKey,
+      status: code === "not_found" ? 404 : 400,
+      // Roles the form chose (a member, the client) are refused next to the client's field.
+      field: code === "invalid_roles" || code === "not_allowed" ? "clientId" : undefined,
+    });
   }
 }
 

@@ -10,13 +10,32 @@ import { notify } from "./notification.server";
 import { newestFirst } from "../utils/order";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type Evaluation = EntityOf<"evaluations">;
 export type EvaluationResponse = EntityOf<"evaluationResponses">;
 type Program = EntityOf<"programs">;
 
-export class EvaluationNotFoundError extends Error {}
-export class EvaluationClosedError extends Error {}
+export class EvaluationNotFoundError extends DomainError {
+  constructor() {
+    super({
+      name: "EvaluationNotFoundError",
+      code: "evaluation-not-found",
+      messageKey: "errors.page.notFound",
+      status: 404,
+    });
+  }
+}
+export class EvaluationClosedError extends DomainError {
+  constructor() {
+    super({
+      name: "EvaluationClosedError",
+      code: "evaluation-closed",
+      messageKey: "errors.evaluationClosed",
+      status: 409,
+    });
+  }
+}
 
 /** Open from its first to its last day, Quebec dates. */
 export function isOpen(evaluation: Evaluation, now = new Date()) {

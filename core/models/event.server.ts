@@ -9,6 +9,7 @@ import type { EventFormInput } from "../schemas/event";
 import { fromDateTimeLocal } from "../utils/quebec-time";
 import { engineParticipants, programRules } from "./matching-input.server";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type SpeedEvent = EntityOf<"events">;
 export type Rating = EntityOf<"ratings">;
@@ -55,7 +56,16 @@ export async function createEvent(
   });
 }
 
-export class EventLockedError extends Error {}
+export class EventLockedError extends DomainError {
+  constructor() {
+    super({
+      name: "EventLockedError",
+      code: "event-locked",
+      messageKey: "errors.live.notNow",
+      status: 409,
+    });
+  }
+}
 
 export async function updateEvent(s: Services, id: string, input: EventFormInput) {
   return s.store.transaction(async (tx) => {
@@ -134,9 +144,15 @@ function addWaits(event: SpeedEvent, round: number) {
 
 const minutes = (m: number) => Math.round(m * 60_000);
 
-export class EventCommandError extends Error {
-  constructor(readonly code: "not-allowed" | "no-participants" | "stale") {
-    super(code);
+export class EventCommandError extends DomainError {
+  declare readonly code: "not-allowed" | "no-participants" | "stale";
+  constructor(code: "not-allowed" | "no-participants" | "stale") {
+    super({
+      name: "EventCommandError",
+      code,
+      messageKey: code === "no-participants" ? "errors.live.needTwo" : "errors.live.notNow",
+      status: 409,
+    });
   }
 }
 
@@ -292,7 +308,16 @@ export function videoUrl(event: SpeedEvent, roomId: string): string {
     .replaceAll("{room}", roomId);
 }
 
-export class RatingNotAllowedError extends Error {}
+export class RatingNotAllowedError extends DomainError {
+  constructor() {
+    super({
+      name: "RatingNotAllowedError",
+      code: "rating-not-allowed",
+      messageKey: "errors.live.notMet",
+      status: 403,
+    });
+  }
+}
 
 /** One rating per (author, person met, round); a new one replaces the previous. */
 export async function rate(

@@ -18,6 +18,7 @@ import {
 } from "./group.server";
 import { engineParticipants, programRules } from "./matching-input.server";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type SolverRun = EntityOf<"solverRuns">;
 type Program = EntityOf<"programs">;
@@ -30,7 +31,16 @@ export async function latestRun(s: Services, programId: string) {
   return runs.sort((a, b) => b.startedAt.localeCompare(a.startedAt))[0];
 }
 
-export class SolverBusyError extends Error {}
+export class SolverBusyError extends DomainError {
+  constructor() {
+    super({
+      name: "SolverBusyError",
+      code: "solver-busy",
+      messageKey: "formation.busy",
+      status: 409,
+    });
+  }
+}
 
 /**
  * A run still "running" after this long lost its process (a restart, a crash): no solve lasts

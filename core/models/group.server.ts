@@ -16,6 +16,7 @@ import { programRatings } from "./event.server";
 import { newestFirst } from "../utils/order";
 import { addDays, quebecToday, weekdayOf } from "../utils/quebec-time";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type Group = EntityOf<"groups">;
 export type GroupProposal = EntityOf<"groupProposals">;
@@ -144,12 +145,16 @@ export async function suggestFirstMeeting(
   return addDays(today, 7);
 }
 
-export class GroupRuleError extends Error {
-  constructor(
-    readonly code: string,
-    readonly violations: Violation[] = [],
-  ) {
-    super(code);
+export class GroupRuleError extends DomainError {
+  constructor(code: string, violations: Violation[] = []) {
+    super({
+      name: "GroupRuleError",
+      code,
+      messageKey: "forms.fixErrors",
+      status: 409,
+      // The page lists the broken rules; a refusal without a list names its own code.
+      violations: violations.length ? violations : [{ code, names: [] }],
+    });
   }
 }
 

@@ -5,6 +5,7 @@ import { summarize, type HourKind } from "./hour-bank";
 import { newestFirst } from "../utils/order";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type HourEntry = EntityOf<"hourEntries">;
 
@@ -79,7 +80,16 @@ export async function setMeetingTime(
   }
 }
 
-export class NotYourEntryError extends Error {}
+export class NotYourEntryError extends DomainError {
+  constructor() {
+    super({
+      name: "NotYourEntryError",
+      code: "not-your-entry",
+      messageKey: "errors.page.notFound",
+      status: 404,
+    });
+  }
+}
 
 /** A member removes one of their own entries. */
 export async function removeHourEntry(

@@ -6,6 +6,7 @@ import type { Locale } from "../i18n";
 import type { EntityOf } from "../store";
 import { newestFirst } from "../utils/order";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type Invitation = EntityOf<"invitations">;
 export const INVITATION_DAYS = 30;
@@ -54,9 +55,23 @@ export async function listInvitations(s: Services, programId: string) {
   return list.sort((a, b) => newestFirst(a.createdAt, b.createdAt));
 }
 
-export class InvitationError extends Error {
+const invitationMessages = {
+  unknown: "invitations.join.invalid",
+  used: "invitations.join.used",
+  expired: "invitations.join.expired",
+  valid: "errors.unexpected",
+  "already-member": "invitations.join.alreadyMember",
+  "wrong-email": "invitations.join.wrongEmail",
+} as const;
+
+export class InvitationError extends DomainError {
   constructor(readonly state: InvitationState | "already-member" | "wrong-email") {
-    super(`invitation ${state}`);
+    super({
+      name: "InvitationError",
+      code: `invitation-${state}`,
+      messageKey: invitationMessages[state],
+      status: 400,
+    });
   }
 }
 

@@ -10,6 +10,7 @@ import { generateSeries, type SeriesInput } from "./meeting-series";
 import { setMeetingTime } from "./hour-bank.server";
 import { notify } from "./notification.server";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type Meeting = EntityOf<"meetings">;
 
@@ -56,25 +57,56 @@ export async function planSeries(s: Services, groupId: string, input: SeriesInpu
   });
 }
 
-export class MeetingNotFoundError extends Error {}
+export class MeetingNotFoundError extends DomainError {
+  constructor() {
+    super({
+      name: "MeetingNotFoundError",
+      code: "meeting-not-found",
+      messageKey: "errors.page.notFound",
+      status: 404,
+    });
+  }
+}
 /** The meeting changed since the form was shown (another member saved first). */
-export class StaleMeetingError extends Error {}
+export class StaleMeetingError extends DomainError {
+  constructor() {
+    super({
+      name: "StaleMeetingError",
+      code: "stale-meeting",
+      messageKey: "errors.meetingChanged",
+      status: 409,
+    });
+  }
+}
 /**
  * A meeting is marked held only once it has started (`field`: the form field at fault, "status",
  * or "date" when a held meeting would move into the future).
  */
-export class MeetingNotStartedError extends Error {
+export class MeetingNotStartedError extends DomainError {
   constructor(
     readonly startsAt: string,
-    readonly field = "status",
+    field = "status",
   ) {
-    super(field);
+    super({
+      name: "MeetingNotStartedError",
+      code: "meeting-not-started",
+      messageKey: "errors.meetingNotStarted",
+      status: 400,
+      field,
+      dateParams: { date: startsAt },
+    });
   }
 }
 /** A member named for a meeting is not in the group. */
-export class NotAMemberError extends Error {
-  constructor(readonly field: string) {
-    super(field);
+export class NotAMemberError extends DomainError {
+  constructor(field: string) {
+    super({
+      name: "NotAMemberError",
+      code: "not-a-member",
+      messageKey: "errors.notGroupMember",
+      status: 400,
+      field,
+    });
   }
 }
 

@@ -4,6 +4,7 @@ import type { ProgramFormInput } from "../schemas/program";
 import type { EntityOf } from "../store";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type Program = EntityOf<"programs">;
 export type ParticipantRole = EntityOf<"participants">["role"];
@@ -156,7 +157,17 @@ export async function updateProgram(s: Services, id: string, input: ProgramFormI
   return s.store.update("programs", id, programFromForm(input));
 }
 
-export class ProgramInUseError extends Error {}
+export class ProgramInUseError extends DomainError {
+  constructor() {
+    super({
+      name: "ProgramInUseError",
+      code: "program-in-use",
+      messageKey: "programForm.deleteInUse",
+      status: 409,
+      field: "confirm",
+    });
+  }
+}
 
 /** Only a program nobody joined or applied to can be deleted; others are closed instead. */
 export async function deleteProgram(s: Services, id: string) {
@@ -214,9 +225,19 @@ export async function renameTag(
   });
 }
 
-export class TagInUseError extends Error {
-  constructor(readonly count: number) {
-    super(`tag used by ${count} profiles`);
+export class TagInUseError extends DomainError {
+  constructor(
+    readonly count: number,
+    readonly tagId: string,
+  ) {
+    super({
+      name: "TagInUseError",
+      code: "tag-in-use",
+      messageKey: "taxonomy.inUse",
+      status: 409,
+      field: `tag.${tagId}`,
+      params: { count },
+    });
   }
 }
 
@@ -234,7 +255,7 @@ export async function removeTag(s: Services, programId: string, tagId: string) {
     const count =
       participants.filter((p) => uses(p.profile)).length +
       applications.filter((a) => uses(a.profile)).length;
-    if (count > 0) throw new TagInUseError(count);
+    if (count > 0) throw new TagInUseError(count, tagId);
     return tx.update("programs", programId, {
       taxonomy: program.taxonomy.filter((t) => t.id !== tagId),
     });

@@ -9,6 +9,7 @@ import { whileUnchanged } from "./revision-cache.server";
 import { buildReport, programNames, redactor, type RedactionNames, type Report } from "./report";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 type Program = EntityOf<"programs">;
 
@@ -76,21 +77,32 @@ async function buildProgramReport(s: Services, program: Program, today: string):
 }
 
 /** The label would name an organization or a person of the program. */
-export class IdentifyingLabelError extends Error {
+export class IdentifyingLabelError extends DomainError {
   constructor(
     /** The label with the names hidden, to show the coordinator what was refused. */
     readonly redacted: string,
   ) {
-    super("The label names an organization or a person of the program");
-    this.name = "IdentifyingLabelError";
+    super({
+      name: "IdentifyingLabelError",
+      code: "identifying-label",
+      messageKey: "errors.reportLabelIdentifies",
+      status: 400,
+      field: "label",
+      // The refused label is shown with the names hidden: the page never shows a name.
+      refill: { label: redacted },
+    });
   }
 }
 
 /** No such group in this program. */
-export class GroupNotFoundError extends Error {
+export class GroupNotFoundError extends DomainError {
   constructor(readonly groupId: string) {
-    super(`No group ${groupId} in this program`);
-    this.name = "GroupNotFoundError";
+    super({
+      name: "GroupNotFoundError",
+      code: "group-not-found",
+      messageKey: "errors.page.notFound",
+      status: 404,
+    });
   }
 }
 

@@ -8,11 +8,30 @@ import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { notify } from "./notification.server";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type Tool = EntityOf<"tools">;
 
-export class ToolNotFoundError extends Error {}
-export class NotTheAuthorError extends Error {}
+export class ToolNotFoundError extends DomainError {
+  constructor() {
+    super({
+      name: "ToolNotFoundError",
+      code: "tool-not-found",
+      messageKey: "errors.page.notFound",
+      status: 404,
+    });
+  }
+}
+export class NotTheAuthorError extends DomainError {
+  constructor() {
+    super({
+      name: "NotTheAuthorError",
+      code: "not-the-author",
+      messageKey: "errors.notTheAuthor",
+      status: 403,
+    });
+  }
+}
 
 export async function listGroupTools(s: Services, groupId: string) {
   const tools = await s.store.find("tools", { groupId });

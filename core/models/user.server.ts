@@ -3,14 +3,21 @@ import type { EntityOf } from "../store";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../security/password";
 import type { Locale } from "../i18n";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type User = EntityOf<"users">;
 /** What pages may see of an account: never the password hash. */
 export type PublicUser = Omit<User, "passwordHash">;
 
-export class EmailTakenError extends Error {
+export class EmailTakenError extends DomainError {
   constructor() {
-    super("email already registered");
+    super({
+      name: "EmailTakenError",
+      code: "email-taken",
+      messageKey: "auth.signUp.emailTaken",
+      status: 400,
+      field: "email",
+    });
   }
 }
 

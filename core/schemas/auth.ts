@@ -36,6 +36,10 @@ export const signupSchema = z.object({
   redirectTo,
 });
 
+/** The forms' fields as the page sends them (for `useAppForm`). */
+export type LoginForm = z.input<typeof loginSchema>;
+export type SignupForm = z.input<typeof signupSchema>;
+
 export const organizationFields = z
   .object({
     organization: text().min(2).max(160),

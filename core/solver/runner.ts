@@ -6,6 +6,7 @@
 import { Worker } from "node:worker_threads";
 import type { InstanceInput } from "../../matching/schema";
 import type { MatchResult } from "../../matching/solve";
+import { DomainError } from "../errors";
 
 export interface SolverProgress {
   phase: string;
@@ -22,10 +23,14 @@ export type SolverRunner = (
   options: { timeLimitMs: number; onProgress: (p: SolverProgress) => void },
 ) => SolverJob;
 
-export class SolverCancelledError extends Error {
+export class SolverCancelledError extends DomainError {
   constructor() {
-    super("cancelled");
-    this.name = "SolverCancelledError";
+    super({
+      name: "SolverCancelledError",
+      code: "solver-cancelled",
+      messageKey: "formation.cancelled",
+      status: 409,
+    });
   }
 }
 

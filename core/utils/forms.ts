@@ -20,7 +20,7 @@ function boundsOf(issue: Issue): MessageParams | undefined {
   return undefined;
 }
 
-function messageFor(issue: Issue): FieldError {
+export function messageFor(issue: Issue): FieldError {
   if (isMessageKey(issue.message)) {
     const params = boundsOf(issue);
     return params ? { key: issue.message, params } : { key: issue.message };
@@ -98,6 +98,17 @@ export function formDataToObject(formData: FormData, arrayFields: readonly strin
   }
   for (const name of arrayFields) out[name] ??= [];
   return out;
+}
+
+/**
+ * The message of one zod issue for the field it names, given what the field sent: an empty field
+ * says "required" rather than "at least N characters" (unless the schema chose its own key).
+ */
+export function issueMessage(issue: Issue, sent: readonly unknown[]): FieldError {
+  const empty = sent.every((v) => typeof v === "string" && v.trim() === "");
+  return empty && issue.code === "too_small" && !isMessageKey(issue.message)
+    ? { key: "errors.required" }
+    : messageFor(issue);
 }
 
 export type ParseResult<T> =
