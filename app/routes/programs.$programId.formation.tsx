@@ -13,20 +13,20 @@ import {
   latestRun,
   rejectProposedGroup,
   setPairRule,
-  SolverBusyError,
   startSolve,
 } from "../../core/models/formation.server";
 import {
   activeGroups,
   decideSelfFormed,
-  GroupRuleError,
-  refusal,
   listAudit,
   listProposalsAwaitingApproval,
 } from "../../core/models/group.server";
 import { listParticipantRows } from "../../core/models/participant.server";
-import { formationSchema } from "../../core/schemas/groups";
-import { formDataToObject, readFormData } from "../../core/utils/forms";
+import { formationSchema, type FormationForm } from "../../core/schemas/groups";
+import { FormErrorSummary } from "~/components/Field";
+import { useAppForm } from "~/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
@@ -82,10 +82,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program, user } = await requireCoordinatorOf(s, request, params.programId);
-  const parsed = formationSchema.safeParse(formDataToObject(await readFormData(request)));
-  if (!parsed.success) throw new Response("Bad request", { status: 400 });
+  const submission = await parseSubmission(request, formationSchema);
+  if (submission.status !== "success") return refuse(submission);
   const actor = { id: user.id, name: user.name };
-  const input = parsed.data;
+  const input = submission.value;
   try {
     switch (input.intent) {
       case "solve":
@@ -123,16 +123,16 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return { ok: "decided" as const };
     }
   } catch (error) {
-    if (error instanceof GroupRuleError) return refusal(error);
-    if (error instanceof SolverBusyError) return Response.json({ busy: true }, { status: 409 });
-    throw error;
+    return replyWithError(request, submission, error);
   }
 }
 
 export default function Formation() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as
-    { violations?: ViolationView[]; busy?: boolean; ok?: string } | undefined;
+  const result = useActionData<typeof action>() as { violations?: ViolationView[] } | undefined;
+  // The page's forms are buttons and choices: a refusal (the solver busy, a stale choice) shows
+  // once, at the top.
+  const [form] = useAppForm<FormationForm>();
   const { t, date } = useT();
   const name = (id: string) => data.names[id] ?? id;
   const run = data.run;
@@ -142,11 +142,7 @@ export default function Formation() {
       <h1>{t("formation.title")}</h1>
       <p className="lead">{t("formation.intro")}</p>
       {result?.violations ? <Violations violations={result.violations} /> : null}
-      {result?.busy ? (
-        <p className="alert alert--error" role="alert">
-          {t("formation.busy")}
-        </p>
-      ) : null}
+      <FormErrorSummary form={form} />
 
       <SolverPanel programId={data.programId} run={run} freeCount={free.length} />
 

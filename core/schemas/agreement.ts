@@ -28,3 +28,5 @@ export const acceptSchema = z.object({
 
 /** The agreement page: save a new version, or accept the current one. */
 export const agreementSchema = z.discriminatedUnion("intent", [agreementFormSchema, acceptSchema]);
+export type AgreementForm = z.input<typeof agreementSchema>;
+export type AgreementSaveForm = z.input<typeof agreementFormSchema>;

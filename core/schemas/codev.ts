@@ -45,6 +45,8 @@ export const codevSessionFormSchema = sessionFields
 
 export const codevDeleteSchema = z.object({ intent: z.literal("delete"), sessionId: idField });
 
+export type CodevSessionForm = z.input<typeof codevSessionFormSchema>;
+
 /** The co-development page: prepare a session, or delete a planned one. */
 export const codevSessionsSchema = z.discriminatedUnion("intent", [
   codevSessionFormSchema,

@@ -16,3 +16,4 @@ export const removeEntrySchema = z.object({
 
 /** The hour bank page: log hours, or remove one's own line. */
 export const hourBankSchema = z.discriminatedUnion("intent", [hourEntrySchema, removeEntrySchema]);
+export type HourEntryForm = z.input<typeof hourEntrySchema>;

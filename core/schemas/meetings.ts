@@ -4,6 +4,8 @@ import { dateField, numberField, optionalText } from "./fields";
 
 const idField = z.string().regex(/^[\w-]{1,64}$/, "errors.choice");
 const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.time");
+/** Checked members (checkboxes): one name sent once is a string, several are a list. */
+const memberList = z.union([idField.transform((id) => [id]), z.array(idField).max(3)]);
 
 const seriesFields = z.object({
   intent: z.literal("plan"),
@@ -36,7 +38,7 @@ const statusFields = z.object({
   meetingId: idField,
   ...statusChoice,
   /** Held: who was present (checkboxes; absent when the form has none: everyone expected). */
-  presentIds: z.array(idField).max(3).optional(),
+  presentIds: memberList.optional(),
 });
 type StatusFields = z.infer<typeof statusFields>;
 export const meetingStatusSchema = statusFields.refine(
@@ -47,7 +49,7 @@ export const meetingStatusSchema = statusFields.refine(
 const attendanceFields = z.object({
   intent: z.literal("status"),
   ...statusChoice,
-  presentIds: z.array(idField).max(3).default([]),
+  presentIds: memberList.default([]),
 });
 type AttendanceFields = z.infer<typeof attendanceFields>;
 const attendanceSchema = attendanceFields
@@ -75,7 +77,7 @@ const detailFields = z.object({
   time: timeField,
   durationMinutes: numberField(30, 480),
   kind: z.enum(["collective", "individual"], "errors.choice"),
-  participantIds: z.array(idField).max(3).default([]),
+  participantIds: memberList.default([]),
   facilitatorId: z.union([z.literal(""), idField]).default(""),
   theme: z.union([z.literal(""), z.string().regex(/^[\w-]{1,48}$/, "errors.choice")]).default(""),
   agenda: optionalText(4000),
@@ -101,6 +103,14 @@ export const rotationSchema = z.object({
   intent: z.literal("rotate"),
   mentorWeight: z.enum(["1", "2"], "errors.choice").default("2"),
 });
+
+export type SeriesForm = z.input<typeof seriesSchema>;
+export type MeetingStatusForm = z.input<typeof meetingStatusSchema>;
+export type RotationForm = z.input<typeof rotationSchema>;
+
+export type MeetingDetailsForm = z.input<typeof meetingDetailsSchema>;
+export type MeetingStatusChoice = z.input<typeof attendanceSchema>;
+export type SwapForm = z.input<typeof swapSchema>;
 
 /** The meetings page: plan a series, change a meeting's status, rotate facilitators, subscribe. */
 export const meetingsSchema = z.discriminatedUnion("intent", [
