@@ -190,6 +190,35 @@ const FORMS: Record<string, FormCase> = {
     schema: evaluation.observerNoteSchema,
     valid: { intent: "observe", groupId: "g-1", meetingDate: "2026-01-01", note: "Vu ici" },
   },
+  "evaluation.evaluationsPageSchema (schedule)": {
+    schema: evaluation.evaluationsPageSchema,
+    valid: {
+      intent: "schedule",
+      kind: "monthly",
+      title: "Bilan de janvier",
+      opensOn: "2026-01-01",
+      closesOn: "2026-01-15",
+    },
+  },
+  "evaluation.evaluationsPageSchema (remind)": {
+    schema: evaluation.evaluationsPageSchema,
+    valid: { intent: "remind", evaluationId: "ev-1" },
+  },
+  "evaluation.evaluationsPageSchema (observe)": {
+    schema: evaluation.evaluationsPageSchema,
+    valid: { intent: "observe", groupId: "g-1", meetingDate: "2026-01-01", note: "Vu ici" },
+  },
+  "evaluation.answerFormSchema(monthly)": {
+    schema: evaluation.answerFormSchema("monthly", ["ai-1", "ai-2"]),
+    valid: {
+      appreciation: "4",
+      successFactors: "",
+      difficulties: "",
+      comment: "Bien",
+      "progress-ai-1": "started",
+      "progress-ai-2": "none",
+    },
+  },
   "evaluation.monthlyAnswerSchema": {
     schema: evaluation.monthlyAnswerSchema,
     valid: { appreciation: "4", successFactors: "", difficulties: "", comment: "Bien" },
@@ -793,6 +822,7 @@ describe("every schema is covered", () => {
     ]);
     const factories = new Set(["applicationSubmitSchema", "applicationDraftSchema"]);
     factories.add("profileFormSchema");
+    factories.add("answerFormSchema");
     const missing: string[] = [];
     for (const [module, exports] of Object.entries(MODULES)) {
       for (const [name, value] of Object.entries(exports)) {
