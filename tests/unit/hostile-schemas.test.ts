@@ -190,6 +190,35 @@ const FORMS: Record<string, FormCase> = {
     schema: evaluation.observerNoteSchema,
     valid: { intent: "observe", groupId: "g-1", meetingDate: "2026-01-01", note: "Vu ici" },
   },
+  "evaluation.evaluationsPageSchema (schedule)": {
+    schema: evaluation.evaluationsPageSchema,
+    valid: {
+      intent: "schedule",
+      kind: "monthly",
+      title: "Bilan de janvier",
+      opensOn: "2026-01-01",
+      closesOn: "2026-01-15",
+    },
+  },
+  "evaluation.evaluationsPageSchema (remind)": {
+    schema: evaluation.evaluationsPageSchema,
+    valid: { intent: "remind", evaluationId: "ev-1" },
+  },
+  "evaluation.evaluationsPageSchema (observe)": {
+    schema: evaluation.evaluationsPageSchema,
+    valid: { intent: "observe", groupId: "g-1", meetingDate: "2026-01-01", note: "Vu ici" },
+  },
+  "evaluation.answerFormSchema(monthly)": {
+    schema: evaluation.answerFormSchema("monthly", ["ai-1", "ai-2"]),
+    valid: {
+      appreciation: "4",
+      successFactors: "",
+      difficulties: "",
+      comment: "Bien",
+      "progress-ai-1": "started",
+      "progress-ai-2": "none",
+    },
+  },
   "evaluation.monthlyAnswerSchema": {
     schema: evaluation.monthlyAnswerSchema,
     valid: { appreciation: "4", successFactors: "", difficulties: "", comment: "Bien" },
@@ -328,6 +357,27 @@ const FORMS: Record<string, FormCase> = {
     valid: { label: "Transport", labelEn: "", tagId: "transport" },
   },
   "program.tagRemoveSchema": { schema: program.tagRemoveSchema, valid: { tagId: "transport" } },
+  "program.programDeleteSchema": { schema: program.programDeleteSchema, valid: { confirm: "on" } },
+  "program.programSettingsSchema (program)": {
+    schema: program.programSettingsSchema,
+    valid: { ...programValid, intent: "program" },
+  },
+  "program.programSettingsSchema (tag-add)": {
+    schema: program.programSettingsSchema,
+    valid: { intent: "tag-add", label: "Transport", labelEn: "" },
+  },
+  "program.programSettingsSchema (tag-rename)": {
+    schema: program.programSettingsSchema,
+    valid: { intent: "tag-rename", label: "Transport", labelEn: "", tagId: "transport" },
+  },
+  "program.programSettingsSchema (tag-remove)": {
+    schema: program.programSettingsSchema,
+    valid: { intent: "tag-remove", tagId: "transport" },
+  },
+  "program.programSettingsSchema (delete)": {
+    schema: program.programSettingsSchema,
+    valid: { intent: "delete", confirm: "on" },
+  },
   "report.groupLabelSchema": {
     schema: report.groupLabelSchema,
     valid: { intent: "label", groupId: "g-1", label: "Transport" },
@@ -577,8 +627,13 @@ function fieldsOf(schema: z.ZodType): Map<string, z.ZodType> {
   const def = defOf(schema);
   const out = new Map<string, z.ZodType>();
   if (def.type === "object") for (const [k, v] of Object.entries(def.shape!)) out.set(k, v);
+  // A union's branches (a route's intents) may share a name: it holds what any branch allows.
   if (def.type === "union")
-    for (const o of def.options!) for (const e of fieldsOf(o)) out.set(...e);
+    for (const o of def.options!)
+      for (const [k, v] of fieldsOf(o)) {
+        const other = out.get(k);
+        out.set(k, other && other !== v ? z.union([other, v]) : v);
+      }
   if (def.type === "intersection")
     for (const side of [def.left!, def.right!]) for (const e of fieldsOf(side)) out.set(...e);
   if (def.type === "pipe") return fieldsOf(def.in!);
@@ -870,6 +925,7 @@ describe("every schema is covered", () => {
     ]);
     const factories = new Set(["applicationSubmitSchema", "applicationDraftSchema"]);
     factories.add("profileFormSchema");
+    factories.add("answerFormSchema");
     const missing: string[] = [];
     for (const [module, exports] of Object.entries(MODULES)) {
       for (const [name, value] of Object.entries(exports)) {
