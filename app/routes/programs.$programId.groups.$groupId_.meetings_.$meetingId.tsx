@@ -79,7 +79,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { group, meeting, participant } = await load(s, request, params);
-  const submission = await parseSubmission(request, meetingSchema);
+  const submission = await parseSubmission(request, meetingSchema, {
+    lists: ["participantIds", "presentIds"],
+  });
   if (submission.status !== "success") return refuse(submission);
   const input = submission.value;
   try {

@@ -4,8 +4,6 @@ import { dateField, numberField, optionalText } from "./fields";
 
 const idField = z.string().regex(/^[\w-]{1,64}$/, "errors.choice");
 const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.time");
-/** Checked members (checkboxes): one name sent once is a string, several are a list. */
-const memberList = z.union([idField.transform((id) => [id]), z.array(idField).max(3)]);
 
 const seriesFields = z.object({
   intent: z.literal("plan"),
@@ -38,7 +36,7 @@ const statusFields = z.object({
   meetingId: idField,
   ...statusChoice,
   /** Held: who was present (checkboxes; absent when the form has none: everyone expected). */
-  presentIds: memberList.optional(),
+  presentIds: z.array(idField).max(3).optional(),
 });
 type StatusFields = z.infer<typeof statusFields>;
 export const meetingStatusSchema = statusFields.refine(
@@ -49,7 +47,7 @@ export const meetingStatusSchema = statusFields.refine(
 const attendanceFields = z.object({
   intent: z.literal("status"),
   ...statusChoice,
-  presentIds: memberList.default([]),
+  presentIds: z.array(idField).max(3).default([]),
 });
 type AttendanceFields = z.infer<typeof attendanceFields>;
 const attendanceSchema = attendanceFields
@@ -77,7 +75,7 @@ const detailFields = z.object({
   time: timeField,
   durationMinutes: numberField(30, 480),
   kind: z.enum(["collective", "individual"], "errors.choice"),
-  participantIds: memberList.default([]),
+  participantIds: z.array(idField).max(3).default([]),
   facilitatorId: z.union([z.literal(""), idField]).default(""),
   theme: z.union([z.literal(""), z.string().regex(/^[\w-]{1,48}$/, "errors.choice")]).default(""),
   agenda: optionalText(4000),
