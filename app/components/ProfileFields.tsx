@@ -2,7 +2,7 @@
 import { DAY_PARTS, WEEKDAYS } from "../../core/data/vocabulary";
 import type { FieldError } from "../../core/utils/forms";
 import { useT } from "~/utils/i18n-react";
-import { FieldErrorText } from "./Field";
+import { FieldErrorText, type AppField } from "./Field";
 
 export interface TagOption {
   id: string;
@@ -130,23 +130,31 @@ export function ExpertiseField({
   );
 }
 
+/**
+ * A labelled text area with its hint and error. Fed by `field` (Conform's metadata from
+ * `useAppForm`: name, refilled value, error; `value` is then the text shown when the form has
+ * none), or by `name`, `value` and `error`.
+ */
 export function TextArea({
-  name,
+  field,
+  name: ownName = "",
   label,
   hint,
-  value,
-  error,
+  value: ownValue = "",
+  error: ownError,
   rows = 4,
   required,
 }: {
-  name: string;
   label: string;
   hint?: string;
-  value: string;
+  value?: string;
   error?: FieldError;
   rows?: number;
   required?: boolean;
-}) {
+} & ({ field: AppField; name?: never } | { name: string; field?: never })) {
+  const name = field ? field.name : ownName;
+  const value = field ? (field.defaultValue ?? ownValue) : ownValue;
+  const error = field ? field.errors?.[0] : ownError;
   const id = `field-${name}`;
   const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
     .filter(Boolean)

@@ -1,7 +1,6 @@
 import { useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
-import type { FormFailure } from "../../core/utils/forms";
-import { valueOf } from "~/utils/form-hooks";
+import { formProps, useAppForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { Choice } from "./Choice";
 import { Field, FieldErrorText, FormErrorSummary } from "./Field";
@@ -29,42 +28,51 @@ export interface ProgramFormValues {
   proposalHours?: number;
 }
 
-/** Create and edit a program: the same fields, one zod schema (schemas/program.ts). */
+/** The form's values before any submission, as the fields show them. */
+function shownValues(values: ProgramFormValues): Record<string, string> {
+  const { budget, subThemes, ...rest } = values;
+  return Object.fromEntries(
+    Object.entries({
+      ...rest,
+      subThemes: subThemes.join("\n"),
+      checkInWeeks: values.checkInWeeks ?? 2,
+      selfFormedApproval: values.selfFormedApproval ?? "notify",
+      proposalHours: values.proposalHours ?? 72,
+      mentorCompensation: budget.mentorCompensation,
+      coordination: budget.coordination,
+    }).map(([name, value]) => [name, value === undefined ? "" : String(value)]),
+  );
+}
+
+/**
+ * Create and edit a program: the same fields, one zod schema (`programFormSchema`; the settings
+ * page's "program" intent).
+ */
 export function ProgramForm({
   values,
-  failure,
   submitLabel,
 }: {
   values: ProgramFormValues;
-  failure?: FormFailure;
   submitLabel: string;
 }) {
   const { t } = useT();
   const navigation = useNavigation();
-  const e = failure?.fieldErrors;
-  const v = (name: string, fallback: string | number | undefined) =>
-    valueOf(failure, name, String(fallback ?? ""));
+  const shown = shownValues(values);
+  const [form, fields] = useAppForm<Record<string, string>>({
+    intent: "program",
+    defaultValue: shown,
+  });
+  const error = (name: string) => fields[name]?.errors?.[0];
+  const text = (name: string) => fields[name]?.defaultValue ?? "";
   return (
-    <Form method="post" noValidate className="stack">
+    <Form method="post" {...formProps(form)} className="stack">
       <input type="hidden" name="intent" value="program" />
-      <FormErrorSummary errors={e} />
+      <FormErrorSummary form={form} />
       <fieldset>
         <legend>{t("programForm.about")}</legend>
-        <Field
-          name="title"
-          label={t("programForm.title")}
-          required
-          defaultValue={v("title", values.title)}
-          error={e?.title}
-        />
-        <Field
-          name="theme"
-          label={t("program.theme")}
-          required
-          defaultValue={v("theme", values.theme)}
-          error={e?.theme}
-        />
-        <div className={e?.subThemes ? "field field--invalid" : "field"}>
+        <Field field={fields.title!} label={t("programForm.title")} required />
+        <Field field={fields.theme!} label={t("program.theme")} required />
+        <div className={error("subThemes") ? "field field--invalid" : "field"}>
           <label htmlFor="field-subThemes">{t("program.subThemes")}</label>
           <p className="field-hint" id="field-subThemes-hint">
             {t("programForm.subThemesHint")}
@@ -73,10 +81,15 @@ export function ProgramForm({
             id="field-subThemes"
             name="subThemes"
             rows={3}
-            aria-describedby="field-subThemes-hint"
-            defaultValue={v("subThemes", values.subThemes.join("\n"))}
+            aria-invalid={error("subThemes") ? true : undefined}
+            aria-describedby={
+              error("subThemes")
+                ? "field-subThemes-hint field-subThemes-error"
+                : "field-subThemes-hint"
+            }
+            defaultValue={text("subThemes")}
           />
-          <FieldErrorText id="field-subThemes" error={e?.subThemes} />
+          <FieldErrorText id="field-subThemes" error={error("subThemes")} />
         </div>
         <div className="field">
           <label htmlFor="field-description">{t("programForm.description")}</label>
@@ -84,15 +97,16 @@ export function ProgramForm({
             id="field-description"
             name="description"
             rows={4}
-            defaultValue={v("description", values.description)}
+            aria-invalid={error("description") ? true : undefined}
+            aria-describedby={error("description") ? "field-description-error" : undefined}
+            defaultValue={text("description")}
           />
-          <FieldErrorText id="field-description" error={e?.description} />
+          <FieldErrorText id="field-description" error={error("description")} />
         </div>
         <Choice
-          name="status"
+          field={fields.status!}
           label={t("programForm.status")}
           value={values.status}
-          failure={failure}
           options={(["draft", "open", "active", "closed"] as const).map((s) => ({
             value: s,
             label: t(`program.statuses.${s}`),
@@ -103,67 +117,56 @@ export function ProgramForm({
         <legend>{t("programForm.calendar")}</legend>
         <div className="field-row">
           <Field
-            name="applicationOpens"
+            field={fields.applicationOpens!}
             type="date"
             label={t("programForm.applicationOpens")}
-            defaultValue={v("applicationOpens", values.applicationOpens)}
-            error={e?.applicationOpens}
           />
           <Field
-            name="applicationCloses"
+            field={fields.applicationCloses!}
             type="date"
             label={t("programForm.applicationCloses")}
-            defaultValue={v("applicationCloses", values.applicationCloses)}
-            error={e?.applicationCloses}
           />
         </div>
         <div className="field-row">
           <Field
-            name="mentoringStart"
+            field={fields.mentoringStart!}
             type="date"
             required
             label={t("programForm.mentoringStart")}
-            defaultValue={v("mentoringStart", values.mentoringStart)}
-            error={e?.mentoringStart}
           />
           <Field
-            name="mentoringEnd"
+            field={fields.mentoringEnd!}
             type="date"
             required
             label={t("programForm.mentoringEnd")}
             hint={t("programForm.mentoringHint")}
-            defaultValue={v("mentoringEnd", values.mentoringEnd)}
-            error={e?.mentoringEnd}
           />
         </div>
       </fieldset>
       <fieldset>
         <legend>{t("programForm.groups")}</legend>
         <Choice
-          name="composition"
+          field={fields.composition!}
           label={t("program.composition")}
           value={values.composition}
-          failure={failure}
           options={(["mentorship", "co-development"] as const).map((c) => ({
             value: c,
             label: t(`program.compositions.${c}`),
           }))}
         />
         <Choice
-          name="regionRule"
+          field={fields.regionRule!}
           label={t("program.regionRule")}
           value={values.regionRule}
-          failure={failure}
           options={(["distinct-regions", "distinct-mrcs"] as const).map((r) => ({
             value: r,
             label: t(`program.regionRules.${r}`),
           }))}
         />
         <Choice
-          name="format"
+          field={fields.format!}
           label={t("program.format")}
           value={values.format}
-          failure={failure}
           options={(["online", "in-person", "hybrid"] as const).map((f) => ({
             value: f,
             label: t(`program.formats.${f}`),
@@ -171,7 +174,7 @@ export function ProgramForm({
         />
         <div className="field-row">
           <Field
-            name="hourBankHours"
+            field={fields.hourBankHours!}
             type="number"
             inputMode="numeric"
             min={1}
@@ -179,22 +182,18 @@ export function ProgramForm({
             required
             label={t("programForm.hourBankHours")}
             hint={t("programForm.hourBankHint")}
-            defaultValue={v("hourBankHours", values.hourBankHours)}
-            error={e?.hourBankHours}
           />
           <Field
-            name="meetingMinutes"
+            field={fields.meetingMinutes!}
             type="number"
             inputMode="numeric"
             min={30}
             max={480}
             required
             label={t("programForm.meetingMinutes")}
-            defaultValue={v("meetingMinutes", values.meetingMinutes)}
-            error={e?.meetingMinutes}
           />
           <Field
-            name="checkInWeeks"
+            field={fields.checkInWeeks!}
             type="number"
             inputMode="numeric"
             min={1}
@@ -202,57 +201,48 @@ export function ProgramForm({
             required
             label={t("programForm.checkInWeeks")}
             hint={t("programForm.checkInWeeksHint")}
-            defaultValue={v("checkInWeeks", values.checkInWeeks ?? 2)}
-            error={e?.checkInWeeks}
           />
         </div>
         <div className="field-row">
           <Field
-            name="cadenceWeeksMin"
+            field={fields.cadenceWeeksMin!}
             type="number"
             inputMode="numeric"
             min={1}
             max={12}
             required
             label={t("programForm.cadenceMin")}
-            defaultValue={v("cadenceWeeksMin", values.cadenceWeeksMin)}
-            error={e?.cadenceWeeksMin}
           />
           <Field
-            name="cadenceWeeksMax"
+            field={fields.cadenceWeeksMax!}
             type="number"
             inputMode="numeric"
             min={1}
             max={12}
             required
             label={t("programForm.cadenceMax")}
-            defaultValue={v("cadenceWeeksMax", values.cadenceWeeksMax)}
-            error={e?.cadenceWeeksMax}
           />
         </div>
       </fieldset>
       <fieldset>
         <legend>{t("programForm.formation")}</legend>
         <Choice
-          name="selfFormedApproval"
+          field={fields.selfFormedApproval!}
           label={t("programForm.selfFormedApproval")}
           value={values.selfFormedApproval ?? "notify"}
-          failure={failure}
           options={(["notify", "required"] as const).map((o) => ({
             value: o,
             label: t(`programForm.selfFormed.${o}`),
           }))}
         />
         <Field
-          name="proposalHours"
+          field={fields.proposalHours!}
           type="number"
           inputMode="numeric"
           min={1}
           max={720}
           required
           label={t("programForm.proposalHours")}
-          defaultValue={v("proposalHours", values.proposalHours ?? 72)}
-          error={e?.proposalHours}
         />
       </fieldset>
       <fieldset>
@@ -260,24 +250,20 @@ export function ProgramForm({
         <p className="field-hint">{t("programForm.budgetHint")}</p>
         <div className="field-row">
           <Field
-            name="mentorCompensation"
+            field={fields.mentorCompensation!}
             type="number"
             inputMode="decimal"
             min={0}
             step="any"
             label={t("programForm.mentorCompensation")}
-            defaultValue={v("mentorCompensation", values.budget.mentorCompensation)}
-            error={e?.mentorCompensation}
           />
           <Field
-            name="coordination"
+            field={fields.coordination!}
             type="number"
             inputMode="decimal"
             min={0}
             step="any"
             label={t("programForm.coordination")}
-            defaultValue={v("coordination", values.budget.coordination)}
-            error={e?.coordination}
           />
         </div>
       </fieldset>

@@ -1,22 +1,32 @@
 import type { FormFailure } from "../../core/utils/forms";
-import { FieldErrorText } from "./Field";
+import { FieldErrorText, fieldState, type AppField } from "./Field";
 
-/** A labelled group of radio buttons that keeps the refused value and shows its error. */
+/**
+ * A labelled group of radio buttons that keeps the refused value and shows its error. Fed by
+ * `field` (Conform's metadata from `useAppForm`) or by `name` and `failure`.
+ */
 export function Radios({
-  name,
+  field,
   legend,
   options,
   value,
   failure,
+  ...named
 }: {
-  name: string;
   legend: string;
   options: Array<{ value: string; label: string }>;
   value: string;
   failure?: FormFailure;
-}) {
-  const error = failure?.fieldErrors[name];
-  const chosen = typeof failure?.values[name] === "string" ? String(failure.values[name]) : value;
+} & ({ field: AppField; name?: never } | { name: string; field?: never })) {
+  const fromForm = field ? fieldState(field) : undefined;
+  const name = fromForm?.name ?? named.name ?? "";
+  const error = fromForm ? fromForm.error : failure?.fieldErrors[name];
+  const sent = failure?.values[name];
+  const chosen = fromForm
+    ? (fromForm.defaultValue ?? value)
+    : typeof sent === "string"
+      ? sent
+      : value;
   return (
     <fieldset
       className={error ? "choices field--invalid" : "choices"}

@@ -7,11 +7,10 @@ import { RegionMrcPicker } from "~/components/RegionMrcPicker";
 import {
   acceptInvitation,
   findInvitation,
-  InvitationError,
+  type InvitationError,
   signUpWithInvitation,
 } from "../../core/models/invitation.server";
 import { getProgram } from "../../core/models/program.server";
-import { EmailTakenError } from "../../core/models/user.server";
 import { PASSWORD_MIN } from "../../core/schemas/auth";
 import {
   accountSchema,
@@ -19,19 +18,14 @@ import {
   joinSchema,
   signUpAndJoinSchema,
 } from "../../core/schemas/invitation";
-import { useFormFailure, valueOf } from "~/utils/form-hooks";
-import {
-  formDataToObject,
-  parseForm,
-  parseWith,
-  type FieldError,
-  readFormData,
-} from "../../core/utils/forms";
+import type { FieldError } from "../../core/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import { formProps, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { notFound } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import { createUserSession, getOptionalUser } from "~/utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitations.join.title");
@@ -85,30 +79,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     mrc: d.mrc,
     sector: d.sector,
   });
+  // One form, whose fields depend on who answers: an account unless signed in, an organization
+  // unless the invitation comes from an application (which named it).
+  if (user && fromApplication) {
+    try {
+      const participant = await acceptInvitation(s, token.data, user.id);
+      return redirect(`/programs/${participant.programId}/profile`);
+    } catch (error) {
+      return replyWithError(request, null, error);
+    }
+  }
+  const schema = user ? joinSchema : fromApplication ? accountSchema : signUpAndJoinSchema;
+  const submission = await parseSubmission(request, schema);
+  if (submission.status !== "success") return refuse(submission);
+  const form = submission.value;
+  const organization = "organization" in form ? organizationOf(form) : undefined;
   try {
     if (user) {
-      let organization;
-      if (!fromApplication) {
-        const parsed = await parseForm(request, joinSchema);
-        if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-        organization = organizationOf(parsed.data);
-      }
       const participant = await acceptInvitation(s, token.data, user.id, organization);
       return redirect(`/programs/${participant.programId}/profile`);
     }
-    const form = formDataToObject(await readFormData(request));
-    let organization;
-    let account;
-    if (fromApplication) {
-      const parsed = parseWith(accountSchema, form);
-      if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-      account = parsed.data;
-    } else {
-      const parsed = parseWith(signUpAndJoinSchema, form);
-      if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-      account = parsed.data;
-      organization = organizationOf(parsed.data);
-    }
+    const account = form as { name: string; email: string; password: string };
     const { user: created, participant } = await signUpWithInvitation(
       s,
       token.data,
@@ -122,22 +113,20 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
     return createUserSession(s, request, created.id, `/programs/${participant.programId}/profile`);
   } catch (error) {
-    if (error instanceof EmailTakenError) {
-      return formFailure({ email: { key: "auth.signUp.emailTakenSignIn" } });
-    }
-    if (error instanceof InvitationError) {
-      return formFailure({ form: invitationErrors[error.state] });
-    }
-    throw error;
+    return replyWithError(request, submission, error, {
+      messages: { "email-taken": "auth.signUp.emailTakenSignIn" },
+    });
   }
 }
 
 export default function InvitationPage() {
   const data = useLoaderData<typeof loader>();
   const { t } = useT();
-  const failure = useFormFailure();
+  const [form, fields] = useAppForm<Record<string, string>>({
+    defaultValue: { email: data.invitedEmail },
+  });
+  const e = (name: string) => fields[name]?.errors?.[0];
   const navigation = useNavigation();
-  const errors = failure?.fieldErrors;
 
   if (data.state !== "valid") {
     return (
@@ -168,36 +157,31 @@ export default function InvitationPage() {
           <Link to={`/login?redirectTo=${encodeURIComponent(data.path)}`}>{t("nav.signIn")}</Link>
         </p>
       )}
-      <FormErrorSummary errors={errors} />
-      <Form method="post" noValidate className="stack">
+      <FormErrorSummary form={form} />
+      <Form method="post" {...formProps(form)} className="stack">
         {data.user ? null : (
           <fieldset>
             <legend>{t("invitations.join.accountLegend")}</legend>
             <Field
-              name="name"
+              field={fields.name!}
               label={t("auth.fields.name")}
               autoComplete="name"
               required
-              defaultValue={valueOf(failure, "name")}
-              error={errors?.name}
             />
             <Field
-              name="email"
+              field={fields.email!}
               type="email"
               label={t("auth.fields.email")}
               autoComplete="email"
               required
-              defaultValue={valueOf(failure, "email", data.invitedEmail)}
-              error={errors?.email}
             />
             <Field
-              name="password"
+              field={fields.password!}
               type="password"
               label={t("auth.fields.newPassword")}
               hint={t("auth.fields.passwordHint", { min: PASSWORD_MIN })}
               autoComplete="new-password"
               required
-              error={errors?.password}
             />
           </fieldset>
         )}
@@ -207,24 +191,25 @@ export default function InvitationPage() {
           <fieldset>
             <legend>{t("invitations.join.organizationLegend")}</legend>
             <Field
-              name="organization"
+              field={fields.organization!}
               label={t("organization.name")}
               autoComplete="organization"
               required
-              defaultValue={valueOf(failure, "organization")}
-              error={errors?.organization}
             />
             <Field
-              name="sector"
+              field={fields.sector!}
               label={t("organization.sector")}
               hint={t("organization.sectorHint")}
-              defaultValue={valueOf(failure, "sector")}
-              error={errors?.sector}
             />
             <RegionMrcPicker
-              defaultRegion={valueOf(failure, "region")}
-              defaultMrc={valueOf(failure, "mrc")}
-              errors={errors}
+              defaultRegion={fields.region?.defaultValue ?? ""}
+              defaultMrc={fields.mrc?.defaultValue ?? ""}
+              errors={Object.fromEntries(
+                (["region", "mrc"] as const).flatMap((name) => {
+                  const error = e(name);
+                  return error ? [[name, error]] : [];
+                }),
+              )}
             />
           </fieldset>
         )}

@@ -5,7 +5,6 @@ import { FormErrorSummary } from "~/components/Field";
 import { Radios } from "~/components/Radios";
 import { TextArea } from "~/components/ProfileFields";
 import {
-  EvaluationClosedError,
   getEvaluation,
   isOpen,
   objectivesOf,
@@ -13,22 +12,13 @@ import {
   responseOf,
   submitResponse,
 } from "../../core/models/evaluation.server";
-import {
-  finalAnswerSchema,
-  monthlyAnswerSchema,
-  progressSchema,
-} from "../../core/schemas/evaluation";
-import {
-  formDataToObject,
-  isFormFailure,
-  parseWith,
-  type FieldErrors,
-  readFormData,
-} from "../../core/utils/forms";
+import { answerFormSchema, progressSchema } from "../../core/schemas/evaluation";
+import { replyWithError } from "~/utils/errors.server";
+import { formProps, isReply, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import type { Services } from "../../core/services";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluations.title");
@@ -65,62 +55,64 @@ const PROGRESS = ["none", "started", "advanced", "reached"] as const;
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { participant, evaluation, groupId } = await load(s, request, params);
-  const form = formDataToObject(await readFormData(request));
+  const objectives = await objectivesOf(s, participant.id, groupId);
+  const submission = await parseSubmission(
+    request,
+    answerFormSchema(
+      evaluation.kind,
+      objectives.map((o) => o.id),
+    ),
+  );
+  if (submission.status !== "success") return refuse(submission);
+  const answer = submission.value;
   try {
-    if (evaluation.kind === "final") {
-      const parsed = parseWith(finalAnswerSchema, form);
-      if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+    if ("learning" in answer) {
       await submitResponse(s, evaluation, participant.id, groupId, {
-        ...parsed.data,
+        ...answer,
         objectives: [],
         successFactors: "",
         difficulties: "",
       });
       return { saved: true };
     }
-    const parsed = parseWith(monthlyAnswerSchema, form);
-    const objectives = await objectivesOf(s, participant.id, groupId);
-    const errors: FieldErrors = parsed.ok ? {} : { ...parsed.fieldErrors };
-    const progress = objectives.map((o) => {
-      const value = progressSchema.safeParse(form[`progress-${o.id}`]);
-      if (!value.success) errors[`progress-${o.id}`] = { key: "errors.choice" };
-      return { title: o.title, progress: value.success ? value.data : ("none" as const) };
-    });
-    if (!parsed.ok || Object.keys(errors).length) return formFailure(errors, form);
+    const progress = answer as Record<string, unknown>;
+    const monthly = Object.fromEntries(
+      Object.entries(answer).filter(([name]) => !name.startsWith("progress-")),
+    ) as typeof answer;
     await submitResponse(s, evaluation, participant.id, groupId, {
-      ...parsed.data,
-      objectives: progress,
+      ...monthly,
+      objectives: objectives.map((o) => ({
+        title: o.title,
+        progress: progressSchema.parse(progress[`progress-${o.id}`]),
+      })),
       learning: "",
       recommendations: "",
     });
     return { saved: true };
   } catch (error) {
-    if (error instanceof EvaluationClosedError)
-      return formFailure({ form: { key: "errors.evaluationClosed" } }, form, 409);
-    throw error;
+    return replyWithError(request, submission, error);
   }
 }
 
 export default function AnswerEvaluation() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  const [form, fields] = useAppForm<Record<string, string>>();
   const navigation = useNavigation();
   const { t, date } = useT();
   const e = data.evaluation;
   const prev = data.previous;
-  const text = (name: string, fallback: string) => {
-    const v = failure?.values[name];
-    return typeof v === "string" ? v : fallback;
-  };
+  // After a refusal, what was sent; before, the previous answer.
+  const refused = isReply(result);
+  const text = (name: string, fallback: string) =>
+    refused ? (fields[name]?.defaultValue ?? "") : fallback;
+  const error = (name: string) => fields[name]?.errors?.[0];
   const scale = [1, 2, 3, 4, 5].map((n) => ({
     value: String(n),
     label: t(`evaluations.scale.${n as 1 | 2 | 3 | 4 | 5}`),
   }));
-  const consent =
-    failure?.values.quoteConsent !== undefined
-      ? failure.values.quoteConsent === "on"
-      : Boolean(prev?.quoteConsent);
+  const sentConsent = refused ? fields.quoteConsent?.defaultValue : undefined;
+  const consent = sentConsent !== undefined ? sentConsent === "on" : Boolean(prev?.quoteConsent);
   return (
     <>
       <p>
@@ -144,8 +136,8 @@ export default function AnswerEvaluation() {
         <p className="alert alert--warning">{t("errors.evaluationClosed")}</p>
       ) : (
         <>
-          <FormErrorSummary errors={failure?.fieldErrors} />
-          <Form method="post" className="stack" noValidate>
+          <FormErrorSummary form={form} />
+          <Form method="post" {...formProps(form)} className="stack">
             {e.kind === "monthly" ? (
               <>
                 {data.objectives.length > 0 ? (
@@ -154,9 +146,8 @@ export default function AnswerEvaluation() {
                     {data.objectives.map((o) => (
                       <Radios
                         key={o.id}
-                        name={`progress-${o.id}`}
+                        field={fields[`progress-${o.id}`]!}
                         legend={o.title}
-                        failure={failure}
                         value={prev?.objectives.find((p) => p.title === o.title)?.progress ?? ""}
                         options={PROGRESS.map((p) => ({
                           value: p,
@@ -172,14 +163,14 @@ export default function AnswerEvaluation() {
                   name="successFactors"
                   label={t("evaluations.successFactors")}
                   value={text("successFactors", prev?.successFactors ?? "")}
-                  error={failure?.fieldErrors.successFactors}
+                  error={error("successFactors")}
                   rows={3}
                 />
                 <TextArea
                   name="difficulties"
                   label={t("evaluations.difficulties")}
                   value={text("difficulties", prev?.difficulties ?? "")}
-                  error={failure?.fieldErrors.difficulties}
+                  error={error("difficulties")}
                   rows={3}
                 />
               </>
@@ -190,12 +181,11 @@ export default function AnswerEvaluation() {
                   required
                   label={t("evaluations.learning")}
                   value={text("learning", prev?.learning ?? "")}
-                  error={failure?.fieldErrors.learning}
+                  error={error("learning")}
                 />
                 <Radios
-                  name="objectivesReached"
+                  field={fields.objectivesReached!}
                   legend={t("evaluations.objectivesReached")}
-                  failure={failure}
                   value={prev?.objectivesReached ?? ""}
                   options={(["yes", "partly", "no"] as const).map((v) => ({
                     value: v,
@@ -206,12 +196,11 @@ export default function AnswerEvaluation() {
                   name="recommendations"
                   label={t("evaluations.recommendations")}
                   value={text("recommendations", prev?.recommendations ?? "")}
-                  error={failure?.fieldErrors.recommendations}
+                  error={error("recommendations")}
                 />
                 <Radios
-                  name="continueMeeting"
+                  field={fields.continueMeeting!}
                   legend={t("evaluations.continueMeeting")}
-                  failure={failure}
                   value={prev?.continueMeeting ?? ""}
                   options={(["yes", "maybe", "no"] as const).map((v) => ({
                     value: v,
@@ -221,9 +210,8 @@ export default function AnswerEvaluation() {
               </>
             )}
             <Radios
-              name="appreciation"
+              field={fields.appreciation!}
               legend={t("evaluations.appreciation")}
-              failure={failure}
               value={prev ? String(prev.appreciation) : ""}
               options={scale}
             />
@@ -231,7 +219,7 @@ export default function AnswerEvaluation() {
               name="comment"
               label={t("evaluations.comment")}
               value={text("comment", prev?.comment ?? "")}
-              error={failure?.fieldErrors.comment}
+              error={error("comment")}
               rows={3}
             />
             <label className="checkbox">

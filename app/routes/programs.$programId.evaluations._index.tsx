@@ -6,8 +6,6 @@ import { Field, FormErrorSummary } from "~/components/Field";
 import { TextArea } from "~/components/ProfileFields";
 import {
   addObserverNote,
-  EvaluationClosedError,
-  EvaluationNotFoundError,
   isOpen,
   listEvaluations,
   listObserverNotes,
@@ -18,12 +16,13 @@ import {
   scheduleEvaluation,
 } from "../../core/models/evaluation.server";
 import { activeGroups } from "../../core/models/group.server";
-import { observerNoteSchema, remindSchema, scheduleSchema } from "../../core/schemas/evaluation";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import { evaluationsPageSchema } from "../../core/schemas/evaluation";
+import { replyWithError } from "~/utils/errors.server";
+import { formProps, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, notFound, requireProgramAccess } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluations.title");
@@ -91,38 +90,40 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program, asCoordinator, user } = await requireProgramAccess(s, request, params.programId);
   if (!asCoordinator) throw forbidden();
-  const form = formDataToObject(await readFormData(request));
+  const submission = await parseSubmission(request, evaluationsPageSchema);
+  if (submission.status !== "success") {
+    // A reminder's button names a questionnaire: a wrong one is a page that does not exist.
+    if (submission.payload.intent === "remind") throw notFound();
+    return refuse(submission);
+  }
   try {
-    if (form.intent === "remind") {
-      const parsed = parseWith(remindSchema, form);
-      if (!parsed.ok) throw notFound();
-      const sent = await remindNonRespondents(s, program.id, parsed.data.evaluationId);
-      return { done: "reminded" as const, count: sent };
+    switch (submission.value.intent) {
+      case "remind": {
+        const sent = await remindNonRespondents(s, program.id, submission.value.evaluationId);
+        return { done: "reminded" as const, count: sent };
+      }
+      case "observe": {
+        const { intent: _intent, ...note } = submission.value;
+        await addObserverNote(s, program.id, note, user.id);
+        return { done: "observed" as const, count: 0 };
+      }
+      case "schedule": {
+        const { intent: _intent, ...schedule } = submission.value;
+        await scheduleEvaluation(s, program, schedule, user.id);
+        return { done: "scheduled" as const, count: 0 };
+      }
     }
-    if (form.intent === "observe") {
-      const parsed = parseWith(observerNoteSchema, form);
-      if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "observe" });
-      const { intent: _intent, ...note } = parsed.data;
-      await addObserverNote(s, program.id, note, user.id);
-      return { done: "observed" as const, count: 0 };
-    }
-    const parsed = parseWith(scheduleSchema, form);
-    if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "schedule" });
-    const { intent: _intent, ...input } = parsed.data;
-    await scheduleEvaluation(s, program, input, user.id);
-    return { done: "scheduled" as const, count: 0 };
   } catch (error) {
-    if (error instanceof EvaluationNotFoundError) throw notFound();
-    if (error instanceof EvaluationClosedError)
-      return formFailure({ form: { key: "errors.evaluationClosed" } }, { form: "remind" }, 409);
-    throw error;
+    return replyWithError(request, submission, error);
   }
 }
 
 export default function Evaluations() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  const [scheduleForm, schedule] = useAppForm<Record<string, string>>({ intent: "schedule" });
+  const [observeForm, observe] = useAppForm<Record<string, string>>({ intent: "observe" });
+  const [remindForm] = useAppForm<Record<string, string>>({ intent: "remind" });
   const navigation = useNavigation();
   const { t, date, number } = useT();
   const busy = navigation.state !== "idle";
@@ -167,12 +168,6 @@ export default function Evaluations() {
       </>
     );
   }
-  const schedule = failure?.values.form === "schedule" ? failure : undefined;
-  const observe = failure?.values.form === "observe" ? failure : undefined;
-  const v = (f: typeof failure, name: string, fallback = "") => {
-    const value = f?.values[name];
-    return typeof value === "string" ? value : fallback;
-  };
   const labels = groupLabels(data.groups, (n) => t("evaluations.groupN", { n }));
   const labelOf = (id: string) => labels.find((g) => g.id === id)?.label ?? "—";
   return (
@@ -188,7 +183,7 @@ export default function Evaluations() {
               : t("evaluations.scheduled")}
         </p>
       ) : null}
-      {failure?.values.form === "remind" ? <FormErrorSummary errors={failure.fieldErrors} /> : null}
+      <FormErrorSummary form={remindForm} />
       {data.rates.length > 0 ? (
         <TableScroll label={t("evaluations.ratesTitle")}>
           <table>
@@ -261,42 +256,31 @@ export default function Evaluations() {
 
       <section className="panel" aria-labelledby="schedule-title">
         <h2 id="schedule-title">{t("evaluations.scheduleTitle")}</h2>
-        <FormErrorSummary errors={schedule?.fieldErrors} />
-        <Form method="post" className="stack" noValidate>
+        <FormErrorSummary form={scheduleForm} />
+        <Form method="post" {...formProps(scheduleForm)} className="stack">
           <input type="hidden" name="intent" value="schedule" />
           <Choice
-            name="kind"
+            field={schedule.kind!}
             label={t("evaluations.kind")}
-            value={v(schedule, "kind", "monthly")}
-            failure={schedule}
+            value="monthly"
             options={(["monthly", "final"] as const).map((k) => ({
               value: k,
               label: t(`evaluations.kinds.${k}`),
             }))}
           />
-          <Field
-            name="title"
-            required
-            label={t("evaluations.titleField")}
-            defaultValue={v(schedule, "title")}
-            error={schedule?.fieldErrors.title}
-          />
+          <Field field={schedule.title!} required label={t("evaluations.titleField")} />
           <div className="field-row">
             <Field
-              name="opensOn"
+              field={schedule.opensOn!}
               type="date"
               required
               label={t("evaluations.opensOn")}
-              defaultValue={v(schedule, "opensOn")}
-              error={schedule?.fieldErrors.opensOn}
             />
             <Field
-              name="closesOn"
+              field={schedule.closesOn!}
               type="date"
               required
               label={t("evaluations.closesOn")}
-              defaultValue={v(schedule, "closesOn")}
-              error={schedule?.fieldErrors.closesOn}
             />
           </div>
           <p>
@@ -312,32 +296,29 @@ export default function Evaluations() {
         <p className="field-hint">{t("evaluations.observerHint")}</p>
         {labels.length > 0 ? (
           <>
-            <FormErrorSummary errors={observe?.fieldErrors} />
-            <Form method="post" className="stack" noValidate>
+            <FormErrorSummary form={observeForm} />
+            <Form method="post" {...formProps(observeForm)} className="stack">
               <input type="hidden" name="intent" value="observe" />
               <div className="field-row">
                 <Choice
-                  name="groupId"
+                  field={observe.groupId!}
                   label={t("evaluations.group")}
-                  value={v(observe, "groupId", labels[0]!.id)}
-                  failure={observe}
+                  value={labels[0]!.id}
                   options={labels.map((g) => ({ value: g.id, label: g.label }))}
                 />
                 <Field
-                  name="meetingDate"
+                  field={observe.meetingDate!}
                   type="date"
                   required
                   label={t("evaluations.meetingDate")}
-                  defaultValue={v(observe, "meetingDate")}
-                  error={observe?.fieldErrors.meetingDate}
                 />
               </div>
               <TextArea
                 name="note"
                 required
                 label={t("evaluations.note")}
-                value={v(observe, "note")}
-                error={observe?.fieldErrors.note}
+                value={observe.note?.defaultValue ?? ""}
+                error={observe.note?.errors?.[0]}
               />
               <p>
                 <button type="submit" className="button button--secondary" disabled={busy}>

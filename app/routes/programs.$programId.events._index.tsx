@@ -7,13 +7,12 @@ import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { createEvent, listEvents } from "../../core/models/event.server";
 import { listParticipantRows } from "../../core/models/participant.server";
 import { EVENT_ARRAY_FIELDS, eventFormSchema } from "../../core/schemas/event";
-import { useFormFailure, valueOf } from "~/utils/form-hooks";
-import { parseForm } from "../../core/utils/forms";
+import { formProps, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { addDays, quebecToday } from "../../core/utils/quebec-time";
 import { requireCoordinatorOf, requireProgramAccess } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "events.title");
 
@@ -54,13 +53,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program, user } = await requireCoordinatorOf(s, request, params.programId);
-  const parsed = await parseForm(request, eventFormSchema, EVENT_ARRAY_FIELDS);
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  const submission = await parseSubmission(request, eventFormSchema, { lists: EVENT_ARRAY_FIELDS });
+  if (submission.status !== "success") return refuse(submission);
   const known = new Set((await listParticipantRows(s, program.id)).map((p) => p.id));
-  if (parsed.data.invited.some((id) => !known.has(id))) {
-    return formFailure({ invited: { key: "errors.choice" } }, parsed.data);
+  if (submission.value.invited.some((id) => !known.has(id))) {
+    return refuse(submission, { fieldErrors: { invited: { key: "errors.choice" } } });
   }
-  const event = await createEvent(s, program.id, parsed.data, user.id);
+  const event = await createEvent(s, program.id, submission.value, user.id);
   return redirect(`/programs/${program.id}/events/${event.id}`);
 }
 
@@ -72,12 +71,24 @@ function defaultStart() {
 export default function Events() {
   const { programId, asCoordinator, events, participants } = useLoaderData<typeof loader>();
   const { t, date } = useT();
-  const failure = useFormFailure();
+  const [form, fields] = useAppForm<Record<string, string | string[]>>({
+    defaultValue: {
+      title: t("events.defaultTitle"),
+      startsAt: defaultStart(),
+      rounds: "4",
+      roundMinutes: "7",
+      breakMinutes: "1",
+      videoUrlPattern: "https://meet.jit.si/maillage-{event}-{room}",
+      invited: participants.map((p) => p.id),
+    },
+  });
   const navigation = useNavigation();
-  const e = failure?.fieldErrors;
-  const invitedValues = failure?.values.invited;
+  const e = (name: string) => fields[name]?.errors?.[0];
+  // After a refusal, the people it was sent with (none when none was checked).
   const invited = new Set(
-    Array.isArray(invitedValues) ? (invitedValues as string[]) : participants.map((p) => p.id),
+    form.status === "error"
+      ? (fields.invited?.defaultOptions ?? [])
+      : participants.map((p) => p.id),
   );
   return (
     <>
@@ -111,73 +122,57 @@ export default function Events() {
       {asCoordinator ? (
         <section className="panel" aria-labelledby="new-event">
           <h2 id="new-event">{t("events.new")}</h2>
-          <FormErrorSummary errors={e} />
-          <Form method="post" noValidate className="stack">
+          <FormErrorSummary form={form} />
+          <Form method="post" {...formProps(form)} className="stack">
+            <Field field={fields.title!} label={t("events.fields.title")} required />
             <Field
-              name="title"
-              label={t("events.fields.title")}
-              required
-              defaultValue={valueOf(failure, "title", t("events.defaultTitle"))}
-              error={e?.title}
-            />
-            <Field
-              name="startsAt"
+              field={fields.startsAt!}
               type="datetime-local"
               label={t("events.fields.startsAt")}
               required
-              defaultValue={valueOf(failure, "startsAt", defaultStart())}
-              error={e?.startsAt}
             />
             <div className="field-row">
               <Field
-                name="rounds"
+                field={fields.rounds!}
                 type="number"
                 min={1}
                 max={20}
                 required
                 label={t("events.fields.rounds")}
-                defaultValue={valueOf(failure, "rounds", "4")}
-                error={e?.rounds}
               />
               <Field
-                name="roundMinutes"
+                field={fields.roundMinutes!}
                 type="number"
                 min={0.05}
                 max={60}
                 step="any"
                 required
                 label={t("events.fields.roundMinutes")}
-                defaultValue={valueOf(failure, "roundMinutes", "7")}
-                error={e?.roundMinutes}
               />
               <Field
-                name="breakMinutes"
+                field={fields.breakMinutes!}
                 type="number"
                 min={0}
                 max={30}
                 step="any"
                 required
                 label={t("events.fields.breakMinutes")}
-                defaultValue={valueOf(failure, "breakMinutes", "1")}
-                error={e?.breakMinutes}
               />
             </div>
             <div className="field-row">
               <Choice
-                name="roomSize"
+                field={fields.roomSize!}
                 label={t("events.fields.roomSize")}
                 value="2"
-                failure={failure}
                 options={(["2", "3"] as const).map((n) => ({
                   value: n,
                   label: t(`events.roomSizes.${n}`),
                 }))}
               />
               <Choice
-                name="format"
+                field={fields.format!}
                 label={t("events.fields.format")}
                 value="online"
-                failure={failure}
                 options={(["online", "in-person"] as const).map((f) => ({
                   value: f,
                   label: t(`events.formats.${f}`),
@@ -185,20 +180,14 @@ export default function Events() {
               />
             </div>
             <Field
-              name="videoUrlPattern"
+              field={fields.videoUrlPattern!}
               type="url"
               label={t("events.fields.videoUrlPattern")}
               hint={t("events.fields.videoUrlHint")}
-              defaultValue={valueOf(
-                failure,
-                "videoUrlPattern",
-                "https://meet.jit.si/maillage-{event}-{room}",
-              )}
-              error={e?.videoUrlPattern}
             />
             <fieldset
-              className={e?.invited ? "field--invalid" : undefined}
-              aria-describedby={e?.invited ? "field-invited-error" : undefined}
+              className={e("invited") ? "field--invalid" : undefined}
+              aria-describedby={e("invited") ? "field-invited-error" : undefined}
             >
               <legend>{t("events.fields.invited")}</legend>
               <div className="checkbox-grid">
@@ -220,7 +209,7 @@ export default function Events() {
                   </div>
                 ))}
               </div>
-              <FieldErrorText id="field-invited" error={e?.invited} />
+              <FieldErrorText id="field-invited" error={e("invited")} />
             </fieldset>
             <p>
               <button type="submit" className="button" disabled={navigation.state === "submitting"}>

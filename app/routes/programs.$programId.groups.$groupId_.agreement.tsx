@@ -8,15 +8,21 @@ import {
   acceptedByAll,
   agreementVersions,
   saveAgreement,
-  StaleAgreementError,
 } from "../../core/models/agreement.server";
 import { groupView } from "../../core/models/group.server";
-import { acceptSchema, AGREEMENT_POINTS, agreementFormSchema } from "../../core/schemas/agreement";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import {
+  AGREEMENT_POINTS,
+  agreementSchema,
+  type AgreementForm,
+  type AgreementSaveForm,
+} from "../../core/schemas/agreement";
+import { answerExcept } from "~/utils/form-answers";
+import { formProps, useAppForm } from "~/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "agreement.title");
 
@@ -55,38 +61,35 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const form = formDataToObject(await readFormData(request));
-  if (form.intent === "accept") {
-    const parsed = acceptSchema.safeParse(form);
-    if (!parsed.success) throw new Response("Bad request", { status: 400 });
-    try {
-      await acceptAgreement(s, group.id, parsed.data.version, participant.id);
+  const submission = await parseSubmission(request, agreementSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
+  try {
+    if (input.intent === "accept") {
+      await acceptAgreement(s, group.id, input.version, participant.id);
       return { done: "accepted" as const };
-    } catch (error) {
-      if (error instanceof StaleAgreementError) {
-        return formFailure({ form: { key: "agreement.stale" } }, {}, 409);
-      }
-      throw error;
     }
+    const { intent: _intent, ...points } = input;
+    await saveAgreement(s, group.id, points, participant.id);
+    return { done: "saved" as const };
+  } catch (error) {
+    return replyWithError(request, submission, error);
   }
-  const parsed = parseWith(agreementFormSchema, form);
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  const { intent: _intent, ...points } = parsed.data;
-  await saveAgreement(s, group.id, points, participant.id);
-  return { done: "saved" as const };
 }
 
 export default function AgreementPage() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
   const navigation = useNavigation();
   const { t, date } = useT();
   const current = data.current;
-  const value = (point: (typeof AGREEMENT_POINTS)[number]) => {
-    const v = failure?.values[point];
-    return typeof v === "string" ? v : (current?.[point] ?? "");
-  };
+  const [form, fields] = useAppForm<AgreementSaveForm>({
+    lastResult: answerExcept(result, ["accept"]),
+    defaultValue: current
+      ? Object.fromEntries(AGREEMENT_POINTS.map((point) => [point, current[point]]))
+      : undefined,
+  });
+  const [acceptForm] = useAppForm<AgreementForm>({ intent: "accept" });
   return (
     <>
       <p>
@@ -99,7 +102,6 @@ export default function AgreementPage() {
           {t(result.done === "saved" ? "agreement.saved" : "agreement.accepted")}
         </p>
       ) : null}
-      <FormErrorSummary errors={failure?.fieldErrors} />
       {current ? (
         <section className="panel" aria-labelledby="acceptances">
           <h2 id="acceptances">
@@ -116,8 +118,9 @@ export default function AgreementPage() {
             ))}
           </ul>
           {data.acceptedByAll ? <p className="badge">{t("agreement.allAccepted")}</p> : null}
+          <FormErrorSummary form={acceptForm} />
           {!current.acceptances[data.me] ? (
-            <Form method="post">
+            <Form method="post" {...formProps(acceptForm)}>
               <input type="hidden" name="intent" value="accept" />
               <input type="hidden" name="version" value={current.version} />
               <button type="submit" className="button">
@@ -127,17 +130,16 @@ export default function AgreementPage() {
           ) : null}
         </section>
       ) : null}
-      <Form method="post" className="stack" noValidate>
+      <FormErrorSummary form={form} />
+      <Form method="post" {...formProps(form)} className="stack">
         <input type="hidden" name="intent" value="save" />
         {AGREEMENT_POINTS.map((point) => (
           <TextArea
             key={point}
-            name={point}
+            field={fields[point]}
             label={t(`agreement.points.${point}.label`)}
             hint={t(`agreement.points.${point}.hint`)}
             required
-            value={value(point)}
-            error={failure?.fieldErrors[point]}
             rows={3}
           />
         ))}

@@ -11,12 +11,12 @@ import {
   sendsCheckIns,
 } from "../../core/models/checkin.server";
 import { groupView } from "../../core/models/group.server";
-import { checkInFormSchema } from "../../core/schemas/checkin";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import { checkInFormSchema, type CheckInForm } from "../../core/schemas/checkin";
+import { formProps, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "checkIns.title");
 
@@ -48,11 +48,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const parsed = parseWith(checkInFormSchema, formDataToObject(await readFormData(request)));
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  const submission = await parseSubmission(request, checkInFormSchema);
+  if (submission.status !== "success") return refuse(submission);
   if (!sendsCheckIns(group, participant.id))
-    return formFailure({ form: { key: "errors.checkInMenteesOnly" } }, parsed.data, 403);
-  await addCheckIn(s, group, participant.id, parsed.data);
+    return refuse(submission, { formError: { key: "errors.checkInMenteesOnly" }, status: 403 });
+  await addCheckIn(s, group, participant.id, submission.value);
   return { sent: true };
 }
 
@@ -61,13 +61,9 @@ const STATUSES = ["on-track", "changed", "blocked"] as const;
 export default function CheckIns() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  const [form, fields] = useAppForm<CheckInForm>();
   const navigation = useNavigation();
   const { t, date } = useT();
-  const value = (name: string) => {
-    const v = failure?.values[name];
-    return typeof v === "string" ? v : "";
-  };
   return (
     <>
       <p>
@@ -86,42 +82,27 @@ export default function CheckIns() {
           <p className="field-hint">
             {t("checkIns.nextDue", { date: date(data.nextDue, { dateStyle: "long" }) })}
           </p>
-          <FormErrorSummary errors={failure?.fieldErrors} />
+          <FormErrorSummary form={form} />
           <Form
             method="post"
+            {...formProps(form)}
             className="stack"
-            noValidate
             key={result && "sent" in result ? "sent" : "new"}
           >
             <Radios
-              name="needsStatus"
+              field={fields.needsStatus}
               legend={t("checkIns.needsStatus")}
-              failure={failure}
               value="on-track"
               options={STATUSES.map((s) => ({ value: s, label: t(`checkIns.statuses.${s}`) }))}
             />
             <TextArea
-              name="update"
+              field={fields.update}
               required
               label={t("checkIns.update")}
               hint={t("checkIns.updateHint")}
-              value={value("update")}
-              error={failure?.fieldErrors.update}
             />
-            <TextArea
-              name="changes"
-              label={t("checkIns.changes")}
-              value={value("changes")}
-              error={failure?.fieldErrors.changes}
-              rows={3}
-            />
-            <TextArea
-              name="questions"
-              label={t("checkIns.questions")}
-              value={value("questions")}
-              error={failure?.fieldErrors.questions}
-              rows={3}
-            />
+            <TextArea field={fields.changes} label={t("checkIns.changes")} rows={3} />
+            <TextArea field={fields.questions} label={t("checkIns.questions")} rows={3} />
             <p>
               <button type="submit" className="button" disabled={navigation.state !== "idle"}>
                 {t("checkIns.send")}

@@ -6,7 +6,6 @@ import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "../../core/models/codev";
 import {
-  CodevError,
   createCodevSession,
   deletePlannedSession,
   listCodevSessions,
@@ -14,12 +13,13 @@ import {
 } from "../../core/models/codev.server";
 import { groupView } from "../../core/models/group.server";
 import { listMeetings } from "../../core/models/meeting.server";
-import { codevDeleteSchema, codevSessionFormSchema } from "../../core/schemas/codev";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import { codevSessionsSchema, type CodevSessionForm } from "../../core/schemas/codev";
+import { formProps, useAppForm } from "~/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
-import { notFound, requireGroupMember } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
+import { requireGroupMember } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "codev.title");
 
@@ -61,48 +61,47 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const form = formDataToObject(await readFormData(request));
-  const base = `/programs/${program.id}/groups/${group.id}/codev`;
+  const submission = await parseSubmission(request, codevSessionsSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
   try {
-    if (form.intent === "delete") {
-      const parsed = parseWith(codevDeleteSchema, form);
-      if (!parsed.ok) throw notFound();
-      await deletePlannedSession(s, group.id, parsed.data.sessionId);
+    if (input.intent === "delete") {
+      await deletePlannedSession(s, group.id, input.sessionId);
       return { deleted: true };
     }
-    const parsed = parseWith(codevSessionFormSchema, form);
-    if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-    const d = parsed.data;
     const session = await createCodevSession(s, group, {
-      clientId: d.clientId,
-      facilitatorId: d.facilitatorId,
-      scribeId: d.scribeId || undefined,
-      meetingId: d.meetingId || undefined,
-      minutes: [d.minutes0, d.minutes1, d.minutes2, d.minutes3, d.minutes4, d.minutes5, d.minutes6],
+      clientId: input.clientId,
+      facilitatorId: input.facilitatorId,
+      scribeId: input.scribeId || undefined,
+      meetingId: input.meetingId || undefined,
+      minutes: [
+        input.minutes0,
+        input.minutes1,
+        input.minutes2,
+        input.minutes3,
+        input.minutes4,
+        input.minutes5,
+        input.minutes6,
+      ],
       createdBy: participant.id,
     });
-    return redirect(`${base}/${session.id}`);
+    return redirect(`/programs/${program.id}/groups/${group.id}/codev/${session.id}`);
   } catch (error) {
-    if (error instanceof CodevError) {
-      if (error.code === "not_found") throw notFound();
-      if (error.code === "not_now") return formFailure({ form: { key: error.messageKey } }, form);
-      return formFailure({ clientId: { key: error.messageKey } }, form);
-    }
-    throw error;
+    return replyWithError(request, submission, error);
   }
 }
 
 export default function CodevSessions() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  const [form, fields] = useAppForm<CodevSessionForm>({
+    defaultValue: {
+      ...Object.fromEntries(CODEV_DEFAULT_MINUTES.map((m, i) => [`minutes${i}`, String(m)])),
+    },
+  });
   const navigation = useNavigation();
   const { t, date, number } = useT();
   const people = data.members.map((m) => ({ value: m.id, label: m.name }));
-  const v = (name: string, fallback: string) => {
-    const value = failure?.values[name];
-    return typeof value === "string" ? value : fallback;
-  };
   return (
     <>
       <p>
@@ -156,37 +155,33 @@ export default function CodevSessions() {
       <section className="panel" aria-labelledby="prepare-title">
         <h2 id="prepare-title">{t("codev.prepareTitle")}</h2>
         <p className="field-hint">{t("codev.prepareHint")}</p>
-        <FormErrorSummary errors={failure?.fieldErrors} />
-        <Form method="post" className="stack" noValidate>
+        <FormErrorSummary form={form} />
+        <Form method="post" {...formProps(form)} className="stack">
           <input type="hidden" name="intent" value="create" />
           <div className="field-row">
             <Choice
-              name="clientId"
+              field={fields.clientId}
               label={t("codev.roles.client")}
               value={data.suggested.clientId}
-              failure={failure}
               options={people}
             />
             <Choice
-              name="facilitatorId"
+              field={fields.facilitatorId}
               label={t("codev.roles.facilitator")}
               value={data.suggested.facilitatorId}
-              failure={failure}
               options={people}
             />
             <Choice
-              name="scribeId"
+              field={fields.scribeId}
               label={t("codev.roles.scribe")}
               value={data.suggested.scribeId ?? ""}
-              failure={failure}
               options={[{ value: "", label: t("codev.noScribe") }, ...people]}
             />
           </div>
           <Choice
-            name="meetingId"
+            field={fields.meetingId}
             label={t("codev.meeting")}
             value=""
-            failure={failure}
             options={[
               { value: "", label: t("codev.noMeeting") },
               ...data.meetings.map((m) => ({
@@ -201,14 +196,12 @@ export default function CodevSessions() {
               {CODEV_STEP_KEYS.map((key, i) => (
                 <Field
                   key={key}
-                  name={`minutes${i}`}
+                  field={fields[`minutes${i}` as `minutes${0 | 1 | 2 | 3 | 4 | 5 | 6}`]}
                   type="number"
                   min={1}
                   max={90}
                   required
                   label={`${i}. ${t(`codev.steps.${key}.title`)}`}
-                  defaultValue={v(`minutes${i}`, String(CODEV_DEFAULT_MINUTES[i]))}
-                  error={failure?.fieldErrors[`minutes${i}`]}
                 />
               ))}
             </div>

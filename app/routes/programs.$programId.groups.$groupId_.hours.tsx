@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
@@ -9,16 +9,16 @@ import {
   addHourEntry,
   hourBankSummary,
   listHourEntries,
-  NotYourEntryError,
   removeHourEntry,
 } from "../../core/models/hour-bank.server";
 import { groupView } from "../../core/models/group.server";
-import { hourEntrySchema, removeEntrySchema } from "../../core/schemas/hours";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import { hourBankSchema, type HourEntryForm } from "../../core/schemas/hours";
+import { formProps, useAppForm } from "~/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import { TableScroll } from "~/components/TableScroll";
 import { quebecToday } from "../../core/utils/quebec-time";
 
@@ -65,29 +65,27 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const form = formDataToObject(await readFormData(request));
-  if (form.intent === "remove") {
-    const parsed = removeEntrySchema.safeParse(form);
-    if (!parsed.success) throw new Response("Bad request", { status: 400 });
-    try {
-      await removeHourEntry(s, group.id, parsed.data.entryId, participant.id);
-    } catch (error) {
-      if (error instanceof NotYourEntryError) throw new Response("Not found", { status: 404 });
-      throw error;
+  const submission = await parseSubmission(request, hourBankSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
+  try {
+    if (input.intent === "remove") {
+      await removeHourEntry(s, group.id, input.entryId, participant.id);
+      return { done: "removed" as const };
     }
-    return { done: "removed" as const };
+    const { intent: _intent, ...entry } = input;
+    await addHourEntry(s, { ...entry, groupId: group.id, participantId: participant.id });
+    return { done: "added" as const };
+  } catch (error) {
+    return replyWithError(request, submission, error);
   }
-  const parsed = parseWith(hourEntrySchema, form);
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  const { intent: _intent, ...entry } = parsed.data;
-  await addHourEntry(s, { ...entry, groupId: group.id, participantId: participant.id });
-  return { done: "added" as const };
 }
 
 export default function HourBank() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  const [form, fields] = useAppForm<HourEntryForm>({
+    defaultValue: { date: data.today, hours: "1" },
+  });
   const navigation = useNavigation();
   const { t, date, number } = useT();
   const s = data.summary;
@@ -120,29 +118,19 @@ export default function HourBank() {
       <HourChart byMonth={s.byMonth} bank={s.bank} />
       <section className="panel" aria-labelledby="log-title">
         <h2 id="log-title">{t("hours.logTitle")}</h2>
-        <FormErrorSummary errors={failure?.fieldErrors} />
-        <Form method="post" className="stack" noValidate>
+        <FormErrorSummary form={form} />
+        <Form method="post" {...formProps(form)} className="stack">
           <input type="hidden" name="intent" value="add" />
           <div className="field-row">
-            <Field
-              name="date"
-              type="date"
-              required
-              label={t("hours.date")}
-              defaultValue={
-                typeof failure?.values.date === "string" ? failure.values.date : data.today
-              }
-              error={failure?.fieldErrors.date}
-            />
+            <Field field={fields.date} type="date" required label={t("hours.date")} />
             <Choice
-              name="kind"
+              field={fields.kind}
               label={t("hours.kind")}
               value="preparation"
-              failure={failure}
               options={HOUR_KINDS.map((k) => ({ value: k, label: t(`hours.kinds.${k}`) }))}
             />
             <Field
-              name="hours"
+              field={fields.hours}
               type="number"
               inputMode="decimal"
               min={0.25}
@@ -151,16 +139,9 @@ export default function HourBank() {
               required
               label={t("hours.hours")}
               hint={t("hours.hoursHint")}
-              defaultValue={typeof failure?.values.hours === "string" ? failure.values.hours : "1"}
-              error={failure?.fieldErrors.hours}
             />
           </div>
-          <Field
-            name="note"
-            label={t("hours.note")}
-            defaultValue={typeof failure?.values.note === "string" ? failure.values.note : ""}
-            error={failure?.fieldErrors.note}
-          />
+          <Field field={fields.note} label={t("hours.note")} />
           <p>
             <button type="submit" className="button" disabled={navigation.state !== "idle"}>
               {t("hours.add")}

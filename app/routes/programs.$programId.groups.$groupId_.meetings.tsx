@@ -6,21 +6,25 @@ import { Field, FormErrorSummary } from "~/components/Field";
 import {
   assignFacilitators,
   listMeetings,
-  MeetingNotFoundError,
-  MeetingNotStartedError,
   planSeries,
   renewCalendarToken,
   setMeetingStatus,
 } from "../../core/models/meeting.server";
+import type { Meeting } from "../../core/models/meeting.server";
 import { groupView } from "../../core/models/group.server";
-import { meetingStatusSchema, rotationSchema, seriesSchema } from "../../core/schemas/meetings";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import {
+  meetingsSchema,
+  type MeetingStatusForm,
+  type RotationForm,
+  type SeriesForm,
+} from "../../core/schemas/meetings";
+import { answerExcept } from "~/utils/form-answers";
+import { formProps, intentOf, isReply, useAppForm } from "~/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
-import { formatDate } from "../../core/i18n";
-import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
-import { notFound, requireGroupMember } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
+import { requireGroupMember } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.title");
 
@@ -51,65 +55,46 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { group } = await requireGroupMember(s, request, params.programId, params.groupId);
-  const form = formDataToObject(await readFormData(request));
-  if (form.intent === "subscribe") {
-    const token = await renewCalendarToken(s, group.id);
-    return { subscribeUrl: `${s.site.url()}/feeds/calendar/${token}` };
-  }
-  if (form.intent === "status") {
-    const parsed = parseWith(meetingStatusSchema, form);
-    if (!parsed.ok)
-      return formFailure(parsed.fieldErrors, { ...parsed.values, meetingId: form.meetingId });
-    try {
-      await setMeetingStatus(
-        s,
-        group.id,
-        parsed.data.meetingId,
-        parsed.data.status,
-        parsed.data.reason,
-      );
-    } catch (error) {
-      if (error instanceof MeetingNotFoundError) throw notFound();
-      if (error instanceof MeetingNotStartedError) {
-        const date = formatDate(getLocale(request), error.startsAt, {
-          dateStyle: "full",
-          timeStyle: "short",
-        });
-        return formFailure(
-          { status: { key: "errors.meetingNotStarted", params: { date } } },
-          parsed.data,
-        );
+  const submission = await parseSubmission(request, meetingsSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
+  try {
+    switch (input.intent) {
+      case "subscribe": {
+        const token = await renewCalendarToken(s, group.id);
+        return { subscribeUrl: `${s.site.url()}/feeds/calendar/${token}` };
       }
-      throw error;
+      case "status":
+        await setMeetingStatus(s, group.id, input.meetingId, input.status, input.reason);
+        return { done: "status" as const };
+      case "rotate": {
+        const count = await assignFacilitators(s, group.id, {
+          mentorWeight: Number(input.mentorWeight),
+        });
+        return { done: "rotated" as const, count };
+      }
+      case "plan": {
+        const { intent: _intent, ...series } = input;
+        const created = await planSeries(s, group.id, series);
+        return { done: "planned" as const, count: created.length };
+      }
     }
-    return { done: "status" as const };
+  } catch (error) {
+    return replyWithError(request, submission, error);
   }
-  if (form.intent === "rotate") {
-    const parsed = parseWith(rotationSchema, form);
-    if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-    const count = await assignFacilitators(s, group.id, {
-      mentorWeight: Number(parsed.data.mentorWeight),
-    });
-    return { done: "rotated" as const, count };
-  }
-  const parsed = parseWith(seriesSchema, form);
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  const { intent: _intent, ...series } = parsed.data;
-  const created = await planSeries(s, group.id, series);
-  return { done: "planned" as const, count: created.length };
 }
 
 export default function Meetings() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  // The series' form is the page's main one: it also shows a refusal no other form claims.
+  const [form, fields] = useAppForm<SeriesForm>({
+    lastResult: answerExcept(result, ["status", "rotate", "subscribe"]),
+    defaultValue: data.defaults,
+  });
+  const [rotation, rotationFields] = useAppForm<RotationForm>({ intent: "rotate" });
   const navigation = useNavigation();
   const { t, date } = useT();
-  const v = (name: keyof typeof data.defaults) => {
-    const value = failure?.values[name];
-    return typeof value === "string" ? value : data.defaults[name];
-  };
-  const failedMeeting = failure?.values.meetingId;
   return (
     <>
       <p>
@@ -173,31 +158,7 @@ export default function Meetings() {
                 · {t("meetings.facilitator")}
                 {t("common.colon")} {m.facilitator || t("meetings.noFacilitator")}
               </p>
-              <Form method="post" className="inline-form">
-                <input type="hidden" name="intent" value="status" />
-                <input type="hidden" name="meetingId" value={m.id} />
-                <Choice
-                  idPrefix={`m-${m.id}`}
-                  name="status"
-                  label={t("meetings.status")}
-                  value={m.status}
-                  failure={failedMeeting === m.id ? failure : undefined}
-                  options={(["planned", "held", "postponed", "cancelled"] as const).map((s) => ({
-                    value: s,
-                    label: t(`meetings.statuses.${s}`),
-                  }))}
-                />
-                <Field
-                  idPrefix={`m-${m.id}`}
-                  name="reason"
-                  label={t("meetings.reason")}
-                  defaultValue={m.statusReason}
-                  error={failedMeeting === m.id ? failure?.fieldErrors.reason : undefined}
-                />
-                <button type="submit" className="button button--secondary">
-                  {t("meetings.update")}
-                </button>
-              </Form>
+              <StatusForm meeting={m} />
             </li>
           ))}
         </ol>
@@ -210,14 +171,13 @@ export default function Meetings() {
           <p className="field-hint">
             {t(data.mentorship ? "meetings.rotationHint" : "meetings.rotationStrict")}
           </p>
-          <Form method="post" className="inline-form">
+          <Form method="post" {...formProps(rotation)} className="inline-form">
             <input type="hidden" name="intent" value="rotate" />
             {data.mentorship ? (
               <Choice
-                name="mentorWeight"
+                field={rotationFields.mentorWeight}
                 label={t("meetings.rotationMode")}
                 value="2"
-                failure={failedMeeting ? undefined : failure}
                 options={[
                   { value: "2", label: t("meetings.rotationMentorMore") },
                   { value: "1", label: t("meetings.rotationEqual") },
@@ -233,56 +193,31 @@ export default function Meetings() {
       <section className="panel" aria-labelledby="plan-title">
         <h2 id="plan-title">{t("meetings.planTitle")}</h2>
         <p className="field-hint">{t("meetings.planHint")}</p>
-        <FormErrorSummary errors={failedMeeting ? undefined : failure?.fieldErrors} />
-        <Form method="post" className="stack" noValidate>
+        <FormErrorSummary form={form} />
+        <Form method="post" {...formProps(form)} className="stack">
           <input type="hidden" name="intent" value="plan" />
           <div className="field-row">
-            <Field
-              name="firstDate"
-              type="date"
-              required
-              label={t("meetings.firstDate")}
-              defaultValue={v("firstDate")}
-              error={failedMeeting ? undefined : failure?.fieldErrors.firstDate}
-            />
-            <Field
-              name="time"
-              type="time"
-              required
-              label={t("meetings.time")}
-              defaultValue={v("time")}
-              error={failedMeeting ? undefined : failure?.fieldErrors.time}
-            />
+            <Field field={fields.firstDate} type="date" required label={t("meetings.firstDate")} />
+            <Field field={fields.time} type="time" required label={t("meetings.time")} />
           </div>
           <div className="field-row">
             <Field
-              name="everyWeeks"
+              field={fields.everyWeeks}
               type="number"
               min={1}
               max={12}
               required
               label={t("meetings.everyWeeks")}
-              defaultValue={v("everyWeeks")}
-              error={failure?.fieldErrors.everyWeeks}
             />
             <Field
-              name="durationMinutes"
+              field={fields.durationMinutes}
               type="number"
               min={30}
               max={480}
               required
               label={t("programForm.meetingMinutes")}
-              defaultValue={v("durationMinutes")}
-              error={failure?.fieldErrors.durationMinutes}
             />
-            <Field
-              name="until"
-              type="date"
-              required
-              label={t("meetings.until")}
-              defaultValue={v("until")}
-              error={failure?.fieldErrors.until}
-            />
+            <Field field={fields.until} type="date" required label={t("meetings.until")} />
           </div>
           <p>
             <button type="submit" className="button" disabled={navigation.state !== "idle"}>
@@ -292,5 +227,43 @@ export default function Meetings() {
         </Form>
       </section>
     </>
+  );
+}
+
+/** One meeting's status and its reason; a refusal shows at the meeting it concerns. */
+function StatusForm({
+  meeting: m,
+}: {
+  meeting: { id: string; status: Meeting["status"]; statusReason: string };
+}) {
+  const answer: unknown = useActionData();
+  const [form, fields] = useAppForm<MeetingStatusForm>({
+    id: `meeting-status-${m.id}`,
+    lastResult:
+      isReply(answer) && intentOf(answer) === "status" && answer.initialValue?.meetingId === m.id
+        ? answer
+        : {},
+    defaultValue: { status: m.status, reason: m.statusReason },
+  });
+  const { t } = useT();
+  return (
+    <Form method="post" {...formProps(form)} className="inline-form">
+      <input type="hidden" name="intent" value="status" />
+      <input type="hidden" name="meetingId" value={m.id} />
+      <Choice
+        idPrefix={`m-${m.id}`}
+        field={fields.status}
+        label={t("meetings.status")}
+        value={m.status}
+        options={(["planned", "held", "postponed", "cancelled"] as const).map((s) => ({
+          value: s,
+          label: t(`meetings.statuses.${s}`),
+        }))}
+      />
+      <Field idPrefix={`m-${m.id}`} field={fields.reason} label={t("meetings.reason")} />
+      <button type="submit" className="button button--secondary">
+        {t("meetings.update")}
+      </button>
+    </Form>
   );
 }

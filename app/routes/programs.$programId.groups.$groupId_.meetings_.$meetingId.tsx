@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "~/components/AppForm";
-import { useState } from "react";
-import { Choice } from "~/components/Choice";
-import { Field, FormErrorSummary } from "~/components/Field";
-import { TextArea } from "~/components/ProfileFields";
+import { AttendanceForm } from "~/components/meeting/AttendanceForm";
+import { DetailsForm } from "~/components/meeting/DetailsForm";
+import { Preparation } from "~/components/meeting/Preparation";
+import { SwapForm } from "~/components/meeting/SwapForm";
 import { groupView } from "../../core/models/group.server";
 import { listCheckIns } from "../../core/models/checkin.server";
 import {
@@ -12,29 +11,17 @@ import {
   getMeeting,
   listMeetings,
   meetingMembers,
-  MeetingNotFoundError,
-  MeetingNotStartedError,
-  NotAMemberError,
   setMeetingStatus,
-  StaleMeetingError,
   swapFacilitators,
   updateMeetingDetails,
 } from "../../core/models/meeting.server";
-import { meetingDetailsSchema, meetingStatusSchema, swapSchema } from "../../core/schemas/meetings";
-import {
-  formDataToObject,
-  isFormFailure,
-  parseWith,
-  type FormFailure,
-  readFormData,
-} from "../../core/utils/forms";
+import { meetingSchema } from "../../core/schemas/meetings";
+import { replyWithError } from "~/utils/errors.server";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
-import { formatDate } from "../../core/i18n";
-import { getLocale } from "~/utils/locale.server";
 import { quebecDateTime } from "../../core/utils/quebec-time";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import type { Services } from "../../core/services";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.detailTitle");
@@ -92,72 +79,40 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { group, meeting, participant } = await load(s, request, params);
-  const form = formDataToObject(await readFormData(request), ["participantIds", "presentIds"]);
+  const submission = await parseSubmission(request, meetingSchema, {
+    lists: ["participantIds", "presentIds"],
+  });
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
   try {
-    if (form.intent === "status") {
-      const parsed = parseWith(meetingStatusSchema, { ...form, meetingId: meeting.id });
-      if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "status" });
-      if (parsed.data.status === "held" && !parsed.data.presentIds?.length) {
-        return formFailure(
-          { presentIds: { key: "errors.presentRequired" } },
-          { ...form, form: "status" },
+    switch (input.intent) {
+      case "status":
+        await setMeetingStatus(
+          s,
+          group.id,
+          meeting.id,
+          input.status,
+          input.reason,
+          input.status === "held" ? input.presentIds : undefined,
         );
+        return { done: "status" as const };
+      case "confirm-preparation":
+        if (group.mentorId !== participant.id)
+          return refuse(submission, { formError: { key: "errors.mentorOnly" }, status: 403 });
+        await confirmPreparation(s, group.id, meeting.id, participant.id);
+        return { done: "confirmed" as const };
+      case "swap":
+        await swapFacilitators(s, group.id, meeting.id, input.swapWith);
+        return { done: "swap" as const };
+      case "details": {
+        const { intent: _intent, ...details } = input;
+        await updateMeetingDetails(s, group.id, meeting.id, details);
+        return { done: "details" as const };
       }
-      await setMeetingStatus(
-        s,
-        group.id,
-        meeting.id,
-        parsed.data.status,
-        parsed.data.reason,
-        parsed.data.status === "held" ? (parsed.data.presentIds ?? []) : undefined,
-      );
-      return { done: "status" as const };
     }
-    if (form.intent === "confirm-preparation") {
-      if (group.mentorId !== participant.id)
-        return formFailure({ form: { key: "errors.mentorOnly" } }, { form: "details" }, 403);
-      await confirmPreparation(s, group.id, meeting.id, participant.id);
-      return { done: "confirmed" as const };
-    }
-    if (form.intent === "swap") {
-      const parsed = parseWith(swapSchema, form);
-      if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "swap" });
-      await swapFacilitators(s, group.id, meeting.id, parsed.data.swapWith);
-      return { done: "swap" as const };
-    }
-    const parsed = parseWith(meetingDetailsSchema, form);
-    if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, form: "details" });
-    const { intent: _intent, ...details } = parsed.data;
-    await updateMeetingDetails(s, group.id, meeting.id, details);
-    return { done: "details" as const };
   } catch (error) {
-    const which = form.intent === "swap" || form.intent === "status" ? form.intent : "details";
-    if (error instanceof NotAMemberError) {
-      return formFailure(
-        { [error.field ?? "form"]: { key: "errors.notGroupMember" } },
-        { ...form, form: which },
-      );
-    }
-    if (error instanceof MeetingNotStartedError) {
-      const date = formatDate(getLocale(request), error.startsAt, {
-        dateStyle: "full",
-        timeStyle: "short",
-      });
-      return formFailure(
-        { [error.field ?? "form"]: { key: "errors.meetingNotStarted", params: { date } } },
-        { ...form, form: which },
-      );
-    }
-    if (error instanceof StaleMeetingError) {
-      return formFailure({ form: { key: "errors.meetingChanged" } }, { ...form, form: which }, 409);
-    }
-    if (error instanceof MeetingNotFoundError) throw notFound();
-    throw error;
+    return replyWithError(request, submission, error);
   }
-}
-
-function failureOf(result: unknown, form: string): FormFailure | undefined {
-  return isFormFailure(result) && result.values.form === form ? result : undefined;
 }
 
 export default function MeetingDetail() {
@@ -165,20 +120,7 @@ export default function MeetingDetail() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const { t, date } = useT();
-  const details = failureOf(result, "details");
-  const status = failureOf(result, "status");
-  const swap = failureOf(result, "swap");
   const m = data.meeting;
-  const [kind, setKind] = useState(m.kind);
-  const value = (name: string, fallback: string) => {
-    const v = details?.values[name];
-    return typeof v === "string" ? v : fallback;
-  };
-  const checked = (name: string, list: readonly string[], id: string) => {
-    const v = details?.values[name] ?? status?.values[name];
-    if (Array.isArray(v)) return v.includes(id);
-    return list.includes(id);
-  };
   const busy = navigation.state !== "idle";
   const nameOf = (id?: string) => data.members.find((p) => p.id === id)?.name ?? "—";
   return (
@@ -202,255 +144,17 @@ export default function MeetingDetail() {
       ) : null}
 
       {data.hasMentor ? (
-        <section className="panel" aria-labelledby="checkins-title">
-          <h2 id="checkins-title">{t("checkIns.beforeMeeting")}</h2>
-          {data.checkIns.length > 0 ? (
-            <ul className="cards">
-              {data.checkIns.map((c) => (
-                <li key={c.id} className="card">
-                  <h3 className="card-title">
-                    {c.author} · {date(c.createdAt, { dateStyle: "medium" })} ·{" "}
-                    {t(`checkIns.statuses.${c.needsStatus}`)}
-                  </h3>
-                  <p className="codev-notes">{c.update}</p>
-                  {c.changes ? <p className="codev-notes">{c.changes}</p> : null}
-                  {c.questions ? <p className="codev-notes">{c.questions}</p> : null}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            <p className="empty-state">{t("checkIns.noneSince")}</p>
-          )}
-          {m.preparationConfirmedAt ? (
-            <p className="alert alert--success">
-              {t("checkIns.confirmedOn", {
-                date: date(m.preparationConfirmedAt, { dateStyle: "medium", timeStyle: "short" }),
-              })}
-              {data.checkIns.some((c) => c.createdAt > m.preparationConfirmedAt!)
-                ? ` ${t("checkIns.newSinceConfirmation")}`
-                : ""}
-            </p>
-          ) : null}
-          {data.isMentor && m.status === "planned" ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="confirm-preparation" />
-              <p className="field-hint">{t("checkIns.confirmHint")}</p>
-              <button type="submit" className="button button--secondary" disabled={busy}>
-                {t("checkIns.confirm")}
-              </button>
-            </Form>
-          ) : null}
-        </section>
+        <Preparation
+          checkIns={data.checkIns}
+          confirmedAt={m.preparationConfirmedAt}
+          canConfirm={data.isMentor && m.status === "planned"}
+          busy={busy}
+        />
       ) : null}
 
-      <section className="panel" aria-labelledby="details-title">
-        <h2 id="details-title">{t("meetings.detailsTitle")}</h2>
-        <FormErrorSummary errors={details?.fieldErrors} />
-        {/* A new key after each save: selects show the stored values again (after a swap too). */}
-        <Form method="post" className="stack" noValidate key={m.sequence}>
-          <input type="hidden" name="intent" value="details" />
-          <input type="hidden" name="sequence" value={m.sequence} />
-          <div className="field-row">
-            <Field
-              name="date"
-              type="date"
-              required
-              label={t("meetings.date")}
-              defaultValue={value("date", data.form.date)}
-              error={details?.fieldErrors.date}
-            />
-            <Field
-              name="time"
-              type="time"
-              required
-              label={t("meetings.time")}
-              defaultValue={value("time", data.form.time)}
-              error={details?.fieldErrors.time}
-            />
-            <Field
-              name="durationMinutes"
-              type="number"
-              min={30}
-              max={480}
-              required
-              label={t("programForm.meetingMinutes")}
-              defaultValue={value("durationMinutes", data.form.durationMinutes)}
-              error={details?.fieldErrors.durationMinutes}
-            />
-          </div>
-          <fieldset className="choices">
-            <legend>{t("meetings.kind")}</legend>
-            {(["collective", "individual"] as const).map((k) => (
-              <label key={k} className="choice">
-                <input
-                  type="radio"
-                  name="kind"
-                  value={k}
-                  checked={kind === k}
-                  onChange={() => setKind(k)}
-                />{" "}
-                {t(`meetings.kinds.${k}`)}
-              </label>
-            ))}
-          </fieldset>
-          <fieldset
-            className={details?.fieldErrors.participantIds ? "choices field--invalid" : "choices"}
-            aria-describedby={
-              details?.fieldErrors.participantIds ? "field-participantIds-error" : undefined
-            }
-          >
-            <legend>{t("meetings.individualWith")}</legend>
-            <p className="field-hint">{t("meetings.individualHint")}</p>
-            {data.members.map((p) => (
-              <label key={p.id} className="choice">
-                <input
-                  type="checkbox"
-                  name="participantIds"
-                  value={p.id}
-                  defaultChecked={checked("participantIds", m.participantIds, p.id)}
-                />{" "}
-                {p.name} ({t(`roles.${p.role}`)})
-              </label>
-            ))}
-            {details?.fieldErrors.participantIds ? (
-              <p className="field-error" id="field-participantIds-error">
-                {t(
-                  details.fieldErrors.participantIds.key,
-                  details.fieldErrors.participantIds.params,
-                )}
-              </p>
-            ) : null}
-          </fieldset>
-          <Choice
-            name="facilitatorId"
-            label={t("meetings.facilitator")}
-            value={m.facilitatorId ?? ""}
-            failure={details}
-            options={[
-              { value: "", label: t("meetings.noFacilitator") },
-              ...data.members.map((p) => ({ value: p.id, label: p.name })),
-            ]}
-          />
-          <Choice
-            name="theme"
-            label={t("meetings.theme")}
-            value={m.theme}
-            failure={details}
-            options={[
-              { value: "", label: t("meetings.noTheme") },
-              ...data.taxonomy.map((tag) => ({ value: tag.id, label: tag.label })),
-            ]}
-          />
-          <TextArea
-            name="agenda"
-            label={t("meetings.agenda")}
-            value={value("agenda", m.agenda)}
-            error={details?.fieldErrors.agenda}
-          />
-          <TextArea
-            name="notes"
-            label={t("meetings.notes")}
-            value={value("notes", m.notes)}
-            error={details?.fieldErrors.notes}
-            rows={6}
-          />
-          <TextArea
-            name="tools"
-            label={t("meetings.tools")}
-            hint={t("meetings.toolsHint")}
-            value={value("tools", m.tools)}
-            error={details?.fieldErrors.tools}
-          />
-          <p>
-            <button type="submit" className="button" disabled={busy}>
-              {t("meetings.saveDetails")}
-            </button>
-          </p>
-        </Form>
-      </section>
-
-      <section className="panel" aria-labelledby="status-title">
-        <h2 id="status-title">{t("meetings.statusTitle")}</h2>
-        <FormErrorSummary errors={status?.fieldErrors} />
-        <Form method="post" className="stack" noValidate key={m.sequence}>
-          <input type="hidden" name="intent" value="status" />
-          <Choice
-            name="status"
-            label={t("meetings.status")}
-            value={m.status}
-            failure={status}
-            options={(["planned", "held", "postponed", "cancelled"] as const).map((s) => ({
-              value: s,
-              label: t(`meetings.statuses.${s}`),
-            }))}
-          />
-          <fieldset
-            className={status?.fieldErrors.presentIds ? "choices field--invalid" : "choices"}
-            aria-describedby={status?.fieldErrors.presentIds ? "field-presentIds-error" : undefined}
-          >
-            <legend>{t("meetings.present")}</legend>
-            <p className="field-hint">{t("meetings.presentHint")}</p>
-            {data.members.map((p) => (
-              <label key={p.id} className="choice">
-                <input
-                  type="checkbox"
-                  name="presentIds"
-                  value={p.id}
-                  defaultChecked={
-                    m.status === "held"
-                      ? m.presentIds.includes(p.id)
-                      : checked("presentIds", data.expected, p.id)
-                  }
-                />{" "}
-                {p.name}
-              </label>
-            ))}
-            {status?.fieldErrors.presentIds ? (
-              <p className="field-error" id="field-presentIds-error">
-                {t(status.fieldErrors.presentIds.key)}
-              </p>
-            ) : null}
-          </fieldset>
-          <Field
-            name="reason"
-            label={t("meetings.reason")}
-            hint={t("meetings.reasonHint")}
-            defaultValue={m.statusReason}
-            error={status?.fieldErrors.reason}
-          />
-          <p>
-            <button type="submit" className="button" disabled={busy}>
-              {t("meetings.update")}
-            </button>
-          </p>
-        </Form>
-      </section>
-
-      {data.others.length > 0 ? (
-        <section className="panel" aria-labelledby="swap-title">
-          <h2 id="swap-title">{t("meetings.swapTitle")}</h2>
-          <p className="field-hint">{t("meetings.swapHint")}</p>
-          <FormErrorSummary errors={swap?.fieldErrors} />
-          <Form method="post" className="inline-form">
-            <input type="hidden" name="intent" value="swap" />
-            <Choice
-              name="swapWith"
-              label={t("meetings.swapWith")}
-              value={data.others[0]!.id}
-              failure={swap}
-              options={data.others.map((o) => ({
-                value: o.id,
-                label: `${date(o.startsAt, { dateStyle: "medium", timeStyle: "short" })} — ${
-                  o.facilitator || t("meetings.noFacilitator")
-                }`,
-              }))}
-            />
-            <button type="submit" className="button button--secondary" disabled={busy}>
-              {t("meetings.swap")}
-            </button>
-          </Form>
-        </section>
-      ) : null}
+      <DetailsForm data={data} busy={busy} />
+      <AttendanceForm data={data} busy={busy} />
+      {data.others.length > 0 ? <SwapForm others={data.others} busy={busy} /> : null}
     </>
   );
 }

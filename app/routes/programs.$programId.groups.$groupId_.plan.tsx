@@ -4,7 +4,6 @@ import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
 import {
-  ActionItemNotFoundError,
   addActionItem,
   expertiseAround,
   importNeeds,
@@ -13,12 +12,13 @@ import {
   updateActionItem,
 } from "../../core/models/action-plan.server";
 import { groupView } from "../../core/models/group.server";
-import { actionPlanSchema } from "../../core/schemas/action-plan";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import { actionPlanSchema, type ActionPlanForm } from "../../core/schemas/action-plan";
+import { formProps, useAppForm } from "~/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
-import { notFound, requireGroupMember } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
+import { requireGroupMember } from "~/utils/permissions.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "plan.title");
 
@@ -49,9 +49,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const parsed = parseWith(actionPlanSchema, formDataToObject(await readFormData(request)));
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  const input = parsed.data;
+  const submission = await parseSubmission(request, actionPlanSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
   try {
     switch (input.intent) {
       case "import":
@@ -71,15 +71,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return { done: true };
     }
   } catch (error) {
-    if (error instanceof ActionItemNotFoundError) throw notFound();
-    throw error;
+    return replyWithError(request, submission, error);
   }
 }
 
 export default function ActionPlan() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  // Every refusal shows at the top; the new item's title is the only field a person types alone.
+  const [form, fields] = useAppForm<ActionPlanForm>();
   const { t } = useT();
   return (
     <>
@@ -93,7 +93,7 @@ export default function ActionPlan() {
           {t("plan.imported", { count: result.imported ?? 0 })}
         </p>
       ) : null}
-      <FormErrorSummary errors={failure?.fieldErrors} />
+      <FormErrorSummary form={form} />
       <Form method="post">
         <input type="hidden" name="intent" value="import" />
         <button type="submit" className="button button--secondary">
@@ -162,9 +162,9 @@ export default function ActionPlan() {
           </li>
         ))}
       </ol>
-      <Form method="post" className="inline-form panel" noValidate>
+      <Form method="post" {...formProps(form)} className="inline-form panel">
         <input type="hidden" name="intent" value="add" />
-        <Field name="title" label={t("plan.newItem")} error={failure?.fieldErrors.title} />
+        <Field field={fields.title} label={t("plan.newItem")} />
         <button type="submit" className="button">
           {t("plan.add")}
         </button>

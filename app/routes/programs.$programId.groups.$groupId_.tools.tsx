@@ -1,4 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
@@ -10,23 +11,31 @@ import {
   createTool,
   deleteTool,
   listGroupTools,
-  NotTheAuthorError,
   requestProgramShare,
-  ToolNotFoundError,
   withdrawFromLibrary,
 } from "../../core/models/tool.server";
-import { toolActionSchema, toolFormSchema } from "../../core/schemas/tool";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import { groupToolsSchema, type GroupToolsForm, type ToolForm } from "../../core/schemas/tool";
+import { answerExcept } from "~/utils/form-answers";
+import { formProps, useAppForm } from "~/utils/forms";
+import type { FieldError } from "../../core/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import {
+  parseFormData,
+  parseSubmission,
+  refuse,
+  type FormSubmission,
+  type Reply,
+} from "~/utils/forms.server";
 import { ToolLinks } from "~/components/ToolLinks";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
-import { notFound, requireGroupMember } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
+import { requireGroupMember } from "~/utils/permissions.server";
 import {
   ALLOWED_EXTENSIONS,
   checkUpload,
   MAX_UPLOAD_BYTES,
   parseUploadForm,
+  type UploadCheck,
 } from "~/utils/upload.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "tools.groupTitle");
@@ -76,63 +85,80 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     params.groupId,
   );
   const isMultipart = (request.headers.get("content-type") ?? "").startsWith("multipart/form-data");
-  const formData = isMultipart ? await parseUploadForm(request) : await readFormData(request);
-  if (!formData) {
-    return formFailure(
-      { file: { key: "errors.fileTooLarge", params: { max: MAX_UPLOAD_BYTES / 1048576 } } },
-      { form: "create" },
-      413,
-    );
+  let submission: FormSubmission<typeof groupToolsSchema>;
+  let upload: UploadCheck = { ok: true };
+  if (isMultipart) {
+    const body = await parseUploadForm(request);
+    if (!body) return fileTooLarge();
+    submission = parseFormData(body, groupToolsSchema);
+    const file = body.get("file");
+    if (body.get("intent") === "create")
+      upload = await checkUpload(file instanceof File ? file : null);
+  } else {
+    submission = await parseSubmission(request, groupToolsSchema);
   }
-  const form = formDataToObject(formData);
-  if (form.intent === "create") {
-    const file = formData.get("file");
-    const upload = await checkUpload(file instanceof File ? file : null);
-    const parsed = parseWith(toolFormSchema, {
-      ...form,
-      hasFile: upload.ok && Boolean(upload.file),
-    });
-    const errors = parsed.ok ? {} : { ...parsed.fieldErrors };
-    if (!upload.ok) errors.file = { key: upload.key, params: upload.params };
-    if (!parsed.ok || !upload.ok) return formFailure(errors, { ...form, form: "create" });
-    const tool = await createTool(s, {
-      programId: program.id,
-      groupId: group.id,
-      authorId: participant.id,
-      title: parsed.data.title,
-      description: parsed.data.description,
-      theme: program.taxonomy.some((t) => t.id === parsed.data.theme) ? parsed.data.theme : "",
-      url: parsed.data.url || undefined,
-      file: upload.file,
-    });
-    return { done: "created" as const, title: tool.title };
+  if (submission.payload.intent === "create") {
+    // A tool is a link or a file: the file is the upload's, checked here with the form.
+    const url = submission.payload.url;
+    const fieldErrors: Record<string, FieldError> = !upload.ok
+      ? { file: { key: upload.key, params: upload.params } }
+      : !upload.file && (typeof url !== "string" || url.trim() === "")
+        ? { url: { key: "errors.toolLinkOrFile" } }
+        : {};
+    if (submission.status !== "success" || Object.keys(fieldErrors).length > 0)
+      return refuse(submission, { fieldErrors });
   }
-  const parsed = parseWith(toolActionSchema, form);
-  if (!parsed.ok) throw new Response("Bad request", { status: 400 });
-  const { intent, toolId } = parsed.data;
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
   try {
-    switch (intent) {
+    switch (input.intent) {
+      case "create": {
+        const tool = await createTool(s, {
+          programId: program.id,
+          groupId: group.id,
+          authorId: participant.id,
+          title: input.title,
+          description: input.description,
+          theme: program.taxonomy.some((t) => t.id === input.theme) ? input.theme : "",
+          url: input.url || undefined,
+          file: upload.ok ? upload.file : undefined,
+        });
+        return { done: "created" as const, title: tool.title };
+      }
       case "share": {
-        const result = await requestProgramShare(s, group.id, toolId, participant.id);
+        const result = await requestProgramShare(s, group.id, input.toolId, participant.id);
         return { done: result.status as "shared" | "requested" };
       }
       case "consent":
       case "decline":
-        await answerShareRequest(s, group.id, toolId, participant.id, intent === "consent");
-        return { done: intent === "consent" ? ("shared" as const) : ("declined" as const) };
+        await answerShareRequest(
+          s,
+          group.id,
+          input.toolId,
+          participant.id,
+          input.intent === "consent",
+        );
+        return { done: input.intent === "consent" ? ("shared" as const) : ("declined" as const) };
       case "withdraw":
-        await withdrawFromLibrary(s, group.id, toolId, participant.id);
+        await withdrawFromLibrary(s, group.id, input.toolId, participant.id);
         return { done: "withdrawn" as const };
       case "delete":
-        await deleteTool(s, group.id, toolId, participant.id);
+        await deleteTool(s, group.id, input.toolId, participant.id);
         return { done: "deleted" as const };
     }
   } catch (error) {
-    if (error instanceof ToolNotFoundError) throw notFound();
-    if (error instanceof NotTheAuthorError)
-      return formFailure({ form: { key: "errors.notTheAuthor" } }, { form: "action" }, 403);
-    throw error;
+    return replyWithError(request, submission, error);
   }
+}
+
+/** A body over the upload limit: the file's error, on the new tool's form (413). */
+function fileTooLarge() {
+  const reply: Reply = {
+    status: "error",
+    initialValue: { intent: "create" },
+    error: { file: [{ key: "errors.fileTooLarge", params: { max: MAX_UPLOAD_BYTES / 1048576 } }] },
+  };
+  return data(reply, { status: 413 });
 }
 
 const DONE = {
@@ -147,15 +173,16 @@ const DONE = {
 export default function GroupTools() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
-  const create = failure?.values.form === "create" ? failure : undefined;
+  // The new tool's form, and the tools' buttons (share, consent, withdraw, delete…) refused above.
+  const [form, fields] = useAppForm<ToolForm>({ intent: "create" });
+  const [actionForm] = useAppForm<GroupToolsForm>({
+    lastResult: answerExcept(result, ["create"]),
+  });
   const navigation = useNavigation();
   const { t, date } = useT();
-  const value = (name: string) => {
-    const v = create?.values[name];
-    return typeof v === "string" ? v : "";
-  };
   const busy = navigation.state !== "idle";
+  // The file is not a field of the schema (the action checks the upload): its error is the form's.
+  const fileError = form.allErrors.file?.[0];
   const action = (intent: string, toolId: string, label: string, secondary = true) => (
     <Form method="post" className="inline-form">
       <input type="hidden" name="intent" value={intent} />
@@ -184,9 +211,7 @@ export default function GroupTools() {
           {t(DONE[result.done as keyof typeof DONE] ?? "tools.done.created")}
         </p>
       ) : null}
-      {failure && failure.values.form === "action" ? (
-        <FormErrorSummary errors={failure.fieldErrors} />
-      ) : null}
+      <FormErrorSummary form={actionForm} />
       {data.tools.length > 0 ? (
         <ul className="cards">
           {data.tools.map((tool) => (
@@ -239,42 +264,22 @@ export default function GroupTools() {
       )}
       <section className="panel" aria-labelledby="new-tool">
         <h2 id="new-tool">{t("tools.newTitle")}</h2>
-        <FormErrorSummary errors={create?.fieldErrors} />
-        <Form method="post" encType="multipart/form-data" className="stack" noValidate>
+        <FormErrorSummary form={form} />
+        <Form method="post" {...formProps(form)} encType="multipart/form-data" className="stack">
           <input type="hidden" name="intent" value="create" />
-          <Field
-            name="title"
-            required
-            label={t("tools.title")}
-            defaultValue={value("title")}
-            error={create?.fieldErrors.title}
-          />
-          <TextArea
-            name="description"
-            label={t("tools.description")}
-            value={value("description")}
-            error={create?.fieldErrors.description}
-            rows={3}
-          />
+          <Field field={fields.title} required label={t("tools.title")} />
+          <TextArea field={fields.description} label={t("tools.description")} rows={3} />
           <Choice
-            name="theme"
+            field={fields.theme}
             label={t("tools.theme")}
-            value={value("theme")}
-            failure={create}
+            value=""
             options={[
               { value: "", label: t("tools.noTheme") },
               ...data.taxonomy.map((tag) => ({ value: tag.id, label: tag.label })),
             ]}
           />
-          <Field
-            name="url"
-            type="url"
-            label={t("tools.url")}
-            hint={t("tools.urlHint")}
-            defaultValue={value("url")}
-            error={create?.fieldErrors.url}
-          />
-          <div className={create?.fieldErrors.file ? "field field--invalid" : "field"}>
+          <Field field={fields.url} type="url" label={t("tools.url")} hint={t("tools.urlHint")} />
+          <div className={fileError ? "field field--invalid" : "field"}>
             <label htmlFor="field-file">{t("tools.file")}</label>
             <p className="field-hint" id="field-file-hint">
               {t("tools.fileHint", { max: data.maxMb, types: data.types })}
@@ -283,12 +288,10 @@ export default function GroupTools() {
               id="field-file"
               name="file"
               type="file"
-              aria-describedby={
-                create?.fieldErrors.file ? "field-file-hint field-file-error" : "field-file-hint"
-              }
-              aria-invalid={create?.fieldErrors.file ? true : undefined}
+              aria-describedby={fileError ? "field-file-hint field-file-error" : "field-file-hint"}
+              aria-invalid={fileError ? true : undefined}
             />
-            <FieldErrorText id="field-file" error={create?.fieldErrors.file} />
+            <FieldErrorText id="field-file" error={fileError} />
           </div>
           <p>
             <button type="submit" className="button" disabled={busy}>

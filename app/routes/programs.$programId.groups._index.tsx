@@ -7,17 +7,17 @@ import {
   checkGroup,
   groupScore,
   groupsOf,
-  GroupRuleError,
-  isStoreError,
-  refusal,
   listProposalsFor,
   proposalCandidates,
   proposeGroup,
   respondToProposal,
   withdrawProposal,
 } from "../../core/models/group.server";
-import { proposeSchema, respondSchema } from "../../core/schemas/groups";
-import { formDataToObject, readFormData } from "../../core/utils/forms";
+import { proposalsSchema, type ProposeForm } from "../../core/schemas/groups";
+import { FieldErrorText, FormErrorSummary } from "~/components/Field";
+import { formProps, useAppForm } from "~/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
@@ -63,14 +63,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program, participant } = await requireParticipant(s, request, params.programId);
-  const form = formDataToObject(await readFormData(request));
+  const submission = await parseSubmission(request, proposalsSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const input = submission.value;
   try {
-    if (form.intent === "check" || form.intent === "propose") {
-      const parsed = proposeSchema.safeParse(form);
-      if (!parsed.success)
-        return Response.json({ violations: [{ code: "size", names: [] }] }, { status: 400 });
-      const members = [participant.id, parsed.data.first, parsed.data.second];
-      if (parsed.data.intent === "check") {
+    switch (input.intent) {
+      case "check": {
+        const members = [participant.id, input.first, input.second];
         const violations = await checkGroup(s, program, members);
         return {
           checked: true,
@@ -78,30 +77,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           score: violations.length ? null : await groupScore(s, program.id, members),
         };
       }
-      await proposeGroup(s, {
-        program,
-        proposerId: participant.id,
-        otherIds: [parsed.data.first, parsed.data.second],
-        message: parsed.data.message,
-      });
-      return { proposed: true };
+      case "propose":
+        await proposeGroup(s, {
+          program,
+          proposerId: participant.id,
+          otherIds: [input.first, input.second],
+          message: input.message,
+        });
+        return { proposed: true };
+      case "withdraw":
+        await withdrawProposal(s, program, input.proposalId, participant.id);
+        return { responded: input.intent };
+      case "accept":
+      case "decline":
+        await respondToProposal(s, {
+          program,
+          proposalId: input.proposalId,
+          participantId: participant.id,
+          accept: input.intent === "accept",
+        });
+        return { responded: input.intent };
     }
-    const parsed = respondSchema.safeParse(form);
-    if (!parsed.success) throw new Response("Bad request", { status: 400 });
-    if (parsed.data.intent === "withdraw")
-      await withdrawProposal(s, program, parsed.data.proposalId, participant.id);
-    else
-      await respondToProposal(s, {
-        program,
-        proposalId: parsed.data.proposalId,
-        participantId: participant.id,
-        accept: parsed.data.intent === "accept",
-      });
-    return { responded: parsed.data.intent };
   } catch (error) {
-    if (error instanceof GroupRuleError) return refusal(error);
-    if (isStoreError(error, "NotFoundError")) throw new Response("Not found", { status: 404 });
-    throw error;
+    return replyWithError(request, submission, error);
   }
 }
 
@@ -116,6 +114,8 @@ export default function Groups() {
         responded?: string;
       }
     | undefined;
+  // The trio's form; a refused answer to a proposal (a forged one) shows at its summary too.
+  const [form, fields] = useAppForm<ProposeForm>();
   const navigation = useNavigation();
   const { t, date, number } = useT();
   const name = (id: string) => (id === data.me ? t("directory.you") : (data.names[id] ?? "…"));
@@ -203,29 +203,49 @@ export default function Groups() {
         <section className="panel" aria-labelledby="propose-title">
           <h2 id="propose-title">{t("groups.proposeTitle")}</h2>
           <p className="field-hint">{t("groups.proposeHint")}</p>
-          <Form method="post" className="stack">
-            {(["first", "second"] as const).map((field) => (
-              <div className="field" key={field}>
-                <label htmlFor={`field-${field}`}>
-                  {t(field === "first" ? "groups.firstPerson" : "groups.secondPerson")}
-                </label>
-                <select id={`field-${field}`} name={field} defaultValue="">
-                  <option value="" disabled>
-                    {t("groups.choose")}
-                  </option>
-                  {data.candidates.map((c) => (
-                    <option key={c.id} value={c.id}>
-                      {c.match ? "★ " : ""}
-                      {c.name} — {t(`roles.${c.role}`)}, {c.organization}
+          <FormErrorSummary form={form} />
+          <Form method="post" {...formProps(form)} className="stack">
+            {(["first", "second"] as const).map((field) => {
+              const error = fields[field].errors?.[0];
+              return (
+                <div className={error ? "field field--invalid" : "field"} key={field}>
+                  <label htmlFor={`field-${field}`}>
+                    {t(field === "first" ? "groups.firstPerson" : "groups.secondPerson")}
+                  </label>
+                  <select
+                    id={`field-${field}`}
+                    name={field}
+                    defaultValue={fields[field].defaultValue ?? ""}
+                    aria-invalid={error ? true : undefined}
+                    aria-describedby={error ? `field-${field}-error` : undefined}
+                  >
+                    <option value="" disabled>
+                      {t("groups.choose")}
                     </option>
-                  ))}
-                </select>
-              </div>
-            ))}
+                    {data.candidates.map((c) => (
+                      <option key={c.id} value={c.id}>
+                        {c.match ? "★ " : ""}
+                        {c.name} — {t(`roles.${c.role}`)}, {c.organization}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldErrorText id={`field-${field}`} error={error} />
+                </div>
+              );
+            })}
             <p className="field-hint">{t("groups.starHint")}</p>
-            <div className="field">
+            <div className={fields.message.errors ? "field field--invalid" : "field"}>
               <label htmlFor="field-message">{t("groups.message")}</label>
-              <textarea id="field-message" name="message" rows={2} maxLength={1000} />
+              <textarea
+                id="field-message"
+                name="message"
+                rows={2}
+                maxLength={1000}
+                defaultValue={fields.message.defaultValue}
+                aria-invalid={fields.message.errors ? true : undefined}
+                aria-describedby={fields.message.errors ? "field-message-error" : undefined}
+              />
+              <FieldErrorText id="field-message" error={fields.message.errors?.[0]} />
             </div>
             <div className="actions">
               <button

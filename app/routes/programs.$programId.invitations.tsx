@@ -1,15 +1,15 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
-import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
+import { Choice } from "~/components/Choice";
+import { Field, FormErrorSummary } from "~/components/Field";
 import { createInvitation, listInvitations } from "../../core/models/invitation.server";
-import { inviteSchema } from "../../core/schemas/program";
-import { useFormFailure, valueOf } from "~/utils/form-hooks";
-import { parseForm } from "../../core/utils/forms";
+import { inviteSchema, type InviteForm } from "../../core/schemas/program";
+import { formProps, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import { TableScroll } from "~/components/TableScroll";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitations.title");
@@ -35,12 +35,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program, user } = await requireCoordinatorOf(s, request, params.programId);
-  const parsed = await parseForm(request, inviteSchema);
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  const submission = await parseSubmission(request, inviteSchema);
+  if (submission.status !== "success") return refuse(submission);
   const { token } = await createInvitation(s, {
     programId: program.id,
-    role: parsed.data.role,
-    email: parsed.data.email || undefined,
+    role: submission.value.role,
+    email: submission.value.email || undefined,
     createdBy: user.id,
   });
   return { invitationLink: `${s.site.url()}/invitation/${token}` };
@@ -49,7 +49,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Invitations() {
   const { invitations } = useLoaderData<typeof loader>();
   const { t, date } = useT();
-  const failure = useFormFailure();
+  const [form, fields] = useAppForm<InviteForm>();
   const result = useActionData<typeof action>();
   const link = result && "invitationLink" in result ? result.invitationLink : undefined;
   const navigation = useNavigation();
@@ -58,31 +58,23 @@ export default function Invitations() {
       <h1 id="invite">{t("invitations.title")}</h1>
       <p className="lead">{t("invitations.intro")}</p>
       <div className="panel">
-        <FormErrorSummary errors={failure?.fieldErrors} />
-        <Form method="post" noValidate className="stack">
+        <FormErrorSummary form={form} />
+        <Form method="post" {...formProps(form)} className="stack">
           <input type="hidden" name="intent" value="invite" />
-          <div className={failure?.fieldErrors.role ? "field field--invalid" : "field"}>
-            <label htmlFor="field-role">{t("invitations.role")}</label>
-            <select
-              id="field-role"
-              name="role"
-              defaultValue={valueOf(failure, "role", "mentee")}
-              aria-invalid={failure?.fieldErrors.role ? true : undefined}
-              aria-describedby={failure?.fieldErrors.role ? "field-role-error" : undefined}
-            >
-              <option value="mentor">{t("roles.mentor")}</option>
-              <option value="mentee">{t("roles.mentee")}</option>
-              <option value="peer">{t("roles.peer")}</option>
-            </select>
-            <FieldErrorText id="field-role" error={failure?.fieldErrors.role} />
-          </div>
+          <Choice
+            field={fields.role}
+            label={t("invitations.role")}
+            value="mentee"
+            options={(["mentor", "mentee", "peer"] as const).map((r) => ({
+              value: r,
+              label: t(`roles.${r}`),
+            }))}
+          />
           <Field
-            name="email"
+            field={fields.email}
             type="email"
             label={t("invitations.email")}
             hint={t("invitations.emailHint")}
-            defaultValue={valueOf(failure, "email")}
-            error={failure?.fieldErrors.email}
           />
           <button type="submit" className="button" disabled={navigation.state === "submitting"}>
             {t("invitations.create")}

@@ -12,11 +12,11 @@ import {
 } from "~/components/ProfileFields";
 import { programOrganizations, updateProfile } from "../../core/models/profile.server";
 import { PROFILE_ARRAY_FIELDS, profileFormSchema } from "../../core/schemas/profile";
-import { isFormFailure, parseForm } from "../../core/utils/forms";
+import { formProps, isReply, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import { getOwnParticipation } from "../../core/models/participant.server";
 import type { Services } from "../../core/services";
 
@@ -52,28 +52,30 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { program, participant } = await requireOwnParticipation(s, request, params.programId);
   const organizations = await programOrganizations(s, program.id);
   const orgIds = organizations.map((o) => o.id).filter((id) => id !== participant.organizationId);
-  const parsed = await parseForm(
+  const submission = await parseSubmission(
     request,
     profileFormSchema(
       program.taxonomy.map((t) => t.id),
       orgIds,
     ),
-    PROFILE_ARRAY_FIELDS,
+    { lists: PROFILE_ARRAY_FIELDS },
   );
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  await updateProfile(s, participant.id, parsed.data, orgIds);
-  return { saved: parsed.data.intent === "save" };
+  if (submission.status !== "success") return refuse(submission);
+  await updateProfile(s, participant.id, submission.value, orgIds);
+  return { saved: submission.value.intent === "save" };
 }
 
 export default function ProfilePage() {
   const { taxonomy, participant, organization, organizations, region } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  const failure = isReply(result) ? result : undefined;
+  // The page always shows the saved profile; a refusal only adds its errors.
+  const [form, fields] = useAppForm<Record<string, string>>();
+  const e = (name: string) => fields[name]?.errors?.[0];
   const navigation = useNavigation();
   const { t, locale } = useT();
   const profile = participant.profile;
-  const e = failure?.fieldErrors;
   const needs = profile.needs;
   const unused = taxonomy.filter((tag) => !needs.some((n) => n.tag === tag.id));
   return (
@@ -85,8 +87,8 @@ export default function ProfilePage() {
           {t("profile.saved")}
         </p>
       ) : null}
-      <FormErrorSummary errors={e} />
-      <Form method="post" className="stack" noValidate preventScrollReset>
+      <FormErrorSummary form={form} />
+      <Form method="post" {...formProps(form)} className="stack" preventScrollReset>
         {/* The default button for Enter in a field: saves (the ↑ of the first need is disabled). */}
         <button
           type="submit"
@@ -109,13 +111,13 @@ export default function ProfilePage() {
               label={t("organization.sector")}
               required
               defaultValue={profile.sector}
-              error={e?.sector}
+              error={e("sector")}
             />
             <Field
               name="field"
               label={t("apply.fields.field")}
               defaultValue={profile.field}
-              error={e?.field}
+              error={e("field")}
             />
           </div>
         </fieldset>
@@ -186,13 +188,13 @@ export default function ProfilePage() {
           </ol>
           {unused.length > 0 ? (
             <div className="inline-form">
-              <div className={e?.newNeedTag ? "field field--invalid" : "field"}>
+              <div className={e("newNeedTag") ? "field field--invalid" : "field"}>
                 <label htmlFor="field-newNeedTag">{t("profile.addNeed")}</label>
                 <select
                   id="field-newNeedTag"
                   name="newNeedTag"
                   defaultValue=""
-                  aria-describedby={e?.newNeedTag ? "field-newNeedTag-error" : undefined}
+                  aria-describedby={e("newNeedTag") ? "field-newNeedTag-error" : undefined}
                 >
                   <option value="">{t("profile.chooseSubject")}</option>
                   {unused.map((tag) => (
@@ -201,7 +203,7 @@ export default function ProfilePage() {
                     </option>
                   ))}
                 </select>
-                <FieldErrorText id="field-newNeedTag" error={e?.newNeedTag} />
+                <FieldErrorText id="field-newNeedTag" error={e("newNeedTag")} />
               </div>
               <div className="field">
                 <label htmlFor="field-newNeedPriority">{t("profile.priorityLabel")}</label>
@@ -220,21 +222,21 @@ export default function ProfilePage() {
             name="needsText"
             label={t("profile.needsText")}
             value={profile.needsText}
-            error={e?.needsText}
+            error={e("needsText")}
             rows={3}
           />
         </fieldset>
 
-        <ExpertiseField tags={taxonomy} value={profile.expertise} error={e?.expertise} />
+        <ExpertiseField tags={taxonomy} value={profile.expertise} error={e("expertise")} />
         <TextArea
           name="expertiseText"
           label={t("profile.expertiseText")}
           value={profile.expertiseText}
-          error={e?.expertiseText}
+          error={e("expertiseText")}
           rows={3}
         />
-        <WorkingStyleField value={profile.workingStyle} error={e?.workingStyle} />
-        <AvailabilityField value={profile.availability} error={e?.availability} />
+        <WorkingStyleField value={profile.workingStyle} error={e("workingStyle")} />
+        <AvailabilityField value={profile.availability} error={e("availability")} />
 
         {organizations.length > 0 ? (
           <fieldset>

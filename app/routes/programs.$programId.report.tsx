@@ -20,12 +20,7 @@ import { ReportActions } from "~/components/report/ReportActions";
 import { ReportSummary } from "~/components/report/ReportSummary";
 import { ToolsTable } from "~/components/report/ToolsTable";
 import { groupName } from "../../core/models/report/labels";
-import {
-  GroupNotFoundError,
-  IdentifyingLabelError,
-  programReport,
-  setGroupLabel,
-} from "../../core/models/report.server";
+import { programReport, setGroupLabel } from "../../core/models/report.server";
 import {
   groupLabelSchema,
   REPORT_GROUPS_PER_PAGE,
@@ -33,11 +28,11 @@ import {
   reportViewQuerySchema,
 } from "../../core/schemas/report";
 import reportStylesHref from "~/styles/report.css?url";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import { replyWithError } from "~/utils/errors.server";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
-import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
+import { requireCoordinatorOf } from "~/utils/permissions.server";
 import { pageInfo, requestedPage } from "../../core/utils/pagination";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStylesHref }];
@@ -88,23 +83,16 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program } = await requireCoordinatorOf(s, request, params.programId);
-  const form = formDataToObject(await readFormData(request));
-  const parsed = parseWith(groupLabelSchema, form);
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
+  const submission = await parseSubmission(request, groupLabelSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const { groupId, label } = submission.value;
   try {
-    await setGroupLabel(s, program.id, parsed.data.groupId, parsed.data.label);
+    await setGroupLabel(s, program.id, groupId, label);
   } catch (error) {
-    if (error instanceof GroupNotFoundError) throw notFound();
-    if (error instanceof IdentifyingLabelError) {
-      // The refused label is shown with the names hidden: the page never shows a name.
-      return formFailure(
-        { label: { key: "errors.reportLabelIdentifies" } },
-        { ...parsed.data, label: error.redacted },
-      );
-    }
-    throw error;
+    // A label naming someone comes back with the names hidden: the page never shows a name.
+    return replyWithError(request, submission, error);
   }
-  return { saved: parsed.data.groupId };
+  return { saved: groupId };
 }
 
 /**
@@ -114,7 +102,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function ProgramReport() {
   const { report, groupPage, allGroups } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
   const saved = result && "saved" in result ? result.saved : undefined;
   const { t, date, locale } = useT();
   const names = report.groups.map((g) => groupName(g, locale));
@@ -155,7 +142,7 @@ export default function ProgramReport() {
         ) : (
           <>
             <GroupsTable groups={report.groups} names={names} roles={report.roles} />
-            <GroupLabels groups={report.groups} failure={failure} saved={saved} />
+            <GroupLabels groups={report.groups} saved={saved} />
           </>
         )}
       </section>

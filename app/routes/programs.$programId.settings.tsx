@@ -2,36 +2,22 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
-import { z } from "zod";
 import { FieldErrorText } from "~/components/Field";
 import { ProgramForm } from "~/components/ProgramForm";
 import {
   addTag,
   deleteProgram,
-  ProgramInUseError,
   removeTag,
   renameTag,
-  TagInUseError,
   updateProgram,
 } from "../../core/models/program.server";
-import {
-  programFormSchema,
-  tagFormSchema,
-  tagRemoveSchema,
-  tagRenameSchema,
-} from "../../core/schemas/program";
-import { checkbox } from "../../core/schemas/fields";
-import {
-  formDataToObject,
-  isFormFailure,
-  parseWith,
-  type FormFailure,
-  readFormData,
-} from "../../core/utils/forms";
+import { programSettingsSchema } from "../../core/schemas/program";
+import { replyWithError } from "~/utils/errors.server";
+import { formProps, intentOf, isReply, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.settings");
 
@@ -41,85 +27,49 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return { program, formLink: `${s.site.url()}/apply/${program.id}` };
 }
 
-const intentSchema = z.object({
-  intent: z.enum(["program", "tag-add", "tag-rename", "tag-remove", "delete"]),
-});
-const deleteSchema = z.object({ confirm: checkbox.refine((v) => v, "errors.confirmDelete") });
-
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program } = await requireCoordinatorOf(s, request, params.programId);
-  const form = formDataToObject(await readFormData(request));
-  const intent = intentSchema.safeParse(form);
-  if (!intent.success) throw new Response("Bad request", { status: 400 });
-  const fail = (parsed: FormFailure) =>
-    formFailure(parsed.fieldErrors, { ...parsed.values, intent: intent.data.intent });
-  switch (intent.data.intent) {
-    case "program": {
-      const parsed = parseWith(programFormSchema, form);
-      if (!parsed.ok) return fail(parsed);
-      await updateProgram(s, program.id, parsed.data);
-      return { saved: "program" as const };
-    }
-    case "tag-add": {
-      const parsed = parseWith(tagFormSchema, form);
-      if (!parsed.ok) return fail(parsed);
-      await addTag(s, program.id, parsed.data.label, parsed.data.labelEn);
-      return { saved: "tags" as const };
-    }
-    case "tag-rename": {
-      const parsed = parseWith(tagRenameSchema, form);
-      if (!parsed.ok) return fail(parsed);
-      await renameTag(s, program.id, parsed.data.tagId, parsed.data.label, parsed.data.labelEn);
-      return { saved: "tags" as const };
-    }
-    case "tag-remove": {
-      const parsed = parseWith(tagRemoveSchema, form);
-      if (!parsed.ok) return fail(parsed);
-      try {
-        await removeTag(s, program.id, parsed.data.tagId);
-      } catch (error) {
-        if (error instanceof TagInUseError) {
-          return formFailure(
-            {
-              [`tag.${parsed.data.tagId}`]: {
-                key: "taxonomy.inUse",
-                params: { count: error.count },
-              },
-            },
-            { intent: "tag-remove" },
-            409,
-          );
-        }
-        throw error;
+  const submission = await parseSubmission(request, programSettingsSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const form = submission.value;
+  try {
+    switch (form.intent) {
+      case "program": {
+        const { intent: _intent, ...input } = form;
+        await updateProgram(s, program.id, input);
+        return { saved: "program" as const };
       }
-      return { saved: "tags" as const };
-    }
-    case "delete": {
-      const parsed = parseWith(deleteSchema, form);
-      if (!parsed.ok) return fail(parsed);
-      try {
+      case "tag-add":
+        await addTag(s, program.id, form.label, form.labelEn);
+        return { saved: "tags" as const };
+      case "tag-rename":
+        await renameTag(s, program.id, form.tagId, form.label, form.labelEn);
+        return { saved: "tags" as const };
+      case "tag-remove":
+        await removeTag(s, program.id, form.tagId);
+        return { saved: "tags" as const };
+      case "delete":
         await deleteProgram(s, program.id);
-      } catch (error) {
-        if (error instanceof ProgramInUseError) {
-          return formFailure(
-            { confirm: { key: "programForm.deleteInUse" } },
-            { intent: "delete" },
-            409,
-          );
-        }
-        throw error;
-      }
-      return redirect("/dashboard");
+        return redirect("/dashboard");
     }
+  } catch (error) {
+    return replyWithError(request, submission, error);
   }
 }
 
 export default function ProgramSettings() {
   const { program, formLink } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
-  const failedIntent = failure?.values.intent;
+  // The rows of the taxonomy share one answer: the refused row's error is under `tag.<id>`.
+  const tagReply =
+    isReply(result) && ["tag-rename", "tag-remove"].includes(intentOf(result) ?? "")
+      ? result
+      : undefined;
+  const [addForm, addFields] = useAppForm<Record<string, string>>({ intent: "tag-add" });
+  const [deleteForm, deleteFields] = useAppForm<Record<string, string>>({ intent: "delete" });
+  const addError = addFields.label?.errors?.[0];
+  const confirmError = deleteFields.confirm?.errors?.[0];
   const { t, locale } = useT();
   return (
     <>
@@ -136,18 +86,14 @@ export default function ProgramSettings() {
         <input id="apply-link" readOnly value={formLink} onFocus={(e) => e.target.select()} />
       </section>
 
-      <ProgramForm
-        values={program}
-        failure={failedIntent === "program" ? failure : undefined}
-        submitLabel={t("programForm.save")}
-      />
+      <ProgramForm values={program} submitLabel={t("programForm.save")} />
 
       <section className="panel" aria-labelledby="taxonomy">
         <h2 id="taxonomy">{t("taxonomy.title")}</h2>
         <p>{t("taxonomy.intro")}</p>
         <ul className="tag-editor">
           {program.taxonomy.map((tag) => {
-            const error = failure?.fieldErrors[`tag.${tag.id}`];
+            const error = tagReply?.error?.[`tag.${tag.id}`]?.[0];
             return (
               <li key={tag.id}>
                 <Form method="post" className="inline-form">
@@ -191,27 +137,27 @@ export default function ProgramSettings() {
             );
           })}
         </ul>
-        <Form method="post" className="inline-form" noValidate>
+        <Form method="post" {...formProps(addForm)} className="inline-form">
           <input type="hidden" name="intent" value="tag-add" />
           <div className="field">
             <label htmlFor="field-label">{t("taxonomy.newLabel")}</label>
             <input
               id="field-label"
               name="label"
-              aria-describedby={
-                failedIntent === "tag-add" && failure?.fieldErrors.label
-                  ? "field-label-error"
-                  : undefined
-              }
+              defaultValue={addFields.label?.defaultValue}
+              aria-invalid={addError ? true : undefined}
+              aria-describedby={addError ? "field-label-error" : undefined}
             />
-            <FieldErrorText
-              id="field-label"
-              error={failedIntent === "tag-add" ? failure?.fieldErrors.label : undefined}
-            />
+            <FieldErrorText id="field-label" error={addError} />
           </div>
           <div className="field">
             <label htmlFor="field-labelEn">{t("taxonomy.labelEn")}</label>
-            <input id="field-labelEn" name="labelEn" lang="en" />
+            <input
+              id="field-labelEn"
+              name="labelEn"
+              lang="en"
+              defaultValue={addFields.labelEn?.defaultValue}
+            />
           </div>
           <button type="submit" className="button">
             {t("taxonomy.add")}
@@ -222,23 +168,21 @@ export default function ProgramSettings() {
       <section className="panel panel--danger" aria-labelledby="delete">
         <h2 id="delete">{t("programForm.deleteTitle")}</h2>
         <p>{t("programForm.deleteHint")}</p>
-        <Form method="post" className="stack">
+        <Form method="post" {...formProps(deleteForm)} className="stack">
           <input type="hidden" name="intent" value="delete" />
           <div className="checkbox">
             <input
               type="checkbox"
               id="field-confirm"
               name="confirm"
-              aria-describedby={failedIntent === "delete" ? "field-confirm-error" : undefined}
+              aria-invalid={confirmError ? true : undefined}
+              aria-describedby={confirmError ? "field-confirm-error" : undefined}
             />
             <label htmlFor="field-confirm">
               {t("programForm.deleteConfirm", { program: program.title })}
             </label>
           </div>
-          <FieldErrorText
-            id="field-confirm"
-            error={failedIntent === "delete" ? failure?.fieldErrors.confirm : undefined}
-          />
+          <FieldErrorText id="field-confirm" error={confirmError} />
           <p>
             <button type="submit" className="button button--danger">
               {t("programForm.delete")}

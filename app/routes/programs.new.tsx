@@ -3,12 +3,10 @@ import { redirect } from "@remix-run/node";
 import { ProgramForm, type ProgramFormValues } from "~/components/ProgramForm";
 import { createProgram } from "../../core/models/program.server";
 import { programFormSchema } from "../../core/schemas/program";
-import { useFormFailure } from "~/utils/form-hooks";
-import { parseForm } from "../../core/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinator } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import { firstOfMonth, quebecToday } from "../../core/utils/quebec-time";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programForm.newTitle");
@@ -22,9 +20,9 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export async function action({ request, context }: ActionFunctionArgs) {
   const s = context.services;
   const user = await requireCoordinator(s, request);
-  const parsed = await parseForm(request, programFormSchema);
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, parsed.values);
-  const program = await createProgram(s, parsed.data, user.id);
+  const submission = await parseSubmission(request, programFormSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const program = await createProgram(s, submission.value, user.id);
   return redirect(`/programs/${program.id}/settings`);
 }
 
@@ -55,12 +53,11 @@ function defaults(): ProgramFormValues {
 
 export default function NewProgram() {
   const { t } = useT();
-  const failure = useFormFailure();
   return (
     <section className="narrow-wide">
       <h1>{t("programForm.newTitle")}</h1>
       <p className="lead">{t("programForm.newIntro")}</p>
-      <ProgramForm values={defaults()} failure={failure} submitLabel={t("programForm.create")} />
+      <ProgramForm values={defaults()} submitLabel={t("programForm.create")} />
     </section>
   );
 }

@@ -8,7 +8,7 @@
 import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
-import type { z } from "zod";
+import { z } from "zod";
 import {
   MAX_FORM_BYTES,
   issueMessage,
@@ -45,22 +45,47 @@ function payloadTooLarge() {
 export async function parseSubmission<S extends z.ZodType>(
   request: Request,
   schema: S,
-  { maxBytes = MAX_FORM_BYTES }: { maxBytes?: number } = {},
+  { maxBytes = MAX_FORM_BYTES, lists = [] }: ParseOptions = {},
 ): Promise<FormSubmission<S>> {
   const body = await readFormDataWithin(request, maxBytes);
   if (!body) throw payloadTooLarge();
-  return parseFormData(body, schema);
+  return parseFormData(body, schema, { lists });
+}
+
+export interface ParseOptions {
+  /** The largest body read (default 1 MiB); beyond, a 413. */
+  maxBytes?: number;
+  /**
+   * Names that are lists (checkboxes, repeated rows): always a list for the schema, empty when
+   * nothing was sent, one element when one was.
+   */
+  lists?: readonly string[];
+}
+
+/** The payload with each list name as a list. */
+function withLists(payload: unknown, lists: readonly string[]): unknown {
+  if (!lists.length || typeof payload !== "object" || payload === null) return payload;
+  const out: Record<string, unknown> = { ...payload };
+  for (const name of lists) {
+    const value = out[name];
+    out[name] = value === undefined ? [] : Array.isArray(value) ? value : [value];
+  }
+  return out;
 }
 
 /** parseSubmission's parsing, for a form already read (a multipart upload). */
-export function parseFormData<S extends z.ZodType>(body: FormData, schema: S): FormSubmission<S> {
+export function parseFormData<S extends z.ZodType>(
+  body: FormData,
+  schema: S,
+  { lists = [] }: Pick<ParseOptions, "lists"> = {},
+): FormSubmission<S> {
   const form = new FormData();
   for (const [name, value] of body.entries()) {
     // A forged Conform intent would make Conform throw (a 500): our forms use none.
     if (!CONFORM_NAMES.has(name)) form.append(name, value);
   }
   const submission = parseWithZod(form, {
-    schema,
+    schema: lists.length ? z.preprocess((v) => withLists(v, lists), schema) : schema,
     disableAutoCoercion: true,
     formatError: (issues: z.core.$ZodIssue[]): FormErrors =>
       issues.slice(0, 1).map((issue) => issueMessage(issue, form.getAll(nameOf(issue.path)))),

@@ -14,3 +14,4 @@ export const actionPlanSchema = z.discriminatedUnion("intent", [
     notes: optionalText(4000),
   }),
 ]);
+export type ActionPlanForm = z.input<typeof actionPlanSchema>;

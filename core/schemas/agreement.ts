@@ -25,3 +25,8 @@ export const acceptSchema = z.object({
   intent: z.literal("accept"),
   version: z.coerce.number().int().min(1),
 });
+
+/** The agreement page: save a new version, or accept the current one. */
+export const agreementSchema = z.discriminatedUnion("intent", [agreementFormSchema, acceptSchema]);
+export type AgreementForm = z.input<typeof agreementSchema>;
+export type AgreementSaveForm = z.input<typeof agreementFormSchema>;

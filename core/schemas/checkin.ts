@@ -7,3 +7,4 @@ export const checkInFormSchema = z.object({
   changes: optionalText(2000),
   questions: optionalText(2000),
 });
+export type CheckInForm = z.input<typeof checkInFormSchema>;

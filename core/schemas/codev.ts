@@ -45,6 +45,14 @@ export const codevSessionFormSchema = sessionFields
 
 export const codevDeleteSchema = z.object({ intent: z.literal("delete"), sessionId: idField });
 
+export type CodevSessionForm = z.input<typeof codevSessionFormSchema>;
+
+/** The co-development page: prepare a session, or delete a planned one. */
+export const codevSessionsSchema = z.discriminatedUnion("intent", [
+  codevSessionFormSchema,
+  codevDeleteSchema,
+]);
+
 const sessionId = z.string().regex(/^[\w-]{1,64}$/);
 /** Socket.IO payloads of the co-development runner. */
 export const codevLiveSchemas = {

@@ -31,6 +31,13 @@ export const observerNoteSchema = z.object({
   note: requiredText(3, 4000),
 });
 
+/** The coordinator's evaluations page: schedule, remind, observe. */
+export const evaluationsPageSchema = z.discriminatedUnion("intent", [
+  scheduleSchema,
+  remindSchema,
+  observerNoteSchema,
+]);
+
 const appreciation = z.preprocess(
   (v) => (typeof v === "string" && v !== "" ? Number(v) : v),
   z
@@ -58,3 +65,15 @@ export const finalAnswerSchema = z.object({
   comment: optionalText(2000),
   quoteConsent: checkbox,
 });
+
+/**
+ * A participant's answer to a questionnaire of this kind; a monthly one also asks where each of
+ * the group's objectives stands (`progress-<id>`).
+ */
+export function answerFormSchema(kind: "monthly" | "final", objectiveIds: readonly string[]) {
+  if (kind === "final") return finalAnswerSchema;
+  // Typed as the monthly answer: the progress fields' names are data (read them by name).
+  return monthlyAnswerSchema.extend(
+    Object.fromEntries(objectiveIds.map((id) => [`progress-${id}`, progressSchema])),
+  ) as unknown as typeof monthlyAnswerSchema;
+}

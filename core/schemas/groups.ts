@@ -15,6 +15,12 @@ export const respondSchema = z.object({
   proposalId: id,
 });
 
+/** The groups page (a participant's proposals): check or propose a trio, answer or withdraw one. */
+export const proposalsSchema = z.discriminatedUnion("intent", [proposeSchema, respondSchema]);
+
+export type ProposeForm = z.input<typeof proposeSchema>;
+
+/** The formation page (coordinators): the solver, its proposed groups, pair rules, self-formed groups. */
 export const formationSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("solve") }),
   z.object({ intent: z.literal("cancel") }),
@@ -38,3 +44,4 @@ export const formationSchema = z.discriminatedUnion("intent", [
   }),
   z.object({ intent: z.enum(["self-approve", "self-reject"]), proposalId: id }),
 ]);
+export type FormationForm = z.input<typeof formationSchema>;

@@ -13,3 +13,7 @@ export const removeEntrySchema = z.object({
   intent: z.literal("remove"),
   entryId: z.string().regex(/^[\w-]{1,64}$/),
 });
+
+/** The hour bank page: log hours, or remove one's own line. */
+export const hourBankSchema = z.discriminatedUnion("intent", [hourEntrySchema, removeEntrySchema]);
+export type HourEntryForm = z.input<typeof hourEntrySchema>;

@@ -23,23 +23,50 @@ export const seriesSchema = seriesFields.refine(
   ),
 );
 
+const statusChoice = {
+  status: z.enum(["planned", "held", "postponed", "cancelled"], "errors.choice"),
+  reason: optionalText(1000),
+};
+/** Postponed or cancelled: say why. */
+const reasonGiven = (v: { status: string; reason: string }) =>
+  (v.status !== "postponed" && v.status !== "cancelled") || v.reason.length >= 3;
+
 const statusFields = z.object({
   intent: z.literal("status"),
   meetingId: idField,
-  status: z.enum(["planned", "held", "postponed", "cancelled"], "errors.choice"),
-  reason: optionalText(1000),
+  ...statusChoice,
   /** Held: who was present (checkboxes; absent when the form has none: everyone expected). */
   presentIds: z.array(idField).max(3).optional(),
 });
 type StatusFields = z.infer<typeof statusFields>;
 export const meetingStatusSchema = statusFields.refine(
-  ...crossField<StatusFields>(
-    ["status", "reason"],
-    (v) => (v.status !== "postponed" && v.status !== "cancelled") || v.reason.length >= 3,
-    "reason",
-    "errors.reasonRequired",
-  ),
+  ...crossField<StatusFields>(["status", "reason"], reasonGiven, "reason", "errors.reasonRequired"),
 );
+
+/** A meeting's own page: the meeting is the page's; a held meeting names who was present. */
+const attendanceFields = z.object({
+  intent: z.literal("status"),
+  ...statusChoice,
+  presentIds: z.array(idField).max(3).default([]),
+});
+type AttendanceFields = z.infer<typeof attendanceFields>;
+const attendanceSchema = attendanceFields
+  .refine(
+    ...crossField<AttendanceFields>(
+      ["status", "reason"],
+      reasonGiven,
+      "reason",
+      "errors.reasonRequired",
+    ),
+  )
+  .refine(
+    ...crossField<AttendanceFields>(
+      ["status", "presentIds"],
+      (v) => v.status !== "held" || v.presentIds.length > 0,
+      "presentIds",
+      "errors.presentRequired",
+    ),
+  );
 
 const detailFields = z.object({
   intent: z.literal("details"),
@@ -74,3 +101,27 @@ export const rotationSchema = z.object({
   intent: z.literal("rotate"),
   mentorWeight: z.enum(["1", "2"], "errors.choice").default("2"),
 });
+
+export type SeriesForm = z.input<typeof seriesSchema>;
+export type MeetingStatusForm = z.input<typeof meetingStatusSchema>;
+export type RotationForm = z.input<typeof rotationSchema>;
+
+export type MeetingDetailsForm = z.input<typeof meetingDetailsSchema>;
+export type MeetingStatusChoice = z.input<typeof attendanceSchema>;
+export type SwapForm = z.input<typeof swapSchema>;
+
+/** The meetings page: plan a series, change a meeting's status, rotate facilitators, subscribe. */
+export const meetingsSchema = z.discriminatedUnion("intent", [
+  seriesSchema,
+  meetingStatusSchema,
+  rotationSchema,
+  z.object({ intent: z.literal("subscribe") }),
+]);
+
+/** A meeting's page: its details, its status and attendance, a facilitator swap, the preparation. */
+export const meetingSchema = z.discriminatedUnion("intent", [
+  meetingDetailsSchema,
+  attendanceSchema,
+  swapSchema,
+  z.object({ intent: z.literal("confirm-preparation") }),
+]);

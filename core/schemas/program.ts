@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { crossField } from "../utils/forms";
 import {
+  checkbox,
   dateField,
   numberField,
   optionalDateField,
@@ -15,6 +16,7 @@ export const inviteSchema = z.object({
   role: z.enum(["mentor", "mentee", "peer"], "errors.choice"),
   email: optionalEmailField,
 });
+export type InviteForm = z.input<typeof inviteSchema>;
 
 /** Program settings (create and edit). Sub-themes come one per line. */
 const programFields = z.object({
@@ -89,3 +91,15 @@ export const tagRenameSchema = tagFormSchema.extend({
   tagId: z.string().regex(/^[a-z0-9-]{1,48}$/),
 });
 export const tagRemoveSchema = z.object({ tagId: z.string().regex(/^[a-z0-9-]{1,48}$/) });
+export const programDeleteSchema = z.object({
+  confirm: checkbox.refine((v) => v, "errors.confirmDelete"),
+});
+
+/** The settings page's forms, one branch per intent (the submit button's or a hidden field). */
+export const programSettingsSchema = z.discriminatedUnion("intent", [
+  programFormSchema.safeExtend({ intent: z.literal("program") }),
+  tagFormSchema.extend({ intent: z.literal("tag-add") }),
+  tagRenameSchema.extend({ intent: z.literal("tag-rename") }),
+  tagRemoveSchema.extend({ intent: z.literal("tag-remove") }),
+  programDeleteSchema.extend({ intent: z.literal("delete") }),
+]);

@@ -1,8 +1,8 @@
 import { z } from "zod";
-import { crossField } from "../utils/forms";
 import { optionalText, requiredText, text } from "./fields";
 
-const toolFields = z.object({
+/** Adding a tool: a link or a file (the file is checked by the action, see the tools page). */
+export const toolFormSchema = z.object({
   intent: z.literal("create"),
   title: requiredText(3, 200),
   description: optionalText(2000),
@@ -10,23 +10,18 @@ const toolFields = z.object({
     .union([z.literal(""), z.string().regex(/^[a-z0-9-]{1,48}$/, "errors.choice")])
     .default(""),
   url: optionalText(500).refine((v) => v === "" || /^https?:\/\/[^\s<>"]+$/.test(v), "errors.url"),
-  /** Set by the action when a file was uploaded and accepted. */
-  hasFile: z.boolean().default(false),
 });
-type ToolFields = z.infer<typeof toolFields>;
-export const toolFormSchema = toolFields.refine(
-  ...crossField<ToolFields>(
-    ["url", "hasFile"],
-    (v) => v.url !== "" || v.hasFile,
-    "url",
-    "errors.toolLinkOrFile",
-  ),
-);
 
 export const toolActionSchema = z.object({
   intent: z.enum(["share", "consent", "decline", "withdraw", "delete"]),
   toolId: z.string().regex(/^[\w-]{1,64}$/),
 });
+
+/** A group's tools page: add a tool, or act on one (share, answer a request, withdraw, delete). */
+export const groupToolsSchema = z.discriminatedUnion("intent", [toolFormSchema, toolActionSchema]);
+
+export type ToolForm = z.input<typeof toolFormSchema>;
+export type GroupToolsForm = z.input<typeof groupToolsSchema>;
 
 export const libraryFilterSchema = z.object({
   theme: z.union([z.literal(""), z.string().regex(/^[a-z0-9-]{1,48}$/)]).default(""),

@@ -191,6 +191,35 @@ const FORMS: Record<string, FormCase> = {
     schema: evaluation.observerNoteSchema,
     valid: { intent: "observe", groupId: "g-1", meetingDate: "2026-01-01", note: "Vu ici" },
   },
+  "evaluation.evaluationsPageSchema (schedule)": {
+    schema: evaluation.evaluationsPageSchema,
+    valid: {
+      intent: "schedule",
+      kind: "monthly",
+      title: "Bilan de janvier",
+      opensOn: "2026-01-01",
+      closesOn: "2026-01-15",
+    },
+  },
+  "evaluation.evaluationsPageSchema (remind)": {
+    schema: evaluation.evaluationsPageSchema,
+    valid: { intent: "remind", evaluationId: "ev-1" },
+  },
+  "evaluation.evaluationsPageSchema (observe)": {
+    schema: evaluation.evaluationsPageSchema,
+    valid: { intent: "observe", groupId: "g-1", meetingDate: "2026-01-01", note: "Vu ici" },
+  },
+  "evaluation.answerFormSchema(monthly)": {
+    schema: evaluation.answerFormSchema("monthly", ["ai-1", "ai-2"]),
+    valid: {
+      appreciation: "4",
+      successFactors: "",
+      difficulties: "",
+      comment: "Bien",
+      "progress-ai-1": "started",
+      "progress-ai-2": "none",
+    },
+  },
   "evaluation.monthlyAnswerSchema": {
     schema: evaluation.monthlyAnswerSchema,
     valid: { appreciation: "4", successFactors: "", difficulties: "", comment: "Bien" },
@@ -329,6 +358,27 @@ const FORMS: Record<string, FormCase> = {
     valid: { label: "Transport", labelEn: "", tagId: "transport" },
   },
   "program.tagRemoveSchema": { schema: program.tagRemoveSchema, valid: { tagId: "transport" } },
+  "program.programDeleteSchema": { schema: program.programDeleteSchema, valid: { confirm: "on" } },
+  "program.programSettingsSchema (program)": {
+    schema: program.programSettingsSchema,
+    valid: { ...programValid, intent: "program" },
+  },
+  "program.programSettingsSchema (tag-add)": {
+    schema: program.programSettingsSchema,
+    valid: { intent: "tag-add", label: "Transport", labelEn: "" },
+  },
+  "program.programSettingsSchema (tag-rename)": {
+    schema: program.programSettingsSchema,
+    valid: { intent: "tag-rename", label: "Transport", labelEn: "", tagId: "transport" },
+  },
+  "program.programSettingsSchema (tag-remove)": {
+    schema: program.programSettingsSchema,
+    valid: { intent: "tag-remove", tagId: "transport" },
+  },
+  "program.programSettingsSchema (delete)": {
+    schema: program.programSettingsSchema,
+    valid: { intent: "delete", confirm: "on" },
+  },
   "report.groupLabelSchema": {
     schema: report.groupLabelSchema,
     valid: { intent: "label", groupId: "g-1", label: "Transport" },
@@ -347,7 +397,110 @@ const FORMS: Record<string, FormCase> = {
     valid: { intent: "share", toolId: "tool-1" },
   },
   "tool.libraryFilterSchema": { schema: tool.libraryFilterSchema, valid: { theme: "", q: "x" } },
+  // A page's schema (a union of its forms on `intent`): one case per branch, so that the hostile
+  // values reach every form of the page, not only the first.
+  ...branches("groups.proposalsSchema", groups.proposalsSchema, [
+    { intent: "check", first: "p1", second: "p2", message: "" },
+    { intent: "propose", first: "p1", second: "p2", message: "Salut" },
+    { intent: "decline", proposalId: "prop-1" },
+  ]),
+  ...branches("groups.formationSchema", groups.formationSchema, [
+    { intent: "solve" },
+    { intent: "cancel" },
+    { intent: "approve", runId: "run-1", groupId: "g1" },
+    { intent: "pair-add", kind: "pin", a: "p1", b: "p2" },
+    { intent: "self-reject", proposalId: "prop-1" },
+  ]),
+  ...branches("agreement.agreementSchema", agreement.agreementSchema, [
+    {
+      intent: "save",
+      responsibilities: "Chacun son rôle",
+      objectives: "Des objectifs",
+      referencePersons: "Anne",
+      period: "Un an",
+      meetings: "Aux deux semaines",
+      communication: "Courriel",
+    },
+    { intent: "accept", version: "2" },
+  ]),
+  ...branches("codev.codevSessionsSchema", codev.codevSessionsSchema, [
+    { intent: "create", clientId: "p1", facilitatorId: "p2", scribeId: "p3", ...minutes },
+    { intent: "delete", sessionId: "cdv-1" },
+  ]),
+  ...branches("hours.hourBankSchema", hours.hourBankSchema, [
+    { intent: "add", kind: "preparation", hours: "0,75", date: "2026-01-01", note: "Lu" },
+    { intent: "remove", entryId: "hrs-1" },
+  ]),
+  ...branches(
+    "meetings.meetingsSchema",
+    meetings.meetingsSchema,
+    [
+      {
+        intent: "plan",
+        firstDate: "2026-01-01",
+        time: "13:30",
+        everyWeeks: "2",
+        durationMinutes: "60",
+        until: "2026-03-01",
+      },
+      { intent: "status", meetingId: "m-1", status: "postponed", reason: "Tempête" },
+      { intent: "rotate", mentorWeight: "2" },
+      { intent: "subscribe" },
+    ],
+    ["presentIds"],
+  ),
+  ...branches(
+    "meetings.meetingSchema",
+    meetings.meetingSchema,
+    [
+      {
+        intent: "details",
+        sequence: "3",
+        date: "2026-01-01",
+        time: "13:30",
+        durationMinutes: "90",
+        kind: "individual",
+        participantIds: ["p1", "p2"],
+        facilitatorId: "p1",
+        theme: "transport",
+        agenda: "Ordre du jour",
+        notes: "",
+        tools: "",
+      },
+      { intent: "status", status: "held", reason: "", presentIds: ["p1", "p2"] },
+      { intent: "swap", swapWith: "m-2" },
+      { intent: "confirm-preparation" },
+    ],
+    ["participantIds", "presentIds"],
+  ),
+  ...branches("action-plan.actionPlanSchema", actionPlan.actionPlanSchema, [
+    { intent: "import" },
+    { intent: "add", title: "Trouver un local" },
+    { intent: "down", itemId: "item-1" },
+  ]),
+  ...branches("tool.groupToolsSchema", tool.groupToolsSchema, [
+    {
+      intent: "create",
+      title: "Gabarit",
+      description: "Un modèle",
+      theme: "",
+      url: "https://x.org",
+    },
+    { intent: "consent", toolId: "tool-1" },
+  ]),
 };
+
+/** One case per branch of a union on `intent`, named by the branch. */
+function branches(
+  name: string,
+  schema: z.ZodType,
+  examples: Array<Record<string, string | string[]> & { intent: string }>,
+  arrayFields?: readonly string[],
+): Record<string, FormCase> {
+  return Object.fromEntries(
+    examples.map((valid) => [`${name}[${valid.intent}]`, { schema, valid, arrayFields }]),
+  );
+}
 
 /** Schemas of a single value (a route parameter or one field), not of a form. */
 const VALUES: Record<string, { schema: z.ZodType; valid: string }> = {
@@ -475,8 +628,13 @@ function fieldsOf(schema: z.ZodType): Map<string, z.ZodType> {
   const def = defOf(schema);
   const out = new Map<string, z.ZodType>();
   if (def.type === "object") for (const [k, v] of Object.entries(def.shape!)) out.set(k, v);
+  // A union's branches (a route's intents) may share a name: it holds what any branch allows.
   if (def.type === "union")
-    for (const o of def.options!) for (const e of fieldsOf(o)) out.set(...e);
+    for (const o of def.options!)
+      for (const [k, v] of fieldsOf(o)) {
+        const other = out.get(k);
+        out.set(k, other && other !== v ? z.union([other, v]) : v);
+      }
   if (def.type === "intersection")
     for (const side of [def.left!, def.right!]) for (const e of fieldsOf(side)) out.set(...e);
   if (def.type === "pipe") return fieldsOf(def.in!);
@@ -768,6 +926,7 @@ describe("every schema is covered", () => {
     ]);
     const factories = new Set(["applicationSubmitSchema", "applicationDraftSchema"]);
     factories.add("profileFormSchema");
+    factories.add("answerFormSchema");
     const missing: string[] = [];
     for (const [module, exports] of Object.entries(MODULES)) {
       for (const [name, value] of Object.entries(exports)) {

@@ -3,37 +3,39 @@ import { Form } from "~/components/AppForm";
 import { Field, FormErrorSummary } from "~/components/Field";
 import type { ReportGroup } from "../../../core/models/report/types";
 import { GROUP_LABEL_MAX } from "../../../core/schemas/report";
-import type { FormFailure } from "../../../core/utils/forms";
+import { useAppForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 
 /**
  * The coordinators name each group for the report by a theme, one small form per group. A refused
- * label comes back with its names hidden (`failure`); `saved` is the group just named.
+ * label comes back with its names hidden (the action's refill), next to its group's field; `saved`
+ * is the group just named.
  */
 export function GroupLabels({
   groups,
-  failure,
   saved,
 }: {
   groups: ReportGroup[];
-  failure: FormFailure | undefined;
   saved: string | undefined;
 }) {
   const { t } = useT();
   const navigation = useNavigation();
+  // The forms share one answer: the refused one is the group it names.
+  const [form, fields] = useAppForm<{ groupId: string; label: string }>({ intent: "label" });
+  const refused = form.status === "error" ? fields.groupId.defaultValue : undefined;
   return (
-    <details className="panel report-labels" open={Boolean(failure || saved)}>
+    <details className="panel report-labels" open={Boolean(refused || saved)}>
       <summary>{t("report.labels.title")}</summary>
       <p className="muted">{t("report.labels.intro")}</p>
-      <FormErrorSummary errors={failure?.fieldErrors} />
+      <FormErrorSummary form={form} />
       {saved ? (
         <p className="alert alert--success" role="status">
           {t("report.labels.saved")}
         </p>
       ) : null}
       {groups.map((g) => {
-        const mine = failure?.values.groupId === g.id ? failure : undefined;
-        const value = mine && typeof mine.values.label === "string" ? mine.values.label : g.label;
+        const mine = refused === g.id;
+        const value = mine ? (fields.label.defaultValue ?? "") : g.label;
         return (
           <Form method="post" className="inline-form" key={g.id}>
             <input type="hidden" name="intent" value="label" />
@@ -47,7 +49,7 @@ export function GroupLabels({
               maxLength={GROUP_LABEL_MAX}
               defaultValue={value}
               placeholder={t("report.labels.placeholder")}
-              error={mine?.fieldErrors.label}
+              error={mine ? fields.label.errors?.[0] : undefined}
             />
             <button
               type="submit"

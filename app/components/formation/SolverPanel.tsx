@@ -1,0 +1,113 @@
+import { useNavigation, useRevalidator } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { io } from "socket.io-client";
+import { Form } from "~/components/AppForm";
+import { useT } from "~/utils/i18n-react";
+import type { FormationRun } from "./types";
+
+/** The solver's progress, pushed over Socket.IO while a run is going; the page reloads at its end. */
+function useSolverProgress(programId: string, running: boolean) {
+  const [progress, setProgress] = useState<{ phase: string; fraction: number } | null>(null);
+  const revalidator = useRevalidator();
+  useEffect(() => {
+    if (!running) return;
+    const socket = io({ transports: ["websocket", "polling"] });
+    socket.on("connect", () => socket.emit("formation:watch", { programId }));
+    socket.on(
+      "solver:update",
+      (payload: { progress?: { phase: string; fraction: number }; done?: boolean }) => {
+        if (payload.progress) setProgress(payload.progress);
+        if (payload.done) revalidator.revalidate();
+      },
+    );
+    return () => {
+      socket.close();
+    };
+  }, [programId, running, revalidator]);
+  return progress;
+}
+
+/** Start (or cancel) the solver, follow its progress, and read its last result. */
+export function SolverPanel({
+  programId,
+  run,
+  freeCount,
+}: {
+  programId: string;
+  run: FormationRun | null;
+  freeCount: number;
+}) {
+  const navigation = useNavigation();
+  const { t, number } = useT();
+  const running = run?.status === "running";
+  const progress = useSolverProgress(programId, running);
+  const gap =
+    run?.result && run.result.bound.score > 0
+      ? Math.max(
+          0,
+          ((run.result.bound.score - run.result.objective.score) / run.result.bound.score) * 100,
+        )
+      : 0;
+  return (
+    <section className="panel" aria-labelledby="solve-title">
+      <h2 id="solve-title">{t("formation.solveTitle")}</h2>
+      <p>{t("formation.solveHint", { count: freeCount })}</p>
+      <Form method="post" className="actions">
+        {running ? (
+          <button type="submit" name="intent" value="cancel" className="button button--secondary">
+            {t("formation.cancel")}
+          </button>
+        ) : (
+          <button
+            type="submit"
+            name="intent"
+            value="solve"
+            className="button"
+            disabled={navigation.state !== "idle"}
+          >
+            {run ? t("formation.resolve") : t("formation.solve")}
+          </button>
+        )}
+      </Form>
+      {running ? (
+        <div role="status" aria-live="polite">
+          <label htmlFor="solver-progress">
+            {t("formation.progress", { phase: progress?.phase ?? "…" })}
+          </label>
+          <progress id="solver-progress" max={1} value={progress?.fraction ?? 0} />
+        </div>
+      ) : null}
+      {run?.status === "failed" ? (
+        <p className="alert alert--error">{t("formation.failed")}</p>
+      ) : null}
+      {run?.status === "cancelled" ? <p className="muted">{t("formation.cancelled")}</p> : null}
+      {run?.result ? (
+        <dl className="facts">
+          <div>
+            <dt>{t("formation.status")}</dt>
+            <dd>{t(`formation.statuses.${run.result.status}`)}</dd>
+          </div>
+          <div>
+            <dt>{t("formation.groupsFound")}</dt>
+            <dd>{run.groups.length}</dd>
+          </div>
+          <div>
+            <dt>{t("formation.score")}</dt>
+            <dd>
+              {number(run.result.objective.score, { maximumFractionDigits: 1 })} /{" "}
+              {number(run.result.bound.score, { maximumFractionDigits: 1 })}
+            </dd>
+          </div>
+          <div>
+            <dt>{t("formation.gap")}</dt>
+            <dd>{number(gap, { maximumFractionDigits: 2 })} %</dd>
+          </div>
+          <div>
+            <dt>{t("formation.time")}</dt>
+            <dd>{number(run.result.timeMs / 1000, { maximumFractionDigits: 1 })} s</dd>
+          </div>
+        </dl>
+      ) : null}
+    </section>
+  );
+}
