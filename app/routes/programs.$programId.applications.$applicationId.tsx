@@ -13,11 +13,11 @@ import {
 } from "../../core/models/application.server";
 import { programOrganizations } from "../../core/models/profile.server";
 import { SELECTION_CRITERIA, type SelectionCriterion } from "../../core/data/vocabulary";
-import { decisionSchema, scoreSchema } from "../../core/schemas/application";
-import { formDataToObject, isFormFailure, parseWith, readFormData } from "../../core/utils/forms";
+import { applicationReviewSchema } from "../../core/schemas/application";
+import { formProps, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import type { Services } from "../../core/services";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -53,35 +53,27 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program, application, user } = await load(s, request, params);
-  const form = formDataToObject(await readFormData(request));
-  if (form.intent === "score") {
-    const parsed = parseWith(scoreSchema, form);
-    if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, intent: "score" });
+  const submission = await parseSubmission(request, applicationReviewSchema);
+  if (submission.status !== "success") return refuse(submission);
+  const review = submission.value;
+  if (review.intent === "score") {
     const scores = Object.fromEntries(
       SELECTION_CRITERIA.map((c) => [
         c,
-        {
-          score: parsed.data[`score.${c}`] as number,
-          comment: parsed.data[`comment.${c}`] as string,
-        },
+        { score: review.score[c] as number, comment: review.comment[c] as string },
       ]),
     ) as Record<SelectionCriterion, { score: number; comment: string }>;
     await scoreApplication(s, program.id, application.id, scores, user.id);
     return { done: "score" as const };
   }
-  if (form.intent === "decide") {
-    const parsed = parseWith(decisionSchema, form);
-    if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, intent: "decide" });
-    const result = await decideApplication(s, {
-      programId: program.id,
-      id: application.id,
-      status: parsed.data.status,
-      reason: parsed.data.reason,
-      by: user.id,
-    });
-    return { done: "decide" as const, invitationLink: result.invitationLink };
-  }
-  throw new Response("Bad request", { status: 400 });
+  const result = await decideApplication(s, {
+    programId: program.id,
+    id: application.id,
+    status: review.status,
+    reason: review.reason,
+    by: user.id,
+  });
+  return { done: "decide" as const, invitationLink: result.invitationLink };
 }
 
 export default function ApplicationDetail() {
@@ -93,7 +85,8 @@ export default function ApplicationDetail() {
     competitorNames,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const failure = isFormFailure(result) ? result : undefined;
+  const [scoreForm, scoreFields] = useAppForm<Record<string, string>>({ intent: "score" });
+  const [decideForm, decideFields] = useAppForm<Record<string, string>>({ intent: "decide" });
   const navigation = useNavigation();
   const { t, locale, date } = useT();
   const tag = (id: string) =>
@@ -102,8 +95,6 @@ export default function ApplicationDetail() {
       locale,
       id,
     );
-  const scoreFailure = failure?.values.intent === "score" ? failure : undefined;
-  const decideFailure = failure?.values.intent === "decide" ? failure : undefined;
   return (
     <>
       <p>
@@ -210,12 +201,12 @@ export default function ApplicationDetail() {
           <section className="panel" aria-labelledby="scoring">
             <h2 id="scoring">{t("applications.scoring")}</h2>
             <p className="field-hint">{t("applications.scoringHint")}</p>
-            <FormErrorSummary errors={scoreFailure?.fieldErrors} />
-            <Form method="post" className="stack" noValidate>
+            <FormErrorSummary form={scoreForm} />
+            <Form method="post" {...formProps(scoreForm)} className="stack">
               <input type="hidden" name="intent" value="score" />
               {SELECTION_CRITERIA.map((c) => {
                 const current = a.evaluation?.criteria[c];
-                const error = scoreFailure?.fieldErrors[`score.${c}`];
+                const error = scoreFields[`score.${c}`]?.errors?.[0];
                 return (
                   <fieldset key={c} className={error ? "criterion field--invalid" : "criterion"}>
                     <legend>{t(`applications.criteria.${c}`)}</legend>
@@ -270,12 +261,10 @@ export default function ApplicationDetail() {
                 })}
               </p>
             ) : null}
-            <FormErrorSummary errors={decideFailure?.fieldErrors} />
-            <Form method="post" className="stack" noValidate>
+            <FormErrorSummary form={decideForm} />
+            <Form method="post" {...formProps(decideForm)} className="stack">
               <input type="hidden" name="intent" value="decide" />
-              <fieldset
-                className={decideFailure?.fieldErrors.status ? "field--invalid" : undefined}
-              >
+              <fieldset className={decideFields.status?.errors?.[0] ? "field--invalid" : undefined}>
                 <legend>{t("applications.decisionChoice")}</legend>
                 {(["accepted", "waitlisted", "rejected"] as const).map((s) => (
                   <div className="checkbox" key={s}>
@@ -289,7 +278,7 @@ export default function ApplicationDetail() {
                     <label htmlFor={`decision-${s}`}>{t(`applications.decisions.${s}`)}</label>
                   </div>
                 ))}
-                <FieldErrorText id="field-status" error={decideFailure?.fieldErrors.status} />
+                <FieldErrorText id="field-status" error={decideFields.status?.errors?.[0]} />
               </fieldset>
               <TextArea
                 name="reason"
@@ -297,7 +286,7 @@ export default function ApplicationDetail() {
                 hint={t("applications.reasonHint")}
                 required
                 value={a.decision?.reason ?? ""}
-                error={decideFailure?.fieldErrors.reason}
+                error={decideFields.reason?.errors?.[0]}
                 rows={3}
               />
               <button type="submit" className="button" disabled={navigation.state === "submitting"}>

@@ -156,19 +156,35 @@ export function applicationDraftSchema(
 }
 export type ApplicationDraftInput = z.infer<ReturnType<typeof applicationDraftSchema>>;
 
-export const scoreSchema = z.object(
-  Object.fromEntries(
-    SELECTION_CRITERIA.flatMap((c) => [
-      [`score.${c}`, z.coerce.number("errors.choice").int().min(0).max(3)],
-      [`comment.${c}`, optionalText(1000)],
-    ]),
-  ) as Record<string, z.ZodType>,
-);
+/** One value per selection criterion (`score.goals`, `comment.goals`…); none sent reads as none. */
+const byCriterion = <T extends z.ZodType>(field: T) =>
+  z.preprocess(
+    (v) => v ?? {},
+    z.object(
+      Object.fromEntries(SELECTION_CRITERIA.map((c) => [c, field])) as Record<
+        (typeof SELECTION_CRITERIA)[number],
+        T
+      >,
+    ),
+  );
+
+export const scoreSchema = z.object({
+  intent: z.literal("score"),
+  score: byCriterion(z.coerce.number("errors.choice").int().min(0).max(3)),
+  comment: byCriterion(optionalText(1000)),
+});
 
 export const decisionSchema = z.object({
+  intent: z.literal("decide"),
   status: z.enum(["accepted", "rejected", "waitlisted"], "errors.choice"),
   reason: requiredText(3, 2000),
 });
+
+/** A coordinator's review of an application: its scores, then the decision. */
+export const applicationReviewSchema = z.discriminatedUnion("intent", [
+  scoreSchema,
+  decisionSchema,
+]);
 
 export const applicationFiltersSchema = z.object({
   role: z.enum(["mentor", "mentee", "peer"]).optional().catch(undefined),

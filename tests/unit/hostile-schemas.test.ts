@@ -49,6 +49,22 @@ interface FormCase {
   prepare?: (form: Record<string, unknown>) => Record<string, unknown>;
 }
 
+/** Names with a dot become nested objects, as Conform reads them from a form (`score.goals`). */
+function asPaths(form: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(form)) {
+    const [head, ...rest] = name.split(".");
+    if (!rest.length || !head) {
+      Object.defineProperty(out, name, { value, enumerable: true, writable: true });
+      continue;
+    }
+    const inner = (out[head] ??= {}) as Record<string, unknown>;
+    if (typeof inner === "object" && inner !== null)
+      Object.defineProperty(inner, rest.join("."), { value, enumerable: true, writable: true });
+  }
+  return out;
+}
+
 const longText = (n: number) => "Texte assez long pour passer. ".repeat(n);
 const scoreFields = Object.fromEntries(
   SELECTION_CRITERIA.flatMap((c) => [
@@ -142,10 +158,23 @@ const FORMS: Record<string, FormCase> = {
     arrayFields: application.APPLICATION_ARRAY_FIELDS,
     prepare: withNeeds,
   },
-  "application.scoreSchema": { schema: application.scoreSchema, valid: scoreFields },
+  "application.scoreSchema": {
+    schema: application.scoreSchema,
+    valid: { intent: "score", ...scoreFields },
+    prepare: asPaths,
+  },
   "application.decisionSchema": {
     schema: application.decisionSchema,
-    valid: { status: "accepted", reason: "Bon projet" },
+    valid: { intent: "decide", status: "accepted", reason: "Bon projet" },
+  },
+  "application.applicationReviewSchema (score)": {
+    schema: application.applicationReviewSchema,
+    valid: { intent: "score", ...scoreFields },
+    prepare: asPaths,
+  },
+  "application.applicationReviewSchema (decide)": {
+    schema: application.applicationReviewSchema,
+    valid: { intent: "decide", status: "accepted", reason: "Bon projet" },
   },
   "application.applicationFiltersSchema": {
     schema: application.applicationFiltersSchema,
@@ -627,7 +656,12 @@ function stringChecks(s: z.ZodType) {
 function fieldsOf(schema: z.ZodType): Map<string, z.ZodType> {
   const def = defOf(schema);
   const out = new Map<string, z.ZodType>();
-  if (def.type === "object") for (const [k, v] of Object.entries(def.shape!)) out.set(k, v);
+  if (def.type === "object")
+    for (const [k, v] of Object.entries(def.shape!)) {
+      out.set(k, v);
+      // A nested object's fields are named by their path, as the form names them (`score.goals`).
+      for (const [sub, field] of nestedFields(v)) out.set(`${k}.${sub}`, field);
+    }
   // A union's branches (a route's intents) may share a name: it holds what any branch allows.
   if (def.type === "union")
     for (const o of def.options!)
@@ -639,6 +673,14 @@ function fieldsOf(schema: z.ZodType): Map<string, z.ZodType> {
     for (const side of [def.left!, def.right!]) for (const e of fieldsOf(side)) out.set(...e);
   if (def.type === "pipe") return fieldsOf(def.in!);
   return out;
+}
+
+/** The fields of an object field (read through a preprocessing step); none for other fields. */
+function nestedFields(schema: z.ZodType): Map<string, z.ZodType> {
+  const def = defOf(schema);
+  if (def.type === "object") return fieldsOf(schema);
+  if (def.type === "pipe" && defOf(def.in!).type === "transform") return nestedFields(def.out!);
+  return new Map();
 }
 
 /** An anchored pattern without an unbounded repetition accepts strings of bounded length. */
