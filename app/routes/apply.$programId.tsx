@@ -40,10 +40,11 @@ import { notFound } from "~/utils/permissions.server";
 import { formFailure } from "~/utils/responses.server";
 import { rateLimit } from "~/utils/throttle.server";
 import type { Services } from "../../core/services";
+import { idSchema } from "../../core/schemas/fields";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "apply.title");
 
-const programIdSchema = z.string().regex(/^[\w-]{1,64}$/);
+const programIdSchema = idSchema;
 const draftTokenSchema = z.string().regex(TOKEN_PATTERN);
 
 async function loadProgram(s: Services, programId: unknown) {

@@ -19,12 +19,11 @@ import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
 import type { Services } from "../../core/services";
+import { idSchema } from "../../core/schemas/fields";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.application.organizationName ?? ""} – Maillage` },
 ];
-
-const idSchema = z.string().regex(/^[\w-]{1,64}$/);
 
 async function load(s: Services, request: Request, params: Record<string, string | undefined>) {
   const access = await requireCoordinatorOf(s, request, params.programId);

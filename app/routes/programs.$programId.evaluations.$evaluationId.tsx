@@ -20,6 +20,7 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";
 import type { Services } from "../../core/services";
+import { isId } from "../../core/utils/ids";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluations.title");
 
@@ -27,7 +28,7 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluatio
 async function load(s: Services, request: Request, params: LoaderFunctionArgs["params"]) {
   const { program, participant } = await requireProgramAccess(s, request, params.programId);
   const id = typeof params.evaluationId === "string" ? params.evaluationId : "";
-  const evaluation = /^[\w-]{1,64}$/.test(id) ? await getEvaluation(s, program.id, id) : undefined;
+  const evaluation = isId(id) ? await getEvaluation(s, program.id, id) : undefined;
   if (!evaluation || !participant) throw notFound();
   const groupId = (await respondents(s, program.id)).get(participant.id);
   if (!groupId) throw notFound();

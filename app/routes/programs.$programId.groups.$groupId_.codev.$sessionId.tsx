@@ -9,6 +9,7 @@ import { codevPeople, codevView, getCodevSession } from "../../core/models/codev
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
+import { isId } from "../../core/utils/ids";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "codev.title");
 
@@ -21,7 +22,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     params.groupId,
   );
   const id = typeof params.sessionId === "string" ? params.sessionId : "";
-  const session = /^[\w-]{1,64}$/.test(id) ? await getCodevSession(s, group.id, id) : undefined;
+  const session = isId(id) ? await getCodevSession(s, group.id, id) : undefined;
   if (!session) throw notFound();
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,

@@ -23,13 +23,14 @@ import { quebecDateTime } from "../../core/utils/quebec-time";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
 import type { Services } from "../../core/services";
+import { isId } from "../../core/utils/ids";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.detailTitle");
 
 async function load(s: Services, request: Request, params: LoaderFunctionArgs["params"]) {
   const access = await requireGroupMember(s, request, params.programId, params.groupId);
   const id = typeof params.meetingId === "string" ? params.meetingId : "";
-  const meeting = /^[\w-]{1,64}$/.test(id) ? await getMeeting(s, access.group.id, id) : undefined;
+  const meeting = isId(id) ? await getMeeting(s, access.group.id, id) : undefined;
   if (!meeting) throw notFound();
   return { ...access, meeting };
 }

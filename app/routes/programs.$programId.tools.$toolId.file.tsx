@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { canSeeTool, getTool, readToolFile } from "../../core/models/tool.server";
 import { notFound, requireUser } from "~/utils/permissions.server";
 import { servedType } from "~/utils/upload.server";
+import { isId } from "../../core/utils/ids";
 
 /**
  * A tool's file, for the people who may see the tool (its group's members; the program once the
@@ -10,8 +11,7 @@ import { servedType } from "~/utils/upload.server";
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
   const user = await requireUser(s, request);
-  const id =
-    typeof params.toolId === "string" && /^[\w-]{1,64}$/.test(params.toolId) ? params.toolId : "";
+  const id = isId(params.toolId) ? params.toolId : "";
   const tool = id ? await getTool(s, id) : undefined;
   if (!tool || tool.programId !== params.programId || !tool.file) throw notFound();
   if (!(await canSeeTool(s, tool, user.id))) throw notFound();

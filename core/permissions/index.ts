@@ -14,6 +14,7 @@ import { getGroup, type Group } from "../models/group.server";
 import type { CodevSession } from "../models/codev.server";
 import type { SpeedEvent } from "../models/event.server";
 import type { Services } from "../services";
+import { idSchema } from "../schemas/fields";
 
 export type Refusal = "not_found" | "forbidden";
 
@@ -22,7 +23,6 @@ export function isRefusal(answer: object | Refusal): answer is Refusal {
   return typeof answer === "string";
 }
 
-const idSchema = z.string().regex(/^[\w-]{1,64}$/);
 const validId = (id: unknown): string | undefined => {
   const parsed = idSchema.safeParse(id);
   return parsed.success ? parsed.data : undefined;

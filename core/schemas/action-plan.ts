@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { optionalText, requiredText } from "./fields";
+import { optionalText, requiredText, idSchema } from "./fields";
 
-const itemId = z.string().regex(/^[\w-]{1,64}$/);
+const itemId = idSchema;
 
 export const actionPlanSchema = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("import") }),

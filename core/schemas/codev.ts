@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { crossField } from "../utils/forms";
-import { numberField, plainText, text } from "./fields";
+import { numberField, plainText, text, choiceIdSchema, idSchema } from "./fields";
 
-const idField = z.string().regex(/^[\w-]{1,64}$/, "errors.choice");
+const idField = choiceIdSchema;
 const optionalId = z.union([z.literal(""), idField]).default("");
 
 const minuteFields = {
@@ -53,7 +53,7 @@ export const codevSessionsSchema = z.discriminatedUnion("intent", [
   codevDeleteSchema,
 ]);
 
-const sessionId = z.string().regex(/^[\w-]{1,64}$/);
+const sessionId = idSchema;
 /** Socket.IO payloads of the co-development runner. */
 export const codevLiveSchemas = {
   join: z.strictObject({ sessionId }),

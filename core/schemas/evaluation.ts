@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { crossField } from "../utils/forms";
-import { checkbox, dateField, optionalText, requiredText } from "./fields";
+import {
+  checkbox,
+  dateField,
+  optionalText,
+  requiredText,
+  choiceIdSchema,
+  idSchema,
+} from "./fields";
 
 const scheduleFields = z.object({
   intent: z.literal("schedule"),
@@ -21,12 +28,12 @@ export const scheduleSchema = scheduleFields.refine(
 
 export const remindSchema = z.object({
   intent: z.literal("remind"),
-  evaluationId: z.string().regex(/^[\w-]{1,64}$/),
+  evaluationId: idSchema,
 });
 
 export const observerNoteSchema = z.object({
   intent: z.literal("observe"),
-  groupId: z.string().regex(/^[\w-]{1,64}$/, "errors.choice"),
+  groupId: choiceIdSchema,
   meetingDate: dateField,
   note: requiredText(3, 4000),
 });

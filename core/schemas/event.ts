@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { NOTE_MESSAGE_MAX_BYTES } from "../data/room-note";
 import { fromDateTimeLocal } from "../utils/quebec-time";
-import { numberField, optionalText, requiredText, text } from "./fields";
+import { numberField, optionalText, requiredText, text, idSchema } from "./fields";
 
 export const EVENT_ARRAY_FIELDS = ["invited"] as const;
 
@@ -25,11 +25,11 @@ export const eventFormSchema = z.object({
     (v) => v === "" || /^https:\/\/[^\s]+$/.test(v),
     "errors.videoUrl",
   ),
-  invited: z.array(z.string().regex(/^[\w-]{1,64}$/)).min(2, "errors.inviteTwo"),
+  invited: z.array(idSchema).min(2, "errors.inviteTwo"),
 });
 export type EventFormInput = z.infer<typeof eventFormSchema>;
 
-export const eventIdSchema = z.string().regex(/^[\w-]{1,64}$/);
+export const eventIdSchema = idSchema;
 
 /** A Yjs message of the room's shared note as Socket.IO delivers binary data (a Buffer on the server), bounded. */
 const yjsMessage = z
@@ -60,7 +60,7 @@ export const liveSchemas = {
   rating: z.strictObject({
     eventId: eventIdSchema,
     round: z.number().int().min(1).max(20),
-    toParticipantId: z.string().regex(/^[\w-]{1,64}$/),
+    toParticipantId: idSchema,
     answer: z.enum(["yes", "maybe", "no"]),
     note: text().max(1000).default(""),
   }),

@@ -1,6 +1,12 @@
 /** Building blocks shared by the form schemas. Messages are catalog keys. */
 import { z } from "zod";
 import { isMrcInRegion, isValidRegion } from "../data/geography";
+import { ID_PATTERN } from "../utils/ids";
+
+/** A record id in a URL, a form or a payload (core/utils/ids.ts). */
+export const idSchema = z.string().regex(ID_PATTERN);
+/** An id picked in a form's list: a refusal says "choose one of the list". */
+export const choiceIdSchema = z.string().regex(ID_PATTERN, "errors.choice");
 
 export const emailField = z
   .string()

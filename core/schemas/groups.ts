@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { text } from "./fields";
+import { text, idSchema } from "./fields";
 
-const id = z.string().regex(/^[\w-]{1,64}$/);
+const id = idSchema;
 
 export const proposeSchema = z.object({
   intent: z.enum(["check", "propose"]),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, numberField, optionalText } from "./fields";
+import { dateField, numberField, optionalText, idSchema } from "./fields";
 
 export const hourEntrySchema = z.object({
   intent: z.literal("add"),
@@ -11,7 +11,7 @@ export const hourEntrySchema = z.object({
 
 export const removeEntrySchema = z.object({
   intent: z.literal("remove"),
-  entryId: z.string().regex(/^[\w-]{1,64}$/),
+  entryId: idSchema,
 });
 
 /** The hour bank page: log hours, or remove one's own line. */

@@ -1,8 +1,8 @@
 import { z } from "zod";
 import { crossField } from "../utils/forms";
-import { dateField, numberField, optionalText } from "./fields";
+import { dateField, numberField, optionalText, choiceIdSchema } from "./fields";
 
-const idField = z.string().regex(/^[\w-]{1,64}$/, "errors.choice");
+const idField = choiceIdSchema;
 const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.time");
 
 const seriesFields = z.object({

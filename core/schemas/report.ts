@@ -1,13 +1,13 @@
 /** The program report's forms and its CSV download. */
 import { z } from "zod";
-import { text } from "./fields";
+import { text, choiceIdSchema } from "./fields";
 
 export const GROUP_LABEL_MAX = 80;
 
 /** Coordinators name a group for the report by a theme; empty gives "Group N". */
 export const groupLabelSchema = z.object({
   intent: z.literal("label"),
-  groupId: z.string().regex(/^[\w-]{1,64}$/, "errors.choice"),
+  groupId: choiceIdSchema,
   label: text()
     .max(GROUP_LABEL_MAX)
     .refine((s) => !/[@<>]/.test(s), "errors.reportLabelCharacters")

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, requiredText, text } from "./fields";
+import { optionalText, requiredText, text, idSchema } from "./fields";
 
 /** Adding a tool: a link or a file (the file is checked by the action, see the tools page). */
 export const toolFormSchema = z.object({
@@ -14,7 +14,7 @@ export const toolFormSchema = z.object({
 
 export const toolActionSchema = z.object({
   intent: z.enum(["share", "consent", "decline", "withdraw", "delete"]),
-  toolId: z.string().regex(/^[\w-]{1,64}$/),
+  toolId: idSchema,
 });
 
 /** A group's tools page: add a tool, or act on one (share, answer a request, withdraw, delete). */

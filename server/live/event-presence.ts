@@ -6,13 +6,13 @@
 import { z } from "zod";
 import type { PresenceReply } from "../../core/live/protocol";
 import type { LiveServer } from "./handle";
+import { idSchema } from "../../core/schemas/fields";
 
 /** A person who dropped out stays "present" this long, so a Wi-Fi hiccup keeps their seat. */
 export const PRESENCE_GRACE_MS = 60_000;
 /** An answer this recent serves the clock without waiting (nothing next to the grace period). */
 const PRESENCE_FRESH_MS = 10_000;
 
-const idSchema = z.string().regex(/^[\w-]{1,64}$/);
 /** What another process answers to "who is here?": participant ids only. */
 const presenceReplySchema = z.object({
   connected: z.array(idSchema).max(100_000),

@@ -11,6 +11,7 @@ import { handle, LiveError, type LiveServer } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
 import { CodevLive } from "./codev";
 import type { Services } from "../../core/services";
+import { idSchema } from "../../core/schemas/fields";
 
 /** Sockets reach the models through `s`; `timings` logs the steps of speed-dating round switches. */
 export async function attachLive(s: Services, io: LiveServer, options: { timings: boolean }) {
@@ -52,7 +53,7 @@ export async function attachLive(s: Services, io: LiveServer, options: { timings
     handle(
       socket,
       "formation:watch",
-      z.strictObject({ programId: z.string().regex(/^[\w-]{1,64}$/) }),
+      z.strictObject({ programId: idSchema }),
       async ({ programId }) => {
         // Only the program's own participants learn that it exists.
         const access = await coordinatorAccess(s, socket.data.user.id, programId);

@@ -25,6 +25,7 @@ import { consoleView, eventView, roomOf, seats, type ViewSources } from "./event
 import type { LiveServer, LiveSocket } from "./handle";
 import { RoomNotes } from "./room-note";
 import { Timings } from "./timings";
+import { isId } from "../../core/utils/ids";
 
 export { PRESENCE_GRACE_MS } from "./event-presence";
 
@@ -32,7 +33,7 @@ export { PRESENCE_GRACE_MS } from "./event-presence";
 const CONSOLE_EVERY_MS = 500;
 
 const validId = (eventId: unknown): eventId is string =>
-  typeof eventId === "string" && /^[\w-]{1,64}$/.test(eventId);
+  typeof eventId === "string" && isId(eventId);
 
 interface LiveEventState {
   people?: Promise<Map<string, EventPerson>>;
