@@ -1,3 +1,4 @@
+import { type Role } from "./roles";
 /**
  * Fair rotation of meeting facilitators within a group (usually three members).
  *
@@ -38,7 +39,7 @@ export type RotationMode = "mentorship" | "co-development";
 
 export interface RotationMember {
   id: string;
-  role: "mentor" | "mentee" | "peer";
+  role: Role;
   /** taxonomy subject ids the member has expertise in */
   expertise: readonly string[];
 }

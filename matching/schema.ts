@@ -4,9 +4,10 @@
  * here, so a malformed instance yields one zod issue per invalid path.
  */
 import { z } from "zod";
+import { ROLES, type Role } from "./roles";
 
-export const roleSchema = z.enum(["mentor", "mentee", "peer"]);
-export type Role = z.infer<typeof roleSchema>;
+export const roleSchema = z.enum(ROLES);
+export type { Role };
 
 export const needSchema = z.union([
   z.string().min(1),

@@ -1,5 +1,6 @@
 import { regions } from "../../core/data/geography";
 import { useT } from "~/utils/i18n-react";
+import { ROLES } from "../../matching/roles";
 
 /** One filter of a list page: a labelled select whose first option means "all". */
 export function FilterSelect({
@@ -36,7 +37,7 @@ export function RoleFilter({ value }: { value: string | undefined }) {
       name="role"
       label={t("applications.filters.role")}
       value={value}
-      options={(["mentor", "mentee", "peer"] as const).map((r) => ({
+      options={ROLES.map((r) => ({
         value: r,
         label: t(`roles.${r}`),
       }))}

@@ -11,6 +11,7 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/TableScroll";
+import { ROLES } from "../../matching/roles";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "invitations.title");
 
@@ -65,7 +66,7 @@ export default function Invitations() {
             field={fields.role}
             label={t("invitations.role")}
             value="mentee"
-            options={(["mentor", "mentee", "peer"] as const).map((r) => ({
+            options={ROLES.map((r) => ({
               value: r,
               label: t(`roles.${r}`),
             }))}

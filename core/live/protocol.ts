@@ -17,6 +17,7 @@ import type { codevLiveSchemas } from "../schemas/codev";
 import type { liveSchemas } from "../schemas/event";
 import type { SolverUpdate } from "../services";
 import type { ChatMessage } from "../store/chat-log";
+import { type Role } from "../../matching/roles";
 
 export type { ChatMessage, CodevView };
 
@@ -35,7 +36,7 @@ export interface EventPerson {
   name: string;
   organization: string;
   region: string;
-  role: "mentor" | "mentee" | "peer";
+  role: Role;
   needs: string[];
   expertise: string[];
 }

@@ -15,6 +15,7 @@ import { whileUnchanged } from "./revision-cache.server";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
 import { DomainError } from "../errors";
+import { type Role } from "../../matching/roles";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
 const frenchOrder = new Intl.Collator("fr").compare;
@@ -144,7 +145,7 @@ export async function getApplicationByToken(s: Services, token: string) {
 }
 
 export interface ApplicationFilters {
-  role?: "mentor" | "mentee" | "peer";
+  role?: Role;
   region?: string;
   status?: "submitted" | "accepted" | "rejected" | "waitlisted";
   sort: "score" | "date" | "name";

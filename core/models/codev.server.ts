@@ -17,6 +17,7 @@ import { quarterHours, setMeetingStatus } from "./meeting.server";
 import { quebecDate } from "../utils/quebec-time";
 import type { Services } from "../services";
 import { DomainError } from "../errors";
+import { type Role } from "../../matching/roles";
 
 export { CODEV_DEFAULT_MINUTES, CODEV_STEP_KEYS } from "./codev";
 
@@ -381,7 +382,7 @@ export async function applyCodevCommand(
 export interface CodevPerson {
   id: string;
   name: string;
-  role: "mentor" | "mentee" | "peer";
+  role: Role;
 }
 
 /** What every member's screen shows; the same for all, roles decide the controls. */

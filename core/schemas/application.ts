@@ -14,6 +14,7 @@ import {
   regionMrcFields,
   requiredText,
 } from "./fields";
+import { ROLES } from "../../matching/roles";
 
 export const APPLICATION_ARRAY_FIELDS = [
   "operations",
@@ -21,7 +22,7 @@ export const APPLICATION_ARRAY_FIELDS = [
   "availability",
   "competitorOrgIds",
 ] as const;
-export const roleField = z.enum(["mentor", "mentee", "peer"], "errors.chooseRole");
+export const roleField = z.enum(ROLES, "errors.chooseRole");
 const workingStyle = z.enum(["structured", "intuitive", "between"], "errors.choice");
 
 /** `need.<tag>` fields hold a priority (1–3) or nothing: turned into an ordered needs list. */
@@ -187,7 +188,7 @@ export const applicationReviewSchema = z.discriminatedUnion("intent", [
 ]);
 
 export const applicationFiltersSchema = z.object({
-  role: z.enum(["mentor", "mentee", "peer"]).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
   region: z
     .string()
     .regex(/^\d{2}$/)

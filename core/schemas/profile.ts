@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { availabilitySlots } from "../data/vocabulary";
 import { checkbox, optionalText, text } from "./fields";
+import { ROLES } from "../../matching/roles";
 
 export const PROFILE_ARRAY_FIELDS = [
   "needTag",
@@ -60,7 +61,7 @@ export const directoryFiltersSchema = z.object({
     .regex(/^[a-z0-9-]{1,48}$/)
     .optional()
     .catch(undefined),
-  role: z.enum(["mentor", "mentee", "peer"]).optional().catch(undefined),
+  role: z.enum(ROLES).optional().catch(undefined),
   region: z
     .string()
     .regex(/^\d{2}$/)

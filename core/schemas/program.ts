@@ -10,10 +10,11 @@ import {
   plainText,
   requiredText,
 } from "./fields";
+import { ROLES } from "../../matching/roles";
 
 export const inviteSchema = z.object({
   intent: z.literal("invite"),
-  role: z.enum(["mentor", "mentee", "peer"], "errors.choice"),
+  role: z.enum(ROLES, "errors.choice"),
   email: optionalEmailField,
 });
 export type InviteForm = z.input<typeof inviteSchema>;

@@ -8,6 +8,7 @@ import type { EventFormInput } from "../../schemas/event";
 import { fromDateTimeLocal } from "../../utils/quebec-time";
 import type { Services } from "../../services";
 import { DomainError } from "../../errors";
+import { type Role } from "../../../matching/roles";
 
 export type SpeedEvent = EntityOf<"events">;
 
@@ -77,7 +78,7 @@ export interface EventPerson {
   name: string;
   organization: string;
   region: string;
-  role: "mentor" | "mentee" | "peer";
+  role: Role;
   needs: string[];
   expertise: string[];
 }

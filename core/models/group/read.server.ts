@@ -5,6 +5,7 @@
 import { newId } from "../../store";
 import type { EntityOf } from "../../store";
 import type { Services } from "../../services";
+import { type Role } from "../../../matching/roles";
 
 export type Group = EntityOf<"groups">;
 
@@ -28,7 +29,7 @@ export interface GroupMemberView {
   id: string;
   name: string;
   email: string;
-  role: "mentor" | "mentee" | "peer";
+  role: Role;
   organization: string;
   region: string;
   needs: string[];

@@ -4,11 +4,11 @@
  */
 import type { HourLine } from "../hour-bank";
 import type { RedactionNames } from "./anonymize";
+import { ROLES, type Role } from "../../../matching/roles";
 
 // ─── Input ──────────────────────────────────────────────────────────────────────────────────────
 
-export type Role = "mentor" | "mentee" | "peer";
-export const ROLES: readonly Role[] = ["mentor", "mentee", "peer"];
+export { ROLES, type Role };
 
 export interface ReportInput {
   program: {

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../../data/vocabulary";
 import { id, isoDate, localeSchema, mrcCode, regionCode } from "./common";
+import { ROLES } from "../../../matching/roles";
 
 export const userSchema = z.strictObject({
   id,
@@ -30,7 +31,7 @@ export const organizationSchema = z.strictObject({
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
-export const participantRoleSchema = z.enum(["mentor", "mentee", "peer"]);
+export const participantRoleSchema = z.enum(ROLES);
 export type ParticipantRole = z.infer<typeof participantRoleSchema>;
 
 /** A subject of the program's taxonomy of needs and expertise. */
