@@ -6,13 +6,19 @@
 import { randomUUID } from "node:crypto";
 import type { ChatMessage } from "../store";
 import type { Services } from "../services";
+import { DomainError } from "../errors";
 
 export type { ChatMessage };
 
 /** The author sent more than the `chatPerson` rate limit allows. */
-export class ChatTooFastError extends Error {
+export class ChatTooFastError extends DomainError {
   constructor() {
-    super("chat: too fast");
+    super({
+      name: "ChatTooFastError",
+      code: "rate_limited",
+      messageKey: "errors.live.tooFast",
+      status: 429,
+    });
   }
 }
 

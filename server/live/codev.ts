@@ -4,10 +4,10 @@
  * pushes the new view to the session's channel `codev:<id>`. Members joining late or reconnecting
  * simply join again and get the current view.
  */
+import { isDomainErrorNamed } from "../../core/errors";
 import { codevAccess, isRefusal } from "../../core/permissions";
 import {
   applyCodevCommand,
-  CodevError,
   codevPeople,
   codevView,
   type CodevCommand,
@@ -75,7 +75,8 @@ export class CodevLive {
       );
       return this.publish(updated, group);
     } catch (error) {
-      if (error instanceof CodevError) throw new LiveError(error.code, error.messageKey);
+      if (isDomainErrorNamed(error, "CodevError"))
+        throw new LiveError(error.code, error.messageKey);
       throw error;
     }
   }

@@ -6,15 +6,11 @@
  * Channels: `evt:<id>` everyone, `evt:<id>:console` coordinators, `evt:<id>:p:<participant>` the
  * sockets of one person, `evt:<id>:room:<roomId>` a room of the current round.
  */
+import { isDomainErrorNamed } from "../../core/errors";
 import { formatNumber } from "../../core/i18n";
 import { NOTE_MAX_LENGTH } from "../../core/data/room-note";
-import { ChatTooFastError, sendChat } from "../../core/models/chat.server";
-import {
-  applyCommand,
-  EventCommandError,
-  rate,
-  RatingNotAllowedError,
-} from "../../core/models/event.server";
+import { sendChat } from "../../core/models/chat.server";
+import { applyCommand, rate } from "../../core/models/event.server";
 import { eventAccess, isRefusal } from "../../core/permissions";
 import { liveSchemas } from "../../core/schemas/event";
 import { handle, LiveError, type LiveSocket } from "./handle";
@@ -58,36 +54,30 @@ export function attachEventHandlers(live: SpeedDatingLive, socket: LiveSocket) {
 
   handle(socket, "chat:send", liveSchemas.chat, async ({ eventId, roomId, text }) => {
     const access = joined(socket, eventId);
-    try {
-      return await sendChat(
-        s,
-        { eventId, roomId, authorId: access.participantId ?? "", text },
-        {
-          /** This person sits in that room now and the round is not over. */
-          check: async () => {
-            const event = live.known(eventId);
-            const room = live.roomNow(eventId, access.participantId);
-            if (!event || !room || room.id !== roomId)
-              throw new LiveError("not_in_room", "errors.live.notInRoom");
-            const now = Date.now();
-            // The round is over for everyone at the shared deadline, even if the switch reaches
-            // this process a moment later: a message then could reach a room its mates left.
-            if (event.status === "running" && event.deadline && now >= Date.parse(event.deadline))
-              throw new LiveError("round_over", "errors.live.notNow");
-            const people = await live.people(event);
-            const authorName = people.get(access.participantId!)?.name ?? "?";
-            return { round: event.currentRound, authorName, now };
-          },
-          // Delivered first, then saved: the room is looked up before any await that could race a
-          // switch.
-          deliver: (message) => live.chat.deliver(message),
+    return sendChat(
+      s,
+      { eventId, roomId, authorId: access.participantId ?? "", text },
+      {
+        /** This person sits in that room now and the round is not over. */
+        check: async () => {
+          const event = live.known(eventId);
+          const room = live.roomNow(eventId, access.participantId);
+          if (!event || !room || room.id !== roomId)
+            throw new LiveError("not_in_room", "errors.live.notInRoom");
+          const now = Date.now();
+          // The round is over for everyone at the shared deadline, even if the switch reaches
+          // this process a moment later: a message then could reach a room its mates left.
+          if (event.status === "running" && event.deadline && now >= Date.parse(event.deadline))
+            throw new LiveError("round_over", "errors.live.notNow");
+          const people = await live.people(event);
+          const authorName = people.get(access.participantId!)?.name ?? "?";
+          return { round: event.currentRound, authorName, now };
         },
-      );
-    } catch (error) {
-      if (error instanceof ChatTooFastError)
-        throw new LiveError("rate_limited", "errors.live.tooFast");
-      throw error;
-    }
+        // Delivered first, then saved: the room is looked up before any await that could race a
+        // switch.
+        deliver: (message) => live.chat.deliver(message),
+      },
+    );
   });
 
   // The room's shared note: only the people sitting in that room now, as for its chat.
@@ -140,7 +130,7 @@ export function attachEventHandlers(live: SpeedDatingLive, socket: LiveSocket) {
         answer: rating.answer,
       };
     } catch (error) {
-      if (error instanceof RatingNotAllowedError)
+      if (isDomainErrorNamed(error, "RatingNotAllowedError"))
         throw new LiveError("not_met", "errors.live.notMet");
       throw error;
     }
@@ -165,7 +155,7 @@ export function attachEventHandlers(live: SpeedDatingLive, socket: LiveSocket) {
       await live.publish(event);
       return { status: event.status, currentRound: event.currentRound };
     } catch (error) {
-      if (error instanceof EventCommandError) {
+      if (isDomainErrorNamed(error, "EventCommandError")) {
         throw new LiveError(
           error.code,
           error.code === "no-participants" ? "errors.live.needTwo" : "errors.live.notNow",

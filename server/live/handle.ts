@@ -6,6 +6,7 @@ import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
 import { translate, type MessageKey, type MessageParams } from "../../core/i18n";
 import { isDiskFull } from "../../core/store/types";
+import { isDomainError } from "../../core/errors";
 import type {
   AnswerOf,
   ClientEvent,
@@ -73,6 +74,14 @@ export function handle<E extends ClientEvent, S extends z.ZodType>(
     try {
       reply({ ok: true, data: await run(parsed.data) });
     } catch (error) {
+      // A rule of the domain said no (core/errors): its code and its message, as a page shows it.
+      if (isDomainError(error)) {
+        reply({
+          ok: false,
+          error: { code: error.code, message: translate(locale, error.messageKey, error.params) },
+        });
+        return;
+      }
       if (error instanceof LiveError) {
         reply({
           ok: false,
