@@ -10,18 +10,11 @@ import {
   approveProposedGroup,
   cancelSolve,
   changeMember,
-  latestRun,
   rejectProposedGroup,
   setPairRule,
   startSolve,
 } from "../../core/models/formation.server";
-import {
-  activeGroups,
-  decideSelfFormed,
-  listAudit,
-  listProposalsAwaitingApproval,
-} from "../../core/models/group.server";
-import { listParticipantRows } from "../../core/models/participant.server";
+import { decideSelfFormed } from "../../core/models/group.server";
 import { formationSchema, type FormationForm } from "../../core/schemas/groups";
 import { FormErrorSummary } from "~/components/Field";
 import { useAppForm } from "~/utils/forms";
@@ -30,53 +23,14 @@ import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireCoordinatorOf } from "~/utils/permissions.server";
+import { formationPageData } from "~/utils/formation-page.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.formation");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
   const { program } = await requireCoordinatorOf(s, request, params.programId);
-  const [run, groups, awaiting, people, auditTrail] = await Promise.all([
-    latestRun(s, program.id),
-    activeGroups(s, program.id),
-    listProposalsAwaitingApproval(s, program.id),
-    listParticipantRows(s, program.id),
-    listAudit(s, program.id),
-  ]);
-  const names = Object.fromEntries(people.map((p) => [p.id, `${p.name} (${p.organization})`]));
-  const grouped = new Set(groups.flatMap((g) => g.memberIds));
-  return {
-    programId: program.id,
-    names,
-    people: people.map((p) => ({
-      id: p.id,
-      name: p.name,
-      role: p.role,
-      grouped: grouped.has(p.id),
-    })),
-    run: run
-      ? {
-          id: run.id,
-          status: run.status,
-          startedAt: run.startedAt,
-          result: run.result ?? null,
-          groups: run.groups,
-          unplaced: run.unplaced,
-          error: run.error ?? null,
-        }
-      : null,
-    groups: groups.map((g) => ({
-      id: g.id,
-      memberIds: g.memberIds,
-      origin: g.origin,
-      score: g.score ?? 0,
-      suggestedFirstMeeting: g.suggestedFirstMeeting,
-    })),
-    awaiting: awaiting.map((p) => ({ id: p.id, memberIds: p.memberIds })),
-    pins: program.pins,
-    forbids: program.forbids,
-    audit: auditTrail.slice(0, 40),
-  };
+  return formationPageData(s, program);
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

@@ -4,13 +4,9 @@ import { AttendanceForm } from "~/components/meeting/AttendanceForm";
 import { DetailsForm } from "~/components/meeting/DetailsForm";
 import { Preparation } from "~/components/meeting/Preparation";
 import { SwapForm } from "~/components/meeting/SwapForm";
-import { groupView } from "../../core/models/group.server";
-import { listCheckIns } from "../../core/models/checkin.server";
 import {
   confirmPreparation,
   getMeeting,
-  listMeetings,
-  meetingMembers,
   setMeetingStatus,
   swapFacilitators,
   updateMeetingDetails,
@@ -19,9 +15,9 @@ import { meetingSchema } from "../../core/schemas/meetings";
 import { replyWithError } from "~/utils/errors.server";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
-import { quebecDateTime } from "../../core/utils/quebec-time";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
+import { meetingPageData } from "~/utils/meeting-page.server";
 import type { Services } from "../../core/services";
 import { isId } from "../../core/utils/ids";
 
@@ -37,44 +33,7 @@ async function load(s: Services, request: Request, params: LoaderFunctionArgs["p
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
-  const { program, group, meeting, participant } = await load(s, request, params);
-  const view = await groupView(s, group.id);
-  if (!view) throw notFound();
-  const [all, checkIns] = await Promise.all([listMeetings(s, group.id), listCheckIns(s, group.id)]);
-  // The check-ins sent since the previous held meeting: what the mentor reads before preparing.
-  const previous = all
-    .filter((m) => m.status === "held" && m.startsAt < meeting.startsAt)
-    .at(-1)?.startsAt;
-  const since = previous ?? group.createdAt;
-  const local = quebecDateTime(meeting.startsAt);
-  const name = new Map(view.members.map((m) => [m.id, m.name]));
-  return {
-    groupPath: `/programs/${program.id}/groups/${group.id}`,
-    me: participant.id,
-    meeting,
-    form: {
-      date: local.date,
-      time: local.time,
-      durationMinutes: String(
-        Math.round((Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)) / 60_000),
-      ),
-    },
-    members: view.members.map((m) => ({ id: m.id, name: m.name, role: m.role })),
-    expected: meetingMembers(meeting, group.memberIds),
-    isMentor: group.mentorId === participant.id,
-    hasMentor: Boolean(group.mentorId),
-    checkIns: checkIns
-      .filter((c) => c.createdAt > since && c.createdAt <= meeting.startsAt)
-      .map((c) => ({ ...c, author: name.get(c.participantId) ?? "" })),
-    taxonomy: program.taxonomy.map((t) => ({ id: t.id, label: t.label })),
-    others: all
-      .filter((m) => m.id !== meeting.id && m.status === "planned")
-      .map((m) => ({
-        id: m.id,
-        startsAt: m.startsAt,
-        facilitator: m.facilitatorId ? (name.get(m.facilitatorId) ?? "") : "",
-      })),
-  };
+  return meetingPageData(s, await load(s, request, params));
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {

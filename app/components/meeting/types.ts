@@ -1,5 +1,5 @@
 import type { useLoaderData } from "@remix-run/react";
-import type { loader } from "~/routes/programs.$programId.groups.$groupId_.meetings_.$meetingId";
+import type { meetingPageData } from "~/utils/meeting-page.server";
 
-/** What a meeting's page loader gives its sections. */
-export type MeetingData = ReturnType<typeof useLoaderData<typeof loader>>;
+/** What a meeting's page loader gives its sections (app/utils/meeting-page.server.ts). */
+export type MeetingData = ReturnType<typeof useLoaderData<typeof meetingPageData>>;

@@ -1,0 +1,67 @@
+/**
+ * What a meeting's page shows a member (app/routes/programs.$programId.groups.$groupId_.meetings_.
+ * $meetingId.tsx): the meeting and its form's values in Quebec time, who is expected, the
+ * check-ins sent since the previous held meeting and the other planned meetings. Its sections
+ * (app/components/meeting/*) take their types from it.
+ */
+import { listCheckIns } from "../../core/models/checkin.server";
+import { groupView, type Group } from "../../core/models/group.server";
+import { listMeetings, meetingMembers, type Meeting } from "../../core/models/meeting.server";
+import type { Participant } from "../../core/models/participant.server";
+import type { Program } from "../../core/models/program.server";
+import type { Services } from "../../core/services";
+import { quebecDateTime } from "../../core/utils/quebec-time";
+import { notFound } from "./permissions.server";
+
+export async function meetingPageData(
+  s: Services,
+  {
+    program,
+    group,
+    meeting,
+    participant,
+  }: {
+    program: Program;
+    group: Group;
+    meeting: Meeting;
+    participant: Participant;
+  },
+) {
+  const view = await groupView(s, group.id);
+  if (!view) throw notFound();
+  const [all, checkIns] = await Promise.all([listMeetings(s, group.id), listCheckIns(s, group.id)]);
+  // The check-ins sent since the previous held meeting: what the mentor reads before preparing.
+  const previous = all
+    .filter((m) => m.status === "held" && m.startsAt < meeting.startsAt)
+    .at(-1)?.startsAt;
+  const since = previous ?? group.createdAt;
+  const local = quebecDateTime(meeting.startsAt);
+  const name = new Map(view.members.map((m) => [m.id, m.name]));
+  return {
+    groupPath: `/programs/${program.id}/groups/${group.id}`,
+    me: participant.id,
+    meeting,
+    form: {
+      date: local.date,
+      time: local.time,
+      durationMinutes: String(
+        Math.round((Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)) / 60_000),
+      ),
+    },
+    members: view.members.map((m) => ({ id: m.id, name: m.name, role: m.role })),
+    expected: meetingMembers(meeting, group.memberIds),
+    isMentor: group.mentorId === participant.id,
+    hasMentor: Boolean(group.mentorId),
+    checkIns: checkIns
+      .filter((c) => c.createdAt > since && c.createdAt <= meeting.startsAt)
+      .map((c) => ({ ...c, author: name.get(c.participantId) ?? "" })),
+    taxonomy: program.taxonomy.map((t) => ({ id: t.id, label: t.label })),
+    others: all
+      .filter((m) => m.id !== meeting.id && m.status === "planned")
+      .map((m) => ({
+        id: m.id,
+        startsAt: m.startsAt,
+        facilitator: m.facilitatorId ? (name.get(m.facilitatorId) ?? "") : "",
+      })),
+  };
+}
