@@ -11,7 +11,7 @@ import { getProgram, type Program } from "../models/program.server";
 import { getParticipantFor, type Participant } from "../models/participant.server";
 import { getGroup, type Group } from "../models/group.server";
 import type { CodevSession } from "../models/codev.server";
-import type { SpeedEvent } from "../models/event.server";
+import type { Event } from "../models/event.server";
 import type { Services } from "../services";
 import { idSchema } from "../schemas/fields";
 
@@ -114,7 +114,7 @@ export async function codevAccess(
 }
 
 export interface EventAccess {
-  event: SpeedEvent;
+  event: Event;
   coordinator: boolean;
   /** Set when the person is one of the event's invited participants. */
   participantId?: string;

@@ -4,7 +4,7 @@
  * clock, so the event carries on when one process dies; the store's serialized transactions let
  * only one of them advance the round (the deadline must still be the one armed).
  */
-import { applyCommand, type SpeedEvent } from "../../core/models/event.server";
+import { applyCommand, type Event } from "../../core/models/event.server";
 import { isStoreError } from "../../core/store";
 import type { Services } from "../../core/services";
 import type { EventPresence } from "./event-presence";
@@ -21,7 +21,7 @@ export interface ClockHost {
   /** The newest revision of the event this process knows (-1: none). */
   knownRevision(eventId: string): number;
   /** Pushes the event to this process's sockets; `announce`: and tells the other processes. */
-  publish(event: SpeedEvent, announce: boolean): Promise<void>;
+  publish(event: Event, announce: boolean): Promise<void>;
   /** A tick is over and none is in flight: what was noticed meanwhile can be read now. */
   ticked(eventId: string): void;
 }
@@ -55,7 +55,7 @@ export class EventClock {
   }
 
   /** Arms the event's clock for its deadline (or disarms it: not running). */
-  arm(event: SpeedEvent) {
+  arm(event: Event) {
     const state = this.clock(event.id);
     if (state.timer) clearTimeout(state.timer);
     if (state.presenceTimer) clearTimeout(state.presenceTimer);

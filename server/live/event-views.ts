@@ -7,18 +7,18 @@ import {
   videoUrl,
   type EventPerson,
   type Rating,
-  type SpeedEvent,
+  type Event,
 } from "../../core/models/event.server";
 import type { ChatMessage } from "../../core/store";
 
 /** One collator for every sort of names (a locale argument to localeCompare builds one each call). */
 const byName = new Intl.Collator("fr");
 
-export type Room = SpeedEvent["schedule"][number]["rooms"][number];
+export type Room = Event["schedule"][number]["rooms"][number];
 
 /** Where everybody sits, per round: round → participant → room (built once per revision). */
-const seatings = new WeakMap<SpeedEvent, Map<number, Map<string, Room>>>();
-export function seats(event: SpeedEvent) {
+const seatings = new WeakMap<Event, Map<number, Map<string, Room>>>();
+export function seats(event: Event) {
   let byRound = seatings.get(event);
   if (!byRound) {
     byRound = new Map();
@@ -33,7 +33,7 @@ export function seats(event: SpeedEvent) {
 }
 
 /** The room a participant sits in now (none once the event ended). */
-export function roomOf(event: SpeedEvent, participantId: string | undefined) {
+export function roomOf(event: Event, participantId: string | undefined) {
   if (!participantId || event.status === "ended") return undefined;
   return seats(event).get(event.currentRound)?.get(participantId);
 }
@@ -48,7 +48,7 @@ export interface ViewSources {
 
 /** What one person sees now: a participant (their room, chat and ratings) or a coordinator. */
 export function eventView(
-  event: SpeedEvent,
+  event: Event,
   participantId: string | undefined,
   coordinator: boolean,
   sources: ViewSources,
@@ -119,7 +119,7 @@ export function eventView(
 
 /** The coordinators' console: who is invited (and connected), the current round's rooms. */
 export function consoleView(
-  event: SpeedEvent,
+  event: Event,
   people: Map<string, EventPerson>,
   connected: (id: string) => boolean,
 ): ConsoleView {

@@ -14,7 +14,7 @@ import {
   ratingsByAuthor,
   type EventPerson,
   type Rating,
-  type SpeedEvent,
+  type Event,
 } from "../../core/models/event.server";
 import type { Services } from "../../core/services";
 import { ChatRelay } from "./event-chat";
@@ -40,7 +40,7 @@ interface LiveEventState {
   /** The newest revision another process announced while a tick was in flight. */
   noticed?: number;
   /** The newest revision of the event this process knows (hot path: chat, joins). */
-  event?: SpeedEvent;
+  event?: Event;
   /** The revision this process last pushed to its own sockets (-1: none yet). */
   published: number;
 }
@@ -112,7 +112,7 @@ export class SpeedDatingLive {
   }
 
   /** Remembers the event (never an older revision than known) and arms its clock. */
-  private remember(event: SpeedEvent) {
+  private remember(event: Event) {
     const state = this.state(event.id);
     if (state.event && state.event.revision >= event.revision) return;
     state.event = event;
@@ -120,12 +120,12 @@ export class SpeedDatingLive {
   }
 
   /** The newest revision of the event this process knows, if any. */
-  known(eventId: string): SpeedEvent | undefined {
+  known(eventId: string): Event | undefined {
     return this.events.get(eventId)?.event;
   }
 
   /** The event as this process knows it, read once if it did not yet. */
-  async cached(eventId: string): Promise<SpeedEvent | undefined> {
+  async cached(eventId: string): Promise<Event | undefined> {
     const state = this.state(eventId);
     if (!state.event) {
       const event = await getEvent(this.s, eventId);
@@ -141,14 +141,14 @@ export class SpeedDatingLive {
   }
 
   /** The event's people, read once per process. */
-  people(event: SpeedEvent) {
+  people(event: Event) {
     const state = this.state(event.id);
     state.people ??= eventPeople(this.s, event);
     return state.people;
   }
 
   /** What one person sees now (their join): read for that person only. */
-  async viewFor(event: SpeedEvent, participantId: string | undefined, coordinator: boolean) {
+  async viewFor(event: Event, participantId: string | undefined, coordinator: boolean) {
     const sources = await this.personSources(event, participantId);
     return eventView(event, participantId, coordinator, sources, Date.now());
   }
@@ -185,7 +185,7 @@ export class SpeedDatingLive {
 
   /** One person's sources, read for that person only (a join). */
   private async personSources(
-    event: SpeedEvent,
+    event: Event,
     participantId: string | undefined,
   ): Promise<ViewSources> {
     const room = participantId
@@ -205,7 +205,7 @@ export class SpeedDatingLive {
   }
 
   /** Everyone's sources in two reads: the chat of every current room, the ratings. */
-  private async eventSources(event: SpeedEvent): Promise<ViewSources> {
+  private async eventSources(event: Event): Promise<ViewSources> {
     const round = event.schedule.find((r) => r.round === event.currentRound);
     const roomIds = event.status === "ended" ? [] : (round?.rooms ?? []).map((r) => r.id);
     const [people, chat, ratings] = await Promise.all([
@@ -232,7 +232,7 @@ export class SpeedDatingLive {
    * built from one read of the event's chat, notes and ratings, and each socket gets its own.
    * `announce`: this process made the change, so the others are told to push it to theirs.
    */
-  async publish(event: SpeedEvent, announce = true): Promise<void> {
+  async publish(event: Event, announce = true): Promise<void> {
     if (announce && this.clustered())
       this.io.serverSideEmit("speed:changed", event.id, event.revision);
     const state = this.state(event.id);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { ChatMessage } from "../../core/models/chat.server";
-import type { EventPerson, Rating, SpeedEvent } from "../../core/models/event.server";
+import type { EventPerson, Rating, Event } from "../../core/models/event.server";
 import { consoleView, eventView, roomOf, type ViewSources } from "../../server/live/event-views";
 
 const NOW = Date.parse("2026-03-10T18:30:00.000Z");
@@ -31,7 +31,7 @@ const people = new Map(
   ].map((p) => [p.id, p]),
 );
 
-function event(fields: Partial<SpeedEvent> = {}): SpeedEvent {
+function event(fields: Partial<Event> = {}): Event {
   return {
     id: "evt-views",
     programId: "prog-views",
@@ -72,7 +72,7 @@ function event(fields: Partial<SpeedEvent> = {}): SpeedEvent {
     createdAt: "2026-03-01T12:00:00.000Z",
     startedAt: "2026-03-10T18:20:00.000Z",
     ...fields,
-  } as SpeedEvent;
+  } as Event;
 }
 
 function message(roomId: string, text: string): ChatMessage {

@@ -7,12 +7,12 @@ import { NotFoundError } from "../../store";
 import { engineParticipants, programRules } from "../matching-input.server";
 import type { Services } from "../../services";
 import { DomainError } from "../../errors";
-import type { SpeedEvent } from "./settings.server";
+import type { Event } from "./settings.server";
 
 export type EventCommand = "open-lobby" | "start" | "pause" | "resume" | "extend" | "skip" | "end";
 
 /** Pairs of people who sat in the same room in rounds 1..upTo. */
-export function metPairs(event: SpeedEvent, upTo = event.currentRound): Array<[string, string]> {
+export function metPairs(event: Event, upTo = event.currentRound): Array<[string, string]> {
   const pairs: Array<[string, string]> = [];
   for (const round of event.schedule) {
     if (round.round > upTo) continue;
@@ -31,7 +31,7 @@ export function metPairs(event: SpeedEvent, upTo = event.currentRound): Array<[s
  * they could never be grouped with: the program's region rule and the coordination's forbids
  * (matching/compatibility.ts, the rule of the solver and of the group checks).
  */
-async function plan(s: Services, event: SpeedEvent, present: readonly string[], fromRound: number) {
+async function plan(s: Services, event: Event, present: readonly string[], fromRound: number) {
   const program = await s.store.get("programs", event.programId);
   const invited = new Set(event.invitedParticipantIds);
   const here = new Set(present.filter((id) => invited.has(id)));
@@ -62,7 +62,7 @@ async function plan(s: Services, event: SpeedEvent, present: readonly string[], 
   ];
 }
 
-function presentSetChanged(event: SpeedEvent, round: number, present: readonly string[]) {
+function presentSetChanged(event: Event, round: number, present: readonly string[]) {
   const planned = event.schedule.find((r) => r.round === round);
   if (!planned) return true;
   const seated = new Set([...planned.rooms.flatMap((r) => r.members), ...planned.waiting]);
@@ -70,7 +70,7 @@ function presentSetChanged(event: SpeedEvent, round: number, present: readonly s
   return seated.size !== here.size || [...here].some((id) => !seated.has(id));
 }
 
-function addWaits(event: SpeedEvent, round: number) {
+function addWaits(event: Event, round: number) {
   const waiting = event.schedule.find((r) => r.round === round)?.waiting ?? [];
   const counts = { ...event.waitCounts };
   for (const id of waiting) counts[id] = (counts[id] ?? 0) + 1;
@@ -108,7 +108,7 @@ export async function applyCommand(
    * second tab, a retry) or on a view the clock has since moved is refused ("stale").
    */
   seenRevision?: number,
-): Promise<SpeedEvent> {
+): Promise<Event> {
   return s.store.transaction(async (tx) => {
     const event = await tx.get("events", eventId);
     if (!event) throw new NotFoundError("events", eventId);
@@ -122,7 +122,7 @@ export async function applyCommand(
       throw new EventCommandError("stale");
     const iso = (ms: number) => new Date(ms).toISOString();
     const remaining = event.deadline ? Math.max(0, Date.parse(event.deadline) - now) : 0;
-    let patch: Partial<SpeedEvent> = {};
+    let patch: Partial<Event> = {};
     switch (command) {
       case "open-lobby":
         if (event.status !== "scheduled") throw new EventCommandError("not-allowed");
@@ -223,20 +223,20 @@ export async function applyCommand(
 }
 
 /** The room a participant sits in during the current round, if any. */
-export function currentRoom(event: SpeedEvent, participantId: string) {
+export function currentRoom(event: Event, participantId: string) {
   const round = event.schedule.find((r) => r.round === event.currentRound);
   return round?.rooms.find((room) => room.members.includes(participantId));
 }
 
 /** Everyone a participant met in a given round (those they can rate). */
-export function metInRound(event: SpeedEvent, participantId: string, round: number): string[] {
+export function metInRound(event: Event, participantId: string, round: number): string[] {
   const room = event.schedule
     .find((r) => r.round === round)
     ?.rooms.find((x) => x.members.includes(participantId));
   return room ? room.members.filter((id) => id !== participantId) : [];
 }
 
-export function videoUrl(event: SpeedEvent, roomId: string): string {
+export function videoUrl(event: Event, roomId: string): string {
   if (!event.videoUrlPattern) return "";
   return event.videoUrlPattern
     .replaceAll("{event}", event.id.slice(-8))

@@ -10,7 +10,7 @@ import type { Services } from "../../services";
 import { DomainError } from "../../errors";
 import { type Role } from "../../../matching/roles";
 
-export type SpeedEvent = EntityOf<"events">;
+export type Event = EntityOf<"events">;
 
 export async function listEvents(s: Services, programId: string) {
   const events = await s.store.find("events", { programId });
@@ -86,7 +86,7 @@ export interface EventPerson {
 /** What people in a room see of each other: name, organization, published needs and expertise. */
 export async function eventPeople(
   s: Services,
-  event: SpeedEvent,
+  event: Event,
 ): Promise<Map<string, EventPerson>> {
   const store = s.store;
   const [program, participants, users, organizations] = await Promise.all([

@@ -53,7 +53,7 @@ export const eventSchema = z.strictObject({
   startedAt: isoDate.optional(),
   endedAt: isoDate.optional(),
 });
-export type SpeedEvent = z.infer<typeof eventSchema>;
+export type Event = z.infer<typeof eventSchema>;
 
 /** A private rating of one conversation: seen only by its author and the matching engine. */
 export const ratingSchema = z.strictObject({
