@@ -5,7 +5,7 @@
  */
 import { sendCheckInReminders } from "../core/models/checkin.server";
 import { announceOpenEvaluations } from "../core/models/evaluation.server";
-import { sendMeetingReminders } from "../core/models/meeting.server";
+import { sendMeetingReminders } from "../core/models/meeting-calendar.server";
 import type { Services } from "../core/services";
 
 export function startReminders(s: Services, options: { hours: number; intervalMs: number }) {

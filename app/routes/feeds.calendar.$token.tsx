@@ -1,7 +1,8 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { translate } from "../../core/i18n";
-import { groupByCalendarToken, listMeetings, meetingsIcs } from "../../core/models/meeting.server";
+import { listMeetings } from "../../core/models/meeting.server";
+import { groupByCalendarToken, meetingsIcs } from "../../core/models/meeting-calendar.server";
 import { getProgram } from "../../core/models/program.server";
 import { TOKEN_PATTERN } from "../../core/security/tokens";
 import { notFound } from "~/utils/permissions.server";

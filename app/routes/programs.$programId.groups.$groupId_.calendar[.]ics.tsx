@@ -1,5 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { listMeetings, meetingsIcs } from "../../core/models/meeting.server";
+import { listMeetings } from "../../core/models/meeting.server";
+import { meetingsIcs } from "../../core/models/meeting-calendar.server";
 import { getLocale } from "~/utils/locale.server";
 import { translate } from "../../core/i18n";
 import { requireGroupMember } from "~/utils/permissions.server";

@@ -7,9 +7,9 @@ import {
   assignFacilitators,
   listMeetings,
   planSeries,
-  renewCalendarToken,
   setMeetingStatus,
 } from "../../core/models/meeting.server";
+import { renewCalendarToken } from "../../core/models/meeting-calendar.server";
 import type { Meeting } from "../../core/models/meeting.server";
 import { groupView } from "../../core/models/group.server";
 import {

@@ -1,0 +1,116 @@
+/**
+ * A group's meetings in time: reminders before each meeting, and the calendar a member subscribes
+ * to (a secret link per group, the ICS feed). The meetings themselves: meeting.server.ts.
+ */
+import { createEvents, type EventAttributes } from "ics";
+import { hashToken, newToken } from "../security/tokens";
+import { formatDate } from "../i18n";
+import { notify } from "./notification.server";
+import type { Services } from "../services";
+import { meetingMembers, type Meeting } from "./meeting.server";
+
+/**
+ * Reminders through the outbox (and in the app) before each planned meeting, once per meeting and
+ * date: moving a meeting re-arms its reminder. Called by the server every few minutes.
+ */
+export async function sendMeetingReminders(s: Services, withinHours: number, now = s.clock.now()) {
+  const store = s.store;
+  const horizon = new Date(now.getTime() + withinHours * 3_600_000).toISOString();
+  const from = now.toISOString();
+  const due = (await store.find("meetings", { status: "planned" })).filter(
+    (m) => !m.reminderSentAt && m.startsAt > from && m.startsAt <= horizon,
+  );
+  let sent = 0;
+  for (const candidate of due) {
+    // Claimed and told in one transaction, re-checked (the meeting may have moved or been
+    // cancelled meanwhile): one reminder per meeting and date, even with two passes or processes
+    // at once; the e-mails follow the commit.
+    sent += await store.transaction(async (tx) => {
+      const fresh = await tx.get("meetings", candidate.id);
+      if (
+        !fresh ||
+        fresh.status !== "planned" ||
+        fresh.reminderSentAt ||
+        fresh.startsAt <= from ||
+        fresh.startsAt > horizon
+      )
+        return 0;
+      const meeting = await tx.update("meetings", fresh.id, { reminderSentAt: from });
+      const group = await tx.get("groups", meeting.groupId);
+      if (!group || group.status !== "active") return 0;
+      let told = 0;
+      for (const participantId of meetingMembers(meeting, group.memberIds)) {
+        const participant = await tx.get("participants", participantId);
+        const user = participant && (await tx.get("users", participant.userId));
+        if (!user) continue;
+        const facilitator =
+          meeting.facilitatorId && (await tx.get("participants", meeting.facilitatorId));
+        const facilitatorUser = facilitator && (await tx.get("users", facilitator.userId));
+        await notify(s, {
+          userId: user.id,
+          programId: group.programId,
+          kind: "meetingReminder",
+          params: {
+            date: formatDate(user.locale, meeting.startsAt, {
+              dateStyle: "full",
+              timeStyle: "short",
+            }),
+            facilitator: facilitatorUser ? facilitatorUser.name : "—",
+            agenda: meeting.agenda || "—",
+          },
+          link: `/programs/${group.programId}/groups/${group.id}/meetings/${meeting.id}`,
+        });
+        told++;
+      }
+      return told;
+    });
+  }
+  return sent;
+}
+
+/** A new secret subscription link for the group's calendar (the old one stops working). */
+export async function renewCalendarToken(s: Services, groupId: string) {
+  const token = newToken();
+  await s.store.update("groups", groupId, { calendarTokenHash: hashToken(token) });
+  return token;
+}
+
+export async function groupByCalendarToken(s: Services, token: string) {
+  return s.store.findOne("groups", { calendarTokenHash: hashToken(token) });
+}
+
+const toArray = (iso: string) => {
+  const d = new Date(iso);
+  return [
+    d.getUTCFullYear(),
+    d.getUTCMonth() + 1,
+    d.getUTCDate(),
+    d.getUTCHours(),
+    d.getUTCMinutes(),
+  ] as [number, number, number, number, number];
+};
+
+/** The ICS feed: one event per meeting, stable UIDs, cancellations marked, times in UTC. */
+export function meetingsIcs(meetings: readonly Meeting[], title: string, link: string): string {
+  if (meetings.length === 0) {
+    return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Maillage//FR\r\nCALSCALE:GREGORIAN\r\nEND:VCALENDAR\r\n";
+  }
+  const events: EventAttributes[] = meetings.map((m) => ({
+    uid: `${m.id}@maillage`,
+    title,
+    start: toArray(m.startsAt),
+    startInputType: "utc",
+    startOutputType: "utc",
+    end: toArray(m.endsAt),
+    endInputType: "utc",
+    endOutputType: "utc",
+    description: [m.agenda, m.statusReason].filter(Boolean).join("\n\n"),
+    url: link,
+    status: m.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
+    sequence: m.sequence,
+    productId: "-//Maillage//FR",
+  }));
+  const { error, value } = createEvents(events);
+  if (error || !value) throw error ?? new Error("ICS generation failed");
+  return value;
+}
