@@ -1,7 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
-import { z } from "zod";
 import { FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { tagLabel, TextArea } from "~/components/ProfileFields";
 import { mrcName, regionName } from "../../core/data/geography";

@@ -7,7 +7,6 @@
  * when the person may not know the resource exists (a made-up id gets the same answer), "forbidden"
  * when they may know it but not do this.
  */
-import { z } from "zod";
 import { getProgram, type Program } from "../models/program.server";
 import { getParticipantFor, type Participant } from "../models/participant.server";
 import { getGroup, type Group } from "../models/group.server";
