@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { regions } from "../../core/data/geography";
-import type { FieldError } from "../../core/utils/forms";
+import type { FieldError } from "../../core/schemas/forms";
 import { useT } from "~/utils/i18n-react";
 import { FieldErrorText } from "./Field";
 

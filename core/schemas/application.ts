@@ -4,7 +4,7 @@
  * (its taxonomy and known organizations).
  */
 import { z } from "zod";
-import { crossField } from "../utils/forms";
+import { crossField } from "./forms";
 import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../data/vocabulary";
 import {
   checkbox,
@@ -58,10 +58,7 @@ function profileFields(tagIds: readonly string[]) {
   };
 }
 
-function applicationSubmitSchema(
-  tagIds: readonly string[],
-  organizationIds: readonly string[],
-) {
+function applicationSubmitSchema(tagIds: readonly string[], organizationIds: readonly string[]) {
   const fields = z.object({
     intent: z.literal("submit"),
     email: emailField,
@@ -114,10 +111,7 @@ function applicationSubmitSchema(
 }
 
 /** Drafts keep whatever was typed, within the stored limits. */
-function applicationDraftSchema(
-  tagIds: readonly string[],
-  organizationIds: readonly string[],
-) {
+function applicationDraftSchema(tagIds: readonly string[], organizationIds: readonly string[]) {
   const tag = z
     .string()
     .max(48, "errors.unknownTag")

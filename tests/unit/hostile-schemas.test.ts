@@ -28,7 +28,7 @@ import * as program from "../../core/schemas/program";
 import * as report from "../../core/schemas/report";
 import * as tool from "../../core/schemas/tool";
 import { plainText } from "../../core/schemas/fields";
-import { messageFor, type FieldError } from "../../core/utils/forms";
+import { messageFor, type FieldError } from "../../core/schemas/forms";
 import { parseFormData, refuse } from "../../app/utils/forms.server";
 import { handle, type Reply } from "../../server/live/handle";
 import type { ClientEvent } from "../../core/live/protocol";
