@@ -1,6 +1,6 @@
 import type { FieldMetadata, FormMetadata } from "@conform-to/react";
 import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "react";
-import type { FieldError } from "../../core/utils/forms";
+import type { FieldError } from "../../core/schemas/forms";
 import type { FormErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 
@@ -98,28 +98,25 @@ function focusFirstProblem(summary: HTMLElement) {
 }
 
 /**
- * The alert at the top of a refused form: the form's own message, else "fix the errors below";
- * the keyboard goes to the first field in error. Fed by `form` (from `useAppForm`) or by `errors`.
+ * The alert at the top of a refused form (`form` from `useAppForm`): the form's own message, else
+ * "fix the errors below"; the keyboard goes to the first field in error.
  */
 export function FormErrorSummary({
-  errors,
   form,
 }: {
-  errors?: Record<string, FieldError>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form
-  form?: FormMetadata<any, FormErrors>;
+  form: FormMetadata<any, FormErrors>;
 }) {
   const { t } = useT();
   const ref = useRef<HTMLDivElement>(null);
-  const all = form ? form.allErrors : errors;
-  const names = all ? Object.keys(all) : [];
-  const shown = names.length > 0;
-  const message = form ? form.errors?.[0] : errors?.form;
+  const all = form.allErrors;
+  const shown = Object.keys(all).length > 0;
+  const message = form.errors?.[0];
   // A new refusal (other errors, or the same form sent again) moves the keyboard again.
-  const signature = shown ? `${form?.status ?? ""}:${JSON.stringify(all)}` : "";
+  const signature = shown ? `${form.status ?? ""}:${JSON.stringify(all)}` : "";
   useEffect(() => {
     if (signature && ref.current) focusFirstProblem(ref.current);
-  }, [signature, errors]);
+  }, [signature]);
   if (!shown) return null;
   return (
     <div className="alert alert--error" role="alert" ref={ref} tabIndex={-1}>

@@ -1,6 +1,6 @@
 /** Fields shared by the interest form and the profile page: style, availability, tags. */
 import { DAY_PARTS, WEEKDAYS } from "../../core/data/vocabulary";
-import type { FieldError } from "../../core/utils/forms";
+import type { FieldError } from "../../core/schemas/forms";
 import { useT } from "~/utils/i18n-react";
 import { FieldErrorText, type AppField } from "./Field";
 

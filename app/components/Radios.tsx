@@ -1,32 +1,22 @@
-import type { FormFailure } from "../../core/utils/forms";
 import { FieldErrorText, fieldState, type AppField } from "./Field";
 
 /**
- * A labelled group of radio buttons that keeps the refused value and shows its error. Fed by
- * `field` (Conform's metadata from `useAppForm`) or by `name` and `failure`.
+ * A labelled group of radio buttons that keeps the refused value and shows its error, fed by
+ * `field` (Conform's metadata from `useAppForm`; `value` is checked before any submission).
  */
 export function Radios({
   field,
   legend,
   options,
   value,
-  failure,
-  ...named
 }: {
   legend: string;
   options: Array<{ value: string; label: string }>;
   value: string;
-  failure?: FormFailure;
-} & ({ field: AppField; name?: never } | { name: string; field?: never })) {
-  const fromForm = field ? fieldState(field) : undefined;
-  const name = fromForm?.name ?? named.name ?? "";
-  const error = fromForm ? fromForm.error : failure?.fieldErrors[name];
-  const sent = failure?.values[name];
-  const chosen = fromForm
-    ? (fromForm.defaultValue ?? value)
-    : typeof sent === "string"
-      ? sent
-      : value;
+  field: AppField;
+}) {
+  const { name, error, defaultValue } = fieldState(field);
+  const chosen = defaultValue ?? value;
   return (
     <fieldset
       className={error ? "choices field--invalid" : "choices"}

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import { regions } from "../../core/data/geography";
-import type { FieldErrors } from "../../core/utils/forms";
+import type { FieldError } from "../../core/schemas/forms";
 import { useT } from "~/utils/i18n-react";
 import { FieldErrorText } from "./Field";
 
@@ -12,7 +12,8 @@ export function RegionMrcPicker({
 }: {
   defaultRegion?: string;
   defaultMrc?: string;
-  errors?: FieldErrors;
+  /** The errors next to each select. */
+  errors?: { region?: FieldError | undefined; mrc?: FieldError | undefined };
 }) {
   const { t } = useT();
   const [region, setRegion] = useState(defaultRegion);

@@ -1,43 +1,36 @@
 /** The interest form (formulaire de communication d'intérêt): public, with drafts. */
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { z } from "zod";
-import { OrganizationChecklist } from "~/components/OrganizationChecklist";
-import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
+import { FormErrorSummary } from "~/components/Field";
+import { ContactSection, RoleSection } from "~/components/apply/ContactSection";
+import { ProjectSection } from "~/components/apply/ProjectSection";
+import { ProfileSection } from "~/components/apply/ProfileSection";
+import { CompetitorsSection, ConditionsSection } from "~/components/apply/ConditionsSection";
+import type { ApplyFields } from "~/components/apply/fields";
 import {
-  AvailabilityField,
-  ExpertiseField,
-  tagLabel,
-  TextArea,
-  WorkingStyleField,
-} from "~/components/ProfileFields";
-import { RegionMrcPicker } from "~/components/RegionMrcPicker";
-import {
-  ApplicationClosedError,
   applicationWindow,
   getApplicationByToken,
   saveApplication,
 } from "../../core/models/application.server";
 import { getProgram } from "../../core/models/program.server";
 import { programOrganizations } from "../../core/models/profile.server";
-import { OPERATIONS } from "../../core/data/vocabulary";
 import { TOKEN_PATTERN } from "../../core/security/tokens";
 import {
   APPLICATION_ARRAY_FIELDS,
-  applicationDraftSchema,
-  applicationSubmitSchema,
-  needsFromForm,
+  applicationFormSchema,
+  type ApplicationFormValues,
 } from "../../core/schemas/application";
-import { useFormFailure } from "~/utils/form-hooks";
-import { formDataToObject, parseWith, readFormData } from "../../core/utils/forms";
 import { quebecToday } from "../../core/utils/quebec-time";
+import { replyWithError } from "~/utils/errors.server";
+import { formProps, isReply, useAppForm } from "~/utils/forms";
+import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { notFound } from "~/utils/permissions.server";
-import { formFailure } from "~/utils/responses.server";
 import { rateLimit } from "~/utils/throttle.server";
 import type { Services } from "../../core/services";
 import { idSchema } from "../../core/schemas/fields";
@@ -54,13 +47,11 @@ async function loadProgram(s: Services, programId: unknown) {
   return program;
 }
 
-type FormValues = Record<string, string | string[]>;
-
-/** A stored draft turned back into form values. */
+/** A stored draft turned back into form values (`need.<tag>` as `need: { <tag>: priority }`). */
 function draftValues(
   a: NonNullable<Awaited<ReturnType<typeof getApplicationByToken>>>,
-): FormValues {
-  const values: FormValues = {
+): ApplicationFormValues {
+  return {
     email: a.email,
     organizationName: a.organizationName,
     contactName: a.contactName,
@@ -76,6 +67,7 @@ function draftValues(
     mrc: a.mrc,
     sector: a.profile.sector,
     field: a.profile.field,
+    need: Object.fromEntries(a.profile.needs.map((n) => [n.tag, String(n.priority)])),
     needsText: a.profile.needsText,
     expertise: a.profile.expertise,
     expertiseText: a.profile.expertiseText,
@@ -87,8 +79,6 @@ function draftValues(
     canImplement: a.canImplement ? "on" : "",
     consent: a.consent ? "on" : "",
   };
-  for (const need of a.profile.needs) values[`need.${need.tag}`] = String(need.priority);
-  return values;
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -122,65 +112,50 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const program = await loadProgram(s, params.programId);
-  const form = formDataToObject(await readFormData(request), APPLICATION_ARRAY_FIELDS);
-  const intent = form.intent === "draft" ? "draft" : "submit";
-  const ip = context.clientIp;
+  const organizations = await programOrganizations(s, program.id);
+  const submission = await parseSubmission(
+    request,
+    applicationFormSchema(
+      program.taxonomy.map((t) => t.id),
+      organizations.map((o) => o.id),
+    ),
+    { lists: APPLICATION_ARRAY_FIELDS },
+  );
   // The public form sends emails: a limit per address (core/security/rate-limits.ts).
-  const wait = await rateLimit(s, "applyAddress", ip);
+  const wait = await rateLimit(s, "applyAddress", context.clientIp);
   if (wait > 0) {
-    return formFailure(
-      { form: { key: "apply.tooMany", params: { minutes: wait } } },
-      { ...form, intent },
-      429,
-    );
+    return refuse(submission, {
+      formError: { key: "apply.tooMany", params: { minutes: wait } },
+      status: 429,
+    });
   }
-  const token = draftTokenSchema.safeParse(form.draft);
-  const input = { ...form, needs: needsFromForm(form) };
-  const tagIds = program.taxonomy.map((t) => t.id);
-  const orgIds = (await programOrganizations(s, program.id)).map((o) => o.id);
-  const schema =
-    intent === "draft"
-      ? applicationDraftSchema(tagIds, orgIds)
-      : applicationSubmitSchema(tagIds, orgIds);
-  const parsed = parseWith(schema, input);
-  if (!parsed.ok) return formFailure(parsed.fieldErrors, { ...parsed.values, intent });
-  const data = intent === "draft" ? parsed.data : { ...parsed.data, role: parsed.data.role };
+  if (submission.status !== "success") return refuse(submission);
+  const { intent, ...data } = submission.value;
+  const token = draftTokenSchema.safeParse(submission.payload.draft);
   try {
     const saved = await saveApplication(s, {
       program,
       token: token.success ? token.data : undefined,
-      data: data as z.infer<ReturnType<typeof applicationDraftSchema>>,
+      data,
       submit: intent === "submit",
       locale: getLocale(request),
     });
     if (intent === "draft") return redirect(`/apply/${program.id}?draft=${saved.token}&saved=1`);
     return redirect(`/application/${saved.token}?submitted=1`);
   } catch (error) {
-    if (error instanceof ApplicationClosedError) {
-      return formFailure({ form: { key: "apply.closed" } }, { ...form, intent }, 409);
-    }
-    throw error;
+    return replyWithError(request, submission, error);
   }
-}
-
-function pick(values: FormValues | Record<string, unknown>, name: string): string {
-  const v = values[name];
-  return typeof v === "string" ? v : "";
-}
-function pickList(values: FormValues | Record<string, unknown>, name: string): string[] {
-  const v = values[name];
-  return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
 }
 
 export default function ApplyPage() {
   const { program, window, organizations, draftToken, draft, saved } =
     useLoaderData<typeof loader>();
-  const { t, locale, date } = useT();
-  const failure = useFormFailure();
+  const refused = isReply(useActionData());
+  const { t, date } = useT();
+  // Before any submission the form shows the draft, if one was opened.
+  const [form, fieldset] = useAppForm<ApplicationFormValues>({ defaultValue: draft ?? undefined });
+  const fields = fieldset as ApplyFields;
   const navigation = useNavigation();
-  const values: Record<string, unknown> = failure?.values ?? draft ?? {};
-  const e = failure?.fieldErrors;
-  const v = (name: string) => pick(values, name);
 
   if (window !== "open") {
     return (
@@ -205,258 +180,20 @@ export default function ApplyPage() {
         <p>{t("apply.deadline", { date: date(program.applicationCloses) })}</p>
       ) : null}
       <p className="muted">{t("apply.requiredNote")}</p>
-      {saved && !failure ? (
+      {saved && !refused ? (
         <div className="alert alert--success" role="status">
           <p>{t("apply.draftSaved")}</p>
         </div>
       ) : null}
-      <FormErrorSummary errors={e} />
-      <Form method="post" noValidate className="stack">
+      <FormErrorSummary form={form} />
+      <Form method="post" {...formProps(form)} className="stack">
         <input type="hidden" name="draft" value={draftToken} />
-
-        <fieldset>
-          <legend>{t("apply.sections.contact")}</legend>
-          <Field
-            name="email"
-            type="email"
-            label={t("apply.fields.email")}
-            autoComplete="email"
-            required
-            defaultValue={v("email")}
-            error={e?.email}
-          />
-          <Field
-            name="organizationName"
-            label={t("organization.name")}
-            autoComplete="organization"
-            required
-            defaultValue={v("organizationName")}
-            error={e?.organizationName}
-          />
-          <div className="field-row">
-            <Field
-              name="contactName"
-              label={t("apply.fields.contactName")}
-              hint={t("apply.fields.contactNameHint")}
-              autoComplete="name"
-              required
-              defaultValue={v("contactName")}
-              error={e?.contactName}
-            />
-            <Field
-              name="contactEmail"
-              type="email"
-              label={t("apply.fields.contactEmail")}
-              required
-              defaultValue={v("contactEmail")}
-              error={e?.contactEmail}
-            />
-          </div>
-          <RegionMrcPicker defaultRegion={v("region")} defaultMrc={v("mrc")} errors={e} />
-          <div className="field-row">
-            <Field
-              name="sector"
-              label={t("organization.sector")}
-              hint={t("organization.sectorHint")}
-              required
-              defaultValue={v("sector")}
-              error={e?.sector}
-            />
-            <Field
-              name="field"
-              label={t("apply.fields.field")}
-              defaultValue={v("field")}
-              error={e?.field}
-            />
-          </div>
-        </fieldset>
-
-        <fieldset
-          className={e?.role ? "field--invalid" : undefined}
-          aria-describedby={e?.role ? "field-role-error" : undefined}
-        >
-          <legend>{t("apply.fields.role")} *</legend>
-          {(["mentee", "mentor", "peer"] as const).map((role) => (
-            <div className="checkbox" key={role}>
-              <input
-                type="radio"
-                id={`role-${role}`}
-                name="role"
-                value={role}
-                defaultChecked={v("role") === role}
-              />
-              <label htmlFor={`role-${role}`}>
-                <strong>{t(`roles.${role}`)}</strong> — {t(`apply.roleHints.${role}`)}
-              </label>
-            </div>
-          ))}
-          <FieldErrorText id="field-role" error={e?.role} />
-        </fieldset>
-
-        <fieldset>
-          <legend>{t("apply.sections.project")}</legend>
-          <TextArea
-            name="concept"
-            label={t("apply.fields.concept")}
-            hint={t("apply.fields.conceptHint")}
-            rows={6}
-            required
-            value={v("concept")}
-            error={e?.concept}
-          />
-          <fieldset
-            className={e?.operations ? "field--invalid" : undefined}
-            aria-describedby={e?.operations ? "field-operations-error" : undefined}
-          >
-            <legend>{t("apply.fields.operations")} *</legend>
-            <div className="checkbox-grid">
-              {OPERATIONS.map((op) => (
-                <div className="checkbox" key={op}>
-                  <input
-                    type="checkbox"
-                    id={`op-${op}`}
-                    name="operations"
-                    value={op}
-                    defaultChecked={pickList(values, "operations").includes(op)}
-                  />
-                  <label htmlFor={`op-${op}`}>{t(`apply.operations.${op}`)}</label>
-                </div>
-              ))}
-            </div>
-            <FieldErrorText id="field-operations" error={e?.operations} />
-          </fieldset>
-          <TextArea
-            name="barriers"
-            label={t("apply.fields.barriers")}
-            required
-            value={v("barriers")}
-            error={e?.barriers}
-          />
-          <TextArea
-            name="mentoringHelp"
-            label={t("apply.fields.mentoringHelp")}
-            required
-            value={v("mentoringHelp")}
-            error={e?.mentoringHelp}
-          />
-          <TextArea
-            name="revisionOpenness"
-            label={t("apply.fields.revisionOpenness")}
-            required
-            value={v("revisionOpenness")}
-            error={e?.revisionOpenness}
-          />
-        </fieldset>
-
-        <fieldset
-          className={e?.needs ? "field--invalid" : undefined}
-          aria-describedby={e?.needs ? "field-needs-error" : undefined}
-        >
-          <legend>{t("profile.needs")}</legend>
-          <p className="field-hint">{t("apply.needsHint")}</p>
-          <div className="need-grid">
-            {program.taxonomy.map((tag) => (
-              <div className="field" key={tag.id}>
-                <label htmlFor={`need-${tag.id}`}>{tagLabel(tag, locale)}</label>
-                <select
-                  id={`need-${tag.id}`}
-                  name={`need.${tag.id}`}
-                  defaultValue={v(`need.${tag.id}`)}
-                >
-                  <option value="">{t("profile.priority.none")}</option>
-                  <option value="3">{t("profile.priority.3")}</option>
-                  <option value="2">{t("profile.priority.2")}</option>
-                  <option value="1">{t("profile.priority.1")}</option>
-                </select>
-              </div>
-            ))}
-          </div>
-          <FieldErrorText id="field-needs" error={e?.needs} />
-          <TextArea
-            name="needsText"
-            label={t("profile.needsText")}
-            value={v("needsText")}
-            error={e?.needsText}
-            rows={3}
-          />
-        </fieldset>
-
-        <ExpertiseField
-          tags={program.taxonomy}
-          value={pickList(values, "expertise")}
-          error={e?.expertise}
-        />
-        <TextArea
-          name="expertiseText"
-          label={t("profile.expertiseText")}
-          value={v("expertiseText")}
-          error={e?.expertiseText}
-          rows={3}
-        />
-        <WorkingStyleField value={v("workingStyle") || "between"} error={e?.workingStyle} />
-        <AvailabilityField value={pickList(values, "availability")} error={e?.availability} />
-
-        <fieldset>
-          <legend>{t("apply.sections.competitors")}</legend>
-          <p className="field-hint">{t("apply.competitorsHint")}</p>
-          <OrganizationChecklist
-            organizations={organizations}
-            checked={pickList(values, "competitorOrgIds")}
-            region={v("region")}
-          />
-          <TextArea
-            name="competitorsText"
-            label={t("apply.fields.competitorsText")}
-            value={v("competitorsText")}
-            error={e?.competitorsText}
-            rows={2}
-          />
-        </fieldset>
-
-        <fieldset>
-          <legend>{t("apply.sections.conditions")}</legend>
-          <p className="field-hint">{t("apply.conditionsHint")}</p>
-          <div className="checkbox">
-            <input
-              type="checkbox"
-              id="field-designatedThroughout"
-              name="designatedThroughout"
-              defaultChecked={v("designatedThroughout") === "on"}
-            />
-            <label htmlFor="field-designatedThroughout">
-              {t("apply.fields.designatedThroughout")}
-            </label>
-          </div>
-          <div className="checkbox">
-            <input
-              type="checkbox"
-              id="field-canImplement"
-              name="canImplement"
-              defaultChecked={v("canImplement") === "on"}
-            />
-            <label htmlFor="field-canImplement">{t("apply.fields.canImplement")}</label>
-          </div>
-          <TextArea
-            name="comments"
-            label={t("apply.fields.comments")}
-            value={v("comments")}
-            error={e?.comments}
-            rows={3}
-          />
-          <div className={e?.consent ? "checkbox field--invalid" : "checkbox"}>
-            <input
-              type="checkbox"
-              id="field-consent"
-              name="consent"
-              defaultChecked={v("consent") === "on"}
-              aria-describedby={e?.consent ? "field-consent-error" : undefined}
-              aria-invalid={e?.consent ? true : undefined}
-            />
-            <label htmlFor="field-consent">{t("apply.fields.consent")} *</label>
-          </div>
-          <FieldErrorText id="field-consent" error={e?.consent} />
-        </fieldset>
-
+        <ContactSection fields={fields} />
+        <RoleSection fields={fields} />
+        <ProjectSection fields={fields} />
+        <ProfileSection fields={fields} taxonomy={program.taxonomy} />
+        <CompetitorsSection fields={fields} organizations={organizations} />
+        <ConditionsSection fields={fields} />
         <div className="actions">
           <button
             type="submit"

@@ -18,7 +18,7 @@ import {
   joinSchema,
   signUpAndJoinSchema,
 } from "../../core/schemas/invitation";
-import type { FieldError } from "../../core/utils/forms";
+import type { FieldError } from "../../core/schemas/forms";
 import { replyWithError } from "~/utils/errors.server";
 import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";

@@ -17,7 +17,7 @@ import {
 import { groupToolsSchema, type GroupToolsForm, type ToolForm } from "../../core/schemas/tool";
 import { answerExcept } from "~/utils/form-answers";
 import { formProps, useAppForm } from "~/utils/forms";
-import type { FieldError } from "../../core/utils/forms";
+import type { FieldError } from "../../core/schemas/forms";
 import { replyWithError } from "~/utils/errors.server";
 import {
   parseFormData,

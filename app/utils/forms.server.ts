@@ -9,12 +9,8 @@ import type { Submission } from "@conform-to/react";
 import { parseWithZod } from "@conform-to/zod/v4";
 import { data } from "@remix-run/node";
 import { z } from "zod";
-import {
-  MAX_FORM_BYTES,
-  issueMessage,
-  readFormDataWithin,
-  type FieldError,
-} from "../../core/utils/forms";
+import { MAX_FORM_BYTES, readFormDataWithin } from "../../core/utils/forms";
+import { issueMessage, type FieldError } from "../../core/schemas/forms";
 import type { FormErrors, Reply } from "./forms";
 import { SUBMISSION_FIELD } from "./submission";
 

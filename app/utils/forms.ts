@@ -13,7 +13,7 @@ import {
 } from "@conform-to/react";
 import { useActionData } from "@remix-run/react";
 import { useMemo } from "react";
-import type { FieldError } from "../../core/utils/forms";
+import type { FieldError } from "../../core/schemas/forms";
 
 /** A field's errors: catalog keys, the first one shown. */
 export type FormErrors = FieldError[];

@@ -1,9 +1,10 @@
 /**
- * The interest form (formulaire de communication d'intérêt). One schema for a submission, a lenient
- * one for drafts. Both are built for a program (its taxonomy and known organizations).
+ * The interest form (formulaire de communication d'intérêt): one form, two buttons, so one union
+ * on `intent` — a submission, checked in full, or a draft, kept leniently. Built for a program
+ * (its taxonomy and known organizations).
  */
 import { z } from "zod";
-import { crossField } from "../utils/forms";
+import { crossField } from "./forms";
 import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../data/vocabulary";
 import {
   checkbox,
@@ -25,14 +26,16 @@ export const APPLICATION_ARRAY_FIELDS = [
 export const roleField = z.enum(ROLES, "errors.chooseRole");
 const workingStyle = z.enum(["structured", "intuitive", "between"], "errors.choice");
 
-/** `need.<tag>` fields hold a priority (1–3) or nothing: turned into an ordered needs list. */
-export function needsFromForm(
-  input: Record<string, unknown>,
-): Array<{ tag: string; priority: number }> {
+/**
+ * `need.<tag>` fields (read as `{ need: { <tag>: priority } }`) hold a priority (1–3) or nothing:
+ * turned into an ordered needs list.
+ */
+export function needsFromForm(need: unknown): Array<{ tag: string; priority: number }> {
   const needs: Array<{ tag: string; priority: number }> = [];
-  for (const [key, value] of Object.entries(input)) {
-    if (!key.startsWith("need.") || typeof value !== "string" || value === "") continue;
-    needs.push({ tag: key.slice(5), priority: Number(value) });
+  if (typeof need !== "object" || need === null || Array.isArray(need)) return needs;
+  for (const [tag, value] of Object.entries(need)) {
+    if (typeof value !== "string" || value === "") continue;
+    needs.push({ tag, priority: Number(value) });
   }
   return needs.sort((a, b) => b.priority - a.priority);
 }
@@ -56,11 +59,9 @@ function profileFields(tagIds: readonly string[]) {
   };
 }
 
-export function applicationSubmitSchema(
-  tagIds: readonly string[],
-  organizationIds: readonly string[],
-) {
+function applicationSubmitSchema(tagIds: readonly string[], organizationIds: readonly string[]) {
   const fields = z.object({
+    intent: z.literal("submit"),
     email: emailField,
     organizationName: requiredText(2, 160),
     contactName: requiredText(2, 120),
@@ -111,15 +112,13 @@ export function applicationSubmitSchema(
 }
 
 /** Drafts keep whatever was typed, within the stored limits. */
-export function applicationDraftSchema(
-  tagIds: readonly string[],
-  organizationIds: readonly string[],
-) {
+function applicationDraftSchema(tagIds: readonly string[], organizationIds: readonly string[]) {
   const tag = z
     .string()
     .max(48, "errors.unknownTag")
     .refine((t) => tagIds.includes(t), "errors.unknownTag");
   return z.object({
+    intent: z.literal("draft"),
     email: optionalEmailField,
     organizationName: optionalText(160),
     contactName: optionalText(120),
@@ -155,7 +154,34 @@ export function applicationDraftSchema(
     consent: checkbox,
   });
 }
-export type ApplicationDraftInput = z.infer<ReturnType<typeof applicationDraftSchema>>;
+export type ApplicationDraftInput = Omit<
+  z.infer<ReturnType<typeof applicationDraftSchema>>,
+  "intent"
+>;
+
+/**
+ * The interest form's one schema: `intent` is the button pressed ("submit" or "draft"). The
+ * `need.<tag>` priorities become the ordered `needs` list before the branches read them.
+ */
+export function applicationFormSchema(
+  tagIds: readonly string[],
+  organizationIds: readonly string[],
+) {
+  return z.preprocess(
+    (input) => {
+      if (typeof input !== "object" || input === null) return input;
+      const { need, ...rest } = input as Record<string, unknown>;
+      return { ...rest, needs: needsFromForm(need) };
+    },
+    z.discriminatedUnion("intent", [
+      applicationSubmitSchema(tagIds, organizationIds),
+      applicationDraftSchema(tagIds, organizationIds),
+    ]),
+  );
+}
+
+/** The form's values as the page gives them to `useAppForm` (a draft's, or none). */
+export type ApplicationFormValues = Record<string, string | string[] | Record<string, string>>;
 
 /** One value per selection criterion (`score.goals`, `comment.goals`…); none sent reads as none. */
 const byCriterion = <T extends z.ZodType>(field: T) =>

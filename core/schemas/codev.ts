@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { crossField } from "../utils/forms";
+import { crossField } from "./forms";
 import { numberField, plainText, text, choiceIdSchema, idSchema } from "./fields";
 
 const idField = choiceIdSchema;

@@ -2,7 +2,7 @@
  * Request body limits, checked on the declared length before Remix reads a body: 1 MB for forms,
  * 11 MB for multipart uploads (a 10 MB file plus the form around it; upload.server.ts checks the
  * file itself). The answer is a small page in the reader's language. A body sent without a
- * declared length is counted while it is read (readFormData in core/utils/forms.ts), with the same
+ * declared length is counted while it is read (readFormDataWithin in core/utils/forms.ts), with the same
  * limit and message. Either way the refused body is read and discarded (up to MAX_DRAIN_BYTES)
  * while the answer goes out, so that the client reads it. Socket.IO's own requests never reach Express.
  */

@@ -270,6 +270,30 @@ describe("the interest form and preselection", () => {
     expect((await storedDocument()).applications.length).toBe(before);
   });
 
+  it("refills what was sent after a refusal, checkboxes, choices and priorities included", async () => {
+    const applicant = new HttpClient(server.url);
+    const response = await applicant.post(`/apply/${PROGRAM_ID}`, {
+      ...validApplication,
+      operations: "transport",
+      consent: "",
+    });
+    expect(response.status).toBe(400);
+    const html = await page(response);
+    expect(html).toMatch(/<input[^>]*id="field-consent"[^>]*aria-invalid="true"/);
+    expect(html).toContain('id="field-consent-error"');
+    expect(html).toContain(`value="${validApplication.organizationName}"`);
+    const tag = (id: string) => new RegExp(`<input[^>]*id="${id}"[^>]*>`).exec(html)?.[0] ?? "";
+    expect(tag("op-transport")).toContain("checked");
+    expect(tag("op-logistics")).not.toContain("checked");
+    expect(tag("role-mentee")).toContain("checked");
+    expect(tag("style-structured")).toContain("checked");
+    expect(tag("field-canImplement")).toContain("checked");
+    const priority = (id: string) =>
+      new RegExp(`<select[^>]*id="need-${id}"[^>]*>(.*?)</select>`).exec(html)?.[1] ?? "";
+    expect(priority("transport")).toMatch(/<option value="3" selected="">/);
+    expect(priority("mutualisation")).toMatch(/<option value="2" selected="">/);
+  });
+
   it("saves a draft by a private link, then submits it", async () => {
     const applicant = new HttpClient(server.url);
     const draft = await applicant.post(`/apply/${PROGRAM_ID}`, {
@@ -284,6 +308,9 @@ describe("the interest form and preselection", () => {
     const resumed = await page(await applicant.get(resume));
     expect(resumed).toContain("Brouillon enregistré.");
     expect(resumed).toContain('value="Organisme en brouillon"');
+    expect(resumed).toMatch(
+      /<select[^>]*id="need-transport"[^>]*>.*?<option value="2" selected="">/,
+    );
     const token = /draft=([\w-]{32})/.exec(resume)![1]!;
     expect(
       (await outbox()).some(

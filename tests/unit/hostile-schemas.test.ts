@@ -28,7 +28,8 @@ import * as program from "../../core/schemas/program";
 import * as report from "../../core/schemas/report";
 import * as tool from "../../core/schemas/tool";
 import { plainText } from "../../core/schemas/fields";
-import { formDataToObject, parseWith, type FieldErrors } from "../../core/utils/forms";
+import { messageFor, type FieldError } from "../../core/schemas/forms";
+import { parseFormData, refuse } from "../../app/utils/forms.server";
 import { handle, type Reply } from "../../server/live/handle";
 import type { ClientEvent } from "../../core/live/protocol";
 import { SELECTION_CRITERIA } from "../../core/data/vocabulary";
@@ -44,25 +45,36 @@ const TOKEN = "A".repeat(32);
 interface FormCase {
   schema: z.ZodType;
   valid: Record<string, string | string[]>;
+  /** Names that are lists (checkboxes, repeated rows): `lists` of parseSubmission. */
   arrayFields?: readonly string[];
-  /** What the action adds to the form before parsing (see the route). */
-  prepare?: (form: Record<string, unknown>) => Record<string, unknown>;
 }
 
-/** Names with a dot become nested objects, as Conform reads them from a form (`score.goals`). */
-function asPaths(form: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(form)) {
-    const [head, ...rest] = name.split(".");
-    if (!rest.length || !head) {
-      Object.defineProperty(out, name, { value, enumerable: true, writable: true });
-      continue;
-    }
-    const inner = (out[head] ??= {}) as Record<string, unknown>;
-    if (typeof inner === "object" && inner !== null)
-      Object.defineProperty(inner, rest.join("."), { value, enumerable: true, writable: true });
+type FieldErrors = Record<string, FieldError>;
+type Parsed = { ok: true; data: unknown } | { ok: false; fieldErrors: FieldErrors };
+
+/**
+ * A form as the actions read it (app/utils/forms.server.ts): Conform over the posted body, names
+ * with a dot or brackets as paths (`score.goals`, `need.<tag>`). A form-wide error is "form".
+ */
+function parsePosted(schema: z.ZodType, body: FormData, lists: readonly string[] = []): Parsed {
+  const submission = parseFormData(body, schema, { lists });
+  if (submission.status === "success") return { ok: true, data: submission.value };
+  const fieldErrors: FieldErrors = {};
+  for (const [name, errors] of Object.entries(submission.error ?? {})) {
+    if (errors?.[0]) fieldErrors[name || "form"] = errors[0];
   }
-  return out;
+  return { ok: false, fieldErrors };
+}
+
+/** A value no browser posts (wrong types, polluted objects): the schema alone reads it. */
+function parseObject(schema: z.ZodType, input: unknown): Parsed {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, data: result.data };
+  const fieldErrors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    fieldErrors[issue.path.map(String).join(".") || "form"] ??= messageFor(issue);
+  }
+  return { ok: false, fieldErrors };
 }
 
 const longText = (n: number) => "Texte assez long pour passer. ".repeat(n);
@@ -98,10 +110,6 @@ const applicationValid = {
   competitorOrgIds: [],
   consent: "on",
 };
-const withNeeds = (form: Record<string, unknown>) => ({
-  ...form,
-  needs: application.needsFromForm(form),
-});
 const programValid = {
   title: "Programme",
   theme: "Sécurité alimentaire",
@@ -146,22 +154,18 @@ const FORMS: Record<string, FormCase> = {
     schema: agreement.acceptSchema,
     valid: { intent: "accept", version: "1" },
   },
-  "application.applicationSubmitSchema": {
-    schema: application.applicationSubmitSchema(TAGS, ORGS),
-    valid: applicationValid,
-    arrayFields: application.APPLICATION_ARRAY_FIELDS,
-    prepare: withNeeds,
-  },
-  "application.applicationDraftSchema": {
-    schema: application.applicationDraftSchema(TAGS, ORGS),
-    valid: applicationValid,
-    arrayFields: application.APPLICATION_ARRAY_FIELDS,
-    prepare: withNeeds,
-  },
+  ...branches(
+    "application.applicationFormSchema",
+    application.applicationFormSchema(TAGS, ORGS),
+    [
+      { intent: "submit", ...applicationValid },
+      { intent: "draft", ...applicationValid },
+    ],
+    application.APPLICATION_ARRAY_FIELDS,
+  ),
   "application.scoreSchema": {
     schema: application.scoreSchema,
     valid: { intent: "score", ...scoreFields },
-    prepare: asPaths,
   },
   "application.decisionSchema": {
     schema: application.decisionSchema,
@@ -170,7 +174,6 @@ const FORMS: Record<string, FormCase> = {
   "application.applicationReviewSchema (score)": {
     schema: application.applicationReviewSchema,
     valid: { intent: "score", ...scoreFields },
-    prepare: asPaths,
   },
   "application.applicationReviewSchema (decide)": {
     schema: application.applicationReviewSchema,
@@ -671,7 +674,9 @@ function fieldsOf(schema: z.ZodType): Map<string, z.ZodType> {
       }
   if (def.type === "intersection")
     for (const side of [def.left!, def.right!]) for (const e of fieldsOf(side)) out.set(...e);
-  if (def.type === "pipe") return fieldsOf(def.in!);
+  // A preprocessed schema (`z.preprocess`) names its fields after the step.
+  if (def.type === "pipe")
+    return fieldsOf(defOf(def.in!).type === "transform" ? def.out! : def.in!);
   return out;
 }
 
@@ -883,7 +888,7 @@ function expectFieldErrors(name: string, schema: z.ZodType, errors: FieldErrors)
   const fields = fieldsOf(schema);
   expect(Object.keys(errors).length, `${name}: refused without any error`).toBeGreaterThan(0);
   for (const [path, error] of Object.entries(errors)) {
-    const head = path.split(".")[0]!;
+    const head = path.split(/[.[]/)[0]!;
     // "form" is the form-wide summary; every other path starts with a declared field.
     expect(
       head === "form" || fields.has(path) || fields.has(head),
@@ -966,7 +971,7 @@ describe("every schema is covered", () => {
       ...Object.values(VALUES).map((v) => v.schema),
       ...Object.values(SOCKETS).map((s) => s.schema),
     ]);
-    const factories = new Set(["applicationSubmitSchema", "applicationDraftSchema"]);
+    const factories = new Set(["applicationFormSchema"]);
     factories.add("profileFormSchema");
     factories.add("answerFormSchema");
     const missing: string[] = [];
@@ -1003,8 +1008,7 @@ describe("every schema is covered", () => {
 
   it("accepts each valid example (the base the hostile values replace)", () => {
     for (const [name, form] of Object.entries(FORMS)) {
-      const input = formDataToObject(toFormData(form.valid), form.arrayFields);
-      const parsed = parseWith(form.schema, form.prepare ? form.prepare(input) : input);
+      const parsed = parsePosted(form.schema, toFormData(form.valid), form.arrayFields);
       expect(parsed.ok ? "ok" : parsed.fieldErrors, name).toBe("ok");
     }
     for (const [name, socket] of Object.entries(SOCKETS)) {
@@ -1022,11 +1026,7 @@ describe("forms refuse hostile input with a translated field error, or keep plai
       const fieldNames = [...fieldsOf(form.schema).keys()];
       fc.assert(
         fc.property(hostileInput(form.valid, fieldNames, formString), (input) => {
-          const object = formDataToObject(toFormData(input), form.arrayFields);
-          expect(Object.getPrototypeOf(object)).toBe(Object.prototype);
-          for (const key of ["__proto__", "constructor", "prototype"])
-            expect(Object.prototype.hasOwnProperty.call(object, key), key).toBe(false);
-          const parsed = parseWith(form.schema, form.prepare ? form.prepare(object) : object);
+          const parsed = parsePosted(form.schema, toFormData(input), form.arrayFields);
           if (parsed.ok) expectAccepted(name, form.schema, parsed.data);
           else expectFieldErrors(name, form.schema, parsed.fieldErrors);
         }),
@@ -1038,7 +1038,7 @@ describe("forms refuse hostile input with a translated field error, or keep plai
       const fieldNames = [...fieldsOf(form.schema).keys()];
       fc.assert(
         fc.property(hostileInput(form.valid, fieldNames), (input) => {
-          const parsed = parseWith(form.schema, input);
+          const parsed = parseObject(form.schema, input);
           if (parsed.ok) expectAccepted(name, form.schema, parsed.data);
           else expectFieldErrors(name, form.schema, parsed.fieldErrors);
         }),
@@ -1048,22 +1048,22 @@ describe("forms refuse hostile input with a translated field error, or keep plai
   }
 
   it("keeps the values to refill a refused form, without secrets", () => {
-    const parsed = parseWith(auth.signupSchema, {
-      name: "<script>alert(1)</script>",
-      email: "x",
-      password: "short",
-    });
-    expect(parsed.ok).toBe(false);
-    if (parsed.ok) return;
-    expect(parsed.values).toEqual({ name: "<script>alert(1)</script>", email: "x" });
-    expect(parsed.fieldErrors.password).toEqual({ key: "errors.tooShort", params: { min: 10 } });
+    const submission = parseFormData(
+      toFormData({ name: "<script>alert(1)</script>", email: "x", password: "short" }),
+      auth.signupSchema,
+    );
+    const reply = (refuse(submission) as unknown as { data: { initialValue?: unknown } }).data;
+    expect(reply.initialValue).toEqual({ name: "<script>alert(1)</script>", email: "x" });
+    expect(submission.status === "error" && submission.error?.password).toEqual([
+      { key: "errors.tooShort", params: { min: 10 } },
+    ]);
   });
 
   it("names the limit in a too-long message, even when the schema chose the key", () => {
-    const parsed = parseWith(auth.loginSchema, {
-      email: `${"a".repeat(300)}@x.org`,
-      password: "p",
-    });
+    const parsed = parsePosted(
+      auth.loginSchema,
+      toFormData({ email: `${"a".repeat(300)}@x.org`, password: "p" }),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(parsed.fieldErrors.email).toEqual({ key: "errors.tooLong", params: { max: 254 } });
@@ -1077,11 +1077,13 @@ describe("forms refuse hostile input with a translated field error, or keep plai
     expect(plainText("x\uD800y\uDC00z")).toBe("x\uFFFDy\uFFFDz");
     const kept = "é\u0301 👩🏽‍💻 \u202Eabc\u202C \u200B 中文 עברית <b>&amp;</b>";
     expect(plainText(kept)).toBe(kept);
-    const parsed = parseWith(checkin.checkInFormSchema, {
+    const parsed = parseObject(checkin.checkInFormSchema, {
       needsStatus: "on-track",
       update: " \u0000<script>alert('x')</script>\uD800 ",
     });
-    expect(parsed.ok && parsed.data.update).toBe("<script>alert('x')</script>\uFFFD");
+    expect(parsed.ok && (parsed.data as { update: string }).update).toBe(
+      "<script>alert('x')</script>\uFFFD",
+    );
   });
 });
 
