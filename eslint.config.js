@@ -1,6 +1,7 @@
 // @ts-check
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { layers } from "./tools/eslint/layers.js";
 
 /** Imports that cross the architecture's boundaries (see docs/decisions/0001-architecture.md). */
 const appOrServer = {
@@ -61,6 +62,18 @@ const crossBundleInstanceof = {
     "BinaryExpression[operator='instanceof'][right.name=/^(NotFoundError|StoreValidationError|UniqueViolationError|StoreLoadError|DiskFullError|SolverCancelledError)$/]",
   message:
     "These errors may come from the other bundle's copy of their class: use isStoreError(error, name) or isSolverCancelled(error) (ADR 0018).",
+};
+/**
+ * Pages and sockets do not test the domain's refusals class by class: one mapping answers any
+ * DomainError (app/utils/errors.server.ts, server/live/handle.ts); a page or socket that rewords one
+ * names it with isDomainErrorNamed (ADR 0019). Errors of the language and a socket's own LiveError
+ * are not concerned.
+ */
+const domainErrorInstanceof = {
+  selector:
+    "BinaryExpression[operator='instanceof'][right.name=/^(?!(Error|TypeError|RangeError|SyntaxError|AggregateError|LiveError)$)\\w*Error$/]",
+  message:
+    "Map the domain's errors in one place: replyWithError (pages) or handle() (sockets); to reword one, isDomainErrorNamed(error, name) (ADR 0019).",
 };
 
 /** Remix's Form without the one-time submission key (app/components/AppForm.tsx). */
@@ -134,7 +147,7 @@ export default tseslint.config(
     files: ["app/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": ["error", { paths: [remixForm], patterns: [csvWriter] }],
-      "no-restricted-syntax": ["error", fetcherForm, crossBundleInstanceof],
+      "no-restricted-syntax": ["error", fetcherForm, crossBundleInstanceof, domainErrorInstanceof],
     },
   },
   {
@@ -149,6 +162,20 @@ export default tseslint.config(
   {
     files: ["app/components/AppForm.tsx"],
     rules: { "no-restricted-syntax": ["error", crossBundleInstanceof] },
+  },
+  {
+    files: ["server/live/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", crossBundleInstanceof, domainErrorInstanceof] },
+  },
+  layers,
+  {
+    // ESLint loads import resolvers with require(): this one is CommonJS.
+    files: ["tools/**/*.cjs"],
+    languageOptions: {
+      sourceType: "commonjs",
+      globals: { require: "readonly", module: "writable", __dirname: "readonly" },
+    },
+    rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
     files: ["app/utils/csv.server.ts"],
