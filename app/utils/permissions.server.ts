@@ -1,6 +1,6 @@
 /**
  * Authorization for pages: the signed-in user from the session, then the rules of
- * core/permissions.ts (shared with the socket handlers) as a response. A program that a person may
+ * core/permissions/index.ts (shared with the socket handlers) as a response. A program that a person may
  * not see answers 404, so its existence does not leak.
  */
 import { redirect } from "@remix-run/node";
@@ -44,7 +44,7 @@ export interface ProgramAccess extends CoreProgramAccess {
   user: PublicUser;
 }
 
-/** A refusal of core/permissions.ts as the page's answer. */
+/** A refusal of core/permissions/index.ts as the page's answer. */
 function deny(refusal: Refusal): never {
   throw refusal === "forbidden" ? forbidden() : notFound();
 }

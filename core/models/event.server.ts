@@ -3,7 +3,7 @@
  * ratings. The live layer (server/live/speed-dating.ts) calls these functions; so do the pages.
  *
  * The parts live in core/models/event/: settings.server.ts (events, their settings and people;
- * who may take part is core/permissions.ts), clock.server.ts (commands, the round schedule,
+ * who may take part is core/permissions/index.ts), clock.server.ts (commands, the round schedule,
  * rooms), ratings.server.ts (ratings and mutual matches) and room-notes.server.ts (rooms' shared
  * notes); this module re-exports them all.
  */

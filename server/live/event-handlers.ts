@@ -1,6 +1,6 @@
 /**
  * The speed-dating events a browser sends: join, chat, the room's shared note, ratings and the
- * coordinators' console. Each checks who may do it (core/permissions.ts at join, then the access
+ * coordinators' console. Each checks who may do it (core/permissions/index.ts at join, then the access
  * kept on the socket) and calls the models; server/live/speed-dating.ts keeps the live state.
  *
  * Channels: `evt:<id>` everyone, `evt:<id>:console` coordinators, `evt:<id>:p:<participant>` the
