@@ -16,13 +16,12 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { z } from "zod";
 import { regions } from "../../core/data/geography";
 import { sessionStorage } from "../../app/utils/session.server";
 import { hashPassword } from "../../core/security/password";
-import { applyMigrations, importDocument } from "../../core/store/pg-store";
+import { importIntoPostgres } from "../helpers/factory";
 import { documentSchema } from "../../core/store/schema";
 import { DEMO_PROGRAM_ID, demoDocument } from "../../server/seeds/demo";
 import { makeTempDir, removeDir, ROOT, startServer, type TestServer } from "../helpers/server";
@@ -102,23 +101,6 @@ function cleanup() {
     if (resources.dataDir) await removeDir(resources.dataDir);
   })();
   return cleaning;
-}
-
-/** The benchmark's document into the empty database, as `npm run db:copy-to-postgres` does. */
-async function importIntoPostgres(url: string, doc: unknown) {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  await client.connect();
-  try {
-    await applyMigrations(client as unknown as pg.PoolClient);
-    await client.query("BEGIN");
-    await importDocument(client as unknown as pg.PoolClient, doc);
-    await client.query("COMMIT");
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => undefined);
-    throw error;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 /** Resident memory of one process now and at its peak, in MB. */
@@ -211,7 +193,7 @@ async function main() {
     // Several processes share one PostgreSQL store; the same document is imported before they
     // start, so none of them seeds the demo instead.
     resources.cluster = await startCluster();
-    await importIntoPostgres(resources.cluster.url, doc);
+    await importIntoPostgres(resources.cluster.url, documentSchema.parse(doc));
   }
 
   // Real session cookies, as /login issues them.

@@ -1,17 +1,6 @@
 import type { ReportGroup } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
-import {
-  BAR,
-  BAR_WIDTH,
-  BarLabel,
-  CHART_WIDTH,
-  chartHeight,
-  LABEL_WIDTH,
-  Legend,
-  rowTop,
-  tenth,
-  textBaseline,
-} from "./chart";
+import { BAR, BAR_WIDTH, BarChart, LABEL_WIDTH, tenth, textBaseline } from "./chart";
 
 /**
  * Each group's hour bank as one bar: hours used, hours remaining, and hours over the bank. The
@@ -32,62 +21,54 @@ export function HoursChart({ groups, names }: { groups: ReportGroup[]; names: st
     )
     .join(" ");
   return (
-    <figure className="report-chart">
-      <svg
-        viewBox={`0 0 ${CHART_WIDTH} ${chartHeight(groups.length)}`}
-        role="img"
-        aria-labelledby="chart-hours-title"
-        aria-describedby="chart-hours-desc"
-      >
-        <title id="chart-hours-title">{t("report.charts.hoursTitle")}</title>
-        <desc id="chart-hours-desc">{description}</desc>
-        {groups.map((g, i) => {
-          const y = rowTop(i);
-          const used = Math.min(g.hours.used, g.hours.bank);
-          const over = Math.max(0, g.hours.used - g.hours.bank);
-          return (
-            <g key={g.id}>
-              <BarLabel top={y} name={names[i]!} />
-              <rect x={LABEL_WIDTH} y={y} width={w(used)} height={BAR} className="bar-used" />
+    <BarChart
+      id="chart-hours"
+      title={t("report.charts.hoursTitle")}
+      description={description}
+      groups={groups}
+      names={names}
+      bar={(g, y) => {
+        const used = Math.min(g.hours.used, g.hours.bank);
+        const over = Math.max(0, g.hours.used - g.hours.bank);
+        return (
+          <>
+            <rect x={LABEL_WIDTH} y={y} width={w(used)} height={BAR} className="bar-used" />
+            <rect
+              x={tenth(LABEL_WIDTH + w(used))}
+              y={y}
+              width={w(g.hours.remaining)}
+              height={BAR}
+              className="bar-remaining"
+            />
+            {over > 0 ? (
               <rect
                 x={tenth(LABEL_WIDTH + w(used))}
                 y={y}
-                width={w(g.hours.remaining)}
+                width={w(over)}
                 height={BAR}
-                className="bar-remaining"
+                className="bar-over"
               />
-              {over > 0 ? (
-                <rect
-                  x={tenth(LABEL_WIDTH + w(used))}
-                  y={y}
-                  width={w(over)}
-                  height={BAR}
-                  className="bar-over"
-                />
-              ) : null}
-              <text
-                x={tenth(LABEL_WIDTH + w(Math.max(g.hours.bank, g.hours.used)) + 6)}
-                y={textBaseline(y)}
-                className="chart-value"
-              >
-                {t("report.charts.hoursValue", {
-                  used: number(g.hours.used),
-                  bank: number(g.hours.bank),
-                })}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <Legend
-        items={[
-          { className: "bar-used", label: t("report.hours.used") },
-          { className: "bar-remaining", label: t("report.hours.remaining") },
-          ...(groups.some((g) => g.hours.used > g.hours.bank)
-            ? [{ className: "bar-over", label: t("report.charts.overdrawn") }]
-            : []),
-        ]}
-      />
-    </figure>
+            ) : null}
+            <text
+              x={tenth(LABEL_WIDTH + w(Math.max(g.hours.bank, g.hours.used)) + 6)}
+              y={textBaseline(y)}
+              className="chart-value"
+            >
+              {t("report.charts.hoursValue", {
+                used: number(g.hours.used),
+                bank: number(g.hours.bank),
+              })}
+            </text>
+          </>
+        );
+      }}
+      legend={[
+        { className: "bar-used", label: t("report.hours.used") },
+        { className: "bar-remaining", label: t("report.hours.remaining") },
+        ...(groups.some((g) => g.hours.used > g.hours.bank)
+          ? [{ className: "bar-over", label: t("report.charts.overdrawn") }]
+          : []),
+      ]}
+    />
   );
 }

@@ -1,17 +1,6 @@
 import type { GroupMeetings, ReportGroup } from "../../../core/models/report/types";
 import { useT } from "~/utils/i18n-react";
-import {
-  BAR,
-  BAR_WIDTH,
-  BarLabel,
-  CHART_WIDTH,
-  chartHeight,
-  LABEL_WIDTH,
-  Legend,
-  rowTop,
-  tenth,
-  textBaseline,
-} from "./chart";
+import { BAR, BAR_WIDTH, BarChart, LABEL_WIDTH, tenth, textBaseline } from "./chart";
 
 const STATUSES = ["held", "postponed", "cancelled", "planned"] as const;
 
@@ -36,58 +25,44 @@ export function MeetingsChart({ groups, names }: { groups: ReportGroup[]; names:
     )
     .join(" ");
   return (
-    <figure className="report-chart">
-      <svg
-        viewBox={`0 0 ${CHART_WIDTH} ${chartHeight(groups.length)}`}
-        role="img"
-        aria-labelledby="chart-meetings-title"
-        aria-describedby="chart-meetings-desc"
-      >
-        <title id="chart-meetings-title">{t("report.charts.meetingsTitle")}</title>
-        <desc id="chart-meetings-desc">{description}</desc>
-        {groups.map((g, i) => {
-          const y = rowTop(i);
-          let x = LABEL_WIDTH;
-          return (
-            <g key={g.id}>
-              <BarLabel top={y} name={names[i]!} />
-              {STATUSES.map((status) => {
-                const n = g.meetings[status];
-                if (n === 0) return null;
-                const segment = (
-                  <g key={status}>
-                    <rect
-                      x={tenth(x)}
-                      y={y}
-                      width={w(n)}
-                      height={BAR}
-                      className={`bar-${status}`}
-                    />
-                    {w(n) >= 18 ? (
-                      <text
-                        x={tenth(x + w(n) / 2)}
-                        y={textBaseline(y)}
-                        textAnchor="middle"
-                        className={`chart-count chart-count--${status}`}
-                      >
-                        {number(n)}
-                      </text>
-                    ) : null}
-                  </g>
-                );
-                x += w(n);
-                return segment;
-              })}
-              <text x={tenth(x + 6)} y={textBaseline(y)} className="chart-value">
-                {t("report.charts.meetingsValue", { count: number(total(g.meetings)) })}
-              </text>
-            </g>
-          );
-        })}
-      </svg>
-      <Legend
-        items={STATUSES.map((s) => ({ className: `bar-${s}`, label: t(`report.meetings.${s}`) }))}
-      />
-    </figure>
+    <BarChart
+      id="chart-meetings"
+      title={t("report.charts.meetingsTitle")}
+      description={description}
+      groups={groups}
+      names={names}
+      bar={(g, y) => {
+        let x = LABEL_WIDTH;
+        return (
+          <>
+            {STATUSES.map((status) => {
+              const n = g.meetings[status];
+              if (n === 0) return null;
+              const segment = (
+                <g key={status}>
+                  <rect x={tenth(x)} y={y} width={w(n)} height={BAR} className={`bar-${status}`} />
+                  {w(n) >= 18 ? (
+                    <text
+                      x={tenth(x + w(n) / 2)}
+                      y={textBaseline(y)}
+                      textAnchor="middle"
+                      className={`chart-count chart-count--${status}`}
+                    >
+                      {number(n)}
+                    </text>
+                  ) : null}
+                </g>
+              );
+              x += w(n);
+              return segment;
+            })}
+            <text x={tenth(x + 6)} y={textBaseline(y)} className="chart-value">
+              {t("report.charts.meetingsValue", { count: number(total(g.meetings)) })}
+            </text>
+          </>
+        );
+      }}
+      legend={STATUSES.map((s) => ({ className: `bar-${s}`, label: t(`report.meetings.${s}`) }))}
+    />
   );
 }

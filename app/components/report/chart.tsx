@@ -3,6 +3,7 @@
  * the right, and a legend. Long names are shortened inside the chart; the table and the chart's
  * description have them whole.
  */
+import type { ReactNode } from "react";
 export const CHART_WIDTH = 640;
 export const LABEL_WIDTH = 150;
 const VALUE_WIDTH = 110;
@@ -43,5 +44,49 @@ export function Legend({ items }: { items: Array<{ className: string; label: str
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * A bar chart of the report: a figure with its title and description (read by screen readers), one
+ * row per group with its name on the left, what `bar` draws for that group from the row's top, and
+ * the legend.
+ */
+export function BarChart<G extends { id: string }>({
+  id,
+  title,
+  description,
+  groups,
+  names,
+  bar,
+  legend,
+}: {
+  id: string;
+  title: string;
+  description: string;
+  groups: readonly G[];
+  names: readonly string[];
+  bar: (group: G, top: number) => ReactNode;
+  legend: Array<{ className: string; label: string }>;
+}) {
+  return (
+    <figure className="report-chart">
+      <svg
+        viewBox={`0 0 ${CHART_WIDTH} ${chartHeight(groups.length)}`}
+        role="img"
+        aria-labelledby={`${id}-title`}
+        aria-describedby={`${id}-desc`}
+      >
+        <title id={`${id}-title`}>{title}</title>
+        <desc id={`${id}-desc`}>{description}</desc>
+        {groups.map((g, i) => (
+          <g key={g.id}>
+            <BarLabel top={rowTop(i)} name={names[i]!} />
+            {bar(g, rowTop(i))}
+          </g>
+        ))}
+      </svg>
+      <Legend items={legend} />
+    </figure>
   );
 }
