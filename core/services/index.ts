@@ -11,7 +11,7 @@ import type { AtomicFs } from "../store/atomic-file";
 import { Bus } from "../bus";
 import { Mailer, type SmtpSettings } from "../mail";
 import { RateLimits } from "../security/rate-limits";
-import type { SolverJob, SolverRunner } from "../solver/runner";
+import type { SolverJob, SolverProgress, SolverRunner } from "../solver/runner";
 import { closeStore, openStore, type AuditTrail, type ChatLog, type UploadDir } from "../store";
 import type { Store } from "../store/types";
 
@@ -62,7 +62,11 @@ export class SiteAddress {
 }
 
 /** A message about a solver run to the coordinators watching it (progress, done). */
-export type SolverUpdate = Record<string, unknown>;
+export interface SolverUpdate {
+  runId: string;
+  progress?: SolverProgress;
+  done?: boolean;
+}
 
 export interface Services {
   config: CoreConfig;

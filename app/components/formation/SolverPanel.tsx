@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
 import { Form } from "~/components/AppForm";
 import { useT } from "~/utils/i18n-react";
+import type { ClientSocket } from "~/components/live/useLiveEvent";
 import type { FormationRun } from "./types";
 
 /** The solver's progress, pushed over Socket.IO while a run is going; the page reloads at its end. */
@@ -11,15 +12,13 @@ function useSolverProgress(programId: string, running: boolean) {
   const revalidator = useRevalidator();
   useEffect(() => {
     if (!running) return;
-    const socket = io({ transports: ["websocket", "polling"] });
-    socket.on("connect", () => socket.emit("formation:watch", { programId }));
-    socket.on(
-      "solver:update",
-      (payload: { progress?: { phase: string; fraction: number }; done?: boolean }) => {
-        if (payload.progress) setProgress(payload.progress);
-        if (payload.done) revalidator.revalidate();
-      },
-    );
+    // Typed by the one live protocol (core/live/protocol.ts).
+    const socket: ClientSocket = io({ transports: ["websocket", "polling"] });
+    socket.on("connect", () => socket.emit("formation:watch", { programId }, () => undefined));
+    socket.on("solver:update", (payload) => {
+      if (payload.progress) setProgress(payload.progress);
+      if (payload.done) revalidator.revalidate();
+    });
     return () => {
       socket.close();
     };
