@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { FieldErrorText } from "~/components/Field";
 import { ProgramForm } from "~/components/ProgramForm";
+import { tagLabel } from "~/components/ProfileFields";
 import {
   addTag,
   deleteProgram,
@@ -128,7 +129,7 @@ export default function ProgramSettings() {
                     {t("taxonomy.remove")}
                     <span className="visually-hidden">
                       {" "}
-                      {locale === "en" && tag.labelEn ? tag.labelEn : tag.label}
+                      {tagLabel(tag, locale)}
                     </span>
                   </button>
                 </Form>
