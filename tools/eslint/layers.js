@@ -10,6 +10,19 @@
 import { fileURLToPath } from "node:url";
 import boundaries from "eslint-plugin-boundaries";
 
+/** The base of the core, which every layer above may use. */
+const CORE_BASE = ["core-utils", "core-i18n", "core-data", "core-errors", "matching"];
+/** What the app and the sockets may use of the core: all but the store, mail and solver. */
+const CORE_FOR_CALLERS = [
+  ...CORE_BASE,
+  "core-security",
+  "core-schemas",
+  "core-models",
+  "core-live",
+  "core-permissions",
+  "core-services",
+];
+
 /**
  * A pattern is a folder, from the project's root (a module of its own is a folder with an
  * index.ts: element patterns match folders). The folder `app` itself holds the root route and the
@@ -55,10 +68,7 @@ const LAYERS = [
     type: "core-models",
     pattern: "core/models",
     allow: [
-      "core-utils",
-      "core-i18n",
-      "core-data",
-      "core-errors",
+      ...CORE_BASE,
       "core-security",
       "core-store",
       "core-schemas",
@@ -66,7 +76,6 @@ const LAYERS = [
       "core-bus",
       "core-solver",
       "core-services",
-      "matching",
     ],
   },
 
@@ -98,55 +107,17 @@ const LAYERS = [
   {
     type: "app-utils",
     pattern: "app/utils",
-    allow: [
-      "app-context",
-      "core-utils",
-      "core-i18n",
-      "core-data",
-      "core-errors",
-      "core-security",
-      "core-schemas",
-      "core-models",
-      "core-live",
-      "core-permissions",
-      "core-services",
-      "matching",
-    ],
+    allow: ["app-context", ...CORE_FOR_CALLERS],
   },
   {
     type: "app-components",
     pattern: "app/components",
-    allow: [
-      "app-utils",
-      "core-utils",
-      "core-i18n",
-      "core-data",
-      "core-errors",
-      "core-schemas",
-      "core-models",
-      "core-live",
-      "matching",
-    ],
+    allow: ["app-utils", ...CORE_BASE, "core-schemas", "core-models", "core-live"],
   },
   {
     type: "app-routes",
     pattern: ["app/routes", "app/styles", "app"],
-    allow: [
-      "app-utils",
-      "app-components",
-      "app-context",
-      "core-utils",
-      "core-i18n",
-      "core-data",
-      "core-errors",
-      "core-security",
-      "core-schemas",
-      "core-models",
-      "core-live",
-      "core-permissions",
-      "core-services",
-      "matching",
-    ],
+    allow: ["app-utils", "app-components", "app-context", ...CORE_FOR_CALLERS],
   },
 
   // The process: seeds and socket handlers use the core; the entry composes everything.
@@ -159,21 +130,7 @@ const LAYERS = [
   {
     type: "server-live",
     pattern: "server/live",
-    allow: [
-      "core-utils",
-      "core-i18n",
-      "core-data",
-      "core-errors",
-      "core-security",
-      "core-store",
-      "core-schemas",
-      "core-models",
-      "core-live",
-      "core-permissions",
-      "core-services",
-      "app-utils",
-      "matching",
-    ],
+    allow: ["app-utils", "core-store", ...CORE_FOR_CALLERS],
   },
   {
     type: "server",
@@ -184,20 +141,10 @@ const LAYERS = [
       "server-live",
       "app-context",
       "app-utils",
-      "core-utils",
-      "core-i18n",
-      "core-data",
-      "core-errors",
-      "core-security",
       "core-store",
-      "core-schemas",
       "core-mail",
       "core-solver",
-      "core-services",
-      "core-models",
-      "core-live",
-      "core-permissions",
-      "matching",
+      ...CORE_FOR_CALLERS,
     ],
   },
 ];
