@@ -4,7 +4,6 @@
  * pushes the new view to the session's channel `codev:<id>`. Members joining late or reconnecting
  * simply join again and get the current view.
  */
-import { isDomainErrorNamed } from "../../core/errors";
 import { codevAccess, isRefusal } from "../../core/permissions";
 import {
   applyCodevCommand,
@@ -65,20 +64,15 @@ export class CodevLive {
     const { group, participantId, session } = await this.access(socket, sessionId);
     const connected = await this.connected(sessionId);
     const scribeConnected = Boolean(session.scribeId && connected.includes(session.scribeId));
-    try {
-      const updated = await applyCodevCommand(
-        this.s,
-        group.id,
-        sessionId,
-        participantId,
-        make({ connected, scribeConnected }),
-      );
-      return this.publish(updated, group);
-    } catch (error) {
-      if (isDomainErrorNamed(error, "CodevError"))
-        throw new LiveError(error.code, error.messageKey);
-      throw error;
-    }
+    // A refused command (CodevError) is answered by handle(), like every DomainError.
+    const updated = await applyCodevCommand(
+      this.s,
+      group.id,
+      sessionId,
+      participantId,
+      make({ connected, scribeConnected }),
+    );
+    return this.publish(updated, group);
   }
 
   attach(socket: LiveSocket) {
