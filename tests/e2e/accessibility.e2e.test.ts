@@ -326,6 +326,9 @@ describe(
       // The break: the rating form.
       expect((await console.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
       const round = text("tour", "round");
+      // The open page (in English after the last audit) shows the break by itself first:
+      // navigating while it was still updating raced with it (a goto aborted once in CI).
+      await amelie.getByRole("group", { name: /Nathalie Gagnon, (tour|round) 1/ }).waitFor();
       findings.push(
         ...(await audit(amelie, eventPath, {
           ready: (page, lang) =>
@@ -337,6 +340,9 @@ describe(
 
       // The end: the mutual matches.
       expect((await console.emit("console:command", { eventId, command: "end" })).ok).toBe(true);
+      await amelie
+        .getByRole("heading", { name: /^(Vos affinités réciproques|Your mutual matches)$/ })
+        .waitFor();
       findings.push(
         ...(await audit(amelie, eventPath, {
           langs: ["fr"],
