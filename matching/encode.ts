@@ -5,8 +5,11 @@
  * mentees, or three peers), each person used at most `capacity` times. Every hard constraint is
  * compiled into *which triads exist*: pairwise compatibility (`./compatibility`: regions or MRCs,
  * organizations, competitors, forbids), role composition (no two mentors together) and pins (a
- * triad holding a pinned person holds all of its pin partners). Fixed groups are validated, then
- * removed from the model (mentors keep their remaining capacity).
+ * triad holding someone of one group holds all of their pin partners), except one: a mentor of
+ * several groups with pins is placed only if each pin partner is in one of their groups, a link
+ * row between two persons (ADR 0024). Fixed groups are validated, then removed from the model
+ * (mentors keep their remaining capacity; pin partners still owed to a mentor they placed must be
+ * placed).
  */
 import { compatibility, type PairConflict } from "./compatibility";
 import type { Instance, Participant } from "./schema";
@@ -46,7 +49,17 @@ export interface Encoded {
   compat: Uint8Array;
   /** n×n pair scores (model indices). */
   score: Float64Array;
+  /** Held by pins (model index): every group of theirs holds all their pin partners. */
   pinned: Uint8Array;
+  /**
+   * usage(i) ≤ k × usage(j) (model indices): a mentor of several groups (i) is placed only
+   * with each pin partner (j) in one of their groups.
+   */
+  links: { i: number; j: number; k: number }[];
+  /** Model persons who must be placed (pin partners of a mentor the fixed groups placed). */
+  forced: number[];
+  /** Held by pins, by participant index (fixed groups' members included). */
+  held: Uint8Array;
   /** Pin partners by participant index. */
   pinPartners: number[][];
   /** Explicit triads containing a pinned model person (model indices, flat triples). */
@@ -113,32 +126,37 @@ export function encode(instance: Instance): Encoded {
     return scorer!.score(i, j);
   };
 
-  // Pins: components (union-find).
-  const parent = Array.from({ length: P }, (_, i) => i);
-  const find = (x: number): number => {
-    while (parent[x] !== x) {
-      parent[x] = parent[parent[x]!]!;
-      x = parent[x]!;
-    }
-    return x;
-  };
+  // Pins (docs/decisions/0024-pin-semantics.md): a pin (a, b) means a and b share a group
+  // whenever either is placed. Someone who can be in one group only (mentees, peers, mentors of
+  // capacity 1) is "held" by their pins: every group of theirs holds all their pin partners. A
+  // mentor who leads several groups is not held: one of their groups holds each pin partner
+  // (the partners are held, so their group holds the mentor), and the mentor's other groups are
+  // free; a link row usage(mentor) ≤ capacity × usage(partner) says "placed only with them".
   const pinPartners: number[][] = Array.from({ length: P }, () => []);
   for (const [a, b] of instance.pins ?? []) {
     const i = idx(a);
     const j = idx(b);
     if (!pinPartners[i]!.includes(j)) pinPartners[i]!.push(j);
     if (!pinPartners[j]!.includes(i)) pinPartners[j]!.push(i);
-    parent[find(i)] = find(j);
   }
-  const components = new Map<number, number[]>();
-  for (let i = 0; i < P; i++) {
-    if (pinPartners[i]!.length === 0) continue;
-    const r = find(i);
-    const list = components.get(r) ?? [];
-    list.push(i);
-    components.set(r, list);
-  }
-  const componentOf = (i: number) => components.get(find(i)) ?? [i];
+  const totalCap = (i: number) => {
+    const p = participants[i]!;
+    return p.role === "mentor" ? (p.capacity ?? 1) : 1;
+  };
+  const held = (i: number) => pinPartners[i]!.length > 0 && totalCap(i) <= 1;
+  /** Who must share every group of a held person: closed under the partners of held members. */
+  const closureOf = (i: number): number[] => {
+    const out = [i];
+    for (let k = 0; k < out.length && out.length <= 4; k++) {
+      const x = out[k]!;
+      if (!held(x)) continue;
+      for (const q of pinPartners[x]!) if (!out.includes(q)) out.push(q);
+    }
+    return out;
+  };
+  /** Every held member's pin partners are in the triad. */
+  const pinsKept = (members: readonly number[]) =>
+    members.every((x) => !held(x) || pinPartners[x]!.every((q) => members.includes(q)));
 
   const roleOk = (p: Participant) =>
     mode === "mentorship" ? p.role !== "peer" : p.role === "peer";
@@ -147,6 +165,9 @@ export function encode(instance: Instance): Encoded {
   const violations: FixedViolation[] = [];
   const fixed: Encoded["fixed"] = [];
   const used = new Int32Array(P);
+  const lastFixedOf = new Int32Array(P).fill(-1);
+  /** Pairs (mentor, partner) already together in a fixed group. */
+  const together = new Set<number>();
   (instance.fixedGroups ?? []).forEach((g, gi) => {
     const members = g.map(idx);
     const problems: FixedViolation["problems"] = [];
@@ -163,79 +184,143 @@ export function encode(instance: Instance): Encoded {
       }
     }
     for (const m of members) {
+      if (!held(m)) continue;
       for (const q of pinPartners[m]!) {
         if (!members.includes(q)) {
           problems.push({ code: "pin-broken", ids: [participants[m]!.id, participants[q]!.id] });
         }
       }
     }
-    for (const m of members) used[m]! += 1;
+    for (const m of members) {
+      used[m]! += 1;
+      lastFixedOf[m] = gi;
+      for (const q of members) together.add(m * P + q);
+    }
     const mentor =
       mode === "mentorship" ? (members.find((m) => roles[members.indexOf(m)] === 0) ?? null) : null;
     if (problems.length > 0) violations.push({ group: [g[0], g[1], g[2]], index: gi, problems });
     fixed.push({ members, mentor });
   });
+  const violationAt = (gi: number) => {
+    let v = violations.find((x) => x.index === gi);
+    if (!v) {
+      const g = instance.fixedGroups![gi]!;
+      v = { group: [g[0], g[1], g[2]], index: gi, problems: [] };
+      violations.push(v);
+    }
+    return v;
+  };
   // Over-use across fixed groups: the group where a person goes over their limit is named.
   const running = new Int32Array(P);
   (instance.fixedGroups ?? []).forEach((g, gi) => {
     for (const id of g) {
       const m = idx(id);
       const p = participants[m]!;
-      const limit = p.role === "mentor" ? (p.capacity ?? 1) : 1;
       running[m]! += 1;
-      if (running[m]! > limit) {
-        let v = violations.find((x) => x.index === gi);
-        if (!v) {
-          v = { group: [g[0], g[1], g[2]], index: gi, problems: [] };
-          violations.push(v);
-        }
-        v.problems.push({
+      if (running[m]! > totalCap(m)) {
+        violationAt(gi).problems.push({
           code: p.role === "mentor" ? "capacity-exceeded" : "placed-twice",
           ids: [id],
         });
       }
     }
   });
+  const remaining = (i: number): number => Math.max(0, totalCap(i) - used[i]!);
+  // A mentor of several groups placed by the fixed groups must still be joined by each pin
+  // partner not yet with them: in a group of their own left (forced), or the pin is broken.
+  const forcedPartners: number[] = [];
+  for (let i = 0; i < P; i++) {
+    if (used[i] === 0 || held(i)) continue;
+    for (const q of pinPartners[i]!) {
+      if (together.has(i * P + q) || used[q]! > 0) continue; // kept, or reported above
+      if (remaining(i) === 0) {
+        violationAt(lastFixedOf[i]!).problems.push({
+          code: "pin-broken",
+          ids: [participants[i]!.id, participants[q]!.id],
+        });
+      } else if (!forcedPartners.includes(q)) forcedPartners.push(q);
+    }
+  }
   violations.sort((a, b) => a.index - b.index);
 
-  // Who is in the model.
+  // Who is in the model. Pins that can never be kept leave their people out (both, since each
+  // may only be placed with the other): a held person whose closure is no valid group, and a
+  // mentor a pin partner of whom is left out, or whose partners need more groups than they lead.
   const excluded = new Map<number, ExclusionCode>();
   for (let i = 0; i < P; i++) if (!roleOk(participants[i]!)) excluded.set(i, "role-not-in-mode");
-  for (const comp of components.values()) {
-    let ok = comp.length <= 3 && comp.every((i) => roleOk(participants[i]!));
-    if (ok) {
-      for (let x = 0; x < comp.length && ok; x++) {
-        for (let y = x + 1; y < comp.length && ok; y++) {
-          if (!pairOk(comp[x]!, comp[y]!)) ok = false;
-        }
+  const closureValid = (c: number[]): boolean => {
+    if (c.length > 3 || !c.every((i) => roleOk(participants[i]!))) return false;
+    for (let x = 0; x < c.length; x++)
+      for (let y = x + 1; y < c.length; y++) if (!pairOk(c[x]!, c[y]!)) return false;
+    if (
+      c.length === 3 &&
+      !triadRolesOk(
+        mode,
+        c.map((i) => ROLE_CODE[participants[i]!.role]),
+      )
+    )
+      return false;
+    return c.every((i) => totalCap(i) > 0);
+  };
+  /** Fewest groups a mentor's pending pin partners need (each group has two seats). */
+  const groupsNeeded = (m: number, partners: number[]): number => {
+    const sets: number[][] = [];
+    for (const q of partners) {
+      const c = closureOf(q).filter((x) => x !== m);
+      if (!sets.some((s) => s.includes(q))) sets.push(c);
+    }
+    const pairs = sets.filter((s) => s.length >= 2).length;
+    const singles = sets.filter((s) => s.length === 1).map((s) => s[0]!);
+    // Singles share a group when compatible: the most disjoint compatible pairs (few singles).
+    const best = (rest: number[]): number => {
+      if (rest.length < 2) return 0;
+      const [a, ...others] = rest;
+      let top = best(others);
+      for (let k = 0; k < others.length; k++) {
+        if (!pairOk(a!, others[k]!)) continue;
+        top = Math.max(top, 1 + best(others.filter((_, j) => j !== k)));
+      }
+      return top;
+    };
+    return pairs + singles.length - (singles.length <= 12 ? best(singles) : 0);
+  };
+  for (let changed = true; changed;) {
+    changed = false;
+    for (let i = 0; i < P; i++) {
+      if (excluded.has(i) || pinPartners[i]!.length === 0) continue;
+      let ok: boolean;
+      if (held(i)) {
+        const c = closureOf(i);
+        ok = closureValid(c) && c.every((x) => !excluded.has(x));
+      } else {
+        const pending = pinPartners[i]!.filter((q) => !together.has(i * P + q));
+        // Each partner is held (two mentors of several groups never share one).
+        ok =
+          roleOk(participants[i]!) &&
+          pending.every((q) => held(q) && !excluded.has(q)) &&
+          (used[i]! > 0 || groupsNeeded(i, pending) <= remaining(i));
+      }
+      if (!ok) {
+        excluded.set(i, "pin-unsatisfiable");
+        changed = true;
       }
     }
-    if (ok && comp.length === 3) {
-      ok = triadRolesOk(
-        mode,
-        comp.map((i) => ROLE_CODE[participants[i]!.role]),
-      );
-    }
-    if (ok && mode === "mentorship") {
-      ok = comp.filter((i) => participants[i]!.role === "mentor").length <= 1;
-    }
-    if (!ok) for (const i of comp) if (!excluded.has(i)) excluded.set(i, "pin-unsatisfiable");
   }
-  const remaining = (i: number): number => {
-    const p = participants[i]!;
-    const total = p.role === "mentor" ? (p.capacity ?? 1) : 1;
-    let left = Math.max(0, total - used[i]!);
-    // A pinned person placed in a fixed group cannot lead another group without its partners.
-    if (used[i]! > 0 && pinPartners[i]!.length > 0) left = 0;
-    return left;
-  };
+  // A forced partner left out breaks the pin of the fixed group that holds the mentor.
+  for (const q of forcedPartners) {
+    if (!excluded.has(q)) continue;
+    const m = pinPartners[q]!.find((x) => used[x]! > 0 && !held(x))!;
+    violationAt(lastFixedOf[m]!).problems.push({
+      code: "pin-broken",
+      ids: [participants[m]!.id, participants[q]!.id],
+    });
+    violations.sort((a, b) => a.index - b.index);
+  }
   const people: number[] = [];
   const modelIndex = new Int32Array(P).fill(-1);
   for (let i = 0; i < P; i++) {
     if (excluded.has(i)) continue;
     if (remaining(i) <= 0) continue;
-    // A pinned person whose partner is already in a fixed group can no longer be placed.
-    if (pinPartners[i]!.length > 0 && componentOf(i).some((q) => used[q]! > 0)) continue;
     modelIndex[i] = people.length;
     people.push(i);
   }
@@ -246,7 +331,7 @@ export function encode(instance: Instance): Encoded {
   people.forEach((pi, m) => {
     role[m] = ROLE_CODE[participants[pi]!.role];
     cap[m] = remaining(pi);
-    pinned[m] = pinPartners[pi]!.length > 0 ? 1 : 0;
+    pinned[m] = held(pi) ? 1 : 0;
   });
   const compat = new Uint8Array(n * n);
   const score = new Float64Array(n * n);
@@ -263,61 +348,60 @@ export function encode(instance: Instance): Encoded {
     }
   }
 
+  // Anchors and partners of the implicit triads: nobody held (their triads are explicit). A
+  // mentor of several groups with pins anchors free triads; their links keep the pins.
   const anchors: number[] = [];
   const partners: number[] = [];
   for (let m = 0; m < n; m++) {
     if (pinned[m]) continue;
     if (mode === "mentorship") {
       if (role[m] === 0) anchors.push(m);
-      else if (role[m] === 1) partners.push(m);
-    } else {
+      else if (role[m] === 1 && pinPartners[people[m]!]!.length === 0) partners.push(m);
+    } else if (pinPartners[people[m]!]!.length === 0) {
       anchors.push(m);
       partners.push(m);
     }
   }
+  const links: Encoded["links"] = [];
+  for (let m = 0; m < n; m++) {
+    const i = people[m]!;
+    if (pinned[m] || pinPartners[i]!.length === 0 || used[i]! > 0) continue;
+    for (const q of pinPartners[i]!) links.push({ i: m, j: modelIndex[q]!, k: cap[m]! });
+  }
+  const forced = forcedPartners.filter((q) => modelIndex[q]! >= 0).map((q) => modelIndex[q]!);
 
-  // Pinned triads (explicit).
+  // Triads holding a held person (explicit): their closure, completed by anyone it allows.
   const pinTriads: number[] = [];
-  const seenPinComp = new Set<number>();
-  const validTriad = (t: number[]): boolean => {
+  const seenTriad = new Set<number>();
+  const canon = (t: number[]) => {
+    const s = [...t].sort((x, y) => x - y);
+    if (mode !== "mentorship") return s;
+    const mentor = s.find((x) => role[x] === 0)!;
+    return [mentor, ...s.filter((x) => x !== mentor)];
+  };
+  const addPinTriad = (t: number[]) => {
     if (
       !triadRolesOk(
         mode,
         t.map((m) => role[m]!),
       )
     )
-      return false;
+      return;
     for (let x = 0; x < 3; x++)
-      for (let y = x + 1; y < 3; y++) if (!compat[t[x]! * n + t[y]!]) return false;
-    for (const m of t) {
-      for (const q of pinPartners[people[m]!]!) if (!t.includes(modelIndex[q]!)) return false;
-    }
-    return true;
+      for (let y = x + 1; y < 3; y++) if (!compat[t[x]! * n + t[y]!]) return;
+    if (!pinsKept(t.map((m) => people[m]!))) return;
+    const c = canon(t);
+    const key = (c[0]! * n + c[1]!) * n + c[2]!;
+    if (seenTriad.has(key)) return;
+    seenTriad.add(key);
+    pinTriads.push(...c);
   };
   for (let m = 0; m < n; m++) {
     if (!pinned[m]) continue;
-    const comp = componentOf(people[m]!);
-    const root = find(people[m]!);
-    if (seenPinComp.has(root)) continue;
-    seenPinComp.add(root);
-    const members = comp.map((q) => modelIndex[q]!);
-    if (members.some((x) => x < 0)) continue;
-    members.sort((a, b) => a - b);
-    const canon = (t: number[]) => {
-      const s = [...t].sort((x, y) => x - y);
-      if (mode !== "mentorship") return s;
-      const mentor = s.find((x) => role[x] === 0)!;
-      return [mentor, ...s.filter((x) => x !== mentor)];
-    };
-    if (members.length === 3) {
-      if (validTriad(members)) pinTriads.push(...canon(members));
-    } else if (members.length === 2) {
-      for (let z = 0; z < n; z++) {
-        if (pinned[z]) continue;
-        const t = [members[0]!, members[1]!, z];
-        if (validTriad(t)) pinTriads.push(...canon(t));
-      }
-    }
+    const members = closureOf(people[m]!).map((q) => modelIndex[q]!);
+    if (members.some((x) => x < 0) || members.length > 3) continue;
+    if (members.length === 3) addPinTriad(members);
+    else for (let z = 0; z < n; z++) if (!members.includes(z)) addPinTriad([...members, z]);
   }
 
   // Lexicographic weight.
@@ -354,6 +438,9 @@ export function encode(instance: Instance): Encoded {
     compat,
     score,
     pinned,
+    held: Uint8Array.from({ length: P }, (_, i) => (held(i) ? 1 : 0)),
+    links,
+    forced,
     pinPartners,
     pinTriads,
     anchors,

@@ -123,9 +123,13 @@ export function explainGroup(enc: Encoded, members: number[], fixed: boolean): G
   });
   checks.push({ rule: "no-competitors", ok: !problems.includes("competitors"), detail: "" });
   checks.push({ rule: "no-forbidden-pair", ok: !problems.includes("forbidden"), detail: "" });
-  const pinOk = members.every((m) => enc.pinPartners[m]!.every((p) => members.includes(p)));
+  // A held member's group holds all their pin partners; a mentor of several groups need not hold
+  // a partner in this group (another of their groups does).
+  const pinOk = members.every(
+    (m) => !enc.held[m] || enc.pinPartners[m]!.every((p) => members.includes(p)),
+  );
   const pinsHere = (enc.instance.pins ?? []).filter(
-    ([a, b]) => ps.some((p) => p.id === a) || ps.some((p) => p.id === b),
+    ([a, b]) => ps.some((p) => p.id === a) && ps.some((p) => p.id === b),
   );
   checks.push({
     rule: "pins-kept",
@@ -167,9 +171,9 @@ export function explainGroup(enc: Encoded, members: number[], fixed: boolean): G
   }
   if (rule === "distinct-regions") reasons.push(reason("distinct-regions", { regions }));
   else reasons.push(reason("distinct-mrcs", { mrcs: ps.map((p) => `${p.region}/${p.mrc}`) }));
-  reasons.push(
-    reason(pinsHere.length > 0 ? "distinct-organizations-pins-kept" : "distinct-organizations", {}),
-  );
+  reasons.push(reason("distinct-organizations", {}));
+  for (const [a, b] of pinsHere)
+    reasons.push(reason("pin-requested", { a: nameOf(byId(a)), b: nameOf(byId(b)) }));
   return {
     fixed,
     source: explicit ? "pairScores" : "profiles",
@@ -228,9 +232,11 @@ export function explainUnplaced(
     } else if (!roles.every((r) => r === 2)) return false;
     for (let a = 0; a < 3; a++)
       for (let b = a + 1; b < 3; b++) if (!enc.compat[t[a]! * n + t[b]!]) return false;
-    for (const x of t)
+    for (const x of t) {
+      if (!enc.pinned[x]) continue;
       for (const pp of enc.pinPartners[enc.people[x]!]!)
         if (!t.includes(enc.modelIndex[pp]!)) return false;
+    }
     return true;
   };
   const compatible = others.filter((a) => enc.compat[m * n + a]);

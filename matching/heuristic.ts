@@ -1,7 +1,9 @@
 /**
  * Greedy construction: a quick feasible solution used to seed column generation and as the
  * fallback incumbent. Pinned triads first (best value first), then anchors in increasing order of
- * their number of compatible partners, each taking its best remaining triad.
+ * their number of compatible partners, each taking its best remaining triad. Pins are then made
+ * whole (`keepPins`): a mentor of several groups keeps their groups only if each pin partner is in
+ * one of them.
  */
 import type { Encoded } from "./encode";
 import { triadValue } from "./triads";
@@ -76,6 +78,39 @@ export function greedy(enc: Encoded, first: number[] = []): number[] {
         take(s[0]!, s[1]!, s[2]!);
       }
     }
+  }
+  return keepPins(enc, out);
+}
+
+/** Number of groups of each model person in a solution (flat triples). */
+export function usage(enc: Encoded, triads: readonly number[]): Int32Array {
+  const used = new Int32Array(enc.n);
+  for (const x of triads) used[x]! += 1;
+  return used;
+}
+
+/** The solution keeps every pin link and places every forced person. */
+export function pinsKept(enc: Encoded, triads: readonly number[]): boolean {
+  const used = usage(enc, triads);
+  return (
+    enc.links.every((l) => used[l.i]! <= l.k * used[l.j]!) && enc.forced.every((i) => used[i]! > 0)
+  );
+}
+
+/**
+ * Drops the groups of every mentor whose link is broken (placed, but a pin partner is not with
+ * them): the solution then keeps its pins (forced persons aside: the caller checks them).
+ */
+export function keepPins(enc: Encoded, triads: number[]): number[] {
+  if (enc.links.length === 0) return triads;
+  const used = usage(enc, triads);
+  const drop = new Set<number>();
+  for (const l of enc.links) if (used[l.i]! > l.k * used[l.j]!) drop.add(l.i);
+  if (drop.size === 0) return triads;
+  const out: number[] = [];
+  for (let k = 0; k < triads.length; k += 3) {
+    const t = [triads[k]!, triads[k + 1]!, triads[k + 2]!];
+    if (!t.some((x) => drop.has(x))) out.push(...t);
   }
   return out;
 }

@@ -15,7 +15,8 @@
  * the options, result and helpers. This module runs them, and the integer solves in between.
  */
 import type { Encoded } from "./encode";
-import { greedy } from "./heuristic";
+import { greedy, pinsKept } from "./heuristic";
+import { forcedCover } from "./optimize/forced";
 import { generateColumns } from "./optimize/columns";
 import { solveDirect } from "./optimize/direct";
 import {
@@ -58,7 +59,10 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
     if (upper !== undefined && Number.isFinite(upper)) p.bound = upper;
     opts.onProgress(p);
   };
-  if (n < 3) return { triads: [], value: 0, upper: 0, proven: true, candidateTriads: 0, stats };
+  if (n < 3) {
+    const missing = enc.forced.length > 0 ? { forcedMissing: [...enc.forced] } : {};
+    return { triads: [], value: 0, upper: 0, proven: true, candidateTriads: 0, stats, ...missing };
+  }
   const run: Run = { budget, left, checkAbort, report };
 
   // Optional direct solve with a given exact solver (e.g. javascript-lp-solver) on small models.
@@ -70,7 +74,20 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
 
   // Price and prune (small models: every triad is a column from the start).
   const highs = await loadHighs();
-  let incumbent = greedy(enc);
+  // Forced persons first: when they cannot all be placed, the fixed groups break a pin.
+  const cover = forcedCover(enc, highs, left());
+  if ("missing" in cover) {
+    return {
+      triads: [],
+      value: 0,
+      upper: 0,
+      proven: true,
+      candidateTriads: 0,
+      stats,
+      forcedMissing: cover.missing,
+    };
+  }
+  let incumbent = greedy(enc, cover.triads);
   let incValue = valueOf(enc, incumbent);
   report("greedy", 0.02, incValue);
   const columns = await generateColumns(enc, opts, highs, incumbent, incValue, run, stats);
@@ -102,6 +119,8 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
     const r = solvePackingSync(highs, {
       n,
       cap: enc.cap,
+      links: enc.links,
+      forced: enc.forced,
       triads,
       values,
       maxGroups: cut,
@@ -122,7 +141,7 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
   /** A column set known to contain every optimal solution (for the canonical tie-break). */
   let proofSet: number[] | null = null;
   const accept = (chosen: number[], value: number) => {
-    if (value > incValue + EPS) {
+    if (value > incValue + EPS && pinsKept(enc, chosen)) {
       incumbent = chosen;
       incValue = value;
     }

@@ -25,7 +25,7 @@ export const REASON_PARAMS = {
   "distinct-regions": ["regions"],
   "distinct-mrcs": ["mrcs"],
   "distinct-organizations": [],
-  "distinct-organizations-pins-kept": [],
+  "pin-requested": ["a", "b"],
   // Why someone has no group (`UnplacedCode` in explain.ts classifies them).
   "peer-not-in-mentorship": [],
   "mentor-not-in-codev": [],

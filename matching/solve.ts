@@ -85,6 +85,35 @@ function groupScore(enc: Encoded, members: number[]): number {
 }
 
 /**
+ * A mentor the fixed groups placed must still take each pin partner in a group of their own
+ * left; when that cannot be done for everyone at once, the pin is broken by the last fixed group
+ * holding the mentor.
+ */
+function forcedViolations(enc: Encoded, missing: number[]): FixedGroupViolation[] {
+  const fixedGroups = enc.instance.fixedGroups ?? [];
+  const out: FixedGroupViolation[] = [];
+  for (const q of missing) {
+    const partner = enc.participants[enc.people[q]!]!;
+    for (const m of enc.pinPartners[enc.people[q]!]!) {
+      const mentor = enc.participants[m]!;
+      let index = -1;
+      fixedGroups.forEach((g, gi) => {
+        if (g.includes(mentor.id)) index = gi;
+      });
+      if (index < 0) continue;
+      let v = out.find((x) => x.index === index);
+      if (!v) {
+        const g = fixedGroups[index]!;
+        v = { group: [g[0], g[1], g[2]], index, problems: [] };
+        out.push(v);
+      }
+      v.problems.push({ code: "pin-broken", ids: [mentor.id, partner.id] });
+    }
+  }
+  return out.sort((a, b) => a.index - b.index);
+}
+
+/**
  * Solves an instance. Throws a `ZodError` when the instance is malformed and an `AbortError`
  * when `signal` aborts; returns status "infeasible" (with `violations`) when fixed groups break
  * a hard constraint.
@@ -123,6 +152,17 @@ export async function solveMatching(
     smallSolver: options.smallSolver,
     directLimit: options.directLimit,
   });
+  if (opt.forcedMissing) {
+    return {
+      status: "infeasible",
+      groups: [],
+      unplaced: [],
+      objective: { groups: 0, score: 0 },
+      bound: { groups: 0, score: 0 },
+      timeMs: Math.round(performance.now() - t0),
+      violations: forcedViolations(enc, opt.forcedMissing),
+    };
+  }
 
   options.onProgress?.({ phase: "explain", fraction: 0.97 });
   const groups: MatchGroup[] = [];

@@ -39,7 +39,7 @@ export async function generateColumns(
 ): Promise<Columns | null> {
   const { n } = enc;
   const { budget, left, checkAbort, report } = run;
-  const master = new MasterLp(highs, n, enc.cap);
+  const master = new MasterLp(highs, n, enc.cap, { links: enc.links, forced: enc.forced });
   const inPool = new Set<number>();
   const pool: number[] = [];
   const addCols = (triads: number[]) => {

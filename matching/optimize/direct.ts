@@ -25,6 +25,8 @@ export async function solveDirect(
     const r = await solver.solve({
       n,
       cap: enc.cap,
+      links: enc.links,
+      forced: enc.forced,
       triads: all,
       values,
       timeLimitMs: Math.max(50, left()),

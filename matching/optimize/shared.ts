@@ -47,6 +47,8 @@ export interface OptimizeResult {
   proven: boolean;
   candidateTriads: number;
   stats: Record<string, number>;
+  /** Forced persons (model indices) that cannot all be placed: the fixed groups break a pin. */
+  forcedMissing?: number[];
 }
 
 export const EPS = 1e-6;

@@ -77,6 +77,8 @@ export function canonicalTieBreak(
     const r = solvePackingSync(highs, {
       n,
       cap: enc.cap,
+      links: enc.links,
+      forced: enc.forced,
       triads: set,
       values: ties,
       maxGroups: cut,

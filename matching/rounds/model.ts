@@ -50,11 +50,7 @@ export interface Context {
 const FULL_NEIGHBOURHOOD = 300;
 const CANDIDATES = 10;
 
-function topCandidates(
-  n: number,
-  allowed: Uint8Array,
-  value: Float64Array,
-): Int32Array[] | null {
+function topCandidates(n: number, allowed: Uint8Array, value: Float64Array): Int32Array[] | null {
   if (n <= FULL_NEIGHBOURHOOD) return null;
   const out: Int32Array[] = [];
   const idx = new Int32Array(CANDIDATES);

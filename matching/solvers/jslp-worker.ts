@@ -12,6 +12,10 @@ export interface JsLpRequest {
   cap: number[];
   triads: number[];
   values: number[];
+  /** usage(i) ≤ k × usage(j) (pins, see ../encode.ts). */
+  links: { i: number; j: number; k: number }[];
+  /** Persons placed at least once. */
+  forced: number[];
 }
 
 export interface JsLpResponse {
@@ -22,7 +26,7 @@ export interface JsLpResponse {
 }
 
 function solve(req: JsLpRequest): JsLpResponse {
-  const constraints: Record<string, { max: number }> = {};
+  const constraints: Record<string, { max?: number; min?: number }> = {};
   const variables: Record<string, Record<string, number>> = {};
   const binaries: Record<string, 1> = {};
   const count = req.values.length;
@@ -35,10 +39,16 @@ function solve(req: JsLpRequest): JsLpResponse {
       v[`p${p}`] = 1;
       used.add(p);
     }
+    req.links.forEach((l, k) => {
+      const coef = (v[`p${l.i}`] ? 1 : 0) - (v[`p${l.j}`] ? l.k : 0);
+      if (coef !== 0) v[`l${k}`] = coef;
+    });
     variables[name] = v;
     binaries[name] = 1;
   }
   for (const p of used) constraints[`p${p}`] = { max: req.cap[p]! };
+  req.links.forEach((_, k) => (constraints[`l${k}`] = { max: 0 }));
+  for (const p of req.forced) constraints[`p${p}`] = { ...constraints[`p${p}`], min: 1 };
   const result = solver.Solve({
     optimize: "value",
     opType: "max",

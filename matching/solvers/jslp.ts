@@ -2,7 +2,7 @@
  * javascript-lp-solver behind the solver interface, always in a worker thread that is
  * terminated at the time limit. Only for small models (it is exact and fast there; on large
  * models it is slow and can return wrong answers without flagging them): larger problems are
- * refused. Results are checked (capacities) before being returned.
+ * refused. Results are checked (capacities, pin links, forced persons) before being returned.
  */
 import { Worker } from "node:worker_threads";
 import type { JsLpRequest, JsLpResponse } from "./jslp-worker";
@@ -77,6 +77,8 @@ export class JsLpSolver implements PackingSolver {
       cap: Array.from(problem.cap),
       triads: Array.from(problem.triads),
       values: Array.from(problem.values),
+      links: (problem.links ?? []).map((l) => ({ ...l })),
+      forced: Array.from(problem.forced ?? []),
     };
     const res = await new Promise<JsLpResponse | null>((resolve, reject) => {
       const timer = setTimeout(() => {
@@ -113,11 +115,11 @@ export class JsLpSolver implements PackingSolver {
       for (let k = 0; k < 3; k++) load[problem.triads[3 * t + k]!]! += 1;
       objective += problem.values[t]!;
     }
-    for (let i = 0; i < problem.n; i++) {
-      if (load[i]! > problem.cap[i]!) {
-        return { status: "unknown", chosen: [], objective: 0, bound: Infinity };
-      }
-    }
+    const broken =
+      Array.from({ length: problem.n }, (_, i) => load[i]! > problem.cap[i]!).some(Boolean) ||
+      (problem.links ?? []).some((l) => load[l.i]! > l.k * load[l.j]!) ||
+      (problem.forced ?? []).some((i) => load[i]! < 1);
+    if (broken) return { status: "unknown", chosen: [], objective: 0, bound: Infinity };
     const chosen = [...res.chosen].sort((a, b) => a - b);
     return { status: "optimal", chosen, objective, bound: objective };
   }

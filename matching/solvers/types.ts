@@ -1,6 +1,8 @@
 /**
  * The solver interface: a weighted set-packing problem over explicit columns (triads).
  *   maximize Σ value[t]·x[t]  s.t.  Σ_{t ∋ i} x[t] ≤ cap[i] for every person i,  x binary.
+ * Pins add two kinds of rows (see ../encode.ts): links Σ_{t ∋ i} x[t] ≤ k·Σ_{t ∋ j} x[t], and
+ * persons who must be placed (Σ_{t ∋ i} x[t] ≥ 1).
  * Implementations: HiGHS (WebAssembly, in the calling thread) and javascript-lp-solver (in a
  * terminable worker thread, small problems only).
  */
@@ -12,6 +14,10 @@ export interface PackingProblem {
   triads: ArrayLike<number>;
   /** One value per triad. */
   values: ArrayLike<number>;
+  /** usage(i) ≤ k × usage(j): a mentor of several groups placed only with a pin partner. */
+  links?: ReadonlyArray<{ i: number; j: number; k: number }>;
+  /** Persons placed at least once. */
+  forced?: ReadonlyArray<number>;
   /** Optional cut Σx ≤ maxGroups (a proven bound on the number of groups). */
   maxGroups?: number;
   /** Optional Σx ≥ minGroups (with maxGroups: an exact group count). */

@@ -100,6 +100,20 @@ function reasonProblem(r: Reason): string | null {
   return null;
 }
 
+/**
+ * The issue's pin rule, on a whole solution (fixed groups included): a pin (a, b) means a and b
+ * share a group whenever either is placed (a mentor of several groups holds b in one of them).
+ */
+function pinProblems(inst: Inst, groups: readonly (readonly string[])[]): string[] {
+  const out: string[] = [];
+  for (const [a, b] of inst.pins ?? []) {
+    const placed = groups.some((g) => g.includes(a) || g.includes(b));
+    if (placed && !groups.some((g) => g.includes(a) && g.includes(b)))
+      out.push(`pin ${a}+${b} not kept`);
+  }
+  return out;
+}
+
 /** Every problem found (empty = the result respects every hard constraint and adds up). */
 export function check(input: InstanceInput, result: MatchResult): string[] {
   const inst = instanceSchema.parse(input);
@@ -137,16 +151,12 @@ export function check(input: InstanceInput, result: MatchResult): string[] {
     const cap = p.role === "mentor" ? (p.capacity ?? 1) : 1;
     if (c > cap) errors.push(`${id} placed ${c} times (capacity ${cap})`);
   }
-  for (const [a, b] of inst.pins ?? []) {
-    for (const [x, y] of [
-      [a, b],
-      [b, a],
-    ] as const) {
-      for (const g of groupsOf.get(x) ?? []) {
-        if (!g.includes(y)) errors.push(`pin ${a}+${b} split`);
-      }
-    }
-  }
+  errors.push(
+    ...pinProblems(
+      inst,
+      result.groups.map((g) => g.members),
+    ),
+  );
   for (const f of inst.fixedGroups ?? []) {
     const key = [...f].sort().join(",");
     if (!result.groups.some((g) => [...g.members].sort().join(",") === key))
@@ -175,10 +185,14 @@ export function check(input: InstanceInput, result: MatchResult): string[] {
   return errors;
 }
 
-/** Lexicographic optimum (groups, then score) by exhaustive search; small instances only. */
-export function bruteForce(input: InstanceInput): { groups: number; score: number } {
+/**
+ * Lexicographic optimum (groups, then score) by exhaustive search over every packing of valid
+ * triads, keeping only the packings that keep every pin with the fixed groups; small instances
+ * only. `null` when no completion of the fixed groups keeps the pins (the engine must answer
+ * "infeasible").
+ */
+export function bruteForce(input: InstanceInput): { groups: number; score: number } | null {
   const inst = instanceSchema.parse(input);
-  const P = new Map(inst.participants.map((p) => [p.id, p]));
   const ids = inst.participants.map((p) => p.id);
   const fixed = (inst.fixedGroups ?? []).map((g) => [...g]);
   const cap = new Map<string, number>();
@@ -188,13 +202,6 @@ export function bruteForce(input: InstanceInput): { groups: number; score: numbe
     fixedScore += groupScore(inst, g);
     for (const id of g) cap.set(id, cap.get(id)! - 1);
   }
-  const pinned = new Map<string, string[]>();
-  for (const [a, b] of inst.pins ?? []) {
-    pinned.set(a, [...(pinned.get(a) ?? []), b]);
-    pinned.set(b, [...(pinned.get(b) ?? []), a]);
-  }
-  // A pinned person in a fixed group can take no other group.
-  for (const g of fixed) for (const id of g) if (pinned.has(id)) cap.set(id, 0);
   const triads: { m: string[]; s: number }[] = [];
   for (let i = 0; i < ids.length; i++)
     for (let j = i + 1; j < ids.length; j++)
@@ -202,24 +209,31 @@ export function bruteForce(input: InstanceInput): { groups: number; score: numbe
         const g = [ids[i]!, ids[j]!, ids[k]!];
         if (!triadOk(inst, g)) continue;
         if (g.some((id) => (cap.get(id) ?? 0) <= 0)) continue;
-        // pins: every pin partner of a member is in the triad
-        if (g.some((id) => (pinned.get(id) ?? []).some((q) => !g.includes(q)))) continue;
         triads.push({ m: g, s: groupScore(inst, g) });
       }
-  void P;
-  let best = { groups: -1, score: -Infinity };
+  let best: { groups: number; score: number } | null = null;
   const used = new Map<string, number>();
+  const chosen: string[][] = [...fixed];
   const rec = (start: number, groups: number, score: number) => {
-    if (groups > best.groups || (groups === best.groups && score > best.score + 1e-9))
-      best = { groups, score };
+    const better =
+      best === null ||
+      groups > best.groups ||
+      (groups === best.groups && score > best.score + 1e-9);
+    if (better && pinProblems(inst, chosen).length === 0) best = { groups, score };
     for (let t = start; t < triads.length; t++) {
       const tr = triads[t]!;
       if (tr.m.some((id) => (used.get(id) ?? 0) >= cap.get(id)!)) continue;
       for (const id of tr.m) used.set(id, (used.get(id) ?? 0) + 1);
+      chosen.push(tr.m);
       rec(t + 1, groups + 1, score + tr.s);
+      chosen.pop();
       for (const id of tr.m) used.set(id, used.get(id)! - 1);
     }
   };
-  rec(0, 0, 0);
-  return { groups: best.groups + fixed.length, score: best.score + fixedScore };
+  // Fixed groups that break a hard rule or a capacity have no valid completion.
+  const fixedOk = fixed.every((g) => triadOk(inst, g)) && [...cap.values()].every((c) => c >= 0);
+  if (fixedOk) rec(0, 0, 0);
+  if (best === null) return null;
+  const b: { groups: number; score: number } = best;
+  return { groups: b.groups + fixed.length, score: b.score + fixedScore };
 }

@@ -128,6 +128,106 @@ describe("hard constraints", () => {
     expect([...g.members].sort()).toEqual(["a", "d", "m2"]);
   });
 
+  describe("a pin on a mentor who leads two groups", () => {
+    // m leads two groups; e is pinned to m. Four other mentees, one per region.
+    const base: InstanceInput = {
+      participants: [
+        person("m", "mentor", "01", { capacity: 2 }),
+        person("e", "mentee", "02"),
+        person("a", "mentee", "03"),
+        person("b", "mentee", "04"),
+        person("c", "mentee", "05"),
+      ],
+      pins: [["m", "e"]],
+      pairScores: [
+        { a: "m", b: "a", score: 9 },
+        { a: "m", b: "b", score: 9 },
+        { a: "a", b: "b", score: 9 },
+        { a: "m", b: "e", score: 1 },
+      ],
+    };
+
+    it("costs no group: e is in one of m's groups and the other is free", async () => {
+      const r = await solveMatching(base);
+      expect(check(base, r)).toEqual([]);
+      expect(r.status).toBe("optimal");
+      expect(r.groups.map((g) => [...g.members].sort().join(" ")).sort()).toEqual([
+        "a b m",
+        "c e m",
+      ]);
+      const withE = r.groups.find((g) => g.members.includes("e"))!;
+      expect(withE.explanation.reasons).toContainEqual({
+        code: "pin-requested",
+        params: { a: "m", b: "e" },
+      });
+      const free = r.groups.find((g) => !g.members.includes("e"))!;
+      expect(free.explanation.reasons.map((x) => x.code)).not.toContain("pin-requested");
+      expect(free.explanation.checks.every((c) => c.ok)).toBe(true);
+    });
+
+    it("as fixed groups, the optimum is accepted as it is", async () => {
+      const r = await solveMatching({
+        ...base,
+        fixedGroups: [
+          ["m", "a", "b"],
+          ["m", "c", "e"],
+        ],
+      });
+      expect(r.status).toBe("optimal");
+      expect(r.groups).toHaveLength(2);
+    });
+
+    it("a fixed group of m without e: e joins m's other group", async () => {
+      const inst = { ...base, fixedGroups: [["m", "a", "b"]] as [string, string, string][] };
+      const r = await solveMatching(inst);
+      expect(check(inst, r)).toEqual([]);
+      expect(r.groups.map((g) => [...g.members].sort().join(" ")).sort()).toEqual([
+        "a b m",
+        "c e m",
+      ]);
+    });
+
+    it("two fixed groups of m without e break the pin", async () => {
+      const inst: InstanceInput = {
+        ...base,
+        participants: [...base.participants, person("d", "mentee", "06")],
+        fixedGroups: [
+          ["m", "a", "b"],
+          ["m", "c", "d"],
+        ],
+      };
+      const r = await solveMatching(inst);
+      expect(r.status).toBe("infeasible");
+      expect(r.violations).toEqual([
+        { group: ["m", "c", "d"], index: 1, problems: [{ code: "pin-broken", ids: ["m", "e"] }] },
+      ]);
+    });
+
+    it("a fixed group of m without e, and no one left to join them: the pin is broken", async () => {
+      const inst: InstanceInput = {
+        ...base,
+        participants: base.participants.filter((p) => p.id !== "c"),
+        fixedGroups: [["m", "a", "b"]],
+      };
+      const r = await solveMatching(inst);
+      expect(r.status).toBe("infeasible");
+      expect(r.violations?.[0]?.problems).toEqual([{ code: "pin-broken", ids: ["m", "e"] }]);
+    });
+
+    it("when e can join no group of m, neither is placed", async () => {
+      // e shares m's region: they can never be together, so m leads no group either.
+      const inst: InstanceInput = {
+        ...base,
+        participants: base.participants.map((p) => (p.id === "e" ? { ...p, region: "01" } : p)),
+      };
+      const r = await solveMatching(inst);
+      expect(check(inst, r)).toEqual([]);
+      expect(r.groups).toHaveLength(0);
+      expect(r.unplaced.find((u) => u.id === "m")?.reasonCode).toBe("pin-unsatisfiable");
+      expect(r.unplaced.find((u) => u.id === "e")?.reasonCode).toBe("pin-unsatisfiable");
+    });
+  });
+
   it("pins that cannot form a valid group leave their people out, with the reason", async () => {
     const inst: InstanceInput = {
       participants: [
@@ -233,7 +333,7 @@ describe("hard constraints", () => {
       expect(check(fixedInst, r), `seed ${seed}`).toEqual([]);
       expect(r.groups[0]!.members).toEqual(g.members);
       expect(r.groups[0]!.explanation.fixed).toBe(true);
-      const best = bruteForce(fixedInst);
+      const best = bruteForce(fixedInst)!;
       expect(r.objective.groups).toBe(best.groups);
       expect(r.objective.score).toBeCloseTo(best.score, 6);
     }

@@ -8,7 +8,10 @@ export interface RandomOptions {
   mode: "mentorship" | "co-development";
   regionRule: "distinct-regions" | "distinct-mrcs";
   explicitScores?: boolean;
+  /** Up to two fixed groups of the right roles (they may break a rule or a pin). */
   fixedGroups?: boolean;
+  /** Many pins, most on mentors who lead two groups. */
+  pinHeavy?: boolean;
 }
 
 export function randomInstance(o: RandomOptions): InstanceInput {
@@ -61,6 +64,17 @@ export function randomInstance(o: RandomOptions): InstanceInput {
     const p = pair();
     if (p) pins.push(p);
   }
+  if (o.pinHeavy) {
+    const mentors = participants.filter((p) => p.role === "mentor");
+    for (const m of mentors) if (r() < 0.7) m.capacity = 2 + Math.floor(r() * 2);
+    const others = participants.filter((p) => p.role !== "mentor");
+    const count = 1 + Math.floor(r() * 4);
+    for (let k = 0; k < count && mentors.length > 0 && others.length > 0; k++) {
+      const a = r() < 0.75 ? pick(mentors).id : pick(others).id;
+      const b = pick(others).id;
+      if (a !== b) pins.push([a, b]);
+    }
+  }
   const nf = Math.floor(r() * 4);
   for (let k = 0; k < nf; k++) {
     const p = pair();
@@ -78,6 +92,24 @@ export function randomInstance(o: RandomOptions): InstanceInput {
     forbid,
     ratings,
   };
+  if (o.fixedGroups) {
+    const fixedGroups: [string, string, string][] = [];
+    const count = Math.floor(r() * 3);
+    for (let k = 0; k < count; k++) {
+      const mentors = participants.filter((p) => p.role === "mentor");
+      const mentees = participants.filter((p) => p.role === "mentee");
+      const peers = participants.filter((p) => p.role === "peer");
+      if (o.mode === "mentorship" && mentors.length > 0 && mentees.length >= 2) {
+        const a = pick(mentees).id;
+        const b = pick(mentees.filter((p) => p.id !== a)).id;
+        fixedGroups.push([pick(mentors).id, a, b]);
+      } else if (o.mode === "co-development" && peers.length >= 3) {
+        const s = [...peers].sort(() => r() - 0.5).slice(0, 3);
+        fixedGroups.push([s[0]!.id, s[1]!.id, s[2]!.id]);
+      }
+    }
+    inst.fixedGroups = fixedGroups;
+  }
   if (o.explicitScores) {
     inst.pairScores = [];
     for (let i = 0; i < ids.length; i++)
