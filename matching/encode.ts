@@ -8,7 +8,7 @@
  * triad holding a pinned person holds all of its pin partners). Fixed groups are validated, then
  * removed from the model (mentors keep their remaining capacity).
  */
-import { compatibility, type PairConflict } from "./compatibility";
+import { compatibility, type PairConflict, type RegionRule } from "./compatibility";
 import type { Instance, Participant } from "./schema";
 import { pairScorer } from "./score";
 
@@ -28,7 +28,7 @@ export interface Encoded {
   participants: Participant[];
   byId: Map<string, number>;
   mode: "mentorship" | "co-development";
-  regionRule: "distinct-regions" | "distinct-mrcs";
+  regionRule: RegionRule;
   /** Participant index → problems between two participants (empty = compatible). */
   pairProblems(i: number, j: number): PairProblem[];
   /** Pair score between two participants (profile-based or explicit). */

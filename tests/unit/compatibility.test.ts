@@ -8,7 +8,7 @@
  *   - the app's group check (checkGroup): no pair violation between the two.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { compatibility } from "../../matching/compatibility";
+import { compatibility, REGION_RULES } from "../../matching/compatibility";
 import { rng } from "../../matching/bench/generate";
 import { planRounds } from "../../matching/round-scheduler";
 import { instanceSchema } from "../../matching/schema";
@@ -29,6 +29,7 @@ afterAll(async () => {
 const PAIR_CODES = new Set([
   "same-person",
   "same-region",
+  "different-region",
   "same-mrc",
   "same-organization",
   "competitors",
@@ -92,7 +93,7 @@ async function randomProgram(seed: number, size: number) {
     coordinatorIds: ["u-coordination"],
     status: "active",
     composition: "co-development",
-    regionRule: seed % 2 ? "distinct-regions" : "distinct-mrcs",
+    regionRule: REGION_RULES[seed % 3]!,
     mentoringStart: "2027-01-04",
     mentoringEnd: "2027-06-30",
     hourBankHours: 20,
@@ -158,11 +159,11 @@ async function agreement(program: EntityOf<"programs">, triad: string[]) {
 }
 
 describe("who may share a group: one rule for the engine, the round scheduler and the app", () => {
-  it("agree on every pair of 160 random triads (both region rules, competitors, forbids)", async () => {
+  it("agree on every pair of 240 random triads (the three region rules, competitors, forbids)", async () => {
     let compatible = 0;
     let incompatible = 0;
     let forbidOnly = 0;
-    for (const seed of [1, 2, 3, 4]) {
+    for (const seed of [1, 2, 3, 4, 5, 6]) {
       const { program, ids, forbids, r } = await randomProgram(seed, 40);
       for (const triad of triads(ids, forbids, r, 40)) {
         for (const row of await agreement(program, triad)) {
@@ -175,8 +176,62 @@ describe("who may share a group: one rule for the engine, the round scheduler an
       }
     }
     // Both answers were seen often, and forbids alone kept some pairs apart.
-    expect(compatible).toBeGreaterThan(60);
-    expect(incompatible).toBeGreaterThan(60);
+    expect(compatible).toBeGreaterThan(90);
+    expect(incompatible).toBeGreaterThan(90);
     expect(forbidOnly).toBeGreaterThan(10);
+  });
+});
+
+describe("the proximity rule (one region, three MRCs)", () => {
+  const person = (id: string, region: string, mrc: string, organization = id) => ({
+    id,
+    role: "peer" as const,
+    region,
+    mrc,
+    organization,
+  });
+  it("pairs one region's different MRCs, and says why any other pair is kept apart", () => {
+    const people = [
+      person("a", "16", "580"),
+      person("b", "16", "590"),
+      person("c", "16", "580"),
+      person("d", "05", "590"), // the MRC code of b, in another region
+      { ...person("e", "16", "600"), competitors: ["a"] },
+      person("f", "16", "610", "b"),
+    ];
+    const rule = compatibility(people, {
+      regionRule: "same-region-distinct-mrcs",
+      forbid: [["b", "e"]],
+    });
+    const why = (i: number, j: number) => rule.conflicts(i, j);
+    expect(why(0, 1)).toEqual([]);
+    expect(rule.compatible(0, 1)).toBe(true);
+    expect(why(0, 2)).toEqual(["same-mrc"]);
+    expect(why(1, 3)).toEqual(["different-region"]);
+    expect(why(0, 3)).toEqual(["different-region"]);
+    // A competitor or conflict of interest declared by one side keeps both apart.
+    expect(why(0, 4)).toEqual(["competitors"]);
+    expect(why(4, 0)).toEqual(["competitors"]);
+    expect(why(1, 5)).toEqual(["same-organization"]);
+    expect(why(1, 4)).toEqual(["forbidden"]);
+    for (const [i, j] of [
+      [0, 2],
+      [1, 3],
+      [0, 4],
+      [1, 5],
+      [1, 4],
+    ] as const)
+      expect(rule.compatible(i, j), `${i} ${j}`).toBe(false);
+    // Under the other rules, the same pairs are judged by their own areas.
+    const mrcs = compatibility(people, { regionRule: "distinct-mrcs" });
+    expect(mrcs.compatible(1, 3)).toBe(true);
+    const regions = compatibility(people, { regionRule: "distinct-regions" });
+    expect(regions.conflicts(0, 1)).toEqual(["same-region"]);
+  });
+
+  it("refuses an unknown rule", () => {
+    expect(() =>
+      compatibility([], { regionRule: "same-mrc" as unknown as "distinct-mrcs" }),
+    ).toThrow(RangeError);
   });
 });

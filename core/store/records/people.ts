@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../../data/vocabulary";
 import { id, isoDate, localeSchema, mrcCode, regionCode } from "./common";
+import { REGION_RULES } from "../../../matching/compatibility";
 import { ROLES } from "../../../matching/roles";
 
 export const userSchema = z.strictObject({
@@ -76,7 +77,8 @@ export const programSchema = z.strictObject({
   coordinatorIds: z.array(id).min(1),
   status: z.enum(["draft", "open", "active", "closed"]),
   composition: z.enum(["mentorship", "co-development"]),
-  regionRule: z.enum(["distinct-regions", "distinct-mrcs"]),
+  /** Who may share a group by area (matching/compatibility.ts); the proximity rule is the last. */
+  regionRule: z.enum(REGION_RULES),
   mentoringStart: z.iso.date(),
   mentoringEnd: z.iso.date(),
   hourBankHours: z.number().int().min(1).max(200),
