@@ -126,6 +126,11 @@ export const participantSchema = z.strictObject({
   capacity: z.number().int().min(0).max(10).default(1),
   /** Shown in the program's directory once the person publishes it. */
   published: z.boolean().default(false),
+  /**
+   * Under the proximity rule: organizations of the person's region, in the program, with which
+   * they declared a conflict of interest. They act as competitors (never in one group).
+   */
+  conflictOrgIds: z.array(id).max(50).optional(),
   applicationId: id.optional(),
   /** The last check-in reminder sent to this person. */
   checkInRemindedAt: isoDate.optional(),
