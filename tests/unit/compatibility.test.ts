@@ -14,6 +14,7 @@ import { planRounds } from "../../matching/round-scheduler";
 import { instanceSchema } from "../../matching/schema";
 import { checkGroup } from "../../core/models/group.server";
 import { engineParticipants, programRules } from "../../core/models/matching-input.server";
+import { listDirectory, updateProfile } from "../../core/models/profile.server";
 import type { EntityOf } from "../../core/store";
 import { testServices, type TestServices } from "../helpers/services";
 import { pairOk } from "../matching/checker";
@@ -233,5 +234,116 @@ describe("the proximity rule (one region, three MRCs)", () => {
     expect(() =>
       compatibility([], { regionRule: "same-mrc" as unknown as "distinct-mrcs" }),
     ).toThrow(RangeError);
+  });
+});
+
+describe("a conflict of interest declared by a participant (proximity rule)", () => {
+  it("keeps the two organizations apart in the rule, the rounds, checkGroup and the directory", async () => {
+    const store = s.store;
+    const at = "2027-01-04T12:00:00.000Z";
+    const programId = "prog-conflict";
+    // Montérégie: three MRCs; the Estrie organization is outside the person's region.
+    const orgs = [
+      ["a", "16", "58"],
+      ["b", "16", "54"],
+      ["c", "16", "67"],
+      ["d", "05", "45"],
+    ] as const;
+    for (const [key, region, mrc] of orgs) {
+      await store.insert("organizations", {
+        id: `org-c-${key}`,
+        name: `Organisme ${key}`,
+        region,
+        mrc,
+        createdAt: at,
+      });
+      await store.insert("users", {
+        id: `u-c-${key}`,
+        email: `c-${key}@exemple.org`,
+        name: `Personne ${key}`,
+        role: "participant",
+        passwordHash: "scrypt$16384$8$1$c2FsdA==$aGFzaA==",
+        locale: "fr",
+        createdAt: at,
+      });
+      await store.insert("participants", {
+        id: `pc-${key}`,
+        programId,
+        userId: `u-c-${key}`,
+        organizationId: `org-c-${key}`,
+        role: "peer",
+        published: true,
+        joinedAt: at,
+      });
+    }
+    const program = await store.insert("programs", {
+      id: programId,
+      title: "Proximité",
+      theme: "Réemploi",
+      subThemes: [],
+      coordinatorIds: ["u-coordination"],
+      status: "active",
+      composition: "co-development",
+      regionRule: "same-region-distinct-mrcs",
+      mentoringStart: "2027-01-04",
+      mentoringEnd: "2027-06-30",
+      hourBankHours: 20,
+      createdAt: at,
+    });
+    const triad = ["pc-a", "pc-b", "pc-c"];
+    expect(await checkGroup(s, program, triad)).toEqual([]);
+    const form = {
+      intent: "save",
+      sector: "Frigo",
+      field: "",
+      needTag: [],
+      needPriority: [],
+      newNeedTag: "",
+      newNeedPriority: 2,
+      needsText: "",
+      expertise: [],
+      expertiseText: "",
+      workingStyle: "between" as const,
+      availability: [],
+      competitorOrgIds: [],
+      published: true,
+    };
+    // Only organizations of the person's region are kept, even if a caller skipped the form's check.
+    await updateProfile(s, "pc-c", { ...form, conflictOrgIds: ["org-c-a", "org-c-d"] }, []);
+    expect((await store.get("participants", "pc-c"))?.conflictOrgIds).toEqual(["org-c-a"]);
+
+    const engine = await engineParticipants(s, programId);
+    expect(engine.find((p) => p.id === "pc-c")?.competitors).toEqual(["org-c-a"]);
+    const rule = compatibility(engine, { regionRule: program.regionRule });
+    const index = (id: string) => engine.findIndex((p) => p.id === id);
+    // Declared by c: a and c apart, whichever side asks.
+    expect(rule.conflicts(index("pc-a"), index("pc-c"))).toEqual(["competitors"]);
+    expect(await checkGroup(s, program, triad)).toEqual([
+      { code: "competitors", names: ["Personne a", "Personne c"] },
+    ]);
+    const pair = engine.filter((p) => p.id === "pc-a" || p.id === "pc-c");
+    const [round] = planRounds({
+      participants: pair,
+      rounds: 1,
+      roomSize: 2,
+      regionRule: program.regionRule,
+    });
+    expect(round!.rooms).toEqual([]);
+    // Person a's directory: b has an affinity; c (conflict) and d (another region) say why, last.
+    const { entries } = await listDirectory(
+      s,
+      programId,
+      {
+        userId: "u-c-a",
+        participantId: "pc-a",
+      },
+      {},
+    );
+    expect(entries.map((e) => [e.id, e.fit === undefined, e.apart])).toEqual([
+      ["pc-a", true, undefined],
+      ["pc-b", false, undefined],
+      ["pc-c", true, ["competitors"]],
+      ["pc-d", true, ["different-region"]],
+    ]);
   });
 });
