@@ -7,7 +7,8 @@
  *   - they are the same person;
  *   - the region rule keeps them apart: the same administrative region under "distinct-regions",
  *     the same MRC under "distinct-mrcs" (an MRC is compared with its region: MRC codes are only
- *     unique within a region);
+ *     unique within a region); under "same-region-distinct-mrcs" (the pilot's proximity option)
+ *     two different regions, or the same MRC: a group is then one region and three MRCs;
  *   - they belong to the same organization;
  *   - their organizations compete or have a conflict of interest: an organization declared by any
  *     member of the other one (the declaration applies to the whole organization, and a pair is
@@ -19,10 +20,25 @@
  */
 import type { Participant } from "./schema";
 
-export type RegionRule = "distinct-regions" | "distinct-mrcs";
+export const REGION_RULES = [
+  "distinct-regions",
+  "distinct-mrcs",
+  "same-region-distinct-mrcs",
+] as const;
+export type RegionRule = (typeof REGION_RULES)[number];
+
+export function isRegionRule(value: unknown): value is RegionRule {
+  return (REGION_RULES as readonly unknown[]).includes(value);
+}
 
 export type PairConflict =
-  "same-person" | "same-region" | "same-mrc" | "same-organization" | "competitors" | "forbidden";
+  | "same-person"
+  | "same-region"
+  | "different-region"
+  | "same-mrc"
+  | "same-organization"
+  | "competitors"
+  | "forbidden";
 
 export interface CompatibilityOptions {
   regionRule: RegionRule;
@@ -43,8 +59,7 @@ export function compatibility(
   options: CompatibilityOptions,
 ): Compatibility {
   const { regionRule } = options;
-  if (regionRule !== "distinct-regions" && regionRule !== "distinct-mrcs")
-    throw new RangeError(`unknown regionRule: ${String(regionRule)}`);
+  if (!isRegionRule(regionRule)) throw new RangeError(`unknown regionRule: ${String(regionRule)}`);
   const n = participants.length;
   const codes = new Map<string, number>();
   const code = (key: string) => {
@@ -53,18 +68,24 @@ export function compatibility(
     return c;
   };
   const org = new Int32Array(n);
-  /** The area the region rule compares: the region, or the (region, MRC) pair. */
-  const area = new Int32Array(n);
+  /** The region, and the (region, MRC) pair: the areas the region rules compare. */
+  const region = new Int32Array(n);
+  const mrc = new Int32Array(n);
   const byId = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const p = participants[i]!;
     byId.set(p.id, i);
     org[i] = code(`o\u0000${p.organization}`);
-    area[i] =
-      regionRule === "distinct-regions"
-        ? code(`r\u0000${p.region}`)
-        : code(`m\u0000${p.region}\u0000${p.mrc}`);
+    region[i] = code(`r\u0000${p.region}`);
+    mrc[i] = code(`m\u0000${p.region}\u0000${p.mrc}`);
   }
+  /** The region rule alone: may i and j sit together as far as their areas go? */
+  const areasOk =
+    regionRule === "distinct-regions"
+      ? (i: number, j: number) => region[i] !== region[j]
+      : regionRule === "distinct-mrcs"
+        ? (i: number, j: number) => mrc[i] !== mrc[j]
+        : (i: number, j: number) => region[i] === region[j] && mrc[i] !== mrc[j];
   // Competition between organizations, symmetric, whoever declared it.
   const rivals: Array<Set<number> | undefined> = [];
   for (const p of participants) {
@@ -90,18 +111,18 @@ export function compatibility(
   return {
     compatible(i, j) {
       return (
-        i !== j &&
-        area[i] !== area[j] &&
-        org[i] !== org[j] &&
-        !competing(i, j) &&
-        !isForbidden(i, j)
+        i !== j && areasOk(i, j) && org[i] !== org[j] && !competing(i, j) && !isForbidden(i, j)
       );
     },
     conflicts(i, j) {
       if (i === j) return ["same-person"];
       const out: PairConflict[] = [];
-      if (area[i] === area[j])
-        out.push(regionRule === "distinct-regions" ? "same-region" : "same-mrc");
+      if (!areasOk(i, j)) {
+        if (regionRule === "distinct-regions") out.push("same-region");
+        else if (regionRule === "same-region-distinct-mrcs" && region[i] !== region[j])
+          out.push("different-region");
+        else out.push("same-mrc");
+      }
       if (org[i] === org[j]) out.push("same-organization");
       else if (competing(i, j)) out.push("competitors");
       if (isForbidden(i, j)) out.push("forbidden");

@@ -11,7 +11,7 @@
  * (mentors keep their remaining capacity; pin partners still owed to a mentor they placed must be
  * placed).
  */
-import { compatibility, type PairConflict } from "./compatibility";
+import { compatibility, type PairConflict, type RegionRule } from "./compatibility";
 import type { Instance, Participant } from "./schema";
 import { pairScorer } from "./score";
 
@@ -31,7 +31,7 @@ export interface Encoded {
   participants: Participant[];
   byId: Map<string, number>;
   mode: "mentorship" | "co-development";
-  regionRule: "distinct-regions" | "distinct-mrcs";
+  regionRule: RegionRule;
   /** Participant index → problems between two participants (empty = compatible). */
   pairProblems(i: number, j: number): PairProblem[];
   /** Pair score between two participants (profile-based or explicit). */

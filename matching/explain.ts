@@ -13,6 +13,7 @@ export interface ConstraintCheck {
     | "roles"
     | "distinct-regions"
     | "distinct-mrcs"
+    | "same-region-distinct-mrcs"
     | "distinct-organizations"
     | "no-competitors"
     | "no-forbidden-pair"
@@ -45,6 +46,7 @@ export type UnplacedCode =
   | "no-compatible-mentees"
   | "no-compatible-partners"
   | "forbidden-with-everyone"
+  | "not-enough-mrcs"
   | "mentor-capacity-exhausted"
   | "partners-already-placed"
   | "no-capacity";
@@ -109,6 +111,12 @@ export function explainGroup(enc: Encoded, members: number[], fixed: boolean): G
   });
   if (rule === "distinct-regions") {
     checks.push({ rule, ok: !problems.includes("same-region"), detail: regions.join(", ") });
+  } else if (rule === "same-region-distinct-mrcs") {
+    checks.push({
+      rule,
+      ok: !problems.includes("different-region") && !problems.includes("same-mrc"),
+      detail: ps.map((p) => `${p.region}/${p.mrc}`).join(", "),
+    });
   } else {
     checks.push({
       rule,
@@ -170,6 +178,10 @@ export function explainGroup(enc: Encoded, members: number[], fixed: boolean): G
     );
   }
   if (rule === "distinct-regions") reasons.push(reason("distinct-regions", { regions }));
+  else if (rule === "same-region-distinct-mrcs")
+    reasons.push(
+      reason("same-region-distinct-mrcs", { region: [...new Set(regions)].join(", "), mrcs }),
+    );
   else reasons.push(reason("distinct-mrcs", { mrcs: ps.map((p) => `${p.region}/${p.mrc}`) }));
   reasons.push(reason("distinct-organizations", {}));
   for (const [a, b] of pinsHere)
@@ -199,7 +211,12 @@ export function explainUnplaced(
   placedCount: Int32Array,
 ): UnplacedExplanation {
   const p = enc.participants[participant]!;
-  const area = enc.regionRule === "distinct-regions" ? "region" : "mrc";
+  const area =
+    enc.regionRule === "distinct-regions"
+      ? "region"
+      : enc.regionRule === "distinct-mrcs"
+        ? "mrc"
+        : "proximity";
   const excl = enc.excluded.get(participant);
   if (excl === "role-not-in-mode") {
     const code =
@@ -290,6 +307,19 @@ export function explainUnplaced(
     const forbidsOnly = (enc.instance.forbid ?? []).some(([a, b]) => a === p.id || b === p.id);
     if (forbidsOnly && withoutForbidsWouldFit(enc, participant))
       return unplaced("forbidden-with-everyone", reason("forbidden-with-everyone", {}));
+    if (area === "proximity") {
+      // One region, three MRCs: fewer than three MRCs in the person's region rule out any group.
+      const mrcs = new Set<string>();
+      for (const x of enc.people) {
+        const q = enc.participants[x]!;
+        if (q.region === p.region) mrcs.add(q.mrc);
+      }
+      if (mrcs.size < 3)
+        return unplaced(
+          "not-enough-mrcs",
+          reason("not-enough-mrcs-proximity", { region: p.region, mrcs: [...mrcs].sort() }),
+        );
+    }
     if (p.role === "mentee" && mentorsCompatible === 0)
       return unplaced("no-compatible-mentor", reason(`no-compatible-mentor-${area}`, {}));
     if (p.role === "mentor")

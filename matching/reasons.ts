@@ -6,8 +6,8 @@
  *
  * A parameter is a name, a subject (need) label, a number, or a list of them. Subject parameters
  * (`need`, `needs`) are quoted by whoever words them; lists are joined the way the language does.
- * Codes ending in `-region` or `-mrc` are the same reason under each region rule (the sentences
- * differ: "another region" / "another MRC").
+ * Codes ending in `-region`, `-mrc` or `-proximity` are the same reason under each region rule (the
+ * sentences differ: "another region" / "another MRC" / "your region, another MRC").
  */
 export type ReasonParam = string | number | string[];
 
@@ -24,6 +24,7 @@ export const REASON_PARAMS = {
   "given-pair-scores": ["scores"],
   "distinct-regions": ["regions"],
   "distinct-mrcs": ["mrcs"],
+  "same-region-distinct-mrcs": ["region", "mrcs"],
   "distinct-organizations": [],
   "pin-requested": ["a", "b"],
   // Why someone has no group (`UnplacedCode` in explain.ts classifies them).
@@ -35,17 +36,24 @@ export const REASON_PARAMS = {
   "forbidden-with-everyone": [],
   "no-compatible-mentor-region": [],
   "no-compatible-mentor-mrc": [],
+  "no-compatible-mentor-proximity": [],
   "no-compatible-mentees-region": [],
   "no-compatible-mentees-mrc": [],
+  "no-compatible-mentees-proximity": [],
   "not-enough-peers-region": [],
   "not-enough-peers-mrc": [],
+  "not-enough-peers-proximity": [],
   "not-enough-mentees-region": [],
   "not-enough-mentees-mrc": [],
+  "not-enough-mentees-proximity": [],
+  // Proximity rule: the person's region has fewer than three MRCs among the people to group.
+  "not-enough-mrcs-proximity": ["region", "mrcs"],
   "mentor-capacity-exhausted": [],
   "partners-already-placed": [],
   // Added to the reason above when a mentee's needs find no compatible mentor.
   "uncovered-needs-region": ["needs"],
   "uncovered-needs-mrc": ["needs"],
+  "uncovered-needs-proximity": ["needs"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ReasonCode = keyof typeof REASON_PARAMS;

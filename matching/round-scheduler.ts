@@ -5,8 +5,8 @@
  *   - nobody meets the same person twice (earlier rounds, given as `alreadyMet`, and earlier
  *     planned rounds);
  *   - people who could never be grouped together are never seated together: the solver's own
- *     rule, `./compatibility` (region or MRC, organization, competitors, the coordination's
- *     forbids);
+ *     rule, `./compatibility` (region or MRC — or, under the proximity rule, one region and
+ *     different MRCs —, organization, competitors, the coordination's forbids);
  *   - the most people possible get a room, and whoever must wait did not wait in the round before
  *     (when at all possible), then waiting is spread by `waitCounts`;
  *   - the conversations with the most potential come first: each round maximizes the sum of the
@@ -50,6 +50,7 @@
  * exact.ts (small events), plan-round.ts (construction and repair) and swap-search.ts (local
  * improvement).
  */
+import { isRegionRule } from "./compatibility";
 import {
   buildContext,
   FAIR,
@@ -72,8 +73,7 @@ export interface PlannedRound {
 export function planRounds(input: RoundPlanInput): PlannedRound[] {
   const { roomSize, regionRule } = input;
   if (roomSize !== 2 && roomSize !== 3) throw new RangeError("roomSize must be 2 or 3");
-  if (regionRule !== "distinct-regions" && regionRule !== "distinct-mrcs")
-    throw new RangeError(`unknown regionRule: ${String(regionRule)}`);
+  if (!isRegionRule(regionRule)) throw new RangeError(`unknown regionRule: ${String(regionRule)}`);
   if (!Number.isInteger(input.rounds) || input.rounds < 0)
     throw new RangeError("rounds must be a non-negative integer");
   const people = [...input.participants].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

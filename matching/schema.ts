@@ -4,6 +4,7 @@
  * here, so a malformed instance yields one zod issue per invalid path.
  */
 import { z } from "zod";
+import { REGION_RULES } from "./compatibility";
 import { ROLES, type Role } from "./roles";
 
 export const roleSchema = z.enum(ROLES);
@@ -43,7 +44,11 @@ export type Participant = z.infer<typeof participantSchema>;
 
 export const policySchema = z.object({
   mode: z.enum(["mentorship", "co-development"]).default("mentorship"),
-  regionRule: z.enum(["distinct-regions", "distinct-mrcs"]).default("distinct-regions"),
+  /**
+   * Who may share a group by area (`./compatibility`): three regions, three MRCs, or (the pilot's
+   * proximity option) one region and three MRCs.
+   */
+  regionRule: z.enum(REGION_RULES).default("distinct-regions"),
 });
 export type Policy = z.infer<typeof policySchema>;
 

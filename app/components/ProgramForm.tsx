@@ -1,4 +1,5 @@
 import { useNavigation } from "@remix-run/react";
+import { REGION_RULES } from "../../matching/compatibility";
 import { Form } from "~/components/AppForm";
 import { formProps, useAppForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
@@ -158,7 +159,7 @@ export function ProgramForm({
           field={fields.regionRule!}
           label={t("program.regionRule")}
           value={values.regionRule}
-          options={(["distinct-regions", "distinct-mrcs"] as const).map((r) => ({
+          options={REGION_RULES.map((r) => ({
             value: r,
             label: t(`program.regionRules.${r}`),
           }))}

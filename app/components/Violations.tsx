@@ -12,6 +12,7 @@ const KNOWN = new Set([
   "same-person",
   "same-region",
   "same-mrc",
+  "different-region",
   "same-organization",
   "competitors",
   "forbidden",

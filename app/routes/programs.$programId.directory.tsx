@@ -107,6 +107,16 @@ export default function Directory() {
                 </meter>
               </p>
             ) : null}
+            {entry.apart ? (
+              <div className="apart small">
+                <p>{t("directory.apart")}</p>
+                <ul>
+                  {entry.apart.map((code) => (
+                    <li key={code}>{t(`directory.apartReasons.${code}`)}</li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
             {entry.profile.needs.length > 0 ? (
               <>
                 <h3>{t("profile.needs")}</h3>

@@ -10,7 +10,12 @@ import {
   TextArea,
   WorkingStyleField,
 } from "~/components/ProfileFields";
-import { programOrganizations, updateProfile } from "../../core/models/profile.server";
+import { mrcName } from "../../core/data/geography";
+import {
+  conflictCandidates,
+  programOrganizations,
+  updateProfile,
+} from "../../core/models/profile.server";
 import { PROFILE_ARRAY_FIELDS, profileFormSchema } from "../../core/schemas/profile";
 import { formProps, isReply, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
@@ -44,6 +49,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       : null,
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, region: o.region })),
     region: own.organization?.region,
+    // Proximity rule: the organizations of the person's region, for their conflicts of interest.
+    conflicts:
+      program.regionRule === "same-region-distinct-mrcs"
+        ? {
+            candidates: await conflictCandidates(s.store, program, own.participant),
+            declared: own.participant.conflictOrgIds ?? [],
+          }
+        : null,
   };
 }
 
@@ -52,11 +65,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { program, participant } = await requireOwnParticipation(s, request, params.programId);
   const organizations = await programOrganizations(s, program.id);
   const orgIds = organizations.map((o) => o.id).filter((id) => id !== participant.organizationId);
+  const candidates = await conflictCandidates(s.store, program, participant);
   const submission = await parseSubmission(
     request,
     profileFormSchema(
       program.taxonomy.map((t) => t.id),
       orgIds,
+      candidates.map((o) => o.id),
     ),
     { lists: PROFILE_ARRAY_FIELDS },
   );
@@ -66,7 +81,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { taxonomy, participant, organization, organizations, region } =
+  const { taxonomy, participant, organization, organizations, region, conflicts } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isReply(result) ? result : undefined;
@@ -247,6 +262,50 @@ export default function ProfilePage() {
               checked={organization?.competitorIds ?? []}
               region={region}
             />
+          </fieldset>
+        ) : null}
+
+        {conflicts ? (
+          <fieldset
+            aria-describedby={
+              e("conflictOrgIds") ? "conflicts-hint field-conflictOrgIds-error" : "conflicts-hint"
+            }
+          >
+            <legend>{t("profile.conflicts.legend")}</legend>
+            <p className="field-hint" id="conflicts-hint">
+              {t("profile.conflicts.hint")}
+            </p>
+            <p>
+              {conflicts.declared.length > 0
+                ? t("profile.conflicts.declared", {
+                    names: conflicts.candidates
+                      .filter((o) => conflicts.declared.includes(o.id))
+                      .map((o) => o.name)
+                      .join(", "),
+                  })
+                : t("profile.conflicts.none")}
+            </p>
+            {conflicts.candidates.length > 0 ? (
+              <div className="checkbox-grid">
+                {conflicts.candidates.map((o) => (
+                  <div className="checkbox" key={o.id}>
+                    <input
+                      type="checkbox"
+                      id={`conflict-${o.id}`}
+                      name="conflictOrgIds"
+                      value={o.id}
+                      defaultChecked={conflicts.declared.includes(o.id)}
+                    />
+                    <label htmlFor={`conflict-${o.id}`}>
+                      {o.name} · {mrcName(o.region, o.mrc)}
+                    </label>
+                  </div>
+                ))}
+              </div>
+            ) : (
+              <p className="muted">{t("profile.conflicts.noCandidates")}</p>
+            )}
+            <FieldErrorText id="field-conflictOrgIds" error={e("conflictOrgIds")} />
           </fieldset>
         ) : null}
 

@@ -69,7 +69,8 @@ export function toEngineParticipants(
         region: org?.region ?? "00",
         mrc: org?.mrc ?? "0",
         organization: p.organizationId,
-        competitors: org?.competitorIds ?? [],
+        // A conflict of interest the person declared (proximity rule) acts as a competitor.
+        competitors: [...new Set([...(org?.competitorIds ?? []), ...(p.conflictOrgIds ?? [])])],
         capacity: p.role === "mentor" ? p.capacity : undefined,
         needs: p.profile.needs.map((n) => ({ tag: named(n.tag), priority: n.priority })),
         expertise: p.profile.expertise.map(named),

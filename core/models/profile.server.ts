@@ -1,8 +1,9 @@
 /** Participants' published needs and expertise, and the program's directory. */
 import { NotFoundError } from "../store";
-import type { EntityOf } from "../store";
+import type { EntityOf, StoreReader } from "../store";
 import type { Profile } from "../store/schema";
 import type { DirectoryFilters, ProfileFormInput } from "../schemas/profile";
+import { compatibility, type PairConflict } from "../../matching/compatibility";
 import { pairScorer } from "../../matching/score";
 import { CARDS_PAGE_SIZE, paginate, type PageInfo } from "../utils/pagination";
 import { programRatings } from "./event.server";
@@ -32,7 +33,32 @@ export function applyNeedsIntent(input: ProfileFormInput): Profile["needs"] {
   return needs.filter((n) => !seen.has(n.tag) && seen.add(n.tag));
 }
 
-/** Saves the person's profile and their organization's declared competitors within the program. */
+/**
+ * The organizations a participant may declare a conflict of interest with: under the proximity
+ * rule, the program's other organizations of the participant's region (none under other rules).
+ */
+export async function conflictCandidates(
+  store: StoreReader,
+  program: Pick<EntityOf<"programs">, "id" | "regionRule">,
+  participant: Pick<Participant, "organizationId">,
+) {
+  if (program.regionRule !== "same-region-distinct-mrcs") return [];
+  const own = await store.get("organizations", participant.organizationId);
+  if (!own) return [];
+  const participants = await store.find("participants", { programId: program.id });
+  const ids = [...new Set(participants.map((p) => p.organizationId))].filter((id) => id !== own.id);
+  const orgs = await Promise.all(ids.map((id) => store.get("organizations", id)));
+  return orgs
+    .filter((o): o is NonNullable<typeof o> => o?.region === own.region)
+    .map((o) => ({ id: o.id, name: o.name, region: o.region, mrc: o.mrc }))
+    .sort((a, b) => frenchOrder(a.name, b.name));
+}
+
+/**
+ * Saves the person's profile, their organization's declared competitors within the program and,
+ * under the proximity rule, the conflicts of interest they declare (re-checked here against the
+ * program's organizations of their region, in the same transaction).
+ */
 export async function updateProfile(
   s: Services,
   participantId: string,
@@ -42,6 +68,12 @@ export async function updateProfile(
   return s.store.transaction(async (tx) => {
     const participant = await tx.get("participants", participantId);
     if (!participant) throw new NotFoundError("participants", participantId);
+    const program = await tx.get("programs", participant.programId);
+    if (!program) throw new NotFoundError("programs", participant.programId);
+    const proximity = program.regionRule === "same-region-distinct-mrcs";
+    const candidates = new Set(
+      (await conflictCandidates(tx, program, participant)).map((o) => o.id),
+    );
     const profile: Profile = {
       sector: input.sector,
       field: input.field,
@@ -62,7 +94,14 @@ export async function updateProfile(
         ),
       });
     }
-    return tx.update("participants", participantId, { profile, published: input.published });
+    return tx.update("participants", participantId, {
+      profile,
+      published: input.published,
+      // Under another rule the form has no such field: what was declared stays.
+      ...(proximity
+        ? { conflictOrgIds: [...new Set(input.conflictOrgIds)].filter((id) => candidates.has(id)) }
+        : {}),
+    });
   });
 }
 
@@ -78,9 +117,23 @@ export interface DirectoryEntry {
   mrc: string;
   profile: DirectoryProfile;
   isSelf: boolean;
-  /** 0–100, higher is a better fit with the viewer; undefined for the viewer's own card. */
+  /**
+   * 0–100, higher is a better fit with the viewer; undefined for the viewer's own card and for
+   * people the program's rule keeps out of the viewer's groups (`apart`).
+   */
   fit?: number;
+  /** Why the program's rule never puts this person in a group with the viewer (sorted last). */
+  apart?: DirectoryApart[];
 }
+
+/**
+ * The reasons a directory card may give: the program's rule (matching/compatibility.ts) without
+ * the coordination's forbids, which stay between the coordinators.
+ */
+export type DirectoryApart = Exclude<PairConflict, "same-person" | "forbidden">;
+
+/** A viewer's fit with someone, or why they can never share a group. */
+type Fit = { fit: number; apart?: undefined } | { fit?: undefined; apart: DirectoryApart[] };
 
 /** A pair score from the matching engine, on the 0–100 scale of the directory's "fit" meter. */
 export const FIT_FULL_SCORE = 20;
@@ -114,11 +167,12 @@ function programDirectoryOrder(s: Services, programId: string) {
       users: userById,
       taxonomy: program?.taxonomy ?? [],
     });
-    // The solver's own pair score. Who may be grouped with whom is matching/compatibility.ts
-    // (`compatibility(engine, { regionRule: program.regionRule, forbid: program.forbids })`, the
-    // rule of the solver, the round scheduler and checkGroup): the directory does not show it yet.
+    // The solver's own pair score, for people the program's rule lets share a group with the
+    // viewer (matching/compatibility.ts, the rule of the solver, the round scheduler and
+    // checkGroup, without the coordination's forbids, which the directory does not reveal).
     const scorer = pairScorer(engine, {}, ratings);
-    const fits = new Map<string, Map<string, number>>();
+    const rule = compatibility(engine, { regionRule: program?.regionRule ?? "distinct-regions" });
+    const fits = new Map<string, Map<string, Fit>>();
     const fitsOf = (viewerId: string) => {
       let mine = fits.get(viewerId);
       if (!mine) {
@@ -126,7 +180,14 @@ function programDirectoryOrder(s: Services, programId: string) {
         const i = engine.findIndex((p) => p.id === viewerId);
         if (i >= 0) {
           for (let j = 0; j < engine.length; j++) {
-            if (j !== i) mine.set(engine[j]!.id, fitPercent(scorer.score(i, j)));
+            if (j === i) continue;
+            const apart = rule
+              .conflicts(i, j)
+              .filter((c): c is DirectoryApart => c !== "same-person" && c !== "forbidden");
+            mine.set(
+              engine[j]!.id,
+              apart.length > 0 ? { apart } : { fit: fitPercent(scorer.score(i, j)) },
+            );
           }
         }
         if (fits.size >= FIT_VIEWERS_KEPT) fits.delete(fits.keys().next().value!);
@@ -146,7 +207,8 @@ function programDirectoryOrder(s: Services, programId: string) {
 
 /**
  * One page of the program's directory: the published profiles (and the viewer's own) matching the
- * filters, the viewer first, then by fit with the viewer, then by name. The whole filtered set is
+ * filters, the viewer first, then by fit with the viewer, then whoever the program's rule keeps out
+ * of the viewer's groups, then by name. The whole filtered set is
  * scored and sorted (the fit is the sort key); only the page's cards are built.
  */
 export async function listDirectory(
@@ -169,7 +231,7 @@ export async function listDirectory(
   const users = await Promise.all(items.map(({ p }) => store.get("users", p.userId)));
   return {
     pageInfo,
-    entries: items.map(({ p, org, isSelf, fit }, i) => ({
+    entries: items.map(({ p, org, isSelf, fit, apart }, i) => ({
       id: p.id,
       name: users[i]?.name ?? "?",
       role: p.role,
@@ -183,6 +245,7 @@ export async function listDirectory(
       },
       isSelf,
       fit,
+      apart,
     })),
   };
 }
@@ -223,11 +286,17 @@ async function sortedDirectory(
     p,
     org,
     isSelf: p.id === viewer.participantId,
-    fit: fits?.get(p.id),
+    fit: fits?.get(p.id)?.fit,
+    apart: fits?.get(p.id)?.apart,
     rank: order.nameRank.get(p.id) ?? 0,
   }));
+  // The viewer, then by fit, then whoever the rule keeps out of the viewer's groups, by name.
   sortable.sort(
-    (a, b) => Number(b.isSelf) - Number(a.isSelf) || (b.fit ?? 0) - (a.fit ?? 0) || a.rank - b.rank,
+    (a, b) =>
+      Number(b.isSelf) - Number(a.isSelf) ||
+      Number(Boolean(a.apart)) - Number(Boolean(b.apart)) ||
+      (b.fit ?? 0) - (a.fit ?? 0) ||
+      a.rank - b.rank,
   );
   return sortable;
 }

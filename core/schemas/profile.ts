@@ -9,10 +9,19 @@ export const PROFILE_ARRAY_FIELDS = [
   "expertise",
   "availability",
   "competitorOrgIds",
+  "conflictOrgIds",
 ] as const;
 
-/** The profile form: needs come as two aligned lists (tag, priority) in order of importance. */
-export function profileFormSchema(tagIds: readonly string[], organizationIds: readonly string[]) {
+/**
+ * The profile form: needs come as two aligned lists (tag, priority) in order of importance.
+ * `conflictCandidates`: the organizations the person may declare a conflict of interest with (the
+ * program's organizations of their region, under the proximity rule; none otherwise).
+ */
+export function profileFormSchema(
+  tagIds: readonly string[],
+  organizationIds: readonly string[],
+  conflictCandidates: readonly string[] = [],
+) {
   const tag = z
     .string()
     .max(48, "errors.unknownTag")
@@ -42,6 +51,13 @@ export function profileFormSchema(tagIds: readonly string[], organizationIds: re
             .refine((id) => organizationIds.includes(id), "errors.choice"),
         )
         .max(50),
+      conflictOrgIds: z
+        .array(z.string().max(64, "errors.conflictOutsideRegion"))
+        .max(50)
+        .refine(
+          (ids) => ids.every((id) => conflictCandidates.includes(id)),
+          "errors.conflictOutsideRegion",
+        ),
       published: checkbox,
     })
     .refine((v) => v.needTag.length === v.needPriority.length, {

@@ -10,6 +10,7 @@ import {
   plainText,
   requiredText,
 } from "./fields";
+import { REGION_RULES } from "../../matching/compatibility";
 import { ROLES } from "../../matching/roles";
 
 export const inviteSchema = z.object({
@@ -38,7 +39,7 @@ const programFields = z.object({
   description: optionalText(4000),
   status: z.enum(["draft", "open", "active", "closed"], "errors.choice"),
   composition: z.enum(["mentorship", "co-development"], "errors.choice"),
-  regionRule: z.enum(["distinct-regions", "distinct-mrcs"], "errors.choice"),
+  regionRule: z.enum(REGION_RULES, "errors.choice"),
   format: z.enum(["online", "in-person", "hybrid"], "errors.choice"),
   applicationOpens: optionalDateField,
   applicationCloses: optionalDateField,

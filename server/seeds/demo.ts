@@ -15,6 +15,7 @@ import { pairScore } from "../../matching/score";
 import { hashPassword } from "../../core/security/password";
 import { demoGroupSpace } from "./group-space";
 import { pilotCohort } from "./pilot";
+import { PROXIMITY_PEOPLE, proximityCohort } from "./proximity";
 import { membershipsOfGroups } from "../../core/store/seats";
 import type { z } from "zod";
 import { SCHEMA_VERSION, type documentSchema, type ParticipantRole } from "../../core/store/schema";
@@ -518,6 +519,16 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.evaluationResponses.push(...pilot.evaluationResponses);
   doc.checkIns.push(...pilot.checkIns);
   doc.observerNotes.push(...pilot.observerNotes);
+  // The pilot report's proximity option: one region, three MRCs, conflicts of interest declared.
+  const proximity = proximityCohort(
+    coordinatorId,
+    at,
+    await Promise.all(PROXIMITY_PEOPLE.map(() => hashPassword(DEMO_PASSWORD))),
+  );
+  doc.programs.push(...proximity.programs);
+  doc.organizations.push(...proximity.organizations);
+  doc.users.push(...proximity.users);
+  doc.participants.push(...proximity.participants);
   doc.memberships = membershipsOfGroups(doc.groups, at(0));
   return doc;
 }

@@ -184,6 +184,15 @@ describe(
       expectNoSeriousViolation(findings);
     });
 
+    it("a proximity program: the profile's conflicts of interest, the directory's reasons", async () => {
+      const annie = await e2e.signedIn("annie@exemple.org");
+      const proximity = "/programs/prog-proximite-monteregie-2027";
+      const findings = await auditEach(annie, [`${proximity}/profile`, `${proximity}/directory`], {
+        langs: ["fr"],
+      });
+      expectNoSeriousViolation(findings);
+    });
+
     it("the group space: group page, meetings, agreement, plan, hours, tools, check-ins", async () => {
       const marc = await e2e.signedIn(MARC);
       const findings = [

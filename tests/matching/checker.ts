@@ -36,6 +36,12 @@ function pairOkWith(
   if (inst.policy.regionRule === "distinct-regions" && x.region === y.region) return false;
   if (inst.policy.regionRule === "distinct-mrcs" && x.region === y.region && x.mrc === y.mrc)
     return false;
+  // Proximity: one region for the group, and never two of one MRC.
+  if (
+    inst.policy.regionRule === "same-region-distinct-mrcs" &&
+    (x.region !== y.region || x.mrc === y.mrc)
+  )
+    return false;
   if (x.organization === y.organization) return false;
   if (comp.get(x.organization)?.has(y.organization)) return false;
   if (comp.get(y.organization)?.has(x.organization)) return false;

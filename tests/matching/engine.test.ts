@@ -299,6 +299,69 @@ describe("hard constraints", () => {
     expect(r.groups[0]!.explanation.checks.find((c) => c.rule === "distinct-mrcs")?.ok).toBe(true);
   });
 
+  it("proximity: one region and three MRCs; the explanation states the rule kept", async () => {
+    const inst: InstanceInput = {
+      policy: { regionRule: "same-region-distinct-mrcs" },
+      participants: [
+        person("m", "mentor", "16", { mrc: "580" }),
+        person("a", "mentee", "16", { mrc: "590" }),
+        person("b", "mentee", "16", { mrc: "600" }),
+        // Same MRC as the mentor, and another region: neither may join.
+        person("c", "mentee", "16", { mrc: "580" }),
+        person("d", "mentee", "05", { mrc: "600" }),
+        // A conflict of interest declared by b's organization keeps b apart from e.
+        person("e", "mentee", "16", { mrc: "610", competitors: ["org-b"] }),
+      ],
+      pairScores: [
+        { a: "m", b: "e", score: 50 },
+        { a: "a", b: "e", score: 50 },
+        { a: "m", b: "c", score: 50 },
+      ],
+    };
+    const r = await solveMatching(inst);
+    expect(check(inst, r)).toEqual([]);
+    expect(r.groups.map((g) => g.members.slice().sort())).toEqual([["a", "e", "m"]]);
+    const checks = r.groups[0]!.explanation.checks;
+    expect(checks.find((c) => c.rule === "same-region-distinct-mrcs")).toMatchObject({ ok: true });
+    expect(r.groups[0]!.explanation.reasons).toContainEqual({
+      code: "same-region-distinct-mrcs",
+      params: { region: "16", mrcs: ["580", "590", "610"] },
+    });
+  });
+
+  it("proximity: unplaced people are told the cause under the rule", async () => {
+    const inst: InstanceInput = {
+      policy: { regionRule: "same-region-distinct-mrcs" },
+      participants: [
+        // Region 16: three MRCs, one mentor.
+        person("m", "mentor", "16", { mrc: "580" }),
+        person("a", "mentee", "16", { mrc: "590" }),
+        person("b", "mentee", "16", { mrc: "600" }),
+        // Region 05: two MRCs only.
+        person("x", "mentee", "05", { mrc: "410" }),
+        person("y", "mentor", "05", { mrc: "420" }),
+        // Region 03: three MRCs, no mentor.
+        person("p", "mentee", "03", { mrc: "230" }),
+        person("q", "mentee", "03", { mrc: "220" }),
+        person("r", "mentee", "03", { mrc: "210", needs: ["gouvernance"] }),
+      ],
+    };
+    const r = await solveMatching(inst);
+    expect(check(inst, r)).toEqual([]);
+    expect(r.groups).toHaveLength(1);
+    const why = new Map(r.unplaced.map((u) => [u.id, u]));
+    expect(why.get("x")!.reasonCode).toBe("not-enough-mrcs");
+    expect(why.get("x")!.reasons[0]).toEqual({
+      code: "not-enough-mrcs-proximity",
+      params: { region: "05", mrcs: ["410", "420"] },
+    });
+    expect(why.get("y")!.reasons[0]!.code).toBe("not-enough-mrcs-proximity");
+    expect(why.get("r")!.reasons).toEqual([
+      { code: "no-compatible-mentor-proximity", params: {} },
+      { code: "uncovered-needs-proximity", params: { needs: ["gouvernance"] } },
+    ]);
+  });
+
   it("mentor capacity: a mentor leads at most `capacity` groups", async () => {
     const mentees = ["a", "b", "c", "d", "e", "f"].map((id, i) =>
       person(id, "mentee", String(i + 2).padStart(2, "0")),

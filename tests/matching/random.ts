@@ -6,7 +6,7 @@ export interface RandomOptions {
   seed: number;
   size: number;
   mode: "mentorship" | "co-development";
-  regionRule: "distinct-regions" | "distinct-mrcs";
+  regionRule: "distinct-regions" | "distinct-mrcs" | "same-region-distinct-mrcs";
   explicitScores?: boolean;
   /** Up to two fixed groups of the right roles (they may break a rule or a pin). */
   fixedGroups?: boolean;
@@ -31,12 +31,14 @@ export function randomInstance(o: RandomOptions): InstanceInput {
           : r() < 0.97
             ? "mentee"
             : "peer";
-    const region = pick(["01", "02", "03", "04", "05"]);
+    // Proximity groups one region: fewer regions, more MRCs each, or small instances have none.
+    const proximity = o.regionRule === "same-region-distinct-mrcs";
+    const region = pick(proximity ? ["01", "02"] : ["01", "02", "03", "04", "05"]);
     const p: Participant = {
       id: `p${i}`,
       role,
       region,
-      mrc: `${region}-${Math.floor(r() * 3)}`,
+      mrc: `${region}-${Math.floor(r() * (proximity ? 4 : 3))}`,
       organization: pick(orgs),
       needs: [pick(tags), pick(tags)].map((tag) => ({ tag, priority: 1 + Math.floor(r() * 3) })),
       expertise: [pick(tags), pick(tags)],

@@ -88,6 +88,8 @@ function compatible(
     const b = byId.get(y)!;
     if (rule === "distinct-regions" && a.region === b.region) return false;
     if (rule === "distinct-mrcs" && a.region === b.region && a.mrc === b.mrc) return false;
+    if (rule === "same-region-distinct-mrcs" && (a.region !== b.region || a.mrc === b.mrc))
+      return false;
     if (a.organization === b.organization) return false;
     if (rivals.get(a.organization)!.has(b.organization)) return false;
     if (rivals.get(b.organization)!.has(a.organization)) return false;
@@ -194,6 +196,34 @@ describe("planRounds: properties over random events", () => {
       checked++;
     }
     expect(checked).toBe(100);
+  });
+
+  it("proximity rule: keeps every rule over 30 random events; each room is one region, different MRCs", () => {
+    let rooms = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const roomSize = seed % 2 === 0 ? 2 : 3;
+      const size = 4 + ((seed * 7) % 37); // 4 … 40, small ones solved exactly
+      const participants = randomEvent({ seed: 900 + seed, size, regions: 2, competitors: 0.2 });
+      const input: RoundPlanInput = {
+        participants,
+        rounds: 2 + (seed % 3),
+        roomSize,
+        regionRule: "same-region-distinct-mrcs",
+        forbid: seed % 3 === 0 ? randomForbids(participants, seed) : undefined,
+      };
+      const plan = planRounds(input);
+      expect(violations(input, plan), `seed ${seed}`).toEqual([]);
+      const byId = new Map(participants.map((p) => [p.id, p]));
+      for (const round of plan) {
+        for (const room of round.rooms) {
+          const people = room.map((id) => byId.get(id)!);
+          expect(new Set(people.map((p) => p.region)).size, `seed ${seed}`).toBe(1);
+          expect(new Set(people.map((p) => p.mrc)).size, `seed ${seed}`).toBe(room.length);
+          rooms++;
+        }
+      }
+    }
+    expect(rooms).toBeGreaterThan(100);
   });
 
   it("seats everyone when numbers allow; otherwise the fewest wait, spread fairly", () => {

@@ -99,7 +99,9 @@ describe("reason codes", () => {
         seed: 4000 + seed,
         size: 6 + (seed % 9),
         mode: seed % 3 === 0 ? "co-development" : "mentorship",
-        regionRule: seed % 2 ? "distinct-regions" : "distinct-mrcs",
+        regionRule: (["distinct-regions", "distinct-mrcs", "same-region-distinct-mrcs"] as const)[
+          seed % 3
+        ]!,
         explicitScores: seed % 5 === 0,
       });
       const result = await solveMatching(instance, { timeLimitMs: 10_000 });

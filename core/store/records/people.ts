@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../../data/vocabulary";
 import { id, isoDate, localeSchema, mrcCode, regionCode } from "./common";
+import { REGION_RULES } from "../../../matching/compatibility";
 import { ROLES } from "../../../matching/roles";
 
 export const userSchema = z.strictObject({
@@ -76,7 +77,8 @@ export const programSchema = z.strictObject({
   coordinatorIds: z.array(id).min(1),
   status: z.enum(["draft", "open", "active", "closed"]),
   composition: z.enum(["mentorship", "co-development"]),
-  regionRule: z.enum(["distinct-regions", "distinct-mrcs"]),
+  /** Who may share a group by area (matching/compatibility.ts); the proximity rule is the last. */
+  regionRule: z.enum(REGION_RULES),
   mentoringStart: z.iso.date(),
   mentoringEnd: z.iso.date(),
   hourBankHours: z.number().int().min(1).max(200),
@@ -124,6 +126,11 @@ export const participantSchema = z.strictObject({
   capacity: z.number().int().min(0).max(10).default(1),
   /** Shown in the program's directory once the person publishes it. */
   published: z.boolean().default(false),
+  /**
+   * Under the proximity rule: organizations of the person's region, in the program, with which
+   * they declared a conflict of interest. They act as competitors (never in one group).
+   */
+  conflictOrgIds: z.array(id).max(50).optional(),
   applicationId: id.optional(),
   /** The last check-in reminder sent to this person. */
   checkInRemindedAt: isoDate.optional(),
