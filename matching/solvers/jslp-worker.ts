@@ -39,6 +39,13 @@ function solve(req: JsLpRequest): JsLpResponse {
     binaries[name] = 1;
   }
   for (const p of used) constraints[`p${p}`] = { max: req.cap[p]! };
+  // A valid cut: every triad takes three seats, so there are at most ⌊seats / 3⌋ groups. Without
+  // it the relaxation spreads fractional groups over everyone, and the branch and bound of a
+  // 13-person model with many equal scores took 22 s instead of 0.1 s.
+  let seats = 0;
+  for (const p of used) seats += req.cap[p]!;
+  for (const name of Object.keys(variables)) variables[name]!.groups = 1;
+  constraints.groups = { max: Math.floor(seats / 3) };
   const result = solver.Solve({
     optimize: "value",
     opType: "max",

@@ -1,0 +1,370 @@
+/**
+ * Local re-optimization: the best regrouping of a few groups (and a few people in no group),
+ * everything else fixed; and the best replacements for one member of a group. Pure functions on
+ * plain data, built on the engine's own pieces: the sub-instance is an ordinary instance (the
+ * selected people, the program's rules and ratings between them), so the same encoder checks the
+ * rules, the same scorer scores and the same explainer explains; `solveMatching` solves it
+ * exactly with the solver it is given (javascript-lp-solver in a worker thread in the app,
+ * docs/decisions/0022-local-reoptimization.md).
+ *
+ * What stays outside the selection is never touched: the sub-instance holds only the selected
+ * people, and a mentor's capacity used by groups outside the selection is taken off their
+ * capacity. A pin between a selected person and someone outside the selection cannot be kept by
+ * a regrouping of the selection alone: it is refused (`LocalInputError`, code "pin-outside"), the
+ * coordinator selects the partner's group too.
+ */
+import { encode, tidy, type Encoded } from "./encode";
+import { explainGroup, explainUnplaced, type GroupExplanation } from "./explain";
+import { instanceSchema, type Instance, type InstanceInput, type Participant } from "./schema";
+import { solveMatching, type UnplacedParticipant } from "./solve";
+import type { PackingSolver } from "./solvers/types";
+
+/** A group holding people now: a formed group or a proposal (ids unique across the list). */
+export interface LocalGroup {
+  id: string;
+  members: readonly string[];
+}
+
+export interface LocalInput {
+  /** The whole program as the engine sees it (participants, rules, ratings); no fixedGroups. */
+  instance: Instance | InstanceInput;
+  /** Every group holding people now (formed and proposed). */
+  groups: readonly LocalGroup[];
+  /** The ids of the groups to regroup. */
+  selected: readonly string[];
+  /** People in no group to consider too. */
+  free: readonly string[];
+}
+
+export type LocalInputCode =
+  "unknown-group" | "duplicate" | "unknown-person" | "not-free" | "placed-twice" | "pin-outside";
+
+/** A selection the regrouping cannot work on; `ids` names the groups or people concerned. */
+export class LocalInputError extends Error {
+  constructor(
+    readonly code: LocalInputCode,
+    readonly ids: string[],
+  ) {
+    super(`${code}: ${ids.join(", ")}`);
+    this.name = "LocalInputError";
+  }
+}
+
+/** A group as the comparison shows it: members (mentor first), score and the engine's reasons. */
+export interface LocalGroupView {
+  members: [string, string, string];
+  mentor: string | null;
+  score: number;
+  explanation: GroupExplanation;
+}
+
+/** One line of the before/after comparison: a selected group and what it becomes. */
+export interface LocalRow {
+  /** The selected group's id; null for a group that did not exist before. */
+  id: string | null;
+  before: LocalGroupView | null;
+  /** null: the group is dissolved (its people are in other groups or unplaced). */
+  after: LocalGroupView | null;
+}
+
+export interface LocalResult {
+  /** optimal: proven best regrouping; feasible: the solver stopped early (never worse than before). */
+  status: "optimal" | "feasible";
+  /** Whether the regrouping is strictly better than the current groups (more groups, or score). */
+  improved: boolean;
+  rows: LocalRow[];
+  /** Selected people in no group after the regrouping, with the engine's reasons. */
+  unplaced: UnplacedParticipant[];
+  before: { groups: number; score: number };
+  after: { groups: number; score: number };
+  /** Rules the current selected groups break (then they count as nothing in `before`). */
+  beforeProblems: { id: string; problems: { code: string; ids: string[] }[] }[];
+  timeMs: number;
+}
+
+const EPS = 1e-9;
+
+/** The selected people and the sub-instance over them (see the module's comment). */
+export function localInstance(input: LocalInput): {
+  instance: Instance;
+  people: string[];
+  selectedGroups: LocalGroup[];
+} {
+  const full = instanceSchema.parse(input.instance);
+  const byId = new Map(full.participants.map((p) => [p.id, p]));
+  const groups = new Map(input.groups.map((g) => [g.id, g]));
+  const selectedIds = [...new Set(input.selected)];
+  if (selectedIds.length !== input.selected.length)
+    throw new LocalInputError("duplicate", input.selected.slice());
+  const missing = selectedIds.filter((id) => !groups.has(id));
+  if (missing.length) throw new LocalInputError("unknown-group", missing);
+  const selectedGroups = selectedIds.map((id) => groups.get(id)!);
+  const selectedSet = new Set(selectedIds);
+
+  // How many times each person sits in a group outside the selection.
+  const outside = new Map<string, number>();
+  for (const g of input.groups) {
+    if (selectedSet.has(g.id)) continue;
+    for (const m of g.members) outside.set(m, (outside.get(m) ?? 0) + 1);
+  }
+  const inSelected = new Map<string, number>();
+  for (const g of selectedGroups)
+    for (const m of g.members) inSelected.set(m, (inSelected.get(m) ?? 0) + 1);
+
+  const unknown = [...inSelected.keys(), ...input.free].filter((id) => !byId.has(id));
+  if (unknown.length) throw new LocalInputError("unknown-person", unknown);
+  if (new Set(input.free).size !== input.free.length)
+    throw new LocalInputError("duplicate", input.free.slice());
+  const notFree = input.free.filter((id) => inSelected.has(id) || outside.has(id));
+  if (notFree.length) throw new LocalInputError("not-free", notFree);
+  // A mentee or peer sits in one group; a mentor in at most `capacity` (checked by the encoder).
+  const twice = [...inSelected.keys()].filter(
+    (id) =>
+      byId.get(id)!.role !== "mentor" && (inSelected.get(id) ?? 0) + (outside.get(id) ?? 0) > 1,
+  );
+  if (twice.length) throw new LocalInputError("placed-twice", twice);
+
+  const people = [...inSelected.keys(), ...input.free].sort();
+  const inside = new Set(people);
+  const pinOutside = (full.pins ?? []).filter(([a, b]) => inside.has(a) !== inside.has(b));
+  if (pinOutside.length) throw new LocalInputError("pin-outside", pinOutside.flat());
+
+  // A competitor declared by any member of an organization applies to the whole organization
+  // (./compatibility.ts): each selected person carries their organization's declarations, so
+  // that a declaration by someone outside the selection still counts.
+  const declared = new Map<string, Set<string>>();
+  for (const p of full.participants) {
+    const set = declared.get(p.organization) ?? new Set<string>();
+    for (const c of p.competitors ?? []) set.add(c);
+    declared.set(p.organization, set);
+  }
+  const participants: Participant[] = people.map((id) => {
+    const p = byId.get(id)!;
+    const competitors = [...declared.get(p.organization)!].sort();
+    const withOrg = competitors.length ? { ...p, competitors } : p;
+    if (p.role !== "mentor") return withOrg;
+    const capacity = Math.max(0, (p.capacity ?? 1) - (outside.get(id) ?? 0));
+    return { ...withOrg, capacity };
+  });
+  const both = (a: string, b: string) => inside.has(a) && inside.has(b);
+  const instance = instanceSchema.parse({
+    policy: full.policy,
+    participants,
+    pairScores: full.pairScores?.filter((s) => both(s.a, s.b)),
+    ratings: full.ratings?.filter((r) => both(r.from, r.to)),
+    pins: full.pins?.filter(([a, b]) => both(a, b)),
+    forbid: full.forbid?.filter(([a, b]) => both(a, b)),
+    weights: full.weights,
+  } satisfies InstanceInput);
+  return { instance, people, selectedGroups };
+}
+
+/** A group as the engine scores and explains it (members ordered mentor first, then by id). */
+function viewOf(enc: Encoded, members: readonly string[]): LocalGroupView {
+  const idx = members.map((id) => enc.byId.get(id)!);
+  const mentor =
+    enc.mode === "mentorship"
+      ? (idx.find((i) => enc.participants[i]!.role === "mentor") ?? null)
+      : null;
+  const rest = idx
+    .filter((i) => i !== mentor)
+    .sort((a, b) => (enc.participants[a]!.id < enc.participants[b]!.id ? -1 : 1));
+  const ordered = mentor === null ? rest : [mentor, ...rest];
+  const [a, b, c] = ordered as [number, number, number];
+  const score = tidy(enc.pairScoreOf(a, b) + enc.pairScoreOf(a, c) + enc.pairScoreOf(b, c));
+  const ids = ordered.map((i) => enc.participants[i]!.id);
+  return {
+    members: [ids[0]!, ids[1]!, ids[2]!],
+    mentor: mentor === null ? null : enc.participants[mentor]!.id,
+    score,
+    explanation: explainGroup(enc, ordered, false),
+  };
+}
+
+/**
+ * The rules that `groups` (of the selected people) break, from the engine's validation of fixed
+ * groups on the sub-instance: roles, regions, organizations, competitors, forbids, pins, and
+ * capacity (with what groups outside the selection use). Empty when every group is allowed.
+ */
+export function groupProblems(
+  instance: Instance,
+  groups: ReadonlyArray<readonly string[]>,
+): { index: number; problems: { code: string; ids: string[] }[] }[] {
+  const known = new Set(instance.participants.map((p) => p.id));
+  const out: { index: number; problems: { code: string; ids: string[] }[] }[] = [];
+  const valid: [string, string, string][] = [];
+  groups.forEach((g, index) => {
+    const strangers = g.filter((id) => !known.has(id));
+    if (g.length !== 3 || new Set(g).size !== 3) {
+      out.push({ index, problems: [{ code: "size", ids: [...g] }] });
+    } else if (strangers.length) {
+      out.push({ index, problems: [{ code: "not-in-selection", ids: strangers }] });
+    } else valid.push([g[0]!, g[1]!, g[2]!]);
+  });
+  if (out.length) return out;
+  const enc = encode(instanceSchema.parse({ ...instance, fixedGroups: valid }));
+  return enc.violations.map((v) => ({ index: v.index, problems: v.problems }));
+}
+
+/** Pairs every new group with the selected group it shares the most people with (then by order). */
+export function pairGroups(
+  before: ReadonlyArray<{ id: string; members: readonly string[] }>,
+  after: ReadonlyArray<readonly string[]>,
+): { id: string | null; before: number | null; after: number | null }[] {
+  const overlap = (a: readonly string[], b: readonly string[]) =>
+    a.filter((x) => b.includes(x)).length;
+  const candidates: { b: number; a: number; shared: number }[] = [];
+  before.forEach((g, b) =>
+    after.forEach((m, a) => {
+      const shared = overlap(g.members, m);
+      if (shared > 0) candidates.push({ b, a, shared });
+    }),
+  );
+  candidates.sort((x, y) => y.shared - x.shared || x.b - y.b || x.a - y.a);
+  const usedBefore = new Set<number>();
+  const usedAfter = new Set<number>();
+  const pairs = new Map<number, number>();
+  for (const c of candidates) {
+    if (usedBefore.has(c.b) || usedAfter.has(c.a)) continue;
+    usedBefore.add(c.b);
+    usedAfter.add(c.a);
+    pairs.set(c.b, c.a);
+  }
+  const rows: { id: string | null; before: number | null; after: number | null }[] = before.map(
+    (g, b) => ({ id: g.id, before: b, after: pairs.get(b) ?? null }),
+  );
+  after.forEach((_, a) => {
+    if (!usedAfter.has(a)) rows.push({ id: null, before: null, after: a });
+  });
+  return rows;
+}
+
+const better = (
+  x: { groups: number; score: number },
+  y: { groups: number; score: number },
+): boolean => x.groups > y.groups || (x.groups === y.groups && x.score > y.score + EPS);
+
+/**
+ * The best regrouping of the selected groups' people and the free people, everything else fixed.
+ * Exact with `solver` (javascript-lp-solver in the app) when it proves its answer; if it could not
+ * (time limit), the engine's own solver finishes, and the current groups are kept when nothing
+ * better was found. Throws `LocalInputError` for a selection it cannot work on.
+ */
+export async function reoptimize(
+  input: LocalInput,
+  options: { solver?: PackingSolver; timeLimitMs?: number; directLimit?: number } = {},
+): Promise<LocalResult> {
+  const t0 = performance.now();
+  const { instance, selectedGroups } = localInstance(input);
+  const enc = encode(instance);
+  const beforeViews = selectedGroups.map((g) => viewOf(enc, g.members));
+  const problems = groupProblems(
+    instance,
+    selectedGroups.map((g) => g.members),
+  );
+  const broken = new Set(problems.map((p) => p.index));
+  const before = {
+    groups: selectedGroups.length - broken.size,
+    score: tidy(beforeViews.reduce((s, v, i) => s + (broken.has(i) ? 0 : v.score), 0)),
+  };
+  const result = await solveMatching(instance, {
+    smallSolver: options.solver,
+    directLimit: options.directLimit ?? 1500,
+    timeLimitMs: options.timeLimitMs ?? 5_000,
+  });
+  let afterGroups = result.groups.map((g) => g.members as readonly string[]);
+  let after = { groups: result.objective.groups, score: tidy(result.objective.score) };
+  let unplaced = result.unplaced;
+  const improved = better(after, before);
+  if (!improved) {
+    // Nothing better: the current groups stay as they are (an equal regrouping is no change).
+    afterGroups = selectedGroups.filter((_, i) => !broken.has(i)).map((g) => g.members);
+    after = before;
+    const placed = new Set(afterGroups.flat());
+    const placedCount = new Int32Array(enc.n);
+    for (const id of placed) {
+      const m = enc.modelIndex[enc.byId.get(id)!]!;
+      if (m >= 0) placedCount[m]! += 1;
+    }
+    unplaced = input.free
+      .filter((id) => !placed.has(id))
+      .sort()
+      .map((id) => ({ id, ...explainUnplaced(enc, enc.byId.get(id)!, placedCount) }));
+  }
+  const rows = pairGroups(selectedGroups, afterGroups).map((r) => ({
+    id: r.id,
+    before: r.before === null ? null : beforeViews[r.before]!,
+    after: r.after === null ? null : viewOf(enc, afterGroups[r.after]!),
+  }));
+  return {
+    status: result.status === "optimal" ? "optimal" : "feasible",
+    improved,
+    rows,
+    unplaced,
+    before,
+    after,
+    beforeProblems: problems.map((p) => ({
+      id: selectedGroups[p.index]!.id,
+      problems: p.problems,
+    })),
+    timeMs: Math.round(performance.now() - t0),
+  };
+}
+
+/** One candidate for a member's seat: a free person, or a member of another group (a swap). */
+export interface Replacement {
+  id: string;
+  /** The group the candidate comes from (they swap with the member who leaves), or null. */
+  swapWith: string | null;
+  /** The group's score with the candidate. */
+  score: number;
+  /** Change of the total score of the groups concerned (the group, and the other one for a swap). */
+  delta: number;
+}
+
+/**
+ * The best replacements for `outId` in group `groupId`, best first: every candidate whose change
+ * keeps every rule (the same checks as a regrouping, with capacity used elsewhere counted), ranked
+ * by the change of the total score, then by id. Candidates in no group take the seat; candidates in
+ * another group swap with `outId`.
+ */
+export function rankReplacements(
+  input: Omit<LocalInput, "selected" | "free">,
+  groupId: string,
+  outId: string,
+  candidates: readonly string[],
+  limit = 5,
+): Replacement[] {
+  const target = input.groups.find((g) => g.id === groupId);
+  if (!target || !target.members.includes(outId)) {
+    throw new LocalInputError("unknown-group", [groupId]);
+  }
+  const out: Replacement[] = [];
+  for (const id of new Set(candidates)) {
+    if (target.members.includes(id)) continue;
+    const other = input.groups.find((g) => g.members.includes(id)) ?? null;
+    let sub: ReturnType<typeof localInstance>;
+    try {
+      sub = localInstance({
+        ...input,
+        selected: other ? [target.id, other.id] : [target.id],
+        free: other ? [] : [id],
+      });
+    } catch (error) {
+      if (error instanceof LocalInputError) continue; // a pin outside, someone placed twice…
+      throw error;
+    }
+    const nextTarget = target.members.map((m) => (m === outId ? id : m));
+    const nextOther = other?.members.map((m) => (m === id ? outId : m));
+    const next = nextOther ? [nextTarget, nextOther] : [nextTarget];
+    if (groupProblems(sub.instance, next).length > 0) continue;
+    const enc = encode(sub.instance);
+    const scoreOf = (members: readonly string[]) => viewOf(enc, members).score;
+    const was = scoreOf(target.members) + (other ? scoreOf(other.members) : 0);
+    const score = scoreOf(nextTarget);
+    const now = score + (nextOther ? scoreOf(nextOther) : 0);
+    out.push({ id, swapWith: other?.id ?? null, score, delta: tidy(now - was) });
+  }
+  out.sort((a, b) => b.delta - a.delta || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.slice(0, limit);
+}
