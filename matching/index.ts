@@ -38,6 +38,7 @@ export { planRounds } from "./round-scheduler";
 export type { RoundPlanInput, PlannedRound } from "./round-scheduler";
 export {
   reoptimize,
+  describeRegrouping,
   rankReplacements,
   localInstance,
   groupProblems,

@@ -17,7 +17,7 @@ import { encode, tidy, type Encoded } from "./encode";
 import { explainGroup, explainUnplaced, type GroupExplanation } from "./explain";
 import { instanceSchema, type Instance, type InstanceInput, type Participant } from "./schema";
 import { solveMatching, type UnplacedParticipant } from "./solve";
-import type { PackingSolver } from "./solvers/types";
+import type { PackingProblem, PackingResult, PackingSolver } from "./solvers/types";
 
 /** A group holding people now: a formed group or a proposal (ids unique across the list). */
 export interface LocalGroup {
@@ -239,10 +239,175 @@ export function pairGroups(
   return rows;
 }
 
+/**
+ * The most groups a packing problem allows, by an exact search over its triads (memoized on who
+ * is still available), or null when it is not a problem of that shape (a triad without a person
+ * of capacity 1) or too large. Regroupings have at most ~20 people: a few thousand states.
+ */
+export function mostGroups(problem: PackingProblem, maxStates = 200_000): number | null {
+  const count = problem.values.length;
+  const single: number[] = []; // person → bit, for persons of capacity 1
+  const bit = new Int32Array(problem.n).fill(-1);
+  for (let i = 0; i < problem.n; i++) {
+    if (problem.cap[i] === 1 && single.length < 30) bit[i] = single.push(i) - 1;
+  }
+  const multi = [...Array(problem.n).keys()].filter((i) => problem.cap[i]! > 1);
+  const slot = new Map(multi.map((i, k) => [i, k]));
+  const byFirst: { mask: number; multi: number[] }[][] = single.map(() => []);
+  for (let t = 0; t < count; t++) {
+    const members = [0, 1, 2].map((k) => problem.triads[3 * t + k]!);
+    if (members.some((m) => problem.cap[m]! <= 0)) continue;
+    let mask = 0;
+    const others: number[] = [];
+    for (const m of members) {
+      if (bit[m]! >= 0) mask |= 1 << bit[m]!;
+      else if (problem.cap[m] === 1)
+        return null; // more than 30 people of capacity 1
+      else others.push(slot.get(m)!);
+    }
+    if (mask === 0) return null;
+    byFirst[31 - Math.clz32(mask & -mask)]!.push({ mask, multi: others });
+  }
+  const caps = multi.map((i) => problem.cap[i]!);
+  const memo = new Map<string, number>();
+  const best = (available: number): number => {
+    if (available === 0) return 0;
+    const key = `${available},${caps.join()}`;
+    const known = memo.get(key);
+    if (known !== undefined) return known;
+    if (memo.size >= maxStates) throw new RangeError("too many states");
+    const p = 31 - Math.clz32(available & -available);
+    let value = best(available & ~(1 << p));
+    for (const t of byFirst[p]!) {
+      if ((t.mask & available) !== t.mask || t.multi.some((k) => caps[k]! <= 0)) continue;
+      for (const k of t.multi) caps[k]! -= 1;
+      value = Math.max(value, 1 + best(available & ~t.mask));
+      for (const k of t.multi) caps[k]! += 1;
+    }
+    memo.set(key, value);
+    return value;
+  };
+  try {
+    return best(single.length === 30 ? 0x3fffffff : (1 << single.length) - 1);
+  } catch (error) {
+    if (error instanceof RangeError) return null;
+    throw error;
+  }
+}
+
+/**
+ * The exact solve of a regrouping in two steps: the most groups (`mostGroups`, an exact search),
+ * then the best score with exactly that many groups, by the given solver (javascript-lp-solver).
+ * The engine values a triad M + score (M larger than any score difference, ./encode.ts), so this
+ * is the same optimum. javascript-lp-solver alone on the combined value, or on the number of
+ * groups, can spend tens of seconds in its branch and bound proving that one more group is
+ * impossible (15 people: 54 s); with the number of groups fixed, it answers in milliseconds.
+ */
+class TwoSteps implements PackingSolver {
+  readonly name: string;
+  constructor(
+    private readonly inner: PackingSolver,
+    private readonly M: number,
+  ) {
+    this.name = inner.name;
+  }
+
+  async solve(problem: PackingProblem): Promise<PackingResult> {
+    const unknown: PackingResult = { status: "unknown", chosen: [], objective: 0, bound: Infinity };
+    const deadline = performance.now() + problem.timeLimitMs;
+    let k = mostGroups(problem);
+    if (k === null) {
+      const count = problem.values.length;
+      const most = await this.inner.solve({ ...problem, values: new Float64Array(count).fill(1) });
+      if (most.status !== "optimal") return unknown;
+      k = most.chosen.length;
+    }
+    if (k === 0) return { status: "optimal", chosen: [], objective: 0, bound: 0 };
+    const best = await this.inner.solve({
+      ...problem,
+      values: Float64Array.from(problem.values, (v) => v - this.M),
+      minGroups: k,
+      maxGroups: k,
+      timeLimitMs: Math.max(1, deadline - performance.now()),
+    });
+    if (best.status !== "optimal" || best.chosen.length !== k) return unknown;
+    const objective = best.chosen.reduce((sum, t) => sum + problem.values[t]!, 0);
+    return { status: "optimal", chosen: best.chosen, objective, bound: objective };
+  }
+}
+
 const better = (
   x: { groups: number; score: number },
   y: { groups: number; score: number },
 ): boolean => x.groups > y.groups || (x.groups === y.groups && x.score > y.score + EPS);
+
+/**
+ * The comparison of a regrouping: the selected groups before, `after` (groups of the selected
+ * people), paired line by line, with scores and the engine's reasons; the selected people left
+ * out, with the engine's reasons; and the rules any group breaks (`problems` for `after`: a
+ * regrouping to apply must have none). Throws `LocalInputError` for a selection it cannot work on.
+ */
+export function describeRegrouping(
+  input: LocalInput,
+  after: ReadonlyArray<readonly string[]>,
+): Omit<LocalResult, "status" | "improved" | "timeMs"> & {
+  problems: { index: number; problems: { code: string; ids: string[] }[] }[];
+} {
+  const { instance, selectedGroups } = localInstance(input);
+  const enc = encode(instance);
+  const beforeProblems = groupProblems(
+    instance,
+    selectedGroups.map((g) => g.members),
+  );
+  const problems = groupProblems(instance, after);
+  const views = (groups: ReadonlyArray<readonly string[]>, broken: Set<number>) =>
+    groups.map((g, i) => (broken.has(i) || g.length !== 3 ? null : viewOf(enc, g)));
+  const beforeViews = views(
+    selectedGroups.map((g) => g.members),
+    new Set(beforeProblems.map((p) => p.index)),
+  );
+  const afterViews = views(after, new Set(problems.map((p) => p.index)));
+  const total = (vs: (LocalGroupView | null)[]) => ({
+    groups: vs.filter((v) => v !== null).length,
+    score: tidy(vs.reduce((sum, v) => sum + (v?.score ?? 0), 0)),
+  });
+  const placed = new Set(after.flat());
+  const placedCount = new Int32Array(enc.n);
+  for (const id of placed) {
+    const i = enc.byId.get(id);
+    const m = i === undefined ? -1 : enc.modelIndex[i]!;
+    if (m >= 0) placedCount[m]! += 1;
+  }
+  const unplaced = instance.participants
+    .map((p) => p.id)
+    .filter((id) => !placed.has(id))
+    .map((id) => ({ id, ...explainUnplaced(enc, enc.byId.get(id)!, placedCount) }));
+  const rows = pairGroups(selectedGroups, after).map((r) => ({
+    id: r.id,
+    before:
+      r.before === null
+        ? null
+        : (beforeViews[r.before] ?? viewOfAny(enc, selectedGroups[r.before]!.members)),
+    after: r.after === null ? null : (afterViews[r.after] ?? viewOfAny(enc, after[r.after]!)),
+  }));
+  return {
+    rows,
+    unplaced,
+    before: total(beforeViews),
+    after: total(afterViews),
+    beforeProblems: beforeProblems.map((p) => ({
+      id: selectedGroups[p.index]!.id,
+      problems: p.problems,
+    })),
+    problems,
+  };
+}
+
+/** A group's view even when it breaks a rule (shown, never counted); null if it is not a trio. */
+function viewOfAny(enc: Encoded, members: readonly string[]): LocalGroupView | null {
+  if (members.length !== 3 || members.some((id) => !enc.byId.has(id))) return null;
+  return viewOf(enc, members);
+}
 
 /**
  * The best regrouping of the selected groups' people and the free people, everything else fixed.
@@ -257,56 +422,36 @@ export async function reoptimize(
   const t0 = performance.now();
   const { instance, selectedGroups } = localInstance(input);
   const enc = encode(instance);
-  const beforeViews = selectedGroups.map((g) => viewOf(enc, g.members));
-  const problems = groupProblems(
-    instance,
-    selectedGroups.map((g) => g.members),
-  );
-  const broken = new Set(problems.map((p) => p.index));
-  const before = {
-    groups: selectedGroups.length - broken.size,
-    score: tidy(beforeViews.reduce((s, v, i) => s + (broken.has(i) ? 0 : v.score), 0)),
-  };
   const result = await solveMatching(instance, {
-    smallSolver: options.solver,
+    smallSolver: options.solver && new TwoSteps(options.solver, enc.M),
     directLimit: options.directLimit ?? 1500,
     timeLimitMs: options.timeLimitMs ?? 5_000,
   });
-  let afterGroups = result.groups.map((g) => g.members as readonly string[]);
-  let after = { groups: result.objective.groups, score: tidy(result.objective.score) };
-  let unplaced = result.unplaced;
-  const improved = better(after, before);
-  if (!improved) {
-    // Nothing better: the current groups stay as they are (an equal regrouping is no change).
-    afterGroups = selectedGroups.filter((_, i) => !broken.has(i)).map((g) => g.members);
-    after = before;
-    const placed = new Set(afterGroups.flat());
-    const placedCount = new Int32Array(enc.n);
-    for (const id of placed) {
-      const m = enc.modelIndex[enc.byId.get(id)!]!;
-      if (m >= 0) placedCount[m]! += 1;
-    }
-    unplaced = input.free
-      .filter((id) => !placed.has(id))
-      .sort()
-      .map((id) => ({ id, ...explainUnplaced(enc, enc.byId.get(id)!, placedCount) }));
-  }
-  const rows = pairGroups(selectedGroups, afterGroups).map((r) => ({
-    id: r.id,
-    before: r.before === null ? null : beforeViews[r.before]!,
-    after: r.after === null ? null : viewOf(enc, afterGroups[r.after]!),
-  }));
+  const current = describeRegrouping(
+    input,
+    selectedGroups.map((g) => g.members),
+  );
+  const proposed = result.groups.map((g) => g.members);
+  const described = describeRegrouping(input, proposed);
+  // An equal regrouping is no change: the current groups stay (and when the solver stopped early
+  // with something worse, too).
+  const improved = described.problems.length === 0 && better(described.after, current.before);
+  const chosen = improved
+    ? described
+    : describeRegrouping(
+        input,
+        selectedGroups
+          .filter((g) => !current.beforeProblems.some((p) => p.id === g.id))
+          .map((g) => g.members),
+      );
   return {
     status: result.status === "optimal" ? "optimal" : "feasible",
     improved,
-    rows,
-    unplaced,
-    before,
-    after,
-    beforeProblems: problems.map((p) => ({
-      id: selectedGroups[p.index]!.id,
-      problems: p.problems,
-    })),
+    rows: chosen.rows,
+    unplaced: chosen.unplaced,
+    before: current.before,
+    after: chosen.after,
+    beforeProblems: current.beforeProblems,
     timeMs: Math.round(performance.now() - t0),
   };
 }

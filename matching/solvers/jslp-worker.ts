@@ -12,6 +12,9 @@ export interface JsLpRequest {
   cap: number[];
   triads: number[];
   values: number[];
+  /** Optional Σx ≤ maxGroups and Σx ≥ minGroups (the packing problem's own options). */
+  maxGroups?: number;
+  minGroups?: number;
 }
 
 export interface JsLpResponse {
@@ -22,7 +25,7 @@ export interface JsLpResponse {
 }
 
 function solve(req: JsLpRequest): JsLpResponse {
-  const constraints: Record<string, { max: number }> = {};
+  const constraints: Record<string, { max?: number; min?: number; equal?: number }> = {};
   const variables: Record<string, Record<string, number>> = {};
   const binaries: Record<string, 1> = {};
   const count = req.values.length;
@@ -45,7 +48,13 @@ function solve(req: JsLpRequest): JsLpResponse {
   let seats = 0;
   for (const p of used) seats += req.cap[p]!;
   for (const name of Object.keys(variables)) variables[name]!.groups = 1;
-  constraints.groups = { max: Math.floor(seats / 3) };
+  const max = Math.min(Math.floor(seats / 3), req.maxGroups ?? Infinity);
+  constraints.groups =
+    req.minGroups === undefined
+      ? { max }
+      : req.minGroups === max
+        ? { equal: max }
+        : { min: req.minGroups, max };
   const result = solver.Solve({
     optimize: "value",
     opType: "max",

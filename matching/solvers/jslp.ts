@@ -77,6 +77,8 @@ export class JsLpSolver implements PackingSolver {
       cap: Array.from(problem.cap),
       triads: Array.from(problem.triads),
       values: Array.from(problem.values),
+      maxGroups: problem.maxGroups,
+      minGroups: problem.minGroups,
     };
     const res = await new Promise<JsLpResponse | null>((resolve, reject) => {
       const timer = setTimeout(() => {
