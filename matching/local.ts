@@ -269,6 +269,9 @@ export function mostGroups(problem: PackingProblem, maxStates = 200_000): number
     byFirst[31 - Math.clz32(mask & -mask)]!.push({ mask, multi: others });
   }
   const caps = multi.map((i) => problem.cap[i]!);
+  // Every triad takes at least `least` people of capacity 1, and three seats in all.
+  let least = 3;
+  for (const list of byFirst) for (const t of list) least = Math.min(least, popcount(t.mask));
   const memo = new Map<string, number>();
   const best = (available: number): number => {
     if (available === 0) return 0;
@@ -276,14 +279,21 @@ export function mostGroups(problem: PackingProblem, maxStates = 200_000): number
     const known = memo.get(key);
     if (known !== undefined) return known;
     if (memo.size >= maxStates) throw new RangeError("too many states");
+    const singles = popcount(available);
+    const upper = Math.min(
+      Math.floor(singles / least),
+      Math.floor((singles + caps.reduce((a, b) => a + b, 0)) / 3),
+    );
     const p = 31 - Math.clz32(available & -available);
-    let value = best(available & ~(1 << p));
+    let value = 0;
     for (const t of byFirst[p]!) {
+      if (value >= upper) break;
       if ((t.mask & available) !== t.mask || t.multi.some((k) => caps[k]! <= 0)) continue;
       for (const k of t.multi) caps[k]! -= 1;
       value = Math.max(value, 1 + best(available & ~t.mask));
       for (const k of t.multi) caps[k]! += 1;
     }
+    if (value < upper) value = Math.max(value, best(available & ~(1 << p)));
     memo.set(key, value);
     return value;
   };
@@ -293,6 +303,12 @@ export function mostGroups(problem: PackingProblem, maxStates = 200_000): number
     if (error instanceof RangeError) return null;
     throw error;
   }
+}
+
+function popcount(x: number): number {
+  let c = 0;
+  for (let v = x; v; v &= v - 1) c++;
+  return c;
 }
 
 /**
