@@ -324,6 +324,8 @@ class TwoSteps implements PackingSolver {
   constructor(
     private readonly inner: PackingSolver,
     private readonly M: number,
+    /** How many of a triad's pairs sit together now (model indices): ties keep the most. */
+    private readonly kept?: (a: number, b: number, c: number) => number,
   ) {
     this.name = inner.name;
   }
@@ -347,8 +349,32 @@ class TwoSteps implements PackingSolver {
       timeLimitMs: Math.max(1, deadline - performance.now()),
     });
     if (best.status !== "optimal" || best.chosen.length !== k) return unknown;
-    const objective = best.chosen.reduce((sum, t) => sum + problem.values[t]!, 0);
-    return { status: "optimal", chosen: best.chosen, objective, bound: objective };
+    let chosen = best.chosen;
+    if (this.kept) {
+      // Among the regroupings with that score, the one that keeps the most pairs together: an
+      // equal score is never a reason to move people.
+      const scores = Float64Array.from(problem.values, (v) => v - this.M);
+      const score = chosen.reduce((sum, t) => sum + scores[t]!, 0);
+      const t3 = (t: number, k: number) => problem.triads[3 * t + k]!;
+      const closest = await this.inner.solve({
+        ...problem,
+        values: Float64Array.from(scores, (_, t) => this.kept!(t3(t, 0), t3(t, 1), t3(t, 2))),
+        minGroups: k,
+        maxGroups: k,
+        extraRow: { coefs: scores, lower: score - 1e-6 * Math.max(1, Math.abs(score)) },
+        timeLimitMs: Math.max(1, deadline - performance.now()),
+      });
+      const closestScore = closest.chosen.reduce((sum, t) => sum + scores[t]!, 0);
+      if (
+        closest.status === "optimal" &&
+        closest.chosen.length === k &&
+        closestScore >= score - 1e-9 * Math.max(1, Math.abs(score))
+      ) {
+        chosen = closest.chosen;
+      }
+    }
+    const objective = chosen.reduce((sum, t) => sum + problem.values[t]!, 0);
+    return { status: "optimal", chosen, objective, bound: objective };
   }
 }
 
@@ -438,8 +464,17 @@ export async function reoptimize(
   const t0 = performance.now();
   const { instance, selectedGroups } = localInstance(input);
   const enc = encode(instance);
+  const together = new Set<string>();
+  for (const g of selectedGroups)
+    for (const a of g.members) for (const b of g.members) if (a < b) together.add(`${a}\u0000${b}`);
+  const idOf = (m: number) => enc.participants[enc.people[m]!]!.id;
+  const pair = (x: number, y: number) => {
+    const [a, b] = [idOf(x), idOf(y)].sort();
+    return together.has(`${a}\u0000${b}`) ? 1 : 0;
+  };
+  const kept = (a: number, b: number, c: number) => pair(a, b) + pair(a, c) + pair(b, c);
   const result = await solveMatching(instance, {
-    smallSolver: options.solver && new TwoSteps(options.solver, enc.M),
+    smallSolver: options.solver && new TwoSteps(options.solver, enc.M, kept),
     directLimit: options.directLimit ?? 1500,
     timeLimitMs: options.timeLimitMs ?? 5_000,
   });

@@ -15,6 +15,8 @@ export interface JsLpRequest {
   /** Optional Σx ≤ maxGroups and Σx ≥ minGroups (the packing problem's own options). */
   maxGroups?: number;
   minGroups?: number;
+  /** Optional Σ coefs[t]·x[t] ≥ lower (the packing problem's `extraRow`). */
+  extraRow?: { coefs: number[]; lower: number };
 }
 
 export interface JsLpResponse {
@@ -49,6 +51,10 @@ function solve(req: JsLpRequest): JsLpResponse {
   for (const p of used) seats += req.cap[p]!;
   for (const name of Object.keys(variables)) variables[name]!.groups = 1;
   const max = Math.min(Math.floor(seats / 3), req.maxGroups ?? Infinity);
+  if (req.extraRow) {
+    for (let t = 0; t < count; t++) variables[`t${t}`]!.extra = req.extraRow.coefs[t]!;
+    constraints.extra = { min: req.extraRow.lower };
+  }
   constraints.groups =
     req.minGroups === undefined
       ? { max }

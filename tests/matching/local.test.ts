@@ -191,6 +191,34 @@ describe("the best regrouping of a few groups", () => {
     expect(wider.after.groups).toBe(3);
   });
 
+  it("moves nobody for nothing: among equal regroupings, the one closest to the current groups", async () => {
+    // Only Zoé and m1 have something in common: she takes a seat in m1's group, nobody else moves.
+    const participants = [
+      { ...person("m1", "mentor", "01"), expertise: ["transport"] },
+      person("m2", "mentor", "02"),
+      person("m3", "mentor", "03"),
+      ...["a", "b", "c", "d", "e", "f"].map((id, i) =>
+        person(id, "mentee", String(4 + i).padStart(2, "0")),
+      ),
+      { ...person("zoe", "mentee", "10"), needs: [{ tag: "transport", priority: 3 }] },
+    ];
+    const groups = [
+      { id: "g1", members: ["m1", "a", "b"] },
+      { id: "g2", members: ["m2", "c", "d"] },
+      { id: "g3", members: ["m3", "e", "f"] },
+    ];
+    const result = await reoptimize(
+      { instance: { participants }, groups, selected: ["g1", "g2", "g3"], free: ["zoe"] },
+      { solver },
+    );
+    expect(result.improved).toBe(true);
+    const after = Object.fromEntries(result.rows.map((r) => [r.id, r.after?.members]));
+    expect(after.g2).toEqual(["m2", "c", "d"]);
+    expect(after.g3).toEqual(["m3", "e", "f"]);
+    expect(after.g1).toContain("zoe");
+    expect(after.g1![0]).toBe("m1");
+  });
+
   it("keeps pins between selected people, and refuses a pin to someone outside the selection", async () => {
     const participants = [
       person("m1", "mentor", "01"),
