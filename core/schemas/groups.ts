@@ -72,6 +72,7 @@ export const formationSchema = z
         .array(
           z
             .string()
+            .max(200, "formation.local.errors.stale")
             .transform((v) => v.split(","))
             .pipe(z.array(id).length(3)),
           "formation.local.errors.stale",
