@@ -36,3 +36,21 @@ export { HighsSolver } from "./solvers/highs";
 export { JsLpSolver, defaultJsLpWorkerUrl } from "./solvers/jslp";
 export { planRounds } from "./round-scheduler";
 export type { RoundPlanInput, PlannedRound } from "./round-scheduler";
+export {
+  reoptimize,
+  describeRegrouping,
+  rankReplacements,
+  localInstance,
+  groupProblems,
+  pairGroups,
+  LocalInputError,
+} from "./local";
+export type {
+  LocalGroup,
+  LocalInput,
+  LocalInputCode,
+  LocalGroupView,
+  LocalRow,
+  LocalResult,
+  Replacement,
+} from "./local";

@@ -14,6 +14,7 @@ import { ConfigError, coreConfigOf, ensureSessionSecret, loadConfig } from "./co
 import { attachLive } from "./live";
 import type { LiveServer } from "./live/handle";
 import { workerRunner } from "../core/solver/runner";
+import { exactSolver } from "../core/solver/exact";
 import { isCrossSite, refuseCrossSite } from "./http/origin";
 import { cspNonceOf, securityHeaders } from "./http/headers";
 import { limitBodies } from "./http/limits";
@@ -52,6 +53,10 @@ async function main() {
       here.endsWith(".ts")
         ? new URL("./matching/solve-worker.ts", import.meta.url)
         : new URL("./solve-worker.js", import.meta.url),
+    ),
+    // javascript-lp-solver's worker: the source through tsx, or the bundled file next to this one.
+    exactSolver: exactSolver(
+      here.endsWith(".ts") ? undefined : new URL("./jslp-worker.js", import.meta.url),
     ),
   });
 

@@ -13,6 +13,7 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const stamp = join(root, "build", ".stamp");
 const serverBundle = join(root, "build", "node", "index.js");
 const workerBundle = join(root, "build", "node", "solve-worker.js");
+const jslpBundle = join(root, "build", "node", "jslp-worker.js");
 const sources = [
   "app",
   "core",
@@ -42,6 +43,7 @@ function isStale() {
     !existsSync(stamp) ||
     !existsSync(serverBundle) ||
     !existsSync(workerBundle) ||
+    !existsSync(jslpBundle) ||
     !existsSync(join(root, "build", "server", "index.js"))
   ) {
     return true;
@@ -69,6 +71,8 @@ async function build() {
     entryPoints: {
       index: join(root, "server", "index.ts"),
       "solve-worker": join(root, "server", "matching", "solve-worker.ts"),
+      // javascript-lp-solver's worker thread (core/solver/exact.ts).
+      "jslp-worker": join(root, "matching", "solvers", "jslp-worker.ts"),
     },
     outdir: dirname(serverBundle),
     bundle: true,

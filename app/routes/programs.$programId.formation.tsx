@@ -15,6 +15,12 @@ import {
   startSolve,
 } from "../../core/models/formation.server";
 import { decideSelfFormed } from "../../core/models/group.server";
+import {
+  applyRegrouping,
+  proposeRegrouping,
+  suggestReplacements,
+} from "../../core/models/formation-local.server";
+import { Regroup } from "~/components/formation/Regroup";
 import { formationSchema, type FormationForm } from "../../core/schemas/groups";
 import { FormErrorSummary } from "~/components/Field";
 import { useAppForm } from "~/utils/forms";
@@ -36,7 +42,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program, user } = await requireCoordinatorOf(s, request, params.programId);
-  const submission = await parseSubmission(request, formationSchema);
+  const submission = await parseSubmission(request, formationSchema, {
+    lists: ["groupIds", "freeIds", "groups"],
+  });
   if (submission.status !== "success") return refuse(submission);
   const actor = { id: user.id, name: user.name };
   const input = submission.value;
@@ -75,6 +83,18 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           actor,
         });
         return { ok: "decided" as const };
+      case "regroup":
+        return { ok: "regroup" as const, proposal: await proposeRegrouping(s, program, input) };
+      case "regroup-apply":
+        return {
+          ok: "regrouped" as const,
+          ...(await applyRegrouping(s, program, input, actor)),
+        };
+      case "replacements":
+        return {
+          ok: "replacements" as const,
+          replacements: await suggestReplacements(s, program, input),
+        };
     }
   } catch (error) {
     return replyWithError(request, submission, error);
@@ -83,7 +103,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 
 export default function Formation() {
   const data = useLoaderData<typeof loader>();
-  const result = useActionData<typeof action>() as { violations?: ViolationView[] } | undefined;
+  const answer = useActionData<typeof action>();
+  const result = answer as { violations?: ViolationView[] } | undefined;
+  const ok = answer && "ok" in answer ? answer : null;
   // The page's forms are buttons and choices: a refusal (the solver busy, a stale choice) shows
   // once, at the top.
   const [form] = useAppForm<FormationForm>();
@@ -101,7 +123,22 @@ export default function Formation() {
       <SolverPanel programId={data.programId} run={run} freeCount={free.length} />
 
       {run && run.groups.length > 0 ? (
-        <ProposedGroups run={run} people={data.people} name={name} />
+        <ProposedGroups
+          run={run}
+          people={data.people}
+          name={name}
+          replacements={ok?.ok === "replacements" ? ok.replacements : null}
+        />
+      ) : null}
+
+      {run && run.status === "done" ? (
+        <Regroup
+          run={run}
+          people={data.people}
+          name={name}
+          proposal={ok?.ok === "regroup" ? ok.proposal : null}
+          applied={ok?.ok === "regrouped" && ok.changed}
+        />
       ) : null}
 
       {data.awaiting.length > 0 ? (

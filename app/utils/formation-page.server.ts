@@ -13,6 +13,8 @@ import { listParticipantRows } from "../../core/models/participant.server";
 import type { Program } from "../../core/models/program.server";
 import type { Services } from "../../core/services";
 
+export type { RegroupingProposal } from "../../core/models/formation-local.server";
+
 export async function formationPageData(s: Services, program: Program) {
   const [run, groups, awaiting, people, auditTrail] = await Promise.all([
     latestRun(s, program.id),

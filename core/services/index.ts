@@ -12,6 +12,7 @@ import { Bus } from "../bus";
 import { Mailer, type SmtpSettings } from "../mail";
 import { RateLimits } from "../security/rate-limits";
 import type { SolverJob, SolverProgress, SolverRunner } from "../solver/runner";
+import { exactSolver, type ExactSolver } from "../solver/exact";
 import { closeStore, openStore, type AuditTrail, type ChatLog, type UploadDir } from "../store";
 import type { Store } from "../store/types";
 
@@ -84,6 +85,8 @@ export interface Services {
     jobs: Map<string, SolverJob>;
     /** Progress and ends of runs, for the sockets watching them. */
     updates: Bus<[programId: string, update: SolverUpdate]>;
+    /** Small exact models (a local re-optimization): javascript-lp-solver in a worker thread. */
+    exact: ExactSolver;
   };
   /** A person signed out: their live connections close. */
   signOuts: Bus<[userId: string]>;
@@ -94,6 +97,8 @@ export interface ServiceOptions {
   /** The first document of an empty store: the demo data or an empty document (server/seeds). */
   seed: () => Promise<unknown> | unknown;
   solver: SolverRunner;
+  /** The small models' solver; by default with the worker's TypeScript source (tsx, tests). */
+  exactSolver?: ExactSolver;
   clock?: Clock;
   /** The outbox's file-system functions (a test's full disk); node's by default. */
   mailFs?: AtomicFs;
@@ -124,7 +129,12 @@ export async function createServices(
       mail,
       clock: options.clock ?? systemClock,
       site: new SiteAddress(config.publicUrl),
-      solver: { run: options.solver, jobs: new Map(), updates: new Bus() },
+      solver: {
+        run: options.solver,
+        jobs: new Map(),
+        updates: new Bus(),
+        exact: options.exactSolver ?? exactSolver(),
+      },
       signOuts: new Bus(),
       // Counted in the database with PostgreSQL: shared by every process of a cluster.
       limits: new RateLimits(opened.pool),
@@ -137,5 +147,6 @@ export async function createServices(
 
 /** Closes the logs and the store (its pending writes first). */
 export async function closeServices(s: Services): Promise<void> {
+  await s.solver.exact.close();
   await closeStore(s);
 }

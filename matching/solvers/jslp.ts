@@ -79,6 +79,12 @@ export class JsLpSolver implements PackingSolver {
       values: Array.from(problem.values),
       links: (problem.links ?? []).map((l) => ({ ...l })),
       forced: Array.from(problem.forced ?? []),
+      maxGroups: problem.maxGroups,
+      minGroups: problem.minGroups,
+      extraRow: problem.extraRow && {
+        coefs: Array.from(problem.extraRow.coefs),
+        lower: problem.extraRow.lower,
+      },
     };
     const res = await new Promise<JsLpResponse | null>((resolve, reject) => {
       const timer = setTimeout(() => {

@@ -25,7 +25,7 @@ export interface PackingProblem {
   /** Optional starting solution (indices into the triad list). */
   start?: number[];
   timeLimitMs: number;
-  /** HiGHS only: an extra row Σ coefs[t]·x[t] ≥ lower (e.g. "score at least the optimum"). */
+  /** An extra row Σ coefs[t]·x[t] ≥ lower (e.g. "score at least the optimum"). */
   extraRow?: { coefs: ArrayLike<number>; lower: number };
   /** HiGHS only: branch-and-bound node limit (deterministic, unlike a time limit). */
   maxNodes?: number;

@@ -499,6 +499,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     approvedBy: coordinatorId,
     createdAt: at(3),
   });
+  doc.solverRuns.push(demoSolverRun(at, coordinatorId));
   const space = demoGroupSpace(now, "2027-06-11", doc.groups[0]!.suggestedFirstMeeting);
   doc.agreements.push(...space.agreements);
   doc.meetings.push(...space.meetings);
@@ -549,6 +550,51 @@ function demoEngineParticipant(p: DemoPerson): EngineParticipant {
     sector: p.sector,
     style: p.style,
     availability: p.availability,
+  };
+}
+
+/**
+ * A finished solver run for everyone else, as the coordinator left it: five proposals, two of
+ * which swapped a mentee by hand (Thomas and François), and the fifth rejected, so that Yves,
+ * Isabelle and Julien have no group. On the formation page, regrouping a few proposals with one of
+ * them finds a better arrangement (the local re-optimization, ADR 0022).
+ */
+function demoSolverRun(at: (daysAgo: number) => string, coordinatorId: string) {
+  const proposals: Array<[string[], "proposed" | "rejected"]> = [
+    [["louise", "david", "francois"], "proposed"],
+    [["nathalie", "amelie", "thomas"], "proposed"],
+    [["patrice", "chloe", "sophie"], "proposed"],
+    [["sylvie", "emilie", "karine"], "proposed"],
+    [["yves", "isabelle", "julien"], "rejected"],
+  ];
+  const groups = proposals.map(([keys, decision], i) => {
+    const participants = keys.map((key) =>
+      demoEngineParticipant(DEMO_PEOPLE.find((p) => p.key === key)!),
+    );
+    const explanation = explainGroup(
+      encode(instanceSchema.parse({ participants })),
+      [0, 1, 2],
+      false,
+    );
+    return {
+      id: `g${i + 1}`,
+      memberIds: keys.map((key) => `p-${key}`),
+      mentorId: `p-${keys[0]}`,
+      score: Math.round(explanation.pairs.reduce((sum, pair) => sum + pair.score, 0) * 100) / 100,
+      explanation: explanation.reasons,
+      decision,
+    };
+  });
+  return {
+    id: "run-demo-automne",
+    programId: DEMO_PROGRAM_ID,
+    status: "done" as const,
+    startedBy: coordinatorId,
+    startedAt: at(2),
+    finishedAt: at(2),
+    progress: { phase: "done", fraction: 1 },
+    groups,
+    unplaced: [],
   };
 }
 

@@ -287,7 +287,15 @@ export class Factory {
   }
 
   /** A participant of `program`, published, in an organization of a place new to that program. */
-  person(program: ProgramRef, role: Role, options: { capacity?: number } = {}): Person {
+  person(
+    program: ProgramRef,
+    role: Role,
+    options: {
+      capacity?: number;
+      /** Needs (taxonomy ids, priority 1–3) and expertise, for scores that differ. */
+      profile?: { needs?: Array<{ tag: string; priority: number }>; expertise?: string[] };
+    } = {},
+  ): Person {
     const person = this.account("participant");
     const used = this.placesUsed.get(program.id) ?? 0;
     this.placesUsed.set(program.id, used + 1);
@@ -310,6 +318,7 @@ export class Factory {
       organizationId,
       role,
       capacity: options.capacity ?? 1,
+      ...(options.profile ? { profile: options.profile } : {}),
       published: true,
       joinedAt: iso(this.now),
     });

@@ -78,6 +78,7 @@ const PLURALS = [
   "applications.count",
   "directory.count",
   "formation.solveHint",
+  "formation.local.improved",
   "meetings.planned",
   "meetings.rotated",
   "plan.imported",

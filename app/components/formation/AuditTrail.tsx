@@ -14,6 +14,7 @@ const AUDIT_ACTIONS = new Set([
   "forbid-removed",
   "self-group-approved",
   "self-group-rejected",
+  "groups-regrouped",
 ]);
 
 /** The formation's journal: who did what, newest first. */

@@ -1,7 +1,8 @@
+import { useEffect, useRef } from "react";
 import { Form } from "~/components/AppForm";
 import { reasonText } from "../../../core/data/reason-text";
 import { useT } from "~/utils/i18n-react";
-import type { FormationData, FormationRun } from "./types";
+import type { FormationData, FormationRun, ReplacementsView } from "./types";
 
 /**
  * The groups the solver proposed, each with its score and reasons, to approve, reject or change
@@ -12,12 +13,16 @@ export function ProposedGroups({
   run,
   people,
   name,
+  replacements,
 }: {
   run: FormationRun;
   people: FormationData["people"];
   name: (id: string) => string;
+  /** The best replacements asked for one member of one proposal, if any. */
+  replacements?: ReplacementsView | null;
 }) {
   const { t, locale, number } = useT();
+  const signed = (x: number) => number(x, { maximumFractionDigits: 1, signDisplay: "exceptZero" });
   const placedInRun = new Set(
     run.groups.filter((g) => g.decision !== "rejected").flatMap((g) => g.memberIds),
   );
@@ -72,7 +77,6 @@ export function ProposedGroups({
                   </button>
                 </Form>
                 <Form method="post" className="inline-form change-form">
-                  <input type="hidden" name="intent" value="change" />
                   <input type="hidden" name="runId" value={run.id} />
                   <input type="hidden" name="groupId" value={g.id} />
                   <div className="field">
@@ -98,10 +102,33 @@ export function ProposedGroups({
                         ))}
                     </select>
                   </div>
-                  <button type="submit" className="button button--secondary">
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="change"
+                    className="button button--secondary"
+                  >
                     {t("formation.change")}
                   </button>
+                  <button
+                    type="submit"
+                    name="intent"
+                    value="replacements"
+                    className="button button--secondary"
+                  >
+                    {t("formation.local.replacements")}
+                  </button>
                 </Form>
+                {replacements && replacements.groupId === g.id && replacements.runId === run.id ? (
+                  <Replacements
+                    view={replacements}
+                    name={name}
+                    signed={signed}
+                    title={t("formation.local.replacementsTitle", {
+                      name: name(replacements.outId),
+                    })}
+                  />
+                ) : null}
               </>
             ) : null}
           </li>
@@ -121,5 +148,55 @@ export function ProposedGroups({
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The best replacements for one member, best first, each a button that makes the change. */
+function Replacements({
+  view,
+  name,
+  signed,
+  title,
+}: {
+  view: ReplacementsView;
+  name: (id: string) => string;
+  signed: (x: number) => string;
+  title: string;
+}) {
+  const { t } = useT();
+  const ref = useRef<HTMLDivElement>(null);
+  // The answer takes the keyboard.
+  useEffect(() => ref.current?.focus(), [view]);
+  return (
+    <div className="replacements" tabIndex={-1} ref={ref} aria-labelledby={`rep-${view.groupId}`}>
+      <h4 id={`rep-${view.groupId}`}>{title}</h4>
+      {view.replacements.length === 0 ? (
+        <p className="muted">{t("formation.local.replacementsNone")}</p>
+      ) : (
+        <ol>
+          {view.replacements.map((r) => (
+            <li key={r.id}>
+              <Form method="post" className="inline-form">
+                <input type="hidden" name="runId" value={view.runId} />
+                <input type="hidden" name="groupId" value={view.groupId} />
+                <input type="hidden" name="outId" value={view.outId} />
+                <input type="hidden" name="inId" value={r.id} />
+                <button
+                  type="submit"
+                  name="intent"
+                  value="change"
+                  className="button button--secondary"
+                >
+                  {r.swapWith
+                    ? t("formation.local.swapWith", { name: name(r.id), id: r.swapWith.slice(1) })
+                    : t("formation.local.replaceWith", { name: name(r.id) })}
+                </button>{" "}
+                <span>{t("formation.local.delta", { delta: signed(r.delta) })}</span>
+              </Form>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
   );
 }
