@@ -127,20 +127,20 @@ export async function solveMatching(
   const enc = encode(instance);
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
   options.onProgress?.({ phase: "encode", fraction: 0 });
+  /** Fixed groups that break a hard constraint: no solution, the violations say why. */
+  const infeasible = (violations: FixedGroupViolation[]): MatchResult => ({
+    status: "infeasible",
+    groups: [],
+    unplaced: [],
+    objective: { groups: 0, score: 0 },
+    bound: { groups: 0, score: 0 },
+    timeMs: Math.round(performance.now() - t0),
+    violations,
+  });
   if (enc.violations.length > 0) {
-    return {
-      status: "infeasible",
-      groups: [],
-      unplaced: [],
-      objective: { groups: 0, score: 0 },
-      bound: { groups: 0, score: 0 },
-      timeMs: Math.round(performance.now() - t0),
-      violations: enc.violations.map((v) => ({
-        group: v.group,
-        index: v.index,
-        problems: v.problems,
-      })),
-    };
+    return infeasible(
+      enc.violations.map((v) => ({ group: v.group, index: v.index, problems: v.problems })),
+    );
   }
   // Leave time for explanations (about 1 ms per participant) and solver overshoot.
   const reserve = 20 + enc.participants.length;
@@ -152,17 +152,7 @@ export async function solveMatching(
     smallSolver: options.smallSolver,
     directLimit: options.directLimit,
   });
-  if (opt.forcedMissing) {
-    return {
-      status: "infeasible",
-      groups: [],
-      unplaced: [],
-      objective: { groups: 0, score: 0 },
-      bound: { groups: 0, score: 0 },
-      timeMs: Math.round(performance.now() - t0),
-      violations: forcedViolations(enc, opt.forcedMissing),
-    };
-  }
+  if (opt.forcedMissing) return infeasible(forcedViolations(enc, opt.forcedMissing));
 
   options.onProgress?.({ phase: "explain", fraction: 0.97 });
   const groups: MatchGroup[] = [];
