@@ -29,6 +29,7 @@ import {
   type Progress,
   type Run,
 } from "./optimize/shared";
+import { improveIncumbent, improveLocally } from "./optimize/local-search";
 import { canonicalTieBreak } from "./optimize/tie-break";
 import { loadHighs, solvePackingSync } from "./solvers/highs";
 import { enumerateAbove, triadValue, tripleKey } from "./triads";
@@ -70,7 +71,16 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
 
   // Price and prune (small models: every triad is a column from the start).
   const highs = await loadHighs();
-  let incumbent = greedy(enc);
+  // Local search (optimize/local-search.ts) polishes every incumbent; it never lowers a value.
+  const polish = (triads: number[]) => {
+    const t = performance.now();
+    const cap = Math.max(50, (opts.localSearchShare ?? 0.05) * budget);
+    const r = improveLocally(enc, triads, { deadline: Math.min(opts.deadline, t + cap) });
+    stats.msLocalSearch = (stats.msLocalSearch ?? 0) + Math.round(performance.now() - t);
+    stats.localSearchGain = (stats.localSearchGain ?? 0) + r.gain;
+    return r.triads;
+  };
+  let incumbent = polish(greedy(enc));
   let incValue = valueOf(enc, incumbent);
   report("greedy", 0.02, incValue);
   const columns = await generateColumns(enc, opts, highs, incumbent, incValue, run, stats);
@@ -121,7 +131,10 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
   };
   /** A column set known to contain every optimal solution (for the canonical tie-break). */
   let proofSet: number[] | null = null;
-  const accept = (chosen: number[], value: number) => {
+  const accept = (found: number[], foundValue: number) => {
+    if (foundValue <= incValue + EPS && upper - incValue <= EPS) return;
+    const chosen = upper - foundValue > EPS ? polish(found) : found;
+    const value = chosen === found ? foundValue : valueOf(enc, chosen);
     if (value > incValue + EPS) {
       incumbent = chosen;
       incValue = value;
@@ -138,6 +151,20 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
     const rounded = greedy(enc, first);
     accept(rounded, valueOf(enc, rounded));
     report("round", 0.5, incValue, upper);
+  }
+  // Annealing on the incumbent (optimize/local-search.ts), stopped at the bound: with many ties
+  // the LP bound is often reached, and then it proves optimality with no integer solve.
+  if (upper - incValue > EPS && left() > 0) {
+    const t = performance.now();
+    const share = opts.annealShare ?? 0.15;
+    const r = improveIncumbent(enc, incumbent, {
+      deadline: Math.min(opts.deadline, t + share * budget),
+      upper,
+    });
+    accept(r.triads, valueOf(enc, r.triads));
+    stats.msAnneal = Math.round(performance.now() - t);
+    stats.annealGain = r.gain;
+    report("anneal", 0.52, incValue, upper);
   }
   // Integer solve on the generated columns (price and branch): exact when every triad is a
   // column (small models); otherwise a time-capped incumbent improver.

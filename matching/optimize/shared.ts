@@ -34,6 +34,10 @@ export interface OptimizeOptions {
   columnsPerAnchor?: number;
   /** Size of the first (incumbent-improving) window. */
   firstWindow?: number;
+  /** Share of the budget one local-search call may use (default 0.05; 0 = 50 ms). */
+  localSearchShare?: number;
+  /** Share of the budget the annealing of the incumbent may use (default 0.15). */
+  annealShare?: number;
   /** Solver for the direct (small) case; HiGHS by default. */
   smallSolver?: PackingSolver;
 }

@@ -1,0 +1,387 @@
+/**
+ * Local search on an incumbent (../optimize.ts): improves a feasible solution with moves that
+ * keep every hard constraint and never lower its value, so the exact phases start from (and the
+ * integer solves are warm-started with) a better incumbent. It proves nothing: the bound comes
+ * from the LP, the windows and HiGHS only.
+ *
+ * Moves, repeated until none improves or the deadline passes:
+ * - re-partition two groups: the two anchors keep their places and the four partners are dealt
+ *   again between them (mentorship: 6 ways); in co-development the six peers are split into two
+ *   triads (10 ways). This covers every swap and double swap between two groups.
+ * - replace one member by a person with spare capacity of the same role (an unplaced mentee, a
+ *   mentor who leads fewer groups than they can).
+ * The number of groups never changes, so a move improves the value exactly when it improves the
+ * score. A group holding anyone with a pin is never touched and such a person is never moved in
+ * (the pinned triads stay as the exact phases chose them, whatever the pin semantics).
+ * Hard constraints are the model's: pairwise compatibility (`enc.compat`: region rule,
+ * organizations, competitors, forbids, two mentors), roles, and capacities.
+ */
+import type { Encoded } from "../encode";
+import { canonical } from "../encode";
+
+export interface LocalSearchOptions {
+  /** performance.now() value after which the search stops (between moves). */
+  deadline: number;
+}
+
+export interface LocalSearchResult {
+  /** Flat canonical triples (the input's groups, improved). */
+  triads: number[];
+  /** Score gained (≥ 0). */
+  gain: number;
+  /** Improving moves applied. */
+  moves: number;
+}
+
+/** Mentorship: the 6 ways to give two of four partners to the first anchor (the rest go to the
+ * second); indices into [p1, p2, q1, q2]. */
+const SPLIT4: [number, number][] = [
+  [0, 1],
+  [0, 2],
+  [0, 3],
+  [1, 2],
+  [1, 3],
+  [2, 3],
+];
+
+/** Co-development: the 10 ways to split six peers into two triads (the first holds peer 0). */
+const SPLIT6: [number, number, number][] = [];
+for (let i = 1; i < 6; i++) for (let j = i + 1; j < 6; j++) SPLIT6.push([0, i, j]);
+
+export function improveLocally(
+  enc: Encoded,
+  triads: number[],
+  opts: LocalSearchOptions,
+): LocalSearchResult {
+  const { n, compat, score } = enc;
+  const G = triads.length / 3;
+  const g = Int32Array.from(triads);
+  const frozenPerson = new Uint8Array(n);
+  for (let x = 0; x < n; x++) {
+    if (enc.pinned[x] || (enc.pinPartners[enc.people[x]!]?.length ?? 0) > 0) frozenPerson[x] = 1;
+  }
+  const frozen = new Uint8Array(G);
+  const used = new Int32Array(n);
+  for (let t = 0; t < G; t++) {
+    for (let k = 0; k < 3; k++) {
+      const x = g[3 * t + k]!;
+      used[x]! += 1;
+      if (frozenPerson[x]) frozen[t] = 1;
+    }
+  }
+  const s2 = (a: number, b: number) => score[a * n + b]!;
+  const ok2 = (a: number, b: number) => compat[a * n + b] === 1;
+  const val = (a: number, b: number, c: number) => s2(a, b) + s2(a, c) + s2(b, c);
+  const ok3 = (a: number, b: number, c: number) => ok2(a, b) && ok2(a, c) && ok2(b, c);
+  const cur = new Float64Array(G);
+  for (let t = 0; t < G; t++) cur[t] = val(g[3 * t]!, g[3 * t + 1]!, g[3 * t + 2]!);
+  const mentorship = enc.mode === "mentorship";
+  const set = (t: number, a: number, b: number, c: number) => {
+    const [x, y, z] = canonical(enc, [a, b, c]);
+    g[3 * t] = x;
+    g[3 * t + 1] = y;
+    g[3 * t + 2] = z;
+    cur[t] = val(x, y, z);
+  };
+  const EPS = 1e-9;
+  let gain = 0;
+  let moves = 0;
+  const six = new Int32Array(6);
+  const timeUp = () => performance.now() > opts.deadline;
+
+  /** Best re-partition of groups t and u; applies it when it improves. */
+  const repartition = (t: number, u: number): boolean => {
+    const before = cur[t]! + cur[u]!;
+    let best = before + EPS;
+    let bestK = -1;
+    if (mentorship) {
+      // canonical: [mentor, mentee, mentee]
+      const m1 = g[3 * t]!;
+      const m2 = g[3 * u]!;
+      six[0] = g[3 * t + 1]!;
+      six[1] = g[3 * t + 2]!;
+      six[2] = g[3 * u + 1]!;
+      six[3] = g[3 * u + 2]!;
+      for (let k = 0; k < SPLIT4.length; k++) {
+        const [i, j] = SPLIT4[k]!;
+        const a = six[i]!;
+        const b = six[j]!;
+        let c = -1;
+        let d = -1;
+        for (let r = 0; r < 4; r++) {
+          if (r === i || r === j) continue;
+          if (c < 0) c = six[r]!;
+          else d = six[r]!;
+        }
+        if (!ok3(m1, a, b) || !ok3(m2, c, d)) continue;
+        const v = val(m1, a, b) + val(m2, c, d);
+        if (v > best) {
+          best = v;
+          bestK = k;
+        }
+      }
+      if (bestK < 0 || bestK === 0) return false;
+      const [i, j] = SPLIT4[bestK]!;
+      const rest = [0, 1, 2, 3].filter((r) => r !== i && r !== j);
+      const a = six[i]!;
+      const b = six[j]!;
+      const c = six[rest[0]!]!;
+      const d = six[rest[1]!]!;
+      set(t, m1, a, b);
+      set(u, m2, c, d);
+    } else {
+      for (let r = 0; r < 3; r++) {
+        six[r] = g[3 * t + r]!;
+        six[3 + r] = g[3 * u + r]!;
+      }
+      for (let k = 0; k < SPLIT6.length; k++) {
+        const [, i, j] = SPLIT6[k]!;
+        const rest: number[] = [];
+        for (let r = 1; r < 6; r++) if (r !== i && r !== j) rest.push(r);
+        const a = six[0]!;
+        const b = six[i]!;
+        const c = six[j]!;
+        const d = six[rest[0]!]!;
+        const e = six[rest[1]!]!;
+        const f = six[rest[2]!]!;
+        if (!ok3(a, b, c) || !ok3(d, e, f)) continue;
+        const v = val(a, b, c) + val(d, e, f);
+        if (v > best) {
+          best = v;
+          bestK = k;
+        }
+      }
+      if (bestK < 0) return false;
+      const [, i, j] = SPLIT6[bestK]!;
+      const rest: number[] = [];
+      for (let r = 1; r < 6; r++) if (r !== i && r !== j) rest.push(r);
+      const p = Array.from(six);
+      set(t, p[0]!, p[i]!, p[j]!);
+      set(u, p[rest[0]!]!, p[rest[1]!]!, p[rest[2]!]!);
+    }
+    gain += best - before;
+    moves++;
+    return true;
+  };
+
+  /** Best replacement of one member of group t by a person with spare capacity. */
+  const replace = (t: number, spare: number[]): boolean => {
+    const members = [g[3 * t]!, g[3 * t + 1]!, g[3 * t + 2]!];
+    let best = cur[t]! + EPS;
+    let bestK = -1;
+    let bestX = -1;
+    for (let k = 0; k < 3; k++) {
+      const out = members[k]!;
+      const o1 = members[(k + 1) % 3]!;
+      const o2 = members[(k + 2) % 3]!;
+      for (const x of spare) {
+        if (x === o1 || x === o2 || x === out) continue;
+        if (enc.role[x] !== enc.role[out]) continue;
+        if (used[x]! >= enc.cap[x]!) continue;
+        if (!ok2(x, o1) || !ok2(x, o2)) continue;
+        const v = s2(x, o1) + s2(x, o2) + s2(o1, o2);
+        if (v > best) {
+          best = v;
+          bestK = k;
+          bestX = x;
+        }
+      }
+    }
+    if (bestK < 0) return false;
+    const out = members[bestK]!;
+    used[out]! -= 1;
+    used[bestX]! += 1;
+    gain += best - cur[t]!;
+    moves++;
+    members[bestK] = bestX;
+    set(t, members[0]!, members[1]!, members[2]!);
+    return true;
+  };
+
+  let improved = true;
+  while (improved && !timeUp()) {
+    improved = false;
+    // Replacements by people with spare capacity (recomputed each pass).
+    const spare: number[] = [];
+    for (let x = 0; x < n; x++) if (!frozenPerson[x] && used[x]! < enc.cap[x]!) spare.push(x);
+    if (spare.length > 0) {
+      for (let t = 0; t < G; t++) if (!frozen[t] && replace(t, spare)) improved = true;
+    }
+    for (let t = 0; t < G && !timeUp(); t++) {
+      if (frozen[t]) continue;
+      for (let u = t + 1; u < G; u++) {
+        if (frozen[u]) continue;
+        if (repartition(t, u)) improved = true;
+      }
+    }
+  }
+  return { triads: Array.from(g), gain, moves };
+}
+
+export interface AnnealOptions {
+  /** performance.now() value at which annealing stops. */
+  deadline: number;
+  /** Stop as soon as the score reaches this (e.g. the proven bound): nothing better exists. */
+  target?: number;
+  /** Seed of the move generator (the search is deterministic for a given time budget). */
+  seed?: number;
+}
+
+/**
+ * Simulated annealing over the same neighbourhood, in single moves: exchange two members of the
+ * same role between two groups, or replace a member by a person of the same role with spare
+ * capacity. Sideways and (early on) worsening moves are accepted, which is what escapes the
+ * plateaus that integer scores with many ties create; the best solution seen is returned (never
+ * worse than the input), then `improveLocally` polishes it. Frozen (pinned) groups and people
+ * stay as they are; every move is checked against compatibility, roles and capacities.
+ */
+export function anneal(enc: Encoded, triads: number[], opts: AnnealOptions): LocalSearchResult {
+  const { n, compat, score } = enc;
+  const G = triads.length / 3;
+  const g = Int32Array.from(triads);
+  const frozenPerson = new Uint8Array(n);
+  for (let x = 0; x < n; x++) {
+    if (enc.pinned[x] || (enc.pinPartners[enc.people[x]!]?.length ?? 0) > 0) frozenPerson[x] = 1;
+  }
+  const used = new Int32Array(n);
+  const open: number[] = [];
+  for (let t = 0; t < G; t++) {
+    let frozen = false;
+    for (let k = 0; k < 3; k++) {
+      used[g[3 * t + k]!]! += 1;
+      if (frozenPerson[g[3 * t + k]!]) frozen = true;
+    }
+    if (!frozen) open.push(t);
+  }
+  const O = open.length;
+  let start = 0;
+  for (let t = 0; t < G; t++) {
+    const a = g[3 * t]!;
+    const b = g[3 * t + 1]!;
+    const c = g[3 * t + 2]!;
+    start += score[a * n + b]! + score[a * n + c]! + score[b * n + c]!;
+  }
+  if (O === 0) return { triads: Array.from(g), gain: 0, moves: 0 };
+  // People with spare capacity (not frozen), kept as a set with positions.
+  const spare: number[] = [];
+  const pos = new Int32Array(n).fill(-1);
+  const addSpare = (x: number) => {
+    if (pos[x]! >= 0 || frozenPerson[x] || used[x]! >= enc.cap[x]!) return;
+    pos[x] = spare.length;
+    spare.push(x);
+  };
+  const dropSpare = (x: number) => {
+    const i = pos[x]!;
+    if (i < 0 || used[x]! < enc.cap[x]!) return;
+    const last = spare.pop()!;
+    if (last !== x) {
+      spare[i] = last;
+      pos[last] = i;
+    }
+    pos[x] = -1;
+  };
+  for (let x = 0; x < n; x++) addSpare(x);
+  let maxPair = 0;
+  for (let k = 0; k < n * n; k++) if (compat[k] && score[k]! > maxPair) maxPair = score[k]!;
+  const t0 = performance.now();
+  const span = Math.max(1, opts.deadline - t0);
+  const T0 = Math.max(1e-6, 0.3 * maxPair);
+  const T1 = Math.max(1e-7, 0.01 * maxPair);
+  let T = T0;
+  let seed = (opts.seed ?? 1) >>> 0 || 1;
+  const rand = () => {
+    // xorshift32
+    seed ^= seed << 13;
+    seed >>>= 0;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5;
+    seed >>>= 0;
+    return seed / 4294967296;
+  };
+  /** Contribution of person x in group t when it takes slot k (the other two stay). */
+  const contrib = (t: number, k: number, x: number): number => {
+    const o1 = g[3 * t + ((k + 1) % 3)]!;
+    const o2 = g[3 * t + ((k + 2) % 3)]!;
+    if (x === o1 || x === o2 || !compat[x * n + o1] || !compat[x * n + o2]) return -Infinity;
+    return score[x * n + o1]! + score[x * n + o2]!;
+  };
+  let current = start;
+  let best = start;
+  let bestG = Int32Array.from(g);
+  let moves = 0;
+  const target = opts.target ?? Infinity;
+  for (let iter = 0; ; iter++) {
+    if ((iter & 1023) === 0) {
+      const now = performance.now();
+      if (now >= opts.deadline || best >= target - 1e-9) break;
+      T = T0 * Math.pow(T1 / T0, Math.min(1, (now - t0) / span));
+    }
+    const t = open[Math.floor(rand() * O)]!;
+    const k = Math.floor(rand() * 3);
+    const p = g[3 * t + k]!;
+    let delta: number;
+    let u = -1;
+    let j = -1;
+    let x = -1;
+    if (spare.length > 0 && rand() < 0.2) {
+      x = spare[Math.floor(rand() * spare.length)]!;
+      if (enc.role[x] !== enc.role[p]) continue;
+      const gainX = contrib(t, k, x);
+      if (gainX === -Infinity) continue;
+      delta = gainX - contrib(t, k, p);
+    } else {
+      u = open[Math.floor(rand() * O)]!;
+      if (u === t) continue;
+      j = Math.floor(rand() * 3);
+      const q = g[3 * u + j]!;
+      if (q === p || enc.role[q] !== enc.role[p]) continue;
+      const inT = contrib(t, k, q);
+      const inU = contrib(u, j, p);
+      if (inT === -Infinity || inU === -Infinity) continue;
+      delta = inT + inU - contrib(t, k, p) - contrib(u, j, q);
+    }
+    if (delta < 0 && rand() >= Math.exp(delta / T)) continue;
+    if (x >= 0) {
+      g[3 * t + k] = x;
+      used[p]! -= 1;
+      used[x]! += 1;
+      dropSpare(x);
+      addSpare(p);
+    } else {
+      g[3 * t + k] = g[3 * u + j]!;
+      g[3 * u + j] = p;
+    }
+    current += delta;
+    moves++;
+    if (current > best + 1e-9) {
+      best = current;
+      bestG = Int32Array.from(g);
+    }
+  }
+  const out: number[] = [];
+  for (let t = 0; t < G; t++) {
+    const [a, b, c] = canonical(enc, [bestG[3 * t]!, bestG[3 * t + 1]!, bestG[3 * t + 2]!]);
+    out.push(a, b, c);
+  }
+  return { triads: out, gain: best - start, moves };
+}
+
+/**
+ * The incumbent improver the optimizer calls once the LP bound is known: annealing (stopped at
+ * the bound's score when the incumbent already has the bound's number of groups), then descent.
+ * `upper` is the proven bound on the combined value (groups × M + score).
+ */
+export function improveIncumbent(
+  enc: Encoded,
+  triads: number[],
+  opts: { deadline: number; upper: number; seed?: number },
+): LocalSearchResult {
+  const groups = triads.length / 3;
+  const upperGroups = Math.floor((opts.upper + 1e-6) / (enc.M + Math.min(0, enc.minTriad)));
+  const target = upperGroups <= groups ? opts.upper - groups * enc.M : Infinity;
+  const a = anneal(enc, triads, { deadline: opts.deadline, target, seed: opts.seed });
+  const d = improveLocally(enc, a.triads, {
+    deadline: Math.max(opts.deadline, performance.now() + 20),
+  });
+  return { triads: d.triads, gain: a.gain + d.gain, moves: a.moves + d.moves };
+}
