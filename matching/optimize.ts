@@ -29,8 +29,9 @@ import {
   type Progress,
   type Run,
 } from "./optimize/shared";
-import { improveIncumbent, improveLocally } from "./optimize/local-search";
+import { improveLocally } from "./optimize/local-search";
 import { canonicalTieBreak } from "./optimize/tie-break";
+import { tightColumns } from "./optimize/tight-columns";
 import { loadHighs, solvePackingSync } from "./solvers/highs";
 import { enumerateAbove, triadValue, tripleKey } from "./triads";
 
@@ -152,20 +153,6 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
     accept(rounded, valueOf(enc, rounded));
     report("round", 0.5, incValue, upper);
   }
-  // Annealing on the incumbent (optimize/local-search.ts), stopped at the bound: with many ties
-  // the LP bound is often reached, and then it proves optimality with no integer solve.
-  if (upper - incValue > EPS && left() > 0) {
-    const t = performance.now();
-    const share = opts.annealShare ?? 0.15;
-    const r = improveIncumbent(enc, incumbent, {
-      deadline: Math.min(opts.deadline, t + share * budget),
-      upper,
-    });
-    accept(r.triads, valueOf(enc, r.triads));
-    stats.msAnneal = Math.round(performance.now() - t);
-    stats.annealGain = r.gain;
-    report("anneal", 0.52, incValue, upper);
-  }
   // Integer solve on the generated columns (price and branch): exact when every triad is a
   // column (small models); otherwise a time-capped incumbent improver.
   // Skip it when the complete reduced-cost window is already small.
@@ -208,6 +195,11 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
         used /= 2;
         cols = used < 1e-6 ? [] : enumerateAbove(enc, y, -used, passLimit, pi);
       }
+      // Ties: even the narrowest window is too large; take the generated columns of largest
+      // reduced cost instead (optimize/tight-columns.ts). Such a window proves nothing.
+      const tight = cols.length === 0 && used < delta && pool.length > 0;
+      if (tight) cols = tightColumns(enc, pool, y, pi, passLimit);
+      if (tight) stats.tightWindows = (stats.tightWindows ?? 0) + 1;
       candidateTriads = Math.max(candidateTriads, cols.length / 3);
       // Always offer the incumbent's triads too (a warm start).
       const merged = [...cols];
@@ -221,7 +213,7 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       report("prune", 0.6, incValue, upper);
       // The first (partial) window only improves the incumbent: cap its time.
       const tWin = performance.now();
-      const partial = passes === 1 && used < delta;
+      const partial = (passes === 1 && used < delta) || tight;
       const cap = partial ? Math.max(1000, 0.35 * budget) : Infinity;
       const { r, chosen, value } = solveOn(
         merged,
@@ -233,8 +225,8 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       stats[`msWindow${passes}`] = Math.round(performance.now() - tWin);
       stats.windowPasses = passes;
       // Solutions outside the window are worth < lpValue − used.
-      if (converged && used >= lpValue - incValue) proofSet = merged;
-      if (converged && (r.status === "optimal" || Number.isFinite(r.bound))) {
+      if (converged && !tight && used >= lpValue - incValue) proofSet = merged;
+      if (converged && !tight && (r.status === "optimal" || Number.isFinite(r.bound))) {
         const windowBound = Math.max(r.status === "optimal" ? value : r.bound, lpValue - used);
         upper = Math.min(upper, Math.max(windowBound, incValue));
       }
@@ -245,7 +237,12 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       if (proven) break;
       const need = lpValue - incValue + EPS;
       if (converged && used >= need) break; // complete window, stopped by the time limit
-      passLimit = limit;
+      // Later windows: as large as the time left can solve (a larger one overruns the deadline:
+      // HiGHS's clock does not cover building and presolving a model of ~50 000 columns).
+      passLimit = Math.max(
+        passLimit,
+        Math.min(limit, Math.round((opts.windowPerSecond ?? 1500) * (left() / 1000))),
+      );
     }
   }
   ({ incumbent, incValue } = canonicalTieBreak(

@@ -36,8 +36,8 @@ export interface OptimizeOptions {
   firstWindow?: number;
   /** Share of the budget one local-search call may use (default 0.05; 0 = 50 ms). */
   localSearchShare?: number;
-  /** Share of the budget the annealing of the incumbent may use (default 0.15). */
-  annealShare?: number;
+  /** Largest later window per second left (default 1 500 triads). */
+  windowPerSecond?: number;
   /** Solver for the direct (small) case; HiGHS by default. */
   smallSolver?: PackingSolver;
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { instanceSchema, type InstanceInput } from "../../matching";
 import { encode, type Encoded } from "../../matching/encode";
 import { greedy } from "../../matching/heuristic";
-import { anneal, improveIncumbent, improveLocally } from "../../matching/optimize/local-search";
+import { improveLocally } from "../../matching/optimize/local-search";
 import { valueOf } from "../../matching/optimize/shared";
 import { triadOk } from "./checker";
 import { randomInstance } from "./random";
@@ -111,13 +111,9 @@ describe("local search on an incumbent", () => {
     const enc = encode(instanceSchema.parse(input));
     const i = (id: string) => enc.modelIndex[enc.byId.get(id)!]!;
     const start = [i("m1"), i("a"), i("b"), i("m2"), i("c"), i("d")];
-    for (const r of [
-      improveLocally(enc, start, { deadline: Infinity }),
-      improveIncumbent(enc, start, { deadline: performance.now() + 50, upper: Infinity }),
-    ]) {
-      expect(groupsOf(enc, r.triads)).toEqual(["a b m1", "d e m2"]);
-      expect(problems(input, enc, start, r.triads)).toEqual([]);
-    }
+    const r = improveLocally(enc, start, { deadline: Infinity });
+    expect(groupsOf(enc, r.triads)).toEqual(["a b m1", "d e m2"]);
+    expect(problems(input, enc, start, r.triads)).toEqual([]);
   });
 
   it("random instances: every hard constraint holds and the value never drops", () => {
@@ -134,13 +130,10 @@ describe("local search on an incumbent", () => {
       const start = greedy(enc);
       const v0 = valueOf(enc, start);
       const down = improveLocally(enc, start, { deadline: Infinity });
-      const hot = anneal(enc, start, { deadline: performance.now() + 15, seed });
-      for (const r of [down, hot]) {
-        expect(problems(input, enc, start, r.triads), `seed ${seed}`).toEqual([]);
-        const v = valueOf(enc, r.triads);
-        expect(v, `seed ${seed}`).toBeGreaterThanOrEqual(v0 - 1e-9);
-        expect(v - v0, `seed ${seed}`).toBeCloseTo(r.gain, 6);
-      }
+      expect(problems(input, enc, start, down.triads), `seed ${seed}`).toEqual([]);
+      const v = valueOf(enc, down.triads);
+      expect(v, `seed ${seed}`).toBeGreaterThanOrEqual(v0 - 1e-9);
+      expect(v - v0, `seed ${seed}`).toBeCloseTo(down.gain, 6);
       // Descent stops at a local optimum: a second pass finds nothing.
       expect(improveLocally(enc, down.triads, { deadline: Infinity }).moves).toBe(0);
       if (down.gain > 0) improved++;
