@@ -10,8 +10,11 @@
  *   triads (10 ways). This covers every swap and double swap between two groups.
  * - replace one member by a person with spare capacity of the same role (an unplaced mentee, a
  *   mentor who leads fewer groups than they can).
- * The number of groups never changes, so a move improves the value exactly when it improves the
- * score. A group holding anyone with a pin is never touched and such a person is never moved in
+ * - first, add groups from people with spare capacity: three of them who may sit together, or
+ *   two of them with a member taken from a group, whose place a third one takes. A group is worth
+ *   M more than any score difference, so this always raises the value.
+ * Re-dealing and replacing keep the number of groups, so they improve the value exactly when they
+ * improve the score. A group holding anyone with a pin is never touched and such a person is never moved in
  * (the pinned triads stay as the exact phases chose them, whatever the pin semantics).
  * Hard constraints are the model's: pairwise compatibility (`enc.compat`: region rule,
  * organizations, competitors, forbids, two mentors), roles, and capacities.
@@ -54,12 +57,13 @@ export function improveLocally(
   opts: LocalSearchOptions,
 ): LocalSearchResult {
   const { n, compat, score } = enc;
-  const G = triads.length / 3;
-  const g = Int32Array.from(triads);
   const frozenPerson = new Uint8Array(n);
   for (let x = 0; x < n; x++) {
     if (enc.pinned[x] || (enc.pinPartners[enc.people[x]!]?.length ?? 0) > 0) frozenPerson[x] = 1;
   }
+  const grown = addGroups(enc, triads, frozenPerson);
+  const G = grown.triads.length / 3;
+  const g = Int32Array.from(grown.triads);
   const frozen = new Uint8Array(G);
   const used = new Int32Array(n);
   for (let t = 0; t < G; t++) {
@@ -84,8 +88,8 @@ export function improveLocally(
     cur[t] = val(x, y, z);
   };
   const EPS = 1e-9;
-  let gain = 0;
-  let moves = 0;
+  let gain = grown.gain;
+  let moves = grown.moves;
   const six = new Int32Array(6);
   const timeUp = () => performance.now() > opts.deadline;
 
@@ -216,4 +220,86 @@ export function improveLocally(
     }
   }
   return { triads: Array.from(g), gain, moves };
+}
+
+/** Adds groups made of people with spare capacity (directly, or taking one member of a group
+ * whose place another person with spare capacity takes). */
+function addGroups(
+  enc: Encoded,
+  triads: number[],
+  frozenPerson: Uint8Array,
+): { triads: number[]; gain: number; moves: number } {
+  const { n, compat, score } = enc;
+  const out = [...triads];
+  const used = new Int32Array(n);
+  for (const x of out) used[x]! += 1;
+  const ok = (a: number, b: number) => compat[a * n + b] === 1;
+  const mentorship = enc.mode === "mentorship";
+  const anchorRole = mentorship ? 0 : 2;
+  const partnerRole = mentorship ? 1 : 2;
+  const spare = (x: number) => !frozenPerson[x] && used[x]! < enc.cap[x]!;
+  const frozenGroup = (t: number) =>
+    frozenPerson[out[3 * t]!]! || frozenPerson[out[3 * t + 1]!]! || frozenPerson[out[3 * t + 2]!]!;
+  const triadScore = (a: number, b: number, c: number) =>
+    score[a * n + b]! + score[a * n + c]! + score[b * n + c]!;
+  let gain = 0;
+  let moves = 0;
+  const push = (a: number, b: number, c: number) => {
+    const [x, y, z] = canonical(enc, [a, b, c]);
+    out.push(x, y, z);
+    used[a]! += 1;
+    used[b]! += 1;
+    used[c]! += 1;
+    gain += enc.M + triadScore(a, b, c);
+    moves++;
+  };
+  const tryOnce = (): boolean => {
+    const anchors: number[] = [];
+    const partners: number[] = [];
+    for (let x = 0; x < n; x++) {
+      if (!spare(x)) continue;
+      if (enc.role[x] === anchorRole) anchors.push(x);
+      if (enc.role[x] === partnerRole) partners.push(x);
+    }
+    if (anchors.length === 0 || partners.length < 1) return false;
+    for (const m of anchors) {
+      for (const a of partners) {
+        if (a === m || !ok(m, a)) continue;
+        for (const b of partners) {
+          if (b === m || b === a || !ok(m, b) || !ok(a, b)) continue;
+          if (!mentorship && (b < a || a < m)) continue;
+          push(m, a, b);
+          return true;
+        }
+        // m and a, with a member x of a group; a spare partner b takes x's place.
+        for (let t = 0; t < out.length / 3; t++) {
+          if (frozenGroup(t)) continue;
+          for (let k = 0; k < 3; k++) {
+            const x = out[3 * t + k]!;
+            if (enc.role[x] !== partnerRole || x === m || x === a) continue;
+            if (!ok(m, x) || !ok(a, x)) continue;
+            const o1 = out[3 * t + ((k + 1) % 3)]!;
+            const o2 = out[3 * t + ((k + 2) % 3)]!;
+            for (const b of partners) {
+              if (b === a || b === m || b === o1 || b === o2 || b === x) continue;
+              if (!ok(b, o1) || !ok(b, o2)) continue;
+              const before = triadScore(x, o1, o2);
+              const [p, q, r] = canonical(enc, [b, o1, o2]);
+              out[3 * t] = p;
+              out[3 * t + 1] = q;
+              out[3 * t + 2] = r;
+              used[x]! -= 1;
+              used[b]! += 1;
+              gain += triadScore(p, q, r) - before;
+              push(m, a, x);
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  };
+  while (tryOnce());
+  return { triads: out, gain, moves };
 }
