@@ -197,7 +197,9 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       }
       // Ties: even the narrowest window is too large; take the generated columns of largest
       // reduced cost instead (optimize/tight-columns.ts). Such a window proves nothing.
-      const tight = cols.length === 0 && used < delta && pool.length > 0;
+      // Also when the incumbent beats the restricted LP (column generation stopped early): then
+      // the window is empty without proving anything.
+      const tight = cols.length === 0 && pool.length > 0 && !(converged && used >= delta);
       if (tight) cols = tightColumns(enc, pool, y, pi, passLimit);
       if (tight) stats.tightWindows = (stats.tightWindows ?? 0) + 1;
       candidateTriads = Math.max(candidateTriads, cols.length / 3);
