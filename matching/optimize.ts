@@ -30,7 +30,9 @@ import {
   type Progress,
   type Run,
 } from "./optimize/shared";
+import { improveLocally } from "./optimize/local-search";
 import { canonicalTieBreak } from "./optimize/tie-break";
+import { tightColumns } from "./optimize/tight-columns";
 import { loadHighs, solvePackingSync } from "./solvers/highs";
 import { enumerateAbove, triadValue, tripleKey } from "./triads";
 
@@ -87,7 +89,16 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       forcedMissing: cover.missing,
     };
   }
-  let incumbent = greedy(enc, cover.triads);
+  // Local search (optimize/local-search.ts) polishes every incumbent; it never lowers a value.
+  const polish = (triads: number[]) => {
+    const t = performance.now();
+    const cap = Math.max(50, (opts.localSearchShare ?? 0.05) * budget);
+    const r = improveLocally(enc, triads, { deadline: Math.min(opts.deadline, t + cap) });
+    stats.msLocalSearch = (stats.msLocalSearch ?? 0) + Math.round(performance.now() - t);
+    stats.localSearchGain = (stats.localSearchGain ?? 0) + r.gain;
+    return r.triads;
+  };
+  let incumbent = polish(greedy(enc, cover.triads));
   let incValue = valueOf(enc, incumbent);
   report("greedy", 0.02, incValue);
   const columns = await generateColumns(enc, opts, highs, incumbent, incValue, run, stats);
@@ -140,7 +151,10 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
   };
   /** A column set known to contain every optimal solution (for the canonical tie-break). */
   let proofSet: number[] | null = null;
-  const accept = (chosen: number[], value: number) => {
+  const accept = (found: number[], foundValue: number) => {
+    if (foundValue <= incValue + EPS && upper - incValue <= EPS) return;
+    const chosen = upper - foundValue > EPS ? polish(found) : found;
+    const value = chosen === found ? foundValue : valueOf(enc, chosen);
     if (value > incValue + EPS && pinsKept(enc, chosen)) {
       incumbent = chosen;
       incValue = value;
@@ -200,6 +214,13 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
         used /= 2;
         cols = used < 1e-6 ? [] : enumerateAbove(enc, y, -used, passLimit, pi);
       }
+      // Ties: even the narrowest window is too large; take the generated columns of largest
+      // reduced cost instead (optimize/tight-columns.ts). Such a window proves nothing.
+      // Also when the incumbent beats the restricted LP (column generation stopped early): then
+      // the window is empty without proving anything.
+      const tight = cols.length === 0 && pool.length > 0 && !(converged && used >= delta);
+      if (tight) cols = tightColumns(enc, pool, y, pi, passLimit);
+      if (tight) stats.tightWindows = (stats.tightWindows ?? 0) + 1;
       candidateTriads = Math.max(candidateTriads, cols.length / 3);
       // Always offer the incumbent's triads too (a warm start).
       const merged = [...cols];
@@ -213,7 +234,7 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       report("prune", 0.6, incValue, upper);
       // The first (partial) window only improves the incumbent: cap its time.
       const tWin = performance.now();
-      const partial = passes === 1 && used < delta;
+      const partial = (passes === 1 && used < delta) || tight;
       const cap = partial ? Math.max(1000, 0.35 * budget) : Infinity;
       const { r, chosen, value } = solveOn(
         merged,
@@ -225,8 +246,8 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       stats[`msWindow${passes}`] = Math.round(performance.now() - tWin);
       stats.windowPasses = passes;
       // Solutions outside the window are worth < lpValue − used.
-      if (converged && used >= lpValue - incValue) proofSet = merged;
-      if (converged && (r.status === "optimal" || Number.isFinite(r.bound))) {
+      if (converged && !tight && used >= lpValue - incValue) proofSet = merged;
+      if (converged && !tight && (r.status === "optimal" || Number.isFinite(r.bound))) {
         const windowBound = Math.max(r.status === "optimal" ? value : r.bound, lpValue - used);
         upper = Math.min(upper, Math.max(windowBound, incValue));
       }
@@ -237,7 +258,12 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       if (proven) break;
       const need = lpValue - incValue + EPS;
       if (converged && used >= need) break; // complete window, stopped by the time limit
-      passLimit = limit;
+      // Later windows: as large as the time left can solve (a larger one overruns the deadline:
+      // HiGHS's clock does not cover building and presolving a model of ~50 000 columns).
+      passLimit = Math.max(
+        passLimit,
+        Math.min(limit, Math.round((opts.windowPerSecond ?? 1500) * (left() / 1000))),
+      );
     }
   }
   ({ incumbent, incValue } = canonicalTieBreak(

@@ -2,8 +2,16 @@
  * Seeded, realistic instance generator (benchmark and tests): mentors about a third of the
  * people (some with capacity 2), skewed regions with ~6 MRCs each, ~10 % of organizations with
  * declared competitors, a few pins and forbids, needs/expertise tags.
+ *
+ * Two kinds of scores: "computed" (the engine scores pairs from the profiles and the speed-dating
+ * ratings: real numbers, few ties) and "integer" (explicit `pairScores` drawn from 0…5, half of
+ * them 0: heavy ties, the hard case for proving optimality).
  */
 import type { InstanceInput, Participant } from "../schema";
+
+/** The region rules the generator can produce (a rule the schema does not know yet is refused
+ * by the schema, not here: the benchmark skips it). */
+export type GeneratedRule = "distinct-regions" | "distinct-mrcs" | "same-region-distinct-mrcs";
 
 export function rng(seed: number): () => number {
   let a = seed >>> 0 || 0x9e3779b9;
@@ -72,7 +80,9 @@ export interface GenerateOptions {
   size: number;
   seed: number;
   mode?: "mentorship" | "co-development";
-  regionRule?: "distinct-regions" | "distinct-mrcs";
+  regionRule?: GeneratedRule;
+  /** "computed" (default): from profiles and ratings; "integer": explicit pair scores 0…5. */
+  scores?: "computed" | "integer";
   /** Pins and forbids per 100 participants (default 2 and 3). */
   pinsPer100?: number;
   forbidsPer100?: number;
@@ -108,10 +118,14 @@ export function generateInstance(opts: GenerateOptions): InstanceInput {
     const reg = region();
     orgs.push({ id: `org${o}`, region: reg, mrc: `${reg}${Math.floor(r() * 6)}`, competitors: [] });
   }
+  const sameRegion = opts.regionRule === "same-region-distinct-mrcs";
   for (const org of orgs) {
     if (r() < 0.1) {
       const k = 1 + Math.floor(r() * 3);
-      org.competitors = sample(orgs, k)
+      // Proximity: competitors (and declared conflicts of interest) are organizations of the
+      // same region, the only ones that could share a group.
+      const pool = sameRegion ? orgs.filter((o) => o.region === org.region) : orgs;
+      org.competitors = sample(pool, k)
         .map((o) => o.id)
         .filter((id) => id !== org.id);
     }
@@ -154,7 +168,8 @@ export function generateInstance(opts: GenerateOptions): InstanceInput {
     const b = pick(participants);
     if (a === b || pinned.has(a.id) || pinned.has(b.id)) continue;
     if (mode === "mentorship" && a.role === "mentor" && b.role === "mentor") continue;
-    if (a.region === b.region || a.organization === b.organization) continue;
+    if (a.organization === b.organization) continue;
+    if (sameRegion ? a.region !== b.region || a.mrc === b.mrc : a.region === b.region) continue;
     pins.push([a.id, b.id]);
     pinned.add(a.id);
     pinned.add(b.id);
@@ -173,11 +188,34 @@ export function generateInstance(opts: GenerateOptions): InstanceInput {
     ratings.push({ from: a.id, to: b.id, score: 1 + Math.floor(r() * 5) });
     ratings.push({ from: b.id, to: a.id, score: 1 + Math.floor(r() * 5) });
   }
-  return {
-    policy: { mode, regionRule: opts.regionRule ?? "distinct-regions" },
+  const inst: InstanceInput = {
+    // The cast lets the benchmark generate a rule before the schema knows it (then refused).
+    policy: {
+      mode,
+      regionRule: (opts.regionRule ?? "distinct-regions") as "distinct-regions",
+    },
     participants,
     ratings,
     pins,
     forbid,
   };
+  if (opts.scores === "integer") {
+    // Every pair that can share a group gets 0…5 (0 half of the time, then omitted): ties
+    // everywhere. Its own generator, so the people are the same as with computed scores.
+    const s = rng(opts.seed * 104729 + opts.size);
+    const pairScores: { a: string; b: string; score: number }[] = [];
+    for (let i = 0; i < N; i++) {
+      const a = participants[i]!;
+      for (let j = i + 1; j < N; j++) {
+        const b = participants[j]!;
+        if (a.role === "mentor" && b.role === "mentor") continue;
+        const x = s();
+        if (x < 0.5) continue;
+        pairScores.push({ a: a.id, b: b.id, score: 1 + Math.floor((x - 0.5) * 10) });
+      }
+    }
+    inst.pairScores = pairScores;
+    delete inst.ratings;
+  }
+  return inst;
 }

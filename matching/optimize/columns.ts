@@ -7,6 +7,7 @@ import type { Highs } from "highs";
 import type { Encoded } from "../encode";
 import { MasterLp } from "../solvers/highs";
 import { enumerateAbove, priceBest, triadValue, tripleKey } from "../triads";
+import { countGroupBound } from "./group-bound";
 import { EPS, tick, type OptimizeOptions, type Run } from "./shared";
 
 export interface Columns {
@@ -80,6 +81,9 @@ export async function generateColumns(
       // No feasible triad at all.
       return null;
     }
+    // Counting bound on the number of groups (./group-bound.ts): a valid cut from the start.
+    maxGroups = countGroupBound(enc);
+    master.setMaxGroups(maxGroups);
     const t0 = performance.now();
     let rounds = 0;
     for (let phase = 0; phase < 2; phase++) {
@@ -124,7 +128,7 @@ export async function generateColumns(
       if (phase === 0) {
         // Σx ≤ ⌊upper / minGroupValue⌋ is valid for every integer solution: add it as a cut.
         if (!Number.isFinite(upper)) break;
-        maxGroups = Math.floor(upper / minGroupValue + 1e-9);
+        maxGroups = Math.min(maxGroups, Math.floor(upper / minGroupValue + 1e-9));
         master.setMaxGroups(maxGroups);
         if (left() < 0.4 * budget) break;
       }

@@ -34,6 +34,10 @@ export interface OptimizeOptions {
   columnsPerAnchor?: number;
   /** Size of the first (incumbent-improving) window. */
   firstWindow?: number;
+  /** Share of the budget one local-search call may use (default 0.05; 0 = 50 ms). */
+  localSearchShare?: number;
+  /** Largest later window per second left (default 1 500 triads). */
+  windowPerSecond?: number;
   /** Solver for the direct (small) case; HiGHS by default. */
   smallSolver?: PackingSolver;
 }
