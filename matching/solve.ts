@@ -1,6 +1,7 @@
 /**
  * solveMatching: parse → encode → optimize → explain. The result has the CLI's output shape.
  */
+import { solveByRegion, splitByRegion } from "./by-region";
 import type { Encoded } from "./encode";
 import { encode, tidy } from "./encode";
 import type { GroupExplanation, UnplacedCode } from "./explain";
@@ -124,8 +125,11 @@ export async function solveMatching(
 ): Promise<MatchResult> {
   const t0 = performance.now();
   const instance = instanceSchema.parse(input);
-  const enc = encode(instance);
   const timeLimitMs = options.timeLimitMs ?? DEFAULT_TIME_LIMIT_MS;
+  // Under the proximity rule, one independent problem per region (./by-region.ts).
+  const parts = splitByRegion(instance);
+  if (parts) return solveByRegion(parts, solveMatching, options, timeLimitMs);
+  const enc = encode(instance);
   options.onProgress?.({ phase: "encode", fraction: 0 });
   /** Fixed groups that break a hard constraint: no solution, the violations say why. */
   const infeasible = (violations: FixedGroupViolation[]): MatchResult => ({

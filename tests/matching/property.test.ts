@@ -54,7 +54,7 @@ describe("random instances: every hard constraint holds, small ones are optimal"
           seed: 5000 + seed,
           size: 4 + (seed % 8), // 4 … 11
           mode,
-          regionRule: rules[seed % 2]!,
+          regionRule: rules[seed % 3]!,
           explicitScores: seed % 3 === 0,
           pinHeavy: true,
           fixedGroups: seed % 2 === 0,

@@ -1,0 +1,137 @@
+/**
+ * Decomposition by region. Under the proximity rule ("same-region-distinct-mrcs") two people of
+ * different regions never share a group: the program is one independent problem per region. Each
+ * region is solved on its own (a share of the time in proportion to its people) and the results
+ * are put together: groups and unplaced people side by side, objectives and bounds added up. The
+ * sum of the regions' bounds is a proven bound of the whole: a solution with as many groups as
+ * the sum has each region's bound count, hence at most each region's bound score.
+ *
+ * Not used when a pin or a fixed group spans two regions (the whole problem then explains it). A
+ * competitor declared by anyone in an organization applies to the whole organization
+ * (./compatibility.ts): each person carries their organization's declarations into their region.
+ */
+import { tidy } from "./encode";
+import type { Instance } from "./schema";
+import type { FixedGroupViolation, MatchResult, SolveOptions } from "./solve";
+
+/** One instance per region with the original position of each of its fixed groups, or null. */
+export function splitByRegion(
+  instance: Instance,
+): { part: Instance; fixedIndex: number[] }[] | null {
+  if (instance.policy.regionRule !== "same-region-distinct-mrcs") return null;
+  const regionOf = new Map(instance.participants.map((p) => [p.id, p.region]));
+  const regions = [...new Set(instance.participants.map((p) => p.region))].sort();
+  if (regions.length < 2) return null;
+  const within = (ids: readonly string[]) => new Set(ids.map((id) => regionOf.get(id))).size === 1;
+  if (!(instance.pins ?? []).every(within)) return null;
+  if (!(instance.fixedGroups ?? []).every(within)) return null;
+  const declared = new Map<string, Set<string>>();
+  for (const p of instance.participants) {
+    const set = declared.get(p.organization) ?? new Set<string>();
+    for (const c of p.competitors ?? []) set.add(c);
+    declared.set(p.organization, set);
+  }
+  return regions.map((region) => {
+    const here = (id: string) => regionOf.get(id) === region;
+    const fixedIndex: number[] = [];
+    const fixedGroups: [string, string, string][] = [];
+    (instance.fixedGroups ?? []).forEach((g, i) => {
+      if (!here(g[0])) return;
+      fixedIndex.push(i);
+      fixedGroups.push(g);
+    });
+    const part: Instance = {
+      ...instance,
+      participants: instance.participants
+        .filter((p) => here(p.id))
+        .map((p) => {
+          const competitors = [...declared.get(p.organization)!].sort();
+          return competitors.length ? { ...p, competitors } : p;
+        }),
+      pins: instance.pins?.filter(([a]) => here(a)),
+      forbid: instance.forbid?.filter(([a, b]) => here(a) && here(b)),
+      pairScores: instance.pairScores?.filter((s) => here(s.a) && here(s.b)),
+      ratings: instance.ratings?.filter((r) => here(r.from) && here(r.to)),
+      fixedGroups: instance.fixedGroups ? fixedGroups : undefined,
+    };
+    return { part, fixedIndex };
+  });
+}
+
+/** Solves each region in turn and puts the results together (see the module's comment). */
+export async function solveByRegion(
+  parts: { part: Instance; fixedIndex: number[] }[],
+  solve: (instance: Instance, options: SolveOptions) => Promise<MatchResult>,
+  options: SolveOptions,
+  timeLimitMs: number,
+): Promise<MatchResult> {
+  const t0 = performance.now();
+  const total = parts.reduce((n, p) => n + p.part.participants.length, 0);
+  const results: MatchResult[] = [];
+  let done = 0;
+  for (const { part } of parts) {
+    const size = part.participants.length;
+    const remaining = total - done;
+    const left = timeLimitMs - (performance.now() - t0);
+    const share = Math.max(50, (left * size) / Math.max(1, remaining));
+    const base = done;
+    results.push(
+      await solve(part, {
+        ...options,
+        timeLimitMs: share,
+        onProgress:
+          options.onProgress &&
+          ((p) =>
+            options.onProgress!({
+              ...p,
+              phase: p.phase === "done" && base + size < total ? "region" : p.phase,
+              fraction: (base + p.fraction * size) / Math.max(1, total),
+            })),
+      }),
+    );
+    done += size;
+  }
+  const timeMs = Math.round(performance.now() - t0);
+  const violations: FixedGroupViolation[] = results.flatMap((r, k) =>
+    (r.violations ?? []).map((v) => ({ ...v, index: parts[k]!.fixedIndex[v.index]! })),
+  );
+  if (results.some((r) => r.status === "infeasible")) {
+    return {
+      status: "infeasible",
+      groups: [],
+      unplaced: [],
+      objective: { groups: 0, score: 0 },
+      bound: { groups: 0, score: 0 },
+      timeMs,
+      violations: violations.sort((a, b) => a.index - b.index),
+    };
+  }
+  const key = (members: readonly string[]) => members.join("\u0000");
+  const groups = results
+    .flatMap((r) => r.groups)
+    .sort((g, h) => {
+      const fg = g.explanation.fixed ? 0 : 1;
+      const fh = h.explanation.fixed ? 0 : 1;
+      if (fg !== fh) return fg - fh;
+      return key(g.members) < key(h.members) ? -1 : key(g.members) > key(h.members) ? 1 : 0;
+    });
+  const unplaced = results
+    .flatMap((r) => r.unplaced)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sum = (pick: (r: MatchResult) => number) => tidy(results.reduce((s, r) => s + pick(r), 0));
+  const stats: Record<string, number> = { regions: results.length };
+  for (const r of results)
+    for (const [k, v] of Object.entries(r.diagnostics?.stats ?? {})) stats[k] = (stats[k] ?? 0) + v;
+  return {
+    status: results.every((r) => r.status === "optimal") ? "optimal" : "feasible",
+    groups,
+    unplaced,
+    objective: { groups: groups.length, score: sum((r) => r.objective.score) },
+    bound: { groups: sum((r) => r.bound.groups), score: sum((r) => r.bound.score) },
+    timeMs,
+    diagnostics: {
+      candidateTriads: Math.max(0, ...results.map((r) => r.diagnostics?.candidateTriads ?? 0)),
+      stats,
+    },
+  };
+}
