@@ -174,14 +174,15 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
     report("round", 0.5, incValue, upper);
   }
   // Column generation stopped before converging: its bound is weak. Subgradient steps on the
-  // Lagrangian dual (optimize/lagrangian.ts) from the LP's duals tighten it with pricing passes
-  // only. It lowers `upper` and nothing else (no window, no proof set: its multipliers are not
-  // LP duals).
+  // Lagrangian dual (optimize/lagrangian.ts) tighten it with pricing passes only, from the duals
+  // of the LP round with the lowest bound (the last round's may come from a solve cut short).
+  // It lowers `upper` and nothing else (no window, no proof set: its multipliers are not LP
+  // duals).
   if (!converged && !all && upper - incValue > EPS && left() > 0) {
     const t = performance.now();
     const lag = subgradientBound(enc, {
-      y,
-      pi,
+      y: columns.boundY,
+      pi: columns.boundPi,
       maxGroups,
       target: incValue,
       deadline: t + Math.min(left() / 2, (opts.lagrangianShare ?? 0.2) * budget),
