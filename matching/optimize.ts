@@ -30,6 +30,7 @@ import {
   type Progress,
   type Run,
 } from "./optimize/shared";
+import { subgradientBound } from "./optimize/lagrangian";
 import { improveLocally } from "./optimize/local-search";
 import { canonicalTieBreak } from "./optimize/tie-break";
 import { tightColumns } from "./optimize/tight-columns";
@@ -171,6 +172,29 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
     const rounded = greedy(enc, first);
     accept(rounded, valueOf(enc, rounded));
     report("round", 0.5, incValue, upper);
+  }
+  // Column generation stopped before converging: its bound is weak. Subgradient steps on the
+  // Lagrangian dual (optimize/lagrangian.ts) tighten it with pricing passes only, from the duals
+  // of the LP round with the lowest bound (the last round's may come from a solve cut short).
+  // It lowers `upper` and nothing else (no window, no proof set: its multipliers are not LP
+  // duals).
+  if (!converged && !all && upper - incValue > EPS && left() > 0) {
+    const t = performance.now();
+    const lag = subgradientBound(enc, {
+      y: columns.boundY,
+      pi: columns.boundPi,
+      maxGroups,
+      target: incValue,
+      deadline: t + Math.min(left() / 2, (opts.lagrangianShare ?? 0.2) * budget),
+    });
+    stats.lagrangianIterations = lag.iterations;
+    stats.lagrangianStart = lag.start;
+    stats.lagrangianBound = lag.bound;
+    stats.msLagrangian = Math.round(performance.now() - t);
+    upper = Math.min(upper, lag.bound);
+    report("lagrangian", 0.52, incValue, upper);
+    await tick();
+    checkAbort();
   }
   // Integer solve on the generated columns (price and branch): exact when every triad is a
   // column (small models); otherwise a time-capped incumbent improver.

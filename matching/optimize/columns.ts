@@ -24,6 +24,9 @@ export interface Columns {
   maxGroups: number;
   y: Float64Array;
   pi: number;
+  /** The duals of the round whose Lagrangian bound was lowest (where ./lagrangian.ts starts). */
+  boundY: Float64Array;
+  boundPi: number;
   /** The LP solution over `pool`. */
   lpX: Float64Array;
 }
@@ -68,6 +71,8 @@ export async function generateColumns(
   let maxGroups = Infinity;
   let y: Float64Array = new Float64Array(n);
   let pi = 0;
+  let boundY = y;
+  let boundPi = 0;
   let lpX: Float64Array = new Float64Array(0);
   /** Every triad, when there are few (then no pricing is needed). */
   let all: number[] | null = null;
@@ -107,6 +112,10 @@ export async function generateColumns(
           gain += coef * p.rc;
           add.push(...p.extra);
         }
+        if (lp.ok && lpValue + gain < upper) {
+          boundY = y;
+          boundPi = pi;
+        }
         if (lp.ok) phaseUpper = Math.min(phaseUpper, lpValue + gain);
         upper = Math.min(upper, phaseUpper);
         if (add.length === 0 && lp.ok) {
@@ -140,5 +149,5 @@ export async function generateColumns(
   } finally {
     master.dispose();
   }
-  return { pool, all, upper, lpValue, converged, maxGroups, y, pi, lpX };
+  return { pool, all, upper, lpValue, converged, maxGroups, y, pi, boundY, boundPi, lpX };
 }

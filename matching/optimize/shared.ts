@@ -38,6 +38,8 @@ export interface OptimizeOptions {
   localSearchShare?: number;
   /** Largest later window per second left (default 1 500 triads). */
   windowPerSecond?: number;
+  /** Share of the budget the Lagrangian bound may use when column generation stops early (default 0.2). */
+  lagrangianShare?: number;
   /** Solver for the direct (small) case; HiGHS by default. */
   smallSolver?: PackingSolver;
 }
