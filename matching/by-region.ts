@@ -10,6 +10,7 @@
  * competitor declared by anyone in an organization applies to the whole organization
  * (./compatibility.ts): each person carries their organization's declarations into their region.
  */
+import { withOrganizationDeclarations } from "./compatibility";
 import { tidy } from "./encode";
 import type { Instance } from "./schema";
 import type { FixedGroupViolation, MatchResult, SolveOptions } from "./solve";
@@ -25,12 +26,7 @@ export function splitByRegion(
   const within = (ids: readonly string[]) => new Set(ids.map((id) => regionOf.get(id))).size === 1;
   if (!(instance.pins ?? []).every(within)) return null;
   if (!(instance.fixedGroups ?? []).every(within)) return null;
-  const declared = new Map<string, Set<string>>();
-  for (const p of instance.participants) {
-    const set = declared.get(p.organization) ?? new Set<string>();
-    for (const c of p.competitors ?? []) set.add(c);
-    declared.set(p.organization, set);
-  }
+  const withOrganization = withOrganizationDeclarations(instance.participants);
   return regions.map((region) => {
     const here = (id: string) => regionOf.get(id) === region;
     const fixedIndex: number[] = [];
@@ -42,12 +38,7 @@ export function splitByRegion(
     });
     const part: Instance = {
       ...instance,
-      participants: instance.participants
-        .filter((p) => here(p.id))
-        .map((p) => {
-          const competitors = [...declared.get(p.organization)!].sort();
-          return competitors.length ? { ...p, competitors } : p;
-        }),
+      participants: instance.participants.filter((p) => here(p.id)).map(withOrganization),
       pins: instance.pins?.filter(([a]) => here(a)),
       forbid: instance.forbid?.filter(([a, b]) => here(a) && here(b)),
       pairScores: instance.pairScores?.filter((s) => here(s.a) && here(s.b)),

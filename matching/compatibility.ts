@@ -130,3 +130,23 @@ export function compatibility(
     },
   };
 }
+
+/**
+ * A competitor declared by any member of an organization applies to the whole organization (see
+ * above). For a subset of the participants (a region, a regrouping's selection): each person with
+ * every declaration of their organization, so that declarations by people left out still count.
+ */
+export function withOrganizationDeclarations(
+  all: readonly Participant[],
+): (p: Participant) => Participant {
+  const declared = new Map<string, Set<string>>();
+  for (const p of all) {
+    const set = declared.get(p.organization) ?? new Set<string>();
+    for (const c of p.competitors ?? []) set.add(c);
+    declared.set(p.organization, set);
+  }
+  return (p) => {
+    const competitors = [...(declared.get(p.organization) ?? [])].sort();
+    return competitors.length ? { ...p, competitors } : p;
+  };
+}

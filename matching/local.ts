@@ -14,6 +14,7 @@
  * free); otherwise a regrouping of the selection alone cannot keep it: it is refused
  * (`LocalInputError`, code "pin-outside"), the coordinator selects the partner's group too.
  */
+import { withOrganizationDeclarations } from "./compatibility";
 import { encode, tidy, type Encoded } from "./encode";
 import { explainGroup, explainUnplaced, type GroupExplanation } from "./explain";
 import { instanceSchema, type Instance, type InstanceInput, type Participant } from "./schema";
@@ -136,19 +137,12 @@ export function localInstance(input: LocalInput): {
   );
   if (pinOutside.length) throw new LocalInputError("pin-outside", pinOutside.flat());
 
-  // A competitor declared by any member of an organization applies to the whole organization
-  // (./compatibility.ts): each selected person carries their organization's declarations, so
+  // Each selected person carries their organization's declarations (./compatibility.ts), so
   // that a declaration by someone outside the selection still counts.
-  const declared = new Map<string, Set<string>>();
-  for (const p of full.participants) {
-    const set = declared.get(p.organization) ?? new Set<string>();
-    for (const c of p.competitors ?? []) set.add(c);
-    declared.set(p.organization, set);
-  }
+  const withOrganization = withOrganizationDeclarations(full.participants);
   const participants: Participant[] = people.map((id) => {
     const p = byId.get(id)!;
-    const competitors = [...declared.get(p.organization)!].sort();
-    const withOrg = competitors.length ? { ...p, competitors } : p;
+    const withOrg = withOrganization(p);
     if (p.role !== "mentor") return withOrg;
     const capacity = Math.max(0, (p.capacity ?? 1) - (outside.get(id) ?? 0));
     return { ...withOrg, capacity };
