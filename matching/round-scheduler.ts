@@ -68,6 +68,12 @@ export interface PlannedRound {
   rooms: string[][];
   /** Who has no room this round, sorted by id. */
   waiting: string[];
+  /**
+   * Those of `waiting` who had nobody left they may meet this round (the pairing rule, the
+   * coordination's forbids and the conversations already held rule everyone present out); the
+   * others wait only because the count of people does not fill every room.
+   */
+  withoutPartner: string[];
 }
 
 export function planRounds(input: RoundPlanInput): PlannedRound[] {
@@ -104,6 +110,12 @@ export function planRounds(input: RoundPlanInput): PlannedRound[] {
       seat[i] =
         SEAT + (lastWaited[i] ? LAST_WAIT : 0) + FAIR * Math.min(waitCount[i]!, MAX_WAIT_COUNT);
     const { rooms, roomOf } = planOneRound(ctx, seat);
+    const hadPartner = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const row = i * n;
+      for (let j = 0; j < n && !hadPartner[i]; j++)
+        if (j !== i && ctx.allowed[row + j]) hadPartner[i] = 1;
+    }
     const nextWaited = new Uint8Array(n);
     const outRooms: string[][] = [];
     for (const room of rooms) {
@@ -120,15 +132,17 @@ export function planRounds(input: RoundPlanInput): PlannedRound[] {
     }
     outRooms.sort((a, b) => (a[0]! < b[0]! ? -1 : a[0]! > b[0]! ? 1 : 0));
     const waiting: string[] = [];
+    const withoutPartner: string[] = [];
     for (let i = 0; i < n; i++) {
       if (roomOf[i] === -1) {
         nextWaited[i] = 1;
         waitCount[i]!++;
         waiting.push(people[i]!.id);
+        if (!hadPartner[i]) withoutPartner.push(people[i]!.id);
       }
     }
     lastWaited = nextWaited;
-    out.push({ rooms: outRooms, waiting });
+    out.push({ rooms: outRooms, waiting, withoutPartner });
   }
   return out;
 }

@@ -69,6 +69,13 @@ export interface EventView {
   me: { participantId: string | null; coordinator: boolean };
   room: { id: string; number: number; videoUrl: string; members: EventPerson[] } | null;
   waiting: boolean;
+  /** Why this person waits this round, and whether a room is planned for them next. */
+  wait: {
+    reason: "rule" | "count";
+    /** People present this round. */
+    present: number;
+    next: "seated" | "waiting" | "unplanned" | "none";
+  } | null;
   chat: ChatMessage[];
   toRate: Array<{
     round: number;

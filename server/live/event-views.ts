@@ -111,9 +111,42 @@ export function eventView(
         }
       : null,
     waiting: Boolean(participantId && round?.waiting.includes(participantId)),
+    wait: participantId && round ? waitView(event, round, participantId) : null,
     chat: room ? sources.chat(room.id) : [],
     toRate,
     console: coordinator ? consoleView(event, people, sources.connected) : null,
+  };
+}
+
+/**
+ * Why a participant waits this round and what comes next: the pairing rule left nobody they may
+ * still meet, or the count of people does not fill every room; then a room planned for them in the
+ * next round (plans change when people join or leave), another wait, or no round left.
+ */
+export function waitView(
+  event: Event,
+  round: Event["schedule"][number],
+  participantId: string,
+): EventView["wait"] {
+  if (!round.waiting.includes(participantId) || event.status === "ended") return null;
+  const present = round.rooms.reduce(
+    (sum, room) => sum + room.members.length,
+    round.waiting.length,
+  );
+  const next = event.schedule.find((r) => r.round === round.round + 1);
+  return {
+    reason: round.withoutPartner.includes(participantId) ? "rule" : "count",
+    present,
+    next:
+      round.round >= event.rounds
+        ? "none"
+        : !next
+          ? "unplanned"
+          : next.waiting.includes(participantId)
+            ? "waiting"
+            : next.rooms.some((room) => room.members.includes(participantId))
+              ? "seated"
+              : "unplanned",
   };
 }
 

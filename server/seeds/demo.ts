@@ -623,6 +623,7 @@ function demoEvent(at: (daysAgo: number) => string, coordinatorId: string) {
       members,
     })),
     waiting: round.waiting,
+    withoutPartner: round.withoutPartner,
   }));
   const byId = new Map(participants.map((p) => [p.id, p]));
   const ratings: Rows<"ratings"> = [];

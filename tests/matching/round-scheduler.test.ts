@@ -272,6 +272,38 @@ describe("planRounds: properties over random events", () => {
     expect(new Set(waiters.flat()).size).toBe(6);
   });
 
+  it("says who waits for lack of anyone they may meet, and who waits for the count", () => {
+    // Two people of one region and two of others, in pairs: after two rounds the two of one region
+    // have met everyone they may meet, so in round 3 they both wait, for the rule, not the count.
+    const base = {
+      role: "peer" as const,
+      sector: "famille",
+      style: "structure",
+      availability: ["lun"],
+    };
+    const participants: Participant[] = [
+      { ...base, id: "a1", region: "01", mrc: "m1", organization: "o1" },
+      { ...base, id: "a2", region: "01", mrc: "m2", organization: "o2" },
+      { ...base, id: "b1", region: "02", mrc: "m3", organization: "o3" },
+      { ...base, id: "c1", region: "03", mrc: "m4", organization: "o4" },
+    ];
+    const input: RoundPlanInput = {
+      participants,
+      rounds: 3,
+      roomSize: 2,
+      regionRule: "distinct-regions",
+    };
+    const plan = planRounds(input);
+    expect(violations(input, plan)).toEqual([]);
+    expect(plan.map((r) => r.waiting)).toEqual([[], [], ["a1", "a2"]]);
+    expect(plan[2]!.withoutPartner).toEqual(["a1", "a2"]);
+    expect(plan[0]!.withoutPartner).toEqual([]);
+    // An odd count: one person waits each round although partners remain.
+    const odd = planRounds({ ...input, participants: participants.slice(1), rounds: 1 });
+    expect(odd[0]!.waiting).toHaveLength(1);
+    expect(odd[0]!.withoutPartner).toEqual([]);
+  });
+
   it("respects waitedLastRound and waitCounts given by the app", () => {
     const participants = randomEvent({ seed: 91, size: 9, regions: 17, competitors: 0 });
     const ids = participants.map((p) => p.id).sort();
@@ -423,13 +455,12 @@ describe("planRounds: determinism and inputs", () => {
       regionRule: "distinct-regions",
     };
     expect(planRounds(base)).toEqual([
-      { rooms: [], waiting: [] },
-      { rooms: [], waiting: [] },
+      { rooms: [], waiting: [], withoutPartner: [] },
+      { rooms: [], waiting: [], withoutPartner: [] },
     ]);
-    expect(planRounds({ ...base, participants: people.slice(0, 1) })).toEqual([
-      { rooms: [], waiting: [people[0]!.id] },
-      { rooms: [], waiting: [people[0]!.id] },
-    ]);
+    // Alone: waits for lack of anyone to meet.
+    const alone = { rooms: [], waiting: [people[0]!.id], withoutPartner: [people[0]!.id] };
+    expect(planRounds({ ...base, participants: people.slice(0, 1) })).toEqual([alone, alone]);
     expect(planRounds({ ...base, participants: people, rounds: 0 })).toEqual([]);
     const withGhosts: RoundPlanInput = {
       ...base,

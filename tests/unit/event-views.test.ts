@@ -56,6 +56,7 @@ function event(fields: Partial<Event> = {}): Event {
           { id: "r1-2", number: 2, members: ["p-c", "p-d"] },
         ],
         waiting: ["p-e"],
+        withoutPartner: [],
       },
       {
         round: 2,
@@ -64,6 +65,7 @@ function event(fields: Partial<Event> = {}): Event {
           { id: "r2-2", number: 2, members: ["p-b", "p-e"] },
         ],
         waiting: ["p-d"],
+        withoutPartner: [],
       },
     ],
     waitCounts: {},
@@ -149,6 +151,36 @@ describe("speed-dating views", () => {
     expect(view.toRate.map((r) => [r.round, r.participantId, r.answer])).toEqual([
       [1, "p-c", null],
     ]);
+  });
+
+  it("tell someone waiting why, and never promise a round that does not exist", () => {
+    // Round 2 of 3, the count (5 people in pairs); round 3 not planned yet.
+    expect(eventView(event(), "p-d", false, sources, NOW).wait).toEqual({
+      reason: "count",
+      present: 5,
+      next: "unplanned",
+    });
+    const round3 = {
+      round: 3,
+      rooms: [
+        { id: "r3-1", number: 1, members: ["p-b", "p-c"] },
+        { id: "r3-2", number: 2, members: ["p-e", "p-d"] },
+      ],
+      waiting: ["p-a"],
+      withoutPartner: ["p-a"],
+    };
+    const planned = event({ schedule: [...event().schedule, round3] });
+    expect(eventView(planned, "p-d", false, sources, NOW).wait?.next).toBe("seated");
+    // The last round: whoever waits is told it was the last, and why they wait (the rule).
+    const last = eventView(
+      event({ schedule: planned.schedule, currentRound: 3 }),
+      "p-a",
+      false,
+      sources,
+      NOW,
+    );
+    expect(last.wait).toEqual({ reason: "rule", present: 5, next: "none" });
+    expect(eventView(planned, "p-a", false, sources, NOW).wait).toBeNull();
   });
 
   it("let people rate the current round at the break and at the end", () => {

@@ -115,7 +115,19 @@ export function Room({ view, emit, live }: { view: EventView; emit: Emit; live: 
     return (
       <section className="panel" aria-live="polite">
         <h2>{t("live.waitingTitle")}</h2>
-        <p>{t("live.waitingText")}</p>
+        {view.wait ? (
+          <>
+            <p>
+              {view.wait.reason === "rule"
+                ? t("live.wait.rule")
+                : t("live.wait.count", {
+                    present: view.wait.present,
+                    size: view.event.roomSize,
+                  })}
+            </p>
+            <p>{t(`live.wait.next.${view.wait.next}`)}</p>
+          </>
+        ) : null}
       </section>
     );
   }

@@ -57,6 +57,7 @@ async function plan(s: Services, event: Event, present: readonly string[], fromR
         round,
         rooms: r.rooms.map((members, i) => ({ id: `r${round}-${i + 1}`, number: i + 1, members })),
         waiting: r.waiting,
+        withoutPartner: r.withoutPartner,
       };
     }),
   ];

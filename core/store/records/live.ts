@@ -17,6 +17,8 @@ export const eventRoundSchema = z.strictObject({
   round: z.number().int().min(1),
   rooms: z.array(eventRoomSchema),
   waiting: z.array(id),
+  /** Those waiting who had nobody left they may meet (matching/round-scheduler.ts). */
+  withoutPartner: z.array(id).default([]),
 });
 export type EventRound = z.infer<typeof eventRoundSchema>;
 
