@@ -40,6 +40,7 @@ export async function formationPageData(s: Services, program: Program) {
           status: run.status,
           startedAt: run.startedAt,
           result: run.result ?? null,
+          editedAt: run.editedAt ?? null,
           groups: run.groups,
           unplaced: run.unplaced,
           error: run.error ?? null,

@@ -278,7 +278,11 @@ export async function applyRegrouping(
         .filter((u) => !placed.has(u.id))
         .map((u) => ({ id: u.id, code: u.reasonCode, reasons: u.reasons })),
     ];
-    await tx.update("solverRuns", state.run.id, { groups, unplaced });
+    await tx.update("solverRuns", state.run.id, {
+      groups,
+      unplaced,
+      editedAt: s.clock.now().toISOString(),
+    });
     await audit(s, current.id, actor, "groups-regrouped", {
       runId: state.run.id,
       groups: input.groupIds,

@@ -288,6 +288,7 @@ export async function changeMember(
       ];
     }
     await tx.update("solverRuns", run.id, {
+      editedAt: s.clock.now().toISOString(),
       groups: run.groups.map((g) =>
         g.id === target.id
           ? { ...g, ...updatedTarget }

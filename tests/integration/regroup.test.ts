@@ -129,6 +129,11 @@ describe("regrouping a few proposals", () => {
     const stale = applyForm(html);
     expect(stale.groups).toContainEqual(expect.stringContaining(zoe.participantId));
 
+    const summary = (html: string) =>
+      html.slice(html.indexOf('id="solve-title"')).replaceAll("<!-- -->", "");
+    const fresh0 = summary(await page(await client.get(url)));
+    expect(fresh0).toContain("Optimal (prouvé)");
+    expect(fresh0).not.toContain("Modifié depuis le calcul");
     // A proposal in the selection changes (the spare mentee replaces someone in proposal 2).
     const changed = await client.post(url, {
       intent: "change",
@@ -138,6 +143,14 @@ describe("regrouping a few proposals", () => {
       inId: spare.participantId,
     });
     expect(changed.status).toBe(200);
+    // The summary no longer claims the calculation's figures for the changed proposals.
+    const edited = summary(await page(await client.get(url)));
+    expect(edited).not.toContain("Optimal (prouvé)");
+    expect(edited).toContain("Modifié depuis le calcul");
+    const score = (await runGroups()).groups.reduce((sum, g) => sum + g.score, 0);
+    expect(edited).toContain(
+      `${new Intl.NumberFormat("fr-CA", { maximumFractionDigits: 1 }).format(score)} /`,
+    );
     const refused = await client.post(url, { intent: "regroup-apply", ...stale });
     expect(refused.status).toBe(409);
     expect(await page(refused)).toContain("a changé depuis le calcul");

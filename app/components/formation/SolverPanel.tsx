@@ -40,13 +40,7 @@ export function SolverPanel({
   const { t, number } = useT();
   const running = run?.status === "running";
   const progress = useSolverProgress(programId, running);
-  const gap =
-    run?.result && run.result.bound.score > 0
-      ? Math.max(
-          0,
-          ((run.result.bound.score - run.result.objective.score) / run.result.bound.score) * 100,
-        )
-      : 0;
+  const summary = run?.result ? currentFigures(run) : null;
   return (
     <section className="panel" aria-labelledby="solve-title">
       <h2 id="solve-title">{t("formation.solveTitle")}</h2>
@@ -80,33 +74,64 @@ export function SolverPanel({
         <p className="alert alert--error">{t("formation.failed")}</p>
       ) : null}
       {run?.status === "cancelled" ? <p className="muted">{t("formation.cancelled")}</p> : null}
-      {run?.result ? (
-        <dl className="facts">
-          <div>
-            <dt>{t("formation.status")}</dt>
-            <dd>{t(`formation.statuses.${run.result.status}`)}</dd>
-          </div>
-          <div>
-            <dt>{t("formation.groupsFound")}</dt>
-            <dd>{run.groups.length}</dd>
-          </div>
-          <div>
-            <dt>{t("formation.score")}</dt>
-            <dd>
-              {number(run.result.objective.score, { maximumFractionDigits: 1 })} /{" "}
-              {number(run.result.bound.score, { maximumFractionDigits: 1 })}
-            </dd>
-          </div>
-          <div>
-            <dt>{t("formation.gap")}</dt>
-            <dd>{number(gap, { maximumFractionDigits: 2 })} %</dd>
-          </div>
-          <div>
-            <dt>{t("formation.time")}</dt>
-            <dd>{number(run.result.timeMs / 1000, { maximumFractionDigits: 1 })} s</dd>
-          </div>
-        </dl>
+      {run?.result && summary ? (
+        <>
+          {summary.edited ? (
+            <p className="alert alert--warning" role="note">
+              {t("formation.editedSince")}
+            </p>
+          ) : null}
+          <dl className="facts">
+            <div>
+              <dt>{t("formation.status")}</dt>
+              <dd>
+                {summary.edited
+                  ? t("formation.statuses.edited")
+                  : t(`formation.statuses.${run.result.status}`)}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("formation.groupsFound")}</dt>
+              <dd>{summary.groups}</dd>
+            </div>
+            <div>
+              <dt>{t("formation.score")}</dt>
+              <dd>
+                {number(summary.score, { maximumFractionDigits: 1 })} /{" "}
+                {number(run.result.bound.score, { maximumFractionDigits: 1 })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t("formation.gap")}</dt>
+              <dd>{number(summary.gap, { maximumFractionDigits: 2 })} %</dd>
+            </div>
+            <div>
+              <dt>{t("formation.time")}</dt>
+              <dd>{number(run.result.timeMs / 1000, { maximumFractionDigits: 1 })} s</dd>
+            </div>
+          </dl>
+          <p className="field-hint">{t("formation.boundHint")}</p>
+        </>
       ) : null}
     </section>
   );
+}
+
+/**
+ * The figures of the proposals as they are: the calculation's own until a coordinator changes a
+ * proposal by hand, then the affinity of the proposals still standing against the calculation's
+ * bound (still a ceiling for any set of groups).
+ */
+function currentFigures(run: FormationRun) {
+  const result = run.result!;
+  const standing = run.groups.filter((g) => g.decision !== "rejected");
+  const edited = run.editedAt !== null;
+  const score = edited ? standing.reduce((sum, g) => sum + g.score, 0) : result.objective.score;
+  const bound = result.bound.score;
+  return {
+    edited,
+    groups: edited ? standing.length : run.groups.length,
+    score,
+    gap: bound > 0 ? Math.max(0, ((bound - score) / bound) * 100) : 0,
+  };
 }

@@ -112,6 +112,11 @@ export const solverRunSchema = z.strictObject({
       timeMs: z.number(),
     })
     .optional(),
+  /**
+   * When a coordinator last changed the proposals by hand (a swap, a move, a regrouping): from then
+   * on `result` describes the calculation, not the proposals as they are.
+   */
+  editedAt: isoDate.optional(),
   groups: z
     .array(
       z.strictObject({
