@@ -6,5 +6,10 @@ import { intentOf, isReply } from "~/utils/forms";
  * the page does not have) is then still shown, at the main form.
  */
 export function answerExcept(answer: unknown, intents: readonly string[]): unknown {
-  return isReply(answer) && intents.includes(intentOf(answer) ?? "") ? {} : answer;
+  return isReply(answer) && intents.includes(intentOf(answer) ?? "") ? NOT_THIS_FORM : answer;
 }
+/**
+ * One object for every render: a new `{}` each time was a new `lastResult` for Conform on every
+ * render, which re-rendered the page until React gave up (a refused form crashed its page).
+ */
+const NOT_THIS_FORM = Object.freeze({});

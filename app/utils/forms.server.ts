@@ -105,9 +105,17 @@ function nameOf(path: readonly PropertyKey[]): string {
   }, "");
 }
 
-/** Names never sent back to the page: secrets and the one-time submission key. */
+/**
+ * Names never sent back to the page: secrets, the one-time submission key, and files (a file input
+ * cannot be refilled; a File sent back as a form value sent the page into an endless re-render).
+ */
 function hiddenFields(payload: Record<string, unknown>): string[] {
-  return [SUBMISSION_FIELD, ...Object.keys(payload).filter((name) => /password/i.test(name))];
+  const isFile = (value: unknown) =>
+    value instanceof Blob || (Array.isArray(value) && value.some((v) => v instanceof Blob));
+  return [
+    SUBMISSION_FIELD,
+    ...Object.keys(payload).filter((name) => /password/i.test(name) || isFile(payload[name])),
+  ];
 }
 
 export interface Refusal {

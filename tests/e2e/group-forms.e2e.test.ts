@@ -67,4 +67,36 @@ describe("a group's pages with several forms", () => {
     // The series' form below says nothing: the refusal is not its own.
     expect(await page.getByRole("alert").count()).toBe(0);
   }, 60_000);
+
+  it("the tools page: a refused file is the only complaint, the page stays usable, then a good file is shared", async () => {
+    const page = await e2e.signedIn(space.members[0]);
+    const crashes: string[] = [];
+    page.on("pageerror", (error) => crashes.push(error.message));
+    await page.goto(`${e2e.url}${GROUP}/tools`);
+    const form = page.locator("form", { has: page.locator("#field-file") });
+    await form.getByLabel("Titre").fill("Grille de tri");
+    await page.setInputFiles("#field-file", {
+      name: "grille.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0]), // an executable named .pdf
+    });
+    await form.getByRole("button", { name: "Partager l'outil" }).click();
+    const fileError = page.locator("#field-file-error");
+    await fileError.waitFor();
+    expect(await fileError.innerText()).toContain("Ce type de fichier n'est pas accepté.");
+    // A file was attached: no "give a link or a file", and the page did not crash.
+    expect(await page.getByText("Donnez un lien ou joignez un fichier.").count()).toBe(0);
+    expect(crashes).toEqual([]);
+    expect(await page.locator("#field-file").getAttribute("aria-invalid")).toBe("true");
+
+    await page.setInputFiles("#field-file", {
+      name: "grille.pdf",
+      mimeType: "application/pdf",
+      buffer: Buffer.from("%PDF-1.4\n%\u00e2\u00e3\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"),
+    });
+    await form.getByRole("button", { name: "Partager l'outil" }).click();
+    await page.getByRole("heading", { name: "Grille de tri" }).waitFor();
+    expect(await page.getByRole("alert").count()).toBe(0);
+    expect(crashes).toEqual([]);
+  }, 60_000);
 });

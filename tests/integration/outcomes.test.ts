@@ -122,13 +122,18 @@ describe("tools", () => {
       pdf("gros.pdf", 10 * 1024 * 1024 + 10),
     );
     expect(tooBig.status).toBe(413);
-    expect(await page(tooBig)).toContain("Le fichier dépasse 10 Mo.");
+    const tooBigPage = await page(tooBig);
+    expect(tooBigPage).toContain("Le fichier dépasse 10 Mo.");
+    // A refused file is the only complaint: a file was attached.
+    expect(tooBigPage).not.toContain("Donnez un lien ou joignez un fichier.");
     const disguised = new File([new Uint8Array([0x4d, 0x5a, 0x90, 0, 3, 0])], "guide.pdf", {
       type: "application/pdf",
     });
     const badType = await upload(benoit, `${GROUP}/tools`, toolFields("Faux PDF"), disguised);
     expect(badType.status).toBe(400);
-    expect(await page(badType)).toContain("Ce type de fichier n'est pas accepté.");
+    const badTypePage = await page(badType);
+    expect(badTypePage).toContain("Ce type de fichier n'est pas accepté.");
+    expect(badTypePage).not.toContain("Donnez un lien ou joignez un fichier.");
     const exe = new File([new Uint8Array([1, 2, 3])], "outil.exe");
     expect((await upload(benoit, `${GROUP}/tools`, toolFields("Programme"), exe)).status).toBe(400);
     const nothing = await upload(benoit, `${GROUP}/tools`, toolFields("Sans lien ni fichier"));
