@@ -60,4 +60,33 @@ describe("a coordinator's first visit", () => {
     await page.goto(`${e2e.url}/dashboard`);
     await page.waitForURL(/\/login\?redirectTo=%2Fdashboard/);
   });
+
+  it("sees every one of a coordinator's program tabs, and the current one, at 1 280 and 360 px", async () => {
+    for (const width of [1280, 360]) {
+      const page = await e2e.signedIn("coordination@exemple.org", {
+        viewport: { width, height: 800 },
+      });
+      for (const tab of ["settings", "outbox", "formation"]) {
+        await page.goto(`${e2e.url}/programs/prog-reemploi-2026/${tab}`);
+        const seen = await page.evaluate(() => ({
+          tabs: [...document.querySelectorAll("nav.tabs a")].map((a) => {
+            const box = a.getBoundingClientRect();
+            return { label: a.textContent, left: box.left, right: box.right, height: box.height };
+          }),
+          current: document.querySelectorAll('nav.tabs a[aria-current="page"]').length,
+          pageWidth: document.documentElement.scrollWidth,
+        }));
+        expect(seen.tabs.length).toBeGreaterThanOrEqual(11);
+        for (const box of seen.tabs) {
+          const label = `${width} px, ${tab}: ${box.label}`;
+          expect(box.height, label).toBeGreaterThan(0);
+          expect(box.left, label).toBeGreaterThanOrEqual(0);
+          expect(box.right, label).toBeLessThanOrEqual(width);
+        }
+        // The current tab is one of them, and the page itself does not scroll sideways.
+        expect(seen.current).toBe(1);
+        expect(seen.pageWidth).toBeLessThanOrEqual(width);
+      }
+    }
+  }, 90_000);
 });
