@@ -509,13 +509,15 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.checkIns.push(...space.checkIns);
   doc.tools.push(...space.tools);
   doc.evaluations.push(...space.evaluations);
-  const pilot = pilotCohort(coordinatorId);
+  const pilot = pilotCohort(coordinatorId, DEMO_PEOPLE);
   doc.programs.push(...pilot.programs);
+  doc.applications.push(...pilot.applications);
   doc.participants.push(...pilot.participants);
   doc.groups.push(...pilot.groups);
   doc.meetings.push(...pilot.meetings);
   doc.hourEntries.push(...pilot.hourEntries);
   doc.tools.push(...pilot.tools);
+  doc.actionItems.push(...pilot.actionItems);
   doc.evaluations.push(...pilot.evaluations);
   doc.evaluationResponses.push(...pilot.evaluationResponses);
   doc.checkIns.push(...pilot.checkIns);

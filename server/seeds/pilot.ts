@@ -1,13 +1,39 @@
 /**
- * Demo data: a past cohort with the pilot's own figures (2022–23, replayed on 2025–26 dates), so
- * that a newcomer sees outcomes documented and the program report at work.
+ * Demo data: the closed program "cohorte pilote", a replay of the pilot's own story (summer and fall
+ * 2022, replayed three years later: spring to December 2025), so that a newcomer sees a whole
+ * program documented and its report at work. Figures come from the pilot's report; its section
+ * or table is given next to each (§ and the page of the section in the report's contents). Where the report gives no figure, the replay picks a
+ * plausible one and says so ("no figure in the report"). People and organizations are the demo's
+ * invented ones (server/seeds/demo.ts), never the report's.
  *
- * - "Logistique": five collective meetings of about 2 h; 19 of 20 hours used.
- * - "Synergies": four meetings, two collective then two individual; 7 of 20 hours left at the end.
- * - The tools the pilot's groups shared, monthly questionnaires and the final evaluation.
+ * - Program: a bank of 20 h per group (§1.2, p. 10), 2 500 $ per mentor organization and
+ *   10 000 $ for the coordination (Tableau 4 and §2.2 "Compensation financière", p. 19 ff.); five
+ *   months of mentoring, July to December (Conclusion, p. 28).
+ * - Intake: 10 interest forms received in April, 4 mentee projects retained (§1.2). Mentors did
+ *   not fill the form: the coordination chose them from a list and called them in May (§1.2).
+ * - Two groups of three formed by the coordination by theme (§1.2), not self-formed; each group's
+ *   three organizations from three regions (§2.2 "Participant·es provenant de différentes
+ *   régions"), five regions in all (Conclusion, p. 28).
+ * - "Logistique": two mentors of one organization who took turns by theme (§1.2; Conclusion,
+ *   note 2), five collective meetings of about 2 h between July and December (§1.3, p. 12), the
+ *   whole bank used (§2.2 "Calendrier précis et respecté"), about half of it outside meetings
+ *   (§2.2 "Banque d'heures de mentorat").
+ * - "Synergies": four meetings July–November, two collective, then two individual with one mentee
+ *   (the other's project could not take part: the person to be mentored was hired late, §1.3 and
+ *   §2.2 "Choix des mentoré·es"); about 7 of 20 hours left at the December evaluation (§1.3;
+ *   Conclusion, note 4).
+ * - The tools of Tableau 3 (§2.1, p. 15) in their group, shared by the mentors, and one list
+ *   shared the other way, by a mentee to her mentor and the other mentee (§2.1, after Tableau 3).
+ * - Monthly questionnaires, the coordination's observer notes, and the final evaluation: an
+ *   individual interview of about an hour with each participant in December, validated by them
+ *   (§1.4, p. 13).
  *
- * Same people as the current program (their accounts take part in both), other participant ids.
+ * What the store cannot hold yet is kept in the exported constants at the end of this file, ready
+ * to be wired: the co-mentor sharing the Logistique mentor's seat, the December interviews as
+ * interview records, the compensation per mentor and the coordination's time, the meetings the
+ * coordination observed and where the meetings took place.
  */
+import { createHash, randomBytes } from "node:crypto";
 import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
 import { quebecInstant } from "../../core/utils/quebec-time";
 import type { z } from "zod";
@@ -16,69 +42,397 @@ import type { documentSchema } from "../../core/store/schema";
 type DocumentInput = z.input<typeof documentSchema>;
 type Rows<K extends keyof DocumentInput> = NonNullable<DocumentInput[K]>;
 
+/** What the replay needs to know of a demo person (server/seeds/demo.ts `DEMO_PEOPLE`). */
+export interface PilotPersonSource {
+  key: string;
+  first: string;
+  last: string;
+  org: string;
+  region: string;
+  mrc: string;
+}
+
 export const PILOT_PROGRAM_ID = "prog-pilote-2025";
-const LOGISTIQUE = "grp-pilote-logistique";
-const SYNERGIES = "grp-pilote-synergies";
-const pid = (key: string) => `pp-${key}`;
+export const PILOT_GROUPS = {
+  logistique: "grp-pilote-logistique",
+  synergies: "grp-pilote-synergies",
+} as const;
+const LOGISTIQUE = PILOT_GROUPS.logistique;
+const SYNERGIES = PILOT_GROUPS.synergies;
+export const pilotParticipantId = (key: string) => `pp-${key}`;
+const pid = pilotParticipantId;
 
 const iso = (date: string, time = "12:00") => quebecInstant(date, time).toISOString();
 
-export function pilotCohort(coordinatorId: string) {
+/**
+ * The pilot's six seats, by demo person: Logistique's mentor seat (Louise, shared with a colleague
+ * of her organization: `PILOT_CO_MENTOR`), two mentees in charge of their organization (§1.2);
+ * Synergies' mentor (strategic planning in food on a territory, in a health-mission non-profit
+ * rather than food reuse: Conclusion, note 3), the mentee who stayed and the one whose project could not
+ * take part. Regions 01, 11 and 05; 06, 13 and 01: three per group, five in all.
+ */
+export const PILOT_PEOPLE = {
+  logistique: { mentor: "louise", mentees: ["thomas", "chloe"] },
+  synergies: { mentor: "sylvie", mentees: ["emilie", "amelie"], left: "amelie" },
+} as const;
+
+export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPersonSource[]) {
+  const person = (key: string) => {
+    const found = demoPeople.find((p) => p.key === key);
+    if (!found) throw new Error(`the pilot replay needs the demo person "${key}"`);
+    return found;
+  };
+
   const programs: Rows<"programs"> = [
     {
       id: PILOT_PROGRAM_ID,
-      title: "Maillages et mentorat 2025-2026 (cohorte pilote)",
+      title: "Maillages et mentorat 2025 (cohorte pilote)",
       theme: "Optimisation du réemploi alimentaire en milieu communautaire",
       subThemes: ["Logistique", "Synergies"],
       description:
-        "La cohorte pilote : deux groupes de trois, environ 20 heures chacun de septembre à février. " +
-        "Ses résultats sont documentés dans le rapport du programme.",
+        "La cohorte pilote : deux groupes de trois formés par la coordination, une banque d'environ " +
+        "20 heures par groupe de juillet à décembre, des rencontres en ligne. Ses résultats sont " +
+        "documentés dans le rapport du programme.",
       coordinatorIds: [coordinatorId],
       status: "closed",
       composition: "mentorship",
       regionRule: "distinct-regions",
-      mentoringStart: "2025-09-08",
-      mentoringEnd: "2026-02-27",
+      // Interest forms in April (§1.2); mentoring from July to December (Conclusion).
+      applicationOpens: "2025-03-27",
+      applicationCloses: "2025-04-18",
+      mentoringStart: "2025-07-07",
+      mentoringEnd: "2025-12-19",
       hourBankHours: 20,
+      // Meetings every two to four weeks, about two hours, online (Tableau 4).
       cadenceWeeksMin: 2,
-      cadenceWeeksMax: 5,
+      cadenceWeeksMax: 4,
       meetingMinutes: 120,
       checkInWeeks: 2,
       format: "online",
-      budget: { mentorCompensation: 1000, coordination: 8000 },
+      // 2 500 $ per mentor organization, 10 000 $ for coordination and evaluation (Tableau 4, §2.2).
+      budget: { mentorCompensation: 2500, coordination: 10000 },
       taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
-      createdAt: iso("2025-06-02"),
+      // Planned with the advisory committee in February (Tableau 1, §1.2).
+      createdAt: iso("2025-02-17"),
     },
   ];
 
-  const people: Array<[string, "mentor" | "mentee", string[], string[]]> = [
-    ["louise", "mentor", [], ["transport", "mutualisation", "tri-denrees", "risques"]],
-    ["thomas", "mentee", ["transport", "donnees"], ["risques"]],
-    ["chloe", "mentee", ["tri-denrees", "mutualisation"], ["communication"]],
-    ["sylvie", "mentor", [], ["tarification", "gouvernance", "ges", "plan-action"]],
-    ["david", "mentee", ["tarification", "plan-action"], ["partenaires"]],
-    ["emilie", "mentee", ["gouvernance", "evenements"], ["evenements"]],
-  ];
-  const participants: Rows<"participants"> = people.map(([key, role, needs, expertise]) => ({
+  // ─── Intake: 10 interest forms, 4 projects retained (§1.2) ─────────────────────────────────────
+  // The report gives the counts and the criteria (Tableau 2); the six forms not retained, their
+  // scores and reasons are invented, plausible: not food reuse, too early, nobody designated.
+  const token = () => createHash("sha256").update(randomBytes(24)).digest("hex");
+  const applications: Rows<"applications"> = [];
+  const application = (
+    n: number,
+    who: { org: string; contact: string; email: string; region: string; mrc: string },
+    needs: Array<[string, 1 | 2 | 3]>,
+    concept: string,
+    operations: Array<"logistics" | "transport" | "storage" | "marketing">,
+    scores: [number, number, number, number, number, number, number],
+    decision: { status: "accepted" | "rejected"; reason: string; participant?: string },
+    designatedThroughout = true,
+  ) => {
+    const id = `app-pilote-${String(n).padStart(2, "0")}`;
+    const submitted = `2025-04-${String(2 + n).padStart(2, "0")}`;
+    const [foodAccess, themeFit, projectQuality, stage, openness, impact, partnerships] = scores;
+    const criterion = (score: number) => ({ score, comment: "" });
+    applications.push({
+      id,
+      programId: PILOT_PROGRAM_ID,
+      status: decision.status,
+      accessTokenHash: token(),
+      locale: "fr",
+      email: who.email,
+      organizationName: who.org,
+      contactName: who.contact,
+      contactEmail: who.email,
+      concept,
+      operations,
+      barriers: "",
+      mentoringHelp: "",
+      revisionOpenness: "",
+      comments: "",
+      role: "mentee",
+      region: who.region,
+      mrc: who.mrc,
+      profile: {
+        sector: "",
+        field: "Réemploi alimentaire",
+        needs: needs.map(([tag, priority]) => ({ tag, priority })),
+        needsText: "",
+        expertise: [],
+        expertiseText: "",
+        workingStyle: "between",
+        availability: [],
+      },
+      competitorsText: "",
+      competitorOrgIds: [],
+      designatedThroughout,
+      canImplement: true,
+      consent: true,
+      createdAt: iso(submitted, "09:00"),
+      updatedAt: iso(submitted, "10:00"),
+      submittedAt: iso(submitted, "10:00"),
+      evaluation: {
+        criteria: {
+          foodAccess: criterion(foodAccess),
+          themeFit: criterion(themeFit),
+          projectQuality: criterion(projectQuality),
+          stage: criterion(stage),
+          openness: criterion(openness),
+          impact: criterion(impact),
+          partnerships: criterion(partnerships),
+        },
+        total: scores.reduce((a, b) => a + b, 0),
+        scoredBy: coordinatorId,
+        scoredAt: iso("2025-04-22"),
+      },
+      // Selection after the advisory committee's opinion of 21 April (Tableau 1, §1.2).
+      decision: {
+        status: decision.status,
+        reason: decision.reason,
+        decidedBy: coordinatorId,
+        decidedAt: iso("2025-04-24"),
+      },
+      participantId: decision.participant ? pid(decision.participant) : undefined,
+    });
+  };
+  const demoForm = (key: string) => {
+    const p = person(key);
+    return {
+      org: p.org,
+      contact: `${p.first} ${p.last}`,
+      email: `${key}@exemple.org`,
+      region: p.region,
+      mrc: p.mrc,
+    };
+  };
+  const retained = "Retenu : projet établi, partenaires variés, prêt à revoir ses pratiques.";
+  application(
+    1,
+    {
+      org: "Jardins partagés du Témiscouata",
+      contact: "Rosalie Dumas",
+      email: "rosalie@exemple.org",
+      region: "01",
+      mrc: "13",
+    },
+    [["commercialisation", 3]],
+    "Vente de légumes de jardins collectifs en kiosque l'été.",
+    ["marketing"],
+    [2, 1, 2, 1, 2, 1, 2],
+    { status: "rejected", reason: "Production agricole plutôt que réemploi alimentaire." },
+  );
+  application(
+    2,
+    demoForm("thomas"),
+    [
+      ["transport", 3],
+      ["entreposage", 2],
+      ["vehicules", 2],
+    ],
+    "Banque alimentaire régionale : collectes chez les épiciers sur un vaste territoire, un seul camion.",
+    ["logistics", "transport", "storage"],
+    [3, 3, 3, 3, 3, 2, 3],
+    { status: "accepted", reason: retained, participant: "thomas" },
+  );
+  application(
+    3,
+    {
+      org: "Frigo libre-service de Val-des-Sources",
+      contact: "Hugo Marchand",
+      email: "hugo@exemple.org",
+      region: "05",
+      mrc: "40",
+    },
+    [["donnees", 2]],
+    "Un frigo libre-service ouvert ce printemps, géré par des bénévoles.",
+    ["logistics"],
+    [3, 3, 1, 1, 2, 1, 1],
+    { status: "rejected", reason: "Projet trop récent : le mentorat aidera davantage plus tard." },
+  );
+  application(
+    4,
+    {
+      org: "Popote roulante des Basques",
+      contact: "Lise Pelchat",
+      email: "lise@exemple.org",
+      region: "01",
+      mrc: "11",
+    },
+    [["vehicules", 2]],
+    "Livraison de repas aux aînés ; une partie des ingrédients vient d'invendus.",
+    ["transport"],
+    [3, 2, 2, 2, 1, 1, 2],
+    {
+      status: "rejected",
+      reason: "Réemploi accessoire au projet ; peu d'ouverture à revoir ses façons de faire.",
+    },
+  );
+  application(
+    5,
+    demoForm("chloe"),
+    [
+      ["tri-denrees", 3],
+      ["mutualisation", 2],
+      ["donnees", 2],
+    ],
+    "Frigos communautaires et tri des invendus de la MRC, avec plusieurs partenaires.",
+    ["logistics", "transport", "storage"],
+    [3, 3, 3, 3, 3, 2, 2],
+    { status: "accepted", reason: retained, participant: "chloe" },
+  );
+  application(
+    6,
+    {
+      org: "Cuisine solidaire de Charlevoix",
+      contact: "Mathilde Simard",
+      email: "mathilde@exemple.org",
+      region: "03",
+      mrc: "16",
+    },
+    [["tarification", 2]],
+    "Ateliers de cuisine avec des denrées récupérées.",
+    ["storage"],
+    [3, 2, 2, 2, 2, 1, 1],
+    { status: "rejected", reason: "Personne désignée pas encore identifiée pour toute la durée." },
+    false,
+  );
+  application(
+    7,
+    demoForm("emilie"),
+    [
+      ["gouvernance", 3],
+      ["partenaires", 3],
+      ["plan-action", 2],
+    ],
+    "Récupération et transformation d'invendus ; une partie des activités suspendue faute d'approvisionnement et d'entente entre partenaires.",
+    ["logistics", "marketing"],
+    [3, 3, 2, 3, 3, 2, 3],
+    { status: "accepted", reason: retained, participant: "emilie" },
+  );
+  application(
+    8,
+    {
+      org: "Marché de quartier de Sainte-Foy",
+      contact: "Éric Lacasse",
+      email: "eric@exemple.org",
+      region: "03",
+      mrc: "23",
+    },
+    [["commercialisation", 2]],
+    "Marché public saisonnier, dons des surplus en fin de journée.",
+    ["marketing"],
+    [1, 1, 2, 2, 2, 1, 2],
+    { status: "rejected", reason: "Objectif d'accès aux aliments sains secondaire." },
+  );
+  application(
+    9,
+    demoForm("amelie"),
+    [
+      ["partenaires", 3],
+      ["plan-action", 2],
+    ],
+    "Cuisine collective avec un volet de distribution ; une ressource à la coordination sera embauchée pour le projet.",
+    ["logistics", "marketing"],
+    [3, 3, 2, 2, 3, 2, 3],
+    { status: "accepted", reason: retained, participant: "amelie" },
+  );
+  application(
+    10,
+    {
+      org: "Entraide Bois-Francs",
+      contact: "Denis Carrier",
+      email: "denis@exemple.org",
+      region: "17",
+      mrc: "39",
+    },
+    [["financement", 3]],
+    "Dépannage alimentaire ; cherche surtout du financement de fonctionnement.",
+    [],
+    [2, 2, 1, 2, 1, 1, 1],
+    { status: "rejected", reason: "Besoin de financement plutôt que de mentorat." },
+  );
+
+  // ─── Participants ──────────────────────────────────────────────────────────────────────────────
+  const profiles: Record<
+    string,
+    {
+      role: "mentor" | "mentee";
+      needs: string[];
+      expertise: string[];
+      field: string;
+      sector?: string;
+    }
+  > = {
+    louise: {
+      role: "mentor",
+      needs: [],
+      expertise: ["transport", "mutualisation", "vehicules", "tri-denrees", "risques", "ges"],
+      field: "Logistique de transport d'aliments",
+    },
+    thomas: {
+      role: "mentee",
+      needs: ["transport", "vehicules", "entreposage"],
+      expertise: ["risques"],
+      field: "Réemploi alimentaire",
+    },
+    chloe: {
+      role: "mentee",
+      needs: ["tri-denrees", "mutualisation", "donnees"],
+      expertise: ["communication"],
+      field: "Réemploi alimentaire",
+    },
+    sylvie: {
+      role: "mentor",
+      needs: [],
+      expertise: ["plan-action", "gouvernance", "partenaires", "financement"],
+      // Another field than the mentees' (Conclusion, note 3).
+      field: "Planification et développement stratégique en alimentation sur un territoire",
+      sector: "OBNL à mission de santé",
+    },
+    emilie: {
+      role: "mentee",
+      needs: ["gouvernance", "partenaires", "plan-action"],
+      expertise: ["donnees"],
+      field: "Réemploi alimentaire",
+    },
+    amelie: {
+      role: "mentee",
+      needs: ["partenaires", "plan-action"],
+      expertise: ["evenements"],
+      field: "Réemploi alimentaire",
+    },
+  };
+  const applicationOf = new Map(
+    applications.filter((a) => a.participantId).map((a) => [a.participantId!, a.id]),
+  );
+  const participants: Rows<"participants"> = Object.entries(profiles).map(([key, p]) => ({
     id: pid(key),
     programId: PILOT_PROGRAM_ID,
     userId: `u-${key}`,
     organizationId: `org-${key}`,
-    role,
+    role: p.role,
     profile: {
-      sector: "",
-      field: "Réemploi alimentaire",
-      needs: needs.map((tag, i) => ({ tag, priority: i === 0 ? 3 : 2 })),
+      sector: p.sector ?? "",
+      field: p.field,
+      needs: p.needs.map((tag, i) => ({ tag, priority: i === 0 ? 3 : 2 })),
       needsText: "",
-      expertise,
+      expertise: p.expertise,
       expertiseText: "",
       workingStyle: "between",
       availability: [],
     },
     published: true,
-    joinedAt: iso("2025-08-25"),
+    applicationId: applicationOf.get(pid(key)),
+    // Everyone confirmed in June (§1.2 "Démarrage").
+    joinedAt: iso("2025-06-10"),
   }));
 
+  // ─── Groups: formed by the coordination, by theme (§1.2) ───────────────────────────────────────
+  // "solver" is how the store records a group the coordination formed and approved (the other
+  // origin, "self", is a group its members proposed); the pilot's were grouped by hand, with no
+  // solver run behind them.
   const groups: Rows<"groups"> = [
     {
       id: LOGISTIQUE,
@@ -88,46 +442,47 @@ export function pilotCohort(coordinatorId: string) {
       status: "active",
       origin: "solver",
       label: "Logistique",
-      suggestedFirstMeeting: "2025-09-16",
+      suggestedFirstMeeting: "2025-07-15",
       approvedBy: coordinatorId,
-      createdAt: iso("2025-09-02"),
+      createdAt: iso("2025-06-03"),
     },
     {
       id: SYNERGIES,
       programId: PILOT_PROGRAM_ID,
-      memberIds: [pid("david"), pid("emilie"), pid("sylvie")],
+      memberIds: [pid("amelie"), pid("emilie"), pid("sylvie")],
       mentorId: pid("sylvie"),
       status: "active",
-      origin: "self",
+      origin: "solver",
       label: "Synergies",
-      suggestedFirstMeeting: "2025-09-23",
+      suggestedFirstMeeting: "2025-07-22",
       approvedBy: coordinatorId,
-      createdAt: iso("2025-09-03"),
+      createdAt: iso("2025-06-04"),
     },
   ];
 
+  // ─── Meetings and the hour bank ────────────────────────────────────────────────────────────────
   const meetings: Rows<"meetings"> = [];
   const hourEntries: Rows<"hourEntries"> = [];
-  let line = 0;
   const hours = (
     groupId: string,
     key: string,
     kind: "meeting" | "preparation" | "communication" | "follow-up",
     amount: number,
     date: string,
-    meetingId?: string,
+    options: { id?: string; meetingId?: string; note?: string } = {},
   ) =>
     hourEntries.push({
-      id: `hrs-pilote-${++line}`,
+      id: options.id ?? `hrs-${groupId.slice(4)}-${kind}-${date}`,
       groupId,
       participantId: pid(key),
       kind,
       hours: amount,
       date,
-      note: "",
-      meetingId,
+      note: options.note ?? "",
+      meetingId: options.meetingId,
       createdAt: iso(date, "18:00"),
     });
+  const meetingId = (groupId: string, n: number) => `mtg-${groupId.slice(4)}-${n}`;
   const meeting = (
     groupId: string,
     n: number,
@@ -139,7 +494,7 @@ export function pilotCohort(coordinatorId: string) {
     agenda: string,
     tools = "",
   ) => {
-    const id = `mtg-${groupId.slice(4)}-${n}`;
+    const id = meetingId(groupId, n);
     const start = quebecInstant(date, "13:30");
     meetings.push({
       id,
@@ -150,7 +505,7 @@ export function pilotCohort(coordinatorId: string) {
       participantIds: kind === "individual" ? present.map(pid) : [],
       presentIds: present.map(pid),
       facilitatorId: pid(facilitator),
-      facilitatorFixed: false,
+      facilitatorFixed: true,
       theme: "",
       agenda,
       status: "held",
@@ -158,113 +513,158 @@ export function pilotCohort(coordinatorId: string) {
       notes: "",
       tools,
       sequence: 1,
-      createdAt: iso("2025-09-05"),
+      createdAt: iso("2025-07-02"),
       updatedAt: iso(date, "16:00"),
     });
-    for (const key of present) hours(groupId, key, "meeting", minutes / 60, date, id);
+    for (const key of present)
+      hours(groupId, key, "meeting", minutes / 60, date, { id: `hrs-${id}-${key}`, meetingId: id });
   };
 
-  // Logistique: five collective meetings of about 2 h.
+  // Logistique: five collective meetings between July and December, 2 h on average (§1.3); the
+  // first set the themes and the calendar. Dates and lengths (between 1 h and 2 h 30, §2.2
+  // "Fréquence, format et durée"): no figure in the report, a four-week rhythm. The two co-mentors
+  // led in turns by theme (Conclusion, note 2):
+  // meetings 2 and 4 were the colleague's (`PILOT_CO_MENTOR`); until the seat is shared, they are
+  // recorded on the seat's holder.
   const L = ["louise", "thomas", "chloe"];
-  meeting(LOGISTIQUE, 1, "2025-09-16", 120, "louise", L, "collective", "Entente, priorités");
+  meeting(LOGISTIQUE, 1, "2025-07-15", 120, "louise", L, "collective", "Thèmes et calendrier");
   meeting(
     LOGISTIQUE,
     2,
-    "2025-10-14",
-    120,
-    "thomas",
-    L,
-    "collective",
-    "Transport en région",
-    "Gabarit de gestion des risques",
-  );
-  meeting(
-    LOGISTIQUE,
-    3,
-    "2025-11-18",
+    "2025-08-12",
     120,
     "louise",
     L,
     "collective",
-    "Partage de camion",
-    "Modèle d'entente de partage de camion",
+    "Risques, données de récupération et GES",
+    "Gabarit de gestion des risques\nFormulaires de collecte des volumes\nCalcul des GES évités",
+  );
+  meeting(
+    LOGISTIQUE,
+    3,
+    "2025-09-09",
+    150,
+    "louise",
+    L,
+    "collective",
+    "Partage de camions et choix d'un véhicule",
+    "Modèle de protocole d'entente pour partager des camions",
   );
   meeting(
     LOGISTIQUE,
     4,
-    "2025-12-16",
-    120,
-    "chloe",
+    "2025-10-07",
+    90,
+    "louise",
     L,
     "collective",
-    "Espace de tri",
-    "Guide de tri des denrées",
+    "Tarification sociale, financement et rétention du personnel",
+    "Guide de tarification sociale\nGuide d'événement écoresponsable",
   );
-  meeting(LOGISTIQUE, 5, "2026-01-27", 120, "louise", L, "collective", "Bilan et suites");
-  for (const date of ["2025-09-15", "2025-10-13", "2025-11-17", "2025-12-15", "2026-01-26"])
-    hours(LOGISTIQUE, "louise", "preparation", 1, date);
-  hours(LOGISTIQUE, "thomas", "communication", 1, "2025-10-30");
-  hours(LOGISTIQUE, "chloe", "communication", 1, "2025-11-28");
-  hours(LOGISTIQUE, "louise", "follow-up", 2, "2026-02-10");
-
-  // Synergies: two collective meetings, then two individual ones; 7 of 20 hours left.
   meeting(
-    SYNERGIES,
-    1,
-    "2025-09-23",
+    LOGISTIQUE,
+    5,
+    "2025-11-04",
     120,
-    "sylvie",
-    ["sylvie", "david", "emilie"],
+    "louise",
+    L,
     "collective",
-    "Entente, priorités",
+    "Tri et entreposage des denrées récupérées",
+    "Guide de tri des invendus\nPlan d'aménagement de l'espace de tri",
   );
+  // 10 h in meetings, 10 h outside them (about half, §2.2 "Banque d'heures"): the whole bank
+  // (§2.2 "Calendrier précis et respecté"). The split
+  // between preparation, messages and follow-up: no figure in the report.
+  for (const date of ["2025-07-10", "2025-08-08", "2025-09-05", "2025-10-03", "2025-10-31"])
+    hours(LOGISTIQUE, "louise", "preparation", 1.5, date);
+  hours(LOGISTIQUE, "louise", "communication", 0.75, "2025-08-28");
+  hours(LOGISTIQUE, "louise", "communication", 0.75, "2025-10-17");
+  hours(LOGISTIQUE, "louise", "follow-up", 1, "2025-11-14", {
+    note: "Réponses écrites sur le tri et l'entreposage",
+  });
+
+  // Synergies: four meetings from July to November (§1.3): two collective to set each project's
+  // action plan and calendar, then two individual, the mentor and the mentee who stayed. One
+  // meeting was postponed when the other project's hire was delayed (§2.2 "Calendrier précis et
+  // respecté": Synergies' meetings were postponed).
+  const S = ["sylvie", "emilie", "amelie"];
+  meeting(SYNERGIES, 1, "2025-07-22", 120, "sylvie", S, "collective", "Objectifs et priorités");
   meeting(
     SYNERGIES,
     2,
-    "2025-10-28",
+    "2025-08-26",
     120,
-    "emilie",
-    ["sylvie", "david", "emilie"],
+    "sylvie",
+    S,
     "collective",
-    "Tarification sociale",
-    "Guide de tarification sociale",
+    "Plans d'action et calendrier de chaque projet",
+    "Plans d'action par étapes\nRessources sur la gouvernance",
   );
+  const postponed = quebecInstant("2025-09-23", "13:30");
+  meetings.push({
+    id: `${meetingId(SYNERGIES, 3)}-reportee`,
+    groupId: SYNERGIES,
+    startsAt: postponed.toISOString(),
+    endsAt: new Date(postponed.getTime() + 120 * 60_000).toISOString(),
+    kind: "collective",
+    participantIds: [],
+    presentIds: [],
+    facilitatorId: pid("sylvie"),
+    facilitatorFixed: true,
+    theme: "partenaires",
+    agenda: "Thèmes communs aux deux projets",
+    status: "postponed",
+    statusReason: "Embauche retardée dans un des organismes ; besoins à revoir.",
+    notes: "",
+    tools: "",
+    sequence: 2,
+    createdAt: iso("2025-08-26", "16:00"),
+    updatedAt: iso("2025-09-18", "09:00"),
+  });
   meeting(
     SYNERGIES,
     3,
-    "2025-12-02",
-    60,
+    "2025-10-14",
+    90,
     "sylvie",
-    ["sylvie", "david"],
+    ["sylvie", "emilie"],
     "individual",
-    "Plan d'action de David",
+    "Gouvernance et rôles du conseil",
+    "Guide de gouvernance",
   );
   meeting(
     SYNERGIES,
     4,
-    "2026-01-13",
-    60,
+    "2025-11-18",
+    90,
     "sylvie",
     ["sylvie", "emilie"],
     "individual",
-    "Gouvernance",
-    "Guide de gouvernance",
+    "Mobiliser les partenaires",
+    "Sondage aux partenaires",
   );
-  for (const [date, h] of [
-    ["2025-09-22", 1.5],
-    ["2025-10-27", 1.5],
-    ["2025-12-01", 0.5],
-    ["2026-01-12", 0.5],
-  ] as const)
-    hours(SYNERGIES, "sylvie", "preparation", h, date);
-  hours(SYNERGIES, "david", "communication", 0.75, "2025-11-12");
-  hours(SYNERGIES, "emilie", "communication", 0.75, "2025-11-26");
-  hours(SYNERGIES, "sylvie", "follow-up", 1.5, "2026-02-03");
+  // 7 h in meetings and 6 h outside them: 13 of 20 used, 7 left (§1.3; Conclusion, note 4). The lengths
+  // and the split outside meetings: no figure in the report.
+  hours(SYNERGIES, "sylvie", "preparation", 1, "2025-07-18");
+  hours(SYNERGIES, "sylvie", "preparation", 2.5, "2025-08-05", {
+    note: "Un plan d'action par étapes pour chaque projet",
+  });
+  hours(SYNERGIES, "sylvie", "communication", 0.5, "2025-09-16");
+  hours(SYNERGIES, "sylvie", "preparation", 0.75, "2025-10-10");
+  hours(SYNERGIES, "sylvie", "communication", 0.5, "2025-10-28");
+  hours(SYNERGIES, "sylvie", "preparation", 0.75, "2025-11-12", {
+    note: "Sondage adapté aux partenaires",
+  });
 
-  // The kinds of tools the pilot's groups shared.
+  // ─── Tools: Tableau 3 (§2.1, p. 15), each in its group ─────────────────────────────────────────
+  // Shared by the mentors, to the mentees; and one list the other way (§2.1: a mentee to her
+  // mentor and the other mentee; in Logistique, where the mentees also shared with each other,
+  // §2.2 "Participant·es œuvrant dans un même secteur"). Which co-mentor shared which tool, and which tools joined the program library: no
+  // figure in the report (by the meetings' themes; the library: the generic guides).
   const tools: Rows<"tools"> = [];
   const tool = (
     groupId: string,
+    slug: string,
     author: string,
     theme: string,
     title: string,
@@ -273,125 +673,220 @@ export function pilotCohort(coordinatorId: string) {
     date: string,
   ) =>
     tools.push({
-      id: `tool-pilote-${tools.length + 1}`,
+      id: `tool-pilote-${slug}`,
       programId: PILOT_PROGRAM_ID,
       groupId,
       authorId: pid(author),
       title,
       description,
       theme,
-      url: `https://exemple.org/outils/${theme}-${tools.length + 1}`,
+      url: `https://exemple.org/outils/${slug}`,
       programWide,
       sharedAt: programWide ? iso(date, "17:00") : undefined,
       createdAt: iso(date),
     });
+  // Logistique, the eight of Tableau 3.
   tool(
-    SYNERGIES,
-    "sylvie",
+    LOGISTIQUE,
     "ges",
-    "Calculateur de GES évités",
-    "Chiffrier : kilos récupérés → GES évités, par catégorie de denrées.",
+    "louise",
+    "ges",
+    "Calcul des GES évités",
+    "Application : les GES évités par les denrées récupérées, pour les demandes de financement.",
     true,
-    "2025-10-28",
+    "2025-08-12",
   );
   tool(
     LOGISTIQUE,
+    "risques",
     "louise",
     "risques",
     "Gabarit de gestion des risques",
-    "Registre des risques et plan de mitigation, pour un entrepôt et des livraisons.",
+    "Risques, mesures d'atténuation et autres outils de développement social.",
     true,
-    "2025-10-14",
-  );
-  tool(
-    SYNERGIES,
-    "sylvie",
-    "tarification",
-    "Guide de tarification sociale",
-    "Principes, grilles et exemples de tarifs selon le revenu.",
-    true,
-    "2025-10-28",
-  );
-  tool(
-    SYNERGIES,
-    "emilie",
-    "evenements",
-    "Guide d'événement écoresponsable",
-    "Liste de vérification pour une collecte ou une fête de quartier sans gaspillage.",
-    true,
-    "2025-11-05",
+    "2025-08-12",
   );
   tool(
     LOGISTIQUE,
+    "tarification",
+    "louise",
+    "tarification",
+    "Guide de tarification sociale",
+    "Principes et grilles de prix selon le revenu.",
+    true,
+    "2025-10-07",
+  );
+  tool(
+    LOGISTIQUE,
+    "evenement",
+    "louise",
+    "evenements",
+    "Guide d'événement écoresponsable",
+    "Organiser une activité sans gaspillage, étape par étape.",
+    true,
+    "2025-10-07",
+  );
+  tool(
+    LOGISTIQUE,
+    "camions",
     "louise",
     "mutualisation",
-    "Modèle d'entente de partage de camion",
-    "Gabarit d'entente entre organismes : horaires, assurances, coûts.",
+    "Modèle de protocole d'entente pour partager des camions",
+    "Horaires, assurances, entretien et partage des coûts entre organismes.",
+    true,
+    "2025-09-09",
+  );
+  tool(
+    LOGISTIQUE,
+    "donnees",
+    "louise",
+    "donnees",
+    "Formulaires de collecte des volumes",
+    "Formulaires des volumes récupérés, tableau de compilation et graphiques.",
+    true,
+    "2025-08-12",
+  );
+  tool(
+    LOGISTIQUE,
+    "tri",
+    "louise",
+    "tri-denrees",
+    "Guide de tri des invendus",
+    "Critères de tri des invendus récupérés, étiquetage et conservation.",
+    true,
+    "2025-11-04",
+  );
+  tool(
+    LOGISTIQUE,
+    "espace-tri",
+    "louise",
+    "tri-denrees",
+    "Plan d'aménagement de l'espace de tri",
+    "Plan type d'un espace de tri des denrées récupérées.",
+    false,
+    "2025-11-04",
+  );
+  // The other way: a mentee's list, compiled during coaching received shortly before (§2.1; §2.2 "Rôles").
+  tool(
+    LOGISTIQUE,
+    "liste-coaching",
+    "chloe",
+    "",
+    "Liste d'outils d'un accompagnement récent",
+    "Outils rassemblés lors d'un coaching reçu avant le programme.",
+    false,
+    "2025-09-19",
+  );
+  // Synergies, the four of Tableau 3; the fifth, a visual inventory of the territory's initiatives,
+  // was still to come (an action item below, for the hours left).
+  tool(
+    SYNERGIES,
+    "plans-action",
+    "sylvie",
+    "plan-action",
+    "Plans d'action par étapes",
+    "Un plan d'action structuré par étapes pour chaque projet.",
+    false,
+    "2025-08-26",
+  );
+  tool(
+    SYNERGIES,
+    "ressources-gouvernance",
+    "sylvie",
+    "gouvernance",
+    "Ressources sur la gouvernance et les systèmes alimentaires durables",
+    "Lectures choisies pour un conseil d'administration.",
+    true,
+    "2025-08-26",
+  );
+  tool(
+    SYNERGIES,
+    "sondage",
+    "sylvie",
+    "partenaires",
+    "Sondage aux partenaires",
+    "Questions pour cerner ce qui freine l'implication des partenaires et gagner leur adhésion.",
     true,
     "2025-11-18",
   );
   tool(
-    LOGISTIQUE,
-    "thomas",
-    "donnees",
-    "Formulaires de collecte de données et tableau de bord",
-    "Formulaires de réception des dons et tableau de bord mensuel.",
-    false,
-    "2025-12-01",
-  );
-  tool(
-    LOGISTIQUE,
-    "louise",
-    "tri-denrees",
-    "Guide de tri des denrées",
-    "Critères de tri, étiquetage et durée de conservation.",
-    true,
-    "2025-12-16",
-  );
-  tool(
-    LOGISTIQUE,
-    "chloe",
-    "tri-denrees",
-    "Plan d'aménagement d'un espace de tri",
-    "Plan type d'un espace de tri de 40 m² avec circulation.",
-    false,
-    "2025-12-16",
-  );
-  tool(
     SYNERGIES,
-    "sylvie",
-    "plan-action",
-    "Modèles de plans d'action",
-    "Deux plans d'action d'organismes, rendus anonymes.",
-    false,
-    "2025-12-02",
-  );
-  tool(
-    SYNERGIES,
+    "guide-gouvernance",
     "sylvie",
     "gouvernance",
     "Guide de gouvernance",
     "Rôles du conseil, de la direction et des comités.",
     true,
-    "2026-01-13",
+    "2025-10-14",
   );
-  tool(
-    SYNERGIES,
-    "david",
-    "partenaires",
-    "Sondage aux partenaires",
-    "Questionnaire de satisfaction pour les partenaires et donateurs.",
-    true,
-    "2026-01-20",
-  );
-  // A member asked to share a colleague's tool with the program; the author has not answered yet.
-  tools[5]!.shareRequest = { by: pid("chloe"), at: iso("2026-01-28"), status: "pending" };
+  // A member asked that the sorting-space plan join the program library; no answer yet.
+  tools.find((t) => t.id === "tool-pilote-espace-tri")!.shareRequest = {
+    by: pid("chloe"),
+    at: iso("2025-11-20"),
+    status: "pending",
+  };
 
+  // ─── Action plans (§1.3): the departure shows in the mentee's dropped items ────────────────────
+  const actionItems: Rows<"actionItems"> = [];
+  const item = (
+    groupId: string,
+    owner: string,
+    tag: string,
+    title: string,
+    status: "todo" | "in-progress" | "done" | "dropped",
+    notes = "",
+  ) =>
+    actionItems.push({
+      id: `act-pilote-${actionItems.length + 1}`,
+      groupId,
+      title,
+      ownerId: pid(owner),
+      tag,
+      rank: actionItems.filter((a) => a.groupId === groupId).length,
+      status,
+      notes,
+      source: "manual",
+      createdAt: iso("2025-08-26", "16:00"),
+      updatedAt: iso(status === "todo" ? "2025-11-18" : "2025-11-25", "16:00"),
+    });
+  item(SYNERGIES, "emilie", "gouvernance", "Clarifier les rôles du conseil et des comités", "done");
+  item(SYNERGIES, "emilie", "partenaires", "Sonder les partenaires sur leur implication", "done");
+  item(
+    SYNERGIES,
+    "emilie",
+    "partenaires",
+    "Recenser les initiatives du territoire par volet : production, transformation, distribution",
+    "todo",
+    "Un outil visuel viendra de la mentore, avec les heures qui restent.",
+  );
+  item(
+    SYNERGIES,
+    "amelie",
+    "plan-action",
+    "Transmettre le plan d'action à la personne embauchée à la coordination",
+    "dropped",
+    "L'embauche a pris plus de temps que prévu : le mentorat n'a pas pu commencer.",
+  );
+  item(
+    SYNERGIES,
+    "amelie",
+    "partenaires",
+    "Relier les volets du projet et choisir les partenaires à solliciter",
+    "dropped",
+    "En attente de la personne embauchée.",
+  );
+  item(LOGISTIQUE, "thomas", "vehicules", "Choisir un véhicule de collecte", "done");
+  item(LOGISTIQUE, "chloe", "mutualisation", "Proposer l'entente de partage de camion", "done");
+  item(LOGISTIQUE, "chloe", "tri-denrees", "Réaménager l'espace de tri", "in-progress");
+
+  // ─── Questionnaires and the final evaluation ───────────────────────────────────────────────────
+  // Monthly questionnaires (§1.4), often short answers as people were busy. Their answers: no
+  // figure in the report, plausible.
   const evaluations: Rows<"evaluations"> = [
+    ["2025-08", "août 2025", "2025-08-25", "2025-09-05"],
+    ["2025-09", "septembre 2025", "2025-09-22", "2025-10-03"],
     ["2025-10", "octobre 2025", "2025-10-27", "2025-11-07"],
     ["2025-11", "novembre 2025", "2025-11-24", "2025-12-05"],
-    ["2025-12", "décembre 2025", "2025-12-15", "2026-01-09"],
-    ["2026-01", "janvier 2026", "2026-01-26", "2026-02-06"],
   ].map(([key, month, opensOn, closesOn]) => ({
     id: `eval-pilote-${key}`,
     programId: PILOT_PROGRAM_ID,
@@ -400,62 +895,44 @@ export function pilotCohort(coordinatorId: string) {
     opensOn: opensOn!,
     closesOn: closesOn!,
     createdBy: coordinatorId,
-    createdAt: iso("2025-09-30"),
+    createdAt: iso("2025-07-07"),
   }));
+  // The final evaluation: an interview of about an hour with each participant in December,
+  // validated by them (§1.4). Its answers below are what each person validated; the interviews
+  // themselves (dates, length) are in `PILOT_INTERVIEWS`.
   evaluations.push({
     id: "eval-pilote-finale",
     programId: PILOT_PROGRAM_ID,
     kind: "final",
-    title: "Évaluation finale",
-    opensOn: "2026-02-16",
-    closesOn: "2026-03-06",
+    title: "Évaluation finale (entrevues individuelles)",
+    opensOn: "2025-12-01",
+    closesOn: "2025-12-12",
     createdBy: coordinatorId,
-    remindedAt: iso("2026-02-27"),
-    createdAt: iso("2026-02-09"),
+    createdAt: iso("2025-11-24"),
   });
 
   const responses: Rows<"evaluationResponses"> = [];
   const groupOf = (key: string) => (L.includes(key) ? LOGISTIQUE : SYNERGIES);
   const monthly: Array<[string, string, number, string, string]> = [
-    [
-      "2025-10",
-      "louise",
-      5,
-      "Des échanges francs dès la première rencontre.",
-      "Trouver une plage commune.",
-    ],
-    [
-      "2025-10",
-      "thomas",
-      4,
-      "Des exemples concrets d'une autre région.",
-      "La distance pour une visite.",
-    ],
-    ["2025-10", "chloe", 5, "Une mentore qui connaît le terrain.", ""],
-    [
-      "2025-10",
-      "sylvie",
-      4,
-      "Des besoins clairs au départ.",
-      "Les besoins débordent de mon expertise.",
-    ],
-    ["2025-10", "david", 3, "", "Peu de temps pour préparer."],
-    ["2025-10", "emilie", 4, "Les outils partagés.", ""],
-    ["2025-11", "louise", 5, "Le modèle d'entente a servi tout de suite.", ""],
+    ["2025-08", "louise", 5, "Des besoins concrets et communs aux deux organismes.", ""],
+    ["2025-08", "thomas", 5, "Des exemples d'une autre région.", ""],
+    ["2025-08", "chloe", 4, "", "Trouver du temps entre les rencontres."],
+    ["2025-08", "sylvie", 4, "Des objectifs formulés tôt.", ""],
+    ["2025-08", "emilie", 4, "Le plan d'action par étapes.", ""],
+    ["2025-08", "amelie", 3, "", "Notre ressource à la coordination n'est pas encore embauchée."],
+    ["2025-09", "louise", 5, "", ""],
+    ["2025-09", "thomas", 5, "Le modèle d'entente a servi tout de suite.", ""],
+    ["2025-09", "chloe", 5, "", ""],
+    ["2025-09", "sylvie", 3, "", "Une rencontre reportée ; les besoins changent."],
+    ["2025-09", "emilie", 4, "", "Nos priorités ont bougé."],
+    ["2025-10", "louise", 4, "", "La préparation prend plus de temps que prévu."],
+    ["2025-10", "thomas", 5, "", ""],
+    ["2025-10", "sylvie", 3, "", "Des besoins plus techniques que mon expertise."],
+    ["2025-10", "emilie", 4, "Le guide de gouvernance.", ""],
+    ["2025-11", "louise", 5, "", ""],
     ["2025-11", "thomas", 5, "", ""],
-    ["2025-11", "chloe", 4, "", "Remplacement d'une collègue."],
-    ["2025-11", "sylvie", 4, "", "Agendas chargés."],
-    ["2025-11", "david", 4, "Le guide de tarification.", ""],
-    ["2025-11", "emilie", 3, "", "Nos priorités ont changé."],
-    ["2025-12", "louise", 4, "", ""],
-    ["2025-12", "thomas", 4, "", ""],
-    ["2025-12", "chloe", 5, "", ""],
-    ["2025-12", "sylvie", 3, "", "Rencontres individuelles plus utiles que collectives."],
-    ["2025-12", "david", 4, "", ""],
-    ["2026-01", "louise", 5, "", ""],
-    ["2026-01", "thomas", 5, "", ""],
-    ["2026-01", "chloe", 4, "", ""],
-    ["2026-01", "sylvie", 4, "", ""],
+    ["2025-11", "chloe", 5, "Le guide de tri.", ""],
+    ["2025-11", "emilie", 4, "Le sondage aux partenaires.", ""],
   ];
   for (const [month, key, appreciation, successFactors, difficulties] of monthly) {
     responses.push({
@@ -473,6 +950,9 @@ export function pilotCohort(coordinatorId: string) {
       submittedAt: iso(`${month}-28`),
     });
   }
+  // One group meant to keep meeting once or twice a year (§2.1 "Espace de confiance"): Logistique here (the report
+  // does not say which). Appreciation and objectives: no figure in the report, plausible; the
+  // mentee whose project could not take part was interviewed too (§2.2 "Banque d'heures").
   const finals: Array<
     [string, number, "yes" | "partly" | "no", "yes" | "maybe" | "no", string, string, boolean]
   > = [
@@ -481,8 +961,8 @@ export function pilotCohort(coordinatorId: string) {
       5,
       "yes",
       "yes",
-      "Transmettre, c'est aussi apprendre.",
-      "Prévoir une visite en personne dès le début.",
+      "Partager nos outils nous a obligés à les clarifier.",
+      "Prévoir le temps de préparation dans la compensation.",
       true,
     ],
     [
@@ -490,45 +970,45 @@ export function pilotCohort(coordinatorId: string) {
       5,
       "yes",
       "yes",
-      "Un plan de transport réaliste pour notre territoire.",
+      "Nous savons maintenant quoi demander avant d'acheter un véhicule.",
       "Garder des groupes de trois.",
       true,
     ],
     [
       "chloe",
-      4,
-      "partly",
-      "maybe",
-      "Notre espace de tri est réaménagé.",
-      "Merci à Louise pour sa patience ; prévoir plus de temps pour le suivi.",
+      5,
+      "yes",
+      "yes",
+      "Un de nos volets réorienté avant qu'il ne nous coûte trop cher.",
+      "Merci à Louise pour ses outils ; prévoir une visite en personne.",
       true,
     ],
     [
       "sylvie",
       4,
       "partly",
-      "yes",
-      "Les rencontres individuelles ont mieux servi les besoins.",
-      "Vérifier que les besoins restent dans l'expertise du mentor.",
-      true,
-    ],
-    [
-      "david",
-      4,
-      "yes",
       "maybe",
-      "Une grille tarifaire adoptée par notre CA.",
-      "La Cuisine collective de Rouyn-Noranda recommanderait le programme.",
-      false,
+      "Des plans d'action par étapes aident quand les objectifs bougent.",
+      "Vérifier que les besoins restent dans l'expertise de la mentore.",
+      true,
     ],
     [
       "emilie",
-      3,
+      4,
       "partly",
-      "no",
-      "Des pistes pour notre gouvernance.",
-      "Mieux définir les objectifs au départ.",
+      "maybe",
+      "Une gouvernance plus claire et des partenaires mieux mobilisés.",
+      "Fixer toutes les rencontres dès le départ.",
       true,
+    ],
+    [
+      "amelie",
+      3,
+      "no",
+      "no",
+      "Le plan d'action de départ reste utile pour la suite.",
+      "Au Panier collectif de Rimouski, nommer la personne mentorée avant de commencer.",
+      false,
     ],
   ];
   for (const [key, appreciation, reached, keep, learning, recommendations, consent] of finals) {
@@ -548,53 +1028,251 @@ export function pilotCohort(coordinatorId: string) {
       objectivesReached: reached,
       recommendations,
       continueMeeting: keep,
-      submittedAt: iso("2026-02-20"),
+      submittedAt: iso(PILOT_INTERVIEWS.find((i) => i.key === key)!.validatedOn, "17:00"),
     });
   }
 
+  // Check-ins: the late hire (§1.3), needs that changed (§2.2 "Attentes raisonnables"), a group
+  // on track.
   const checkIns: Rows<"checkIns"> = [
     {
       id: "chk-pilote-1",
       groupId: SYNERGIES,
-      participantId: pid("emilie"),
-      needsStatus: "changed",
-      update: "Notre CA a changé ; la gouvernance passe avant les événements.",
-      changes: "Priorité : gouvernance.",
-      questions: "Comment préparer une AGA ?",
-      createdAt: iso("2025-11-26"),
+      participantId: pid("amelie"),
+      needsStatus: "blocked",
+      update:
+        "L'embauche à la coordination est retardée : personne chez nous ne peut suivre le mentorat pour l'instant.",
+      changes: "Nous suspendons notre participation.",
+      questions: "",
+      createdAt: iso("2025-09-16"),
     },
     {
       id: "chk-pilote-2",
+      groupId: SYNERGIES,
+      participantId: pid("emilie"),
+      needsStatus: "changed",
+      update: "Nos besoins deviennent plus techniques : approvisionnement et transformation.",
+      changes: "Priorité : entente avec les partenaires.",
+      questions: "Comment relancer un partenaire qui se retire ?",
+      createdAt: iso("2025-09-30"),
+    },
+    {
+      id: "chk-pilote-3",
       groupId: LOGISTIQUE,
       participantId: pid("thomas"),
       needsStatus: "on-track",
-      update: "Deux circuits de livraison regroupés ; nous testons l'entente de partage de camion.",
+      update: "Deux tournées regroupées ; nous testons l'entente de partage de camion.",
       changes: "",
       questions: "",
-      createdAt: iso("2025-11-30"),
+      createdAt: iso("2025-09-30"),
     },
   ];
-  const observerNotes: Rows<"observerNotes"> = [
-    {
-      id: "obs-pilote-1",
-      programId: PILOT_PROGRAM_ID,
-      groupId: LOGISTIQUE,
-      meetingDate: "2025-11-18",
-      note: "Groupe engagé ; la mentore laisse de la place aux questions. Suivi écrit régulier.",
-      createdBy: coordinatorId,
-      createdAt: iso("2025-11-18", "17:00"),
-    },
-  ];
+  // The coordination attended meetings as an observer (§1.4); its own notes, never in the report.
+  const observerNotes: Rows<"observerNotes"> = PILOT_OBSERVED_MEETINGS.map((observed, i) => ({
+    id: `obs-pilote-${i + 1}`,
+    programId: PILOT_PROGRAM_ID,
+    groupId: observed.groupId,
+    meetingDate: meetings.find((m) => m.id === observed.meetingId)!.startsAt.slice(0, 10),
+    note: observed.note,
+    createdBy: coordinatorId,
+    createdAt: iso(
+      meetings.find((m) => m.id === observed.meetingId)!.startsAt.slice(0, 10),
+      "17:00",
+    ),
+  }));
+
   return {
     programs,
+    applications,
     participants,
     groups,
     meetings,
     hourEntries,
     tools,
+    actionItems,
     evaluations,
     evaluationResponses: responses,
     checkIns,
     observerNotes,
   };
 }
+
+// ─── Not in the store yet: ready to be wired ───────────────────────────────────────────────────
+
+/**
+ * Logistique's mentor seat was shared by two mentors of one organization who led the meetings in
+ * turns, by theme (§1.2; Conclusion, note 2). A group holds three members today, so the colleague has
+ * no account yet; once a mentor seat can be shared, this person joins the seat (same organization
+ * as its holder), and takes over the meetings they led, their preparation lines and the tools they
+ * shared (recorded on the seat's holder until then). Which meetings and tools were the colleague's:
+ * no figure in the report, by theme (transport and sorting: the holder; risks, data, pricing: the
+ * colleague).
+ */
+export const PILOT_CO_MENTOR = {
+  groupId: PILOT_GROUPS.logistique,
+  /** The seat's holder, whose organization the colleague shares. */
+  seatHolderId: pilotParticipantId("louise"),
+  organizationId: "org-louise",
+  person: { key: "gilles", first: "Gilles", last: "Thériault", email: "gilles@exemple.org" },
+  /** The meetings the colleague led (`facilitatorId`). */
+  ledMeetingIds: ["mtg-pilote-logistique-2", "mtg-pilote-logistique-4"],
+  /** The colleague's preparation of those meetings (`participantId`). */
+  hourEntryIds: [
+    "hrs-pilote-logistique-preparation-2025-08-08",
+    "hrs-pilote-logistique-preparation-2025-10-03",
+  ],
+  /** The tools the colleague shared (`authorId`). */
+  toolIds: [
+    "tool-pilote-ges",
+    "tool-pilote-risques",
+    "tool-pilote-donnees",
+    "tool-pilote-tarification",
+    "tool-pilote-evenement",
+  ],
+} as const;
+
+/**
+ * The final evaluation: one interview of about an hour with each participant in December, whose
+ * summary the participant then validated (§1.4). Dates, hours and validation days: no figure in
+ * the report. The notes of the six seat holders are their final answers (`resp-finale-<key>`);
+ * the co-mentor's are here.
+ */
+export const PILOT_INTERVIEWS: ReadonlyArray<{
+  key: string;
+  groupId: string;
+  date: string;
+  time: string;
+  minutes: number;
+  validatedOn: string;
+  notes?: { learning: string; recommendations: string };
+}> = [
+  {
+    key: "louise",
+    groupId: PILOT_GROUPS.logistique,
+    date: "2025-12-01",
+    time: "10:00",
+    minutes: 60,
+    validatedOn: "2025-12-04",
+  },
+  {
+    key: "gilles",
+    groupId: PILOT_GROUPS.logistique,
+    date: "2025-12-01",
+    time: "13:30",
+    minutes: 60,
+    validatedOn: "2025-12-05",
+    notes: {
+      learning: "Animer en alternance selon le thème allège la préparation.",
+      recommendations: "Dire dès le départ qui anime quoi.",
+    },
+  },
+  {
+    key: "thomas",
+    groupId: PILOT_GROUPS.logistique,
+    date: "2025-12-02",
+    time: "10:00",
+    minutes: 60,
+    validatedOn: "2025-12-05",
+  },
+  {
+    key: "chloe",
+    groupId: PILOT_GROUPS.logistique,
+    date: "2025-12-03",
+    time: "13:30",
+    minutes: 60,
+    validatedOn: "2025-12-08",
+  },
+  {
+    key: "sylvie",
+    groupId: PILOT_GROUPS.synergies,
+    date: "2025-12-04",
+    time: "10:00",
+    minutes: 60,
+    validatedOn: "2025-12-09",
+  },
+  {
+    key: "emilie",
+    groupId: PILOT_GROUPS.synergies,
+    date: "2025-12-08",
+    time: "13:30",
+    minutes: 60,
+    validatedOn: "2025-12-10",
+  },
+  {
+    key: "amelie",
+    groupId: PILOT_GROUPS.synergies,
+    date: "2025-12-09",
+    time: "10:00",
+    minutes: 45,
+    validatedOn: "2025-12-11",
+  },
+];
+
+/**
+ * Compensation per mentor: 2 500 $ to each mentor organization (§2.2 "Compensation financière"), one per group's mentor
+ * seat (the two co-mentors of Logistique shared one); 10 000 $ for coordination and evaluation is
+ * the program's `budget.coordination`.
+ */
+export const PILOT_MENTOR_COMPENSATION = [
+  { participantId: pilotParticipantId("louise"), amount: 2500 },
+  { participantId: pilotParticipantId("sylvie"), amount: 2500 },
+] as const;
+
+/**
+ * The coordination's time, by activity. The report gives no hours, only that it took much more
+ * time than planned (§2.2 "Coordination du programme", "Compensation financière"): following up candidates, start meetings, observing meetings and
+ * writing the report were underestimated. Plausible figures.
+ */
+export const PILOT_COORDINATION_TIME: ReadonlyArray<{
+  date: string;
+  hours: number;
+  activity: string;
+}> = [
+  { date: "2025-02-17", hours: 12, activity: "Plan du programme avec le comité consultatif" },
+  { date: "2025-04-24", hours: 16, activity: "Lecture et évaluation des 10 formulaires d'intérêt" },
+  { date: "2025-05-20", hours: 8, activity: "Recherche et appels des mentor·es" },
+  {
+    date: "2025-06-20",
+    hours: 10,
+    activity: "Suivi des participant·es et rencontres de démarrage",
+  },
+  { date: "2025-07-31", hours: 6, activity: "Observation des rencontres (juillet)" },
+  { date: "2025-09-30", hours: 9, activity: "Observation des rencontres (août–septembre)" },
+  {
+    date: "2025-11-28",
+    hours: 10,
+    activity: "Questionnaires mensuels et observation (octobre–novembre)",
+  },
+  { date: "2025-12-12", hours: 14, activity: "Entrevues finales et validation des résumés" },
+  { date: "2026-02-27", hours: 35, activity: "Rédaction du rapport" },
+];
+
+/**
+ * Meetings the coordination attended as an observer (§1.4), with its notes: which ones, no figure
+ * in the report. Once a group can invite the coordination as observer, both pilot groups had
+ * (from their start meeting), and the notes link to these meetings.
+ */
+export const PILOT_OBSERVED_MEETINGS: ReadonlyArray<{
+  groupId: string;
+  meetingId: string;
+  note: string;
+}> = [
+  {
+    groupId: PILOT_GROUPS.logistique,
+    meetingId: "mtg-pilote-logistique-3",
+    note: "Routine bien installée ; les deux mentoré·es se donnent aussi des trucs.",
+  },
+  {
+    groupId: PILOT_GROUPS.synergies,
+    meetingId: "mtg-pilote-synergies-2",
+    note: "Deux plans d'action clairs ; un des deux projets attend encore sa personne à la coordination.",
+  },
+  {
+    groupId: PILOT_GROUPS.synergies,
+    meetingId: "mtg-pilote-synergies-3",
+    note: "Les besoins deviennent techniques, hors de l'expertise de la mentore.",
+  },
+];
+
+/** Every pilot meeting was online (§2.2 "Fréquence, format et durée"); none was in person or a site visit. */
+export const PILOT_MEETING_PLACE = "En ligne (visioconférence)";

@@ -29,7 +29,7 @@ beforeAll(async () => {
   coordinatorWords = doc.users.filter((u) => program.coordinatorIds.includes(u.id)).flatMap(words);
   expect(participantsWords).toContain("Louise");
   expect(participantsWords).toContain("Bérubé");
-  expect(participantsWords).toContain("Cuisine collective de Rouyn-Noranda");
+  expect(participantsWords).toContain("Le Panier collectif de Rimouski");
   expect(participantsWords).toHaveLength(6 * 4 + 6);
 });
 afterAll(async () => {
@@ -64,37 +64,37 @@ describe("the pilot cohort's report", () => {
 
     // Groups by theme, one mentor and two mentees each, three regions each.
     expect(html).toMatch(
-      /<th scope="row">Logistique<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>5<\/td><td>Actif<\/td>/,
+      /<th scope="row">Logistique<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>9<\/td><td>Actif<\/td>/,
     );
     expect(html).toMatch(
-      /<th scope="row">Synergies<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>6<\/td><td>Actif<\/td>/,
+      /<th scope="row">Synergies<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>4<\/td><td>Actif<\/td>/,
     );
     // Meetings: held, collective, individual, postponed, cancelled, planned.
     expect(html).toContain(
       '<th scope="row">Logistique</th><td>5</td><td>5</td><td>0</td><td>0</td><td>0</td><td>0</td>',
     );
     expect(html).toContain(
-      '<th scope="row">Synergies</th><td>4</td><td>2</td><td>2</td><td>0</td><td>0</td><td>0</td>',
+      '<th scope="row">Synergies</th><td>4</td><td>2</td><td>2</td><td>1</td><td>0</td><td>0</td>',
     );
     // Hours: bank, used, remaining, in meetings, preparation.
     expect(html).toContain(
-      '<th scope="row">Logistique</th><td>20 h</td><td>19 h</td><td>1 h</td><td>10 h</td><td>5 h</td>',
+      '<th scope="row">Logistique</th><td>20 h</td><td>20 h</td><td>0 h</td><td>10 h</td><td>7,5 h</td>',
     );
     expect(html).toContain(
-      '<th scope="row">Synergies</th><td>20 h</td><td>13 h</td><td>7 h</td><td>6 h</td><td>4 h</td>',
+      '<th scope="row">Synergies</th><td>20 h</td><td>13 h</td><td>7 h</td><td>7 h</td><td>5 h</td>',
     );
-    expect(html).toContain("32 h sur 40 h");
+    expect(html).toContain("33 h sur 40 h");
     // The charts are images with a text alternative that carries the numbers.
     expect(html).toContain('role="img" aria-labelledby="chart-hours-title"');
-    expect(html).toContain("Logistique — utilisé : 19 h, restant : 1 h, banque : 20 h.");
-    expect(html).toContain("Synergies — tenues : 4, reportées : 0, annulées : 0, planifiées : 0.");
+    expect(html).toContain("Logistique — utilisé : 20 h, restant : 0 h, banque : 20 h.");
+    expect(html).toContain("Synergies — tenues : 4, reportées : 1, annulées : 0, planifiées : 0.");
     // Tools by theme, questionnaires, consenting quotes with names hidden.
-    expect(html).toContain("Guide de tri des denrées");
-    expect(html).toContain("Merci à […] pour sa patience ; prévoir plus de temps pour le suivi.");
-    expect(html).not.toContain("recommanderait");
-    expect(html).not.toContain("Une grille tarifaire adoptée");
+    expect(html).toContain("Guide de tri des invendus");
+    expect(html).toContain("Merci à […] pour ses outils ; prévoir une visite en personne.");
+    expect(html).not.toContain("nommer la personne mentorée");
+    expect(html).not.toContain("Le plan d'action de départ reste utile");
     // The coordinator's private observer notes are not part of the report.
-    expect(html).not.toContain("Groupe engagé");
+    expect(html).not.toContain("Routine bien installée");
     // A print button and the CSV links.
     expect(html).toContain("Imprimer le rapport");
     for (const table of TABLES) expect(html).toContain(`href="${CSV}?table=${table}"`);
@@ -124,29 +124,29 @@ describe("the pilot cohort's report", () => {
 
     expect(lines("groups")).toEqual([
       "Groupe,État,Mentor·es,Mentoré·es,Régions différentes,Outils partagés",
-      "Logistique,Actif,1,2,3,5",
-      "Synergies,Actif,1,2,3,6",
+      "Logistique,Actif,1,2,3,9",
+      "Synergies,Actif,1,2,3,4",
     ]);
     expect(lines("meetings")).toEqual([
       "Groupe,Tenues,dont collectives,dont individuelles,Reportées,Annulées,Planifiées",
       "Logistique,5,5,0,0,0,0",
-      "Synergies,4,2,2,0,0,0",
-      "Total,9,7,2,0,0,0",
+      "Synergies,4,2,2,1,0,0",
+      "Total,9,7,2,1,0,0",
     ]);
     expect(lines("hours").slice(1)).toEqual([
-      "Logistique,20,19,1,10,5,2,2,26.3,47.4",
-      "Synergies,20,13,7,6,4,1.5,1.5,30.8,53.8",
-      "Total,40,32,8,16,9,3.5,3.5,28.1,50",
+      "Logistique,20,20,0,10,7.5,1.5,1,37.5,50",
+      "Synergies,20,13,7,7,5,1,0,38.5,46.2",
+      "Total,40,33,7,17,12.5,2.5,1,37.9,48.5",
     ]);
-    expect(lines("tools")).toHaveLength(12);
+    expect(lines("tools")).toHaveLength(14);
     expect(files.tools).toContain(
-      'Tri des denrées,Guide de tri des denrées,"Critères de tri, étiquetage et durée de conservation.",Oui',
+      'Tri des denrées,Guide de tri des invendus,"Critères de tri des invendus récupérés, étiquetage et conservation.",Oui',
     );
     expect(files.evaluations).toContain("Final,Ensemble du programme,Réponses,6");
-    expect(files.evaluations).toContain("Final,Ensemble du programme,Appréciation moyenne,4.2");
-    expect(files.evaluations).toContain("Final,Logistique,Objectifs atteints : Oui,2");
+    expect(files.evaluations).toContain("Final,Ensemble du programme,Appréciation moyenne,4.3");
+    expect(files.evaluations).toContain("Final,Logistique,Objectifs atteints : Oui,3");
     expect(files.evaluations).toContain(
-      "Final,Ensemble du programme,Recommandation,Merci à […] pour sa patience ; prévoir plus de temps pour le suivi.",
+      "Final,Ensemble du programme,Recommandation,Merci à […] pour ses outils ; prévoir une visite en personne.",
     );
 
     // In English for an English reader.
@@ -183,9 +183,9 @@ describe("the pilot cohort's report", () => {
         })
       ).status,
     ).toBe(403);
-    const amelie = await as("amelie@exemple.org");
-    expect((await amelie.get(REPORT)).status).toBe(404);
-    expect((await amelie.get(`${CSV}?table=groups`)).status).toBe(404);
+    const benoit = await as("benoit@exemple.org");
+    expect((await benoit.get(REPORT)).status).toBe(404);
+    expect((await benoit.get(`${CSV}?table=groups`)).status).toBe(404);
 
     const anonymous = new HttpClient(server.url);
     for (const path of [REPORT, `${CSV}?table=hours`]) {

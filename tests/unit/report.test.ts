@@ -10,7 +10,7 @@ import {
   type ReportInput,
 } from "../../core/models/report";
 import { documentSchema, type StoreDocument } from "../../core/store/schema";
-import { demoDocument } from "../../server/seeds/demo";
+import { DEMO_PEOPLE, demoDocument } from "../../server/seeds/demo";
 import { PILOT_PROGRAM_ID, pilotCohort } from "../../server/seeds/pilot";
 
 let doc: StoreDocument;
@@ -46,7 +46,7 @@ beforeAll(async () => {
   doc = documentSchema.parse(await demoDocument(new Date("2026-11-28T12:00:00Z")));
   // The pilot cohort the demo document is built with.
   const coordinator = doc.users.find((u) => u.email === "coordination@exemple.org")!;
-  const cohort = pilotCohort(coordinator.id);
+  const cohort = pilotCohort(coordinator.id, DEMO_PEOPLE);
   expect(doc.groups.filter((g) => g.programId === PILOT_PROGRAM_ID).map((g) => g.id)).toEqual(
     cohort.groups.map((g) => g.id),
   );
@@ -68,6 +68,8 @@ describe("the pilot cohort's report", () => {
     }
     expect(report.roles).toEqual(["mentor", "mentee"]);
     expect(report.totals.members).toBe(6);
+    // Three regions per group, five in all: one region has an organization in each group.
+    expect(report.totals.regions).toBe(5);
   });
 
   it("counts meetings by status and kind", () => {
@@ -83,67 +85,68 @@ describe("the pilot cohort's report", () => {
       held: 4,
       collective: 2,
       individual: 2,
+      postponed: 1,
     });
     expect(report.totals.meetings.held).toBe(9);
   });
 
   it("counts each meeting's time once in the hour bank", () => {
     const logistique = byLabel("Logistique").hours;
-    expect(logistique).toMatchObject({ bank: 20, used: 19, remaining: 1, meeting: 10 });
-    expect(logistique.preparation).toBe(5);
-    expect(logistique.preparationShare).toBeCloseTo(5 / 19, 2);
-    expect(logistique.outsideMeetingsShare).toBeCloseTo(9 / 19, 2);
+    expect(logistique).toMatchObject({ bank: 20, used: 20, remaining: 0, meeting: 10 });
+    expect(logistique.preparation).toBe(7.5);
+    expect(logistique.preparationShare).toBeCloseTo(7.5 / 20, 2);
+    expect(logistique.outsideMeetingsShare).toBeCloseTo(10 / 20, 2);
     const synergies = byLabel("Synergies").hours;
-    expect(synergies).toMatchObject({ bank: 20, used: 13, remaining: 7, meeting: 6 });
-    expect(synergies.preparation).toBe(4);
-    expect(report.totals.hours).toMatchObject({ bank: 40, used: 32, remaining: 8, meeting: 16 });
-    expect(report.totals.hours.preparationShare).toBeCloseTo(9 / 32, 2);
+    expect(synergies).toMatchObject({ bank: 20, used: 13, remaining: 7, meeting: 7 });
+    expect(synergies.preparation).toBe(5);
+    expect(report.totals.hours).toMatchObject({ bank: 40, used: 33, remaining: 7, meeting: 17 });
+    expect(report.totals.hours.preparationShare).toBeCloseTo(12.5 / 33, 2);
   });
 
   it("lists the tools by theme with the program library's share", () => {
-    expect(report.tools.total).toBe(11);
-    expect(report.tools.programWide).toBe(8);
+    expect(report.tools.total).toBe(13);
+    expect(report.tools.programWide).toBe(10);
     const sorting = report.tools.themes.find((t) => t.theme === "tri-denrees")!;
     expect(sorting.label).toBe("Tri des denrées");
     expect(sorting.count).toBe(2);
     expect(sorting.programWide).toBe(1);
     expect(sorting.tools.map((t) => t.title)).toEqual([
-      "Guide de tri des denrées",
-      "Plan d'aménagement d'un espace de tri",
+      "Guide de tri des invendus",
+      "Plan d'aménagement de l'espace de tri",
     ]);
-    expect(byLabel("Logistique").tools + byLabel("Synergies").tools).toBe(11);
+    expect(byLabel("Logistique").tools + byLabel("Synergies").tools).toBe(13);
   });
 
   it("summarizes the questionnaires", () => {
     const { monthly, final } = report.evaluations;
     expect(monthly.questionnaires).toBe(4);
-    expect(monthly.total).toMatchObject({ responses: 21, respondents: 6, shown: true });
-    expect(monthly.total.averageAppreciation).toBe(4.2);
-    expect(monthly.byQuestionnaire.map((q) => q.stats.responses)).toEqual([6, 6, 5, 4]);
+    expect(monthly.total).toMatchObject({ responses: 19, respondents: 6, shown: true });
+    expect(monthly.total.averageAppreciation).toBe(4.3);
+    expect(monthly.byQuestionnaire.map((q) => q.stats.responses)).toEqual([6, 5, 4, 4]);
     expect(final.total).toMatchObject({
       responses: 6,
-      averageAppreciation: 4.2,
-      objectivesReached: { yes: 3, partly: 3, no: 0 },
+      averageAppreciation: 4.3,
+      objectivesReached: { yes: 3, partly: 2, no: 1 },
       continueMeeting: { yes: 3, maybe: 2, no: 1 },
     });
     const logistique = final.byGroup.find((b) => b.groupId === byLabel("Logistique").id)!;
     expect(logistique.stats).toMatchObject({
       responses: 3,
-      objectivesReached: { yes: 2, partly: 1, no: 0 },
-      continueMeeting: { yes: 2, maybe: 1, no: 0 },
+      objectivesReached: { yes: 3, partly: 0, no: 0 },
+      continueMeeting: { yes: 3, maybe: 0, no: 0 },
     });
   });
 
   it("quotes only consenting answers, with names hidden", () => {
     expect(report.recommendations).toContain(
-      `Merci à ${REDACTED} pour sa patience ; prévoir plus de temps pour le suivi.`,
+      `Merci à ${REDACTED} pour ses outils ; prévoir une visite en personne.`,
     );
     expect(report.recommendations).toHaveLength(5);
     // The recommendation without consent (it names an organization) is left out entirely.
-    expect(report.recommendations.join(" ")).not.toMatch(/Rouyn|recommanderait/);
+    expect(report.recommendations.join(" ")).not.toMatch(/Rimouski|Panier|nommer la personne/);
     expect(report.quotes.filter((q) => q.source === "learning")).toHaveLength(5);
     expect(report.quotes.map((q) => q.text)).not.toContain(
-      "Une grille tarifaire adoptée par notre CA.",
+      "Le plan d'action de départ reste utile pour la suite.",
     );
     // No monthly answer consented to be quoted.
     expect(report.quotes.some((q) => q.source === "successFactors")).toBe(false);
@@ -218,7 +221,12 @@ describe("small counts", () => {
     const fewer = buildReport({
       ...input,
       responses: input.responses.filter(
-        (r) => !(finalIds.has(r.evaluationId) && r.groupId === logistique && r.appreciation !== 5),
+        (r) =>
+          !(
+            finalIds.has(r.evaluationId) &&
+            r.groupId === logistique &&
+            r.participantId === "pp-thomas"
+          ),
       ),
     });
     const final = fewer.evaluations.final;
@@ -249,7 +257,7 @@ describe("small counts", () => {
     });
     expect(two.evaluations.final.byGroup.every((b) => b.stats === null)).toBe(true);
     // Group figures about meetings and hours are not about a person: always given.
-    expect(two.groups[0]!.hours.used).toBe(19);
+    expect(two.groups[0]!.hours.used).toBe(20);
   });
 
   it("names unlabelled groups by their order of creation, and hides names in labels", () => {

@@ -17,6 +17,10 @@ export function ReportSummary({ totals, tools }: Pick<Report, "totals" | "tools"
         <dd>{number(totals.members)}</dd>
       </div>
       <div>
+        <dt>{t("report.facts.regions")}</dt>
+        <dd>{number(totals.regions)}</dd>
+      </div>
+      <div>
         <dt>{t("report.facts.meetingsHeld")}</dt>
         <dd>{number(totals.meetings.held)}</dd>
       </div>

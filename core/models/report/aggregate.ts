@@ -163,9 +163,18 @@ export function programTotals(
   input: ReportInput,
   groups: readonly ReportGroup[],
 ): Report["totals"] {
+  const members = new Set(input.groups.flatMap((g) => g.memberIds));
+  const regionByOrg = new Map(input.organizations.map((o) => [o.id, o.region]));
+  const regions = new Set(
+    input.participants
+      .filter((p) => members.has(p.id))
+      .map((p) => regionByOrg.get(p.organizationId))
+      .filter((region) => region !== undefined),
+  );
   return {
     groups: groups.length,
-    members: new Set(input.groups.flatMap((g) => g.memberIds)).size,
+    members: members.size,
+    regions: regions.size,
     meetings: sumMeetings(groups.map((g) => g.meetings)),
     hours: sumHours(groups.map((g) => g.hours)),
     tools: input.tools.length,

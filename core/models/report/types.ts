@@ -144,6 +144,8 @@ export interface Report {
   totals: {
     groups: number;
     members: number;
+    /** How many distinct regions the groups' members come from (never which). */
+    regions: number;
     meetings: GroupMeetings;
     hours: GroupHours;
     tools: number;
