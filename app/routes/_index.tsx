@@ -25,6 +25,61 @@ const steps: Array<{ title: MessageKey; text: MessageKey }> = [
 export default function Home() {
   const { programs, signedIn } = useLoaderData<typeof loader>();
   const { t, date } = useT();
+  // A closed program (the pilot cohort) is not "in progress": it is listed apart, below.
+  const current = programs.filter((p) => p.status !== "closed");
+  const finished = programs.filter((p) => p.status === "closed");
+  const card = (p: (typeof programs)[number]) => (
+    <li key={p.id} className="card">
+      <h3>{p.title}</h3>
+      <p>
+        <strong>
+          {t("program.theme")}
+          {t("common.colon")}
+        </strong>{" "}
+        {p.theme}
+      </p>
+      {p.subThemes.length ? (
+        <p>
+          <strong>
+            {t("program.subThemes")}
+            {t("common.colon")}
+          </strong>{" "}
+          {p.subThemes.join(" · ")}
+        </p>
+      ) : null}
+      <p>{p.description}</p>
+      <dl className="facts">
+        <div>
+          <dt>{t("program.period")}</dt>
+          <dd>
+            {t("program.fromTo", {
+              from: date(p.mentoringStart),
+              to: date(p.mentoringEnd),
+            })}
+          </dd>
+        </div>
+        <div>
+          <dt>{t("program.hourBank")}</dt>
+          <dd>{t("program.hours", { hours: p.hourBankHours })}</dd>
+        </div>
+        <div>
+          <dt>{t("program.composition")}</dt>
+          <dd>{t(`program.compositions.${p.composition}`)}</dd>
+        </div>
+        <div>
+          <dt>{t("program.regionRule")}</dt>
+          <dd>{t(`program.regionRules.${p.regionRule}`)}</dd>
+        </div>
+      </dl>
+      {p.applicationsOpen ? (
+        <p>
+          <Link className="button" to={`/apply/${p.id}`}>
+            {t("program.applyCta")}
+          </Link>
+        </p>
+      ) : null}
+    </li>
+  );
   return (
     <>
       <section className="hero">
@@ -76,63 +131,16 @@ export default function Home() {
         </div>
       </section>
 
-      {programs.length > 0 ? (
+      {current.length > 0 ? (
         <section aria-labelledby="programs">
           <h2 id="programs">{t("home.programsTitle")}</h2>
-          <ul className="cards">
-            {programs.map((p) => (
-              <li key={p.id} className="card">
-                <h3>{p.title}</h3>
-                <p>
-                  <strong>
-                    {t("program.theme")}
-                    {t("common.colon")}
-                  </strong>{" "}
-                  {p.theme}
-                </p>
-                {p.subThemes.length ? (
-                  <p>
-                    <strong>
-                      {t("program.subThemes")}
-                      {t("common.colon")}
-                    </strong>{" "}
-                    {p.subThemes.join(" · ")}
-                  </p>
-                ) : null}
-                <p>{p.description}</p>
-                <dl className="facts">
-                  <div>
-                    <dt>{t("program.period")}</dt>
-                    <dd>
-                      {t("program.fromTo", {
-                        from: date(p.mentoringStart),
-                        to: date(p.mentoringEnd),
-                      })}
-                    </dd>
-                  </div>
-                  <div>
-                    <dt>{t("program.hourBank")}</dt>
-                    <dd>{t("program.hours", { hours: p.hourBankHours })}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("program.composition")}</dt>
-                    <dd>{t(`program.compositions.${p.composition}`)}</dd>
-                  </div>
-                  <div>
-                    <dt>{t("program.regionRule")}</dt>
-                    <dd>{t(`program.regionRules.${p.regionRule}`)}</dd>
-                  </div>
-                </dl>
-                {p.applicationsOpen ? (
-                  <p>
-                    <Link className="button" to={`/apply/${p.id}`}>
-                      {t("program.applyCta")}
-                    </Link>
-                  </p>
-                ) : null}
-              </li>
-            ))}
-          </ul>
+          <ul className="cards">{current.map(card)}</ul>
+        </section>
+      ) : null}
+      {finished.length > 0 ? (
+        <section aria-labelledby="programs-closed">
+          <h2 id="programs-closed">{t("home.closedProgramsTitle")}</h2>
+          <ul className="cards">{finished.map(card)}</ul>
         </section>
       ) : null}
     </>

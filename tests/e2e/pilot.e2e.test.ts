@@ -49,8 +49,8 @@ describe("the pilot replay in the browser", () => {
     // Each group: one mentor, two mentees, three regions, its tools (Logistique: Tableau 3's eight
     // and a mentee's list; Synergies: four).
     const groups = page.getByRole("table", { name: "Composition des groupes" });
-    expect(await rowCells(groups, "Logistique")).toEqual(["1", "2", "3", "9", "Actif"]);
-    expect(await rowCells(groups, "Synergies")).toEqual(["1", "2", "3", "4", "Actif"]);
+    expect(await rowCells(groups, "Logistique")).toEqual(["1", "2", "3", "9", "Terminé"]);
+    expect(await rowCells(groups, "Synergies")).toEqual(["1", "2", "3", "4", "Terminé"]);
 
     // Meetings by kind: held, of which collective, of which individual, postponed, cancelled, planned.
     const meetings = page.getByRole("table", { name: "Rencontres par groupe et par statut" });

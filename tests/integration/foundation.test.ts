@@ -30,6 +30,12 @@ describe("pages and languages", () => {
     expect(frHtml).toContain('<html lang="fr"');
     expect(frHtml).toContain("Des groupes de trois pour apprendre les uns des autres");
     expect(frHtml).toContain("Optimisation du réemploi alimentaire en milieu communautaire");
+    // The closed pilot is listed under the completed programs, not the ones in progress.
+    const inProgress = frHtml.slice(frHtml.indexOf("Programmes en cours"));
+    const closedAt = inProgress.indexOf("Programmes terminés");
+    expect(closedAt).toBeGreaterThan(0);
+    expect(inProgress.slice(0, closedAt)).not.toContain("(cohorte pilote)");
+    expect(inProgress.slice(closedAt)).toContain("(cohorte pilote)");
 
     const en = await fetch(server.url, { headers: { Cookie: "maillage_lang=en" } });
     expect(en.status).toBe(200);

@@ -64,10 +64,10 @@ describe("the pilot cohort's report", () => {
 
     // Groups by theme, one mentor and two mentees each, three regions each.
     expect(html).toMatch(
-      /<th scope="row">Logistique<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>9<\/td><td>Actif<\/td>/,
+      /<th scope="row">Logistique<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>9<\/td><td>Terminé<\/td>/,
     );
     expect(html).toMatch(
-      /<th scope="row">Synergies<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>4<\/td><td>Actif<\/td>/,
+      /<th scope="row">Synergies<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>4<\/td><td>Terminé<\/td>/,
     );
     // Meetings: held, collective, individual, postponed, cancelled, planned.
     expect(html).toContain(
@@ -124,8 +124,8 @@ describe("the pilot cohort's report", () => {
 
     expect(lines("groups")).toEqual([
       "Groupe,État,Mentor·es,Mentoré·es,Régions différentes,Outils partagés",
-      "Logistique,Actif,1,2,3,9",
-      "Synergies,Actif,1,2,3,4",
+      "Logistique,Terminé,1,2,3,9",
+      "Synergies,Terminé,1,2,3,4",
     ]);
     expect(lines("meetings")).toEqual([
       "Groupe,Tenues,dont collectives,dont individuelles,Reportées,Annulées,Planifiées",

@@ -129,6 +129,8 @@ describe("the pilot replay against the pilot's report", () => {
     for (const g of report.groups) {
       expect(g.composition).toEqual({ ...PILOT.membersPerGroup, peer: 0 });
       expect(g.regions).toBe(PILOT.regionsPerGroup);
+      // The program is closed: its groups have completed, they are not "active".
+      expect(g.status).toBe("completed");
     }
     expect(report.totals.regions).toBe(PILOT.regions);
     // Formed and approved by the coordination, not proposed by their members.

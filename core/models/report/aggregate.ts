@@ -99,7 +99,7 @@ export function reportGroups(input: ReportInput, label: (text: string) => string
       id: g.id,
       number: i + 1,
       label: label(g.label.trim()),
-      status: g.status,
+      status: program.status === "closed" && g.status === "active" ? "completed" : g.status,
       composition,
       regions: regions.size,
       meetings: {

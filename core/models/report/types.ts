@@ -15,6 +15,8 @@ export interface ReportInput {
     id: string;
     title: string;
     composition: "mentorship" | "co-development";
+    /** A closed program's groups read "completed", not "active". */
+    status?: "draft" | "open" | "active" | "closed";
     hourBankHours: number;
     mentoringStart: string;
     mentoringEnd: string;
@@ -97,7 +99,8 @@ export interface ReportGroup {
   number: number;
   /** The coordinators' label, redacted; empty when none. */
   label: string;
-  status: "active" | "dissolved";
+  /** "completed": an active group of a closed program. */
+  status: "active" | "completed" | "dissolved";
   composition: Record<Role, number>;
   /** How many distinct regions the members' organizations come from (never which). */
   regions: number;
