@@ -6,7 +6,7 @@ import { Radios } from "~/components/Radios";
 import { TextArea } from "~/components/ProfileFields";
 import {
   getEvaluation,
-  isOpen,
+  evaluationPhase,
   objectivesOf,
   respondents,
   responseOf,
@@ -45,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     programPath: `/programs/${program.id}`,
     evaluation,
-    open: isOpen(evaluation, s.clock.now()),
+    phase: evaluationPhase(evaluation, s.clock.now()),
     objectives,
     previous: previous ?? null,
   };
@@ -133,7 +133,11 @@ export default function AnswerEvaluation() {
           {t("evaluations.saved")}
         </p>
       ) : null}
-      {!data.open ? (
+      {data.phase === "upcoming" ? (
+        <p className="alert alert--warning">
+          {t("evaluations.opensOn", { date: date(e.opensOn, { dateStyle: "long" }) })}
+        </p>
+      ) : data.phase === "closed" ? (
         <p className="alert alert--warning">{t("errors.evaluationClosed")}</p>
       ) : (
         <>

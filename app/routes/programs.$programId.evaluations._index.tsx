@@ -6,7 +6,7 @@ import { Field, FormErrorSummary } from "~/components/Field";
 import { TextArea } from "~/components/ProfileFields";
 import {
   addObserverNote,
-  isOpen,
+  evaluationPhase,
   listEvaluations,
   listObserverNotes,
   remindNonRespondents,
@@ -79,7 +79,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       title: e.title,
       opensOn: e.opensOn,
       closesOn: e.closesOn,
-      open: isOpen(e, s.clock.now()),
+      phase: evaluationPhase(e, s.clock.now()),
       answered: participant ? Boolean(await responseOf(s, e.id, participant.id)) : false,
     })),
   );
@@ -148,13 +148,17 @@ export default function Evaluations() {
                 <p>
                   {e.answered ? (
                     <span className="status status--accepted">{t("evaluations.answered")}</span>
-                  ) : e.open ? (
+                  ) : e.phase === "open" ? (
                     <span className="status status--submitted">{t("evaluations.toAnswer")}</span>
+                  ) : e.phase === "upcoming" ? (
+                    <span className="status">
+                      {t("evaluations.upcoming", { date: date(e.opensOn, { dateStyle: "long" }) })}
+                    </span>
                   ) : (
                     <span className="status">{t("evaluations.notOpen")}</span>
                   )}
                 </p>
-                {e.open && data.inGroup ? (
+                {e.phase === "open" && data.inGroup ? (
                   <Link className="button" to={`${data.programPath}/evaluations/${e.id}`}>
                     {t(e.answered ? "evaluations.edit" : "evaluations.answer")}
                   </Link>

@@ -37,10 +37,17 @@ export class EvaluationClosedError extends DomainError {
   }
 }
 
-/** Open from its first to its last day, Quebec dates. */
-export function isOpen(evaluation: Evaluation, now = new Date()) {
+/** Before its first day, open from its first to its last day, then closed (Quebec dates). */
+export function evaluationPhase(
+  evaluation: Evaluation,
+  now = new Date(),
+): "upcoming" | "open" | "closed" {
   const day = quebecToday(now);
-  return evaluation.opensOn <= day && day <= evaluation.closesOn;
+  return day < evaluation.opensOn ? "upcoming" : day <= evaluation.closesOn ? "open" : "closed";
+}
+
+export function isOpen(evaluation: Evaluation, now = new Date()) {
+  return evaluationPhase(evaluation, now) === "open";
 }
 
 export async function listEvaluations(s: Services, programId: string) {

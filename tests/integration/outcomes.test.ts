@@ -282,6 +282,19 @@ describe("evaluations", () => {
     list = await page(await coordinator.get(`${PROGRAM}/evaluations`));
     expect(list).toContain("1 sur 3 (33 %)");
 
+    // A questionnaire that opens next week is "to come", not "closed", and says when it opens.
+    await coordinator.post(`${PROGRAM}/evaluations`, {
+      intent: "schedule",
+      kind: "monthly",
+      title: "Questionnaire mensuel — plus tard",
+      opensOn: inAWeek,
+      closesOn: inAWeek,
+    });
+    const mine = await page(await mathieu.get(`${PROGRAM}/evaluations`));
+    const later = mine.slice(mine.indexOf("Questionnaire mensuel — plus tard"));
+    expect(later).toMatch(/^[^]*?À venir : ouvre le \d+ [a-zé]+ \d{4}/);
+    expect(later.slice(0, later.indexOf("</li>"))).not.toContain("Fermé");
+
     const reminded = await coordinator.post(`${PROGRAM}/evaluations`, {
       intent: "remind",
       evaluationId,
