@@ -77,7 +77,10 @@ async function main() {
     // The same cross-site rule as pages: a browser connecting from another site is refused.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      callback(null, !origin || !isCrossSite("POST", req.headers.host, origin, undefined));
+      callback(
+        null,
+        !origin || !isCrossSite("POST", req.headers.host, origin, undefined, config.publicUrl),
+      );
     },
   });
 
@@ -90,7 +93,7 @@ async function main() {
     res.json({ ok: true, version });
   });
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-  app.use(refuseCrossSite);
+  app.use(refuseCrossSite(config.publicUrl));
   app.use(limitBodies);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
