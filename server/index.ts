@@ -18,6 +18,7 @@ import { exactSolver } from "../core/solver/exact";
 import { isCrossSite, refuseCrossSite } from "./http/origin";
 import { cspNonceOf, securityHeaders } from "./http/headers";
 import { limitBodies } from "./http/limits";
+import { noStore } from "./http/no-store";
 import { closeServices, createServices } from "../core/services";
 import { isStoreError } from "../core/store/types";
 import { emptyDocument } from "../core/store/schema";
@@ -127,6 +128,7 @@ async function main() {
     );
   }
 
+  app.use(noStore);
   app.all(
     "*",
     createRequestHandler({
