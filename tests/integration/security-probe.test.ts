@@ -5,6 +5,7 @@
  * `Cache-Control: no-store` on what the app answers. The client address is set with
  * X-Forwarded-For, which the server trusts from loopback (server/index.ts: "trust proxy").
  */
+import { request as httpRequest } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient, location, pageText } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
@@ -142,17 +143,44 @@ describe("sign-up", () => {
   });
 });
 
+/** A form posted with a Host header of its own (fetch always sends the server's): its status. */
+function postWithHost(
+  base: string,
+  path: string,
+  host: string,
+  origin: string,
+  form: Record<string, string>,
+): Promise<number> {
+  const body = new URLSearchParams(form).toString();
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL(path, base), {
+      method: "POST",
+      headers: {
+        Host: host,
+        Origin: origin,
+        "Content-Type": "application/x-www-form-urlencoded",
+        "Content-Length": Buffer.byteLength(body),
+      },
+    });
+    req.on("response", (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
 describe("the cross-site check with PUBLIC_URL", () => {
   it("accepts only PUBLIC_URL's scheme, host and port as the Origin of a form", async () => {
     const site = await startServer({ env: { PUBLIC_URL: "http://maillage.test:8080" } });
     try {
+      // As a proxy in front of the site passes it on: the Host is the public one.
       const post = (origin: string) =>
-        new HttpClient(site.url).post(
-          "/login",
-          { email: "louise@exemple.org", password: "maillage-demo" },
-          // As a proxy in front of the site sends it.
-          { Origin: origin, "X-Forwarded-Host": "maillage.test:8080" },
-        );
+        postWithHost(site.url, "/login", "maillage.test:8080", origin, {
+          email: "louise@exemple.org",
+          password: "maillage-demo",
+        });
       for (const origin of [
         "https://maillage.test:8080",
         "http://maillage.test",
@@ -160,10 +188,9 @@ describe("the cross-site check with PUBLIC_URL", () => {
         "http://autre.test:8080",
         site.url,
       ]) {
-        expect((await post(origin)).status, origin).toBe(403);
+        expect(await post(origin), origin).toBe(403);
       }
-      const accepted = await post("http://maillage.test:8080");
-      expect(accepted.status, site.output()).toBe(302);
+      expect(await post("http://maillage.test:8080"), site.output()).toBe(302);
     } finally {
       await site.stop();
     }
