@@ -1,7 +1,7 @@
 /** Server rendering: streams the page, waits for everything for bots and no-JS clients alike. */
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { localeFromCookieHeader } from "../core/i18n";
 import { RequestLocaleContext } from "./utils/i18n-react";
@@ -9,6 +9,21 @@ import { NonceProvider } from "./utils/nonce";
 import { withoutNulBytes } from "./utils/without-nul.server";
 
 export const streamTimeout = 5_000;
+
+/**
+ * Errors Remix reports while answering. A refusal that is part of the web (a page that does not
+ * exist, a method a route does not take: 4xx) is one line, method, path and status, never a stack
+ * trace: anyone could fill the log with them. Anything else is logged whole.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted) return;
+  if (isRouteErrorResponse(error) && error.status < 500) {
+    const { pathname } = new URL(request.url);
+    console.warn(`${request.method} ${pathname.slice(0, 300)} ${error.status}`);
+    return;
+  }
+  console.error(error);
+};
 
 export default function handleRequest(
   request: Request,

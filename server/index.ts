@@ -18,6 +18,7 @@ import { exactSolver } from "../core/solver/exact";
 import { isCrossSite, refuseCrossSite } from "./http/origin";
 import { cspNonceOf, securityHeaders } from "./http/headers";
 import { limitBodies } from "./http/limits";
+import { noStore } from "./http/no-store";
 import { closeServices, createServices } from "../core/services";
 import { isStoreError } from "../core/store/types";
 import { emptyDocument } from "../core/store/schema";
@@ -77,7 +78,10 @@ async function main() {
     // The same cross-site rule as pages: a browser connecting from another site is refused.
     allowRequest: (req, callback) => {
       const origin = req.headers.origin;
-      callback(null, !origin || !isCrossSite("POST", req.headers.host, origin, undefined));
+      callback(
+        null,
+        !origin || !isCrossSite("POST", req.headers.host, origin, undefined, config.publicUrl),
+      );
     },
   });
 
@@ -90,7 +94,7 @@ async function main() {
     res.json({ ok: true, version });
   });
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
-  app.use(refuseCrossSite);
+  app.use(refuseCrossSite(config.publicUrl));
   app.use(limitBodies);
 
   let build: ServerBuild | (() => Promise<ServerBuild>);
@@ -124,6 +128,7 @@ async function main() {
     );
   }
 
+  app.use(noStore);
   app.all(
     "*",
     createRequestHandler({

@@ -3,7 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useNavigation, useSearchParams } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Field, FormErrorSummary } from "~/components/Field";
-import { verifyLogin } from "../../core/models/user.server";
+import { normalizeEmail, verifyLogin } from "../../core/models/user.server";
 import { loginSchema, type LoginForm } from "../../core/schemas/auth";
 import { useT } from "~/utils/i18n-react";
 import { localeCookieHeader } from "~/utils/locale.server";
@@ -25,26 +25,32 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   return null;
 }
 
+function throttled(submission: Parameters<typeof refuse>[0], minutes: number) {
+  return refuse(submission, {
+    formError: { key: "auth.signIn.throttled", params: { minutes } },
+    status: 429,
+  });
+}
+
 export async function action({ request, context }: ActionFunctionArgs) {
   const s = context.services;
   const submission = await parseSubmission(request, loginSchema);
   if (submission.status !== "success") return refuse(submission);
   const { email, password, redirectTo } = submission.value;
   const ip = context.clientIp;
-  const key = email.toLowerCase();
+  const key = normalizeEmail(email);
+  // Too many failures for this account from this address: refused without a look at the password.
   const wait = await signInWaitMinutes(s, key, ip);
-  if (wait > 0) {
-    return refuse(submission, {
-      formError: { key: "auth.signIn.throttled", params: { minutes: wait } },
-      status: 429,
-    });
-  }
+  if (wait > 0) return throttled(submission, wait);
   const user = await verifyLogin(s, email, password);
   if (!user) {
-    await recordSignInFailure(s, key, ip);
+    // An address that failed too often is told to wait, whatever the account; a right password
+    // from it still signs in (above), so nobody behind it is locked out.
+    const addressWait = await recordSignInFailure(s, key, ip);
+    if (addressWait > 0) return throttled(submission, addressWait);
     return refuse(submission, { formError: { key: "auth.signIn.invalid" } });
   }
-  await clearSignInFailures(s, key);
+  await clearSignInFailures(s, key, ip);
   const response = await createUserSession(s, request, user.id, redirectTo ?? "/dashboard");
   // Bring back the language chosen on the account, unless this browser already chose one.
   if (!/(?:^|;\s*)maillage_lang=/.test(request.headers.get("Cookie") ?? "")) {

@@ -22,7 +22,7 @@ export async function redactionNames(s: Services, program: Program): Promise<Red
     store.find("organizations"),
     store.find("applications", { programId: program.id }),
   ]);
-  return programNames(program, { participants, users, organizations, applications });
+  return programNames({ participants, users, organizations, applications });
 }
 
 /**
@@ -53,7 +53,7 @@ async function buildProgramReport(s: Services, program: Program, today: string):
       store.find("users"),
       store.find("applications", { programId: program.id }),
     ]);
-  const names = programNames(program, { participants, users, organizations, applications });
+  const names = programNames({ participants, users, organizations, applications });
   // The groups' meetings and hours in one read each (not one read per group).
   const groupIds = new Set(groups.map((g) => g.id));
   const [meetings, hourEntries] = await Promise.all([

@@ -52,8 +52,17 @@ export async function createUser(
     locale: Locale;
   },
 ): Promise<PublicUser> {
+  const { password, ...rest } = input;
+  return createUserWithHash(s, { ...rest, passwordHash: await hashPassword(password) });
+}
+
+/** The account, from a password hashed earlier (a confirmed sign-up, ADR 0029). */
+export async function createUserWithHash(
+  s: Services,
+  input: { email: string; name: string; passwordHash: string; locale: Locale },
+): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = input.passwordHash;
   const role = coordinatorEmails(s).has(email) ? "coordinator" : "participant";
   return s.store.transaction(async (tx) => {
     if (await tx.findOne("users", { email })) throw new EmailTakenError();

@@ -36,6 +36,15 @@ export const signupSchema = z.object({
   redirectTo,
 });
 
+/**
+ * The link that confirms a sign-up (core/models/signup.server.ts): a sealed token, in the sign-up
+ * page's query (`/signup?confirm=…`).
+ */
+export const signUpTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{40,2000}$/);
+
+/** The confirmation form: its button only (the token is in the page's query). */
+export const signUpConfirmSchema = z.object({ intent: z.literal("confirm") });
+
 /** The forms' fields as the page sends them (for `useAppForm`). */
 export type LoginForm = z.input<typeof loginSchema>;
 export type SignupForm = z.input<typeof signupSchema>;

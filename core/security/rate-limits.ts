@@ -14,9 +14,17 @@ import type pg from "pg";
 import { RateLimiterMemory, RateLimiterPostgres, RateLimiterRes } from "rate-limiter-flexible";
 
 export const RATE_LIMITS = {
-  /** Failed sign-ins per account (email); a successful sign-in clears them. */
-  signInEmail: { points: 5, seconds: 15 * 60 },
-  /** Failed sign-ins per client address. */
+  /**
+   * Failed sign-ins per account (email) and client address: once reached, that address's attempts
+   * for that account are refused without a look at the password (an attacker's guesses stop; the
+   * person signing in from anywhere else is not concerned). A successful sign-in clears them.
+   */
+  signInPair: { points: 5, seconds: 15 * 60 },
+  /**
+   * Failed sign-ins per client address, whatever the account: once reached, a wrong password or an
+   * unknown account from that address is answered "too many attempts", while a right password still
+   * signs in (a workshop behind one address is not locked out by one of its machines).
+   */
   signInAddress: { points: 20, seconds: 15 * 60 },
   /**
    * Account creations per client address: enough for a workshop of several dozen people signing up

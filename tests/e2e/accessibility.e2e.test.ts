@@ -10,7 +10,8 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { setLanguage } from "../helpers/browser";
 import { useE2E } from "../helpers/e2e";
-import { createPairEvent } from "../helpers/http";
+import { createPairEvent, HttpClient } from "../helpers/http";
+import { signUpLink } from "../helpers/signup";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 const PILOT = "/programs/prog-pilote-2025";
@@ -166,6 +167,18 @@ describe(
         })),
         ...(await audit(anonymous, "/signup", { langs: ["fr"] })),
       ];
+      // After the sign-up form: "check your e-mail", then the e-mailed activation link's page.
+      await new HttpClient(e2e.url).post("/signup", {
+        name: "Personne Auditée",
+        email: "audit-axe@exemple.org",
+        password: "un-mot-de-passe-solide",
+      });
+      const link = await signUpLink(e2e.server.dataDir, "audit-axe@exemple.org");
+      expect(link).toBeTruthy();
+      findings.push(
+        ...(await audit(anonymous, "/signup?sent", { langs: ["fr"] })),
+        ...(await audit(anonymous, link!, { langs: ["fr"] })),
+      );
       expectNoSeriousViolation(findings);
     });
 

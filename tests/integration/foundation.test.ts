@@ -4,6 +4,8 @@ import { io as connect, type Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, HttpClient, location } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
+import { signUp } from "../helpers/signup";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 let server: TestServer;
 
@@ -75,17 +77,19 @@ describe("pages and languages", () => {
 describe("accounts", () => {
   it("signs up, signs out and signs in again through real HTTP requests", async () => {
     const client = new HttpClient(server.url);
-    const signUp = await client.post("/signup", {
+    const activated = await signUp(client, server.dataDir, {
       name: "Rosalie Nadeau",
       email: "Rosalie@Exemple.org",
       password: "un-mot-de-passe-solide",
       redirectTo: "/dashboard",
     });
-    expect(signUp.status).toBe(302);
-    expect(location(signUp)).toBe("/dashboard");
+    expect(activated.status).toBe(302);
+    expect(location(activated)).toBe("/dashboard");
     const session = client.cookies.get("maillage_session");
     expect(session).toBeTruthy();
-    const cookieLine = signUp.headers.getSetCookie().find((l) => l.startsWith("maillage_session="));
+    const cookieLine = activated.headers
+      .getSetCookie()
+      .find((l) => l.startsWith("maillage_session="));
     expect(cookieLine).toMatch(/HttpOnly/i);
     expect(cookieLine).toMatch(/SameSite=Lax/i);
 
@@ -126,17 +130,25 @@ describe("accounts", () => {
     expect(data).not.toContain("pas-un-courriel");
   });
 
-  it("refuses a second account with the same email", async () => {
+  it("makes no second account with the same email, and tells the account by e-mail", async () => {
     const client = new HttpClient(server.url);
     const response = await client.post("/signup", {
       name: "Autre Louise",
       email: "louise@exemple.org",
       password: "encore-un-mot-de-passe",
     });
-    expect(response.status).toBe(400);
-    expect(await response.text().then(decode)).toContain(
-      "Un compte existe déjà avec cette adresse courriel.",
+    expect(response.status).toBe(302);
+    expect(location(response)).toBe("/signup?sent");
+    expect(client.cookies.has("maillage_session")).toBe(false);
+    const mails = (await outboxMessages([server.dataDir])).filter(
+      (m) => m.to === "louise@exemple.org" && m.kind === "signUpExisting",
     );
+    expect(mails).toHaveLength(1);
+    const data = JSON.parse(await readFile(join(server.dataDir, "maillage.json"), "utf8")) as {
+      users: Array<{ email: string; name: string }>;
+    };
+    expect(data.users.filter((u) => u.email === "louise@exemple.org")).toHaveLength(1);
+    expect(data.users.some((u) => u.name === "Autre Louise")).toBe(false);
   });
 
   it("refuses a wrong password, then throttles repeated failures for that email", async () => {
@@ -204,6 +216,14 @@ describe("accounts", () => {
       ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(count).fill(302));
+    const links = (await outboxMessages([server.dataDir]))
+      .filter((m) => m.kind === "signUpConfirm" && m.to.startsWith("parallele-"))
+      .map((m) => m.text.match(/\/signup\?confirm=[\w-]+/)![0]);
+    expect(links).toHaveLength(count);
+    const activated = await Promise.all(
+      links.map((link) => new HttpClient(server.url).post(link, { intent: "confirm" })),
+    );
+    expect(activated.map((r) => r.status)).toEqual(Array(count).fill(302));
     const data = JSON.parse(await readFile(join(server.dataDir, "maillage.json"), "utf8")) as {
       users: Array<{ email: string }>;
     };
@@ -242,7 +262,7 @@ describe("programs, invitations and authorization", () => {
 
   it("hides a program from someone who is not part of it", async () => {
     const outsider = new HttpClient(server.url);
-    await outsider.post("/signup", {
+    await signUp(outsider, server.dataDir, {
       name: "Personne Externe",
       email: "externe@exemple.org",
       password: "mot-de-passe-externe",

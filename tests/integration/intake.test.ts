@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, HttpClient, location } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
+import { signUp } from "../helpers/signup";
 
 let server: TestServer;
 const PROGRAM_ID = "prog-reemploi-2026";
@@ -179,7 +180,7 @@ describe("programs (coordinator)", () => {
     expect((await louise.post("/programs/new", programForm)).status).toBe(403);
 
     const other = new HttpClient(server.url);
-    await other.post("/signup", {
+    await signUp(other, server.dataDir, {
       name: "Autre Table",
       email: "autre-table@exemple.org",
       password: "mot-de-passe-autre",

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { HttpClient } from "../helpers/http";
 import { makeTempDir, removeDir, runServerExpectingExit, startServer } from "../helpers/server";
+import { signUp } from "../helpers/signup";
 
 const dirs: string[] = [];
 afterEach(async () => {
@@ -71,7 +72,7 @@ describe("server life cycle", () => {
     });
     try {
       const client = new HttpClient(server.url);
-      await client.post("/signup", {
+      await signUp(client, server.dataDir, {
         name: "Table régionale",
         email: "table@exemple.org",
         password: "mot-de-passe-table",

@@ -65,14 +65,15 @@ describe.each(Object.keys(engines))("rate limits (%s)", (engine) => {
     vi.useFakeTimers({ toFake: ["Date"], now: new Date("2026-12-03T14:00:00Z") });
     const [one, other] = await engines[engine]!();
     const two = other ?? one;
-    for (let i = 0; i < 4; i++) await (i % 2 ? two : one).count("signInEmail", "marc@exemple.org");
-    expect(await two.wait("signInEmail", "marc@exemple.org")).toBe(0);
-    await one.count("signInEmail", "marc@exemple.org");
+    for (let i = 0; i < 4; i++)
+      await (i % 2 ? two : one).count("signInPair", "192.0.2.1|marc@exemple.org");
+    expect(await two.wait("signInPair", "192.0.2.1|marc@exemple.org")).toBe(0);
+    await one.count("signInPair", "192.0.2.1|marc@exemple.org");
     vi.setSystemTime(new Date("2026-12-03T14:05:00Z"));
-    expect(await two.wait("signInEmail", "marc@exemple.org")).toBe(10 * 60_000);
-    expect(await one.wait("signInEmail", "yves@exemple.org")).toBe(0);
-    await two.reset("signInEmail", "marc@exemple.org");
-    expect(await one.wait("signInEmail", "marc@exemple.org")).toBe(0);
+    expect(await two.wait("signInPair", "192.0.2.1|marc@exemple.org")).toBe(10 * 60_000);
+    expect(await one.wait("signInPair", "192.0.2.1|yves@exemple.org")).toBe(0);
+    await two.reset("signInPair", "192.0.2.1|marc@exemple.org");
+    expect(await one.wait("signInPair", "192.0.2.1|marc@exemple.org")).toBe(0);
 
     // Chat: five messages per person in five seconds.
     for (let i = 0; i < 5; i++) expect(await one.consume("chatPerson", "evt-1:p-marc")).toBe(0);

@@ -477,6 +477,68 @@ describe("what the redactor keeps, as documented", () => {
     );
   });
 
+  it("finds a name split by an invisible character, and drops those characters", () => {
+    const people = redactor({ organizations: [], people: ["Sophie Pelletier"], emails: [] });
+    // Zero-width space, soft hyphen, zero-width (non-)joiner, word joiner, byte order mark,
+    // variation selector, combining grapheme joiner.
+    for (const invisible of [
+      "\u200B",
+      "\u00AD",
+      "\u200D",
+      "\u200C",
+      "\u2060",
+      "\uFEFF",
+      "\uFE0F",
+      "\u034F",
+    ]) {
+      expect(people(`Merci à Pel${invisible}letier !`), JSON.stringify(invisible)).toBe(
+        `Merci à ${REDACTED} !`,
+      );
+      expect(people(`So${invisible}phie a aidé`), JSON.stringify(invisible)).toBe(
+        `${REDACTED} a aidé`,
+      );
+    }
+    expect(people("Écrire à so\u200Bphie@exemple\u00AD.org")).toBe(`Écrire à ${REDACTED}`);
+    // A name given with an invisible character is found written without it.
+    const stored = redactor({
+      organizations: [],
+      people: ["Jo\u00ADhanne Ga\u200Bgnon"],
+      emails: [],
+    });
+    expect(stored("Johanne Gagnon et Gagnon")).toBe(`${REDACTED} et ${REDACTED}`);
+  });
+
+  it("hides North American phone numbers, with an extension, and keeps other figures", () => {
+    const none = redactor({ organizations: [], people: [], emails: [] });
+    for (const phone of [
+      "514-555-1234",
+      "(514) 555-1234",
+      "514 555 1234",
+      "514.555.1234",
+      "5145551234",
+      "+1 514 555 1234",
+      "+1-514-555-1234",
+      "1 514 555-1234",
+      "1-800-555-1234",
+      "514\u00a0555\u00a01234",
+      "514-555-1234 poste 22",
+      "514-555-1234, poste 2245",
+      "(514) 555-1234 ext. 7",
+      "514-555-1234 x22",
+      "514-555-1234#3",
+      "514-555-\u200B1234",
+    ]) {
+      expect(none(`Appelez au ${phone}.`), phone).toBe(`Appelez au ${REDACTED}.`);
+    }
+    for (const figure of [
+      "Rencontre du 2026-01-11 à 13 h 30",
+      "12 345 personnes, 26,3 heures, 1 234 567,89 $",
+      "Code postal H2X 1Y4, dossier 2024-0012",
+    ]) {
+      expect(none(figure)).toBe(figure);
+    }
+  });
+
   it("leaves text as it is when there is no name to hide", () => {
     const none = redactor({ organizations: [], people: [], emails: [] });
     expect(none("Louise Bérubé, de Moisson Estrie")).toBe("Louise Bérubé, de Moisson Estrie");
@@ -487,39 +549,46 @@ describe("what the redactor keeps, as documented", () => {
 // ─── Who ────────────────────────────────────────────────────────────────────────────────────────
 
 describe("who a program's report must not name", () => {
-  it("its participants and their organizations, their competitors, its coordinators and applicants", () => {
-    const names = programNames(
-      { coordinatorIds: ["u-coord"] },
-      {
-        participants: [{ userId: "u-louise", organizationId: "o-grenier" }],
-        users: [
-          { id: "u-louise", name: "Louise Bérubé", email: "louise@exemple.org" },
-          { id: "u-coord", name: "Claire Coordination", email: "claire@exemple.org" },
-          { id: "u-other", name: "Autre Personne", email: "autre@exemple.org" },
-        ],
-        organizations: [
-          { id: "o-grenier", name: "Le Grenier partagé", competitorIds: ["o-rival"] },
-          { id: "o-rival", name: "Frigo rival", competitorIds: [] },
-          { id: "o-other", name: "Organisme ailleurs", competitorIds: [] },
-        ],
-        applications: [
-          {
-            organizationName: "Cuisine candidate",
-            contactName: "Jean Candidat",
-            email: "cuisine@exemple.org",
-            contactEmail: "",
-          },
-        ],
-      },
-    );
+  it("every account of the platform, its organizations, their competitors and its applicants", () => {
+    const names = programNames({
+      participants: [{ userId: "u-louise", organizationId: "o-grenier" }],
+      users: [
+        { id: "u-louise", name: "Louise Bérubé", email: "louise@exemple.org" },
+        { id: "u-coord", name: "Claire Coordination", email: "claire@exemple.org" },
+        { id: "u-other", name: "Autre Personne", email: "autre@exemple.org" },
+      ],
+      organizations: [
+        { id: "o-grenier", name: "Le Grenier partagé", competitorIds: ["o-rival"] },
+        { id: "o-rival", name: "Frigo rival", competitorIds: [] },
+        { id: "o-other", name: "Organisme ailleurs", competitorIds: [] },
+      ],
+      applications: [
+        {
+          organizationName: "Cuisine candidate",
+          contactName: "Jean Candidat",
+          email: "cuisine@exemple.org",
+          contactEmail: "",
+        },
+      ],
+    });
+    // "Autre Personne" has an account but takes no part in this program: a text may still name her.
     expect(names.people.toSorted()).toEqual(
-      ["Claire Coordination", "Jean Candidat", "Louise Bérubé"].toSorted(),
+      ["Autre Personne", "Claire Coordination", "Jean Candidat", "Louise Bérubé"].toSorted(),
     );
     expect(names.organizations.toSorted()).toEqual(
       ["Cuisine candidate", "Frigo rival", "Le Grenier partagé"].toSorted(),
     );
     expect(names.emails.toSorted()).toEqual(
-      ["claire@exemple.org", "cuisine@exemple.org", "louise@exemple.org"].toSorted(),
+      [
+        "autre@exemple.org",
+        "claire@exemple.org",
+        "cuisine@exemple.org",
+        "louise@exemple.org",
+      ].toSorted(),
+    );
+    const redact = redactor(names);
+    expect(redact("Merci à Autre Personne (autre@exemple.org)")).toBe(
+      `Merci à ${REDACTED} (${REDACTED})`,
     );
   });
 });

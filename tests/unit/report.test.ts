@@ -33,7 +33,7 @@ function inputFor(document: StoreDocument, programId: string): ReportInput {
     tools: document.tools.filter((t) => t.programId === programId),
     evaluations: document.evaluations.filter((e) => e.programId === programId),
     responses: document.evaluationResponses.filter((r) => r.programId === programId),
-    names: programNames(program, {
+    names: programNames({
       participants,
       users: document.users,
       organizations: document.organizations,

@@ -2,11 +2,14 @@
  * The report's confidentiality guarantee: no organization or person of the program is identifiable
  * in the report, its page or its CSV files. It is kept in four places:
  *
- * - who must not be named: `programNames()` (the program's participants, their organizations and
- *   the competitors those declared, its coordinators and its applicants);
+ * - who must not be named: `programNames()` (every person with an account on the platform, in this
+ *   program or not, the program's organizations and the competitors those declared, and its
+ *   applicants);
  * - what is removed from every free text the report shows (tool titles and descriptions, quotes,
- *   recommendations, group labels, questionnaire titles…): `redactor()` replaces those names, their
- *   parts and any e-mail address with `REDACTED`;
+ *   recommendations, group labels, questionnaire titles…): `redactor()` first drops the invisible
+ *   characters that could split a name ("Pel\u200Bletier": Unicode's default-ignorable code points,
+ *   zero-width spaces, soft hyphens, joiners, variation selectors…), then replaces those names,
+ *   their parts, any e-mail address and any North American phone number with `REDACTED`;
  * - small counts: an answer breakdown or an average of fewer than `MIN_RESPONDENTS` people is not
  *   given (applied by `aggregate.ts`);
  * - groups are named by a label or a number, their regions counted, never named (`aggregate.ts`).
@@ -35,25 +38,22 @@ export interface RedactionNames {
 // ─── Who ────────────────────────────────────────────────────────────────────────────────────────
 
 /**
- * Everyone a program's report must not name: its participants (accounts and organizations, and the
- * organizations they declared as competitors), its coordinators, and its applicants.
+ * Everyone a program's report must not name: every account of the platform (a person of another
+ * program, or of none, may be named in a text as well), the program's organizations and the
+ * organizations they declared as competitors, and its applicants.
  */
-export function programNames(
-  program: { coordinatorIds: readonly string[] },
-  data: {
-    participants: ReadonlyArray<{ userId: string; organizationId: string }>;
-    users: ReadonlyArray<{ id: string; name: string; email: string }>;
-    organizations: ReadonlyArray<{ id: string; name: string; competitorIds: readonly string[] }>;
-    applications: ReadonlyArray<{
-      organizationName: string;
-      contactName: string;
-      email: string;
-      contactEmail: string;
-    }>;
-  },
-): RedactionNames {
-  const userIds = new Set([...data.participants.map((p) => p.userId), ...program.coordinatorIds]);
-  const people = data.users.filter((u) => userIds.has(u.id));
+export function programNames(data: {
+  participants: ReadonlyArray<{ userId: string; organizationId: string }>;
+  users: ReadonlyArray<{ id: string; name: string; email: string }>;
+  organizations: ReadonlyArray<{ id: string; name: string; competitorIds: readonly string[] }>;
+  applications: ReadonlyArray<{
+    organizationName: string;
+    contactName: string;
+    email: string;
+    contactEmail: string;
+  }>;
+}): RedactionNames {
+  const people = data.users;
   const orgIds = new Set(data.participants.map((p) => p.organizationId));
   for (const org of data.organizations) {
     if (orgIds.has(org.id)) for (const c of org.competitorIds) orgIds.add(c);
@@ -156,10 +156,18 @@ function termsOf(names: RedactionNames): string[] {
 
 /**
  * Hidden in every text, whoever they belong to: e-mail addresses (their local part may hold an
- * apostrophe, "jean.o'neil@…", straight or curly as a text may have it). Each pattern is global;
- * what it matches is replaced before the names are looked for.
+ * apostrophe, "jean.o'neil@…", straight or curly as a text may have it) and North American phone
+ * numbers ("514-555-1234", "(514) 555-1234", "514.555.1234", "+1 514 555 1234", "1-800-555-1234",
+ * with an extension: "poste 22", "ext. 22", "x22", "#22"). Each pattern is global; what it matches
+ * is replaced before the names are looked for.
  */
-const PATTERNS: readonly RegExp[] = [/[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu];
+const PATTERNS: readonly RegExp[] = [
+  /[\p{L}\p{N}._%+'’-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu,
+  /(?<![\p{L}\p{N}+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)\s?|\d{3}[\s.-]?)\d{3}[\s.-]?\d{4}(?:\s*,?\s*(?:poste|ext\.?|extension|x|#)\s*\d{1,6})?(?![\p{L}\p{N}])/giu,
+];
+
+/** Invisible characters that may sit inside a word without showing (Unicode's own list). */
+export const DEFAULT_IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
 
 // ─── How ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -173,7 +181,7 @@ export function redactor(names: RedactionNames): (text: string) => string {
   const findNames = nameFinder(termsOf(names));
   return (text: string) => {
     if (!text) return text;
-    let out = text;
+    let out = text.replace(DEFAULT_IGNORABLE, "");
     for (const pattern of PATTERNS) out = out.replace(pattern, REDACTED);
     return findNames ? replaceNames(out, findNames) : out;
   };

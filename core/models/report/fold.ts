@@ -4,7 +4,10 @@
  * text is replaced in the original one, which keeps its own characters.
  */
 
-/** Lower case, no accents, one kind of apostrophe and space: per character, so offsets map back. */
+/**
+ * Lower case, no accents, one kind of apostrophe and space, no invisible characters: per character,
+ * so offsets map back.
+ */
 const foldedChars = new Map<string, string>();
 function foldChar(ch: string): string {
   // Texts use few distinct characters: each is folded once (a page folds thousands of names).
@@ -17,6 +20,8 @@ function foldChar(ch: string): string {
   return folded;
 }
 function foldCharUncached(ch: string): string {
+  // Invisible characters (a zero-width space, a soft hyphen…) fold to nothing.
+  if (/^\p{Default_Ignorable_Code_Point}$/u.test(ch)) return "";
   const base = ch
     .normalize("NFD")
     .replace(/\p{M}/gu, "")
