@@ -16,6 +16,9 @@
  * bound is the optimum every optimal solution has loss 0: it uses only zero-reduced-cost triads
  * and fills every person with a positive dual (complementary slackness).
  *
+ * With pin links the folded multipliers can make P exceed the LP bound (a link partner whose
+ * folded multiplier is negative counts as 0): still a bound, a little weaker.
+ *
  * The search enumerates every triad with ρ − rc_t ≤ budget (the implicit triad space, through
  * `enumerateAbove`, not only the generated columns), then branches, as Knuth's Algorithm X does,
  * on the open person (positive dual and capacity left, or forced and not placed) with the fewest
@@ -64,8 +67,12 @@ export interface ReducedCostSearchResult {
   candidates: number;
   /** Nodes when the best solution was found. */
   nodesToBest: number;
+  /** The pass (1 = zero reduced cost) that found the best solution (0: none). */
+  passOfBest: number;
   /** Largest budget searched exhaustively (-1 when none). */
   exhaustedBudget: number;
+  /** Every solution worth more than incValue was seen: `value` (or incValue) is optimal. */
+  exhaustive: boolean;
   passes: number;
   /** Restarts in the last pass. */
   restarts?: number;
@@ -104,10 +111,12 @@ export function reducedCostSearch(
     else if (forced[i] && y[i]! < 0) potential += y[i]!;
   }
   // Floating-point margin: the identity holds exactly in reals, the sums here are rounded.
-  potential += 1e-9 * (Math.abs(potential) + 1) + 1e-9 * n * (Math.abs(rho) + pi + 1);
+  const margin = 1e-9 * (Math.abs(potential) + 1) + 1e-9 * n * (Math.abs(rho) + pi + 1);
+  potential += margin;
 
   let best: number[] | null = null;
   let nodesToBest = 0;
+  let passOfBest = 0;
   let bestValue = input.incValue;
   const result = (
     upper: number,
@@ -122,13 +131,15 @@ export function reducedCostSearch(
     potential,
     nodes,
     nodesToBest,
+    passOfBest,
     candidates,
     exhaustedBudget,
+    exhaustive: false,
     passes,
   });
   // Solutions worth at least incValue + EPS/2 have loss ≤ maxBudget.
   let maxBudget = potential - input.incValue - EPS / 2;
-  if (maxBudget < 0) return result(potential, 0, 0, -1, 0);
+  if (maxBudget < 0) return { ...result(potential, 0, 0, -1, 0), exhaustive: true };
 
   // Candidate triads of a pass: ρ − rc_t ≤ budget (the implicit triad space), sorted by loss.
   const limit = input.candidateLimit ?? 200_000;
@@ -281,6 +292,7 @@ export function reducedCostSearch(
       best = triads;
       bestValue = value;
       nodesToBest = nodes;
+      passOfBest = passes;
       if (input.knownUpper !== undefined && bestValue >= input.knownUpper - EPS)
         halted = stopped = true;
       maxBudget = potential - bestValue - EPS / 2;
@@ -355,7 +367,9 @@ export function reducedCostSearch(
 
   // Budgets: ~0 first (exact cover of the zero-reduced-cost triads), then doubling up to
   // P − incumbent (every better solution); a pass whose triads exceed the limit stops the search.
-  const tiny = 1e-6 * (1 + Math.abs(potential) / 1e3);
+  // (ρ is charged once per group: at converged duals it is the pricing tolerance.)
+  // The margin too: a solution at the LP bound then ends the search in this pass.
+  const tiny = margin + 1e-6 * (1 + Math.abs(potential) / 1e3) + 2 * rho * G;
   const plan: number[] = [tiny];
   for (let b = Math.max(2 * tiny, maxBudget / 64); b < maxBudget; b *= 2) plan.push(b);
   plan.push(maxBudget);
@@ -364,6 +378,7 @@ export function reducedCostSearch(
   let passes = 0;
   let candidates = 0;
   let restarts = 0;
+  let exhaustive = false;
   for (const b of plan) {
     budget = Math.min(b, maxBudget);
     if (budget < 0 || !enumerate(budget)) break;
@@ -384,9 +399,12 @@ export function reducedCostSearch(
     // Exhausted: every solution with loss ≤ budget was seen (budget only shrank on the way).
     exhaustedBudget = budget;
     upper = Math.min(upper, Math.max(bestValue, potential - budget));
-    if (budget >= maxBudget) break;
+    if (budget >= maxBudget) {
+      exhaustive = true;
+      break;
+    }
   }
-  return { ...result(upper, nodes, candidates, exhaustedBudget, passes), restarts };
+  return { ...result(upper, nodes, candidates, exhaustedBudget, passes), exhaustive, restarts };
 }
 
 /** A 32-bit integer hash step (restart orders). */
