@@ -50,7 +50,7 @@ export interface ReducedCostSearchInput {
   maxNodes?: number;
   /** Node cap of the first attempt of a pass (doubled at each restart; default 4 000). */
   restartNodes?: number;
-  /** Most triads enumerated (default 200 000): a larger budget is cut down to fit. */
+  /** Most triads of one pass (default 50 000): a pass over more stops the search. */
   candidateLimit?: number;
 }
 
@@ -142,7 +142,7 @@ export function reducedCostSearch(
   if (maxBudget < 0) return { ...result(potential, 0, 0, -1, 0), exhaustive: true };
 
   // Candidate triads of a pass: ρ − rc_t ≤ budget (the implicit triad space), sorted by loss.
-  const limit = input.candidateLimit ?? 200_000;
+  const limit = input.candidateLimit ?? 50_000;
   const mentorship = enc.mode === "mentorship";
   let K = 0;
   let ta = new Int32Array(0);
@@ -381,7 +381,7 @@ export function reducedCostSearch(
   let exhaustive = false;
   for (const b of plan) {
     budget = Math.min(b, maxBudget);
-    if (budget < 0 || !enumerate(budget)) break;
+    if (budget < 0 || performance.now() > input.deadline || !enumerate(budget)) break;
     candidates = candidatesRaw.length;
     passes++;
     // Restarts with a doubling node cap until one attempt is complete.
