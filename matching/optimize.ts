@@ -32,6 +32,7 @@ import {
 } from "./optimize/shared";
 import { subgradientBound } from "./optimize/lagrangian";
 import { improveLocally } from "./optimize/local-search";
+import { reducedCostSearch } from "./optimize/reduced-cost-search";
 import { canonicalTieBreak } from "./optimize/tie-break";
 import { tightColumns } from "./optimize/tight-columns";
 import { loadHighs, solvePackingSync } from "./solvers/highs";
@@ -196,6 +197,31 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
     await tick();
     checkAbort();
   }
+  // Converged duals: a search over the triads of small reduced cost (optimize/reduced-cost-search.ts)
+  // finds the optimum when the LP bound is (nearly) tight, and proves it when it is exhaustive.
+  if (converged && !all && upper - incValue > EPS && left() > 0) {
+    const t = performance.now();
+    const s = reducedCostSearch(enc, {
+      y,
+      pi,
+      maxGroups,
+      incValue,
+      knownUpper: upper,
+      deadline: t + Math.min(left() / 2, (opts.reducedCostSearchShare ?? 0.3) * budget),
+    });
+    stats.rcSearchNodes = s.nodes;
+    stats.rcSearchTriads = s.candidates;
+    stats.rcSearchPasses = s.passes;
+    stats.rcSearchBudget = s.exhaustedBudget;
+    stats.rcSearchNodesToBest = s.nodesToBest;
+    stats.rcSearchRestarts = s.restarts ?? 0;
+    stats.msRcSearch = Math.round(performance.now() - t);
+    if (s.triads) accept(s.triads, s.value);
+    upper = Math.min(upper, Math.max(s.upper, incValue));
+    report("rc-search", 0.53, incValue, upper);
+    await tick();
+    checkAbort();
+  }
   // Integer solve on the generated columns (price and branch): exact when every triad is a
   // column (small models); otherwise a time-capped incumbent improver.
   // Skip it when the complete reduced-cost window is already small.
@@ -290,6 +316,10 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       );
     }
   }
+  // The canonical tie-break gets a share of the budget: with heavy ties (integer scores) its
+  // integer program can take longer than everything before it; cut short, it keeps the incumbent.
+  const tTie = performance.now();
+  const tieEnd = tTie + Math.max(500, (opts.tieBreakShare ?? 0.1) * budget);
   ({ incumbent, incValue } = canonicalTieBreak(
     enc,
     highs,
@@ -305,9 +335,10 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
       incumbent,
       incValue,
       tieBreakLimit: opts.tieBreakLimit,
-      left,
+      left: () => Math.min(left(), tieEnd - performance.now()),
     },
     stats,
   ));
+  stats.msTieBreak = Math.round(performance.now() - tTie);
   return { triads: incumbent, value: incValue, upper, proven, candidateTriads, stats };
 }

@@ -65,8 +65,12 @@ async function one(
   const inst = generateInstance({ size, seed, regionRule: rule, scores });
   await loadHighs();
   const t = performance.now();
+  const cpu = process.cpuUsage();
   const r = await solveMatching(inst, { timeLimitMs });
   const timeMs = Math.round(performance.now() - t);
+  // CPU time of the solve (user + system): on a shared machine, how much work the time bought.
+  const used = process.cpuUsage(cpu);
+  const cpuMs = Math.round((used.user + used.system) / 1000);
   const peakMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const errors = check(inst, r);
   const gapPct =
@@ -89,7 +93,7 @@ async function one(
     status: r.status,
     peakMb,
     checker: errors.length === 0 ? "pass" : `FAIL: ${errors.slice(0, 3).join("; ")}`,
-    stats: r.diagnostics?.stats ?? {},
+    stats: { cpuMs, ...(r.diagnostics?.stats ?? {}) },
   };
 }
 

@@ -30,6 +30,8 @@ export interface OptimizeOptions {
   firstWindowNodes?: number;
   /** Largest proof set given to the canonical tie-break (default 1 500 triads). */
   tieBreakLimit?: number;
+  /** Share of the budget the canonical tie-break may use (default 0.1, at least 500 ms). */
+  tieBreakShare?: number;
   /** Columns added per anchor and pricing round (default 3). */
   columnsPerAnchor?: number;
   /** Size of the first (incumbent-improving) window. */
@@ -40,6 +42,8 @@ export interface OptimizeOptions {
   windowPerSecond?: number;
   /** Share of the budget the Lagrangian bound may use when column generation stops early (default 0.2). */
   lagrangianShare?: number;
+  /** Share of the budget the reduced-cost search may use after column generation converged (default 0.3). */
+  reducedCostSearchShare?: number;
   /** Solver for the direct (small) case; HiGHS by default. */
   smallSolver?: PackingSolver;
 }
