@@ -87,7 +87,7 @@ beforeAll(async () => {
     tools: pilotRows(doc.tools),
     evaluations: pilotRows(doc.evaluations),
     responses: pilotRows(doc.evaluationResponses),
-    names: programNames(program, {
+    names: programNames({
       participants,
       users: doc.users,
       organizations: doc.organizations,
