@@ -32,6 +32,8 @@ const EXPECTED: Record<(typeof REPORT_TABLES)[number], string[]> = {
   groups: [FORMULAS.groupLabel, FORMULAS.otherGroupLabel],
   meetings: [FORMULAS.groupLabel, FORMULAS.otherGroupLabel],
   hours: [FORMULAS.groupLabel, FORMULAS.otherGroupLabel],
+  // Figures only: nothing typed by a person reaches this table.
+  budget: [],
   tools: [FORMULAS.toolTitle, FORMULAS.toolDescription, FORMULAS.themeLabel],
   evaluations: [FORMULAS.questionnaireTitle],
 };
@@ -43,7 +45,7 @@ beforeAll(async () => {
   dataDir = await makeTempDir("maillage-csv-");
   const doc = documentSchema.parse(await demoDocument());
   const program = doc.programs.find((p) => p.id === PILOT_PROGRAM_ID)!;
-  // Logistique used 19 hours: with a bank of 16 it is 3 hours over, a negative number.
+  // Logistique used 17 hours: with a bank of 16 it is 1 hour over, a negative number.
   program.hourBankHours = 16;
   const [logistique, synergies] = doc.groups.filter((g) => g.programId === PILOT_PROGRAM_ID);
   logistique!.label = FORMULAS.groupLabel;

@@ -29,7 +29,9 @@ function inputFor(document: StoreDocument, programId: string): ReportInput {
     participants,
     organizations: document.organizations,
     meetings: document.meetings.filter((m) => groupIds.has(m.groupId)),
+    codevSessions: document.codevSessions.filter((c) => groupIds.has(c.groupId)),
     hourEntries: document.hourEntries.filter((e) => groupIds.has(e.groupId)),
+    coordinationEntries: document.coordinationEntries.filter((e) => e.programId === programId),
     tools: document.tools.filter((t) => t.programId === programId),
     evaluations: document.evaluations.filter((e) => e.programId === programId),
     responses: document.evaluationResponses.filter((r) => r.programId === programId),
@@ -87,17 +89,71 @@ describe("the pilot cohort's report", () => {
     expect(report.totals.meetings.held).toBe(9);
   });
 
-  it("counts each meeting's time once in the hour bank", () => {
+  it("counts each meeting's time once in the hour bank, and the mentees' own time apart", () => {
     const logistique = byLabel("Logistique").hours;
-    expect(logistique).toMatchObject({ bank: 20, used: 19, remaining: 1, meeting: 10 });
+    // The mentor's preparation (5 h) and follow-up (2 h) draw from the bank; the two mentees'
+    // communication (1 h each) is their own time.
+    expect(logistique).toMatchObject({ bank: 20, used: 17, remaining: 3, meeting: 10 });
     expect(logistique.preparation).toBe(5);
-    expect(logistique.preparationShare).toBeCloseTo(5 / 19, 2);
-    expect(logistique.outsideMeetingsShare).toBeCloseTo(9 / 19, 2);
+    expect(logistique.communication).toBe(0);
+    expect(logistique.ownTime).toBe(2);
+    expect(logistique.preparationShare).toBeCloseTo(5 / 17, 2);
+    expect(logistique.outsideMeetingsShare).toBeCloseTo(7 / 17, 2);
     const synergies = byLabel("Synergies").hours;
-    expect(synergies).toMatchObject({ bank: 20, used: 13, remaining: 7, meeting: 6 });
+    expect(synergies).toMatchObject({ bank: 20, used: 11.5, remaining: 8.5, meeting: 6 });
     expect(synergies.preparation).toBe(4);
-    expect(report.totals.hours).toMatchObject({ bank: 40, used: 32, remaining: 8, meeting: 16 });
-    expect(report.totals.hours.preparationShare).toBeCloseTo(9 / 32, 2);
+    expect(synergies.ownTime).toBe(1.5);
+    expect(report.totals.hours).toMatchObject({
+      bank: 40,
+      used: 28.5,
+      remaining: 11.5,
+      meeting: 16,
+      ownTime: 3.5,
+    });
+    expect(report.totals.hours.preparationShare).toBeCloseTo(9 / 28.5, 2);
+  });
+
+  it("gives the compensation and the coordination time next to the hours", () => {
+    // Two mentors at the program's figure, one of them with their own.
+    const [louise, sylvie] = input.participants.filter((p) => p.role === "mentor");
+    const coordinated = buildReport({
+      ...input,
+      participants: input.participants.map((p) =>
+        p.id === sylvie!.id ? { ...p, compensation: 1500 } : p,
+      ),
+      coordinationEntries: [
+        { hours: 6, task: "recruitment" },
+        { hours: 2.5, task: "pairing" },
+        { hours: 1.25, task: "recruitment" },
+      ],
+    });
+    expect(louise).toBeDefined();
+    expect(coordinated.budget).toEqual({
+      mentors: 2,
+      mentorCompensation: 2500,
+      compensationPerMentor: 1000,
+      coordinationBudget: 8000,
+      coordinationHours: 9.75,
+      coordinationByTask: {
+        recruitment: 7.25,
+        selection: 0,
+        pairing: 2.5,
+        "follow-up": 0,
+        evaluation: 0,
+        other: 0,
+      },
+      hoursOffered: 40,
+      hoursUsed: 28.5,
+      ownTime: 3.5,
+    });
+    const rows = csvTable(coordinated, "budget", "fr").rows;
+    expect(rows).toContainEqual(["Rémunération des personnes mentores ($)", 2500]);
+    expect(rows).toContainEqual(["Temps de coordination inscrit (h)", 9.75]);
+    expect(rows).toContainEqual(["Temps de coordination : Recrutement (h)", 7.25]);
+    expect(rows).toContainEqual(["Temps des mentorés et des pairs, hors banque (h)", 3.5]);
+    const hours = csvTable(coordinated, "hours", "fr");
+    const own = hours.header.indexOf("Temps des mentorés et des pairs (hors banque)");
+    expect(hours.rows.map((r) => r[own])).toEqual([2, 1.5, 3.5]);
   });
 
   it("lists the tools by theme with the program library's share", () => {
@@ -161,8 +217,9 @@ describe("the pilot cohort's report", () => {
     const orgs = doc.organizations.filter((o) => orgIds.has(o.id)).map((o) => o.name);
     const texts = [
       JSON.stringify(report),
-      ...(["groups", "meetings", "hours", "tools", "evaluations"] as const).flatMap((table) =>
-        (["fr", "en"] as const).map((locale) => JSON.stringify(csvTable(report, table, locale))),
+      ...(["groups", "meetings", "hours", "budget", "tools", "evaluations"] as const).flatMap(
+        (table) =>
+          (["fr", "en"] as const).map((locale) => JSON.stringify(csvTable(report, table, locale))),
       ),
     ];
     for (const text of texts) {
@@ -249,7 +306,7 @@ describe("small counts", () => {
     });
     expect(two.evaluations.final.byGroup.every((b) => b.stats === null)).toBe(true);
     // Group figures about meetings and hours are not about a person: always given.
-    expect(two.groups[0]!.hours.used).toBe(19);
+    expect(two.groups[0]!.hours.used).toBe(17);
   });
 
   it("names unlabelled groups by their order of creation, and hides names in labels", () => {
