@@ -213,6 +213,11 @@ export default function Coordination() {
             amount: money(data.budget.mentorCompensation),
           })}
         </p>
+        {compensationError && !data.mentors.some((m) => m.id === refusedMentor) ? (
+          <p className="alert alert--error" role="alert">
+            {t(compensationError.key, compensationError.params)}
+          </p>
+        ) : null}
         {data.mentors.length === 0 ? (
           <p className="empty-state">{t("coordination.noMentors")}</p>
         ) : (

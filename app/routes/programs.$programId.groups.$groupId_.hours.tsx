@@ -32,11 +32,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const codev = program.composition === "co-development";
   const [bank, view, choices] = await Promise.all([
     hourBank(s, group, program),
     groupView(s, group.id),
-    codev ? workForChoices(s, group.id) : [],
+    workForChoices(s, group.id),
   ]);
   const names = Object.fromEntries((view?.members ?? []).map((m) => [m.id, m.name]));
   return {
@@ -161,25 +160,23 @@ export default function HourBank() {
               hint={t("hours.hoursHint")}
             />
           </div>
-          {data.mode === "co-development" ? (
-            <Choice
-              field={fields.forId}
-              label={t("hourRule.for")}
-              value=""
-              options={[
-                { value: "", label: t("hourRule.forNone") },
-                ...data.workFor.map((c) => ({
-                  value: c.value,
-                  label: c.facilitator
-                    ? t("hourRule.forOption", {
-                        when: date(c.at, { dateStyle: "medium", timeStyle: "short" }),
-                        facilitator: c.facilitator,
-                      })
-                    : date(c.at, { dateStyle: "medium", timeStyle: "short" }),
-                })),
-              ]}
-            />
-          ) : null}
+          <Choice
+            field={fields.forId}
+            label={t("hourRule.for")}
+            value=""
+            options={[
+              { value: "", label: t("hourRule.forNone") },
+              ...data.workFor.map((c) => ({
+                value: c.value,
+                label: c.facilitator
+                  ? t("hourRule.forOption", {
+                      when: date(c.at, { dateStyle: "medium", timeStyle: "short" }),
+                      facilitator: c.facilitator,
+                    })
+                  : date(c.at, { dateStyle: "medium", timeStyle: "short" }),
+              })),
+            ]}
+          />
           <p className="field-hint">
             {data.mode === "co-development"
               ? t("hourRule.hintFacilitator")

@@ -18,13 +18,27 @@ export const removeCoordinationTimeSchema = z.object({
   entryId: idSchema,
 });
 
-/** A mentor's compensation (CAD); left empty, the program's figure. */
+/**
+ * A mentor's compensation (CAD, cents at most); left empty, the program's figure. Each bound has
+ * its own message ("at least 0"), not only "enter a number".
+ */
 export const compensationSchema = z.object({
   intent: z.literal("compensation"),
   participantId: choiceIdSchema,
-  amount: numberField(0, 1_000_000, false)
-    .refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, "errors.cents")
-    .optional(),
+  amount: z.preprocess(
+    (v) =>
+      typeof v === "string"
+        ? v.trim() === ""
+          ? undefined
+          : Number(v.replace(/\s/g, "").replace(",", "."))
+        : v,
+    z
+      .number("errors.number")
+      .min(0, "errors.tooSmall")
+      .max(1_000_000, "errors.tooBig")
+      .refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, "errors.cents")
+      .optional(),
+  ),
 });
 
 export const coordinationSchema = z.discriminatedUnion("intent", [
