@@ -129,11 +129,11 @@ export default function HourBank() {
           <dd>{number(s.outsideMeetingsShare * 100, { maximumFractionDigits: 0 })} %</dd>
         </div>
         <div>
-          <dt>{t("hourRule.ownTime", { mode: data.mode })}</dt>
+          <dt>{t(`hourRule.ownTime.${data.mode}`)}</dt>
           <dd>{number(s.ownTime)} h</dd>
         </div>
       </dl>
-      <p>{t("hourRule.explain", { mode: data.mode })}</p>
+      <p>{t(`hourRule.explain.${data.mode}`)}</p>
       <HourChart byMonth={s.byMonth} bank={s.bank} />
       <section className="panel" aria-labelledby="log-title">
         <h2 id="log-title">{t("hours.logTitle")}</h2>
@@ -213,7 +213,7 @@ export default function HourBank() {
                   <td>{t(`hours.kinds.${e.kind}`)}</td>
                   <td>{number(e.hours)} h</td>
                   <td>
-                    {e.drawsFromBank ? t("hourRule.bank") : t("hourRule.own", { mode: data.mode })}
+                    {e.drawsFromBank ? t("hourRule.bank") : t(`hourRule.own.${data.mode}`)}
                   </td>
                   <td>
                     {e.note}

@@ -140,9 +140,9 @@ describe("CSV exports", () => {
 
       if (table === "hours") {
         const logistique = records.find((r) => r[0] === `'${FORMULAS.groupLabel}`)!;
-        // bank, used, remaining: -3 left as a number (no apostrophe, no quotes).
-        expect(logistique.slice(1, 4), table).toEqual(["16", "19", "-3"]);
-        expect(text, table).toContain(",16,19,-3,");
+        // bank, used, remaining: -1 left as a number (no apostrophe, no quotes).
+        expect(logistique.slice(1, 4), table).toEqual(["16", "17", "-1"]);
+        expect(text, table).toContain(",16,17,-1,");
       }
       if (table === "tools") expect(cells, table).toContain(MULTILINE);
     }

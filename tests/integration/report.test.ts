@@ -7,7 +7,7 @@ import { startServer, type TestServer } from "../helpers/server";
 
 const REPORT = `/programs/${PILOT_PROGRAM_ID}/report`;
 const CSV = `/programs/${PILOT_PROGRAM_ID}/report.csv`;
-const TABLES = ["groups", "meetings", "hours", "tools", "evaluations"] as const;
+const TABLES = ["groups", "meetings", "hours", "budget", "tools", "evaluations"] as const;
 let server: TestServer;
 
 /** The pilot's people and organizations, and its coordinator, from the demo document itself. */
@@ -76,17 +76,24 @@ describe("the pilot cohort's report", () => {
     expect(html).toContain(
       '<th scope="row">Synergies</th><td>4</td><td>2</td><td>2</td><td>0</td><td>0</td><td>0</td>',
     );
-    // Hours: bank, used, remaining, in meetings, preparation.
+    // Hours: bank, used, remaining, in meetings, preparation, communication and follow-up, and
+    // the mentees' own time (their communication), apart from the bank.
     expect(html).toContain(
-      '<th scope="row">Logistique</th><td>20 h</td><td>19 h</td><td>1 h</td><td>10 h</td><td>5 h</td>',
+      '<th scope="row">Logistique</th><td>20 h</td><td>17 h</td><td>3 h</td><td>10 h</td><td>5 h</td><td>2 h</td><td>2 h</td>',
     );
     expect(html).toContain(
-      '<th scope="row">Synergies</th><td>20 h</td><td>13 h</td><td>7 h</td><td>6 h</td><td>4 h</td>',
+      '<th scope="row">Synergies</th><td>20 h</td><td>11,5 h</td><td>8,5 h</td><td>6 h</td><td>4 h</td><td>1,5 h</td><td>1,5 h</td>',
     );
-    expect(html).toContain("32 h sur 40 h");
+    expect(html).toContain("28,5 h sur 40 h");
+    // Compensation and coordination next to the hours: two mentors at the program's 1 000 $.
+    expect(html).toContain("Budget et temps de coordination");
+    expect(html).toMatch(
+      /<dt>Temps des mentorés et des pairs, hors banque \(h\)<\/dt><dd>3,5 h<\/dd>/,
+    );
+    expect(html).toMatch(/2 personnes mentores ; 1\s000,00\s\$ par défaut/);
     // The charts are images with a text alternative that carries the numbers.
     expect(html).toContain('role="img" aria-labelledby="chart-hours-title"');
-    expect(html).toContain("Logistique — utilisé : 19 h, restant : 1 h, banque : 20 h.");
+    expect(html).toContain("Logistique — utilisé : 17 h, restant : 3 h, banque : 20 h.");
     expect(html).toContain("Synergies — tenues : 4, reportées : 0, annulées : 0, planifiées : 0.");
     // Tools by theme, questionnaires, consenting quotes with names hidden.
     expect(html).toContain("Guide de tri des denrées");
@@ -134,10 +141,15 @@ describe("the pilot cohort's report", () => {
       "Total,9,7,2,0,0,0",
     ]);
     expect(lines("hours").slice(1)).toEqual([
-      "Logistique,20,19,1,10,5,2,2,26.3,47.4",
-      "Synergies,20,13,7,6,4,1.5,1.5,30.8,53.8",
-      "Total,40,32,8,16,9,3.5,3.5,28.1,50",
+      "Logistique,20,17,3,10,5,0,2,2,29.4,41.2",
+      "Synergies,20,11.5,8.5,6,4,0,1.5,1.5,34.8,47.8",
+      "Total,40,28.5,11.5,16,9,0,3.5,3.5,31.6,43.9",
     ]);
+    expect(lines("budget")).toContain("Personnes mentores,2");
+    expect(lines("budget")).toContain("Rémunération des personnes mentores ($),2000");
+    expect(lines("budget")).toContain("Budget de coordination ($),8000");
+    expect(lines("budget")).toContain("Heures utilisées,28.5");
+    expect(lines("budget")).toContain("Temps des mentorés et des pairs, hors banque (h),3.5");
     expect(lines("tools")).toHaveLength(12);
     expect(files.tools).toContain(
       'Tri des denrées,Guide de tri des denrées,"Critères de tri, étiquetage et durée de conservation.",Oui',
@@ -164,7 +176,7 @@ describe("the pilot cohort's report", () => {
       const response = await coordinator.get(`${CSV}${query}`);
       expect(response.status).toBe(400);
       expect(await response.text()).toBe(
-        "Tableau inconnu. Indiquez ?table= suivi de l'un de ces tableaux : groups, meetings, hours, tools, evaluations.",
+        "Tableau inconnu. Indiquez ?table= suivi de l'un de ces tableaux : groups, meetings, hours, budget, tools, evaluations.",
       );
     }
   });
