@@ -149,7 +149,7 @@ describe("the pilot cohort's report", () => {
     expect(lines("budget")).toContain("Rémunération des personnes mentores ($),2000");
     expect(lines("budget")).toContain("Budget de coordination ($),8000");
     expect(lines("budget")).toContain("Heures utilisées,28.5");
-    expect(lines("budget")).toContain("Temps des mentorés et des pairs, hors banque (h),3.5");
+    expect(lines("budget")).toContain('"Temps des mentorés et des pairs, hors banque (h)",3.5');
     expect(lines("tools")).toHaveLength(12);
     expect(files.tools).toContain(
       'Tri des denrées,Guide de tri des denrées,"Critères de tri, étiquetage et durée de conservation.",Oui',
