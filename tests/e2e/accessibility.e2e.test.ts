@@ -255,6 +255,7 @@ describe(
             PROGRAM,
             `${PROGRAM}/applications/app-sept-iles`,
             `${PROGRAM}/settings`,
+            `${PROGRAM}/coordination`,
             `${PROGRAM}/invitations`,
             `${PROGRAM}/report`,
           ],
