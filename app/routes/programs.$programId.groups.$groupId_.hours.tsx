@@ -212,9 +212,7 @@ export default function HourBank() {
                   <td>{e.who}</td>
                   <td>{t(`hours.kinds.${e.kind}`)}</td>
                   <td>{number(e.hours)} h</td>
-                  <td>
-                    {e.drawsFromBank ? t("hourRule.bank") : t(`hourRule.own.${data.mode}`)}
-                  </td>
+                  <td>{e.drawsFromBank ? t("hourRule.bank") : t(`hourRule.own.${data.mode}`)}</td>
                   <td>
                     {e.note}
                     {e.automatic ? (
