@@ -24,7 +24,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (!view) throw notFound();
   const [agreement, hours] = await Promise.all([
     currentAgreement(s, group.id),
-    hourBankSummary(s, group.id, program),
+    hourBankSummary(s, group, program),
   ]);
   return {
     members: view.members,

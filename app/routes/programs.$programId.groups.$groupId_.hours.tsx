@@ -7,12 +7,12 @@ import { HourChart } from "~/components/HourChart";
 import { HOUR_KINDS } from "../../core/models/hour-bank";
 import {
   addHourEntry,
-  hourBankSummary,
-  listHourEntries,
+  hourBank,
   removeHourEntry,
+  workForChoices,
 } from "../../core/models/hour-bank.server";
 import { groupView } from "../../core/models/group.server";
-import { hourBankSchema, type HourEntryForm } from "../../core/schemas/hours";
+import { hourBankSchema, workFor, type HourEntryForm } from "../../core/schemas/hours";
 import { formProps, useAppForm } from "~/utils/forms";
 import { replyWithError } from "~/utils/errors.server";
 import { parseSubmission, refuse } from "~/utils/forms.server";
@@ -32,17 +32,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     params.programId,
     params.groupId,
   );
-  const [summary, entries, view] = await Promise.all([
-    hourBankSummary(s, group.id, program),
-    listHourEntries(s, group.id),
+  const [bank, view, choices] = await Promise.all([
+    hourBank(s, group, program),
     groupView(s, group.id),
+    workForChoices(s, group.id),
   ]);
   const names = Object.fromEntries((view?.members ?? []).map((m) => [m.id, m.name]));
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,
     me: participant.id,
-    summary,
-    entries: entries.map((e) => ({
+    mode: program.composition,
+    /** Mentorship: does my work outside meetings draw from the bank (am I a lead of the group)? */
+    iLead: bank.roles.leadIds.has(participant.id),
+    summary: bank.summary,
+    workFor: choices.map((c) => ({
+      value: c.value,
+      at: c.at,
+      facilitator: c.facilitatorId ? (names[c.facilitatorId] ?? "") : "",
+    })),
+    entries: bank.entries.map((e) => ({
       id: e.id,
       kind: e.kind,
       hours: e.hours,
@@ -50,6 +58,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       note: e.note,
       who: names[e.participantId] ?? "",
       mine: e.participantId === participant.id,
+      drawsFromBank: e.drawsFromBank,
       /** Written by a held meeting or a session: changed there, counted once per meeting. */
       automatic: Boolean(e.meetingId || e.codevSessionId),
     })),
@@ -73,8 +82,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
       await removeHourEntry(s, group.id, input.entryId, participant.id);
       return { done: "removed" as const };
     }
-    const { intent: _intent, ...entry } = input;
-    await addHourEntry(s, { ...entry, groupId: group.id, participantId: participant.id });
+    const { intent: _intent, forId, ...entry } = input;
+    await addHourEntry(s, {
+      ...entry,
+      ...workFor(forId),
+      groupId: group.id,
+      participantId: participant.id,
+    });
     return { done: "added" as const };
   } catch (error) {
     return replyWithError(request, submission, error);
@@ -114,7 +128,12 @@ export default function HourBank() {
           <dt>{t("hours.outside")}</dt>
           <dd>{number(s.outsideMeetingsShare * 100, { maximumFractionDigits: 0 })} %</dd>
         </div>
+        <div>
+          <dt>{t(`hourRule.ownTime.${data.mode}`)}</dt>
+          <dd>{number(s.ownTime)} h</dd>
+        </div>
       </dl>
+      <p>{t(`hourRule.explain.${data.mode}`)}</p>
       <HourChart byMonth={s.byMonth} bank={s.bank} />
       <section className="panel" aria-labelledby="log-title">
         <h2 id="log-title">{t("hours.logTitle")}</h2>
@@ -141,6 +160,28 @@ export default function HourBank() {
               hint={t("hours.hoursHint")}
             />
           </div>
+          <Choice
+            field={fields.forId}
+            label={t("hourRule.for")}
+            value=""
+            options={[
+              { value: "", label: t("hourRule.forNone") },
+              ...data.workFor.map((c) => ({
+                value: c.value,
+                label: c.facilitator
+                  ? t("hourRule.forOption", {
+                      when: date(c.at, { dateStyle: "medium", timeStyle: "short" }),
+                      facilitator: c.facilitator,
+                    })
+                  : date(c.at, { dateStyle: "medium", timeStyle: "short" }),
+              })),
+            ]}
+          />
+          <p className="field-hint">
+            {data.mode === "co-development"
+              ? t("hourRule.hintFacilitator")
+              : t(data.iLead ? "hourRule.hintLead" : "hourRule.hintOwn")}
+          </p>
           <Field field={fields.note} label={t("hours.note")} />
           <p>
             <button type="submit" className="button" disabled={navigation.state !== "idle"}>
@@ -159,6 +200,7 @@ export default function HourBank() {
                 <th scope="col">{t("hours.who")}</th>
                 <th scope="col">{t("hours.kind")}</th>
                 <th scope="col">{t("hours.hours")}</th>
+                <th scope="col">{t("hourRule.counted")}</th>
                 <th scope="col">{t("hours.note")}</th>
                 <td />
               </tr>
@@ -170,6 +212,7 @@ export default function HourBank() {
                   <td>{e.who}</td>
                   <td>{t(`hours.kinds.${e.kind}`)}</td>
                   <td>{number(e.hours)} h</td>
+                  <td>{e.drawsFromBank ? t("hourRule.bank") : t(`hourRule.own.${data.mode}`)}</td>
                   <td>
                     {e.note}
                     {e.automatic ? (

@@ -6,6 +6,7 @@ import type {
 } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { Pager } from "~/components/Pager";
+import { BudgetFigures } from "~/components/report/BudgetFigures";
 import { ConsentedTexts } from "~/components/report/ConsentedTexts";
 import { FinalEvaluations } from "~/components/report/FinalEvaluations";
 import { GroupLabels } from "~/components/report/GroupLabels";
@@ -158,6 +159,12 @@ export default function ProgramReport() {
         <p>{t("report.hours.intro", { bank: report.program.hourBankHours })}</p>
         {report.groups.length > 0 ? <HoursChart groups={report.groups} names={names} /> : null}
         <HoursTable groups={report.groups} names={names} total={report.totals.hours} />
+      </section>
+
+      <section aria-labelledby="report-budget">
+        <h2 id="report-budget">{t("report.budget.title")}</h2>
+        <p>{t("report.budget.intro")}</p>
+        <BudgetFigures budget={report.budget} />
       </section>
 
       <section aria-labelledby="report-tools">

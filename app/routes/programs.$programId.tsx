@@ -41,6 +41,7 @@ export default function ProgramLayout() {
           { to: "applications", label: "programNav.applications" as const },
           { to: "formation", label: "programNav.formation" as const },
           { to: "report", label: "programNav.report" as const },
+          { to: "coordination", label: "programNav.coordination" as const },
           { to: "invitations", label: "programNav.invitations" as const },
           { to: "outbox", label: "programNav.outbox" as const },
           { to: "settings", label: "programNav.settings" as const },

@@ -5,6 +5,7 @@
  */
 import { redirect } from "@remix-run/node";
 import {
+  coordinationAccess,
   coordinatorAccess,
   eventAccess,
   groupAccess,
@@ -65,6 +66,14 @@ export async function requireProgramAccess(
 export async function requireCoordinatorOf(s: Services, request: Request, programId: unknown) {
   const user = await requireUser(s, request);
   const access = await coordinatorAccess(s, user.id, programId);
+  if (isRefusal(access)) deny(access);
+  return { user, ...access };
+}
+
+/** The coordination's own pages: the program's coordinators; anyone else 404. */
+export async function requireCoordinationOf(s: Services, request: Request, programId: unknown) {
+  const user = await requireUser(s, request);
+  const access = await coordinationAccess(s, user.id, programId);
   if (isRefusal(access)) deny(access);
   return { user, ...access };
 }

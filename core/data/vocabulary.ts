@@ -17,3 +17,14 @@ export type SelectionCriterion = (typeof SELECTION_CRITERIA)[number];
 
 /** Operations a project may need, from the pilot's interest form. */
 export const OPERATIONS = ["logistics", "transport", "storage", "marketing"] as const;
+
+/** The kinds of coordination work the pilot named (its coordination time was underestimated). */
+export const COORDINATION_TASKS = [
+  "recruitment",
+  "selection",
+  "pairing",
+  "follow-up",
+  "evaluation",
+  "other",
+] as const;
+export type CoordinationTask = (typeof COORDINATION_TASKS)[number];

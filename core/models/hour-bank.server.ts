@@ -1,7 +1,7 @@
 /** The group's hour bank: entries logged by members, and the summary. */
 import { newId } from "../store";
-import type { EntityOf, StoreWriter } from "../store";
-import { summarize, type HourKind } from "./hour-bank";
+import type { EntityOf, StoreReader, StoreWriter } from "../store";
+import { bankRoles, drawsFromBank, summarize, type BankRoles, type HourKind } from "./hour-bank";
 import { newestFirst } from "../utils/order";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
@@ -16,6 +16,49 @@ export async function listHourEntries(s: Services, groupId: string) {
   );
 }
 
+type Group = EntityOf<"groups">;
+
+/**
+ * The rule's view of a group (`bankRoles`): its members' roles, who facilitated its meetings and
+ * sessions. Read in the caller's transaction when given one.
+ */
+export async function groupBankRoles(
+  store: StoreReader,
+  group: Pick<Group, "id" | "mentorId" | "memberIds">,
+  composition: BankRoles["composition"],
+): Promise<BankRoles> {
+  const [participants, meetings, sessions] = await Promise.all([
+    Promise.all(group.memberIds.map((id) => store.get("participants", id))),
+    store.find("meetings", { groupId: group.id }),
+    store.find("codevSessions", { groupId: group.id }),
+  ]);
+  const roles = new Map(participants.flatMap((p) => (p ? [[p.id, p.role] as const] : [])));
+  return bankRoles({
+    composition,
+    group,
+    roleOf: (id) => roles.get(id),
+    meetings,
+    sessions,
+  });
+}
+
+/** The meeting or session named as what the work was for is not one of the group's. */
+export class NotOfGroupError extends DomainError {
+  constructor() {
+    super({
+      name: "NotOfGroupError",
+      code: "not-of-group",
+      messageKey: "errors.choice",
+      status: 400,
+      field: "forId",
+    });
+  }
+}
+
+/**
+ * A member logs time. Work done for a meeting or session names it (`forMeetingId` or
+ * `forSessionId`), checked to be the group's in the same transaction as the write.
+ */
 export async function addHourEntry(
   s: Services,
   input: {
@@ -25,12 +68,24 @@ export async function addHourEntry(
     hours: number;
     date: string;
     note: string;
+    forMeetingId?: string;
+    forSessionId?: string;
   },
 ) {
-  return s.store.insert("hourEntries", {
-    ...input,
-    id: newId("hrs"),
-    createdAt: s.clock.now().toISOString(),
+  return s.store.transaction(async (tx) => {
+    if (input.forMeetingId) {
+      const meeting = await tx.get("meetings", input.forMeetingId);
+      if (meeting?.groupId !== input.groupId) throw new NotOfGroupError();
+    }
+    if (input.forSessionId) {
+      const session = await tx.get("codevSessions", input.forSessionId);
+      if (session?.groupId !== input.groupId) throw new NotOfGroupError();
+    }
+    return tx.insert("hourEntries", {
+      ...input,
+      id: newId("hrs"),
+      createdAt: s.clock.now().toISOString(),
+    });
   });
 }
 
@@ -108,17 +163,72 @@ export async function removeHourEntry(
   });
 }
 
-export async function hourBankSummary(
+type BankProgram = Pick<
+  EntityOf<"programs">,
+  "hourBankHours" | "mentoringStart" | "mentoringEnd" | "composition"
+>;
+
+/**
+ * The group's bank and its entries, each entry marked by the rule (`drawsFromBank`): what the
+ * hours page, the group's space and its warnings read.
+ */
+export async function hourBank(
   s: Services,
-  groupId: string,
-  program: { hourBankHours: number; mentoringStart: string; mentoringEnd: string },
+  group: Pick<Group, "id" | "mentorId" | "memberIds">,
+  program: BankProgram,
   today = quebecToday(s.clock.now()),
 ) {
-  const entries = await listHourEntries(s, groupId);
-  return summarize(
+  const [entries, roles] = await Promise.all([
+    listHourEntries(s, group.id),
+    groupBankRoles(s.store, group, program.composition),
+  ]);
+  const summary = summarize(
     entries,
     program.hourBankHours,
     { start: program.mentoringStart, end: program.mentoringEnd },
     today,
+    roles,
   );
+  return {
+    summary,
+    roles,
+    entries: entries.map((e) => ({ ...e, drawsFromBank: drawsFromBank(e, roles) })),
+  };
+}
+
+/**
+ * What work outside meetings can be for (the hours form's list): the group's meetings not
+ * cancelled, and its co-development sessions not held in a meeting, by date, with who facilitates.
+ */
+export async function workForChoices(s: Services, groupId: string) {
+  const [meetings, sessions] = await Promise.all([
+    s.store.find("meetings", { groupId }),
+    s.store.find("codevSessions", { groupId }),
+  ]);
+  const sessionIn = new Map(sessions.flatMap((c) => (c.meetingId ? [[c.meetingId, c]] : [])));
+  return [
+    ...meetings
+      .filter((m) => m.status !== "cancelled")
+      .map((m) => ({
+        value: `meeting:${m.id}`,
+        at: m.startsAt,
+        facilitatorId: sessionIn.get(m.id)?.facilitatorId ?? m.facilitatorId,
+      })),
+    ...sessions
+      .filter((c) => !c.meetingId)
+      .map((c) => ({
+        value: `session:${c.id}`,
+        at: c.startedAt ?? c.createdAt,
+        facilitatorId: c.facilitatorId as string | undefined,
+      })),
+  ].sort((a, b) => a.at.localeCompare(b.at));
+}
+
+export async function hourBankSummary(
+  s: Services,
+  group: Pick<Group, "id" | "mentorId" | "memberIds">,
+  program: BankProgram,
+  today = quebecToday(s.clock.now()),
+) {
+  return (await hourBank(s, group, program, today)).summary;
 }

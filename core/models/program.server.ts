@@ -180,6 +180,8 @@ export async function deleteProgram(s: Services, id: string) {
     for (const invitation of await tx.find("invitations", { programId: id })) {
       await tx.remove("invitations", invitation.id);
     }
+    for (const entry of await tx.find("coordinationEntries", { programId: id }))
+      await tx.remove("coordinationEntries", entry.id);
     await tx.remove("programs", id);
   });
 }

@@ -56,9 +56,11 @@ async function buildProgramReport(s: Services, program: Program, today: string):
   const names = programNames({ participants, users, organizations, applications });
   // The groups' meetings and hours in one read each (not one read per group).
   const groupIds = new Set(groups.map((g) => g.id));
-  const [meetings, hourEntries] = await Promise.all([
+  const [meetings, hourEntries, codevSessions, coordinationEntries] = await Promise.all([
     store.find("meetings"),
     store.find("hourEntries"),
+    store.find("codevSessions"),
+    store.find("coordinationEntries", { programId: program.id }),
   ]);
   const orgIds = new Set(participants.map((p) => p.organizationId));
   return buildReport({
@@ -67,7 +69,9 @@ async function buildProgramReport(s: Services, program: Program, today: string):
     participants,
     organizations: organizations.filter((o) => orgIds.has(o.id)),
     meetings: meetings.filter((m) => groupIds.has(m.groupId)),
+    codevSessions: codevSessions.filter((c) => groupIds.has(c.groupId)),
     hourEntries: hourEntries.filter((e) => groupIds.has(e.groupId)),
+    coordinationEntries,
     tools,
     evaluations,
     responses,

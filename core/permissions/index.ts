@@ -59,6 +59,20 @@ export async function coordinatorAccess(
   return access.asCoordinator ? access : "forbidden";
 }
 
+/**
+ * The coordination's own figures (its time, the mentors' compensation): the program's
+ * coordinators only; anyone else, its participants included, is refused as if they did not exist.
+ */
+export async function coordinationAccess(
+  s: Services,
+  userId: string,
+  programId: unknown,
+): Promise<ProgramAccess | Refusal> {
+  const access = await programAccess(s, userId, programId);
+  if (isRefusal(access)) return access;
+  return access.asCoordinator ? access : "not_found";
+}
+
 export interface GroupAccess extends ProgramAccess {
   participant: Participant;
   group: Group;

@@ -404,6 +404,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     evaluations: [] as Rows<"evaluations">,
     evaluationResponses: [] as Rows<"evaluationResponses">,
     observerNotes: [] as Rows<"observerNotes">,
+    coordinationEntries: [] as Rows<"coordinationEntries">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({
@@ -481,6 +482,37 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
       joinedAt: at(80 - index),
     });
   });
+  // Marc hosts a site visit of his warehouse: his compensation is set above the program's figure.
+  doc.participants.find((p) => p.id === "p-marc")!.compensation = 1800;
+  // The coordination's time so far (the pilot found it underestimated): recruitment, selection,
+  // the pairing after the speed dating, the first follow-up.
+  const coordination = (
+    key: string,
+    daysAgo: number,
+    hours: number,
+    task: Rows<"coordinationEntries">[number]["task"],
+    note: string,
+  ) =>
+    doc.coordinationEntries.push({
+      id: `crd-demo-${key}`,
+      programId: DEMO_PROGRAM_ID,
+      userId: coordinatorId,
+      date: quebecDate(at(daysAgo)),
+      hours,
+      task,
+      note,
+      createdAt: at(daysAgo),
+    });
+  coordination(
+    "recrutement",
+    70,
+    6,
+    "recruitment",
+    "Appels aux organismes et séance d'information",
+  );
+  coordination("selection", 40, 4.5, "selection", "Lecture et notation des formulaires d'intérêt");
+  coordination("jumelage", 3, 2.5, "pairing", "Speed dating et approbation des groupes");
+  coordination("suivi", 1, 0.75, "follow-up", "Premier contact avec le groupe Chaîne de froid");
   doc.applications.push(...demoApplications(at, coordinatorId));
   const { event, ratings } = demoEvent(at, coordinatorId);
   doc.events.push(event);

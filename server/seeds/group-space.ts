@@ -1,7 +1,8 @@
 /**
  * Demo data for the demo group's space (grp-demo-chaine-froid): an agreement everyone accepted, a
  * kickoff meeting held two days ago, a first co-development session ended yesterday, the meeting
- * series of the mentoring period with facilitators in rotation, an action plan and an hour bank.
+ * series of the mentoring period with facilitators in rotation, an action plan and an hour bank
+ * (the mentor's work drawing from it, the mentees' own time recorded apart).
  */
 import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
 import { generateSeries } from "../../core/models/meeting-series";
@@ -140,8 +141,16 @@ export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: st
     line(`hrs-demo-kickoff-${id}`, id, "meeting", 1.5, 2, { meetingId: "mtg-demo-demarrage" });
     line(`hrs-demo-codev-${id}`, id, "meeting", 1.5, 1, { codevSessionId: "cdv-demo-1" });
   }
+  // The mentor's work outside meetings draws from the bank (ADR 0025): the kickoff's agenda above,
+  // the action plan after the session. The mentees' own time is recorded apart and never drains it.
+  line("hrs-demo-plan-marc", MARC, "follow-up", 0.5, 0.9, {
+    note: "Plan d'action après la séance de codéveloppement",
+  });
   line("hrs-demo-comm-benoit", BENOIT, "communication", 0.25, 1, {
     note: "Suivi écrit au groupe",
+  });
+  line("hrs-demo-prep-mathieu", MATHIEU, "preparation", 0.75, 0.7, {
+    note: "Relevés de températures pour la prochaine rencontre",
   });
 
   const actionItems: Rows<"actionItems"> = [];

@@ -268,6 +268,7 @@ describe(
             PROGRAM,
             `${PROGRAM}/applications/app-sept-iles`,
             `${PROGRAM}/settings`,
+            `${PROGRAM}/coordination`,
             `${PROGRAM}/invitations`,
             `${PROGRAM}/report`,
           ],

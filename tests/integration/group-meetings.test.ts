@@ -179,7 +179,7 @@ describe("the meetings of a group", () => {
     expect(nobody.status).toBe(400);
     expect(await page(nobody)).toContain("Cochez au moins une personne présente.");
     const before = await page(await benoit.get(`${GROUP}/hours`));
-    expect(before).toContain("15,75 h sur 20 h");
+    expect(before).toContain("15,5 h sur 20 h");
     const held = await benoit.post(url, {
       intent: "status",
       status: "held",
@@ -188,7 +188,7 @@ describe("the meetings of a group", () => {
     });
     expect(held.status).toBe(200);
     let hours = await page(await benoit.get(`${GROUP}/hours`));
-    expect(hours).toContain("14,75 h sur 20 h");
+    expect(hours).toContain("14,5 h sur 20 h");
     // Back to postponed: the hours leave the bank.
     const postponed = await benoit.post(url, {
       intent: "status",
@@ -197,7 +197,7 @@ describe("the meetings of a group", () => {
     });
     expect(postponed.status).toBe(200);
     hours = await page(await benoit.get(`${GROUP}/hours`));
-    expect(hours).toContain("15,75 h sur 20 h");
+    expect(hours).toContain("15,5 h sur 20 h");
 
     // Swapping turns: the two meetings exchange their facilitators.
     const a = ids[5]!;

@@ -16,23 +16,44 @@ const as = (email: string) => signedIn(server.url, email);
 const page = pageText;
 
 describe("the demo group's hour bank", () => {
+  /** The figure after a term in the hours page's facts (`<dt>term</dt><dd>figure</dd>`). */
+  const fact = (html: string, term: string) =>
+    new RegExp(`<dt>${term}</dt><dd>([^<]*)</dd>`).exec(html)?.[1];
+
   it("logs time by members, refuses invalid entries, and keeps it from everyone else", async () => {
     const marc = await as("marc@exemple.org");
     const before = await page(await marc.get(`${GROUP}/hours`));
-    // The demo group already used 4,25 h: its kickoff, a co-development session, preparation.
-    expect(before).toContain("15,75 h sur 20 h");
+    // The demo group already used 4,5 h: its kickoff, a co-development session, and the mentor's
+    // preparation and action plan; the mentees' own time (1 h) is apart.
+    expect(before).toContain("15,5 h sur 20 h");
+    expect(fact(before, "Temps des mentorés, hors banque")).toBe("1 h");
 
     const invalid = await marc.post(`${GROUP}/hours`, {
       intent: "add",
       kind: "sieste",
       hours: "0.3",
       date: "hier",
+      forId: "rencontre inconnue",
     });
     expect(invalid.status).toBe(400);
     const html = await page(invalid);
     expect(html).toContain('id="field-kind-error"');
     expect(html).toContain("Entrez un nombre de quarts d'heure");
     expect(html).toContain('id="field-date-error"');
+    expect(html).toMatch(
+      /Pour la rencontre ou la séance[\s\S]*Choisissez une des options proposées/,
+    );
+
+    // Work for a meeting of another group: refused, the field named.
+    const elsewhere = await marc.post(`${GROUP}/hours`, {
+      intent: "add",
+      kind: "preparation",
+      hours: "1",
+      date: "2026-12-02",
+      forId: "meeting:mtg-inconnue",
+    });
+    expect(elsewhere.status).toBe(400);
+    expect(await page(elsewhere)).toContain("Choisissez une des options proposées.");
 
     expect(
       (
@@ -57,9 +78,27 @@ describe("the demo group's hour bank", () => {
       ).status,
     ).toBe(200);
     const after = await page(await benoit.get(`${GROUP}/hours`));
-    expect(after).toContain("12,25 h sur 20 h");
+    // The mentor's meeting drew 2 h; the mentee's preparation is their own time, apart.
+    expect(after).toContain("13,5 h sur 20 h");
+    expect(fact(after, "Temps des mentorés, hors banque")).toBe("2,5 h");
+    expect(after).toContain("Votre temps hors rencontre est noté à part");
     expect(after).toContain("Première rencontre");
-    expect(await page(await benoit.get(GROUP))).toContain("12,25 h restantes sur 20 h");
+    expect(await page(await benoit.get(GROUP))).toContain("13,5 h restantes sur 20 h");
+
+    // The mentor's own preparation draws from the bank.
+    expect(
+      (
+        await marc.post(`${GROUP}/hours`, {
+          intent: "add",
+          kind: "preparation",
+          hours: "1",
+          date: "2026-12-04",
+        })
+      ).status,
+    ).toBe(200);
+    const mentor = await page(await marc.get(`${GROUP}/hours`));
+    expect(mentor).toContain("12,5 h sur 20 h");
+    expect(mentor).toContain("Votre préparation, votre communication et votre suivi puisent");
 
     // Only one's own entries can be removed.
     const entryId = /name="entryId" value="(hrs-[\w-]+)"/.exec(after)![1]!;

@@ -7,7 +7,7 @@ import { startServer, type TestServer } from "../helpers/server";
 
 const REPORT = `/programs/${PILOT_PROGRAM_ID}/report`;
 const CSV = `/programs/${PILOT_PROGRAM_ID}/report.csv`;
-const TABLES = ["groups", "meetings", "hours", "tools", "evaluations"] as const;
+const TABLES = ["groups", "meetings", "hours", "budget", "tools", "evaluations"] as const;
 let server: TestServer;
 
 /** The pilot's people and organizations, and its coordinator, from the demo document itself. */
@@ -76,14 +76,21 @@ describe("the pilot cohort's report", () => {
     expect(html).toContain(
       '<th scope="row">Synergies</th><td>4</td><td>2</td><td>2</td><td>1</td><td>0</td><td>0</td>',
     );
-    // Hours: bank, used, remaining, in meetings, preparation.
+    // Hours: bank, used, remaining, in meetings, preparation, communication and follow-up, and
+    // the mentees' own time (their communication), apart from the bank.
     expect(html).toContain(
-      '<th scope="row">Logistique</th><td>20 h</td><td>20 h</td><td>0 h</td><td>10 h</td><td>7,5 h</td>',
+      '<th scope="row">Logistique</th><td>20 h</td><td>20 h</td><td>0 h</td><td>10 h</td><td>7,5 h</td><td>2,5 h</td><td>0 h</td>',
     );
     expect(html).toContain(
-      '<th scope="row">Synergies</th><td>20 h</td><td>13 h</td><td>7 h</td><td>7 h</td><td>5 h</td>',
+      '<th scope="row">Synergies</th><td>20 h</td><td>13 h</td><td>7 h</td><td>7 h</td><td>5 h</td><td>1 h</td><td>0 h</td>',
     );
     expect(html).toContain("33 h sur 40 h");
+    // Compensation and coordination next to the hours: two mentors at the program's 2 500 $.
+    expect(html).toContain("Budget et temps de coordination");
+    expect(html).toMatch(
+      /<dt>Temps des mentorés et des pairs, hors banque \(h\)<\/dt><dd>0 h<\/dd>/,
+    );
+    expect(html).toMatch(/2 personnes mentores ; 2\s500,00\s\$ par défaut/);
     // The charts are images with a text alternative that carries the numbers.
     expect(html).toContain('role="img" aria-labelledby="chart-hours-title"');
     expect(html).toContain("Logistique — utilisé : 20 h, restant : 0 h, banque : 20 h.");
@@ -134,10 +141,15 @@ describe("the pilot cohort's report", () => {
       "Total,9,7,2,1,0,0",
     ]);
     expect(lines("hours").slice(1)).toEqual([
-      "Logistique,20,20,0,10,7.5,1.5,1,37.5,50",
-      "Synergies,20,13,7,7,5,1,0,38.5,46.2",
-      "Total,40,33,7,17,12.5,2.5,1,37.9,48.5",
+      "Logistique,20,20,0,10,7.5,1.5,1,0,37.5,50",
+      "Synergies,20,13,7,7,5,1,0,0,38.5,46.2",
+      "Total,40,33,7,17,12.5,2.5,1,0,37.9,48.5",
     ]);
+    expect(lines("budget")).toContain("Personnes mentores,2");
+    expect(lines("budget")).toContain("Rémunération des personnes mentores ($),5000");
+    expect(lines("budget")).toContain("Budget de coordination ($),10000");
+    expect(lines("budget")).toContain("Heures utilisées,33");
+    expect(lines("budget")).toContain('"Temps des mentorés et des pairs, hors banque (h)",0');
     expect(lines("tools")).toHaveLength(14);
     expect(files.tools).toContain(
       'Tri des denrées,Guide de tri des invendus,"Critères de tri des invendus récupérés, étiquetage et conservation.",Oui',
@@ -164,7 +176,7 @@ describe("the pilot cohort's report", () => {
       const response = await coordinator.get(`${CSV}${query}`);
       expect(response.status).toBe(400);
       expect(await response.text()).toBe(
-        "Tableau inconnu. Indiquez ?table= suivi de l'un de ces tableaux : groups, meetings, hours, tools, evaluations.",
+        "Tableau inconnu. Indiquez ?table= suivi de l'un de ces tableaux : groups, meetings, hours, budget, tools, evaluations.",
       );
     }
   });

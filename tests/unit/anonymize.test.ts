@@ -623,6 +623,7 @@ describe("every free text of the report", () => {
       hourBankHours: 20,
       mentoringStart: "2026-01-05",
       mentoringEnd: "2026-06-26",
+      budget: { mentorCompensation: 2500, coordination: 10_000 },
       taxonomy: [{ id: "logistique", label: "Logistique", labelEn: "Logistics" }],
     },
     groups: [
@@ -641,7 +642,9 @@ describe("every free text of the report", () => {
     })),
     organizations: members.map((_, i) => ({ id: `o${i}`, region: `r${i}` })),
     meetings: [],
+    codevSessions: [],
     hourEntries: [],
+    coordinationEntries: [],
     tools: [
       {
         groupId: "g1",

@@ -109,10 +109,11 @@ describe("co-development sessions (model)", () => {
       type: "action-add",
       title: "Comparer deux fournisseurs de glacières",
     });
-    const before = await hourBankSummary(s, GROUP, {
+    const before = await hourBankSummary(s, (await s.store.get("groups", GROUP))!, {
       hourBankHours: 20,
       mentoringStart: "2027-01-11",
       mentoringEnd: "2027-06-11",
+      composition: "mentorship",
     });
     const ended = await applyCodevCommand(
       s,
@@ -124,10 +125,11 @@ describe("co-development sessions (model)", () => {
     );
     // 95 planned minutes + 30 = 125 minutes, in quarter hours: 2 h.
     expect(ended.hours).toBe(2);
-    const after = await hourBankSummary(s, GROUP, {
+    const after = await hourBankSummary(s, (await s.store.get("groups", GROUP))!, {
       hourBankHours: 20,
       mentoringStart: "2027-01-11",
       mentoringEnd: "2027-06-11",
+      composition: "mentorship",
     });
     // Three people present, counted once.
     expect(after.used - before.used).toBe(2);

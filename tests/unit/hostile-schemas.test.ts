@@ -17,6 +17,7 @@ import * as application from "../../core/schemas/application";
 import * as auth from "../../core/schemas/auth";
 import * as checkin from "../../core/schemas/checkin";
 import * as codev from "../../core/schemas/codev";
+import * as coordination from "../../core/schemas/coordination";
 import * as evaluation from "../../core/schemas/evaluation";
 import * as event from "../../core/schemas/event";
 import * as groups from "../../core/schemas/groups";
@@ -302,6 +303,18 @@ const FORMS: Record<string, FormCase> = {
     schema: hours.removeEntrySchema,
     valid: { intent: "remove", entryId: "hrs-1" },
   },
+  "coordination.coordinationTimeSchema": {
+    schema: coordination.coordinationTimeSchema,
+    valid: { intent: "time", date: "2026-01-01", hours: "1,25", task: "pairing", note: "" },
+  },
+  "coordination.removeCoordinationTimeSchema": {
+    schema: coordination.removeCoordinationTimeSchema,
+    valid: { intent: "remove", entryId: "crd-1" },
+  },
+  "coordination.compensationSchema": {
+    schema: coordination.compensationSchema,
+    valid: { intent: "compensation", participantId: "p-1", amount: "2500" },
+  },
   "invitation.joinSchema": { schema: invitation.joinSchema, valid: org },
   "invitation.accountSchema": {
     schema: invitation.accountSchema,
@@ -460,8 +473,20 @@ const FORMS: Record<string, FormCase> = {
     { intent: "delete", sessionId: "cdv-1" },
   ]),
   ...branches("hours.hourBankSchema", hours.hourBankSchema, [
-    { intent: "add", kind: "preparation", hours: "0,75", date: "2026-01-01", note: "Lu" },
+    {
+      intent: "add",
+      kind: "preparation",
+      hours: "0,75",
+      date: "2026-01-01",
+      forId: "session:cdv-1",
+      note: "Lu",
+    },
     { intent: "remove", entryId: "hrs-1" },
+  ]),
+  ...branches("coordination.coordinationSchema", coordination.coordinationSchema, [
+    { intent: "time", date: "2026-01-01", hours: "2", task: "selection", note: "Notation" },
+    { intent: "remove", entryId: "crd-1" },
+    { intent: "compensation", participantId: "p-1", amount: "" },
   ]),
   ...branches(
     "meetings.meetingsSchema",
@@ -540,6 +565,7 @@ const VALUES: Record<string, { schema: z.ZodType; valid: string }> = {
   "evaluation.progressSchema": { schema: evaluation.progressSchema, valid: "started" },
   "event.eventIdSchema": { schema: event.eventIdSchema, valid: "evt-1" },
   "invitation.invitationTokenSchema": { schema: invitation.invitationTokenSchema, valid: TOKEN },
+  "hours.workForField": { schema: hours.workForField, valid: "meeting:mtg-1" },
 };
 
 /** A room note with a few words in it (the Yjs messages of the examples). */
@@ -606,6 +632,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   auth,
   checkin,
   codev,
+  coordination,
   evaluation,
   event,
   groups,

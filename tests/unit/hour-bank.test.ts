@@ -1,18 +1,33 @@
 import { describe, expect, it } from "vitest";
-import { summarize, type HourLine } from "../../core/models/hour-bank";
+import {
+  bankRoles,
+  drawsFromBank,
+  summarize,
+  type BankRoles,
+  type HourLine,
+} from "../../core/models/hour-bank";
 
 const period = { start: "2027-01-11", end: "2027-06-11" };
+/** A mentorship group: the mentor and two mentees. */
+const MENTOR = "p-mentor";
+const roles: BankRoles = bankRoles({
+  composition: "mentorship",
+  group: { mentorId: MENTOR, memberIds: [MENTOR, "p-mentee-1", "p-mentee-2"] },
+  roleOf: (id) => (id === MENTOR ? "mentor" : "mentee"),
+  meetings: [],
+  sessions: [],
+});
 
 describe("the hour bank", () => {
   it("adds meeting and outside-meeting time, and tells what remains", () => {
     const lines: HourLine[] = [
-      { kind: "meeting", hours: 2, date: "2027-01-20" },
-      { kind: "meeting", hours: 2, date: "2027-02-10" },
-      { kind: "preparation", hours: 1.5, date: "2027-01-18" },
-      { kind: "communication", hours: 0.25, date: "2027-02-01" },
-      { kind: "follow-up", hours: 0.75, date: "2027-02-12" },
+      { participantId: MENTOR, kind: "meeting", hours: 2, date: "2027-01-20" },
+      { participantId: MENTOR, kind: "meeting", hours: 2, date: "2027-02-10" },
+      { participantId: MENTOR, kind: "preparation", hours: 1.5, date: "2027-01-18" },
+      { participantId: MENTOR, kind: "communication", hours: 0.25, date: "2027-02-01" },
+      { participantId: MENTOR, kind: "follow-up", hours: 0.75, date: "2027-02-12" },
     ];
-    const s = summarize(lines, 20, period, "2027-02-15");
+    const s = summarize(lines, 20, period, "2027-02-15", roles);
     expect(s.used).toBe(6.5);
     expect(s.remaining).toBe(13.5);
     expect(s.byKind).toEqual({
@@ -37,17 +52,29 @@ describe("the hour bank", () => {
   it("counts a meeting's time once, however many members were present", () => {
     const lines: HourLine[] = [
       // A two-hour meeting, three people present: one line each in the ledger.
-      { kind: "meeting", hours: 2, date: "2027-01-20", meetingId: "m1" },
-      { kind: "meeting", hours: 2, date: "2027-01-20", meetingId: "m1" },
-      { kind: "meeting", hours: 2, date: "2027-01-20", meetingId: "m1" },
+      { participantId: MENTOR, kind: "meeting", hours: 2, date: "2027-01-20", meetingId: "m1" },
+      { participantId: MENTOR, kind: "meeting", hours: 2, date: "2027-01-20", meetingId: "m1" },
+      { participantId: MENTOR, kind: "meeting", hours: 2, date: "2027-01-20", meetingId: "m1" },
       // A co-development session of 1 h 45 with two present.
-      { kind: "meeting", hours: 1.75, date: "2027-02-03", codevSessionId: "c1" },
-      { kind: "meeting", hours: 1.75, date: "2027-02-03", codevSessionId: "c1" },
+      {
+        participantId: MENTOR,
+        kind: "meeting",
+        hours: 1.75,
+        date: "2027-02-03",
+        codevSessionId: "c1",
+      },
+      {
+        participantId: MENTOR,
+        kind: "meeting",
+        hours: 1.75,
+        date: "2027-02-03",
+        codevSessionId: "c1",
+      },
       // Preparation is each member's own time.
-      { kind: "preparation", hours: 1, date: "2027-01-18" },
-      { kind: "preparation", hours: 1, date: "2027-01-19" },
+      { participantId: MENTOR, kind: "preparation", hours: 1, date: "2027-01-18" },
+      { participantId: MENTOR, kind: "preparation", hours: 1, date: "2027-01-19" },
     ];
-    const s = summarize(lines, 20, period, "2027-02-15");
+    const s = summarize(lines, 20, period, "2027-02-15", roles);
     expect(s.byKind.meeting).toBe(3.75);
     expect(s.byKind.preparation).toBe(2);
     expect(s.used).toBe(5.75);
@@ -58,42 +85,157 @@ describe("the hour bank", () => {
   it("warns when the bank is nearly empty, or overdrawn", () => {
     const nearly = summarize(
       [
-        { kind: "meeting", hours: 12, date: "2027-03-01" },
-        { kind: "preparation", hours: 5, date: "2027-03-02" },
+        { participantId: MENTOR, kind: "meeting", hours: 12, date: "2027-03-01" },
+        { participantId: MENTOR, kind: "preparation", hours: 5, date: "2027-03-02" },
       ],
       20,
       period,
       "2027-03-03",
+      roles,
     );
     expect(nearly.remaining).toBe(3);
     expect(nearly.warnings).toEqual(["nearly-empty"]);
     const over = summarize(
       [
-        { kind: "meeting", hours: 12, date: "2027-03-01" },
-        { kind: "meeting", hours: 9, date: "2027-04-01" },
+        { participantId: MENTOR, kind: "meeting", hours: 12, date: "2027-03-01" },
+        { participantId: MENTOR, kind: "meeting", hours: 9, date: "2027-04-01" },
       ],
       20,
       period,
       "2027-04-02",
+      roles,
     );
     expect(over.remaining).toBe(-1);
     expect(over.warnings).toEqual(["overdrawn"]);
   });
 
   it("warns when the period ends soon with many hours left, like the pilot's Synergies group", () => {
-    const lines: HourLine[] = [{ kind: "meeting", hours: 13, date: "2027-04-01" }];
-    expect(summarize(lines, 20, period, "2027-05-20").warnings).toEqual(["many-left-at-end"]);
-    expect(summarize(lines, 20, period, "2027-04-20").warnings).toEqual([]); // not yet near the end
-    expect(summarize(lines, 20, period, "2027-06-20").warnings).toEqual([]); // period over
+    const lines: HourLine[] = [
+      { participantId: MENTOR, kind: "meeting", hours: 13, date: "2027-04-01" },
+    ];
+    expect(summarize(lines, 20, period, "2027-05-20", roles).warnings).toEqual([
+      "many-left-at-end",
+    ]);
+    expect(summarize(lines, 20, period, "2027-04-20", roles).warnings).toEqual([]); // not yet near the end
+    expect(summarize(lines, 20, period, "2027-06-20", roles).warnings).toEqual([]); // period over
     expect(
-      summarize([{ kind: "meeting", hours: 16, date: "2027-04-01" }], 20, period, "2027-05-20")
-        .warnings,
+      summarize(
+        [{ participantId: MENTOR, kind: "meeting", hours: 16, date: "2027-04-01" }],
+        20,
+        period,
+        "2027-05-20",
+        roles,
+      ).warnings,
     ).toEqual([]);
   });
 
   it("spans the months of a period that crosses a new year", () => {
-    const s = summarize([], 20, { start: "2026-11-15", end: "2027-02-01" }, "2026-11-20");
+    const s = summarize([], 20, { start: "2026-11-15", end: "2027-02-01" }, "2026-11-20", roles);
     expect(s.byMonth.map((m) => m.month)).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
     expect(s.remaining).toBe(20);
+  });
+});
+
+describe("the hour bank by role: whose time draws from it", () => {
+  const MENTEE = "p-mentee-1";
+  const prep = (participantId: string, extra: Partial<HourLine> = {}): HourLine => ({
+    participantId,
+    kind: "preparation",
+    hours: 1.5,
+    date: "2027-01-18",
+    ...extra,
+  });
+
+  it("counts the mentor's preparation and leaves a mentee's apart, as their own time", () => {
+    expect(drawsFromBank(prep(MENTOR), roles)).toBe(true);
+    expect(drawsFromBank(prep(MENTEE), roles)).toBe(false);
+    const s = summarize(
+      [
+        prep(MENTOR),
+        prep(MENTEE),
+        { participantId: MENTEE, kind: "communication", hours: 0.5, date: "2027-01-19" },
+        { participantId: MENTOR, kind: "follow-up", hours: 1, date: "2027-01-25" },
+      ],
+      20,
+      period,
+      "2027-02-01",
+      roles,
+    );
+    expect(s.used).toBe(2.5);
+    expect(s.remaining).toBe(17.5);
+    expect(s.byKind).toEqual({ meeting: 0, preparation: 1.5, communication: 0, "follow-up": 1 });
+    expect(s.ownTime).toBe(2);
+    expect(s.ownByKind).toEqual({
+      meeting: 0,
+      preparation: 1.5,
+      communication: 0.5,
+      "follow-up": 0,
+    });
+    // The mentee's time does not bring the "nearly empty" warning closer.
+    expect(s.byMonth.at(-1)!.cumulative).toBe(2.5);
+  });
+
+  it("counts a meeting once, whoever was present, mentees included", () => {
+    const lines: HourLine[] = [MENTOR, MENTEE, "p-mentee-2"].map((participantId) => ({
+      participantId,
+      kind: "meeting",
+      hours: 2,
+      date: "2027-01-20",
+      meetingId: "m1",
+    }));
+    // An individual meeting with one mentee: two lines, one meeting.
+    for (const participantId of [MENTOR, MENTEE])
+      lines.push({ participantId, kind: "meeting", hours: 1, date: "2027-02-03", meetingId: "m2" });
+    const s = summarize(lines, 20, period, "2027-02-15", roles);
+    expect(s.used).toBe(3);
+    expect(s.byKind.meeting).toBe(3);
+    expect(s.ownTime).toBe(0);
+  });
+
+  it("treats every holder of the mentor's role as a lead (two co-mentors sharing a seat)", () => {
+    const coMentored = bankRoles({
+      composition: "mentorship",
+      group: { mentorId: MENTOR, memberIds: [MENTOR, "p-comentor", MENTEE] },
+      roleOf: (id) => (id === MENTEE ? "mentee" : "mentor"),
+      meetings: [],
+      sessions: [],
+    });
+    expect(drawsFromBank(prep("p-comentor"), coMentored)).toBe(true);
+    expect(drawsFromBank(prep(MENTEE), coMentored)).toBe(false);
+  });
+
+  it("in co-development, counts the work of the facilitator of the meeting or session it was for", () => {
+    const codev = bankRoles({
+      composition: "co-development",
+      group: { memberIds: ["p-a", "p-b", "p-c"] },
+      roleOf: () => "peer",
+      meetings: [
+        { id: "m1", facilitatorId: "p-a" },
+        // A session held in m2 names its own facilitator: p-c, not the meeting's p-b.
+        { id: "m2", facilitatorId: "p-b" },
+      ],
+      sessions: [
+        { id: "s1", meetingId: "m2", facilitatorId: "p-c" },
+        { id: "s2", facilitatorId: "p-b" },
+      ],
+    });
+    expect(drawsFromBank(prep("p-a", { forMeetingId: "m1" }), codev)).toBe(true);
+    expect(drawsFromBank(prep("p-b", { forMeetingId: "m1" }), codev)).toBe(false);
+    expect(drawsFromBank(prep("p-c", { forMeetingId: "m2" }), codev)).toBe(true);
+    expect(drawsFromBank(prep("p-b", { forMeetingId: "m2" }), codev)).toBe(false);
+    expect(drawsFromBank(prep("p-b", { forSessionId: "s2" }), codev)).toBe(true);
+    expect(drawsFromBank(prep("p-c", { forSessionId: "s2" }), codev)).toBe(false);
+    // Work for no meeting in particular is the peer's own time; meeting time always counts.
+    expect(drawsFromBank(prep("p-a"), codev)).toBe(false);
+    expect(drawsFromBank({ ...prep("p-b"), kind: "meeting", meetingId: "m1" }, codev)).toBe(true);
+    const s = summarize(
+      [prep("p-a", { forMeetingId: "m1" }), prep("p-b", { forMeetingId: "m1" }), prep("p-a")],
+      20,
+      period,
+      "2027-02-01",
+      codev,
+    );
+    expect(s.used).toBe(1.5);
+    expect(s.ownTime).toBe(3);
   });
 });

@@ -96,6 +96,7 @@ const PLURALS = [
   "groups.spaceIntro",
   "groups.hoursLeft",
   "report.hours.intro",
+  "report.budget.mentorsCount",
 ].sort();
 
 describe("the French and English catalogs", () => {

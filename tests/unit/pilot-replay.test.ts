@@ -84,6 +84,8 @@ beforeAll(async () => {
     organizations: doc.organizations,
     meetings: doc.meetings.filter((m) => groupIds.has(m.groupId)),
     hourEntries: doc.hourEntries.filter((e) => groupIds.has(e.groupId)),
+    codevSessions: doc.codevSessions.filter((c) => groupIds.has(c.groupId)),
+    coordinationEntries: doc.coordinationEntries.filter((e) => e.programId === PILOT_PROGRAM_ID),
     tools: pilotRows(doc.tools),
     evaluations: pilotRows(doc.evaluations),
     responses: pilotRows(doc.evaluationResponses),

@@ -29,7 +29,9 @@ function inputFor(document: StoreDocument, programId: string): ReportInput {
     participants,
     organizations: document.organizations,
     meetings: document.meetings.filter((m) => groupIds.has(m.groupId)),
+    codevSessions: document.codevSessions.filter((c) => groupIds.has(c.groupId)),
     hourEntries: document.hourEntries.filter((e) => groupIds.has(e.groupId)),
+    coordinationEntries: document.coordinationEntries.filter((e) => e.programId === programId),
     tools: document.tools.filter((t) => t.programId === programId),
     evaluations: document.evaluations.filter((e) => e.programId === programId),
     responses: document.evaluationResponses.filter((r) => r.programId === programId),
@@ -55,6 +57,21 @@ beforeAll(async () => {
 });
 
 const byLabel = (label: string) => report.groups.find((g) => g.label === label)!;
+/** 1.5 h of preparation logged by a mentee of Logistique (their own time). */
+function menteeWork(): ReportInput["hourEntries"][number] {
+  const group = input.groups.find((g) => g.label === "Logistique")!;
+  const mentee = input.participants.find(
+    (p) => p.role === "mentee" && group.memberIds.includes(p.id),
+  )!;
+  const template = input.hourEntries.find((e) => e.groupId === group.id)!;
+  return {
+    groupId: group.id,
+    participantId: mentee.id,
+    kind: "preparation",
+    hours: 1.5,
+    date: template.date,
+  };
+}
 
 describe("the pilot cohort's report", () => {
   it("names the groups by their theme, counts roles and regions", () => {
@@ -90,17 +107,75 @@ describe("the pilot cohort's report", () => {
     expect(report.totals.meetings.held).toBe(9);
   });
 
-  it("counts each meeting's time once in the hour bank", () => {
+  it("counts each meeting's time once in the hour bank, and the mentees' own time apart", () => {
     const logistique = byLabel("Logistique").hours;
+    // The pilot: every hour outside meetings is the mentors' (preparation, communication,
+    // follow-up), so the whole bank is used in Logistique and 7 hours are left in Synergies.
     expect(logistique).toMatchObject({ bank: 20, used: 20, remaining: 0, meeting: 10 });
     expect(logistique.preparation).toBe(7.5);
+    expect(logistique.ownTime).toBe(0);
     expect(logistique.preparationShare).toBeCloseTo(7.5 / 20, 2);
     expect(logistique.outsideMeetingsShare).toBeCloseTo(10 / 20, 2);
     const synergies = byLabel("Synergies").hours;
     expect(synergies).toMatchObject({ bank: 20, used: 13, remaining: 7, meeting: 7 });
     expect(synergies.preparation).toBe(5);
-    expect(report.totals.hours).toMatchObject({ bank: 40, used: 33, remaining: 7, meeting: 17 });
+    expect(report.totals.hours).toMatchObject({
+      bank: 40,
+      used: 33,
+      remaining: 7,
+      meeting: 17,
+      ownTime: 0,
+    });
     expect(report.totals.hours.preparationShare).toBeCloseTo(12.5 / 33, 2);
+    // A mentee's own preparation is recorded apart and never drains the bank.
+    const withOwn = buildReport({ ...input, hourEntries: [...input.hourEntries, menteeWork()] });
+    const ownLogistique = withOwn.groups.find((g) => g.label === "Logistique")!.hours;
+    expect(ownLogistique).toMatchObject({ used: 20, remaining: 0, ownTime: 1.5 });
+    expect(withOwn.totals.hours).toMatchObject({ used: 33, ownTime: 1.5 });
+  });
+
+  it("gives the compensation and the coordination time next to the hours", () => {
+    // Two mentors at the program's figure (2 500 $), one of them with their own.
+    const [louise, sylvie] = input.participants.filter((p) => p.role === "mentor");
+    const coordinated = buildReport({
+      ...input,
+      participants: input.participants.map((p) =>
+        p.id === sylvie!.id ? { ...p, compensation: 1500 } : p,
+      ),
+      hourEntries: [...input.hourEntries, menteeWork()],
+      coordinationEntries: [
+        { hours: 6, task: "recruitment" },
+        { hours: 2.5, task: "pairing" },
+        { hours: 1.25, task: "recruitment" },
+      ],
+    });
+    expect(louise).toBeDefined();
+    expect(coordinated.budget).toEqual({
+      mentors: 2,
+      mentorCompensation: 4000,
+      compensationPerMentor: 2500,
+      coordinationBudget: 10000,
+      coordinationHours: 9.75,
+      coordinationByTask: {
+        recruitment: 7.25,
+        selection: 0,
+        pairing: 2.5,
+        "follow-up": 0,
+        evaluation: 0,
+        other: 0,
+      },
+      hoursOffered: 40,
+      hoursUsed: 33,
+      ownTime: 1.5,
+    });
+    const rows = csvTable(coordinated, "budget", "fr").rows;
+    expect(rows).toContainEqual(["Rémunération des personnes mentores ($)", 4000]);
+    expect(rows).toContainEqual(["Temps de coordination inscrit (h)", 9.75]);
+    expect(rows).toContainEqual(["Temps de coordination : Recrutement (h)", 7.25]);
+    expect(rows).toContainEqual(["Temps des mentorés et des pairs, hors banque (h)", 1.5]);
+    const hours = csvTable(coordinated, "hours", "fr");
+    const own = hours.header.indexOf("Temps des mentorés et des pairs (hors banque)");
+    expect(hours.rows.map((r) => r[own])).toEqual([1.5, 0, 1.5]);
   });
 
   it("lists the tools by theme with the program library's share", () => {
@@ -164,8 +239,9 @@ describe("the pilot cohort's report", () => {
     const orgs = doc.organizations.filter((o) => orgIds.has(o.id)).map((o) => o.name);
     const texts = [
       JSON.stringify(report),
-      ...(["groups", "meetings", "hours", "tools", "evaluations"] as const).flatMap((table) =>
-        (["fr", "en"] as const).map((locale) => JSON.stringify(csvTable(report, table, locale))),
+      ...(["groups", "meetings", "hours", "budget", "tools", "evaluations"] as const).flatMap(
+        (table) =>
+          (["fr", "en"] as const).map((locale) => JSON.stringify(csvTable(report, table, locale))),
       ),
     ];
     for (const text of texts) {

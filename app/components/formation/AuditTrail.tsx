@@ -15,6 +15,9 @@ const AUDIT_ACTIONS = new Set([
   "self-group-approved",
   "self-group-rejected",
   "groups-regrouped",
+  "coordination-time-added",
+  "coordination-time-removed",
+  "mentor-compensation-set",
 ]);
 
 /** The formation's journal: who did what, newest first. */

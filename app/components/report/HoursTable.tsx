@@ -17,6 +17,7 @@ export function HoursTable(props: { groups: ReportGroup[]; names: string[]; tota
         { header: "report.hours.meeting", cell: (h) => hours(h.meeting) },
         { header: "report.hours.preparation", cell: (h) => hours(h.preparation) },
         { header: "report.hours.otherOutside", cell: (h) => hours(h.communication + h.followUp) },
+        { header: "report.hours.ownTime", cell: (h) => hours(h.ownTime) },
         { header: "report.hours.preparationShare", cell: (h) => percent(h.preparationShare) },
         { header: "report.hours.outsideShare", cell: (h) => percent(h.outsideMeetingsShare) },
       ]}

@@ -4,7 +4,8 @@
  * people are counted, never broken down or averaged; meetings and hours describe a group, not a
  * person, and are always given. Texts are named by the caller, already redacted.
  */
-import { summarize, type HourLine } from "../hour-bank";
+import { bankRoles, summarize, type BankRoles, type HourLine } from "../hour-bank";
+import { COORDINATION_TASKS, type CoordinationTask } from "../../data/vocabulary";
 import { MIN_RESPONDENTS } from "./anonymize";
 import {
   ROLES,
@@ -16,6 +17,7 @@ import {
   type GroupMeetings,
   type Keep3,
   type Report,
+  type ReportBudget,
   type ReportGroup,
   type ReportInput,
   type Role,
@@ -49,8 +51,9 @@ function hoursOf(
   bank: number,
   period: { start: string; end: string },
   today: string,
+  roles: BankRoles,
 ): GroupHours {
-  const s = summarize(lines, bank, period, today);
+  const s = summarize(lines, bank, period, today, roles);
   return {
     bank: s.bank,
     used: s.used,
@@ -59,6 +62,7 @@ function hoursOf(
     preparation: s.byKind.preparation,
     communication: s.byKind.communication,
     followUp: s.byKind["follow-up"],
+    ownTime: s.ownTime,
     preparationShare: share(s.byKind.preparation, s.used),
     outsideMeetingsShare: share(s.used - s.byKind.meeting, s.used),
   };
@@ -76,6 +80,8 @@ export function reportGroups(input: ReportInput, label: (text: string) => string
   const regionByOrg = new Map(input.organizations.map((o) => [o.id, o.region]));
   const meetingsByGroup = groupBy(input.meetings, (m) => m.groupId);
   const hoursByGroup = groupBy(input.hourEntries, (e) => e.groupId);
+  const sessionsByGroup = groupBy(input.codevSessions, (c) => c.groupId);
+  const roleOf = (id: string) => participantById.get(id)?.role;
   const toolsByGroup = groupBy(input.tools, (t) => t.groupId);
 
   const ordered = [...input.groups].sort(
@@ -110,7 +116,19 @@ export function reportGroups(input: ReportInput, label: (text: string) => string
         cancelled: count("cancelled"),
         planned: count("planned"),
       },
-      hours: hoursOf(hoursByGroup.get(g.id) ?? [], program.hourBankHours, period, today),
+      hours: hoursOf(
+        hoursByGroup.get(g.id) ?? [],
+        program.hourBankHours,
+        period,
+        today,
+        bankRoles({
+          composition: program.composition,
+          group: g,
+          roleOf,
+          meetings,
+          sessions: sessionsByGroup.get(g.id) ?? [],
+        }),
+      ),
       tools: toolsByGroup.get(g.id)?.length ?? 0,
     };
   });
@@ -141,6 +159,7 @@ function sumHours(all: readonly GroupHours[]): GroupHours {
     preparation,
     communication: sum((h) => h.communication),
     followUp: sum((h) => h.followUp),
+    ownTime: sum((h) => h.ownTime),
     preparationShare: share(preparation, used),
     outsideMeetingsShare: share(used - meeting, used),
   };
@@ -178,6 +197,32 @@ export function programTotals(
     meetings: sumMeetings(groups.map((g) => g.meetings)),
     hours: sumHours(groups.map((g) => g.hours)),
     tools: input.tools.length,
+  };
+}
+
+/**
+ * The program's compensation and coordination time next to its hours: every mentor of the program
+ * counts with their own figure, else the program's; the coordinators' logged time by task.
+ */
+export function budgetFigures(input: ReportInput, totals: Report["totals"]): ReportBudget {
+  const perMentor = input.program.budget.mentorCompensation;
+  const mentors = input.participants.filter((p) => p.role === "mentor");
+  const byTask = Object.fromEntries(COORDINATION_TASKS.map((t) => [t, 0])) as Record<
+    CoordinationTask,
+    number
+  >;
+  for (const e of input.coordinationEntries) byTask[e.task] += e.hours;
+  for (const t of COORDINATION_TASKS) byTask[t] = round2(byTask[t]);
+  return {
+    mentors: mentors.length,
+    mentorCompensation: round2(mentors.reduce((s, p) => s + (p.compensation ?? perMentor), 0)),
+    compensationPerMentor: perMentor,
+    coordinationBudget: input.program.budget.coordination,
+    coordinationHours: round2(input.coordinationEntries.reduce((s, e) => s + e.hours, 0)),
+    coordinationByTask: byTask,
+    hoursOffered: totals.hours.bank,
+    hoursUsed: totals.hours.used,
+    ownTime: totals.hours.ownTime,
   };
 }
 

@@ -5,6 +5,7 @@
 import { translate, type Locale, type MessageKey } from "../../i18n";
 import { groupName, themeName } from "./labels";
 import { REPORT_TABLES } from "../../schemas/report";
+import { COORDINATION_TASKS } from "../../data/vocabulary";
 import type {
   AnswerStats,
   FinalStats,
@@ -85,6 +86,7 @@ export function csvTable(report: Report, table: ReportTable, locale: Locale): Cs
         h.preparation,
         h.communication,
         h.followUp,
+        h.ownTime,
         percent(h.preparationShare),
         percent(h.outsideMeetingsShare),
       ];
@@ -98,10 +100,31 @@ export function csvTable(report: Report, table: ReportTable, locale: Locale): Cs
           t("report.hours.preparation"),
           t("report.hours.communication"),
           t("report.hours.followUp"),
+          t("report.hours.ownTime"),
           t("report.hours.preparationSharePercent"),
           t("report.hours.outsideSharePercent"),
         ],
         rows: [...report.groups.map((g) => row(name(g), g.hours)), row(total, report.totals.hours)],
+      };
+    }
+    case "budget": {
+      const b = report.budget;
+      return {
+        header: [t("report.columns.measure"), t("report.columns.value")],
+        rows: [
+          [t("report.budget.mentors"), b.mentors],
+          [t("report.budget.compensationPerMentor"), b.compensationPerMentor],
+          [t("report.budget.mentorCompensation"), b.mentorCompensation],
+          [t("report.budget.coordinationBudget"), b.coordinationBudget],
+          [t("report.budget.coordinationHours"), b.coordinationHours],
+          ...COORDINATION_TASKS.map((task) => [
+            t("report.budget.coordinationTask", { task: t(`coordination.tasks.${task}`) }),
+            b.coordinationByTask[task],
+          ]),
+          [t("report.budget.hoursOffered"), b.hoursOffered],
+          [t("report.budget.hoursUsed"), b.hoursUsed],
+          [t("report.budget.ownTime"), b.ownTime],
+        ],
       };
     }
     case "tools":

@@ -9,7 +9,13 @@
  * - `labels.ts`, `csv.ts`: how groups and themes are named, the CSV tables.
  */
 import { MIN_RESPONDENTS, redactor } from "./anonymize";
-import { evaluationFigures, programTotals, reportGroups, reportRoles } from "./aggregate";
+import {
+  budgetFigures,
+  evaluationFigures,
+  programTotals,
+  reportGroups,
+  reportRoles,
+} from "./aggregate";
 import { consentedTexts, toolThemes } from "./texts";
 import type { Report, ReportInput } from "./types";
 
@@ -23,6 +29,7 @@ export function buildReport(input: ReportInput): Report {
   const redact = redactor(input.names);
   const program = input.program;
   const groups = reportGroups(input, redact);
+  const totals = programTotals(input, groups);
   return {
     program: {
       id: program.id,
@@ -31,9 +38,10 @@ export function buildReport(input: ReportInput): Report {
       start: program.mentoringStart,
       end: program.mentoringEnd,
     },
+    budget: budgetFigures(input, totals),
     minRespondents: MIN_RESPONDENTS,
     groups,
-    totals: programTotals(input, groups),
+    totals,
     roles: reportRoles(groups, program.composition),
     tools: toolThemes(input, redact),
     evaluations: evaluationFigures(input, groups, redact),

@@ -3,6 +3,7 @@
  * gives: figures per group and for the program, and redacted texts.
  */
 import type { HourLine } from "../hour-bank";
+import type { CoordinationTask } from "../../data/vocabulary";
 import type { RedactionNames } from "./anonymize";
 import { ROLES, type Role } from "../../../matching/roles";
 
@@ -20,6 +21,8 @@ export interface ReportInput {
     hourBankHours: number;
     mentoringStart: string;
     mentoringEnd: string;
+    /** CAD, for information: the default per mentor, and the coordination budget. */
+    budget: { mentorCompensation: number; coordination: number };
     taxonomy: ReadonlyArray<{ id: string; label: string; labelEn?: string }>;
   };
   groups: ReadonlyArray<{
@@ -27,16 +30,34 @@ export interface ReportInput {
     label: string;
     status: "active" | "dissolved";
     memberIds: readonly string[];
+    mentorId?: string;
     createdAt: string;
   }>;
-  participants: ReadonlyArray<{ id: string; role: Role; organizationId: string }>;
+  /** `compensation`: a mentor's own figure (CAD), else the program's. */
+  participants: ReadonlyArray<{
+    id: string;
+    role: Role;
+    organizationId: string;
+    compensation?: number;
+  }>;
   organizations: ReadonlyArray<{ id: string; region: string }>;
   meetings: ReadonlyArray<{
+    id: string;
     groupId: string;
     status: "planned" | "held" | "postponed" | "cancelled";
     kind: "collective" | "individual";
+    facilitatorId?: string;
+  }>;
+  /** Who facilitated the sessions, for the hour bank's rule (co-development). */
+  codevSessions: ReadonlyArray<{
+    id: string;
+    groupId: string;
+    meetingId?: string;
+    facilitatorId: string;
   }>;
   hourEntries: ReadonlyArray<HourLine & { groupId: string }>;
+  /** The coordinators' time on the program. */
+  coordinationEntries: ReadonlyArray<{ hours: number; task: CoordinationTask }>;
   tools: ReadonlyArray<{
     groupId?: string;
     title: string;
@@ -78,6 +99,8 @@ export interface GroupHours {
   preparation: number;
   communication: number;
   followUp: number;
+  /** The members' own time (mentees, peers not facilitating), outside the bank. */
+  ownTime: number;
   /** Shares of the hours used (0–1). */
   preparationShare: number;
   outsideMeetingsShare: number;
@@ -140,8 +163,25 @@ export interface GroupBreakdown<T> {
   stats: T | null;
 }
 
+/** The program's money and coordination time, next to the hours (CAD; hours). */
+export interface ReportBudget {
+  /** Mentors of the program, and their compensation added up (each one's own or the default). */
+  mentors: number;
+  mentorCompensation: number;
+  /** The program's default compensation per mentor. */
+  compensationPerMentor: number;
+  coordinationBudget: number;
+  coordinationHours: number;
+  coordinationByTask: Record<CoordinationTask, number>;
+  /** The groups' banks added up (hours offered), used, and the members' own time. */
+  hoursOffered: number;
+  hoursUsed: number;
+  ownTime: number;
+}
+
 export interface Report {
   program: { id: string; title: string; hourBankHours: number; start: string; end: string };
+  budget: ReportBudget;
   minRespondents: number;
   groups: ReportGroup[];
   totals: {

@@ -38,6 +38,12 @@ export const hourEntrySchema = z.strictObject({
   /** Meeting time is counted once per meeting (or co-development session), whoever attended. */
   meetingId: id.optional(),
   codevSessionId: id.optional(),
+  /**
+   * Work outside meetings done for one of the group's meetings or co-development sessions: in
+   * co-development, its facilitator's work draws from the bank (core/models/hour-bank.ts).
+   */
+  forMeetingId: id.optional(),
+  forSessionId: id.optional(),
   createdAt: isoDate,
 });
 export type HourEntry = z.infer<typeof hourEntrySchema>;

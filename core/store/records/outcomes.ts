@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { id, isoDate } from "./common";
+import { COORDINATION_TASKS } from "../../data/vocabulary";
 
 /** A questionnaire the coordinators schedule: monthly, or the final evaluation. */
 export const evaluationSchema = z.strictObject({
@@ -57,3 +58,17 @@ export const observerNoteSchema = z.strictObject({
   createdBy: id,
   createdAt: isoDate,
 });
+
+/** Time a coordinator spent on a program, logged by them (quarter hours). */
+export const coordinationEntrySchema = z.strictObject({
+  id,
+  programId: id,
+  /** The coordinator (a user). */
+  userId: id,
+  date: z.iso.date(),
+  hours: z.number().min(0.25).max(24).multipleOf(0.25),
+  task: z.enum(COORDINATION_TASKS),
+  note: z.string().max(500).default(""),
+  createdAt: isoDate,
+});
+export type CoordinationEntry = z.infer<typeof coordinationEntrySchema>;

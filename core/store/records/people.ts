@@ -122,6 +122,11 @@ export const participantSchema = z.strictObject({
   organizationId: id,
   role: participantRoleSchema,
   profile: profileSchema.default(emptyProfile),
+  /**
+   * Mentors: their compensation (CAD, for information), set by the coordinators; absent, the
+   * program's `budget.mentorCompensation`.
+   */
+  compensation: z.number().min(0).max(1_000_000).optional(),
   /** Mentors: how many groups they can lead. */
   capacity: z.number().int().min(0).max(10).default(1),
   /** Shown in the program's directory once the person publishes it. */

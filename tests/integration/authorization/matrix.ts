@@ -41,6 +41,8 @@ const coordinators = answers("login", 403, 403, 403, 403, 200, 200);
 const programPeople = answers("login", 404, 200, 200, 200, 404, 200);
 const programParticipants = answers("login", 404, 200, 200, 200, 404, 403);
 const programCoordinators = answers("login", 404, 403, 403, 403, 404, 200);
+/** The coordination's own figures: not even the program's participants learn of them. */
+const coordinationOnly = answers("login", 404, 404, 404, 404, 404, 200);
 const groupMembers = answers("login", 404, 404, 404, 200, 404, 404);
 /** Questionnaires are answered by the members of the program's groups. */
 const respondents = answers("login", 404, 404, 200, 200, 404, 404);
@@ -120,6 +122,10 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "routes/programs.$programId.settings": {
     get: programCoordinators,
     post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.coordination": {
+    get: coordinationOnly,
+    post: asAction(coordinationOnly),
   },
   "routes/programs.$programId.report": {
     get: programCoordinators,
