@@ -81,7 +81,9 @@ export function programEndFor(
  * the end counts in the first year.
  */
 export function followUpYear(end: string, date: string): number {
-  return Math.max(0, Math.floor((dayNumber(date) - dayNumber(end)) / 365));
+  // Calendar years from the end's day (leap years included): "2027-06-11" → "2028-06-10" is 0.
+  const years = Number(date.slice(0, 4)) - Number(end.slice(0, 4));
+  return Math.max(0, date.slice(5) < end.slice(5) ? years - 1 : years);
 }
 
 /** How many follow-ups (not cancelled) the year of `date` already has. */
