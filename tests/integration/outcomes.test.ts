@@ -310,7 +310,7 @@ describe("evaluations", () => {
       note: "Belle dynamique ; Benoît prend sa place.",
     });
     expect(await page(refused)).toContain(
-      "Choisissez une rencontre d&#x27;un groupe qui invite la coordination.",
+      "Choisissez une rencontre d'un groupe qui invite la coordination.",
     );
     const noted = await coordinator.post(`${PROGRAM}/evaluations`, {
       intent: "observe",
