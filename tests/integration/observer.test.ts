@@ -19,11 +19,9 @@ let benoit: HttpClient;
 let mathieu: HttpClient;
 beforeAll(async () => {
   server = await startServer();
-  [coordinator, benoit, mathieu] = await Promise.all(
-    ["coordination@exemple.org", "benoit@exemple.org", "mathieu@exemple.org"].map((email) =>
-      signedIn(server.url, email),
-    ),
-  );
+  coordinator = await signedIn(server.url, "coordination@exemple.org");
+  benoit = await signedIn(server.url, "benoit@exemple.org");
+  mathieu = await signedIn(server.url, "mathieu@exemple.org");
 }, 60_000);
 afterAll(async () => {
   await server?.stop();
