@@ -95,6 +95,10 @@ const PLURALS = [
   "groups.spaceIntro",
   "groups.hoursLeft",
   "report.hours.intro",
+  "meetingRhythm.tooClose",
+  "meetingRhythm.tooFar",
+  "followUp.intro",
+  "followUp.yearFull",
 ].sort();
 
 describe("the French and English catalogs", () => {
