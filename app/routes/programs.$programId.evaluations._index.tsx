@@ -9,6 +9,7 @@ import {
   evaluationPhase,
   listEvaluations,
   listObserverNotes,
+  observableMeetings,
   remindNonRespondents,
   respondents,
   responseOf,
@@ -24,6 +25,7 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, notFound, requireProgramAccess } from "~/utils/permissions.server";
 import { TableScroll } from "~/components/TableScroll";
+import { FieldErrorText, fieldState } from "~/components/Field";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluations.title");
 
@@ -44,11 +46,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const programPath = `/programs/${program.id}`;
   if (asCoordinator) {
-    const [rates, notes, groups] = await Promise.all([
+    const [rates, notes, groups, observable] = await Promise.all([
       responseRates(s, program.id),
       listObserverNotes(s, program.id),
       activeGroups(s, program.id),
+      observableMeetings(s, program.id),
     ]);
+    const kindOf = new Map(
+      observable.flatMap((o) => o.meetings.map((m) => [m.id, m.kind] as const)),
+    );
     const ordered = [...groups].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return {
       role: "coordinator" as const,
@@ -66,7 +72,21 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         open: r.open,
       })),
       groups: ordered.map((g) => ({ id: g.id, label: g.label })),
-      notes: notes.map((n) => ({ ...n })),
+      // The groups that invite the coordination (ADR 0027): their meetings, for the notes.
+      observed: observable.map(({ group, meetings }) => ({
+        id: group.id,
+        meetingsPath: `${programPath}/groups/${group.id}/meetings`,
+        meetings: meetings.map((m) => ({
+          id: m.id,
+          startsAt: m.startsAt,
+          kind: m.kind,
+          format: m.format ?? null,
+        })),
+      })),
+      notes: notes.map((n) => ({
+        ...n,
+        meetingKind: n.meetingId ? (kindOf.get(n.meetingId) ?? null) : null,
+      })),
     };
   }
   const eligible = await respondents(s, program.id);
@@ -298,25 +318,39 @@ export default function Evaluations() {
       <section className="panel" aria-labelledby="observe-title">
         <h2 id="observe-title">{t("evaluations.observerTitle")}</h2>
         <p className="field-hint">{t("evaluations.observerHint")}</p>
-        {labels.length > 0 ? (
+        {data.observed.length > 0 ? (
+          <ul>
+            {data.observed.map((g) => (
+              <li key={g.id}>
+                <Link to={g.meetingsPath}>
+                  {t("observation.calendarOf", { group: labelOf(g.id) })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="empty-state">{t("observation.groupsNone")}</p>
+        )}
+        {data.observed.some((g) => g.meetings.length > 0) ? (
           <>
             <FormErrorSummary form={observeForm} />
             <Form method="post" {...formProps(observeForm)} className="stack">
               <input type="hidden" name="intent" value="observe" />
-              <div className="field-row">
-                <Choice
-                  field={observe.groupId!}
-                  label={t("evaluations.group")}
-                  value={labels[0]!.id}
-                  options={labels.map((g) => ({ value: g.id, label: g.label }))}
-                />
-                <Field
-                  field={observe.meetingDate!}
-                  type="date"
-                  required
-                  label={t("evaluations.meetingDate")}
-                />
-              </div>
+              <MeetingSelect
+                field={observe.meetingId!}
+                groups={data.observed.map((g) => ({
+                  label: labelOf(g.id),
+                  options: g.meetings.map((m) => ({
+                    value: m.id,
+                    label: t("observation.meetingOption", {
+                      date: date(m.startsAt, { dateStyle: "medium", timeStyle: "short" }),
+                      kind: m.format
+                        ? `${t(`meetings.kinds.${m.kind}`)}, ${t(`meetingWhere.formats.${m.format}`)}`
+                        : t(`meetings.kinds.${m.kind}`),
+                    }),
+                  })),
+                }))}
+              />
               <TextArea
                 name="note"
                 required
@@ -331,15 +365,17 @@ export default function Evaluations() {
               </p>
             </Form>
           </>
-        ) : (
-          <p className="empty-state">{t("evaluations.noGroups")}</p>
-        )}
+        ) : data.observed.length > 0 ? (
+          <p className="empty-state">{t("observation.noMeetings")}</p>
+        ) : null}
         {data.notes.length > 0 ? (
           <ul className="cards">
             {data.notes.map((n) => (
               <li key={n.id} className="card">
                 <h3 className="card-title">
                   {labelOf(n.groupId)} · {date(n.meetingDate, { dateStyle: "medium" })}
+                  {n.meetingKind ? ` · ${t(`meetings.kinds.${n.meetingKind}`)}` : null}
+                  {n.meetingId ? null : ` (${t("observation.typedDate")})`}
                 </h3>
                 <p className="codev-notes">{n.note}</p>
               </li>
@@ -348,5 +384,42 @@ export default function Evaluations() {
         ) : null}
       </section>
     </>
+  );
+}
+
+/** The observed groups' meetings, one group per option group, labelled by date and kind. */
+function MeetingSelect({
+  field,
+  groups,
+}: {
+  field: Parameters<typeof fieldState>[0];
+  groups: Array<{ label: string; options: Array<{ value: string; label: string }> }>;
+}) {
+  const { t } = useT();
+  const { name, defaultValue, error } = fieldState(field);
+  return (
+    <div className={error ? "field field--invalid" : "field"}>
+      <label htmlFor="field-meetingId">{t("observation.meeting")}</label>
+      <select
+        id="field-meetingId"
+        name={name}
+        defaultValue={defaultValue}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? "field-meetingId-error" : undefined}
+      >
+        {groups
+          .filter((g) => g.options.length > 0)
+          .map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.options.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+      </select>
+      <FieldErrorText id="field-meetingId" error={error} />
+    </div>
   );
 }

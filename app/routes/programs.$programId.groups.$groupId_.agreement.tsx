@@ -8,6 +8,7 @@ import {
   acceptedByAll,
   agreementVersions,
   saveAgreement,
+  setObserverInvitation,
 } from "../../core/models/agreement.server";
 import { groupView } from "../../core/models/group.server";
 import {
@@ -47,6 +48,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     names,
     current: current ?? null,
     acceptedByAll: acceptedByAll(current, group.memberIds),
+    observerInvitation: group.observerInvitation
+      ? { at: group.observerInvitation.at, by: names[group.observerInvitation.by] ?? "" }
+      : null,
     history: versions
       .slice(1)
       .map((v) => ({ version: v.version, updatedAt: v.updatedAt, updatedBy: v.updatedBy })),
@@ -55,7 +59,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
-  const { participant, group } = await requireGroupMember(
+  const { participant, group, user } = await requireGroupMember(
     s,
     request,
     params.programId,
@@ -65,6 +69,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   if (submission.status !== "success") return refuse(submission);
   const input = submission.value;
   try {
+    if (input.intent === "observer") {
+      const on = input.invite === "on";
+      await setObserverInvitation(s, group.id, on, {
+        participantId: participant.id,
+        userId: user.id,
+        name: user.name,
+      });
+      return { done: on ? ("observer-on" as const) : ("observer-off" as const) };
+    }
     if (input.intent === "accept") {
       await acceptAgreement(s, group.id, input.version, participant.id);
       return { done: "accepted" as const };
@@ -84,12 +97,13 @@ export default function AgreementPage() {
   const { t, date } = useT();
   const current = data.current;
   const [form, fields] = useAppForm<AgreementSaveForm>({
-    lastResult: answerExcept(result, ["accept"]),
+    lastResult: answerExcept(result, ["accept", "observer"]),
     defaultValue: current
       ? Object.fromEntries(AGREEMENT_POINTS.map((point) => [point, current[point]]))
       : undefined,
   });
   const [acceptForm] = useAppForm<AgreementForm>({ intent: "accept" });
+  const [observerForm] = useAppForm<AgreementForm>({ intent: "observer" });
   return (
     <>
       <p>
@@ -99,7 +113,11 @@ export default function AgreementPage() {
       <p className="lead">{t("agreement.intro")}</p>
       {result && "done" in result ? (
         <p className="alert alert--success" role="status">
-          {t(result.done === "saved" ? "agreement.saved" : "agreement.accepted")}
+          {result.done === "observer-on"
+            ? t("observation.invited")
+            : result.done === "observer-off"
+              ? t("observation.revoked")
+              : t(result.done === "saved" ? "agreement.saved" : "agreement.accepted")}
         </p>
       ) : null}
       {current ? (
@@ -150,6 +168,31 @@ export default function AgreementPage() {
           </button>
         </p>
       </Form>
+      <section className="panel" aria-labelledby="observation-title">
+        <h2 id="observation-title">{t("observation.title")}</h2>
+        <p>{t("observation.pointHint")}</p>
+        <p className="field-hint">{t("observation.sees")}</p>
+        <p role="status">
+          {data.observerInvitation
+            ? t("observation.on", {
+                date: date(data.observerInvitation.at),
+                name: data.observerInvitation.by,
+              })
+            : t("observation.off")}
+        </p>
+        <FormErrorSummary form={observerForm} />
+        <Form method="post" {...formProps(observerForm)}>
+          <input type="hidden" name="intent" value="observer" />
+          <input type="hidden" name="invite" value={data.observerInvitation ? "off" : "on"} />
+          <button
+            type="submit"
+            className={data.observerInvitation ? "button button--secondary" : "button"}
+            disabled={navigation.state !== "idle"}
+          >
+            {t(data.observerInvitation ? "observation.revoke" : "observation.invite")}
+          </button>
+        </Form>
+      </section>
       {data.history.length > 0 ? (
         <section aria-labelledby="history">
           <h2 id="history">{t("agreement.history")}</h2>

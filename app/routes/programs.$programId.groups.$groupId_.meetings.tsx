@@ -6,41 +6,87 @@ import { Field, FormErrorSummary } from "~/components/Field";
 import {
   assignFacilitators,
   listMeetings,
+  planFollowUp,
   planSeries,
   setMeetingStatus,
 } from "../../core/models/meeting.server";
+import {
+  firstFollowUpDay,
+  FOLLOW_UPS_PER_YEAR,
+  followUpsInYear,
+  programEndFor,
+  spacingFlags,
+} from "../../core/models/meeting-spacing";
 import { renewCalendarToken } from "../../core/models/meeting-calendar.server";
 import type { Meeting } from "../../core/models/meeting.server";
 import { groupView } from "../../core/models/group.server";
 import {
   meetingsSchema,
+  type FollowUpForm,
   type MeetingStatusForm,
   type RotationForm,
   type SeriesForm,
 } from "../../core/schemas/meetings";
+import { quebecInstant } from "../../core/utils/quebec-time";
 import { answerExcept } from "~/utils/form-answers";
 import { formProps, intentOf, isReply, useAppForm } from "~/utils/forms";
 import { replyWithError } from "~/utils/errors.server";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
-import { requireGroupMember } from "~/utils/permissions.server";
+import { forbidden, requireGroupViewer } from "~/utils/permissions.server";
+import {
+  FormatChoice,
+  MeetingWhere,
+  PlaceField,
+  SpacingNote,
+} from "~/components/meeting/MeetingWhere";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.title");
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
-  const { program, group } = await requireGroupMember(s, request, params.programId, params.groupId);
+  const { program, group, observer } = await requireGroupViewer(
+    s,
+    request,
+    params.programId,
+    params.groupId,
+  );
   const [meetings, view] = await Promise.all([listMeetings(s, group.id), groupView(s, group.id)]);
   const names = new Map((view?.members ?? []).map((m) => [m.id, m.name]));
   const every = Math.round((program.cadenceWeeksMin + program.cadenceWeeksMax) / 2);
+  const flags = spacingFlags(meetings, program);
+  const now = s.clock.now();
+  const end = programEndFor(meetings, program.mentoringEnd, now);
+  const firstDay = end ? firstFollowUpDay(end, now) : undefined;
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,
+    // The program's coordinator observing by the group's invitation: reads, never acts.
+    observer,
+    cadence: { min: program.cadenceWeeksMin, max: program.cadenceWeeksMax },
     meetings: meetings.map((m) => ({
-      ...m,
+      // What an observer may read of a meeting; its notes and tools are on its page, if shared.
+      id: m.id,
+      startsAt: m.startsAt,
+      status: m.status,
+      statusReason: m.statusReason,
+      kind: m.kind,
+      format: m.format ?? null,
+      place: m.place,
+      followUp: m.followUp,
+      spacing: flags.get(m.id) ?? null,
       facilitator: m.facilitatorId ? (names.get(m.facilitatorId) ?? "") : "",
       with: m.participantIds.map((id) => names.get(id) ?? "").join(", "),
     })),
+    followUp:
+      end && firstDay
+        ? {
+            endAt: quebecInstant(end, "12:00").toISOString(),
+            firstDay,
+            perYear: FOLLOW_UPS_PER_YEAR,
+            thisYear: followUpsInYear(meetings, end, firstDay),
+          }
+        : null,
     mentorship: program.composition === "mentorship",
     defaults: {
       firstDate: group.suggestedFirstMeeting,
@@ -54,7 +100,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
-  const { group } = await requireGroupMember(s, request, params.programId, params.groupId);
+  const { group, observer } = await requireGroupViewer(
+    s,
+    request,
+    params.programId,
+    params.groupId,
+  );
+  if (observer) throw forbidden();
   const submission = await parseSubmission(request, meetingsSchema);
   if (submission.status !== "success") return refuse(submission);
   const input = submission.value;
@@ -73,6 +125,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         });
         return { done: "rotated" as const, count };
       }
+      case "follow-up": {
+        const { intent: _intent, ...followUp } = input;
+        await planFollowUp(s, group.id, followUp);
+        return { done: "follow-up" as const, count: 1 };
+      }
       case "plan": {
         const { intent: _intent, ...series } = input;
         const created = await planSeries(s, group.id, series);
@@ -87,28 +144,28 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Meetings() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  // The series' form is the page's main one: it also shows a refusal no other form claims.
-  const [form, fields] = useAppForm<SeriesForm>({
-    lastResult: answerExcept(result, ["status", "rotate", "subscribe"]),
-    defaultValue: data.defaults,
-  });
-  const [rotation, rotationFields] = useAppForm<RotationForm>({ intent: "rotate" });
-  const navigation = useNavigation();
   const { t, date } = useT();
   return (
     <>
-      <p>
-        <Link to={data.groupPath}>← {t("groups.spaceTitle")}</Link>
-      </p>
+      {data.observer ? null : (
+        <p>
+          <Link to={data.groupPath}>← {t("groups.spaceTitle")}</Link>
+        </p>
+      )}
       <h1>{t("meetings.title")}</h1>
-      <p className="lead">{t("meetings.intro")}</p>
+      <p className="lead">{t(data.observer ? "observation.calendarLead" : "meetings.intro")}</p>
+      <p className="field-hint">
+        {t("meetingRhythm.cadence", { min: data.cadence.min, max: data.cadence.max })}
+      </p>
       {result && "done" in result ? (
         <p className="alert alert--success" role="status">
           {result.done === "planned"
             ? t("meetings.planned", { count: result.count })
-            : result.done === "rotated"
-              ? t("meetings.rotated", { count: result.count })
-              : t("meetings.updated")}
+            : result.done === "follow-up"
+              ? t("followUp.planned")
+              : result.done === "rotated"
+                ? t("meetings.rotated", { count: result.count })
+                : t("meetings.updated")}
         </p>
       ) : null}
       <section className="panel" aria-labelledby="calendar-title">
@@ -118,12 +175,15 @@ export default function Meetings() {
             {t("meetings.download")}
           </a>
         </p>
-        <Form method="post">
-          <input type="hidden" name="intent" value="subscribe" />
-          <button type="submit" className="link-button">
-            {t("meetings.subscribe")}
-          </button>
-        </Form>
+        {/* A secret link would outlive a withdrawn invitation: observers download the file. */}
+        {data.observer ? null : (
+          <Form method="post">
+            <input type="hidden" name="intent" value="subscribe" />
+            <button type="submit" className="link-button">
+              {t("meetings.subscribe")}
+            </button>
+          </Form>
+        )}
         {result && "subscribeUrl" in result ? (
           <div className="alert alert--success" role="status">
             <label htmlFor="subscribe-url">{t("meetings.subscribeUrl")}</label>
@@ -152,19 +212,103 @@ export default function Meetings() {
                 {m.statusReason ? ` — ${m.statusReason}` : ""}
               </p>
               <p className="muted">
+                {m.followUp ? `${t("followUp.badge")} · ` : null}
                 {m.kind === "individual" && m.with
                   ? t("meetings.individualList", { with: m.with })
                   : t("meetings.kinds.collective")}{" "}
                 · {t("meetings.facilitator")}
                 {t("common.colon")} {m.facilitator || t("meetings.noFacilitator")}
               </p>
-              <StatusForm meeting={m} />
+              <MeetingWhere format={m.format} place={m.place} />
+              <SpacingNote spacing={m.spacing} cadence={data.cadence} />
+              {data.observer ? null : <StatusForm meeting={m} />}
             </li>
           ))}
         </ol>
       ) : (
         <p className="empty-state">{t("meetings.none")}</p>
       )}
+      {data.observer ? null : <MemberForms data={data} />}
+    </>
+  );
+}
+
+/** What only members do here: rotate the facilitators, plan the series, plan a follow-up. */
+function MemberForms({ data }: { data: ReturnType<typeof useLoaderData<typeof loader>> }) {
+  const result = useActionData<typeof action>();
+  // The series' form is the page's main one: it also shows a refusal no other form claims.
+  const [form, fields] = useAppForm<SeriesForm>({
+    lastResult: answerExcept(result, ["status", "rotate", "subscribe", "follow-up"]),
+    defaultValue: data.defaults,
+  });
+  const [rotation, rotationFields] = useAppForm<RotationForm>({ intent: "rotate" });
+  const [followUpForm, followUpFields] = useAppForm<FollowUpForm>({
+    intent: "follow-up",
+    defaultValue: {
+      date: data.followUp?.firstDay ?? "",
+      time: data.defaults.time,
+      durationMinutes: data.defaults.durationMinutes,
+      format: "",
+      place: "",
+    },
+  });
+  const navigation = useNavigation();
+  const { t, date } = useT();
+  return (
+    <>
+      {data.followUp ? (
+        <section className="panel" aria-labelledby="follow-up-title">
+          <h2 id="follow-up-title">{t("followUp.title")}</h2>
+          <p>
+            {t("followUp.intro", {
+              end: date(data.followUp.endAt, { dateStyle: "long" }),
+              perYear: data.followUp.perYear,
+            })}
+          </p>
+          <p className="field-hint">{t("followUp.hint")}</p>
+          <FormErrorSummary form={followUpForm} />
+          <Form method="post" {...formProps(followUpForm)} className="stack">
+            <input type="hidden" name="intent" value="follow-up" />
+            <div className="field-row">
+              <Field
+                idPrefix="follow-up"
+                field={followUpFields.date}
+                type="date"
+                min={data.followUp.firstDay}
+                required
+                label={t("meetings.date")}
+              />
+              <Field
+                idPrefix="follow-up"
+                field={followUpFields.time}
+                type="time"
+                required
+                label={t("meetings.time")}
+              />
+              <Field
+                idPrefix="follow-up"
+                field={followUpFields.durationMinutes}
+                type="number"
+                min={30}
+                max={480}
+                required
+                label={t("programForm.meetingMinutes")}
+              />
+            </div>
+            <FormatChoice idPrefix="follow-up" field={followUpFields.format} value="" />
+            <PlaceField idPrefix="follow-up" field={followUpFields.place} />
+            <p>
+              <button
+                type="submit"
+                className="button button--secondary"
+                disabled={navigation.state !== "idle"}
+              >
+                {t("followUp.plan")}
+              </button>
+            </p>
+          </Form>
+        </section>
+      ) : null}
       {data.meetings.some((m) => m.status === "planned") ? (
         <section className="panel" aria-labelledby="rotation-title">
           <h2 id="rotation-title">{t("meetings.rotationTitle")}</h2>

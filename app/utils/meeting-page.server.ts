@@ -12,6 +12,7 @@ import type { Program } from "../../core/models/program.server";
 import type { Services } from "../../core/services";
 import { quebecDateTime } from "../../core/utils/quebec-time";
 import { notFound } from "./permissions.server";
+import { spacingFlags } from "../../core/models/meeting-spacing";
 
 export async function meetingPageData(
   s: Services,
@@ -41,6 +42,8 @@ export async function meetingPageData(
     groupPath: `/programs/${program.id}/groups/${group.id}`,
     me: participant.id,
     meeting,
+    spacing: spacingFlags(all, program).get(meeting.id) ?? null,
+    cadence: { min: program.cadenceWeeksMin, max: program.cadenceWeeksMax },
     form: {
       date: local.date,
       time: local.time,
@@ -63,5 +66,39 @@ export async function meetingPageData(
         startsAt: m.startsAt,
         facilitator: m.facilitatorId ? (name.get(m.facilitatorId) ?? "") : "",
       })),
+  };
+}
+
+/**
+ * What a meeting's page shows the program's coordinator observing by the group's invitation
+ * (ADR 0027): when, where, how, the agenda, who facilitates and who is expected, so that they can
+ * join; the notes only when the members shared them. Nothing else of the group's.
+ */
+export async function observerMeetingData(
+  s: Services,
+  { program, group, meeting }: { program: Program; group: Group; meeting: Meeting },
+) {
+  const view = await groupView(s, group.id);
+  if (!view) throw notFound();
+  const all = await listMeetings(s, group.id);
+  const name = new Map(view.members.map((m) => [m.id, m.name]));
+  return {
+    meetingsPath: `/programs/${program.id}/groups/${group.id}/meetings`,
+    meeting: {
+      startsAt: meeting.startsAt,
+      endsAt: meeting.endsAt,
+      status: meeting.status,
+      statusReason: meeting.statusReason,
+      kind: meeting.kind,
+      format: meeting.format ?? null,
+      place: meeting.place,
+      followUp: meeting.followUp,
+      agenda: meeting.agenda,
+      notes: meeting.notesShared ? meeting.notes : null,
+    },
+    facilitator: meeting.facilitatorId ? (name.get(meeting.facilitatorId) ?? "") : "",
+    expected: meetingMembers(meeting, group.memberIds).map((id) => name.get(id) ?? ""),
+    spacing: spacingFlags(all, program).get(meeting.id) ?? null,
+    cadence: { min: program.cadenceWeeksMin, max: program.cadenceWeeksMax },
   };
 }

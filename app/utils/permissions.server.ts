@@ -9,6 +9,7 @@ import {
   coordinatorAccess,
   eventAccess,
   groupAccess,
+  groupViewAccess,
   programAccess,
   isRefusal,
   type ProgramAccess as CoreProgramAccess,
@@ -90,6 +91,23 @@ export async function requireGroupMember(
 ) {
   const user = await requireUser(s, request);
   const access = await groupAccess(s, user.id, programId, groupId);
+  if (isRefusal(access)) deny(access);
+  return { user, ...access };
+}
+
+/**
+ * The parts of a group's space an observer may open (its calendar and meetings): its members,
+ * and the program's coordinators while the group invites them as observers (ADR 0027); 404 for
+ * anyone else. `observer` says which: an observer reads, and acts on nothing of the group's.
+ */
+export async function requireGroupViewer(
+  s: Services,
+  request: Request,
+  programId: unknown,
+  groupId: unknown,
+) {
+  const user = await requireUser(s, request);
+  const access = await groupViewAccess(s, user.id, programId, groupId);
   if (isRefusal(access)) deny(access);
   return { user, ...access };
 }

@@ -4,6 +4,7 @@ import type { EntityOf } from "../store";
 import type { AgreementFormInput } from "../schemas/agreement";
 import type { Services } from "../services";
 import { DomainError } from "../errors";
+import { audit } from "./group/read.server";
 
 export type Agreement = EntityOf<"agreements">;
 
@@ -73,4 +74,48 @@ export async function acceptAgreement(
 
 export function acceptedByAll(agreement: Agreement | undefined, memberIds: readonly string[]) {
   return Boolean(agreement && memberIds.every((id) => agreement.acceptances[id]));
+}
+
+/**
+ * The agreement's observation point (ADR 0027): a member invites the program's coordination to
+ * observe the group's meetings, or withdraws the invitation; one member's word is enough either
+ * way, and it takes effect at once (it is not a version to accept). Setting what is already set
+ * changes nothing and writes no audit line; a change is audited after the commit.
+ */
+export async function setObserverInvitation(
+  s: Services,
+  groupId: string,
+  on: boolean,
+  member: { participantId: string; userId: string; name: string },
+) {
+  return s.store.transaction(async (tx) => {
+    const group = await tx.get("groups", groupId);
+    if (!group || group.status !== "active" || !group.memberIds.includes(member.participantId))
+      throw new GroupSpaceNotFoundError();
+    if (Boolean(group.observerInvitation) === on) return group;
+    const updated = await tx.update("groups", group.id, {
+      observerInvitation: on
+        ? { by: member.participantId, at: s.clock.now().toISOString() }
+        : undefined,
+    });
+    await audit(
+      s,
+      group.programId,
+      { id: member.userId, name: member.name },
+      on ? "observer-invited" : "observer-revoked",
+      { groupId: group.id },
+    );
+    return updated;
+  });
+}
+
+class GroupSpaceNotFoundError extends DomainError {
+  constructor() {
+    super({
+      name: "GroupSpaceNotFoundError",
+      code: "group-not-found",
+      messageKey: "errors.page.notFound",
+      status: 404,
+    });
+  }
 }

@@ -8,7 +8,7 @@ import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { notify } from "./notification.server";
 import { newestFirst } from "../utils/order";
-import { quebecToday } from "../utils/quebec-time";
+import { quebecDate, quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
 import { DomainError } from "../errors";
 
@@ -226,19 +226,65 @@ export async function listObserverNotes(s: Services, programId: string) {
   return notes.sort((a, b) => newestFirst(a.meetingDate, b.meetingDate));
 }
 
+/** An observer note must name a meeting of a group that invites the coordination (ADR 0027). */
+export class ObservedMeetingError extends DomainError {
+  constructor() {
+    super({
+      name: "ObservedMeetingError",
+      code: "observed-meeting-not-found",
+      messageKey: "observation.meetingNotFound",
+      field: "meetingId",
+    });
+  }
+}
+
+/**
+ * The groups of the program that invite its coordination to observe, with their meetings in
+ * order: what an observer note may be about.
+ */
+export async function observableMeetings(s: Services, programId: string) {
+  const groups = (await s.store.find("groups", { programId, status: "active" }))
+    .filter((g) => g.observerInvitation)
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  return Promise.all(
+    groups.map(async (group) => ({
+      group,
+      meetings: (await s.store.find("meetings", { groupId: group.id })).sort((a, b) =>
+        a.startsAt.localeCompare(b.startsAt),
+      ),
+    })),
+  );
+}
+
+/**
+ * A coordinator's note about a meeting they observed: the meeting must be one of a group of the
+ * program that invites the coordination now (re-read in the transaction); the note keeps the
+ * meeting's id, its group and its day in Quebec.
+ */
 export async function addObserverNote(
   s: Services,
   programId: string,
-  input: { groupId: string; meetingDate: string; note: string },
+  input: { meetingId: string; note: string },
   createdBy: string,
 ) {
   return s.store.transaction(async (tx) => {
-    const group = await tx.get("groups", input.groupId);
-    if (!group || group.programId !== programId) throw new EvaluationNotFoundError();
+    const meeting = await tx.get("meetings", input.meetingId);
+    const group = meeting && (await tx.get("groups", meeting.groupId));
+    if (
+      !meeting ||
+      !group ||
+      group.programId !== programId ||
+      group.status !== "active" ||
+      !group.observerInvitation
+    )
+      throw new ObservedMeetingError();
     return tx.insert("observerNotes", {
       id: newId("obs"),
       programId,
-      ...input,
+      groupId: group.id,
+      meetingId: meeting.id,
+      meetingDate: quebecDate(meeting.startsAt),
+      note: input.note,
       createdBy,
       createdAt: s.clock.now().toISOString(),
     });

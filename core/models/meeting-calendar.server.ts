@@ -57,6 +57,7 @@ export async function sendMeetingReminders(s: Services, withinHours: number, now
             }),
             facilitator: facilitatorUser ? facilitatorUser.name : "—",
             agenda: meeting.agenda || "—",
+            place: meeting.place || "—",
           },
           link: `/programs/${group.programId}/groups/${group.id}/meetings/${meeting.id}`,
         });
@@ -105,6 +106,8 @@ export function meetingsIcs(meetings: readonly Meeting[], title: string, link: s
     endInputType: "utc",
     endOutputType: "utc",
     description: [m.agenda, m.statusReason].filter(Boolean).join("\n\n"),
+    // The place as the members wrote it: an address, or the http(s) link to join (ADR 0027).
+    ...(m.place ? { location: m.place } : {}),
     url: link,
     status: m.status === "cancelled" ? "CANCELLED" : "CONFIRMED",
     sequence: m.sequence,

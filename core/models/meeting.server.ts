@@ -6,10 +6,16 @@ import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { rotateFacilitators } from "../../matching/rotation";
 import { quebecDate, quebecInstant } from "../utils/quebec-time";
+import {
+  firstFollowUpDay,
+  FOLLOW_UPS_PER_YEAR,
+  followUpsInYear,
+  programEndFor,
+} from "./meeting-spacing";
 import { generateSeries, type SeriesInput } from "./meeting-series";
 import { setMeetingTime } from "./hour-bank.server";
 import type { Services } from "../services";
-import { DomainError } from "../errors";
+import { DomainError, type DomainErrorInit } from "../errors";
 
 export type Meeting = EntityOf<"meetings">;
 
@@ -20,14 +26,14 @@ export async function listMeetings(s: Services, groupId: string) {
 
 /**
  * (Re)generates the series: planned meetings still to come are replaced; held, postponed and
- * cancelled ones, and anything in the past, stay.
+ * cancelled ones, follow-ups, and anything in the past, stay.
  */
 export async function planSeries(s: Services, groupId: string, input: SeriesInput) {
   const now = s.clock.now().toISOString();
   return s.store.transaction(async (tx) => {
     const removed = new Set<string>();
     for (const m of await tx.find("meetings", { groupId })) {
-      if (m.status === "planned" && m.startsAt > now) {
+      if (m.status === "planned" && m.startsAt > now && !m.followUp) {
         await tx.remove("meetings", m.id);
         removed.add(m.id);
       }
@@ -151,7 +157,8 @@ export async function setMeetingStatus(
     await setMeetingTime(tx, {
       groupId,
       meetingId,
-      presentIds: present,
+      // A follow-up after the program stays outside its hour bank (ADR 0027).
+      presentIds: meeting.followUp ? [] : present,
       hours: quarterHours(Date.parse(meeting.endsAt) - Date.parse(meeting.startsAt)),
       date: quebecDate(meeting.startsAt),
       at: now,
@@ -184,6 +191,10 @@ export interface MeetingDetails {
   agenda: string;
   notes: string;
   tools: string;
+  /** "" when not said. */
+  format: NonNullable<Meeting["format"]> | "";
+  place: string;
+  notesShared: boolean;
 }
 
 /** Edits a meeting; a new date or time bumps its calendar sequence and re-arms its reminder. */
@@ -216,7 +227,7 @@ export async function updateMeetingDetails(
       await setMeetingTime(tx, {
         groupId,
         meetingId,
-        presentIds: meeting.presentIds,
+        presentIds: meeting.followUp ? [] : meeting.presentIds,
         hours: quarterHours(Date.parse(endsAt) - Date.parse(startsAt)),
         date: quebecDate(startsAt),
         at: s.clock.now().toISOString(),
@@ -235,9 +246,74 @@ export async function updateMeetingDetails(
       agenda: details.agenda,
       notes: details.notes,
       tools: details.tools,
+      format: details.format || undefined,
+      place: details.place,
+      notesShared: details.notesShared,
       reminderSentAt: moved ? undefined : meeting.reminderSentAt,
       sequence: meeting.sequence + 1,
       updatedAt: s.clock.now().toISOString(),
+    });
+  });
+}
+
+/** A follow-up is offered once the program has ended for the group (ADR 0027). */
+export class FollowUpRefusedError extends DomainError {
+  constructor(
+    messageKey: DomainErrorInit["messageKey"],
+    field: string,
+    more: Pick<DomainErrorInit, "params" | "dateParams"> = {},
+  ) {
+    super({ name: "FollowUpRefusedError", code: "follow-up-refused", messageKey, field, ...more });
+  }
+}
+
+/**
+ * Plans a follow-up meeting after the program: only once it has ended for the group (its last
+ * meeting held, or the mentoring end reached), on a day after that end and still to come, and at
+ * most FOLLOW_UPS_PER_YEAR in each year after the end. Outside the cadence and the hour bank.
+ */
+export async function planFollowUp(
+  s: Services,
+  groupId: string,
+  input: {
+    date: string;
+    time: string;
+    durationMinutes: number;
+    format: NonNullable<Meeting["format"]> | "";
+    place: string;
+  },
+) {
+  return s.store.transaction(async (tx) => {
+    const group = await tx.get("groups", groupId);
+    const program = group && (await tx.get("programs", group.programId));
+    if (!group || !program) throw new MeetingNotFoundError();
+    const meetings = await tx.find("meetings", { groupId });
+    const now = s.clock.now();
+    const end = programEndFor(meetings, program.mentoringEnd, now);
+    if (!end) throw new FollowUpRefusedError("followUp.notEnded", "form");
+    const first = firstFollowUpDay(end, now);
+    if (input.date < first)
+      throw new FollowUpRefusedError("followUp.tooEarly", "date", {
+        dateParams: { date: quebecInstant(first, "12:00").toISOString() },
+      });
+    if (followUpsInYear(meetings, end, input.date) >= FOLLOW_UPS_PER_YEAR)
+      throw new FollowUpRefusedError("followUp.yearFull", "date", {
+        params: { count: FOLLOW_UPS_PER_YEAR },
+      });
+    const start = quebecInstant(input.date, input.time);
+    const stamp = now.toISOString();
+    return tx.insert("meetings", {
+      id: newId("mtg"),
+      groupId,
+      startsAt: start.toISOString(),
+      endsAt: new Date(start.getTime() + input.durationMinutes * 60_000).toISOString(),
+      kind: "collective",
+      format: input.format || undefined,
+      place: input.place,
+      followUp: true,
+      status: "planned",
+      createdAt: stamp,
+      updatedAt: stamp,
     });
   });
 }

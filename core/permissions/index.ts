@@ -107,6 +107,40 @@ export async function groupAccess(
   return { ...access, participant, group };
 }
 
+/** Has the group invited its program's coordination to observe (the agreement's point)? */
+export function invitesObserver(group: Group): boolean {
+  return group.status === "active" && Boolean(group.observerInvitation);
+}
+
+/** A member, or the program's coordinator observing by the group's consent (ADR 0027). */
+export type GroupViewAccess =
+  | (GroupAccess & { observer: false })
+  | (ProgramAccess & { group: Group; observer: true; participant?: undefined });
+
+/**
+ * What an observer may open (the calendar, the meetings): the group's members, and the program's
+ * coordinators while the group invites them. Anyone else, and the coordinators without the
+ * invitation or once it is withdrawn, are refused as if the group did not exist.
+ */
+export async function groupViewAccess(
+  s: Services,
+  userId: string,
+  programId: unknown,
+  groupId: unknown,
+): Promise<GroupViewAccess | Refusal> {
+  const access = await programAccess(s, userId, programId);
+  if (isRefusal(access)) return access;
+  if (access.asCoordinator) {
+    const id = validId(groupId);
+    const group = id ? await getGroup(s, id) : undefined;
+    if (!group || group.programId !== access.program.id || !invitesObserver(group))
+      return "not_found";
+    return { program: access.program, asCoordinator: true, group, observer: true };
+  }
+  const member = await groupAccess(s, userId, programId, groupId);
+  return isRefusal(member) ? member : { ...member, observer: false };
+}
+
 export interface CodevAccess {
   session: CodevSession;
   group: Group;

@@ -26,7 +26,17 @@ export const acceptSchema = z.object({
   version: z.coerce.number().int().min(1),
 });
 
-/** The agreement page: save a new version, or accept the current one. */
-export const agreementSchema = z.discriminatedUnion("intent", [agreementFormSchema, acceptSchema]);
+/** The observation point (ADR 0027): invite the program's coordination, or withdraw the invitation. */
+export const observerSchema = z.object({
+  intent: z.literal("observer"),
+  invite: z.enum(["on", "off"], "errors.choice"),
+});
+
+/** The agreement page: save a new version, accept the current one, or set the observation point. */
+export const agreementSchema = z.discriminatedUnion("intent", [
+  agreementFormSchema,
+  acceptSchema,
+  observerSchema,
+]);
 export type AgreementForm = z.input<typeof agreementSchema>;
 export type AgreementSaveForm = z.input<typeof agreementFormSchema>;

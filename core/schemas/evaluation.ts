@@ -31,10 +31,10 @@ export const remindSchema = z.object({
   evaluationId: idSchema,
 });
 
+/** An observer note names a real meeting (ADR 0027): the model checks it is an observed group's. */
 export const observerNoteSchema = z.object({
   intent: z.literal("observe"),
-  groupId: choiceIdSchema,
-  meetingDate: dateField,
+  meetingId: choiceIdSchema,
   note: requiredText(3, 4000),
 });
 

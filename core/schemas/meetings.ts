@@ -1,9 +1,17 @@
 import { z } from "zod";
 import { crossField } from "./forms";
-import { dateField, numberField, optionalText, choiceIdSchema } from "./fields";
+import { checkbox, dateField, numberField, optionalText, choiceIdSchema } from "./fields";
+import { isValidPlace, MEETING_FORMATS } from "../utils/place";
 
 const idField = choiceIdSchema;
 const timeField = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, "errors.time");
+
+/** How the members meet (ADR 0027); "" on a meeting whose format was never said. */
+const formatField = z
+  .union([z.literal(""), z.enum(MEETING_FORMATS, "errors.choice")], "errors.choice")
+  .default("");
+/** An address, or a link that must be http(s) (core/utils/place.ts). */
+const placeField = optionalText(500).refine(isValidPlace, "meetingWhere.placeInvalid");
 
 const seriesFields = z.object({
   intent: z.literal("plan"),
@@ -75,12 +83,16 @@ const detailFields = z.object({
   time: timeField,
   durationMinutes: numberField(30, 480),
   kind: z.enum(["collective", "individual"], "errors.choice"),
+  format: formatField,
+  place: placeField,
   participantIds: z.array(idField).max(3).default([]),
   facilitatorId: z.union([z.literal(""), idField]).default(""),
   theme: z.union([z.literal(""), z.string().regex(/^[\w-]{1,48}$/, "errors.choice")]).default(""),
   agenda: optionalText(4000),
   notes: optionalText(8000),
   tools: optionalText(4000),
+  /** The members share this meeting's notes with the program's observer. */
+  notesShared: checkbox,
 });
 type DetailFields = z.infer<typeof detailFields>;
 export const meetingDetailsSchema = detailFields.refine(
@@ -102,7 +114,18 @@ export const rotationSchema = z.object({
   mentorWeight: z.enum(["1", "2"], "errors.choice").default("2"),
 });
 
+/** A follow-up meeting after the program (ADR 0027): one at a time, 1–2 a year. */
+export const followUpSchema = z.object({
+  intent: z.literal("follow-up"),
+  date: dateField,
+  time: timeField,
+  durationMinutes: numberField(30, 480),
+  format: formatField,
+  place: placeField,
+});
+
 export type SeriesForm = z.input<typeof seriesSchema>;
+export type FollowUpForm = z.input<typeof followUpSchema>;
 export type MeetingStatusForm = z.input<typeof meetingStatusSchema>;
 export type RotationForm = z.input<typeof rotationSchema>;
 
@@ -115,6 +138,7 @@ export const meetingsSchema = z.discriminatedUnion("intent", [
   seriesSchema,
   meetingStatusSchema,
   rotationSchema,
+  followUpSchema,
   z.object({ intent: z.literal("subscribe") }),
 ]);
 

@@ -529,6 +529,8 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     explanation: demoExplanation(["benoit", "marc", "mathieu"]),
     suggestedFirstMeeting: quebecDate(at(-5)),
     approvedBy: coordinatorId,
+    // Benoît turned on the agreement's observation point: the coordination observes (ADR 0027).
+    observerInvitation: { by: "p-benoit", at: at(2.8) },
     createdAt: at(3),
   });
   doc.solverRuns.push(demoSolverRun(at, coordinatorId));
@@ -541,6 +543,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.checkIns.push(...space.checkIns);
   doc.tools.push(...space.tools);
   doc.evaluations.push(...space.evaluations);
+  doc.observerNotes.push(...space.observerNotes);
   const pilot = pilotCohort(coordinatorId, DEMO_PEOPLE);
   doc.programs.push(...pilot.programs);
   doc.applications.push(...pilot.applications);

@@ -3,6 +3,10 @@
  * kickoff meeting held two days ago, a first co-development session ended yesterday, the meeting
  * series of the mentoring period with facilitators in rotation, an action plan and an hour bank
  * (the mentor's work drawing from it, the mentees' own time recorded apart).
+ * The group invites the coordination as observer (demo.ts sets the agreement's point): the kickoff
+ * was online, its notes shared with the observer, who wrote a note about it; the third meeting
+ * of the series was cancelled for the spring break, so the site visit at the mentor's warehouse
+ * that follows it comes six weeks after the previous meeting and is flagged (ADR 0027).
  */
 import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
 import { generateSeries } from "../../core/models/meeting-series";
@@ -66,6 +70,9 @@ export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: st
       notes:
         "Entente relue et acceptée. Priorité commune : la chaîne de froid. Benoît mesure ses pertes de juillet ; Mathieu vérifie les températures de ses glacières.",
       tools: "Gabarit de relevé de températures\nGuide de gestion des risques (Moisson Saguenay)",
+      format: "online",
+      place: "https://exemple.org/rencontres/chaine-de-froid",
+      notesShared: true,
       sequence: 1,
       createdAt: at(3),
       updatedAt: at(2),
@@ -94,19 +101,29 @@ export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: st
     history: [MARC],
   });
   series.forEach((slot, i) => {
+    const siteVisit = i === 3;
     meetings.push({
       id: `mtg-demo-${slot.localDate}`,
       groupId: GROUP,
       startsAt: slot.startsAt,
       endsAt: slot.endsAt,
       kind: "collective",
+      format: siteVisit ? "site-visit" : "online",
+      place: siteVisit
+        ? "Entrepôt de Moisson Saguenay, 1000 rue de l'Exemple, Saguenay"
+        : "https://exemple.org/rencontres/chaine-de-froid",
       participantIds: [],
       presentIds: [],
       facilitatorId: facilitators[i],
       theme: themes[i % themes.length]!,
-      agenda: i === 0 ? "Retour sur les relevés de températures ; plan d'entreposage estival." : "",
-      status: "planned",
-      statusReason: "",
+      agenda:
+        i === 0
+          ? "Retour sur les relevés de températures ; plan d'entreposage estival."
+          : siteVisit
+            ? "Visite de l'entrepôt et des chambres froides ; questions de Benoît et Mathieu."
+            : "",
+      status: i === 2 ? "cancelled" : "planned",
+      statusReason: i === 2 ? "Semaine de relâche : la visite de l'entrepôt suit." : "",
       notes: "",
       tools: "",
       sequence: 0,
@@ -316,8 +333,21 @@ export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: st
       createdAt: at(1),
     },
   ];
+  const observerNotes: Rows<"observerNotes"> = [
+    {
+      id: "obs-demo-demarrage",
+      programId: "prog-reemploi-2026",
+      groupId: GROUP,
+      meetingId: "mtg-demo-demarrage",
+      meetingDate: kickoffDay,
+      note: "Démarrage clair : l'entente a été relue ensemble. Marc laisse beaucoup de place aux questions ; prévoir du temps pour la visite de l'entrepôt.",
+      createdBy: "u-coordination",
+      createdAt: at(1.9),
+    },
+  ];
   return {
     agreements,
+    observerNotes,
     meetings,
     hourEntries,
     actionItems,

@@ -14,7 +14,7 @@ import { HttpClient } from "../helpers/http";
 import { makeTempDir, ROOT, startServer, type TestServer } from "../helpers/server";
 import {
   EMAILS,
-  PARAMS,
+  paramFor,
   ROLES,
   tokenFor,
   writeMatrixStore,
@@ -59,8 +59,11 @@ afterAll(async () => {
 
 const MADE_UP = "inconnu-matrice";
 
-/** The route's URL with real ids, or with `madeUp` standing for one of its parameters. */
-function urlOf(route: ManifestRoute, madeUp?: string): string {
+/**
+ * The route's URL with real ids (the role's own where it has some: the observer's group), or with
+ * `madeUp` standing for one of its parameters.
+ */
+function urlOf(route: ManifestRoute, madeUp?: string, role: Role = "member"): string {
   const segments: string[] = [];
   for (let r: ManifestRoute | undefined = route; r; r = routes.find((p) => p.id === r!.parentId)) {
     if (r.path) segments.unshift(r.path);
@@ -72,7 +75,7 @@ function urlOf(route: ManifestRoute, madeUp?: string): string {
       if (!segment.startsWith(":")) return segment;
       const name = segment.slice(1);
       if (name === madeUp) return name === "token" ? "x".repeat(32) : MADE_UP;
-      return name === "token" ? tokenFor(route.id) : PARAMS[name];
+      return name === "token" ? tokenFor(route.id) : paramFor(role, name);
     })
     .join("/");
   return `/${path}`;
@@ -143,7 +146,7 @@ describe("authorization matrix: routes", () => {
       const rule = ROUTE_MATRIX[route.id];
       if (!rule) continue;
       for (const role of ROLES) {
-        const url = `${urlOf(route)}${rule.query ?? ""}`;
+        const url = `${urlOf(route, undefined, role)}${rule.query ?? ""}`;
         const response = await clients.get(role)!.get(url);
         await response.body?.cancel();
         const got = classify(response);
@@ -160,8 +163,8 @@ describe("authorization matrix: routes", () => {
       const rule = ROUTE_MATRIX[route.id];
       if (!rule) continue;
       for (const param of paramsOf(route)) {
-        const url = `${urlOf(route, param)}${rule.query ?? ""}`;
         for (const role of ROLES) {
+          const url = `${urlOf(route, param, role)}${rule.query ?? ""}`;
           const response = await clients.get(role)!.get(url);
           await response.body?.cancel();
           const got = classify(response);
@@ -181,8 +184,8 @@ describe("authorization matrix: routes", () => {
     for (const route of routes) {
       const rule = ROUTE_MATRIX[route.id];
       if (!rule?.post) continue;
-      const url = `${urlOf(route)}${route.index ? "?index" : ""}`;
       for (const role of ROLES) {
+        const url = `${urlOf(route, undefined, role)}${route.index ? "?index" : ""}`;
         const client = route.id === "routes/logout" ? await freshClient(role) : clients.get(role)!;
         const response = await client.post(url, { intent: "matrice-inconnue" });
         await response.body?.cancel();
@@ -246,7 +249,15 @@ describe("authorization matrix: Socket.IO events", () => {
             ? (reply.error.code as SocketAnswer)
             : "ok";
         };
-        for (const [event, rule] of Object.entries(SOCKET_MATRIX)) {
+        for (const [event, matrixRule] of Object.entries(SOCKET_MATRIX)) {
+          // The observer tries the observed group's records (its co-development session).
+          const payload = Object.fromEntries(
+            Object.entries(matrixRule.payload).map(([key, value]) => [
+              key,
+              key === "sessionId" ? paramFor(role, key) : value,
+            ]),
+          );
+          const rule = { ...matrixRule, payload };
           const got = await answer(event, rule.payload);
           const expected = rule.answers[role];
           if (got !== expected) wrong.push(`${event} as ${role}: ${got}, expected ${expected}`);

@@ -233,18 +233,22 @@ describe("the meetings of a group", () => {
     const bad = await mathieu.post(`${GROUP}/meetings`, { intent: "rotate", mentorWeight: "9" });
     expect(bad.status).toBe(400);
 
-    // Outsiders: 404 on the meeting page and on every action.
-    for (const email of ["karine@exemple.org", "coordination@exemple.org"]) {
+    // Outsiders: 404 on the meeting page and on every action; the coordination, which the demo
+    // group invites as observer (ADR 0027), reads the meeting and may do nothing (403).
+    const url = `${GROUP}/meetings/mtg-demo-demarrage`;
+    for (const [email, read, act] of [
+      ["karine@exemple.org", 404, 404],
+      ["coordination@exemple.org", 200, 403],
+    ] as const) {
       const outsider = await as(email);
-      const url = `${GROUP}/meetings/mtg-demo-demarrage`;
-      expect((await outsider.get(url)).status, email).toBe(404);
+      expect((await outsider.get(url)).status, email).toBe(read);
       expect(
         (await outsider.post(url, { intent: "status", status: "cancelled", reason: "xxx" })).status,
         email,
-      ).toBe(404);
+      ).toBe(act);
       expect(
         (await outsider.post(`${GROUP}/meetings`, { intent: "rotate", mentorWeight: "1" })).status,
-      ).toBe(404);
+      ).toBe(act);
     }
   });
 });

@@ -320,11 +320,19 @@ describe("evaluations", () => {
       ).status,
     ).toBe(403);
 
-    // Observer notes stay with the coordination.
+    // Observer notes stay with the coordination, about a meeting of a group that invites it
+    // (the demo group does, ADR 0027); a made-up meeting is refused on its field.
+    const refused = await coordinator.post(`${PROGRAM}/evaluations`, {
+      intent: "observe",
+      meetingId: "mtg-inconnue",
+      note: "Belle dynamique ; Benoît prend sa place.",
+    });
+    expect(await page(refused)).toContain(
+      "Choisissez une rencontre d'un groupe qui invite la coordination.",
+    );
     const noted = await coordinator.post(`${PROGRAM}/evaluations`, {
       intent: "observe",
-      groupId: "grp-demo-chaine-froid",
-      meetingDate: today,
+      meetingId: "mtg-demo-demarrage",
       note: "Belle dynamique ; Benoît prend sa place.",
     });
     expect(await page(noted)).toContain("Note d'observation enregistrée.");

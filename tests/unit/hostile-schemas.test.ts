@@ -155,6 +155,10 @@ const FORMS: Record<string, FormCase> = {
     schema: agreement.acceptSchema,
     valid: { intent: "accept", version: "1" },
   },
+  "agreement.observerSchema": {
+    schema: agreement.observerSchema,
+    valid: { intent: "observer", invite: "on" },
+  },
   ...branches(
     "application.applicationFormSchema",
     application.applicationFormSchema(TAGS, ORGS),
@@ -222,7 +226,7 @@ const FORMS: Record<string, FormCase> = {
   },
   "evaluation.observerNoteSchema": {
     schema: evaluation.observerNoteSchema,
-    valid: { intent: "observe", groupId: "g-1", meetingDate: "2026-01-01", note: "Vu ici" },
+    valid: { intent: "observe", meetingId: "m-1", note: "Vu ici" },
   },
   "evaluation.evaluationsPageSchema (schedule)": {
     schema: evaluation.evaluationsPageSchema,
@@ -240,7 +244,7 @@ const FORMS: Record<string, FormCase> = {
   },
   "evaluation.evaluationsPageSchema (observe)": {
     schema: evaluation.evaluationsPageSchema,
-    valid: { intent: "observe", groupId: "g-1", meetingDate: "2026-01-01", note: "Vu ici" },
+    valid: { intent: "observe", meetingId: "m-1", note: "Vu ici" },
   },
   "evaluation.answerFormSchema(monthly)": {
     schema: evaluation.answerFormSchema("monthly", ["ai-1", "ai-2"]),
@@ -355,8 +359,22 @@ const FORMS: Record<string, FormCase> = {
       agenda: "Ordre du jour",
       notes: "Notes",
       tools: "",
+      format: "site-visit",
+      place: "https://exemple.org/rencontre",
+      notesShared: "on",
     },
     arrayFields: ["participantIds", "presentIds"],
+  },
+  "meetings.followUpSchema": {
+    schema: meetings.followUpSchema,
+    valid: {
+      intent: "follow-up",
+      date: "2027-09-01",
+      time: "13:30",
+      durationMinutes: "90",
+      format: "in-person",
+      place: "1000 rue de l'Exemple, Saguenay",
+    },
   },
   "meetings.swapSchema": {
     schema: meetings.swapSchema,
@@ -467,6 +485,7 @@ const FORMS: Record<string, FormCase> = {
       communication: "Courriel",
     },
     { intent: "accept", version: "2" },
+    { intent: "observer", invite: "off" },
   ]),
   ...branches("codev.codevSessionsSchema", codev.codevSessionsSchema, [
     { intent: "create", clientId: "p1", facilitatorId: "p2", scribeId: "p3", ...minutes },
@@ -502,6 +521,14 @@ const FORMS: Record<string, FormCase> = {
       },
       { intent: "status", meetingId: "m-1", status: "postponed", reason: "Tempête" },
       { intent: "rotate", mentorWeight: "2" },
+      {
+        intent: "follow-up",
+        date: "2027-09-01",
+        time: "13:30",
+        durationMinutes: "90",
+        format: "",
+        place: "",
+      },
       { intent: "subscribe" },
     ],
     ["presentIds"],

@@ -97,6 +97,10 @@ const PLURALS = [
   "groups.hoursLeft",
   "report.hours.intro",
   "report.budget.mentorsCount",
+  "meetingRhythm.tooClose",
+  "meetingRhythm.tooFar",
+  "followUp.intro",
+  "followUp.yearFull",
 ].sort();
 
 describe("the French and English catalogs", () => {

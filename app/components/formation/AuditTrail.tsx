@@ -18,6 +18,8 @@ const AUDIT_ACTIONS = new Set([
   "coordination-time-added",
   "coordination-time-removed",
   "mentor-compensation-set",
+  "observer-invited",
+  "observer-revoked",
 ]);
 
 /** The formation's journal: who did what, newest first. */

@@ -9,11 +9,12 @@ import { answerExcept } from "~/utils/form-answers";
 import { formProps, useAppForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { checkedValues } from "./checked";
+import { FormatChoice, PlaceField } from "./MeetingWhere";
 import type { MeetingData } from "./types";
 
 /**
- * A meeting's details: when, how long, collective or individual (with whom), facilitator, theme,
- * agenda, notes and tools. The page's main form: it also shows a refusal no other form claims.
+ * A meeting's details: when, how long, collective or individual (with whom), format and place,
+ * facilitator, theme, agenda, notes (shared with the observer or not) and tools. The page's main form: it also shows a refusal no other form claims.
  */
 export function DetailsForm({ data, busy }: { data: MeetingData; busy: boolean }) {
   const { t } = useT();
@@ -26,6 +27,8 @@ export function DetailsForm({ data, busy }: { data: MeetingData; busy: boolean }
       agenda: m.agenda,
       notes: m.notes,
       tools: m.tools,
+      format: m.format ?? "",
+      place: m.place,
     },
   });
   const [kind, setKind] = useState(m.kind);
@@ -66,6 +69,10 @@ export function DetailsForm({ data, busy }: { data: MeetingData; busy: boolean }
             </label>
           ))}
         </fieldset>
+        <div className="field-row">
+          <FormatChoice field={fields.format} value={m.format ?? ""} />
+          <PlaceField field={fields.place} />
+        </div>
         <fieldset
           className={participantsError ? "choices field--invalid" : "choices"}
           aria-describedby={participantsError ? "field-participantIds-error" : undefined}
@@ -105,6 +112,10 @@ export function DetailsForm({ data, busy }: { data: MeetingData; busy: boolean }
         />
         <TextArea field={fields.agenda} label={t("meetings.agenda")} />
         <TextArea field={fields.notes} label={t("meetings.notes")} rows={6} />
+        <label className="choice">
+          <input type="checkbox" name="notesShared" defaultChecked={m.notesShared} />{" "}
+          {t("observation.shareNotes")}
+        </label>
         <TextArea field={fields.tools} label={t("meetings.tools")} hint={t("meetings.toolsHint")} />
         <p>
           <button type="submit" className="button" disabled={busy}>

@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import { id, isoDate } from "./common";
+import { MEETING_FORMATS } from "../../utils/place";
 
 /**
  * A group's agreement (entente): the six points the pilot found essential. Every edit is a new
@@ -55,6 +56,14 @@ export const meetingSchema = z.strictObject({
   startsAt: isoDate,
   endsAt: isoDate,
   kind: z.enum(["collective", "individual"]).default("collective"),
+  /** How the members meet (ADR 0027): absent on meetings planned before the format existed. */
+  format: z.enum(MEETING_FORMATS).optional(),
+  /** Where: an address, or an http(s) link (core/utils/place.ts). */
+  place: z.string().max(500).default(""),
+  /** A follow-up meeting after the program (1–2 a year): outside the cadence and the hour bank. */
+  followUp: z.boolean().default(false),
+  /** The members shared this meeting's notes with the program's observer (ADR 0027). */
+  notesShared: z.boolean().default(false),
   /** Individual meetings: the members who meet (collective: empty, everyone). */
   participantIds: z.array(id).max(3).default([]),
   /** Held meetings: who was present (their time goes to the hour bank). */

@@ -49,6 +49,12 @@ export const groupSchema = z.strictObject({
     .string()
     .regex(/^[0-9a-f]{64}$/)
     .optional(),
+  /**
+   * The members invited the program's coordination to observe (an agreement point, ADR 0027):
+   * while set, the program's coordinators see the calendar and the meetings, nothing private.
+   * Any member sets it and any member removes it (then it is absent).
+   */
+  observerInvitation: z.strictObject({ by: id, at: isoDate }).optional(),
   createdAt: isoDate,
 });
 export type Group = z.infer<typeof groupSchema>;

@@ -48,11 +48,16 @@ export const evaluationResponseSchema = z.strictObject({
 });
 export type EvaluationResponse = z.infer<typeof evaluationResponseSchema>;
 
-/** A coordinator's notes as an observer at one of a group's meetings (their own notes). */
+/**
+ * A coordinator's notes as an observer at one of a group's meetings (their own notes). Notes
+ * written since ADR 0027 name the meeting; older ones carry only the date that was typed.
+ */
 export const observerNoteSchema = z.strictObject({
   id,
   programId: id,
   groupId: id,
+  meetingId: id.optional(),
+  /** The meeting's day in Quebec (copied from the meeting when `meetingId` is set). */
   meetingDate: z.iso.date(),
   note: z.string().min(1).max(4000),
   createdBy: id,

@@ -18,6 +18,7 @@ export const ROLES = [
   "member",
   "otherCoordinator",
   "coordinator",
+  "observer",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -29,6 +30,8 @@ export const EMAILS: Record<Exclude<Role, "anonymous">, string> = {
   member: "benoit@exemple.org",
   otherCoordinator: "autre.coordination@exemple.org",
   coordinator: "coordination@exemple.org",
+  // The same coordinator, tried on a group that invites the coordination (ROLE_PARAMS).
+  observer: "coordination@exemple.org",
 };
 
 export const PROGRAM = "prog-reemploi-2026";
@@ -53,6 +56,25 @@ export const PARAMS: Record<string, string> = {
   eventId: "evt-demo-novembre",
   token: "", // per route: see tokenFor()
 };
+
+/**
+ * The observer is the program's coordinator on the group that invites the coordination
+ * (OTHER_GROUP, with its own meeting, session and tool); as "coordinator" the same person meets
+ * GROUP, which does not invite them (ADR 0027).
+ */
+export const ROLE_PARAMS: Partial<Record<Role, Record<string, string>>> = {
+  observer: {
+    groupId: "grp-matrice-voisin",
+    meetingId: "mtg-matrice-voisin",
+    sessionId: "cdv-matrice-voisin",
+    toolId: "tool-matrice-voisin",
+  },
+};
+
+/** A parameter's value for a role. */
+export function paramFor(role: Role, name: string): string | undefined {
+  return ROLE_PARAMS[role]?.[name] ?? PARAMS[name];
+}
 
 export function tokenFor(routeId: string): string {
   if (routeId.includes("feeds.calendar")) return TOKENS.calendar;
@@ -119,6 +141,8 @@ export async function writeMatrixStore(dataDir: string) {
   );
   const group = doc.groups!.find((g) => g.id === GROUP)!;
   group.calendarTokenHash = hashToken(TOKENS.calendar);
+  // GROUP keeps its space closed to the coordination; OTHER_GROUP invites it as observer.
+  group.observerInvitation = undefined;
   doc.groups!.push({
     ...group,
     id: OTHER_GROUP,
@@ -126,6 +150,27 @@ export async function writeMatrixStore(dataDir: string) {
     mentorId: members[0],
     label: "Voisinage",
     calendarTokenHash: undefined,
+    observerInvitation: { by: members[1]!, at: now },
+  });
+  const observed = ROLE_PARAMS.observer!;
+  const meeting = doc.meetings!.find((m) => m.id === PARAMS.meetingId)!;
+  doc.meetings!.push({
+    ...meeting,
+    id: observed.meetingId!,
+    groupId: OTHER_GROUP,
+    presentIds: members,
+    facilitatorId: members[0],
+  });
+  const session = doc.codevSessions!.find((c) => c.groupId === GROUP && c.status === "planned")!;
+  doc.codevSessions!.push({
+    ...session,
+    id: observed.sessionId!,
+    groupId: OTHER_GROUP,
+    meetingId: undefined,
+    clientId: members[1]!,
+    facilitatorId: members[0]!,
+    scribeId: undefined,
+    number: 1,
   });
 
   // A file tool in the group, with its file on disk.
@@ -148,6 +193,12 @@ export async function writeMatrixStore(dataDir: string) {
     },
     programWide: false,
     createdAt: now,
+  });
+  doc.tools!.push({
+    ...doc.tools!.at(-1)!,
+    id: ROLE_PARAMS.observer!.toolId!,
+    groupId: OTHER_GROUP,
+    authorId: members[1],
   });
 
   // A planned co-development session, so that members' commands change nothing that matters.

@@ -13,6 +13,10 @@ import type { Role } from "./fixture";
 export type Answer = 200 | "login" | "home" | 403 | 404 | "ok";
 export type RoleAnswers = Record<Role, Answer>;
 
+/**
+ * The observer is the coordinator on a group that invites the coordination (fixture.ts,
+ * ROLE_PARAMS): outside a group's space they are the coordinator, so they answer alike unless said.
+ */
 function answers(
   anonymous: Answer,
   otherProgramParticipant: Answer,
@@ -21,6 +25,7 @@ function answers(
   member: Answer,
   otherCoordinator: Answer,
   coordinator: Answer,
+  observer: Answer = coordinator,
 ): RoleAnswers {
   return {
     anonymous,
@@ -30,6 +35,7 @@ function answers(
     member,
     otherCoordinator,
     coordinator,
+    observer,
   };
 }
 
@@ -44,6 +50,9 @@ const programCoordinators = answers("login", 404, 403, 403, 403, 404, 200);
 /** The coordination's own figures: not even the program's participants learn of them. */
 const coordinationOnly = answers("login", 404, 404, 404, 404, 404, 200);
 const groupMembers = answers("login", 404, 404, 404, 200, 404, 404);
+/** What the group's observer may open (ADR 0027): its calendar and its meetings, read only. */
+const groupViewers = answers("login", 404, 404, 404, 200, 404, 404, 200);
+const groupViewersAct = answers("login", 404, 404, 404, "ok", 404, 404, 403);
 /** Questionnaires are answered by the members of the program's groups. */
 const respondents = answers("login", 404, 404, 200, 200, 404, 404);
 const asAction = (page: RoleAnswers): RoleAnswers =>
@@ -137,7 +146,7 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     get: groupMembers,
     post: asAction(groupMembers),
   },
-  "routes/programs.$programId.groups.$groupId_.calendar[.]ics": { get: groupMembers },
+  "routes/programs.$programId.groups.$groupId_.calendar[.]ics": { get: groupViewers },
   "routes/programs.$programId.groups.$groupId_.checkins": {
     get: groupMembers,
     post: asAction(groupMembers),
@@ -152,12 +161,12 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     post: asAction(groupMembers),
   },
   "routes/programs.$programId.groups.$groupId_.meetings": {
-    get: groupMembers,
-    post: asAction(groupMembers),
+    get: groupViewers,
+    post: groupViewersAct,
   },
   "routes/programs.$programId.groups.$groupId_.meetings_.$meetingId": {
-    get: groupMembers,
-    post: asAction(groupMembers),
+    get: groupViewers,
+    post: groupViewersAct,
   },
   "routes/programs.$programId.groups.$groupId_.plan": {
     get: groupMembers,
@@ -185,6 +194,7 @@ function socketAnswers(
   member: SocketAnswer,
   otherCoordinator: SocketAnswer,
   coordinator: SocketAnswer,
+  observer: SocketAnswer = coordinator,
 ): SocketAnswers {
   return {
     otherProgramParticipant,
@@ -193,6 +203,7 @@ function socketAnswers(
     member,
     otherCoordinator,
     coordinator,
+    observer,
   };
 }
 
