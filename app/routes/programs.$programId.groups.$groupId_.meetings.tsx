@@ -12,6 +12,7 @@ import {
 import { renewCalendarToken } from "../../core/models/meeting-calendar.server";
 import type { Meeting } from "../../core/models/meeting.server";
 import { groupView } from "../../core/models/group.server";
+import { leadRuleOf } from "../../core/models/meeting-lead";
 import {
   meetingsSchema,
   type MeetingStatusForm,
@@ -41,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       facilitator: m.facilitatorId ? (names.get(m.facilitatorId) ?? "") : "",
       with: m.participantIds.map((id) => names.get(id) ?? "").join(", "),
     })),
-    mentorship: program.composition === "mentorship",
+    leadRule: leadRuleOf(program),
     defaults: {
       firstDate: group.suggestedFirstMeeting,
       time: "13:30",
@@ -68,9 +69,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await setMeetingStatus(s, group.id, input.meetingId, input.status, input.reason);
         return { done: "status" as const };
       case "rotate": {
-        const count = await assignFacilitators(s, group.id, {
-          mentorWeight: Number(input.mentorWeight),
-        });
+        const count = await assignFacilitators(s, group.id);
         return { done: "rotated" as const, count };
       }
       case "plan": {
@@ -92,7 +91,7 @@ export default function Meetings() {
     lastResult: answerExcept(result, ["status", "rotate", "subscribe"]),
     defaultValue: data.defaults,
   });
-  const [rotation, rotationFields] = useAppForm<RotationForm>({ intent: "rotate" });
+  const [rotation] = useAppForm<RotationForm>({ intent: "rotate" });
   const navigation = useNavigation();
   const { t, date } = useT();
   return (
@@ -168,22 +167,9 @@ export default function Meetings() {
       {data.meetings.some((m) => m.status === "planned") ? (
         <section className="panel" aria-labelledby="rotation-title">
           <h2 id="rotation-title">{t("meetings.rotationTitle")}</h2>
-          <p className="field-hint">
-            {t(data.mentorship ? "meetings.rotationHint" : "meetings.rotationStrict")}
-          </p>
+          <p className="field-hint">{t(`lead.rules.${data.leadRule}`)}</p>
           <Form method="post" {...formProps(rotation)} className="inline-form">
             <input type="hidden" name="intent" value="rotate" />
-            {data.mentorship ? (
-              <Choice
-                field={rotationFields.mentorWeight}
-                label={t("meetings.rotationMode")}
-                value="2"
-                options={[
-                  { value: "2", label: t("meetings.rotationMentorMore") },
-                  { value: "1", label: t("meetings.rotationEqual") },
-                ]}
-              />
-            ) : null}
             <button type="submit" className="button button--secondary">
               {t("meetings.rotate")}
             </button>

@@ -17,3 +17,10 @@ export type SelectionCriterion = (typeof SELECTION_CRITERIA)[number];
 
 /** Operations a project may need, from the pilot's interest form. */
 export const OPERATIONS = ["logistics", "transport", "storage", "marketing"] as const;
+
+/**
+ * Who leads a group's meetings (a program setting, core/models/meeting-lead.ts): as the
+ * composition says (mentorship: the mentor; co-development: a fair rotation), the mentor always,
+ * or a fair rotation among all members.
+ */
+export const MEETING_LEAD_SETTINGS = ["by-mode", "mentor", "rotation"] as const;

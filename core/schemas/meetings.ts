@@ -97,10 +97,8 @@ export const swapSchema = z.object({
   swapWith: idField,
 });
 
-export const rotationSchema = z.object({
-  intent: z.literal("rotate"),
-  mentorWeight: z.enum(["1", "2"], "errors.choice").default("2"),
-});
+/** Names the leads of the meetings to come by the program's rule (core/models/meeting-lead.ts). */
+export const rotationSchema = z.object({ intent: z.literal("rotate") });
 
 export type SeriesForm = z.input<typeof seriesSchema>;
 export type MeetingStatusForm = z.input<typeof meetingStatusSchema>;
