@@ -20,6 +20,7 @@ import { notFound, requireGroupMember } from "~/utils/permissions.server";
 import { meetingPageData } from "~/utils/meeting-page.server";
 import type { Services } from "../../core/services";
 import { isId } from "../../core/utils/ids";
+import { isGroupMentor } from "../../core/models/membership";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.detailTitle");
 
@@ -57,7 +58,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         );
         return { done: "status" as const };
       case "confirm-preparation":
-        if (group.mentorId !== participant.id)
+        if (!isGroupMentor(group, participant.id))
           return refuse(submission, { formError: { key: "errors.mentorOnly" }, status: 403 });
         await confirmPreparation(s, group.id, meeting.id, participant.id);
         return { done: "confirmed" as const };

@@ -5,6 +5,7 @@
 import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { assignLeads, leadRuleOf } from "./meeting-lead";
+import { isGroupMentor } from "./membership";
 import { quebecDate, quebecInstant } from "../utils/quebec-time";
 import { generateSeries, type SeriesInput } from "./meeting-series";
 import { setMeetingTime } from "./hour-bank.server";
@@ -255,7 +256,7 @@ export async function confirmPreparation(
     const meeting = await tx.get("meetings", meetingId);
     const group = await tx.get("groups", groupId);
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
-    if (group.mentorId !== mentorId) throw new NotAMemberError("form");
+    if (!isGroupMentor(group, mentorId)) throw new NotAMemberError("form");
     return tx.update("meetings", meetingId, {
       preparationConfirmedAt: s.clock.now().toISOString(),
       preparationConfirmedBy: mentorId,

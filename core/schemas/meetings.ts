@@ -36,7 +36,7 @@ const statusFields = z.object({
   meetingId: idField,
   ...statusChoice,
   /** Held: who was present (checkboxes; absent when the form has none: everyone expected). */
-  presentIds: z.array(idField).max(3).optional(),
+  presentIds: z.array(idField).max(4).optional(),
 });
 type StatusFields = z.infer<typeof statusFields>;
 export const meetingStatusSchema = statusFields.refine(
@@ -47,7 +47,7 @@ export const meetingStatusSchema = statusFields.refine(
 const attendanceFields = z.object({
   intent: z.literal("status"),
   ...statusChoice,
-  presentIds: z.array(idField).max(3).default([]),
+  presentIds: z.array(idField).max(4).default([]),
 });
 type AttendanceFields = z.infer<typeof attendanceFields>;
 const attendanceSchema = attendanceFields
@@ -75,7 +75,7 @@ const detailFields = z.object({
   time: timeField,
   durationMinutes: numberField(30, 480),
   kind: z.enum(["collective", "individual"], "errors.choice"),
-  participantIds: z.array(idField).max(3).default([]),
+  participantIds: z.array(idField).max(4).default([]),
   facilitatorId: z.union([z.literal(""), idField]).default(""),
   theme: z.union([z.literal(""), z.string().regex(/^[\w-]{1,48}$/, "errors.choice")]).default(""),
   agenda: optionalText(4000),

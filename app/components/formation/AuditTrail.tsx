@@ -15,6 +15,8 @@ const AUDIT_ACTIONS = new Set([
   "self-group-approved",
   "self-group-rejected",
   "groups-regrouped",
+  "co-mentors-added",
+  "co-mentors-removed",
 ]);
 
 /** The formation's journal: who did what, newest first. */

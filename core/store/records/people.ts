@@ -138,6 +138,11 @@ export const participantSchema = z.strictObject({
    * they declared a conflict of interest. They act as competitors (never in one group).
    */
   conflictOrgIds: z.array(id).max(50).optional(),
+  /**
+   * Mentors: the mentor of the same organization this one shares a mentor seat with (both records
+   * name each other; core/models/co-mentors.server.ts, ADR 0026).
+   */
+  coMentorId: id.optional(),
   applicationId: id.optional(),
   /** The last check-in reminder sent to this person. */
   checkInRemindedAt: isoDate.optional(),
