@@ -299,9 +299,10 @@ describe("proposals by the solver (coordinator)", () => {
     });
     expect(approved.status).toBe(200);
     let state = await doc();
+    // The self-formed group, the new one, and the demo's two.
     expect(
       state.groups.filter((g) => g.status === "active" && g.programId === "prog-reemploi-2026"),
-    ).toHaveLength(3);
+    ).toHaveLength(4);
     expect(
       state.solverRuns.find((r) => r.id === run.id)!.groups.find((g) => g.id === g1.id)!.decision,
     ).toBe("approved");
