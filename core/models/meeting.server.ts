@@ -54,7 +54,7 @@ export async function planSeries(s: Services, groupId: string, input: SeriesInpu
         }),
       );
     }
-    await assignFacilitators(s, groupId, now);
+    await assignFacilitators(s, groupId, now, new Set(created.map((m) => m.id)));
     return Promise.all(created.map(async (m) => (await tx.get("meetings", m.id)) ?? m));
   });
 }
@@ -309,6 +309,8 @@ export async function assignFacilitators(
   s: Services,
   groupId: string,
   now = s.clock.now().toISOString(),
+  /** Meetings just created (no calendar has seen them yet: their sequence stays). */
+  fresh: ReadonlySet<string> = new Set(),
 ) {
   return s.store.transaction(async (tx) => {
     const group = await tx.get("groups", groupId);
@@ -349,7 +351,7 @@ export async function assignFacilitators(
       if (facilitatorId && facilitatorId !== meeting.facilitatorId) {
         await tx.update("meetings", meeting.id, {
           facilitatorId,
-          sequence: meeting.sequence + 1,
+          sequence: fresh.has(meeting.id) ? meeting.sequence : meeting.sequence + 1,
           updatedAt: stamp,
         });
       }
