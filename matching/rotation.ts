@@ -30,12 +30,21 @@ import { type Role } from "./roles";
  * facilitator on someone else's turn amounts to swapping those two turns), and with no disruption
  * the series is exactly the cycle A, B, C, A, B, C…
  *
+ * Mentor-leads mode: the mentors lead (a seat shared by two co-mentors: both are mentors). Among the
+ * attending mentors, the one with the fewest turns so far (history included) leads; on a tie, not
+ * the previous lead, then the order of `members` — so two co-mentors alternate. A meeting no mentor
+ * attends falls back to the fair rule among its attendees.
+ *
+ * Fair mode: everyone attending may lead. The candidate with the fewest turns so far (history
+ * included) leads; among those with equally few turns, a member with the meeting's theme in its
+ * expertise is preferred; then nobody twice in a row; then the order of `members`.
+ *
  * History entries that are not (or no longer) members are ignored, except that a former member
  * facilitating last leaves nobody to avoid at the first meeting. Deterministic: no randomness,
  * ties broken by the order of `members`.
  */
 
-export type RotationMode = "mentorship" | "co-development";
+export type RotationMode = "mentorship" | "co-development" | "mentor-leads" | "fair";
 
 export interface RotationMember {
   id: string;
@@ -97,9 +106,9 @@ function describeMeeting(m: RotationMeeting, k: number): string {
 }
 
 function prepare(input: RotationInput): Prepared {
-  if (input.mode !== "mentorship" && input.mode !== "co-development") {
+  if (!["mentorship", "co-development", "mentor-leads", "fair"].includes(input.mode)) {
     throw new RangeError(
-      `rotateFacilitators: mode must be "mentorship" or "co-development" (got ${JSON.stringify(input.mode)})`,
+      `rotateFacilitators: mode must be "mentorship", "co-development", "mentor-leads" or "fair" (got ${JSON.stringify(input.mode)})`,
     );
   }
   const n = input.members.length;
@@ -242,11 +251,52 @@ function rotateCoDevelopment(input: RotationInput, p: Prepared): number[] {
   return out;
 }
 
+/**
+ * Mentor-leads and fair modes (see the file comment): fewest turns first. `pool` narrows who may
+ * lead a meeting (the mentors attending, in mentor-leads mode); an empty pool means everyone
+ * attending, with the theme preference on ties.
+ */
+function rotateByTurns(input: RotationInput, p: Prepared): number[] {
+  const counts = new Array<number>(p.n).fill(0);
+  for (const i of p.history) counts[i]! += 1;
+  let prev = p.before;
+  const out: number[] = [];
+  input.meetings.forEach((meeting, k) => {
+    let chosen = p.fixed[k];
+    if (chosen === undefined) {
+      const attending = p.attending[k]!;
+      const mentors =
+        input.mode === "mentor-leads"
+          ? attending.filter((i) => input.members[i]!.role === "mentor")
+          : [];
+      const pool = mentors.length > 0 ? mentors : attending;
+      const theme = mentors.length > 0 ? undefined : meeting.theme;
+      const expert = (i: number) =>
+        theme !== undefined && input.members[i]!.expertise.includes(theme) ? 0 : 1;
+      // Fewest turns, then (fair) the theme's expert, then not the previous lead, then the order.
+      const rank = (i: number) => [counts[i]!, expert(i), i === prev ? 1 : 0, i];
+      chosen = pool.reduce((a, b) => {
+        const [ra, rb] = [rank(a), rank(b)];
+        for (let x = 0; x < ra.length; x++) if (ra[x] !== rb[x]) return rb[x]! < ra[x]! ? b : a;
+        return a;
+      });
+    }
+    counts[chosen]! += 1;
+    prev = chosen;
+    out.push(chosen);
+  });
+  return out;
+}
+
 /** Returns one facilitator id per meeting, same order as input.meetings. Deterministic. */
 export function rotateFacilitators(input: RotationInput): string[] {
   const p = prepare(input);
   const picks =
-    input.mode === "co-development" ? rotateCoDevelopment(input, p) : rotateMentorship(input, p);
+    input.mode === "co-development"
+      ? rotateCoDevelopment(input, p)
+      : input.mode === "mentor-leads" || input.mode === "fair"
+        ? rotateByTurns(input, p)
+        : rotateMentorship(input, p);
   return picks.map((i) => input.members[i]!.id);
 }
 

@@ -10,11 +10,14 @@ export function Choice({
   label,
   options,
   value,
+  hint,
   idPrefix = "field",
   ...named
 }: {
   idPrefix?: string;
   label: string;
+  /** A sentence under the label that explains the choice (announced with the select). */
+  hint?: string;
   options: Array<{ value: string; label: string }>;
   value: string;
 } & ({ field: AppField; name?: never } | { name: string; field?: never })) {
@@ -22,15 +25,24 @@ export function Choice({
   const name = fromForm?.name ?? named.name ?? "";
   const error = fromForm?.error;
   const shown = fromForm ? (fromForm.defaultValue ?? value) : value;
+  const id = `${idPrefix}-${name}`;
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div className={error ? "field field--invalid" : "field"}>
-      <label htmlFor={`${idPrefix}-${name}`}>{label}</label>
+      <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
       <select
-        id={`${idPrefix}-${name}`}
+        id={id}
         name={name}
         defaultValue={shown}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${idPrefix}-${name}-error` : undefined}
+        aria-describedby={describedBy || undefined}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>

@@ -1,5 +1,6 @@
 import { useNavigation } from "@remix-run/react";
 import { REGION_RULES } from "../../matching/compatibility";
+import { MEETING_LEAD_SETTINGS } from "../../core/data/vocabulary";
 import { Form } from "~/components/AppForm";
 import { formProps, useAppForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
@@ -27,6 +28,7 @@ export interface ProgramFormValues {
   budget: { mentorCompensation: number; coordination: number };
   selfFormedApproval?: string;
   proposalHours?: number;
+  meetingLead?: string;
 }
 
 /** The form's values before any submission, as the fields show them. */
@@ -39,6 +41,7 @@ function shownValues(values: ProgramFormValues): Record<string, string> {
       checkInWeeks: values.checkInWeeks ?? 2,
       selfFormedApproval: values.selfFormedApproval ?? "notify",
       proposalHours: values.proposalHours ?? 72,
+      meetingLead: values.meetingLead ?? "by-mode",
       mentorCompensation: budget.mentorCompensation,
       coordination: budget.coordination,
     }).map(([name, value]) => [name, value === undefined ? "" : String(value)]),
@@ -153,6 +156,16 @@ export function ProgramForm({
           options={(["mentorship", "co-development"] as const).map((c) => ({
             value: c,
             label: t(`program.compositions.${c}`),
+          }))}
+        />
+        <Choice
+          field={fields.meetingLead!}
+          label={t("lead.setting")}
+          hint={t("lead.settingHint")}
+          value={values.meetingLead ?? "by-mode"}
+          options={MEETING_LEAD_SETTINGS.map((o) => ({
+            value: o,
+            label: t(`lead.settings.${o}`),
           }))}
         />
         <Choice

@@ -15,6 +15,8 @@ import {
   startSolve,
 } from "../../core/models/formation.server";
 import { decideSelfFormed } from "../../core/models/group.server";
+import { setCoMentors } from "../../core/models/co-mentors.server";
+import { CoMentors } from "~/components/formation/CoMentors";
 import {
   applyRegrouping,
   proposeRegrouping,
@@ -24,6 +26,7 @@ import { Regroup } from "~/components/formation/Regroup";
 import { formationSchema, type FormationForm } from "../../core/schemas/groups";
 import { FormErrorSummary } from "~/components/Field";
 import { useAppForm } from "~/utils/forms";
+import { answerExcept } from "~/utils/form-answers";
 import { replyWithError } from "~/utils/errors.server";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
@@ -74,6 +77,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
           actor,
         );
         return { ok: "rules" as const };
+      case "co-mentor-add":
+      case "co-mentor-remove":
+        await setCoMentors(
+          s,
+          program,
+          { a: input.a, b: input.b, remove: input.intent === "co-mentor-remove" },
+          actor,
+        );
+        return { ok: "co-mentors" as const };
       case "self-approve":
       case "self-reject":
         await decideSelfFormed(s, {
@@ -108,7 +120,9 @@ export default function Formation() {
   const ok = answer && "ok" in answer ? answer : null;
   // The page's forms are buttons and choices: a refusal (the solver busy, a stale choice) shows
   // once, at the top.
-  const [form] = useAppForm<FormationForm>();
+  const [form] = useAppForm<FormationForm>({
+    lastResult: answerExcept(answer, ["co-mentor-add"]),
+  });
   const { t, date } = useT();
   const name = (id: string) => data.names[id] ?? id;
   const run = data.run;
@@ -169,6 +183,8 @@ export default function Formation() {
       ) : null}
 
       <PairRules people={data.people} pins={data.pins} forbids={data.forbids} name={name} />
+
+      <CoMentors people={data.people} pairs={data.coMentors} name={name} />
 
       <section aria-labelledby="groups-title">
         <h2 id="groups-title">{t("formation.activeTitle", { count: data.groups.length })}</h2>

@@ -9,7 +9,7 @@ import {
   createCodevSession,
   deletePlannedSession,
   listCodevSessions,
-  nextRoles,
+  suggestRoles,
 } from "../../core/models/codev.server";
 import { groupView } from "../../core/models/group.server";
 import { listMeetings } from "../../core/models/meeting.server";
@@ -36,7 +36,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,
     members: (view?.members ?? []).map((m) => ({ id: m.id, name: m.name })),
-    suggested: nextRoles(group.memberIds, sessions),
+    suggested: await suggestRoles(s, group, sessions),
     sessions: sessions.map((s) => ({
       id: s.id,
       number: s.number,

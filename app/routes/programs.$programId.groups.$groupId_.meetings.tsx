@@ -20,6 +20,7 @@ import {
 import { renewCalendarToken } from "../../core/models/meeting-calendar.server";
 import type { Meeting } from "../../core/models/meeting.server";
 import { groupView } from "../../core/models/group.server";
+import { leadRuleOf } from "../../core/models/meeting-lead";
 import {
   meetingsSchema,
   type FollowUpForm,
@@ -87,7 +88,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             thisYear: followUpsInYear(meetings, end, firstDay),
           }
         : null,
-    mentorship: program.composition === "mentorship",
+    leadRule: leadRuleOf(program),
     defaults: {
       firstDate: group.suggestedFirstMeeting,
       time: "13:30",
@@ -120,9 +121,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         await setMeetingStatus(s, group.id, input.meetingId, input.status, input.reason);
         return { done: "status" as const };
       case "rotate": {
-        const count = await assignFacilitators(s, group.id, {
-          mentorWeight: Number(input.mentorWeight),
-        });
+        const count = await assignFacilitators(s, group.id);
         return { done: "rotated" as const, count };
       }
       case "follow-up": {
@@ -241,7 +240,7 @@ function MemberForms({ data }: { data: ReturnType<typeof useLoaderData<typeof lo
     lastResult: answerExcept(result, ["status", "rotate", "subscribe", "follow-up"]),
     defaultValue: data.defaults,
   });
-  const [rotation, rotationFields] = useAppForm<RotationForm>({ intent: "rotate" });
+  const [rotation] = useAppForm<RotationForm>({ intent: "rotate" });
   const [followUpForm, followUpFields] = useAppForm<FollowUpForm>({
     intent: "follow-up",
     defaultValue: {
@@ -312,22 +311,9 @@ function MemberForms({ data }: { data: ReturnType<typeof useLoaderData<typeof lo
       {data.meetings.some((m) => m.status === "planned") ? (
         <section className="panel" aria-labelledby="rotation-title">
           <h2 id="rotation-title">{t("meetings.rotationTitle")}</h2>
-          <p className="field-hint">
-            {t(data.mentorship ? "meetings.rotationHint" : "meetings.rotationStrict")}
-          </p>
+          <p className="field-hint">{t(`lead.rules.${data.leadRule}`)}</p>
           <Form method="post" {...formProps(rotation)} className="inline-form">
             <input type="hidden" name="intent" value="rotate" />
-            {data.mentorship ? (
-              <Choice
-                field={rotationFields.mentorWeight}
-                label={t("meetings.rotationMode")}
-                value="2"
-                options={[
-                  { value: "2", label: t("meetings.rotationMentorMore") },
-                  { value: "1", label: t("meetings.rotationEqual") },
-                ]}
-              />
-            ) : null}
             <button type="submit" className="button button--secondary">
               {t("meetings.rotate")}
             </button>

@@ -21,6 +21,7 @@ import { meetingPageData, observerMeetingData } from "~/utils/meeting-page.serve
 import { MeetingWhere, SpacingNote } from "~/components/meeting/MeetingWhere";
 import type { Services } from "../../core/services";
 import { isId } from "../../core/utils/ids";
+import { isGroupMentor } from "../../core/models/membership";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.detailTitle");
 
@@ -64,7 +65,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         );
         return { done: "status" as const };
       case "confirm-preparation":
-        if (group.mentorId !== participant.id)
+        if (!isGroupMentor(group, participant.id))
           return refuse(submission, { formError: { key: "errors.mentorOnly" }, status: 403 });
         await confirmPreparation(s, group.id, meeting.id, participant.id);
         return { done: "confirmed" as const };

@@ -10,18 +10,20 @@ import {
   listProposalsAwaitingApproval,
 } from "../../core/models/group.server";
 import { listParticipantRows } from "../../core/models/participant.server";
+import { listCoMentors } from "../../core/models/co-mentors.server";
 import type { Program } from "../../core/models/program.server";
 import type { Services } from "../../core/services";
 
 export type { RegroupingProposal } from "../../core/models/formation-local.server";
 
 export async function formationPageData(s: Services, program: Program) {
-  const [run, groups, awaiting, people, auditTrail] = await Promise.all([
+  const [run, groups, awaiting, people, auditTrail, coMentors] = await Promise.all([
     latestRun(s, program.id),
     activeGroups(s, program.id),
     listProposalsAwaitingApproval(s, program.id),
     listParticipantRows(s, program.id),
     listAudit(s, program.id),
+    listCoMentors(s, program.id),
   ]);
   const names = Object.fromEntries(people.map((p) => [p.id, `${p.name} (${p.organization})`]));
   const grouped = new Set(groups.flatMap((g) => g.memberIds));
@@ -56,6 +58,7 @@ export async function formationPageData(s: Services, program: Program) {
     awaiting: awaiting.map((p) => ({ id: p.id, memberIds: p.memberIds })),
     pins: program.pins,
     forbids: program.forbids,
+    coMentors,
     audit: auditTrail.slice(0, 40),
   };
 }

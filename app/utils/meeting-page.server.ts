@@ -13,6 +13,7 @@ import type { Services } from "../../core/services";
 import { quebecDateTime } from "../../core/utils/quebec-time";
 import { notFound } from "./permissions.server";
 import { spacingFlags } from "../../core/models/meeting-spacing";
+import { isGroupMentor } from "../../core/models/membership";
 
 export async function meetingPageData(
   s: Services,
@@ -53,7 +54,7 @@ export async function meetingPageData(
     },
     members: view.members.map((m) => ({ id: m.id, name: m.name, role: m.role })),
     expected: meetingMembers(meeting, group.memberIds),
-    isMentor: group.mentorId === participant.id,
+    isMentor: isGroupMentor(group, participant.id),
     hasMentor: Boolean(group.mentorId),
     checkIns: checkIns
       .filter((c) => c.createdAt > since && c.createdAt <= meeting.startsAt)

@@ -28,3 +28,10 @@ export const COORDINATION_TASKS = [
   "other",
 ] as const;
 export type CoordinationTask = (typeof COORDINATION_TASKS)[number];
+
+/**
+ * Who leads a group's meetings (a program setting, core/models/meeting-lead.ts): as the
+ * composition says (mentorship: the mentor; co-development: a fair rotation), the mentor always,
+ * or a fair rotation among all members.
+ */
+export const MEETING_LEAD_SETTINGS = ["by-mode", "mentor", "rotation"] as const;

@@ -10,6 +10,7 @@ import { newestFirst } from "../utils/order";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
 import { DomainError } from "../errors";
+import { isGroupMentor } from "./membership";
 
 export type CheckIn = EntityOf<"checkIns">;
 type Group = EntityOf<"groups">;
@@ -20,8 +21,11 @@ export async function listCheckIns(s: Services, groupId: string) {
 }
 
 /** Who sends check-ins: the mentees (everyone in a group without a mentor). */
-export function sendsCheckIns(group: Pick<Group, "mentorId">, participantId: string) {
-  return group.mentorId !== participantId;
+export function sendsCheckIns(
+  group: Pick<Group, "mentorId" | "coMentorId">,
+  participantId: string,
+) {
+  return !isGroupMentor(group, participantId);
 }
 
 export class NotAMenteeError extends DomainError {

@@ -15,6 +15,7 @@ import { addActionItem } from "./action-plan.server";
 import { setMeetingTime } from "./hour-bank.server";
 import { quarterHours, setMeetingStatus } from "./meeting.server";
 import { quebecDate } from "../utils/quebec-time";
+import { assignLeads, leadRuleOf } from "./meeting-lead";
 import type { Services } from "../services";
 import { DomainError } from "../errors";
 import { type Role } from "../../matching/roles";
@@ -82,6 +83,37 @@ export function nextRoles(
     facilitatorId: memberIds[(at + 1) % n]!,
     scribeId: n > 2 ? memberIds[(at + 2) % n] : undefined,
   };
+}
+
+/**
+ * The roles the next session's form suggests: the client by nextRoles' cycle, the facilitator by
+ * the program's lead rule (meeting-lead.ts; the client never facilitates, earlier sessions are
+ * the turns already taken), and the first other member after the client as scribe.
+ */
+export async function suggestRoles(
+  s: Services,
+  group: Group,
+  sessions: readonly Pick<CodevSession, "number" | "clientId" | "facilitatorId">[],
+) {
+  const { clientId } = nextRoles(group.memberIds, sessions);
+  const [program, members] = await Promise.all([
+    s.store.get("programs", group.programId),
+    Promise.all(group.memberIds.map((id) => s.store.get("participants", id))),
+  ]);
+  const [facilitatorId] = assignLeads({
+    rule: program ? leadRuleOf(program) : "rotation",
+    members: members.flatMap((m) =>
+      m ? [{ id: m.id, role: m.role, expertise: m.profile.expertise }] : [],
+    ),
+    meetings: [{ id: "next", participantIds: group.memberIds.filter((id) => id !== clientId) }],
+    history: [...sessions].sort((a, b) => a.number - b.number).map((x) => x.facilitatorId),
+  });
+  const n = group.memberIds.length;
+  const at = group.memberIds.indexOf(clientId);
+  const scribeId = Array.from({ length: n - 1 }, (_, k) => group.memberIds[(at + 1 + k) % n]!).find(
+    (id) => id !== facilitatorId,
+  );
+  return { clientId, facilitatorId: facilitatorId!, scribeId };
 }
 
 export interface NewSession {

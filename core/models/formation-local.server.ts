@@ -27,7 +27,8 @@ import type { Services } from "../services";
 import type { EntityOf } from "../store";
 import { programRatings } from "./event.server";
 import { activeGroups, audit, GroupRuleError } from "./group.server";
-import { engineParticipants, programRules } from "./matching-input.server";
+import { engineParticipants, programRules, programSeats } from "./matching-input.server";
+import { toSeatIds } from "../../matching/co-mentors";
 
 type Program = EntityOf<"programs">;
 type Actor = { id: string; name: string };
@@ -70,14 +71,15 @@ async function localState(s: Services, program: Program, runId: string) {
       status: 404,
     });
   }
-  const [participants, formed, ratings] = await Promise.all([
+  const [participants, formed, ratings, seats] = await Promise.all([
     engineParticipants(s, program.id),
     activeGroups(s, program.id),
     programRatings(s, program.id),
+    programSeats(s, program.id),
   ]);
   const ids = new Set(participants.map((p) => p.id));
   const instance = {
-    ...programRules(program, ids),
+    ...programRules(program, ids, seats),
     participants,
     ratings: ratings.filter((r) => ids.has(r.from) && ids.has(r.to)),
   } satisfies InstanceInput;
@@ -85,7 +87,7 @@ async function localState(s: Services, program: Program, runId: string) {
   // Proposals first: a person found in a proposal is swapped from there (rankReplacements).
   const groups: LocalGroup[] = [
     ...proposed.map((g) => ({ id: g.id, members: g.memberIds })),
-    ...formed.map((g) => ({ id: `formed:${g.id}`, members: g.memberIds })),
+    ...formed.map((g) => ({ id: `formed:${g.id}`, members: toSeatIds(g.memberIds, seats) })),
   ];
   const placed = new Set(groups.flatMap((g) => g.members));
   const free = participants.map((p) => p.id).filter((id) => !placed.has(id));

@@ -16,7 +16,8 @@ import {
   groupScore,
   GroupRuleError,
 } from "./group.server";
-import { engineParticipants, programRules } from "./matching-input.server";
+import { engineParticipants, programRules, programSeats } from "./matching-input.server";
+import { toSeatIds } from "../../matching/co-mentors";
 import type { Services } from "../services";
 import { DomainError } from "../errors";
 
@@ -79,14 +80,17 @@ export async function startSolve(s: Services, program: Program, actor: Actor): P
       });
     }
     const current = (await tx.get("programs", program.id)) ?? program;
-    const [participants, groups, ratings] = await Promise.all([
+    const [participants, formed, ratings, seats] = await Promise.all([
       engineParticipants(s, current.id),
       activeGroups(s, current.id),
       programRatings(s, current.id),
+      programSeats(s, current.id),
     ]);
+    // The solver counts seats: a shared mentor seat is one person (matching/co-mentors.ts).
+    const groups = formed.map((g) => ({ memberIds: toSeatIds(g.memberIds, seats) }));
     const ids = new Set(participants.map((p) => p.id));
     const instance = {
-      ...programRules(current, ids),
+      ...programRules(current, ids, seats),
       participants,
       ratings: ratings.filter((r) => ids.has(r.from) && ids.has(r.to)),
       fixedGroups: groups.map((g) => g.memberIds as [string, string, string]),

@@ -6,12 +6,13 @@
  * property tests run it after every step, on both engines.
  */
 import type { StoreDocument } from "../store/schema";
+import { coMentorSeats, toSeatIds } from "../../matching/co-mentors";
 
 export const INVARIANTS = {
   "one-active-group":
     "A mentee or a peer is in at most one active group of a program; a mentor in at most `capacity`.",
   "seats-match-groups":
-    "Each member of an active group holds one seat in it (seat 0, or below capacity for a mentor); no other seat exists.",
+    "Each member of an active group holds one seat in it (seat 0, or below capacity for a mentor); no other seat exists. A group has three members, or four when its mentor shares the seat with a declared co-mentor.",
   "one-group-per-source":
     "A proposal, or a solver run's proposed group, forms at most one group, and the one it names.",
   "one-pending-proposal": "A person is in at most one pending proposal of a program.",
@@ -74,6 +75,10 @@ export function checkInvariants(data: Snapshot): Breach[] {
   const breach = (invariant: InvariantName, detail: string) => breaches.push({ invariant, detail });
   const participants = new Map(data.participants.map((p) => [p.id, p]));
   const active = data.groups.filter((g) => g.status === "active");
+  // A proposal or a solver run names seats; a group, its people (both co-mentors of a seat).
+  const seatsOf = coMentorSeats(data.participants);
+  const sameSeats = (a: readonly string[], b: readonly string[]) =>
+    sameMembers(toSeatIds(a, seatsOf), toSeatIds(b, seatsOf));
 
   // one-active-group
   const groupsOf = new Map<string, number>();
@@ -100,6 +105,17 @@ export function checkInvariants(data: Snapshot): Breach[] {
   for (const key of expected) if (!seen.has(key)) breach("seats-match-groups", `no seat: ${key}`);
   for (const [key, count] of countBy(data.memberships, (m) => `${m.participantId}#${m.seat}`))
     if (count > 1) breach("seats-match-groups", `seat ${key} taken ${count} times`);
+  for (const group of active) {
+    const co = group.coMentorId;
+    const pairOk =
+      co === undefined ||
+      (group.memberIds.includes(co) &&
+        group.mentorId !== undefined &&
+        participants.get(co)?.coMentorId === group.mentorId &&
+        participants.get(group.mentorId)?.coMentorId === co);
+    if (group.memberIds.length !== (co === undefined ? 3 : 4) || !pairOk)
+      breach("seats-match-groups", `${group.id} has ${group.memberIds.length} members for 3 seats`);
+  }
 
   // one-group-per-source
   const bySource = countBy(data.groups, (g) => g.sourceKey);
@@ -110,7 +126,7 @@ export function checkInvariants(data: Snapshot): Breach[] {
     const formed = bySource.get(`proposal:${proposal.id}`) ?? 0;
     if (proposal.status === "formed") {
       const group = proposal.groupId ? groups.get(proposal.groupId) : undefined;
-      if (!group || !sameMembers(group.memberIds, proposal.memberIds))
+      if (!group || !sameSeats(group.memberIds, proposal.memberIds))
         breach(
           "one-group-per-source",
           `formed proposal ${proposal.id} names no group of its members`,
@@ -127,7 +143,7 @@ export function checkInvariants(data: Snapshot): Breach[] {
       const formed = bySource.get(`run:${run.id}:${proposed.id}`) ?? 0;
       if (proposed.decision === "approved") {
         const group = proposed.groupId ? groups.get(proposed.groupId) : undefined;
-        if (!group || !sameMembers(group.memberIds, proposed.memberIds))
+        if (!group || !sameSeats(group.memberIds, proposed.memberIds))
           breach(
             "one-group-per-source",
             `approved ${run.id}:${proposed.id} names no group of its members`,

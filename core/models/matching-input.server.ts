@@ -1,5 +1,6 @@
 /** The program's participants and rules as the matching engine sees them (ids are participant ids). */
 import type { InstanceInput, Participant as EngineParticipant } from "../../matching/schema";
+import { coMentorSeats, mergeCoMentors, toSeatIds } from "../../matching/co-mentors";
 import type { EntityOf } from "../store";
 import type { Services } from "../services";
 
@@ -12,9 +13,13 @@ import type { Services } from "../services";
 export function programRules(
   program: Pick<EntityOf<"programs">, "composition" | "regionRule" | "pins" | "forbids">,
   ids: ReadonlySet<string>,
+  seats: ReadonlyMap<string, string> = new Map(),
 ) {
+  // A pair naming a co-mentor names the seat they share.
   const within = (pairs: ReadonlyArray<[string, string]>) =>
-    pairs.filter(([a, b]) => ids.has(a) && ids.has(b));
+    pairs
+      .map(([a, b]): [string, string] => [seats.get(a) ?? a, seats.get(b) ?? b])
+      .filter(([a, b]) => a !== b && ids.has(a) && ids.has(b));
   return {
     policy: { mode: program.composition, regionRule: program.regionRule },
     pins: within(program.pins),
@@ -22,10 +27,21 @@ export function programRules(
   } satisfies Partial<InstanceInput>;
 }
 
+/** The program's shared mentor seats: each co-mentor's id → the seat's id (matching/co-mentors.ts). */
+export async function programSeats(s: Services, programId: string) {
+  return coMentorSeats(await s.store.find("participants", { programId }));
+}
+
+/**
+ * The program's participants as the engine sees them (`only`: these people, by their own or their
+ * seat's id). Groups count seats: two co-mentors are one person, the seat (matching/co-mentors.ts);
+ * `people: true` keeps everyone apart (speed dating, where each meets others in person).
+ */
 export async function engineParticipants(
   s: Services,
   programId: string,
   only?: ReadonlySet<string>,
+  options: { people?: boolean } = {},
 ) {
   const store = s.store;
   const [participants, organizations, users, program] = await Promise.all([
@@ -34,14 +50,17 @@ export async function engineParticipants(
     store.find("users"),
     store.get("programs", programId),
   ]);
-  return toEngineParticipants(
-    participants.filter((p) => !only || only.has(p.id)),
+  const seats = options.people ? new Map<string, string>() : coMentorSeats(participants);
+  const wanted = only && new Set(toSeatIds([...only], seats));
+  const engine = toEngineParticipants(
+    participants.filter((p) => !wanted || wanted.has(seats.get(p.id) ?? p.id)),
     {
       organizations: new Map(organizations.map((o) => [o.id, o])),
       users: new Map(users.map((u) => [u.id, u])),
       taxonomy: program?.taxonomy ?? [],
     },
   );
+  return mergeCoMentors(engine, seats);
 }
 
 /**

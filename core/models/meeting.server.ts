@@ -4,7 +4,8 @@
  */
 import { newId } from "../store";
 import type { EntityOf } from "../store";
-import { rotateFacilitators } from "../../matching/rotation";
+import { assignLeads, leadRuleOf } from "./meeting-lead";
+import { isGroupMentor } from "./membership";
 import { quebecDate, quebecInstant } from "../utils/quebec-time";
 import {
   firstFollowUpDay,
@@ -26,7 +27,8 @@ export async function listMeetings(s: Services, groupId: string) {
 
 /**
  * (Re)generates the series: planned meetings still to come are replaced; held, postponed and
- * cancelled ones, follow-ups, and anything in the past, stay.
+ * cancelled ones, follow-ups, and anything in the past, stay. The new meetings get their leads by
+ * the program's rule (assignFacilitators), in the same transaction.
  */
 export async function planSeries(s: Services, groupId: string, input: SeriesInput) {
   const now = s.clock.now().toISOString();
@@ -58,7 +60,8 @@ export async function planSeries(s: Services, groupId: string, input: SeriesInpu
         }),
       );
     }
-    return created;
+    await assignFacilitators(s, groupId, now, new Set(created.map((m) => m.id)));
+    return Promise.all(created.map(async (m) => (await tx.get("meetings", m.id)) ?? m));
   });
 }
 
@@ -329,7 +332,7 @@ export async function confirmPreparation(
     const meeting = await tx.get("meetings", meetingId);
     const group = await tx.get("groups", groupId);
     if (!meeting || !group || meeting.groupId !== groupId) throw new MeetingNotFoundError();
-    if (group.mentorId !== mentorId) throw new NotAMemberError("form");
+    if (!isGroupMentor(group, mentorId)) throw new NotAMemberError("form");
     return tx.update("meetings", meetingId, {
       preparationConfirmedAt: s.clock.now().toISOString(),
       preparationConfirmedBy: mentorId,
@@ -374,19 +377,22 @@ export async function swapFacilitators(
 }
 
 /**
- * Assigns facilitators to the meetings still to come (planned), fairly (matching/rotation.ts):
- * past and held meetings are the history, so the rotation continues where it stopped.
+ * Names the lead of every meeting still to come (planned), by the program's rule (meeting-lead.ts):
+ * held meetings are the history, so turns continue where they stopped; a lead the members chose
+ * (a swap, an edit) is kept. Called when a series is planned and by the "assign the leads" button.
  */
 export async function assignFacilitators(
   s: Services,
   groupId: string,
-  options: { mentorWeight: number },
   now = s.clock.now().toISOString(),
+  /** Meetings just created (no calendar has seen them yet: their sequence stays). */
+  fresh: ReadonlySet<string> = new Set(),
 ) {
   return s.store.transaction(async (tx) => {
     const group = await tx.get("groups", groupId);
     if (!group) throw new MeetingNotFoundError();
     const program = await tx.get("programs", group.programId);
+    if (!program) throw new MeetingNotFoundError();
     const members = await Promise.all(group.memberIds.map((id) => tx.get("participants", id)));
     const meetings = (await tx.find("meetings", { groupId })).sort((a, b) =>
       a.startsAt.localeCompare(b.startsAt),
@@ -396,24 +402,24 @@ export async function assignFacilitators(
     const history = meetings
       .filter((m) => m.status === "held" && m.facilitatorId)
       .map((m) => m.facilitatorId!);
-    const assignment = rotateFacilitators({
-      mode: program?.composition === "co-development" ? "co-development" : "mentorship",
+    const assignment = assignLeads({
+      rule: leadRuleOf(program),
       members: members.flatMap((m) =>
         m ? [{ id: m.id, role: m.role, expertise: m.profile.expertise }] : [],
       ),
-      meetings: upcoming.map((m) => ({
-        id: m.id,
-        theme: m.theme || undefined,
-        participantIds: meetingMembers(m, group.memberIds),
-        fixedFacilitatorId:
-          m.facilitatorFixed &&
-          m.facilitatorId &&
-          meetingMembers(m, group.memberIds).includes(m.facilitatorId)
-            ? m.facilitatorId
-            : undefined,
-      })),
+      meetings: upcoming.map((m) => {
+        const attending = meetingMembers(m, group.memberIds);
+        return {
+          id: m.id,
+          theme: m.theme,
+          participantIds: attending,
+          fixedLeadId:
+            m.facilitatorFixed && m.facilitatorId && attending.includes(m.facilitatorId)
+              ? m.facilitatorId
+              : undefined,
+        };
+      }),
       history,
-      mentorWeight: options.mentorWeight,
     });
     const stamp = s.clock.now().toISOString();
     for (const [i, meeting] of upcoming.entries()) {
@@ -421,7 +427,7 @@ export async function assignFacilitators(
       if (facilitatorId && facilitatorId !== meeting.facilitatorId) {
         await tx.update("meetings", meeting.id, {
           facilitatorId,
-          sequence: meeting.sequence + 1,
+          sequence: fresh.has(meeting.id) ? meeting.sequence : meeting.sequence + 1,
           updatedAt: stamp,
         });
       }

@@ -20,3 +20,11 @@ export function seatFor(
   for (let seat = 0; seat < participant.capacity; seat++) if (!used.has(seat)) return seat;
   return undefined;
 }
+
+/** The group's mentor: the seat's mentor, or the co-mentor who shares it (ADR 0026). */
+export function isGroupMentor(
+  group: { mentorId?: string; coMentorId?: string },
+  participantId: string,
+): boolean {
+  return group.mentorId === participantId || group.coMentorId === participantId;
+}

@@ -139,6 +139,7 @@ export function programFromForm(input: ProgramFormInput) {
     budget: { mentorCompensation: input.mentorCompensation, coordination: input.coordination },
     selfFormedApproval: input.selfFormedApproval,
     proposalHours: input.proposalHours,
+    meetingLead: input.meetingLead,
   };
 }
 

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { text, idSchema, choiceIdSchema } from "./fields";
+import { coMentorFormSchema } from "./co-mentors";
 
 const id = idSchema;
 
@@ -61,6 +62,8 @@ export const formationSchema = z
       b: id,
     }),
     z.object({ intent: z.enum(["self-approve", "self-reject"]), proposalId: id }),
+    // Two mentors of one organization share one mentor seat (ADR 0026).
+    coMentorFormSchema,
     // Local re-optimization (core/models/formation-local.server.ts): the best regrouping of 2–6
     // proposals and a few people in no group (20 people at most), then its approval.
     z.object({ intent: z.literal("regroup"), ...regroupSelection }),

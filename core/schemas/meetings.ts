@@ -44,7 +44,7 @@ const statusFields = z.object({
   meetingId: idField,
   ...statusChoice,
   /** Held: who was present (checkboxes; absent when the form has none: everyone expected). */
-  presentIds: z.array(idField).max(3).optional(),
+  presentIds: z.array(idField).max(4).optional(),
 });
 type StatusFields = z.infer<typeof statusFields>;
 export const meetingStatusSchema = statusFields.refine(
@@ -55,7 +55,7 @@ export const meetingStatusSchema = statusFields.refine(
 const attendanceFields = z.object({
   intent: z.literal("status"),
   ...statusChoice,
-  presentIds: z.array(idField).max(3).default([]),
+  presentIds: z.array(idField).max(4).default([]),
 });
 type AttendanceFields = z.infer<typeof attendanceFields>;
 const attendanceSchema = attendanceFields
@@ -85,7 +85,7 @@ const detailFields = z.object({
   kind: z.enum(["collective", "individual"], "errors.choice"),
   format: formatField,
   place: placeField,
-  participantIds: z.array(idField).max(3).default([]),
+  participantIds: z.array(idField).max(4).default([]),
   facilitatorId: z.union([z.literal(""), idField]).default(""),
   theme: z.union([z.literal(""), z.string().regex(/^[\w-]{1,48}$/, "errors.choice")]).default(""),
   agenda: optionalText(4000),
@@ -109,10 +109,8 @@ export const swapSchema = z.object({
   swapWith: idField,
 });
 
-export const rotationSchema = z.object({
-  intent: z.literal("rotate"),
-  mentorWeight: z.enum(["1", "2"], "errors.choice").default("2"),
-});
+/** Names the leads of the meetings to come by the program's rule (core/models/meeting-lead.ts). */
+export const rotationSchema = z.object({ intent: z.literal("rotate") });
 
 /** A follow-up meeting after the program (ADR 0027): one at a time, 1–2 a year. */
 export const followUpSchema = z.object({

@@ -12,6 +12,7 @@ import {
 } from "./fields";
 import { REGION_RULES } from "../../matching/compatibility";
 import { ROLES } from "../../matching/roles";
+import { MEETING_LEAD_SETTINGS } from "../data/vocabulary";
 
 export const inviteSchema = z.object({
   intent: z.literal("invite"),
@@ -54,6 +55,7 @@ const programFields = z.object({
   coordination: numberField(0, 10_000_000, false),
   selfFormedApproval: z.enum(["notify", "required"], "errors.choice").default("notify"),
   proposalHours: numberField(1, 720).default(72),
+  meetingLead: z.enum(MEETING_LEAD_SETTINGS, "errors.choice").default("by-mode"),
 });
 type ProgramFields = z.infer<typeof programFields>;
 

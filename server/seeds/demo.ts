@@ -14,6 +14,7 @@ import { instanceSchema, type Participant as EngineParticipant } from "../../mat
 import { pairScore } from "../../matching/score";
 import { hashPassword } from "../../core/security/password";
 import { demoGroupSpace } from "./group-space";
+import { CO_MENTOR_PEOPLE, coMentorSeat } from "./co-mentors";
 import { pilotCohort } from "./pilot";
 import { PROXIMITY_PEOPLE, proximityCohort } from "./proximity";
 import { membershipsOfGroups } from "../../core/store/seats";
@@ -544,6 +545,20 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.tools.push(...space.tools);
   doc.evaluations.push(...space.evaluations);
   doc.observerNotes.push(...space.observerNotes);
+  // A mentor seat shared by two co-mentors of one organization, who take turns leading.
+  const shared = coMentorSeat(
+    DEMO_PROGRAM_ID,
+    coordinatorId,
+    now,
+    "2027-06-11",
+    await Promise.all(Array.from({ length: CO_MENTOR_PEOPLE }, () => hashPassword(DEMO_PASSWORD))),
+  );
+  doc.organizations.push(...shared.organizations);
+  doc.users.push(...shared.users);
+  doc.participants.push(...shared.participants);
+  doc.groups.push(...shared.groups);
+  doc.meetings.push(...shared.meetings);
+  doc.hourEntries.push(...shared.hourEntries);
   const pilot = pilotCohort(coordinatorId, DEMO_PEOPLE);
   doc.programs.push(...pilot.programs);
   doc.applications.push(...pilot.applications);

@@ -1,7 +1,7 @@
 /**
  * Demo data for the demo group's space (grp-demo-chaine-froid): an agreement everyone accepted, a
  * kickoff meeting held two days ago, a first co-development session ended yesterday, the meeting
- * series of the mentoring period with facilitators in rotation, an action plan and an hour bank
+ * series of the mentoring period led by the mentor (the program's lead rule), an action plan and an hour bank
  * (the mentor's work drawing from it, the mentees' own time recorded apart).
  * The group invites the coordination as observer (demo.ts sets the agreement's point): the kickoff
  * was online, its notes shared with the observer, who wrote a note about it; the third meeting
@@ -11,7 +11,7 @@
 import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
 import { generateSeries } from "../../core/models/meeting-series";
 import { quebecDate, quebecInstant } from "../../core/utils/quebec-time";
-import { rotateFacilitators } from "../../matching/rotation";
+import { assignLeads, leadRuleOf } from "../../core/models/meeting-lead";
 import type { z } from "zod";
 import type { documentSchema } from "../../core/store/schema";
 
@@ -86,8 +86,9 @@ export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: st
     until: mentoringEnd,
   });
   const themes = ["chaine-froid", "entreposage", "risques", "transport"];
-  const facilitators = rotateFacilitators({
-    mode: "mentorship",
+  // The demo program is a mentorship program with the default setting: the mentor leads.
+  const facilitators = assignLeads({
+    rule: leadRuleOf({ composition: "mentorship" }),
     members: [
       { id: BENOIT, role: "mentee", expertise: ["partenaires"] },
       {
@@ -97,7 +98,11 @@ export function demoGroupSpace(now: Date, mentoringEnd: string, firstMeeting: st
       },
       { id: MATHIEU, role: "mentee", expertise: ["commercialisation"] },
     ],
-    meetings: series.map((slot, i) => ({ id: slot.localDate, theme: themes[i % themes.length] })),
+    meetings: series.map((slot, i) => ({
+      id: slot.localDate,
+      theme: themes[i % themes.length],
+      participantIds: MEMBERS,
+    })),
     history: [MARC],
   });
   series.forEach((slot, i) => {

@@ -121,9 +121,10 @@ describe("self-formed groups", () => {
     const nathalie = await as("nathalie@exemple.org");
     expect(await page(await nathalie.get(`${PROGRAM}/groups`))).toContain("On forme un groupe ?");
     await nathalie.post(`${PROGRAM}/groups`, { intent: "accept", proposalId: proposal.id });
-    // The demo group only (the pilot cohort's groups belong to another program).
+    // The demo groups only (the pilot cohort's groups belong to another program): the cold-chain
+    // group and the shared mentor seat's group.
     expect((await doc()).groups.filter((g) => g.programId === "prog-reemploi-2026")).toHaveLength(
-      1,
+      2,
     );
     const karine = await as("karine@exemple.org");
     await karine.post(`${PROGRAM}/groups`, { intent: "accept", proposalId: proposal.id });
@@ -298,9 +299,10 @@ describe("proposals by the solver (coordinator)", () => {
     });
     expect(approved.status).toBe(200);
     let state = await doc();
+    // The self-formed group, the new one, and the demo's two.
     expect(
       state.groups.filter((g) => g.status === "active" && g.programId === "prog-reemploi-2026"),
-    ).toHaveLength(3);
+    ).toHaveLength(4);
     expect(
       state.solverRuns.find((r) => r.id === run.id)!.groups.find((g) => g.id === g1.id)!.decision,
     ).toBe("approved");

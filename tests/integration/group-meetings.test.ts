@@ -199,14 +199,31 @@ describe("the meetings of a group", () => {
     hours = await page(await benoit.get(`${GROUP}/hours`));
     expect(hours).toContain("15,5 h sur 20 h");
 
-    // Swapping turns: the two meetings exchange their facilitators.
+    // Swapping turns: the two meetings exchange their facilitators. The mentor leads every
+    // meeting of this program: a member takes one over first.
     const a = ids[5]!;
     const b = ids[6]!;
     const facilitatorOf = async (id: string) =>
       /name="facilitatorId"[\s\S]*?<option value="([\w-]*)" selected/.exec(
         await page(await benoit.get(`${GROUP}/meetings/${id}`)),
       )?.[1];
+    const shownA = await page(await benoit.get(`${GROUP}/meetings/${a}`));
+    const takenOver = await benoit.post(`${GROUP}/meetings/${a}`, {
+      intent: "details",
+      sequence: /name="sequence" value="(\d+)"/.exec(shownA)![1]!,
+      date: /name="date"[^>]*value="([\d-]+)"/.exec(shownA)![1]!,
+      time: /name="time"[^>]*value="([\d:]+)"/.exec(shownA)![1]!,
+      durationMinutes: "120",
+      kind: "collective",
+      facilitatorId: "p-benoit",
+      theme: "",
+      agenda: "",
+      notes: "",
+      tools: "",
+    });
+    expect(takenOver.status).toBe(200);
     const [fa, fb] = [await facilitatorOf(a), await facilitatorOf(b)];
+    expect([fa, fb]).toEqual(["p-benoit", "p-marc"]);
     expect(fa).not.toBe(fb);
     const swapped = await benoit.post(`${GROUP}/meetings/${a}`, { intent: "swap", swapWith: b });
     expect(swapped.status).toBe(200);
@@ -214,24 +231,26 @@ describe("the meetings of a group", () => {
     expect(await facilitatorOf(b)).toBe(fa);
   });
 
-  it("shares out facilitation fairly over the upcoming meetings", async () => {
+  it("names the leads by the program's rule: in mentorship, the mentor", async () => {
     const mathieu = await as("mathieu@exemple.org");
-    const rotated = await mathieu.post(`${GROUP}/meetings`, {
-      intent: "rotate",
-      mentorWeight: "1",
-    });
+    const rotated = await mathieu.post(`${GROUP}/meetings`, { intent: "rotate" });
     expect(rotated.status).toBe(200);
     expect(await page(rotated)).toMatch(
       /Animation répartie sur ([01] rencontre|([2-9]|\d{2,}) rencontres) à venir\./,
     );
     const list = await page(await mathieu.get(`${GROUP}/meetings`));
-    const planned = [...list.matchAll(/Animation : ([^<]+)</g)].map((m) => m[1]!.trim());
-    const counts = new Map<string, number>();
-    for (const name of planned) counts.set(name, (counts.get(name) ?? 0) + 1);
-    const values = [...counts.values()];
-    expect(Math.max(...values) - Math.min(...values)).toBeLessThanOrEqual(2);
-    const bad = await mathieu.post(`${GROUP}/meetings`, { intent: "rotate", mentorWeight: "9" });
-    expect(bad.status).toBe(400);
+    expect(list).toContain("Dans ce programme, le ou la mentor·e anime chaque rencontre à venir");
+    const leads = [...list.matchAll(/Animation : ([^<]+)</g)].map((m) => m[1]!.trim());
+    // Every meeting is the mentor's, but the one a mentee took over in a swap (a choice is kept).
+    expect(leads.filter((name) => name !== "Marc Tremblay")).toEqual(["Benoît Girard"]);
+    expect(leads.length).toBeGreaterThan(5);
+
+    // The coordinators read the setting, explained, on the program's settings page.
+    const settings = await page(
+      await (await as("coordination@exemple.org")).get("/programs/prog-reemploi-2026/settings"),
+    );
+    expect(settings).toContain("Qui anime les rencontres");
+    expect(settings).toMatch(/<option value="by-mode" selected[^>]*>Selon la composition/);
 
     // Outsiders: 404 on the meeting page and on every action; the coordination, which the demo
     // group invites as observer (ADR 0027), reads the meeting and may do nothing (403).
@@ -246,9 +265,7 @@ describe("the meetings of a group", () => {
         (await outsider.post(url, { intent: "status", status: "cancelled", reason: "xxx" })).status,
         email,
       ).toBe(act);
-      expect(
-        (await outsider.post(`${GROUP}/meetings`, { intent: "rotate", mentorWeight: "1" })).status,
-      ).toBe(act);
+      expect((await outsider.post(`${GROUP}/meetings`, { intent: "rotate" })).status).toBe(act);
     }
   });
 });

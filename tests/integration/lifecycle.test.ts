@@ -29,7 +29,8 @@ describe("server life cycle", () => {
       users: Array<{ email: string; locale: string }>;
       participants: Array<{ programId: string }>;
     };
-    expect(doc.participants.filter((p) => p.programId === "prog-reemploi-2026")).toHaveLength(18);
+    // 18, and the four of the shared mentor seat's group (server/seeds/co-mentors.ts).
+    expect(doc.participants.filter((p) => p.programId === "prog-reemploi-2026")).toHaveLength(22);
     // The pilot cohort: six of the same people took part in the closed 2025–26 program.
     expect(doc.participants.filter((p) => p.programId === "prog-pilote-2025")).toHaveLength(6);
     expect(doc.users.find((u) => u.email === "coordination@exemple.org")?.locale).toBe("en");

@@ -20,6 +20,8 @@ const AUDIT_ACTIONS = new Set([
   "mentor-compensation-set",
   "observer-invited",
   "observer-revoked",
+  "co-mentors-added",
+  "co-mentors-removed",
 ]);
 
 /** The formation's journal: who did what, newest first. */

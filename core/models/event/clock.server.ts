@@ -35,7 +35,7 @@ async function plan(s: Services, event: Event, present: readonly string[], fromR
   const program = await s.store.get("programs", event.programId);
   const invited = new Set(event.invitedParticipantIds);
   const here = new Set(present.filter((id) => invited.has(id)));
-  const participants = await engineParticipants(s, event.programId, here);
+  const participants = await engineParticipants(s, event.programId, here, { people: true });
   const previous = event.schedule.find((r) => r.round === fromRound - 1);
   const rules = program && programRules(program, here);
   const planned = planRounds({

@@ -5,7 +5,8 @@
 import { newId } from "../../store";
 import type { EntityOf } from "../../store";
 import { seatFor } from "../membership";
-import { engineParticipants } from "../matching-input.server";
+import { engineParticipants, programSeats } from "../matching-input.server";
+import { fromSeatIds, partnerOf, toSeatIds } from "../../../matching/co-mentors";
 import { notify } from "../notification.server";
 import { addDays, quebecToday, weekdayOf } from "../../utils/quebec-time";
 import type { Services } from "../../services";
@@ -62,20 +63,25 @@ export async function formGroup(
     const program = (await tx.get("programs", input.program.id)) ?? input.program;
     if (await tx.findOne("groups", { sourceKey: input.sourceKey }))
       throw new GroupRuleError("already-formed");
-    const violations = await checkGroup(s, program, input.memberIds);
+    // Three seats; a mentor seat shared by two co-mentors brings both (ADR 0026).
+    const seats = await programSeats(s, program.id);
+    const seatIds = toSeatIds(input.memberIds, seats);
+    const violations = await checkGroup(s, program, seatIds);
     if (violations.length) throw new GroupRuleError("violations", violations);
-    const participants = await engineParticipants(s, program.id, new Set(input.memberIds));
+    const memberIds = fromSeatIds(seatIds, seats);
+    const participants = await engineParticipants(s, program.id, new Set(seatIds));
     const mentor = participants.find((p) => p.role === "mentor");
     const [score, suggestedFirstMeeting] = await Promise.all([
-      groupScore(s, program.id, input.memberIds),
-      suggestFirstMeeting(s, input.memberIds),
+      groupScore(s, program.id, seatIds),
+      suggestFirstMeeting(s, memberIds),
     ]);
     const now = s.clock.now().toISOString();
     const group = await tx.insert("groups", {
       id: newId("grp"),
       programId: program.id,
-      memberIds: [...input.memberIds].sort(),
+      memberIds: [...memberIds].sort(),
       mentorId: mentor?.id,
+      coMentorId: mentor && partnerOf(mentor.id, seats),
       status: "active",
       origin: input.origin,
       sourceKey: input.sourceKey,
@@ -104,7 +110,9 @@ export async function formGroup(
     for (const id of group.memberIds) {
       const member = await tx.get("participants", id);
       if (!member) continue;
-      const others = participants.filter((p) => p.id !== id).map((p) => p.name ?? p.id);
+      const others = participants
+        .filter((p) => p.id !== (seats.get(id) ?? id))
+        .map((p) => p.name ?? p.id);
       await notify(s, {
         userId: member.userId,
         programId: program.id,

@@ -9,7 +9,8 @@ import type { Reason } from "../../../matching/reasons";
 import { instanceSchema, type InstanceInput } from "../../../matching/schema";
 import { pairScore } from "../../../matching/score";
 import type { EntityOf } from "../../store";
-import { engineParticipants, programRules } from "../matching-input.server";
+import { engineParticipants, programRules, programSeats } from "../matching-input.server";
+import { toSeatIds } from "../../../matching/co-mentors";
 import { programRatings } from "../event.server";
 import type { Services } from "../../services";
 import { DomainError } from "../../errors";
@@ -33,7 +34,9 @@ export async function checkGroup(
   memberIds: readonly string[],
   options: { ignoreGroupIds?: readonly string[] } = {},
 ): Promise<Violation[]> {
-  const ids = [...new Set(memberIds)];
+  // Seats, not people: two co-mentors sharing a seat are one member of the group's three.
+  const seats = await programSeats(s, program.id);
+  const ids = toSeatIds(memberIds, seats);
   const all = await engineParticipants(s, program.id);
   const byId = new Map(all.map((p) => [p.id, p]));
   const name = (id: string) => byId.get(id)?.name ?? id;
@@ -41,19 +44,20 @@ export async function checkGroup(
   const unknown = ids.filter((id) => !byId.has(id));
   if (unknown.length) return [{ code: "not-participant", names: unknown }];
 
-  const others = (await activeGroups(s, program.id)).filter(
-    (g) => !options.ignoreGroupIds?.includes(g.id) && g.memberIds.some((m) => ids.includes(m)),
-  );
+  const others = (await activeGroups(s, program.id))
+    .filter((g) => !options.ignoreGroupIds?.includes(g.id))
+    .map((g) => toSeatIds(g.memberIds, seats))
+    .filter((members) => members.some((m) => ids.includes(m)));
   const pinPartners = program.pins.flatMap(([a, b]) =>
     ids.includes(a) ? [b] : ids.includes(b) ? [a] : [],
   );
-  const subset = new Set([...ids, ...others.flatMap((g) => g.memberIds), ...pinPartners]);
+  const subset = new Set([...ids, ...others.flat(), ...toSeatIds(pinPartners, seats)]);
   const participants = [...subset].filter((id) => byId.has(id)).map((id) => byId.get(id)!);
   const instance = instanceSchema.parse({
-    ...programRules(program, subset),
+    ...programRules(program, subset, seats),
     participants,
     fixedGroups: [
-      ...others.map((g) => g.memberIds as [string, string, string]),
+      ...others.map((members) => members as [string, string, string]),
       ids as [string, string, string],
     ],
   } satisfies InstanceInput);

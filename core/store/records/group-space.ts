@@ -65,9 +65,9 @@ export const meetingSchema = z.strictObject({
   /** The members shared this meeting's notes with the program's observer (ADR 0027). */
   notesShared: z.boolean().default(false),
   /** Individual meetings: the members who meet (collective: empty, everyone). */
-  participantIds: z.array(id).max(3).default([]),
+  participantIds: z.array(id).max(4).default([]),
   /** Held meetings: who was present (their time goes to the hour bank). */
-  presentIds: z.array(id).max(3).default([]),
+  presentIds: z.array(id).max(4).default([]),
   facilitatorId: id.optional(),
   /** Chosen by the members (a swap or a choice): the rotation keeps it. */
   facilitatorFixed: z.boolean().default(false),
@@ -121,7 +121,7 @@ export const codevSessionSchema = z.strictObject({
     .array(z.strictObject({ id: z.string().min(1).max(80), title: z.string().min(1).max(300) }))
     .max(30)
     .default([]),
-  presentIds: z.array(id).max(3).default([]),
+  presentIds: z.array(id).max(4).default([]),
   startedAt: isoDate.optional(),
   endedAt: isoDate.optional(),
   hours: z.number().min(0).max(12).optional(),

@@ -25,12 +25,17 @@ export const reasonSchema = z
 /** A group's "why": one reason per line. */
 const reasonLines = z.array(reasonSchema).max(200);
 
-/** A group of three (triade). Its members see each other's contact details and its space. */
+/**
+ * A group of three seats (triade). Its members see each other's contact details and its space. A
+ * mentor seat shared by two co-mentors (ADR 0026) makes four members: `coMentorId` is the second.
+ */
 export const groupSchema = z.strictObject({
   id,
   programId: id,
-  memberIds: z.array(id).length(3),
+  memberIds: z.array(id).min(3).max(4),
   mentorId: id.optional(),
+  /** The co-mentor who shares the seat of `mentorId`, a member too. */
+  coMentorId: id.optional(),
   status: z.enum(["active", "dissolved"]),
   origin: z.enum(["self", "solver"]),
   score: z.number().optional(),

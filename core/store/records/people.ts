@@ -3,7 +3,12 @@
  * participants and their profiles, invitations and applications.
  */
 import { z } from "zod";
-import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../../data/vocabulary";
+import {
+  availabilitySlots,
+  MEETING_LEAD_SETTINGS,
+  OPERATIONS,
+  SELECTION_CRITERIA,
+} from "../../data/vocabulary";
 import { id, isoDate, localeSchema, mrcCode, regionCode } from "./common";
 import { REGION_RULES } from "../../../matching/compatibility";
 import { ROLES } from "../../../matching/roles";
@@ -102,6 +107,8 @@ export const programSchema = z.strictObject({
   selfFormedApproval: z.enum(["notify", "required"]).default("notify"),
   /** A group proposal between participants expires after this many hours. */
   proposalHours: z.number().int().min(1).max(720).default(72),
+  /** Who leads the groups' meetings (core/models/meeting-lead.ts): "by-mode" follows `composition`. */
+  meetingLead: z.enum(MEETING_LEAD_SETTINGS).default("by-mode"),
   /** Coordinator rules for the solver and every group: pairs kept together, pairs kept apart. */
   pins: z
     .array(z.tuple([id, id]))
@@ -136,6 +143,11 @@ export const participantSchema = z.strictObject({
    * they declared a conflict of interest. They act as competitors (never in one group).
    */
   conflictOrgIds: z.array(id).max(50).optional(),
+  /**
+   * Mentors: the mentor of the same organization this one shares a mentor seat with (both records
+   * name each other; core/models/co-mentors.server.ts, ADR 0026).
+   */
+  coMentorId: id.optional(),
   applicationId: id.optional(),
   /** The last check-in reminder sent to this person. */
   checkInRemindedAt: isoDate.optional(),
