@@ -1,5 +1,6 @@
 /// <reference types="vitest/config" />
 import { vitePlugin as remix } from "@remix-run/dev";
+import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
@@ -62,6 +63,10 @@ export default defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 120_000,
+    // Two files at a time even on two cores (vitest's default leaves one core to itself): a file
+    // of the integration project mostly waits on its own server, whose work the other core takes.
+    // docs/decisions/0030-test-run-time.md
+    maxWorkers: Math.max(2, availableParallelism() - 1),
     projects: [
       {
         extends: true,
@@ -82,12 +87,18 @@ export default defineConfig({
         extends: true,
         test: {
           name: "integration",
-          include: [
-            "tests/integration/**/*.test.ts",
-            "tests/e2e/**/*.e2e.test.ts",
-            "tests/cluster/**/*.test.ts",
-          ],
+          include: ["tests/integration/**/*.test.ts"],
           globalSetup: ["tests/setup/global-build.ts"],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: "serial",
+          include: ["tests/e2e/**/*.e2e.test.ts", "tests/cluster/**/*.test.ts"],
+          globalSetup: ["tests/setup/global-build.ts"],
+          // One file at a time, after the others: a chromium and its server, or two server
+          // processes on one PostgreSQL, have the machine to themselves.
           fileParallelism: false,
         },
       },

@@ -379,6 +379,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
 
 export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * 86_400_000).toISOString();
+  // Every demo account has the same published password: one scrypt hash serves them all (a hash
+  // per account cost a second or more of every first start and of every test server).
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
   const doc = {
     schemaVersion: SCHEMA_VERSION as typeof SCHEMA_VERSION,
     users: [] as Rows<"users">,
@@ -413,7 +416,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     email: DEMO_COORDINATOR_EMAIL,
     name: "Geneviève Lavoie",
     role: "coordinator",
-    passwordHash: await hashPassword(DEMO_PASSWORD),
+    passwordHash,
     locale: "fr",
     createdAt: at(120),
   });
@@ -443,7 +446,6 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
     createdAt: at(120),
   });
-  const hashes = await Promise.all(DEMO_PEOPLE.map(() => hashPassword(DEMO_PASSWORD)));
   DEMO_PEOPLE.forEach((person, index) => {
     doc.organizations.push({
       id: `org-${person.key}`,
@@ -459,7 +461,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
       email: `${person.key}@exemple.org`,
       name: `${person.first} ${person.last}`,
       role: "participant",
-      passwordHash: hashes[index]!,
+      passwordHash,
       locale: "fr",
       createdAt: at(90 - index),
     });
@@ -576,7 +578,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   const proximity = proximityCohort(
     coordinatorId,
     at,
-    await Promise.all(PROXIMITY_PEOPLE.map(() => hashPassword(DEMO_PASSWORD))),
+    PROXIMITY_PEOPLE.map(() => passwordHash),
   );
   doc.programs.push(...proximity.programs);
   doc.organizations.push(...proximity.organizations);
