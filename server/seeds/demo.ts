@@ -553,7 +553,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     coordinatorId,
     now,
     "2027-06-11",
-    await Promise.all(Array.from({ length: CO_MENTOR_PEOPLE }, () => hashPassword(DEMO_PASSWORD))),
+    Array.from({ length: CO_MENTOR_PEOPLE }, () => passwordHash),
   );
   doc.organizations.push(...shared.organizations);
   doc.users.push(...shared.users);
