@@ -15,7 +15,14 @@ export const groupLabelSchema = z.object({
 });
 
 /** The report's tables a coordinator can download as CSV (core/models/report/csv.ts). */
-export const REPORT_TABLES = ["groups", "meetings", "hours", "tools", "evaluations"] as const;
+export const REPORT_TABLES = [
+  "groups",
+  "meetings",
+  "hours",
+  "tools",
+  "evaluations",
+  "interviews",
+] as const;
 
 /** `?table=` of the CSV download. */
 export const reportCsvQuerySchema = z.object({

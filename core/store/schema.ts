@@ -28,7 +28,12 @@ import {
   meetingSchema,
   toolSchema,
 } from "./records/group-space";
-import { evaluationResponseSchema, evaluationSchema, observerNoteSchema } from "./records/outcomes";
+import {
+  evaluationResponseSchema,
+  evaluationSchema,
+  interviewSchema,
+  observerNoteSchema,
+} from "./records/outcomes";
 import { notificationSchema, sessionSchema, submissionSchema } from "./records/system";
 
 export { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../data/vocabulary";
@@ -69,6 +74,7 @@ export const collectionSchemas = {
   evaluations: evaluationSchema,
   evaluationResponses: evaluationResponseSchema,
   observerNotes: observerNoteSchema,
+  interviews: interviewSchema,
   sessions: sessionSchema,
   submissions: submissionSchema,
 } as const;
@@ -103,6 +109,7 @@ export const documentSchema = z.strictObject({
   evaluations: z.array(evaluationSchema).default([]),
   evaluationResponses: z.array(evaluationResponseSchema).default([]),
   observerNotes: z.array(observerNoteSchema).default([]),
+  interviews: z.array(interviewSchema).default([]),
   sessions: z.array(sessionSchema).default([]),
   submissions: z.array(submissionSchema).default([]),
 });
@@ -135,6 +142,7 @@ export function emptyDocument(): StoreDocument {
     evaluations: [],
     evaluationResponses: [],
     observerNotes: [],
+    interviews: [],
     sessions: [],
     submissions: [],
   };

@@ -9,7 +9,13 @@
  * - `labels.ts`, `csv.ts`: how groups and themes are named, the CSV tables.
  */
 import { MIN_RESPONDENTS, redactor } from "./anonymize";
-import { evaluationFigures, programTotals, reportGroups, reportRoles } from "./aggregate";
+import {
+  evaluationFigures,
+  interviewFigures,
+  programTotals,
+  reportGroups,
+  reportRoles,
+} from "./aggregate";
 import { consentedTexts, toolThemes } from "./texts";
 import type { Report, ReportInput } from "./types";
 
@@ -37,6 +43,7 @@ export function buildReport(input: ReportInput): Report {
     roles: reportRoles(groups, program.composition),
     tools: toolThemes(input, redact),
     evaluations: evaluationFigures(input, groups, redact),
+    interviews: interviewFigures(input, redact),
     ...consentedTexts(input, redact),
   };
 }
