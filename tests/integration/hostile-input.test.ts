@@ -197,6 +197,9 @@ describe("hostile forms", () => {
       role: "mentee",
       concept: "Deux frigos communautaires ouverts en 2025 ; nous voulons organiser la collecte.",
       operations: ["logistics"],
+      operationsText: "Une camionnette, pas d'entrepôt.",
+      recentSupport: "yes",
+      recentSupportText: "Coaching en gestion, 2026.",
       barriers: "Un seul bénévole fait tout.",
       mentoringHelp: "Apprendre à mutualiser les tournées.",
       revisionOpenness: "Entièrement.",
@@ -217,6 +220,9 @@ describe("hostile forms", () => {
       "need.transport",
       "operations",
       "needsText",
+      "operationsText",
+      "recentSupport",
+      "recentSupportText",
     ];
     await hostilePosts({
       client: applicant,
