@@ -44,6 +44,8 @@ const programCoordinators = answers("login", 404, 403, 403, 403, 404, 200);
 const groupMembers = answers("login", 404, 404, 404, 200, 404, 404);
 /** Questionnaires are answered by the members of the program's groups. */
 const respondents = answers("login", 404, 404, 200, 200, 404, 404);
+/** A final interview: the program's coordinators and the participant interviewed (the member). */
+const interviewed = answers("login", 404, 404, 404, 200, 404, 200);
 const asAction = (page: RoleAnswers): RoleAnswers =>
   Object.fromEntries(
     Object.entries(page).map(([role, answer]) => [role, answer === 200 ? "ok" : answer]),
@@ -106,6 +108,14 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "routes/programs.$programId.evaluations.$evaluationId": {
     get: respondents,
     post: asAction(respondents),
+  },
+  "routes/programs.$programId.interviews._index": {
+    get: programPeople,
+    post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.interviews.$interviewId": {
+    get: interviewed,
+    post: asAction(interviewed),
   },
   "routes/programs.$programId.applications._index": { get: programCoordinators },
   "routes/programs.$programId.applications.$applicationId": {
