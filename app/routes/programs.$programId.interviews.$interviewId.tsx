@@ -132,7 +132,10 @@ export default function InterviewPage() {
           {t(`interviews.done.${result.done}`)}
         </p>
       ) : null}
+      {/* The participant's answers and a move may be refused once their form is gone (validated). */}
       <FormErrorSummary form={validateForm} />
+      <FormErrorSummary form={correctForm} />
+      {i.status === "validated" ? <FormErrorSummary form={scheduleForm} /> : null}
 
       {i.correction && i.status === "correction-requested" ? (
         <div className="alert alert--warning" role="note">
@@ -174,7 +177,6 @@ export default function InterviewPage() {
               {t("interviews.validate")}
             </button>
           </Form>
-          <FormErrorSummary form={correctForm} />
           <Form method="post" {...formProps(correctForm)} className="stack">
             <input type="hidden" name="intent" value="correct" />
             <input type="hidden" name="revision" value={i.revision} />

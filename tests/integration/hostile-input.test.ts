@@ -376,6 +376,58 @@ describe("hostile forms", () => {
     });
   });
 
+  it("final interviews: scheduling, the summary and the participant's correction", async () => {
+    const coordinator = await signedIn(server.url, "coordination@exemple.org");
+    await hostilePosts({
+      client: coordinator,
+      path: `${PROGRAM}/interviews`,
+      valid: {
+        intent: "schedule",
+        participantId: "p-amelie",
+        date: "2027-06-14",
+        time: "10:30",
+        durationMinutes: "60",
+        place: "Visioconférence",
+      },
+      fields: ["participantId", "date", "time", "durationMinutes", "place"],
+      marked: "place",
+      shownAt: `${PROGRAM}/interviews`,
+    });
+    const interview = `${PROGRAM}/interviews/itw-demo-benoit`;
+    await hostilePosts({
+      client: coordinator,
+      path: interview,
+      valid: {
+        intent: "record",
+        appreciation: "4",
+        learning: "Un relevé des températures.",
+        objectivesReached: "partly",
+        recommendations: "",
+        continueMeeting: "maybe",
+      },
+      fields: [
+        "appreciation",
+        "learning",
+        "objectivesReached",
+        "recommendations",
+        "continueMeeting",
+      ],
+      marked: "learning",
+      shownAt: interview,
+    });
+    const benoit = await signedIn(server.url, "benoit@exemple.org");
+    const page = await pageText(await benoit.get(interview));
+    const revision = /name="revision" value="(\d+)"/.exec(page)?.[1] ?? "1";
+    await hostilePosts({
+      client: benoit,
+      path: interview,
+      valid: { intent: "correct", revision, comment: "Une précision sur les dates." },
+      fields: ["revision", "comment"],
+      marked: "comment",
+      shownAt: interview,
+    });
+  });
+
   it("a tool upload with a disguised file is refused and leaves no file behind", async () => {
     const benoit = await signedIn(server.url, "benoit@exemple.org");
     const uploads = join(server.dataDir, "uploads");
