@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { regionName } from "../../core/data/geography";
 import { getProgramStats, listProgramsForUser } from "../../core/models/program.server";
 import { getOwnParticipation } from "../../core/models/participant.server";
+import { interviewOf } from "../../core/models/interview.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/permissions.server";
@@ -23,8 +24,15 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       .filter((p) => !p.asCoordinator)
       .map(async (p) => {
         const own = await getOwnParticipation(s, user.id, p.id);
+        const interview = own ? await interviewOf(s, p.id, own.participant.id) : undefined;
         return {
           ...p,
+          // The final interview, when one is planned or its summary awaits the person.
+          interview:
+            interview &&
+            (interview.status === "scheduled" || interview.status === "awaiting-validation")
+              ? { id: interview.id, status: interview.status, startsAt: interview.startsAt }
+              : null,
           organization: own?.organization?.name ?? "",
           region: own?.organization?.region ?? "",
         };
@@ -35,7 +43,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Dashboard() {
   const { name, role, coordinated, joined } = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, date } = useT();
   return (
     <>
       <h1>{t("dashboard.greeting", { name: name.split(" ")[0] ?? name })}</h1>
@@ -106,6 +114,21 @@ export default function Dashboard() {
                   {p.organization}
                   {p.region ? ` · ${regionName(p.region)}` : ""}
                 </p>
+                {p.interview?.status === "awaiting-validation" ? (
+                  <p className="alert alert--warning">
+                    <Link to={`/programs/${p.id}/interviews/${p.interview.id}`}>
+                      {t("interviews.dashboardToValidate")}
+                    </Link>
+                  </p>
+                ) : p.interview ? (
+                  <p>
+                    <Link to={`/programs/${p.id}/interviews/${p.interview.id}`}>
+                      {t("interviews.dashboardScheduled", {
+                        date: date(p.interview.startsAt, { dateStyle: "long", timeStyle: "short" }),
+                      })}
+                    </Link>
+                  </p>
+                ) : null}
               </li>
             ))}
           </ul>

@@ -11,7 +11,15 @@ import {
   unmetConditions,
 } from "../../core/models/application.server";
 import { programOrganizations } from "../../core/models/profile.server";
-import { SELECTION_CRITERIA, type SelectionCriterion } from "../../core/data/vocabulary";
+import {
+  criteriaOf,
+  maxScore,
+  MENTOR_CRITERIA,
+  rubricFor,
+  type Criterion,
+  type MentorCriterion,
+  type SelectionCriterion,
+} from "../../core/data/vocabulary";
 import { applicationReviewSchema } from "../../core/schemas/application";
 import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
@@ -42,6 +50,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     taxonomy: program.taxonomy,
     application: shown,
     flags: unmetConditions(application),
+    rubric: rubricFor(application.role),
     competitorNames: application.competitorOrgIds.map(
       (id) => organizations.find((o) => o.id === id)?.name ?? id,
     ),
@@ -51,16 +60,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const { program, application, user } = await load(s, request, params);
-  const submission = await parseSubmission(request, applicationReviewSchema);
+  // The application's role decides its rubric: mentors are scored on their own.
+  const rubric = rubricFor(application.role);
+  const submission = await parseSubmission(request, applicationReviewSchema(rubric));
   if (submission.status !== "success") return refuse(submission);
   const review = submission.value;
   if (review.intent === "score") {
     const scores = Object.fromEntries(
-      SELECTION_CRITERIA.map((c) => [
+      criteriaOf(rubric).map((c) => [
         c,
         { score: review.score[c] as number, comment: review.comment[c] as string },
       ]),
-    ) as Record<SelectionCriterion, { score: number; comment: string }>;
+    );
     await scoreApplication(s, program.id, application.id, scores, user.id);
     return { done: "score" as const };
   }
@@ -74,6 +85,13 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   return { done: "decide" as const, invitationLink: result.invitationLink };
 }
 
+/** A criterion's label: the mentors' rubric has its own. */
+function criterionLabel(c: Criterion) {
+  return (MENTOR_CRITERIA as readonly string[]).includes(c)
+    ? (`mentorRubric.criteria.${c as MentorCriterion}` as const)
+    : (`applications.criteria.${c as SelectionCriterion}` as const);
+}
+
 export default function ApplicationDetail() {
   const {
     programId,
@@ -81,6 +99,7 @@ export default function ApplicationDetail() {
     application: a,
     flags,
     competitorNames,
+    rubric,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [scoreForm, scoreFields] = useAppForm<Record<string, string>>({ intent: "score" });
@@ -151,11 +170,22 @@ export default function ApplicationDetail() {
             <dt>{t("apply.fields.concept")}</dt>
             <dd className="prose">{a.concept}</dd>
             <dt>{t("apply.fields.operations")}</dt>
-            <dd>{a.operations.map((o) => t(`apply.operations.${o}`)).join(", ")}</dd>
+            <dd>
+              {a.operations.map((o) => t(`apply.operations.${o}`)).join(", ")}
+              {a.operationsText ? <p className="prose">{a.operationsText}</p> : null}
+            </dd>
             <dt>{t("apply.fields.barriers")}</dt>
             <dd className="prose">{a.barriers}</dd>
             <dt>{t("apply.fields.mentoringHelp")}</dt>
             <dd className="prose">{a.mentoringHelp}</dd>
+            <dt>{t("apply.recentSupport.question")}</dt>
+            <dd>
+              {a.recentSupport ? t(a.recentSupport === "yes" ? "common.yes" : "common.no") : "—"}
+              {a.recentSupportText ? <p className="prose">{a.recentSupportText}</p> : null}
+              {a.recentSupport === "yes" ? (
+                <p className="field-hint">{t("apply.recentSupport.coordinatorNote")}</p>
+              ) : null}
+            </dd>
             <dt>{t("apply.fields.revisionOpenness")}</dt>
             <dd className="prose">{a.revisionOpenness}</dd>
             <dt>{t("profile.needs")}</dt>
@@ -198,16 +228,18 @@ export default function ApplicationDetail() {
         <div>
           <section className="panel" aria-labelledby="scoring">
             <h2 id="scoring">{t("applications.scoring")}</h2>
-            <p className="field-hint">{t("applications.scoringHint")}</p>
+            <p className="field-hint">
+              {t(rubric === "mentor" ? "mentorRubric.hint" : "applications.scoringHint")}
+            </p>
             <FormErrorSummary form={scoreForm} />
             <Form method="post" {...formProps(scoreForm)} className="stack">
               <input type="hidden" name="intent" value="score" />
-              {SELECTION_CRITERIA.map((c) => {
+              {criteriaOf(rubric).map((c) => {
                 const current = a.evaluation?.criteria[c];
                 const error = scoreFields[`score.${c}`]?.errors?.[0];
                 return (
                   <fieldset key={c} className={error ? "criterion field--invalid" : "criterion"}>
-                    <legend>{t(`applications.criteria.${c}`)}</legend>
+                    <legend>{t(criterionLabel(c))}</legend>
                     <div
                       className="score-scale"
                       role="radiogroup"
@@ -227,7 +259,7 @@ export default function ApplicationDetail() {
                     </div>
                     <FieldErrorText id={`score-${c}`} error={error} />
                     <label htmlFor={`comment-${c}`} className="visually-hidden">
-                      {t("applications.comment")} — {t(`applications.criteria.${c}`)}
+                      {t("applications.comment")} — {t(criterionLabel(c))}
                     </label>
                     <input
                       id={`comment-${c}`}
@@ -240,7 +272,10 @@ export default function ApplicationDetail() {
               })}
               <p>
                 {a.evaluation
-                  ? t("applications.currentTotal", { total: a.evaluation.total })
+                  ? t("mentorRubric.currentTotal", {
+                      total: a.evaluation.total,
+                      max: maxScore(a.evaluation.rubric ?? "project"),
+                    })
                   : null}
               </p>
               <button type="submit" className="button" disabled={navigation.state === "submitting"}>

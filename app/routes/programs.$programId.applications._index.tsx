@@ -98,7 +98,9 @@ export default function Applications() {
                   </th>
                   <td>{a.role ? t(`roles.${a.role}`) : "—"}</td>
                   <td>{a.region ? regionName(a.region) : "—"}</td>
-                  <td>{a.total === null ? t("applications.notScored") : `${a.total} / 21`}</td>
+                  <td>
+                    {a.total === null ? t("applications.notScored") : `${a.total} / ${a.max}`}
+                  </td>
                   <td>
                     <span className={`status status--${a.status}`}>
                       {t(`applications.statuses.${a.status}`)}

@@ -12,6 +12,7 @@ import { FinalEvaluations } from "~/components/report/FinalEvaluations";
 import { GroupLabels } from "~/components/report/GroupLabels";
 import { GroupPages } from "~/components/report/GroupPages";
 import { GroupsTable } from "~/components/report/GroupsTable";
+import { Interviews } from "~/components/report/Interviews";
 import { HoursChart } from "~/components/report/HoursChart";
 import { HoursTable } from "~/components/report/HoursTable";
 import { MeetingsChart } from "~/components/report/MeetingsChart";
@@ -193,6 +194,9 @@ export default function ProgramReport() {
         ) : (
           <FinalEvaluations final={ev.final} names={names} min={min} />
         )}
+
+        <h3>{t("interviews.report.title")}</h3>
+        <Interviews interviews={report.interviews} min={min} />
       </section>
 
       <Pager info={groupPage} label={t("pager.reportGroupsEnd")} fragment="report-groups" />

@@ -36,6 +36,7 @@ export default function ProgramLayout() {
     { to: "events", label: "programNav.events" },
     { to: "tools", label: "programNav.tools" },
     { to: "evaluations", label: "programNav.evaluations" },
+    { to: "interviews", label: "programNav.interviews" },
     ...(asCoordinator
       ? [
           { to: "applications", label: "programNav.applications" as const },

@@ -10,6 +10,7 @@ import {
   eventAccess,
   groupAccess,
   groupViewAccess,
+  interviewAccess,
   programAccess,
   isRefusal,
   type ProgramAccess as CoreProgramAccess,
@@ -123,4 +124,17 @@ export async function requireEventAccess(
   const access = await eventAccess(s, user.id, eventId, program.id);
   if (isRefusal(access)) deny(access);
   return { user, program, ...access };
+}
+
+/** A final interview: the program's coordinators and the participant interviewed; 404 otherwise. */
+export async function requireInterviewAccess(
+  s: Services,
+  request: Request,
+  programId: unknown,
+  interviewId: unknown,
+) {
+  const user = await requireUser(s, request);
+  const access = await interviewAccess(s, user.id, programId, interviewId);
+  if (isRefusal(access)) deny(access);
+  return { user, ...access };
 }

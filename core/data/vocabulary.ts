@@ -35,3 +35,24 @@ export type CoordinationTask = (typeof COORDINATION_TASKS)[number];
  * or a fair rotation among all members.
  */
 export const MEETING_LEAD_SETTINGS = ["by-mode", "mentor", "rotation"] as const;
+
+/**
+ * The pilot's rubric for mentors, each scored 0–3: rich experience, flexibility and agility,
+ * communication and transparency. The seven criteria above are for mentees' projects.
+ */
+export const MENTOR_CRITERIA = ["experience", "flexibility", "communication"] as const;
+export type MentorCriterion = (typeof MENTOR_CRITERIA)[number];
+export type Criterion = SelectionCriterion | MentorCriterion;
+
+/** Which rubric scores an application: the application's role decides. */
+export type Rubric = "project" | "mentor";
+export function rubricFor(role: string | undefined): Rubric {
+  return role === "mentor" ? "mentor" : "project";
+}
+export function criteriaOf(rubric: Rubric): readonly Criterion[] {
+  return rubric === "mentor" ? MENTOR_CRITERIA : SELECTION_CRITERIA;
+}
+/** The highest total of a rubric (each criterion 0–3). */
+export function maxScore(rubric: Rubric): number {
+  return criteriaOf(rubric).length * 3;
+}

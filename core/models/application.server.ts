@@ -5,7 +5,7 @@
 import { newId, NotFoundError } from "../store";
 import type { EntityOf } from "../store";
 import { hashToken, newToken } from "../security/tokens";
-import { SELECTION_CRITERIA, type SelectionCriterion } from "../data/vocabulary";
+import { criteriaOf, maxScore, rubricFor, type Criterion } from "../data/vocabulary";
 import { translate, type Locale } from "../i18n";
 import type { ApplicationDraftInput } from "../schemas/application";
 import { paginate, type PageInfo } from "../utils/pagination";
@@ -39,6 +39,9 @@ function toRecord(input: ApplicationDraftInput) {
     contactEmail: input.contactEmail,
     concept: input.concept,
     operations: input.operations,
+    operationsText: input.operationsText,
+    recentSupport: input.recentSupport === "" ? undefined : input.recentSupport,
+    recentSupportText: input.recentSupportText,
     barriers: input.barriers,
     mentoringHelp: input.mentoringHelp,
     revisionOpenness: input.revisionOpenness,
@@ -169,11 +172,17 @@ export async function listApplications(
     .sort((a, b) => {
       if (filters.sort === "name") return frenchOrder(a.organizationName, b.organizationName);
       if (filters.sort === "date") return newestFirst(a.submittedAt ?? "", b.submittedAt ?? "");
+      // Each on its own rubric's scale: a mentor's 7 / 9 ranks above a project's 14 / 21.
       return (
-        (b.evaluation?.total ?? -1) - (a.evaluation?.total ?? -1) ||
-        compareCodeUnits(a.submittedAt ?? "", b.submittedAt ?? "")
+        scoreShare(b) - scoreShare(a) || compareCodeUnits(a.submittedAt ?? "", b.submittedAt ?? "")
       );
     });
+}
+
+/** The share of its rubric's highest total an application got (-1: not scored). */
+function scoreShare(a: Application) {
+  if (!a.evaluation) return -1;
+  return a.evaluation.total / maxScore(a.evaluation.rubric ?? "project");
 }
 
 /** One row of the coordinator's applications table. */
@@ -185,6 +194,8 @@ export interface ApplicationRow {
   region: string | undefined;
   status: Application["status"];
   total: number | null;
+  /** The highest total of the rubric it was scored on. */
+  max: number;
   submittedAt: string;
   flags: ReturnType<typeof unmetConditions>;
 }
@@ -214,6 +225,7 @@ export async function pageOfApplications(
       region: a.region,
       status: a.status,
       total: a.evaluation?.total ?? null,
+      max: maxScore(a.evaluation?.rubric ?? rubricFor(a.role)),
       submittedAt: a.submittedAt ?? a.createdAt,
       flags: unmetConditions(a),
     })),
@@ -238,18 +250,39 @@ export function unmetConditions(
   return unmet;
 }
 
+/**
+ * The coordinator's scores on the application's rubric (its role decides: mentors on theirs,
+ * mentees' projects on the seven criteria). One transaction re-reads the application.
+ */
 export async function scoreApplication(
   s: Services,
   programId: string,
   id: string,
-  scores: Record<SelectionCriterion, { score: number; comment: string }>,
+  scores: Partial<Record<Criterion, { score: number; comment: string }>>,
   by: string,
 ) {
-  const application = await getApplication(s, programId, id);
-  if (!application) throw new NotFoundError("applications", id);
-  const total = SELECTION_CRITERIA.reduce((sum, c) => sum + scores[c].score, 0);
-  return s.store.update("applications", id, {
-    evaluation: { criteria: scores, total, scoredBy: by, scoredAt: s.clock.now().toISOString() },
+  return s.store.transaction(async (tx) => {
+    const application = await tx.get("applications", id);
+    if (!application || application.programId !== programId || application.status === "draft")
+      throw new NotFoundError("applications", id);
+    const rubric = rubricFor(application.role);
+    const criteria = Object.fromEntries(
+      criteriaOf(rubric).map((c) => {
+        const given = scores[c];
+        if (!given) throw new RangeError(`no score for ${c}`);
+        return [c, given];
+      }),
+    );
+    const total = criteriaOf(rubric).reduce((sum, c) => sum + scores[c]!.score, 0);
+    return tx.update("applications", id, {
+      evaluation: {
+        rubric,
+        criteria,
+        total,
+        scoredBy: by,
+        scoredAt: s.clock.now().toISOString(),
+      },
+    });
   });
 }
 

@@ -14,7 +14,10 @@ export type NotificationKind =
   | "checkInReminder"
   | "toolShareRequest"
   | "evaluationOpen"
-  | "evaluationReminder";
+  | "evaluationReminder"
+  | "interviewScheduled"
+  | "interviewToValidate"
+  | "interviewCorrection";
 
 /**
  * An in-app notice, written in the caller's transaction, and its e-mail, sent once that

@@ -42,17 +42,27 @@ export function programReport(
 async function buildProgramReport(s: Services, program: Program, today: string): Promise<Report> {
   const store = s.store;
   // Each collection read once: the names to hide come from the same participants and organizations.
-  const [groups, participants, organizations, tools, evaluations, responses, users, applications] =
-    await Promise.all([
-      store.find("groups", { programId: program.id }),
-      store.find("participants", { programId: program.id }),
-      store.find("organizations"),
-      store.find("tools", { programId: program.id }),
-      store.find("evaluations", { programId: program.id }),
-      store.find("evaluationResponses", { programId: program.id }),
-      store.find("users"),
-      store.find("applications", { programId: program.id }),
-    ]);
+  const [
+    groups,
+    participants,
+    organizations,
+    tools,
+    evaluations,
+    responses,
+    users,
+    applications,
+    interviews,
+  ] = await Promise.all([
+    store.find("groups", { programId: program.id }),
+    store.find("participants", { programId: program.id }),
+    store.find("organizations"),
+    store.find("tools", { programId: program.id }),
+    store.find("evaluations", { programId: program.id }),
+    store.find("evaluationResponses", { programId: program.id }),
+    store.find("users"),
+    store.find("applications", { programId: program.id }),
+    store.find("interviews", { programId: program.id }),
+  ]);
   const names = programNames({ participants, users, organizations, applications });
   // The groups' meetings and hours in one read each (not one read per group).
   const groupIds = new Set(groups.map((g) => g.id));
@@ -75,6 +85,7 @@ async function buildProgramReport(s: Services, program: Program, today: string):
     tools,
     evaluations,
     responses,
+    interviews,
     names,
     today,
   });

@@ -12,6 +12,7 @@ import { getParticipantFor, type Participant } from "../models/participant.serve
 import { getGroup, type Group } from "../models/group.server";
 import type { CodevSession } from "../models/codev.server";
 import type { Event } from "../models/event.server";
+import { getInterview, type Interview } from "../models/interview.server";
 import type { Services } from "../services";
 import { idSchema } from "../schemas/fields";
 
@@ -191,4 +192,30 @@ export async function eventAccess(
       : undefined;
   if (!coordinator && !invited) return "not_found";
   return { event, coordinator, participantId: invited };
+}
+
+export interface InterviewAccess extends ProgramAccess {
+  interview: Interview;
+  /** The participant interviewed is the person (else the person is a coordinator of the program). */
+  asInterviewee: boolean;
+}
+
+/**
+ * A final interview: the program's coordinators and the participant interviewed; anyone else,
+ * other participants of the program included, is refused as if it did not exist.
+ */
+export async function interviewAccess(
+  s: Services,
+  userId: string,
+  programId: unknown,
+  interviewId: unknown,
+): Promise<InterviewAccess | Refusal> {
+  const access = await programAccess(s, userId, programId);
+  if (isRefusal(access)) return access;
+  const id = validId(interviewId);
+  const interview = id ? await getInterview(s, access.program.id, id) : undefined;
+  if (!interview) return "not_found";
+  if (access.asCoordinator) return { ...access, interview, asInterviewee: false };
+  if (access.participant?.id !== interview.participantId) return "not_found";
+  return { ...access, interview, asInterviewee: true };
 }

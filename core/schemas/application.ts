@@ -5,7 +5,13 @@
  */
 import { z } from "zod";
 import { crossField } from "./forms";
-import { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../data/vocabulary";
+import {
+  availabilitySlots,
+  criteriaOf,
+  OPERATIONS,
+  type Criterion,
+  type Rubric,
+} from "../data/vocabulary";
 import {
   checkbox,
   emailField,
@@ -25,6 +31,8 @@ export const APPLICATION_ARRAY_FIELDS = [
 ] as const;
 export const roleField = z.enum(ROLES, "errors.chooseRole");
 const workingStyle = z.enum(["structured", "intuitive", "between"], "errors.choice");
+/** Coaching or mentoring received recently (yes or no). */
+const recentSupport = z.enum(["yes", "no"], "apply.recentSupport.choose");
 
 /**
  * `need.<tag>` fields (read as `{ need: { <tag>: priority } }`) hold a priority (1–3) or nothing:
@@ -68,6 +76,9 @@ function applicationSubmitSchema(tagIds: readonly string[], organizationIds: rea
     contactEmail: emailField,
     concept: requiredText(30, 6000),
     operations: z.array(z.enum(OPERATIONS)).min(1, "errors.chooseOperation"),
+    operationsText: optionalText(3000),
+    recentSupport,
+    recentSupportText: optionalText(1000),
     barriers: requiredText(10, 3000),
     mentoringHelp: requiredText(10, 3000),
     revisionOpenness: requiredText(5, 3000),
@@ -92,6 +103,14 @@ function applicationSubmitSchema(tagIds: readonly string[], organizationIds: rea
   return fields
     .refine(
       ...crossField<Fields>(["region", "mrc"], mrcMatchesRegion, "mrc", "errors.mrcNotInRegion"),
+    )
+    .refine(
+      ...crossField<Fields>(
+        ["recentSupport", "recentSupportText"],
+        (v) => v.recentSupport === "no" || v.recentSupportText.length >= 5,
+        "recentSupportText",
+        "apply.recentSupport.describe",
+      ),
     )
     .refine(
       ...crossField<Fields>(
@@ -125,6 +144,9 @@ function applicationDraftSchema(tagIds: readonly string[], organizationIds: read
     contactEmail: optionalEmailField,
     concept: optionalText(6000),
     operations: z.array(z.enum(OPERATIONS)).max(4),
+    operationsText: optionalText(3000),
+    recentSupport: z.union([z.literal(""), recentSupport]).default(""),
+    recentSupportText: optionalText(1000),
     barriers: optionalText(3000),
     mentoringHelp: optionalText(3000),
     revisionOpenness: optionalText(3000),
@@ -183,23 +205,22 @@ export function applicationFormSchema(
 /** The form's values as the page gives them to `useAppForm` (a draft's, or none). */
 export type ApplicationFormValues = Record<string, string | string[] | Record<string, string>>;
 
-/** One value per selection criterion (`score.goals`, `comment.goals`…); none sent reads as none. */
-const byCriterion = <T extends z.ZodType>(field: T) =>
+/** One value per criterion of the rubric (`score.goals`, `comment.goals`…); none sent reads as none. */
+const byCriterion = <T extends z.ZodType>(criteria: readonly Criterion[], field: T) =>
   z.preprocess(
     (v) => v ?? {},
-    z.object(
-      Object.fromEntries(SELECTION_CRITERIA.map((c) => [c, field])) as Record<
-        (typeof SELECTION_CRITERIA)[number],
-        T
-      >,
-    ),
+    z.object(Object.fromEntries(criteria.map((c) => [c, field])) as Record<Criterion, T>),
   );
 
-export const scoreSchema = z.object({
-  intent: z.literal("score"),
-  score: byCriterion(z.coerce.number("errors.choice").int().min(0).max(3)),
-  comment: byCriterion(optionalText(1000)),
-});
+/** The scores of an application on its rubric (`rubricFor` its role). */
+export function scoreSchema(rubric: Rubric) {
+  const criteria = criteriaOf(rubric);
+  return z.object({
+    intent: z.literal("score"),
+    score: byCriterion(criteria, z.coerce.number("errors.choice").int().min(0).max(3)),
+    comment: byCriterion(criteria, optionalText(1000)),
+  });
+}
 
 export const decisionSchema = z.object({
   intent: z.literal("decide"),
@@ -207,11 +228,10 @@ export const decisionSchema = z.object({
   reason: requiredText(3, 2000),
 });
 
-/** A coordinator's review of an application: its scores, then the decision. */
-export const applicationReviewSchema = z.discriminatedUnion("intent", [
-  scoreSchema,
-  decisionSchema,
-]);
+/** A coordinator's review of an application: its scores on its rubric, then the decision. */
+export function applicationReviewSchema(rubric: Rubric) {
+  return z.discriminatedUnion("intent", [scoreSchema(rubric), decisionSchema]);
+}
 
 export const applicationFiltersSchema = z.object({
   role: z.enum(ROLES).optional().catch(undefined),

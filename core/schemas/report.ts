@@ -22,6 +22,7 @@ export const REPORT_TABLES = [
   "budget",
   "tools",
   "evaluations",
+  "interviews",
 ] as const;
 
 /** `?table=` of the CSV download. */

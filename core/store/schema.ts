@@ -32,6 +32,7 @@ import {
   coordinationEntrySchema,
   evaluationResponseSchema,
   evaluationSchema,
+  interviewSchema,
   observerNoteSchema,
 } from "./records/outcomes";
 import { notificationSchema, sessionSchema, submissionSchema } from "./records/system";
@@ -75,6 +76,7 @@ export const collectionSchemas = {
   evaluationResponses: evaluationResponseSchema,
   observerNotes: observerNoteSchema,
   coordinationEntries: coordinationEntrySchema,
+  interviews: interviewSchema,
   sessions: sessionSchema,
   submissions: submissionSchema,
 } as const;
@@ -110,6 +112,7 @@ export const documentSchema = z.strictObject({
   evaluationResponses: z.array(evaluationResponseSchema).default([]),
   observerNotes: z.array(observerNoteSchema).default([]),
   coordinationEntries: z.array(coordinationEntrySchema).default([]),
+  interviews: z.array(interviewSchema).default([]),
   sessions: z.array(sessionSchema).default([]),
   submissions: z.array(submissionSchema).default([]),
 });
@@ -143,6 +146,7 @@ export function emptyDocument(): StoreDocument {
     evaluationResponses: [],
     observerNotes: [],
     coordinationEntries: [],
+    interviews: [],
     sessions: [],
     submissions: [],
   };

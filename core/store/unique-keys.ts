@@ -70,6 +70,8 @@ export const UNIQUE_KEYS: readonly UniqueKey[] = [
     collection: "hourEntries",
     fields: ["codevSessionId", "participantId"],
   },
+  // One final interview per participant of a program.
+  { name: "interview_once", collection: "interviews", fields: ["programId", "participantId"] },
   // Co-development sessions are numbered once per group.
   { name: "codev_session_number", collection: "codevSessions", fields: ["groupId", "number"] },
 ];

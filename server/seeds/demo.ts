@@ -409,6 +409,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     evaluationResponses: [] as Rows<"evaluationResponses">,
     observerNotes: [] as Rows<"observerNotes">,
     coordinationEntries: [] as Rows<"coordinationEntries">,
+    interviews: [] as Rows<"interviews">,
   };
   const coordinatorId = "u-coordination";
   doc.users.push({
@@ -561,6 +562,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.groups.push(...shared.groups);
   doc.meetings.push(...shared.meetings);
   doc.hourEntries.push(...shared.hourEntries);
+  doc.interviews.push(...demoInterviews(at, coordinatorId));
   const pilot = pilotCohort(coordinatorId, DEMO_PEOPLE);
   doc.programs.push(...pilot.programs);
   doc.applications.push(...pilot.applications);
@@ -586,6 +588,74 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.participants.push(...proximity.participants);
   doc.memberships = membershipsOfGroups(doc.groups, at(0));
   return doc;
+}
+
+/**
+ * Final interviews in the demo group: Marc's summary validated (it reaches the report), Benoît's
+ * awaiting his validation (his dashboard shows it), Mathieu's still to come.
+ */
+function demoInterviews(
+  at: (daysAgo: number) => string,
+  coordinatorId: string,
+): Rows<"interviews"> {
+  const when = (daysAgo: number, time: string) =>
+    quebecInstant(quebecDate(at(daysAgo)), time).toISOString();
+  const base = {
+    programId: DEMO_PROGRAM_ID,
+    durationMinutes: 60,
+    scheduledBy: coordinatorId,
+    createdAt: at(10),
+  };
+  return [
+    {
+      ...base,
+      id: "itw-demo-marc",
+      participantId: "p-marc",
+      startsAt: when(4, "13:30"),
+      place: "Visioconférence : https://visio.exemple.org/entretien-marc",
+      status: "validated",
+      revision: 1,
+      notes: {
+        appreciation: 5,
+        learning:
+          "Préparer un plan d'action par personne mentorée avant chaque rencontre rend les échanges plus concrets.",
+        objectivesReached: "partly",
+        recommendations:
+          "Prévoir plus de temps de coordination au démarrage et un lieu de visite sur place.",
+        continueMeeting: "yes",
+      },
+      validatedAt: at(2),
+      updatedAt: at(2),
+    },
+    {
+      ...base,
+      id: "itw-demo-benoit",
+      participantId: "p-benoit",
+      startsAt: when(3, "10:00"),
+      place: "Entraide alimentaire des Cantons, salle de réunion",
+      status: "awaiting-validation",
+      revision: 1,
+      notes: {
+        appreciation: 4,
+        learning:
+          "Un relevé quotidien des températures a réduit nos pertes en chambre froide pendant l'été.",
+        objectivesReached: "partly",
+        recommendations: "Des rencontres plus rapprochées au début, puis espacées.",
+        continueMeeting: "maybe",
+      },
+      updatedAt: at(1),
+    },
+    {
+      ...base,
+      id: "itw-demo-mathieu",
+      participantId: "p-mathieu",
+      startsAt: when(-6, "14:00"),
+      place: "Visioconférence : https://visio.exemple.org/entretien-mathieu",
+      status: "scheduled",
+      revision: 0,
+      updatedAt: at(10),
+    },
+  ];
 }
 
 /** A demo person as the matching engine sees them (as core/models/matching-input.server.ts maps a participant). */
@@ -769,6 +839,11 @@ function demoApplications(
       concept:
         "Trois frigos communautaires ouverts en 2024 ; nous voulons structurer la collecte auprès des épiceries et mesurer les volumes.",
       operations: ["logistics" as const, "transport" as const],
+      operationsText:
+        "Collectes en camionnette auprès de deux épiceries, trois fois par semaine ; pas d'entrepôt, les denrées vont directement aux frigos.",
+      recentSupport: "yes" as const,
+      recentSupportText:
+        "Accompagnement en gestion des bénévoles par la corporation de développement communautaire, hiver 2026.",
       barriers: "Distances, un seul véhicule, pas de données fiables sur les volumes.",
       mentoringHelp: "Apprendre d'un organisme qui a mutualisé ses tournées en région éloignée.",
       revisionOpenness: "Nous pouvons revoir entièrement nos horaires de collecte.",
@@ -822,7 +897,9 @@ function demoApplications(
       createdAt: at(9),
       updatedAt: at(8),
       submittedAt: at(8),
+      recentSupport: "no" as const,
       evaluation: {
+        rubric: "project" as const,
         criteria: {
           foodAccess: { score: 3, comment: "Repas scolaires accessibles." },
           themeFit: { score: 2, comment: "" },
@@ -866,6 +943,19 @@ function demoApplications(
       createdAt: at(20),
       updatedAt: at(6),
       submittedAt: at(19),
+      recentSupport: "no" as const,
+      // A mentor is scored on the mentors' rubric, not on the seven project criteria.
+      evaluation: {
+        rubric: "mentor" as const,
+        criteria: {
+          experience: { score: 3, comment: "Vingt ans d'entreposage régional." },
+          flexibility: { score: 1, comment: "Peu disponible cet hiver." },
+          communication: { score: 2, comment: "" },
+        },
+        total: 6,
+        scoredBy: coordinatorId,
+        scoredAt: at(7),
+      },
       decision: {
         status: "waitlisted" as const,
         reason:

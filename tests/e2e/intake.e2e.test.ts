@@ -48,6 +48,10 @@ describe("from the interest form to a published profile", () => {
       .getByLabel("Comment le mentorat pourrait vous aider")
       .fill("Apprendre la chaîne de froid.");
     await page
+      .getByRole("group", { name: /reçu du coaching ou du mentorat récemment/ })
+      .getByLabel("Non")
+      .check();
+    await page
       .getByLabel("Dans quelle mesure votre organisme peut revoir ses façons de faire")
       .fill("Beaucoup.");
     await page.locator("#need-chaine-froid").selectOption("3");

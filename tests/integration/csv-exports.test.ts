@@ -25,6 +25,7 @@ const FORMULAS = {
   toolDescription: "@SUM(A1:A2)",
   themeLabel: "\t=1+1",
   questionnaireTitle: "\r=2+2",
+  interviewLearning: "=4+4 en entretien",
 };
 const MULTILINE = "Première ligne\n=3+3 en seconde ligne";
 /** Where each table must show an escaped formula. */
@@ -36,6 +37,7 @@ const EXPECTED: Record<(typeof REPORT_TABLES)[number], string[]> = {
   budget: [],
   tools: [FORMULAS.toolTitle, FORMULAS.toolDescription, FORMULAS.themeLabel],
   evaluations: [FORMULAS.questionnaireTitle],
+  interviews: [FORMULAS.interviewLearning],
 };
 
 let server: TestServer;
@@ -57,6 +59,28 @@ beforeAll(async () => {
   second!.description = MULTILINE;
   doc.evaluations.find((e) => e.programId === PILOT_PROGRAM_ID && e.kind === "monthly")!.title =
     FORMULAS.questionnaireTitle;
+  const interviewee = doc.participants.find((p) => p.programId === PILOT_PROGRAM_ID)!;
+  doc.interviews.push({
+    id: "itw-csv",
+    programId: PILOT_PROGRAM_ID,
+    participantId: interviewee.id,
+    startsAt: "2025-12-04T15:00:00.000Z",
+    durationMinutes: 60,
+    place: "Visioconférence",
+    status: "validated",
+    notes: {
+      appreciation: 5,
+      learning: FORMULAS.interviewLearning,
+      objectivesReached: "yes",
+      recommendations: "",
+      continueMeeting: "yes",
+    },
+    revision: 1,
+    validatedAt: "2025-12-10T15:00:00.000Z",
+    scheduledBy: program.coordinatorIds[0]!,
+    createdAt: "2025-11-20T15:00:00.000Z",
+    updatedAt: "2025-12-10T15:00:00.000Z",
+  });
   await writeFile(join(dataDir, "maillage.json"), JSON.stringify(documentSchema.parse(doc)));
   server = await startServer({ dataDir });
 });

@@ -197,6 +197,9 @@ describe("hostile forms", () => {
       role: "mentee",
       concept: "Deux frigos communautaires ouverts en 2025 ; nous voulons organiser la collecte.",
       operations: ["logistics"],
+      operationsText: "Une camionnette, pas d'entrepôt.",
+      recentSupport: "yes",
+      recentSupportText: "Coaching en gestion, 2026.",
       barriers: "Un seul bénévole fait tout.",
       mentoringHelp: "Apprendre à mutualiser les tournées.",
       revisionOpenness: "Entièrement.",
@@ -217,6 +220,9 @@ describe("hostile forms", () => {
       "need.transport",
       "operations",
       "needsText",
+      "operationsText",
+      "recentSupport",
+      "recentSupportText",
     ];
     await hostilePosts({
       client: applicant,
@@ -367,6 +373,58 @@ describe("hostile forms", () => {
       fields: ["appreciation", "successFactors", "difficulties", "comment", "quoteConsent"],
       marked: "successFactors",
       shownAt: `${PROGRAM}/evaluations/${evaluationId}`,
+    });
+  });
+
+  it("final interviews: scheduling, the summary and the participant's correction", async () => {
+    const coordinator = await signedIn(server.url, "coordination@exemple.org");
+    await hostilePosts({
+      client: coordinator,
+      path: `${PROGRAM}/interviews`,
+      valid: {
+        intent: "schedule",
+        participantId: "p-amelie",
+        date: "2027-06-14",
+        time: "10:30",
+        durationMinutes: "60",
+        place: "Visioconférence",
+      },
+      fields: ["participantId", "date", "time", "durationMinutes", "place"],
+      marked: "place",
+      shownAt: `${PROGRAM}/interviews`,
+    });
+    const interview = `${PROGRAM}/interviews/itw-demo-benoit`;
+    await hostilePosts({
+      client: coordinator,
+      path: interview,
+      valid: {
+        intent: "record",
+        appreciation: "4",
+        learning: "Un relevé des températures.",
+        objectivesReached: "partly",
+        recommendations: "",
+        continueMeeting: "maybe",
+      },
+      fields: [
+        "appreciation",
+        "learning",
+        "objectivesReached",
+        "recommendations",
+        "continueMeeting",
+      ],
+      marked: "learning",
+      shownAt: interview,
+    });
+    const benoit = await signedIn(server.url, "benoit@exemple.org");
+    const page = await pageText(await benoit.get(interview));
+    const revision = /name="revision" value="(\d+)"/.exec(page)?.[1] ?? "1";
+    await hostilePosts({
+      client: benoit,
+      path: interview,
+      valid: { intent: "correct", revision, comment: "Une précision sur les dates." },
+      fields: ["revision", "comment"],
+      marked: "comment",
+      shownAt: interview,
     });
   });
 

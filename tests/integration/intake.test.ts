@@ -219,6 +219,9 @@ const validApplication = {
   concept:
     "Deux frigos communautaires ouverts en 2025 dans des municipalités rurales ; nous voulons organiser la collecte.",
   operations: ["logistics", "transport"],
+  operationsText: "Collectes en camionnette deux fois par semaine ; pas d'entrepôt.",
+  recentSupport: "yes",
+  recentSupportText: "Coaching en gestion de bénévoles, hiver 2026.",
   barriers: "Un seul bénévole fait toutes les collectes.",
   mentoringHelp: "Apprendre à mutualiser les tournées avec d'autres organismes.",
   revisionOpenness: "Entièrement : nous commençons.",
@@ -260,6 +263,7 @@ describe("the interest form and preselection", () => {
       barriers: "Ce champ est obligatoire.",
       mentoringHelp: "Ce champ est obligatoire.",
       revisionOpenness: "Ce champ est obligatoire.",
+      recentSupport: "Répondez oui ou non.",
       availability: "Cochez au moins une plage de disponibilité.",
       consent: "Vous devez accepter les règles de confidentialité pour soumettre.",
     };

@@ -44,9 +44,15 @@ describe("check-in reminders", () => {
     // Today: the demo's check-ins are fresh, nothing is due.
     expect(await sendCheckInReminders(s, new Date())).toBe(0);
     // Three weeks later, both mentees are due; Marc (mentor) is not; the pilot cohort is closed.
+    // The co-mentors' group's two mentees (Olivier, Rose) are due too; Anne and Gilles are not.
     const later = new Date(Date.now() + 21 * 86_400_000);
-    expect(await sendCheckInReminders(s, later)).toBe(2);
-    expect(await reminders()).toEqual(["benoit@exemple.org", "mathieu@exemple.org"]);
+    expect(await sendCheckInReminders(s, later)).toBe(4);
+    expect(await reminders()).toEqual([
+      "benoit@exemple.org",
+      "mathieu@exemple.org",
+      "olivier@exemple.org",
+      "rose@exemple.org",
+    ]);
     // Another pass the same day sends nothing more.
     expect(await sendCheckInReminders(s, new Date(later.getTime() + 3_600_000))).toBe(0);
     // Mathieu checks in; two weeks on, both are reminded again: Mathieu's next check-in is due,
@@ -61,12 +67,16 @@ describe("check-in reminders", () => {
       questions: "",
       createdAt: later.toISOString(),
     });
-    expect(await sendCheckInReminders(s, new Date(later.getTime() + 15 * 86_400_000))).toBe(2);
+    expect(await sendCheckInReminders(s, new Date(later.getTime() + 15 * 86_400_000))).toBe(4);
     expect(await reminders()).toEqual([
       "benoit@exemple.org",
       "benoit@exemple.org",
       "mathieu@exemple.org",
       "mathieu@exemple.org",
+      "olivier@exemple.org",
+      "olivier@exemple.org",
+      "rose@exemple.org",
+      "rose@exemple.org",
     ]);
   });
 });

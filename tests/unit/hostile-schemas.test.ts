@@ -22,6 +22,7 @@ import * as evaluation from "../../core/schemas/evaluation";
 import * as event from "../../core/schemas/event";
 import * as groups from "../../core/schemas/groups";
 import * as hours from "../../core/schemas/hours";
+import * as interview from "../../core/schemas/interview";
 import * as invitation from "../../core/schemas/invitation";
 import * as meetings from "../../core/schemas/meetings";
 import * as profile from "../../core/schemas/profile";
@@ -33,7 +34,7 @@ import { messageFor, type FieldError } from "../../core/schemas/forms";
 import { parseFormData, refuse } from "../../app/utils/forms.server";
 import { handle, type Reply } from "../../server/live/handle";
 import type { ClientEvent } from "../../core/live/protocol";
-import { SELECTION_CRITERIA } from "../../core/data/vocabulary";
+import { MENTOR_CRITERIA, SELECTION_CRITERIA } from "../../core/data/vocabulary";
 import { NOTE_MESSAGE_MAX_BYTES, NOTE_TEXT_NAME } from "../../core/data/room-note";
 
 const TAGS = ["food-access", "transport"];
@@ -85,6 +86,12 @@ const scoreFields = Object.fromEntries(
     [`comment.${c}`, "Bien"],
   ]),
 );
+const mentorScoreFields = Object.fromEntries(
+  MENTOR_CRITERIA.flatMap((c) => [
+    [`score.${c}`, "3"],
+    [`comment.${c}`, "Bien"],
+  ]),
+);
 const applicationValid = {
   email: "a@exemple.org",
   organizationName: "Le Grenier",
@@ -92,6 +99,9 @@ const applicationValid = {
   contactEmail: "anne@exemple.org",
   concept: longText(2),
   operations: ["logistics"],
+  operationsText: "Deux camions, un entrepôt.",
+  recentSupport: "yes",
+  recentSupportText: "Coaching en gestion, printemps 2026",
   barriers: "Des obstacles réels",
   mentoringHelp: "Un peu d'aide svp",
   revisionOpenness: "Ouverte",
@@ -169,19 +179,27 @@ const FORMS: Record<string, FormCase> = {
     application.APPLICATION_ARRAY_FIELDS,
   ),
   "application.scoreSchema": {
-    schema: application.scoreSchema,
+    schema: application.scoreSchema("project"),
     valid: { intent: "score", ...scoreFields },
+  },
+  "application.scoreSchema (mentor)": {
+    schema: application.scoreSchema("mentor"),
+    valid: { intent: "score", ...mentorScoreFields },
   },
   "application.decisionSchema": {
     schema: application.decisionSchema,
     valid: { intent: "decide", status: "accepted", reason: "Bon projet" },
   },
   "application.applicationReviewSchema (score)": {
-    schema: application.applicationReviewSchema,
+    schema: application.applicationReviewSchema("project"),
     valid: { intent: "score", ...scoreFields },
   },
+  "application.applicationReviewSchema (mentor score)": {
+    schema: application.applicationReviewSchema("mentor"),
+    valid: { intent: "score", ...mentorScoreFields },
+  },
   "application.applicationReviewSchema (decide)": {
-    schema: application.applicationReviewSchema,
+    schema: application.applicationReviewSchema("project"),
     valid: { intent: "decide", status: "accepted", reason: "Bon projet" },
   },
   "application.applicationFiltersSchema": {
@@ -198,6 +216,7 @@ const FORMS: Record<string, FormCase> = {
   },
   "auth.organizationFields": { schema: auth.organizationFields, valid: org },
   "auth.languageSchema": { schema: auth.languageSchema, valid: { lang: "en", redirectTo: "/" } },
+  "auth.signUpConfirmSchema": { schema: auth.signUpConfirmSchema, valid: { intent: "confirm" } },
   "checkin.checkInFormSchema": {
     schema: checkin.checkInFormSchema,
     valid: { needsStatus: "on-track", update: "Tout va bien", changes: "", questions: "" },
@@ -210,6 +229,58 @@ const FORMS: Record<string, FormCase> = {
     schema: codev.codevDeleteSchema,
     valid: { intent: "delete", sessionId: "cdv-1" },
   },
+  "interview.scheduleInterviewSchema": {
+    schema: interview.scheduleInterviewSchema,
+    valid: {
+      intent: "schedule",
+      participantId: "p-1",
+      date: "2027-06-14",
+      time: "10:00",
+      durationMinutes: "60",
+      place: "Visioconférence",
+    },
+  },
+  "interview.interviewsPageSchema": {
+    schema: interview.interviewsPageSchema,
+    valid: {
+      intent: "schedule",
+      participantId: "p-1",
+      date: "2027-06-14",
+      time: "10:00",
+      place: "12, rue Principale",
+    },
+  },
+  "interview.recordInterviewSchema": {
+    schema: interview.recordInterviewSchema,
+    valid: {
+      intent: "record",
+      appreciation: "4",
+      learning: "Mieux planifier les collectes.",
+      objectivesReached: "partly",
+      recommendations: "",
+      continueMeeting: "maybe",
+    },
+  },
+  "interview.validateInterviewSchema": {
+    schema: interview.validateInterviewSchema,
+    valid: { intent: "validate", revision: "1" },
+  },
+  "interview.correctInterviewSchema": {
+    schema: interview.correctInterviewSchema,
+    valid: { intent: "correct", revision: "2", comment: "Le deuxième objectif est atteint." },
+  },
+  ...branches("interview.interviewPageSchema", interview.interviewPageSchema, [
+    { intent: "schedule", date: "2027-06-14", time: "10:00", place: "Visioconférence" },
+    {
+      intent: "record",
+      appreciation: "5",
+      learning: "Mutualiser les tournées.",
+      objectivesReached: "yes",
+      continueMeeting: "yes",
+    },
+    { intent: "validate", revision: "1" },
+    { intent: "correct", revision: "1", comment: "Une précision sur les dates." },
+  ]),
   "evaluation.scheduleSchema": {
     schema: evaluation.scheduleSchema,
     valid: {
@@ -592,6 +663,8 @@ const VALUES: Record<string, { schema: z.ZodType; valid: string }> = {
   "evaluation.progressSchema": { schema: evaluation.progressSchema, valid: "started" },
   "event.eventIdSchema": { schema: event.eventIdSchema, valid: "evt-1" },
   "invitation.invitationTokenSchema": { schema: invitation.invitationTokenSchema, valid: TOKEN },
+  // A sealed sign-up link carries the account's details: up to 2 000 URL-safe characters.
+  "auth.signUpTokenSchema": { schema: auth.signUpTokenSchema, valid: "A".repeat(2000 - 64) },
   "hours.workForField": { schema: hours.workForField, valid: "meeting:mtg-1" },
 };
 
@@ -664,6 +737,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   event,
   groups,
   hours,
+  interview,
   invitation,
   meetings,
   profile,
@@ -1028,6 +1102,9 @@ describe("every schema is covered", () => {
     const factories = new Set(["applicationFormSchema"]);
     factories.add("profileFormSchema");
     factories.add("answerFormSchema");
+    // Built for the application's rubric: both rubrics have entries above.
+    factories.add("scoreSchema");
+    factories.add("applicationReviewSchema");
     const missing: string[] = [];
     for (const [module, exports] of Object.entries(MODULES)) {
       for (const [name, value] of Object.entries(exports)) {

@@ -74,6 +74,7 @@ const PLURALS = [
   "auth.signIn.throttled",
   "apply.tooMany",
   "hostile.signUpTooMany",
+  "interviews.report.counts",
   "live.wait.count",
   "taxonomy.inUse",
   "applications.count",

@@ -30,7 +30,8 @@ describe("the program report's cache", () => {
     await s.store.insert("hourEntries", {
       id: "he-cache-test",
       groupId: group.id,
-      participantId: group.memberIds[0]!,
+      // The mentor's preparation draws from the bank (a mentee's would be their own time).
+      participantId: group.mentorId!,
       kind: "preparation",
       hours: 1.5,
       date: "2026-01-10",

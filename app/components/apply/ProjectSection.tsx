@@ -1,6 +1,7 @@
 /** The interest form's project part: the concept, the operations and what mentoring should bring. */
 import { FieldErrorText } from "~/components/Field";
 import { TextArea } from "~/components/ProfileFields";
+import { Radios } from "~/components/Radios";
 import { OPERATIONS } from "../../../core/data/vocabulary";
 import { useT } from "~/utils/i18n-react";
 import { listOf, type ApplyFields } from "./fields";
@@ -40,8 +41,29 @@ export function ProjectSection({ fields }: { fields: ApplyFields }) {
         </div>
         <FieldErrorText id="field-operations" error={operationsError} />
       </fieldset>
+      <TextArea
+        field={fields.operationsText!}
+        label={t("apply.operationsText.label")}
+        hint={t("apply.operationsText.hint")}
+        rows={4}
+      />
       <TextArea field={fields.barriers!} label={t("apply.fields.barriers")} required />
       <TextArea field={fields.mentoringHelp!} label={t("apply.fields.mentoringHelp")} required />
+      <Radios
+        field={fields.recentSupport!}
+        legend={`${t("apply.recentSupport.question")} *`}
+        value=""
+        options={(["yes", "no"] as const).map((v) => ({
+          value: v,
+          label: t(v === "yes" ? "common.yes" : "common.no"),
+        }))}
+      />
+      <TextArea
+        field={fields.recentSupportText!}
+        label={t("apply.recentSupport.what")}
+        hint={t("apply.recentSupport.whatHint")}
+        rows={3}
+      />
       <TextArea
         field={fields.revisionOpenness!}
         label={t("apply.fields.revisionOpenness")}

@@ -12,10 +12,13 @@ export function FinalEvaluations({
   final,
   names,
   min,
+  caption,
 }: {
-  final: Report["evaluations"]["final"];
+  final: Pick<Report["evaluations"]["final"], "total" | "byGroup">;
   names: string[];
   min: number;
+  /** The table's caption, when not the final questionnaire's. */
+  caption?: string;
 }) {
   const { t, number } = useT();
   const { average } = useReportFormat();
@@ -53,9 +56,9 @@ export function FinalEvaluations({
       </td>
     );
   return (
-    <TableScroll label={t("report.evaluations.finalCaption")}>
+    <TableScroll label={caption ?? t("report.evaluations.finalCaption")}>
       <table>
-        <caption>{t("report.evaluations.finalCaption")}</caption>
+        <caption>{caption ?? t("report.evaluations.finalCaption")}</caption>
         <thead>
           <tr>
             <th scope="col" rowSpan={2}>

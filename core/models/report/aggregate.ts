@@ -24,7 +24,14 @@ import {
 } from "./types";
 
 type Response = ReportInput["responses"][number];
+/** What the questionnaires' figures read of an answer (a response, or a validated interview). */
+type Answer = Pick<
+  Response,
+  "participantId" | "appreciation" | "objectivesReached" | "continueMeeting"
+>;
 
+/** French order (one collator: `localeCompare` with a locale builds one per call). */
+const byText = new Intl.Collator("fr").compare;
 const round2 = (x: number) => Math.round(x * 100) / 100;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 /** Shares keep three decimals: a percentage with one decimal, without rounding twice. */
@@ -236,7 +243,7 @@ export function answerKind(
   return (r) => evaluationById.get(r.evaluationId)?.kind;
 }
 
-function answerStats(responses: readonly Response[]): AnswerStats {
+function answerStats(responses: readonly Answer[]): AnswerStats {
   const respondents = new Set(responses.map((r) => r.participantId)).size;
   const shown = respondents >= MIN_RESPONDENTS;
   const average =
@@ -251,7 +258,7 @@ function answerStats(responses: readonly Response[]): AnswerStats {
   };
 }
 
-function finalStats(responses: readonly Response[]): FinalStats {
+function finalStats(responses: readonly Answer[]): FinalStats {
   const base = answerStats(responses);
   if (!base.shown) return { ...base, objectivesReached: null, continueMeeting: null };
   const reached: Record<Answer3, number> = { yes: 0, partly: 0, no: 0 };
@@ -308,5 +315,35 @@ export function evaluationFigures(
       total: finalStats(finals),
       byGroup: byGroup(groups, finals, finalStats),
     },
+  };
+}
+
+// ─── Final interviews ───────────────────────────────────────────────────────────────────────────
+
+/**
+ * The final interviews: how many were held and validated, and the figures and texts of the
+ * validated summaries only — a summary the participant has not validated (awaiting, or sent back
+ * for a correction) is counted, never read. The texts go through the caller's redactor.
+ */
+export function interviewFigures(
+  input: ReportInput,
+  redact: (text: string) => string,
+): Report["interviews"] {
+  const all = input.interviews ?? [];
+  const validated = all.flatMap((i) =>
+    i.status === "validated" && i.notes ? [{ participantId: i.participantId, ...i.notes }] : [],
+  );
+  const texts = (pick: (n: (typeof validated)[number]) => string) =>
+    validated
+      .map((n) => pick(n).trim())
+      .filter(Boolean)
+      .map(redact)
+      .sort(byText);
+  return {
+    scheduled: all.length,
+    validated: validated.length,
+    stats: finalStats(validated),
+    learning: texts((n) => n.learning),
+    recommendations: texts((n) => n.recommendations),
   };
 }

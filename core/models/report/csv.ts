@@ -213,5 +213,30 @@ export function csvTable(report: Report, table: ReportTable, locale: Locale): Cs
         rows,
       };
     }
+    case "interviews": {
+      // Validated summaries only (`interviewFigures`): figures under the small-count rule, texts
+      // redacted.
+      const iv = report.interviews;
+      const suppressed = t("report.suppressed", { min: report.minRespondents });
+      const s = iv.stats;
+      const measure = (question: MessageKey, answer: string) =>
+        t("report.evaluations.answerMeasure", { question: t(question), answer });
+      const rows: Array<Array<string | number>> = [
+        [t("interviews.report.scheduled"), iv.scheduled],
+        [t("interviews.report.validatedCount"), iv.validated],
+        [t("report.evaluations.average"), s.averageAppreciation ?? suppressed],
+        ...(["yes", "partly", "no"] as const).map((a) => [
+          measure("report.evaluations.objectivesReached", t(`report.answers.${a}`)),
+          s.objectivesReached?.[a] ?? suppressed,
+        ]),
+        ...(["yes", "maybe", "no"] as const).map((a) => [
+          measure("report.evaluations.continueMeeting", t(`report.answers.${a}`)),
+          s.continueMeeting?.[a] ?? suppressed,
+        ]),
+        ...iv.learning.map((text) => [t("interviews.report.learning"), text]),
+        ...iv.recommendations.map((text) => [t("interviews.report.recommendations"), text]),
+      ];
+      return { header: [t("report.columns.measure"), t("report.columns.value")], rows };
+    }
   }
 }

@@ -12,6 +12,7 @@ import { MIN_RESPONDENTS, redactor } from "./anonymize";
 import {
   budgetFigures,
   evaluationFigures,
+  interviewFigures,
   programTotals,
   reportGroups,
   reportRoles,
@@ -45,6 +46,7 @@ export function buildReport(input: ReportInput): Report {
     roles: reportRoles(groups, program.composition),
     tools: toolThemes(input, redact),
     evaluations: evaluationFigures(input, groups, redact),
+    interviews: interviewFigures(input, redact),
     ...consentedTexts(input, redact),
   };
 }

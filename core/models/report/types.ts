@@ -83,6 +83,18 @@ export interface ReportInput {
     objectivesReached?: "yes" | "partly" | "no";
     continueMeeting?: "yes" | "maybe" | "no";
   }>;
+  /** The final interviews; only validated summaries are read (`interviewFigures`). */
+  interviews?: ReadonlyArray<{
+    participantId: string;
+    status: "scheduled" | "awaiting-validation" | "correction-requested" | "validated";
+    notes?: {
+      appreciation: number;
+      learning: string;
+      objectivesReached: Answer3;
+      recommendations: string;
+      continueMeeting: Keep3;
+    };
+  }>;
   /** Everything the redactor must hide. */
   names: RedactionNames;
   /** For the hour bank's arithmetic only (its warnings are not part of the report). */
@@ -208,6 +220,18 @@ export interface Report {
       total: FinalStats;
       byGroup: Array<GroupBreakdown<FinalStats>>;
     };
+  };
+  /**
+   * The final interviews: how many there are, and from the validated summaries only, the
+   * figures (under `MIN_RESPONDENTS` people: counted only) and the texts, redacted, in
+   * alphabetical order (not by person).
+   */
+  interviews: {
+    scheduled: number;
+    validated: number;
+    stats: FinalStats;
+    learning: string[];
+    recommendations: string[];
   };
   /** From consenting answers only, redacted, in alphabetical order (not by person). */
   recommendations: string[];

@@ -77,3 +77,49 @@ export const coordinationEntrySchema = z.strictObject({
   createdAt: isoDate,
 });
 export type CoordinationEntry = z.infer<typeof coordinationEntrySchema>;
+
+/**
+ * What a final interview records, under the final questionnaire's themes (evaluationResponseSchema):
+ * appreciation, what was learned, objectives reached, recommendations, keeping on meeting.
+ */
+export const interviewNotesSchema = z.strictObject({
+  appreciation: z.number().int().min(1).max(5),
+  learning: z.string().min(1).max(4000),
+  objectivesReached: z.enum(["yes", "partly", "no"]),
+  recommendations: z.string().max(4000).default(""),
+  continueMeeting: z.enum(["yes", "maybe", "no"]),
+});
+export type InterviewNotes = z.infer<typeof interviewNotesSchema>;
+
+/**
+ * The final individual interview (about an hour) of a coordinator with one participant: scheduled,
+ * its summary recorded, then validated by the participant (or sent back with a correction asked).
+ * Only a validated summary reaches the report (core/models/interview.server.ts).
+ */
+export const interviewSchema = z.strictObject({
+  id,
+  programId: id,
+  participantId: id,
+  startsAt: isoDate,
+  durationMinutes: z.number().int().min(15).max(240).default(60),
+  /** An address or a video link. */
+  place: z.string().max(300).default(""),
+  status: z.enum(["scheduled", "awaiting-validation", "correction-requested", "validated"]),
+  /** The summary as last recorded by the coordinator. */
+  notes: interviewNotesSchema.optional(),
+  /** Counts the recorded summaries: a validation names the one the participant read. */
+  revision: z.number().int().min(0).default(0),
+  /** The participant's last correction request (kept after the coordinator revises). */
+  correction: z
+    .strictObject({
+      comment: z.string().min(1).max(2000),
+      revision: z.number().int().min(1),
+      requestedAt: isoDate,
+    })
+    .optional(),
+  validatedAt: isoDate.optional(),
+  scheduledBy: id,
+  createdAt: isoDate,
+  updatedAt: isoDate,
+});
+export type Interview = z.infer<typeof interviewSchema>;

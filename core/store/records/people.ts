@@ -6,6 +6,7 @@ import { z } from "zod";
 import {
   availabilitySlots,
   MEETING_LEAD_SETTINGS,
+  MENTOR_CRITERIA,
   OPERATIONS,
   SELECTION_CRITERIA,
 } from "../../data/vocabulary";
@@ -194,6 +195,12 @@ export const applicationSchema = z.strictObject({
   contactEmail: z.string().max(254),
   concept: z.string().max(6000),
   operations: z.array(z.enum(OPERATIONS)).max(4),
+  /** The applicant's own description of their operations (logistics, transport, storage, marketing). */
+  operationsText: z.string().max(3000).default(""),
+  /** Coaching or mentoring received recently: its objectives must stay distinct from this one's. */
+  recentSupport: z.enum(["yes", "no"]).optional(),
+  /** What it was and when. */
+  recentSupportText: z.string().max(1000).default(""),
   barriers: z.string().max(3000),
   mentoringHelp: z.string().max(3000),
   revisionOpenness: z.string().max(3000),
@@ -212,7 +219,12 @@ export const applicationSchema = z.strictObject({
   submittedAt: isoDate.optional(),
   evaluation: z
     .strictObject({
-      criteria: z.partialRecord(z.enum(SELECTION_CRITERIA), criterionScore),
+      /** Absent: the project rubric (records scored before mentors had their own). */
+      rubric: z.enum(["project", "mentor"]).optional(),
+      criteria: z.partialRecord(
+        z.enum([...SELECTION_CRITERIA, ...MENTOR_CRITERIA]),
+        criterionScore,
+      ),
       total: z.number().int().min(0).max(21),
       scoredBy: id,
       scoredAt: isoDate,

@@ -51,6 +51,8 @@ export const PARAMS: Record<string, string> = {
   meetingId: "mtg-demo-demarrage",
   sessionId: "cdv-matrice",
   evaluationId: "eval-demo-fevrier",
+  /** The member's final interview (its summary awaits their validation). */
+  interviewId: "itw-demo-benoit",
   toolId: "tool-matrice-fichier",
   applicationId: "app-matrice",
   eventId: "evt-demo-novembre",

@@ -55,6 +55,8 @@ const groupViewers = answers("login", 404, 404, 404, 200, 404, 404, 200);
 const groupViewersAct = answers("login", 404, 404, 404, "ok", 404, 404, 403);
 /** Questionnaires are answered by the members of the program's groups. */
 const respondents = answers("login", 404, 404, 200, 200, 404, 404);
+/** A final interview: the program's coordinators and the participant interviewed (the member). */
+const interviewed = answers("login", 404, 404, 404, 200, 404, 200);
 const asAction = (page: RoleAnswers): RoleAnswers =>
   Object.fromEntries(
     Object.entries(page).map(([role, answer]) => [role, answer === 200 ? "ok" : answer]),
@@ -117,6 +119,14 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "routes/programs.$programId.evaluations.$evaluationId": {
     get: respondents,
     post: asAction(respondents),
+  },
+  "routes/programs.$programId.interviews._index": {
+    get: programPeople,
+    post: asAction(programCoordinators),
+  },
+  "routes/programs.$programId.interviews.$interviewId": {
+    get: interviewed,
+    post: asAction(interviewed),
   },
   "routes/programs.$programId.applications._index": { get: programCoordinators },
   "routes/programs.$programId.applications.$applicationId": {
