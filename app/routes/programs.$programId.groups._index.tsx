@@ -8,6 +8,7 @@ import {
   groupScore,
   groupsOf,
   listProposalsFor,
+  proposalMemberNames,
   proposalCandidates,
   proposeGroup,
   respondToProposal,
@@ -40,7 +41,10 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     proposalCandidates(s, program.id, participant.id),
     mutualMatchesInProgram(s, program.id, participant.id),
   ]);
-  const names = Object.fromEntries(candidates.map((c) => [c.id, c.name]));
+  const names = {
+    ...(await proposalMemberNames(s, proposals)),
+    ...Object.fromEntries(candidates.map((c) => [c.id, c.name])),
+  };
   const matchIds = new Set(matches.map((m) => m.participantId));
   return {
     programId: program.id,

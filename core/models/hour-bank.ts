@@ -200,7 +200,13 @@ export function summarize(
   const remaining = round(bank - used);
   const outside = used === 0 ? 0 : (used - byKind.meeting) / used;
   const sorted = [...counted].sort((a, b) => a.date.localeCompare(b.date));
-  const byMonth = months(period.start, period.end).map((month) => ({
+  // The program's months, widened to any month with hours (a kickoff in December before a period
+  // that starts in January, a last meeting after its end): no hour is left out of the chart.
+  const first = sorted[0]?.date;
+  const last = sorted[sorted.length - 1]?.date;
+  const start = first && first < period.start ? first : period.start;
+  const end = last && last > period.end ? last : period.end;
+  const byMonth = months(start, end).map((month) => ({
     month,
     cumulative: round(
       sorted.filter((l) => l.date.slice(0, 7) <= month).reduce((s, l) => s + l.hours, 0),

@@ -148,6 +148,14 @@ describe("self-formed groups", () => {
     const notices = await page(await amelie.get("/notifications"));
     expect(notices).toContain("Votre groupe est formé – Maillages et mentorat 2026-2027");
     expect(await page(await amelie.get("/dashboard"))).not.toMatch(/non lu/);
+    // The past proposal names its members, although they are no longer candidates.
+    const groupsPage = await page(await amelie.get(`${PROGRAM}/groups`));
+    const pastList = groupsPage.slice(groupsPage.indexOf('id="past-title"'));
+    const past = pastList.slice(0, pastList.indexOf("</ul>"));
+    expect(past).toContain("Groupe formé");
+    expect(past).toContain("Karine Caron");
+    expect(past).toContain("Nathalie");
+    expect(past).not.toContain("…");
 
     const space = await page(await amelie.get(`${PROGRAM}/groups/${group.id}`));
     expect(space).toContain("karine@exemple.org"); // contact details inside the group

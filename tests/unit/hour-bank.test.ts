@@ -134,6 +134,26 @@ describe("the hour bank", () => {
     expect(s.byMonth.map((m) => m.month)).toEqual(["2026-11", "2026-12", "2027-01", "2027-02"]);
     expect(s.remaining).toBe(20);
   });
+
+  it("widens the chart to a month with hours outside the period (a December kickoff)", () => {
+    const lines = [
+      { participantId: MENTOR, kind: "meeting" as const, hours: 2, date: "2026-12-09" },
+      { participantId: MENTOR, kind: "meeting" as const, hours: 2, date: "2027-07-02" },
+    ];
+    const s = summarize(lines, 20, { start: "2027-01-11", end: "2027-06-11" }, "2027-07-03", roles);
+    expect(s.byMonth.map((m) => m.month)).toEqual([
+      "2026-12",
+      "2027-01",
+      "2027-02",
+      "2027-03",
+      "2027-04",
+      "2027-05",
+      "2027-06",
+      "2027-07",
+    ]);
+    expect(s.byMonth[0]!.cumulative).toBe(2);
+    expect(s.byMonth.at(-1)!.cumulative).toBe(4);
+  });
 });
 
 describe("the hour bank by role: whose time draws from it", () => {

@@ -18,27 +18,31 @@ type Program = EntityOf<"programs">;
 const WEEKDAY_CODES = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"] as const;
 
 /**
- * The first meeting, within two weeks (the pilot's lesson: start fast): the first day from three
- * days on when all three are available, else a week from now.
+ * The first meeting, within two weeks (the pilot's lesson: start fast) but never before the
+ * program's mentoring period: the first day from three days on (or from the period's first day)
+ * when all three are available, else a week from then.
  */
 export async function suggestFirstMeeting(
   s: Services,
   memberIds: readonly string[],
+  mentoringStart: string,
   from = s.clock.now(),
 ) {
   const store = s.store;
   const members = await Promise.all(memberIds.map((id) => store.get("participants", id)));
   // Days and weekdays in Quebec, whatever the server's zone.
   const today = quebecToday(from);
-  for (let days = 3; days <= 14; days++) {
-    const date = addDays(today, days);
+  const before = today < mentoringStart;
+  const base = before ? mentoringStart : today;
+  for (let days = before ? 0 : 3; days <= 14; days++) {
+    const date = addDays(base, days);
     const code = WEEKDAY_CODES[weekdayOf(date)]!;
     const everyone = members.every((m) =>
       m?.profile.availability.some((slot) => slot.startsWith(code)),
     );
     if (everyone) return date;
   }
-  return addDays(today, 7);
+  return addDays(base, 7);
 }
 
 /**
@@ -73,7 +77,7 @@ export async function formGroup(
     const mentor = participants.find((p) => p.role === "mentor");
     const [score, suggestedFirstMeeting] = await Promise.all([
       groupScore(s, program.id, seatIds),
-      suggestFirstMeeting(s, memberIds),
+      suggestFirstMeeting(s, memberIds, program.mentoringStart),
     ]);
     const now = s.clock.now().toISOString();
     const group = await tx.insert("groups", {
