@@ -16,7 +16,7 @@ import {
   responseRates,
   scheduleEvaluation,
 } from "../../core/models/evaluation.server";
-import { activeGroups } from "../../core/models/group.server";
+import { activeGroups, memberNames } from "../../core/models/group.server";
 import { evaluationsPageSchema } from "../../core/schemas/evaluation";
 import { replyWithError } from "~/utils/errors.server";
 import { formProps, useAppForm } from "~/utils/forms";
@@ -29,12 +29,18 @@ import { FieldErrorText, fieldState } from "~/components/Field";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluations.title");
 
-/** Groups as coordinators name them: their report label, else "Groupe n". */
+/**
+ * Groups as coordinators tell them apart: their report label, else "Groupe n", with their members'
+ * names ("Groupe 2 — Anne, Olivier, Rose").
+ */
 function groupLabels(
-  groups: Array<{ id: string; label: string }>,
+  groups: Array<{ id: string; label: string; members: string[] }>,
   fallback: (n: number) => string,
 ) {
-  return groups.map((g, i) => ({ id: g.id, label: g.label || fallback(i + 1) }));
+  return groups.map((g, i) => ({
+    id: g.id,
+    label: `${g.label || fallback(i + 1)} — ${g.members.join(", ")}`,
+  }));
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -56,6 +62,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       observable.flatMap((o) => o.meetings.map((m) => [m.id, m.kind] as const)),
     );
     const ordered = [...groups].sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+    const names = await memberNames(s, ordered);
     return {
       role: "coordinator" as const,
       programPath,
@@ -71,7 +78,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
         rate: r.rate,
         open: r.open,
       })),
-      groups: ordered.map((g) => ({ id: g.id, label: g.label })),
+      groups: ordered.map((g) => ({
+        id: g.id,
+        label: g.label,
+        members: g.memberIds.map((id) => (names[id] ?? "").split(" ")[0] ?? "").filter(Boolean),
+      })),
       // The groups that invite the coordination (ADR 0027): their meetings, for the notes.
       observed: observable.map(({ group, meetings }) => ({
         id: group.id,

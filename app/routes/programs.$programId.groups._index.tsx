@@ -8,7 +8,7 @@ import {
   groupScore,
   groupsOf,
   listProposalsFor,
-  proposalMemberNames,
+  memberNames,
   proposalCandidates,
   proposeGroup,
   respondToProposal,
@@ -42,7 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     mutualMatchesInProgram(s, program.id, participant.id),
   ]);
   const names = {
-    ...(await proposalMemberNames(s, proposals)),
+    ...(await memberNames(s, proposals)),
     ...Object.fromEntries(candidates.map((c) => [c.id, c.name])),
   };
   const matchIds = new Set(matches.map((m) => m.participantId));

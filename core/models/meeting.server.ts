@@ -45,8 +45,11 @@ export async function planSeries(s: Services, groupId: string, input: SeriesInpu
       if (session.meetingId && removed.has(session.meetingId))
         await tx.update("codevSessions", session.id, { meetingId: undefined });
     }
+    const slots = generateSeries(input);
+    // A first date already past is refused, not dropped: the group would lose a meeting silently.
+    if (slots[0] && slots[0].startsAt <= now) throw new SeriesStartsInPastError(slots[0].startsAt);
     const created = [];
-    for (const slot of generateSeries(input)) {
+    for (const slot of slots) {
       if (slot.startsAt <= now) continue;
       created.push(
         await tx.insert("meetings", {
@@ -101,6 +104,19 @@ export class MeetingNotStartedError extends DomainError {
       messageKey: "errors.meetingNotStarted",
       status: 400,
       field,
+      dateParams: { date: startsAt },
+    });
+  }
+}
+/** A series whose first meeting would already be over: the member picks another first date. */
+export class SeriesStartsInPastError extends DomainError {
+  constructor(readonly startsAt: string) {
+    super({
+      name: "SeriesStartsInPastError",
+      code: "series-in-past",
+      messageKey: "errors.seriesInPast",
+      status: 400,
+      field: "firstDate",
       dateParams: { date: startsAt },
     });
   }

@@ -179,7 +179,7 @@ describe("a co-development session over Socket.IO", () => {
     expect(plan).toContain("Mesurer les pertes de juillet");
     expect(plan).toContain("Louer un conteneur réfrigéré");
     const hours = await page(await http.get(`${GROUP}/hours`));
-    expect(hours).toContain("15,5 h sur 20 h");
+    expect(hours).toContain("15,25 h sur 20 h");
     // The session was tied to the group's next meeting: it is now marked as held.
     const meetings = await page(await http.get(`${GROUP}/meetings`));
     expect(meetings.match(/status--meeting-held/g)).toHaveLength(2);

@@ -151,8 +151,9 @@ describe("the coordination page", () => {
     expect(before.get("Rémunération des personnes mentores ($)")).toBe(1800 + (mentors - 1) * 1500);
     expect(before.get("Budget de coordination ($)")).toBe(12000);
     expect(before.get("Temps de coordination : Recrutement (h)")).toBe(6);
-    expect(before.get("Heures offertes (banques des groupes)")).toBe(20);
-    expect(before.get("Heures utilisées")).toBe(4.5);
+    // Two groups of 20 h: the cold-chain group (4.5 h used) and the co-mentors' (a 2 h kickoff).
+    expect(before.get("Heures offertes (banques des groupes)")).toBe(40);
+    expect(before.get("Heures utilisées")).toBe(6.5);
     expect(before.get("Temps des mentorés et des pairs, hors banque (h)")).toBe(1);
 
     // Back to the program's figure for Marc; another mentor at 2 000 $.

@@ -359,7 +359,11 @@ describe("Socket.IO", () => {
       };
       expect(reply.ok).toBe(true);
       expect(reply.data.user.name).toBe("Amélie Roy");
-      expect(reply.data.programs.map((p) => p.id)).toEqual(["prog-reemploi-2026"]);
+      // Amélie is in the open program and was a mentee of the pilot cohort.
+      expect(reply.data.programs.map((p) => p.id).sort()).toEqual([
+        "prog-pilote-2025",
+        "prog-reemploi-2026",
+      ]);
       const invalid = (await socket.emitWithAck("session:whoami", { extra: 1 })) as {
         ok: boolean;
         error: { code: string; message: string };

@@ -139,6 +139,27 @@ describe("the demo group's meetings and calendar feed", () => {
     const badHtml = await page(bad);
     expect(badHtml).toContain("Entrez une heure valide");
     expect(badHtml).toContain("La date de fin doit suivre la date de début.");
+    // A first date already past is refused, naming the field, and nothing changes.
+    const before = await page(await mathieu.get(`${GROUP}/meetings`));
+    const past = await mathieu.post(`${GROUP}/meetings`, {
+      intent: "plan",
+      firstDate: "2020-01-14",
+      time: "13:30",
+      everyWeeks: "3",
+      durationMinutes: "120",
+      until: "2027-06-11",
+    });
+    expect(past.status).toBe(400);
+    const pastHtml = await page(past);
+    expect(pastHtml).toContain("La première rencontre");
+    expect(pastHtml).toContain("serait déjà passée : choisissez une date à venir.");
+    expect(pastHtml).toMatch(/id="field-firstDate-error"/);
+    const meetingIds = (html: string) => [
+      ...html.matchAll(/name="meetingId" value="(mtg-[\w-]+)"/g),
+    ];
+    expect(meetingIds(await page(await mathieu.get(`${GROUP}/meetings`))).map((m) => m[1])).toEqual(
+      meetingIds(before).map((m) => m[1]),
+    );
 
     const planned = await mathieu.post(`${GROUP}/meetings`, {
       intent: "plan",

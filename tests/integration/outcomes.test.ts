@@ -252,15 +252,20 @@ describe("evaluations", () => {
       closesOn: inAWeek,
     });
     expect(await page(scheduled)).toContain("Questionnaire planifié");
-    // The demo group's three members are told; nobody outside a group is.
+    // The members of the demo's two groups are told (the cold-chain group, and the co-mentors'
+    // group of four); nobody outside a group is.
     const announced = await outbox("evaluationOpen");
     expect(announced.map((m) => m.to).sort()).toEqual([
+      "anne@exemple.org",
       "benoit@exemple.org",
+      "gilles@exemple.org",
       "marc@exemple.org",
       "mathieu@exemple.org",
+      "olivier@exemple.org",
+      "rose@exemple.org",
     ]);
     let list = await page(await coordinator.get(`${PROGRAM}/evaluations`));
-    expect(list).toContain("0 sur 3 (0 %)");
+    expect(list).toContain("0 sur 7 (0 %)");
     const evaluationId = /name="evaluationId" value="(eval-[\w-]+)"/.exec(list)![1]!;
 
     const mathieu = await as("mathieu@exemple.org");
@@ -280,7 +285,7 @@ describe("evaluations", () => {
     for (const name of new Set(progressFields)) answers[name] = "started";
     expect(await page(await mathieu.post(answerUrl, answers))).toContain("Merci !");
     list = await page(await coordinator.get(`${PROGRAM}/evaluations`));
-    expect(list).toContain("1 sur 3 (33 %)");
+    expect(list).toContain("1 sur 7 (14 %)");
 
     // A questionnaire that opens next week is "to come", not "closed", and says when it opens.
     await coordinator.post(`${PROGRAM}/evaluations`, {
@@ -299,10 +304,14 @@ describe("evaluations", () => {
       intent: "remind",
       evaluationId,
     });
-    expect(await page(reminded)).toContain("Rappel envoyé à 2 personnes.");
+    expect(await page(reminded)).toContain("Rappel envoyé à 6 personnes.");
     expect((await outbox("evaluationReminder")).map((m) => m.to).sort()).toEqual([
+      "anne@exemple.org",
       "benoit@exemple.org",
+      "gilles@exemple.org",
       "marc@exemple.org",
+      "olivier@exemple.org",
+      "rose@exemple.org",
     ]);
 
     // Outside a group: no questionnaire to answer; participants cannot schedule.
@@ -336,8 +345,9 @@ describe("evaluations", () => {
       note: "Belle dynamique ; Benoît prend sa place.",
     });
     expect(await page(noted)).toContain("Note d'observation enregistrée.");
+    // Each group is told apart by its members' first names, not only "Groupe 2, 3…".
     expect(await page(await coordinator.get(`${PROGRAM}/evaluations`))).toContain(
-      "Chaîne de froid",
+      "Chaîne de froid — Benoît, Marc, Mathieu",
     );
   });
 });

@@ -176,7 +176,7 @@ describe("the pilot cohort's report", () => {
       const response = await coordinator.get(`${CSV}${query}`);
       expect(response.status).toBe(400);
       expect(await response.text()).toBe(
-        "Tableau inconnu. Indiquez ?table= suivi de l'un de ces tableaux : groups, meetings, hours, budget, tools, evaluations.",
+        "Tableau inconnu. Indiquez ?table= suivi de l'un de ces tableaux : groups, meetings, hours, budget, tools, evaluations, interviews.",
       );
     }
   });

@@ -35,22 +35,6 @@ export async function listProposalsFor(s: Services, programId: string, participa
   });
 }
 
-/**
- * The names of everyone in these proposals (a person sees the names of whoever was in a proposal
- * with them, also once those people are in a group and no longer among the candidates).
- */
-export async function proposalMemberNames(
-  s: Services,
-  proposals: ReadonlyArray<{ memberIds: readonly string[] }>,
-): Promise<Record<string, string>> {
-  const ids = new Set(proposals.flatMap((p) => p.memberIds));
-  const participants = (
-    await Promise.all([...ids].map((id) => s.store.get("participants", id)))
-  ).filter((p) => p !== undefined);
-  const users = await Promise.all(participants.map((p) => s.store.get("users", p.userId)));
-  return Object.fromEntries(participants.map((p, i) => [p.id, users[i]?.name ?? ""]));
-}
-
 export async function listProposalsAwaitingApproval(s: Services, programId: string) {
   return s.store.transaction(async (tx) => {
     await expireProposals(s, tx, programId);

@@ -88,3 +88,20 @@ export async function audit(
 export async function listAudit(s: Services, programId: string) {
   return (await s.audit.list(programId)).reverse();
 }
+
+/**
+ * The names of everyone in these groups or proposals, by participant id (a person sees the names
+ * of whoever was in a proposal with them, also once those are in a group; coordinators tell their
+ * groups apart by their members).
+ */
+export async function memberNames(
+  s: Services,
+  sets: ReadonlyArray<{ memberIds: readonly string[] }>,
+): Promise<Record<string, string>> {
+  const ids = new Set(sets.flatMap((p) => p.memberIds));
+  const participants = (
+    await Promise.all([...ids].map((id) => s.store.get("participants", id)))
+  ).filter((p) => p !== undefined);
+  const users = await Promise.all(participants.map((p) => s.store.get("users", p.userId)));
+  return Object.fromEntries(participants.map((p, i) => [p.id, users[i]?.name ?? ""]));
+}
