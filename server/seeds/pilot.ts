@@ -16,9 +16,9 @@
  *   three organizations from three regions (§2.2 "Participant·es provenant de différentes
  *   régions"), five regions in all (Conclusion, p. 28).
  * - "Logistique": two mentors of one organization sharing one mentor seat, who took turns leading
- *   by theme (§1.2; Conclusion, note 2), five collective meetings of about 2 h between July and December (§1.3, p. 12), the
- *   whole bank used (§2.2 "Calendrier précis et respecté"), about half of it outside meetings
- *   (§2.2 "Banque d'heures de mentorat").
+ *   by theme (§1.2; Conclusion, note 2), five collective meetings of about 2 h between July and
+ *   December (§1.3, p. 12), the whole bank used (§2.2 "Calendrier précis et respecté"), about half
+ *   of it outside meetings (§2.2 "Banque d'heures de mentorat").
  * - "Synergies": four meetings July–November, two collective, then two individual with one mentee
  *   (the other's project could not take part: the person to be mentored was hired late, §1.3 and
  *   §2.2 "Choix des mentoré·es"); about 7 of 20 hours left at the December evaluation (§1.3;
@@ -70,7 +70,8 @@ const iso = (date: string, time = "12:00") => quebecInstant(date, time).toISOStr
 
 /**
  * The pilot's six seats, by demo person: Logistique's mentor seat (Louise, shared with a colleague
- * of her organization, `PILOT_CO_MENTOR`: seven people in six seats), two mentees in charge of their organization (§1.2);
+ * of her organization, `PILOT_CO_MENTOR`: seven people in six seats), two mentees in charge of
+ * their organization (§1.2);
  * Synergies' mentor (strategic planning in food on a territory, in a health-mission non-profit
  * rather than food reuse: Conclusion, note 3), the mentee who stayed and the one whose project could not
  * take part. Regions 01, 11 and 05; 06, 13 and 01: three per group, five in all.
