@@ -563,9 +563,10 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.meetings.push(...shared.meetings);
   doc.hourEntries.push(...shared.hourEntries);
   doc.interviews.push(...demoInterviews(at, coordinatorId));
-  const pilot = pilotCohort(coordinatorId, DEMO_PEOPLE);
+  const pilot = pilotCohort(coordinatorId, DEMO_PEOPLE, passwordHash);
   doc.programs.push(...pilot.programs);
   doc.applications.push(...pilot.applications);
+  doc.users.push(...pilot.users);
   doc.participants.push(...pilot.participants);
   doc.groups.push(...pilot.groups);
   doc.meetings.push(...pilot.meetings);
@@ -576,6 +577,8 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   doc.evaluationResponses.push(...pilot.evaluationResponses);
   doc.checkIns.push(...pilot.checkIns);
   doc.observerNotes.push(...pilot.observerNotes);
+  doc.coordinationEntries.push(...pilot.coordinationEntries);
+  doc.interviews.push(...pilot.interviews);
   // The pilot report's proximity option: one region, three MRCs, conflicts of interest declared.
   const proximity = proximityCohort(
     coordinatorId,

@@ -6,36 +6,40 @@
  * plausible one and says so ("no figure in the report"). People and organizations are the demo's
  * invented ones (server/seeds/demo.ts), never the report's.
  *
- * - Program: a bank of 20 h per group (§1.2, p. 10), 2 500 $ per mentor organization and
- *   10 000 $ for the coordination (Tableau 4 and §2.2 "Compensation financière", p. 19 ff.); five
- *   months of mentoring, July to December (Conclusion, p. 28).
+ * - Program: a bank of 20 h per group (§1.2, p. 10), 2 500 $ per mentor and 10 000 $ for the
+ *   coordination and evaluation (Tableau 4 and §2.2 "Compensation financière", p. 19 ff.); five
+ *   months of mentoring, July to December (Conclusion, p. 28). The coordination's time, which the
+ *   report says was underestimated but does not count: plausible hours (`PILOT_COORDINATION_TIME`).
  * - Intake: 10 interest forms received in April, 4 mentee projects retained (§1.2). Mentors did
  *   not fill the form: the coordination chose them from a list and called them in May (§1.2).
  * - Two groups of three formed by the coordination by theme (§1.2), not self-formed; each group's
  *   three organizations from three regions (§2.2 "Participant·es provenant de différentes
  *   régions"), five regions in all (Conclusion, p. 28).
- * - "Logistique": two mentors of one organization who took turns by theme (§1.2; Conclusion,
- *   note 2), five collective meetings of about 2 h between July and December (§1.3, p. 12), the
- *   whole bank used (§2.2 "Calendrier précis et respecté"), about half of it outside meetings
- *   (§2.2 "Banque d'heures de mentorat").
+ * - "Logistique": two mentors of one organization sharing one mentor seat, who took turns leading
+ *   by theme (§1.2; Conclusion, note 2), five collective meetings of about 2 h between July and
+ *   December (§1.3, p. 12), the whole bank used (§2.2 "Calendrier précis et respecté"), about half
+ *   of it outside meetings (§2.2 "Banque d'heures de mentorat").
  * - "Synergies": four meetings July–November, two collective, then two individual with one mentee
  *   (the other's project could not take part: the person to be mentored was hired late, §1.3 and
  *   §2.2 "Choix des mentoré·es"); about 7 of 20 hours left at the December evaluation (§1.3;
  *   Conclusion, note 4).
  * - The tools of Tableau 3 (§2.1, p. 15) in their group, shared by the mentors, and one list
  *   shared the other way, by a mentee to her mentor and the other mentee (§2.1, after Tableau 3).
- * - Monthly questionnaires, the coordination's observer notes, and the final evaluation: an
- *   individual interview of about an hour with each participant in December, validated by them
- *   (§1.4, p. 13).
+ * - Monthly questionnaires; the coordination attended meetings as an observer, invited by both
+ *   groups, its notes linked to the meetings it observed; every meeting online (§1.4, p. 13;
+ *   Tableau 4 "Fréquence, format et durée").
+ * - The final evaluation: an individual interview of about an hour with each participant in
+ *   December, whose summary each one validated (§1.4, p. 13). There was no final questionnaire in
+ *   the pilot: the interviews are interview records, validated, and reach the report's interview
+ *   section.
  *
- * What the store cannot hold yet is kept in the exported constants at the end of this file, ready
- * to be wired: the co-mentor sharing the Logistique mentor's seat, the December interviews as
- * interview records, the compensation per mentor and the coordination's time, the meetings the
- * coordination observed and where the meetings took place.
+ * The exported constants at the end of this file hold what the tests compare with the report: the
+ * co-mentor, the interviews, the compensation, the coordination's time, the observed meetings and
+ * the meetings' place.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
-import { quebecInstant } from "../../core/utils/quebec-time";
+import { quebecDate, quebecInstant } from "../../core/utils/quebec-time";
 import type { z } from "zod";
 import type { documentSchema } from "../../core/store/schema";
 
@@ -66,7 +70,8 @@ const iso = (date: string, time = "12:00") => quebecInstant(date, time).toISOStr
 
 /**
  * The pilot's six seats, by demo person: Logistique's mentor seat (Louise, shared with a colleague
- * of her organization: `PILOT_CO_MENTOR`), two mentees in charge of their organization (§1.2);
+ * of her organization, `PILOT_CO_MENTOR`: seven people in six seats), two mentees in charge of
+ * their organization (§1.2);
  * Synergies' mentor (strategic planning in food on a territory, in a health-mission non-profit
  * rather than food reuse: Conclusion, note 3), the mentee who stayed and the one whose project could not
  * take part. Regions 01, 11 and 05; 06, 13 and 01: three per group, five in all.
@@ -76,7 +81,15 @@ export const PILOT_PEOPLE = {
   synergies: { mentor: "sylvie", mentees: ["emilie", "amelie"], left: "amelie" },
 } as const;
 
-export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPersonSource[]) {
+/**
+ * The pilot program's records. `passwordHash`: for the one account the replay adds, the
+ * co-mentor's (every other pilot person is a demo person, whose account demo.ts creates).
+ */
+export function pilotCohort(
+  coordinatorId: string,
+  demoPeople: readonly PilotPersonSource[],
+  passwordHash: string,
+) {
   const person = (key: string) => {
     const found = demoPeople.find((p) => p.key === key);
     if (!found) throw new Error(`the pilot replay needs the demo person "${key}"`);
@@ -120,6 +133,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
   // ─── Intake: 10 interest forms, 4 projects retained (§1.2) ─────────────────────────────────────
   // The report gives the counts and the criteria (Tableau 2); the six forms not retained, their
   // scores and reasons are invented, plausible: not food reuse, too early, nobody designated.
+  const CO_MENTOR = PILOT_CO_MENTOR.person;
   const token = () => createHash("sha256").update(randomBytes(24)).digest("hex");
   const applications: Rows<"applications"> = [];
   const application = (
@@ -368,7 +382,14 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     louise: {
       role: "mentor",
       needs: [],
-      expertise: ["transport", "mutualisation", "vehicules", "tri-denrees", "risques", "ges"],
+      expertise: ["transport", "mutualisation", "vehicules", "tri-denrees"],
+      field: "Logistique de transport d'aliments",
+    },
+    // The colleague who shares Louise's seat (`PILOT_CO_MENTOR`): the themes he led.
+    [CO_MENTOR.key]: {
+      role: "mentor",
+      needs: [],
+      expertise: ["risques", "donnees", "ges", "tarification", "evenements"],
       field: "Logistique de transport d'aliments",
     },
     thomas: {
@@ -411,7 +432,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     id: pid(key),
     programId: PILOT_PROGRAM_ID,
     userId: `u-${key}`,
-    organizationId: `org-${key}`,
+    organizationId: key === CO_MENTOR.key ? PILOT_CO_MENTOR.organizationId : `org-${key}`,
     role: p.role,
     profile: {
       sector: p.sector ?? "",
@@ -428,6 +449,27 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     // Everyone confirmed in June (§1.2 "Démarrage").
     joinedAt: iso("2025-06-10"),
   }));
+  // The two co-mentors name each other (ADR 0026). Compensation: the report gives 2 500 $ "for
+  // each mentor" (Tableau 4), and Logistique's two co-mentors shared one mentor's involvement
+  // (§1.2): the replay reads it as 2 500 $ per mentor seat, the shared seat's split in two halves
+  // of 1 250 $ (`PILOT_MENTOR_COMPENSATION`); Synergies' mentor has the program's 2 500 $.
+  const participant = (id: string) => participants.find((p) => p.id === id)!;
+  participant(PILOT_CO_MENTOR.seatHolderId).coMentorId = pid(CO_MENTOR.key);
+  participant(pid(CO_MENTOR.key)).coMentorId = PILOT_CO_MENTOR.seatHolderId;
+  for (const { participantId, amount } of PILOT_MENTOR_COMPENSATION)
+    participant(participantId).compensation = amount;
+  // The co-mentor's account: he is in the pilot only (created with the demo's other accounts).
+  const users: Rows<"users"> = [
+    {
+      id: `u-${CO_MENTOR.key}`,
+      email: CO_MENTOR.email,
+      name: `${CO_MENTOR.first} ${CO_MENTOR.last}`,
+      role: "participant",
+      passwordHash,
+      locale: "fr",
+      createdAt: iso("2025-06-10"),
+    },
+  ];
 
   // ─── Groups: formed by the coordination, by theme (§1.2) ───────────────────────────────────────
   // "solver" is how the store records a group the coordination formed and approved (the other
@@ -437,13 +479,18 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     {
       id: LOGISTIQUE,
       programId: PILOT_PROGRAM_ID,
-      memberIds: [pid("chloe"), pid("louise"), pid("thomas")],
+      // Four members for three seats: the mentor seat is Louise's and her colleague's.
+      memberIds: [pid("chloe"), pid("louise"), pid(CO_MENTOR.key), pid("thomas")],
       mentorId: pid("louise"),
+      coMentorId: pid(CO_MENTOR.key),
       status: "active",
       origin: "solver",
       label: "Logistique",
       suggestedFirstMeeting: "2025-07-15",
       approvedBy: coordinatorId,
+      // The coordination observed meetings of both groups (§1.4), invited from the start meeting
+      // (who turned the agreement's point on: no figure in the report).
+      observerInvitation: { by: pid("thomas"), at: iso("2025-07-15", "15:30") },
       createdAt: iso("2025-06-03"),
     },
     {
@@ -456,6 +503,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
       label: "Synergies",
       suggestedFirstMeeting: "2025-07-22",
       approvedBy: coordinatorId,
+      observerInvitation: { by: pid("emilie"), at: iso("2025-07-22", "15:30") },
       createdAt: iso("2025-06-04"),
     },
   ];
@@ -469,7 +517,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     kind: "meeting" | "preparation" | "communication" | "follow-up",
     amount: number,
     date: string,
-    options: { id?: string; meetingId?: string; note?: string } = {},
+    options: { id?: string; meetingId?: string; forMeetingId?: string; note?: string } = {},
   ) =>
     hourEntries.push({
       id: options.id ?? `hrs-${groupId.slice(4)}-${kind}-${date}`,
@@ -480,6 +528,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
       date,
       note: options.note ?? "",
       meetingId: options.meetingId,
+      forMeetingId: options.forMeetingId,
       createdAt: iso(date, "18:00"),
     });
   const meetingId = (groupId: string, n: number) => `mtg-${groupId.slice(4)}-${n}`;
@@ -502,6 +551,8 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
       startsAt: start.toISOString(),
       endsAt: new Date(start.getTime() + minutes * 60_000).toISOString(),
       kind,
+      format: "online",
+      place: PILOT_MEETING_PLACE[groupId as keyof typeof PILOT_MEETING_PLACE],
       participantIds: kind === "individual" ? present.map(pid) : [],
       presentIds: present.map(pid),
       facilitatorId: pid(facilitator),
@@ -523,18 +574,28 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
   // Logistique: five collective meetings between July and December, 2 h on average (§1.3); the
   // first set the themes and the calendar. Dates and lengths (between 1 h and 2 h 30, §2.2
   // "Fréquence, format et durée"): no figure in the report, a four-week rhythm. The two co-mentors
-  // led in turns by theme (Conclusion, note 2):
-  // meetings 2 and 4 were the colleague's (`PILOT_CO_MENTOR`); until the seat is shared, they are
-  // recorded on the seat's holder.
+  // led in turns by theme (Conclusion, note 2): meetings 2 and 4 were the colleague's
+  // (`PILOT_CO_MENTOR`). Who attended: both co-mentors at the first, then the one who led (no
+  // figure in the report); a meeting's time counts once in the bank, whoever attended.
   const L = ["louise", "thomas", "chloe"];
-  meeting(LOGISTIQUE, 1, "2025-07-15", 120, "louise", L, "collective", "Thèmes et calendrier");
+  const LED_BY_CO_MENTOR = [CO_MENTOR.key, "thomas", "chloe"];
+  meeting(
+    LOGISTIQUE,
+    1,
+    "2025-07-15",
+    120,
+    "louise",
+    [...L, CO_MENTOR.key],
+    "collective",
+    "Thèmes et calendrier ; qui anime quel thème",
+  );
   meeting(
     LOGISTIQUE,
     2,
     "2025-08-12",
     120,
-    "louise",
-    L,
+    CO_MENTOR.key,
+    LED_BY_CO_MENTOR,
     "collective",
     "Risques, données de récupération et GES",
     "Gabarit de gestion des risques\nFormulaires de collecte des volumes\nCalcul des GES évités",
@@ -555,8 +616,8 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     4,
     "2025-10-07",
     90,
-    "louise",
-    L,
+    CO_MENTOR.key,
+    LED_BY_CO_MENTOR,
     "collective",
     "Tarification sociale, financement et rétention du personnel",
     "Guide de tarification sociale\nGuide d'événement écoresponsable",
@@ -573,10 +634,19 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     "Guide de tri des invendus\nPlan d'aménagement de l'espace de tri",
   );
   // 10 h in meetings, 10 h outside them (about half, §2.2 "Banque d'heures"): the whole bank
-  // (§2.2 "Calendrier précis et respecté"). The split
-  // between preparation, messages and follow-up: no figure in the report.
-  for (const date of ["2025-07-10", "2025-08-08", "2025-09-05", "2025-10-03", "2025-10-31"])
-    hours(LOGISTIQUE, "louise", "preparation", 1.5, date);
+  // (§2.2 "Calendrier précis et respecté"). The split between preparation, messages and
+  // follow-up: no figure in the report. Each meeting was prepared by the co-mentor who led it (the
+  // lines name the meeting); both co-mentors are the group's leads, so their work outside
+  // meetings draws from the one bank (ADR 0025).
+  const preparations: Array<[string, number, string]> = [
+    ["2025-07-10", 1, "louise"],
+    ["2025-08-08", 2, CO_MENTOR.key],
+    ["2025-09-05", 3, "louise"],
+    ["2025-10-03", 4, CO_MENTOR.key],
+    ["2025-10-31", 5, "louise"],
+  ];
+  for (const [date, n, key] of preparations)
+    hours(LOGISTIQUE, key, "preparation", 1.5, date, { forMeetingId: meetingId(LOGISTIQUE, n) });
   hours(LOGISTIQUE, "louise", "communication", 0.75, "2025-08-28");
   hours(LOGISTIQUE, "louise", "communication", 0.75, "2025-10-17");
   hours(LOGISTIQUE, "louise", "follow-up", 1, "2025-11-14", {
@@ -607,6 +677,8 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     startsAt: postponed.toISOString(),
     endsAt: new Date(postponed.getTime() + 120 * 60_000).toISOString(),
     kind: "collective",
+    format: "online",
+    place: PILOT_MEETING_PLACE[SYNERGIES],
     participantIds: [],
     presentIds: [],
     facilitatorId: pid("sylvie"),
@@ -689,7 +761,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
   tool(
     LOGISTIQUE,
     "ges",
-    "louise",
+    CO_MENTOR.key,
     "ges",
     "Calcul des GES évités",
     "Application : les GES évités par les denrées récupérées, pour les demandes de financement.",
@@ -699,7 +771,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
   tool(
     LOGISTIQUE,
     "risques",
-    "louise",
+    CO_MENTOR.key,
     "risques",
     "Gabarit de gestion des risques",
     "Risques, mesures d'atténuation et autres outils de développement social.",
@@ -709,7 +781,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
   tool(
     LOGISTIQUE,
     "tarification",
-    "louise",
+    CO_MENTOR.key,
     "tarification",
     "Guide de tarification sociale",
     "Principes et grilles de prix selon le revenu.",
@@ -719,7 +791,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
   tool(
     LOGISTIQUE,
     "evenement",
-    "louise",
+    CO_MENTOR.key,
     "evenements",
     "Guide d'événement écoresponsable",
     "Organiser une activité sans gaspillage, étape par étape.",
@@ -739,7 +811,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
   tool(
     LOGISTIQUE,
     "donnees",
-    "louise",
+    CO_MENTOR.key,
     "donnees",
     "Formulaires de collecte des volumes",
     "Formulaires des volumes récupérés, tableau de compilation et graphiques.",
@@ -897,20 +969,7 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     createdBy: coordinatorId,
     createdAt: iso("2025-07-07"),
   }));
-  // The final evaluation: an interview of about an hour with each participant in December,
-  // validated by them (§1.4). Its answers below are what each person validated; the interviews
-  // themselves (dates, length) are in `PILOT_INTERVIEWS`.
-  evaluations.push({
-    id: "eval-pilote-finale",
-    programId: PILOT_PROGRAM_ID,
-    kind: "final",
-    title: "Évaluation finale (entrevues individuelles)",
-    opensOn: "2025-12-01",
-    closesOn: "2025-12-12",
-    createdBy: coordinatorId,
-    createdAt: iso("2025-11-24"),
-  });
-
+  // The final evaluation was no questionnaire but an interview with each participant (below).
   const responses: Rows<"evaluationResponses"> = [];
   const groupOf = (key: string) => (L.includes(key) ? LOGISTIQUE : SYNERGIES);
   const monthly: Array<[string, string, number, string, string]> = [
@@ -950,87 +1009,24 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
       submittedAt: iso(`${month}-28`),
     });
   }
-  // One group meant to keep meeting once or twice a year (§2.1 "Espace de confiance"): Logistique here (the report
-  // does not say which). Appreciation and objectives: no figure in the report, plausible; the
-  // mentee whose project could not take part was interviewed too (§2.2 "Banque d'heures").
-  const finals: Array<
-    [string, number, "yes" | "partly" | "no", "yes" | "maybe" | "no", string, string, boolean]
-  > = [
-    [
-      "louise",
-      5,
-      "yes",
-      "yes",
-      "Partager nos outils nous a obligés à les clarifier.",
-      "Prévoir le temps de préparation dans la compensation.",
-      true,
-    ],
-    [
-      "thomas",
-      5,
-      "yes",
-      "yes",
-      "Nous savons maintenant quoi demander avant d'acheter un véhicule.",
-      "Garder des groupes de trois.",
-      true,
-    ],
-    [
-      "chloe",
-      5,
-      "yes",
-      "yes",
-      "Un de nos volets réorienté avant qu'il ne nous coûte trop cher.",
-      "Merci à Louise pour ses outils ; prévoir une visite en personne.",
-      true,
-    ],
-    [
-      "sylvie",
-      4,
-      "partly",
-      "maybe",
-      "Des plans d'action par étapes aident quand les objectifs bougent.",
-      "Vérifier que les besoins restent dans l'expertise de la mentore.",
-      true,
-    ],
-    [
-      "emilie",
-      4,
-      "partly",
-      "maybe",
-      "Une gouvernance plus claire et des partenaires mieux mobilisés.",
-      "Fixer toutes les rencontres dès le départ.",
-      true,
-    ],
-    [
-      "amelie",
-      3,
-      "no",
-      "no",
-      "Le plan d'action de départ reste utile pour la suite.",
-      "Au Panier collectif de Rimouski, nommer la personne mentorée avant de commencer.",
-      false,
-    ],
-  ];
-  for (const [key, appreciation, reached, keep, learning, recommendations, consent] of finals) {
-    responses.push({
-      id: `resp-finale-${key}`,
-      evaluationId: "eval-pilote-finale",
-      programId: PILOT_PROGRAM_ID,
-      participantId: pid(key),
-      groupId: groupOf(key),
-      appreciation,
-      comment: "",
-      quoteConsent: consent,
-      objectives: [],
-      successFactors: "",
-      difficulties: "",
-      learning,
-      objectivesReached: reached,
-      recommendations,
-      continueMeeting: keep,
-      submittedAt: iso(PILOT_INTERVIEWS.find((i) => i.key === key)!.validatedOn, "17:00"),
-    });
-  }
+  // The final evaluation: an interview of about an hour with each participant in December, its
+  // summary validated by the participant (§1.4). Online, by video link: no figure in the report.
+  // Their notes, under the final questionnaire's themes, are in `PILOT_INTERVIEWS`.
+  const interviews: Rows<"interviews"> = PILOT_INTERVIEWS.map((i) => ({
+    id: `itw-pilote-${i.key}`,
+    programId: PILOT_PROGRAM_ID,
+    participantId: pid(i.key),
+    startsAt: iso(i.date, i.time),
+    durationMinutes: i.minutes,
+    place: `https://exemple.org/entrevues/pilote-${i.key}`,
+    status: "validated",
+    notes: { ...i.notes },
+    revision: 1,
+    validatedAt: iso(i.validatedOn, "17:00"),
+    scheduledBy: coordinatorId,
+    createdAt: iso("2025-11-24"),
+    updatedAt: iso(i.validatedOn, "17:00"),
+  }));
 
   // Check-ins: the late hire (§1.3), needs that changed (§2.2 "Attentes raisonnables"), a group
   // on track.
@@ -1067,23 +1063,37 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
       createdAt: iso("2025-09-30"),
     },
   ];
-  // The coordination attended meetings as an observer (§1.4); its own notes, never in the report.
-  const observerNotes: Rows<"observerNotes"> = PILOT_OBSERVED_MEETINGS.map((observed, i) => ({
-    id: `obs-pilote-${i + 1}`,
+  // The coordination attended meetings as an observer (§1.4), invited by the groups (above); its
+  // own notes, each linked to the meeting it observed, never in the report.
+  const observerNotes: Rows<"observerNotes"> = PILOT_OBSERVED_MEETINGS.map((observed, i) => {
+    const day = quebecDate(meetings.find((m) => m.id === observed.meetingId)!.startsAt);
+    return {
+      id: `obs-pilote-${i + 1}`,
+      programId: PILOT_PROGRAM_ID,
+      groupId: observed.groupId,
+      meetingId: observed.meetingId,
+      meetingDate: day,
+      note: observed.note,
+      createdBy: coordinatorId,
+      createdAt: iso(day, "17:00"),
+    };
+  });
+  // The coordination's time (§2.2 "Coordination du programme"): plausible hours, by task.
+  const coordinationEntries: Rows<"coordinationEntries"> = PILOT_COORDINATION_TIME.map((e, i) => ({
+    id: `crd-pilote-${i + 1}`,
     programId: PILOT_PROGRAM_ID,
-    groupId: observed.groupId,
-    meetingDate: meetings.find((m) => m.id === observed.meetingId)!.startsAt.slice(0, 10),
-    note: observed.note,
-    createdBy: coordinatorId,
-    createdAt: iso(
-      meetings.find((m) => m.id === observed.meetingId)!.startsAt.slice(0, 10),
-      "17:00",
-    ),
+    userId: coordinatorId,
+    date: e.date,
+    hours: e.hours,
+    task: e.task,
+    note: e.activity,
+    createdAt: iso(e.date, "17:00"),
   }));
 
   return {
     programs,
     applications,
+    users,
     participants,
     groups,
     meetings,
@@ -1094,26 +1104,27 @@ export function pilotCohort(coordinatorId: string, demoPeople: readonly PilotPer
     evaluationResponses: responses,
     checkIns,
     observerNotes,
+    coordinationEntries,
+    interviews,
   };
 }
 
-// ─── Not in the store yet: ready to be wired ───────────────────────────────────────────────────
+// ─── The figures the replay is built from, for its tests ────────────────────────────────────────
 
 /**
  * Logistique's mentor seat was shared by two mentors of one organization who led the meetings in
- * turns, by theme (§1.2; Conclusion, note 2). A group holds three members today, so the colleague has
- * no account yet; once a mentor seat can be shared, this person joins the seat (same organization
- * as its holder), and takes over the meetings they led, their preparation lines and the tools they
- * shared (recorded on the seat's holder until then). Which meetings and tools were the colleague's:
- * no figure in the report, by theme (transport and sorting: the holder; risks, data, pricing: the
- * colleague).
+ * turns, by theme (§1.2; Conclusion, note 2): the colleague of the seat's holder, in her
+ * organization, is the group's fourth member and her declared co-mentor (ADR 0026). He led
+ * meetings 2 and 4, prepared them, and shared the tools of their themes. Which meetings and tools
+ * were his: no figure in the report, by theme (transport, trucks and sorting: the holder; risks,
+ * data, GHG, pricing, events: the colleague). His name is the demo's invention.
  */
 export const PILOT_CO_MENTOR = {
   groupId: PILOT_GROUPS.logistique,
-  /** The seat's holder, whose organization the colleague shares. */
+  /** The seat's holder (the group's `mentorId`), whose organization the colleague shares. */
   seatHolderId: pilotParticipantId("louise"),
   organizationId: "org-louise",
-  person: { key: "gilles", first: "Gilles", last: "Thériault", email: "gilles@exemple.org" },
+  person: { key: "rejean", first: "Réjean", last: "Thériault", email: "rejean@exemple.org" },
   /** The meetings the colleague led (`facilitatorId`). */
   ledMeetingIds: ["mtg-pilote-logistique-2", "mtg-pilote-logistique-4"],
   /** The colleague's preparation of those meetings (`participantId`). */
@@ -1133,9 +1144,11 @@ export const PILOT_CO_MENTOR = {
 
 /**
  * The final evaluation: one interview of about an hour with each participant in December, whose
- * summary the participant then validated (§1.4). Dates, hours and validation days: no figure in
- * the report. The notes of the six seat holders are their final answers (`resp-finale-<key>`);
- * the co-mentor's are here.
+ * summary the participant then validated (§1.4), the co-mentor included; the mentee whose project
+ * could not take part was interviewed too (§2.2 "Banque d'heures"). Dates, hours, validation days
+ * and the notes' figures (appreciation, objectives reached, keeping on meeting): no figure in the
+ * report, plausible. One group meant to keep meeting once or twice a year (§2.1 "Espace de
+ * confiance"): Logistique here (the report does not say which).
  */
 export const PILOT_INTERVIEWS: ReadonlyArray<{
   key: string;
@@ -1144,7 +1157,13 @@ export const PILOT_INTERVIEWS: ReadonlyArray<{
   time: string;
   minutes: number;
   validatedOn: string;
-  notes?: { learning: string; recommendations: string };
+  notes: {
+    appreciation: number;
+    learning: string;
+    objectivesReached: "yes" | "partly" | "no";
+    recommendations: string;
+    continueMeeting: "yes" | "maybe" | "no";
+  };
 }> = [
   {
     key: "louise",
@@ -1153,17 +1172,27 @@ export const PILOT_INTERVIEWS: ReadonlyArray<{
     time: "10:00",
     minutes: 60,
     validatedOn: "2025-12-04",
+    notes: {
+      appreciation: 5,
+      learning: "Partager nos outils nous a obligés à les clarifier.",
+      objectivesReached: "yes",
+      recommendations: "Prévoir le temps de préparation dans la compensation.",
+      continueMeeting: "yes",
+    },
   },
   {
-    key: "gilles",
+    key: "rejean",
     groupId: PILOT_GROUPS.logistique,
     date: "2025-12-01",
     time: "13:30",
     minutes: 60,
     validatedOn: "2025-12-05",
     notes: {
+      appreciation: 5,
       learning: "Animer en alternance selon le thème allège la préparation.",
+      objectivesReached: "yes",
       recommendations: "Dire dès le départ qui anime quoi.",
+      continueMeeting: "yes",
     },
   },
   {
@@ -1173,6 +1202,13 @@ export const PILOT_INTERVIEWS: ReadonlyArray<{
     time: "10:00",
     minutes: 60,
     validatedOn: "2025-12-05",
+    notes: {
+      appreciation: 5,
+      learning: "Nous savons maintenant quoi demander avant d'acheter un véhicule.",
+      objectivesReached: "yes",
+      recommendations: "Garder des groupes de trois.",
+      continueMeeting: "yes",
+    },
   },
   {
     key: "chloe",
@@ -1181,6 +1217,13 @@ export const PILOT_INTERVIEWS: ReadonlyArray<{
     time: "13:30",
     minutes: 60,
     validatedOn: "2025-12-08",
+    notes: {
+      appreciation: 5,
+      learning: "Un de nos volets réorienté avant qu'il ne nous coûte trop cher.",
+      objectivesReached: "yes",
+      recommendations: "Merci à Louise pour ses outils ; prévoir une visite en personne.",
+      continueMeeting: "yes",
+    },
   },
   {
     key: "sylvie",
@@ -1189,6 +1232,13 @@ export const PILOT_INTERVIEWS: ReadonlyArray<{
     time: "10:00",
     minutes: 60,
     validatedOn: "2025-12-09",
+    notes: {
+      appreciation: 4,
+      learning: "Des plans d'action par étapes aident quand les objectifs bougent.",
+      objectivesReached: "partly",
+      recommendations: "Vérifier que les besoins restent dans l'expertise de la mentore.",
+      continueMeeting: "maybe",
+    },
   },
   {
     key: "emilie",
@@ -1197,6 +1247,13 @@ export const PILOT_INTERVIEWS: ReadonlyArray<{
     time: "13:30",
     minutes: 60,
     validatedOn: "2025-12-10",
+    notes: {
+      appreciation: 4,
+      learning: "Une gouvernance plus claire et des partenaires mieux mobilisés.",
+      objectivesReached: "partly",
+      recommendations: "Fixer toutes les rencontres dès le départ.",
+      continueMeeting: "maybe",
+    },
   },
   {
     key: "amelie",
@@ -1205,52 +1262,106 @@ export const PILOT_INTERVIEWS: ReadonlyArray<{
     time: "10:00",
     minutes: 45,
     validatedOn: "2025-12-11",
+    notes: {
+      appreciation: 3,
+      learning: "Le plan d'action de départ reste utile pour la suite.",
+      objectivesReached: "no",
+      recommendations:
+        "Au Panier collectif de Rimouski, nommer la personne mentorée avant de commencer.",
+      continueMeeting: "no",
+    },
   },
 ];
 
 /**
- * Compensation per mentor: 2 500 $ to each mentor organization (§2.2 "Compensation financière"), one per group's mentor
- * seat (the two co-mentors of Logistique shared one); 10 000 $ for coordination and evaluation is
- * the program's `budget.coordination`.
+ * Compensation per mentor (`participants.compensation`): the report gives 2 500 $ for each mentor
+ * (Tableau 4, §2.2 "Compensation financière"). Logistique's two co-mentors shared one mentor's
+ * involvement (§1.2), so the replay reads the figure per mentor seat and splits the shared seat's
+ * 2 500 $ in two halves (the report does not say how they shared it): 5 000 $ for the program's
+ * two seats. The 10 000 $ for coordination and evaluation is the program's `budget.coordination`.
  */
 export const PILOT_MENTOR_COMPENSATION = [
-  { participantId: pilotParticipantId("louise"), amount: 2500 },
+  { participantId: pilotParticipantId("louise"), amount: 1250 },
+  { participantId: pilotParticipantId("rejean"), amount: 1250 },
   { participantId: pilotParticipantId("sylvie"), amount: 2500 },
 ] as const;
 
 /**
- * The coordination's time, by activity. The report gives no hours, only that it took much more
- * time than planned (§2.2 "Coordination du programme", "Compensation financière"): following up candidates, start meetings, observing meetings and
- * writing the report were underestimated. Plausible figures.
+ * The coordination's time, by activity (`coordinationEntries`, by task). The report gives no
+ * hours, only that it took much more time than planned (§2.2 "Coordination du programme",
+ * "Compensation financière"): following up candidates, start meetings, observing meetings and
+ * writing the report were underestimated. Plausible figures, 120 h in all; an entry holds at most
+ * a day, so the report's writing is two entries.
  */
 export const PILOT_COORDINATION_TIME: ReadonlyArray<{
   date: string;
   hours: number;
+  task: "recruitment" | "selection" | "pairing" | "follow-up" | "evaluation" | "other";
   activity: string;
 }> = [
-  { date: "2025-02-17", hours: 12, activity: "Plan du programme avec le comité consultatif" },
-  { date: "2025-04-24", hours: 16, activity: "Lecture et évaluation des 10 formulaires d'intérêt" },
-  { date: "2025-05-20", hours: 8, activity: "Recherche et appels des mentor·es" },
+  {
+    date: "2025-02-17",
+    hours: 12,
+    task: "other",
+    activity: "Plan du programme avec le comité consultatif",
+  },
+  {
+    date: "2025-04-24",
+    hours: 16,
+    task: "selection",
+    activity: "Lecture et évaluation des 10 formulaires d'intérêt",
+  },
+  {
+    date: "2025-05-20",
+    hours: 8,
+    task: "recruitment",
+    activity: "Recherche et appels des mentor·es",
+  },
+  {
+    date: "2025-06-13",
+    hours: 4,
+    task: "recruitment",
+    activity: "Suivi auprès des participant·es pressenti·es",
+  },
   {
     date: "2025-06-20",
-    hours: 10,
-    activity: "Suivi des participant·es et rencontres de démarrage",
+    hours: 6,
+    task: "pairing",
+    activity: "Préparation des rencontres de démarrage des deux groupes",
   },
-  { date: "2025-07-31", hours: 6, activity: "Observation des rencontres (juillet)" },
-  { date: "2025-09-30", hours: 9, activity: "Observation des rencontres (août–septembre)" },
   {
-    date: "2025-11-28",
-    hours: 10,
-    activity: "Questionnaires mensuels et observation (octobre–novembre)",
+    date: "2025-07-31",
+    hours: 6,
+    task: "follow-up",
+    activity: "Observation des rencontres (juillet)",
   },
-  { date: "2025-12-12", hours: 14, activity: "Entrevues finales et validation des résumés" },
-  { date: "2026-02-27", hours: 35, activity: "Rédaction du rapport" },
+  {
+    date: "2025-09-30",
+    hours: 9,
+    task: "follow-up",
+    activity: "Observation des rencontres (août–septembre)",
+  },
+  {
+    date: "2025-11-21",
+    hours: 6,
+    task: "follow-up",
+    activity: "Observation des rencontres (octobre–novembre)",
+  },
+  { date: "2025-11-28", hours: 4, task: "evaluation", activity: "Questionnaires mensuels" },
+  {
+    date: "2025-12-12",
+    hours: 14,
+    task: "evaluation",
+    activity: "Entrevues finales et validation des résumés",
+  },
+  { date: "2026-01-30", hours: 17.5, task: "evaluation", activity: "Rédaction du rapport" },
+  { date: "2026-02-27", hours: 17.5, task: "evaluation", activity: "Rédaction du rapport (suite)" },
 ];
 
 /**
  * Meetings the coordination attended as an observer (§1.4), with its notes: which ones, no figure
- * in the report. Once a group can invite the coordination as observer, both pilot groups had
- * (from their start meeting), and the notes link to these meetings.
+ * in the report. Both pilot groups invited the coordination from their start meeting
+ * (`observerInvitation`), and each note names the meeting it was written at.
  */
 export const PILOT_OBSERVED_MEETINGS: ReadonlyArray<{
   groupId: string;
@@ -1274,5 +1385,12 @@ export const PILOT_OBSERVED_MEETINGS: ReadonlyArray<{
   },
 ];
 
-/** Every pilot meeting was online (§2.2 "Fréquence, format et durée"); none was in person or a site visit. */
-export const PILOT_MEETING_PLACE = "En ligne (visioconférence)";
+/**
+ * Every pilot meeting was online (§2.2 "Fréquence, format et durée": virtual meetings), none in
+ * person or a site visit: `format` "online", and each group's video link as its `place` (the
+ * links are the demo's).
+ */
+export const PILOT_MEETING_PLACE = {
+  [PILOT_GROUPS.logistique]: "https://exemple.org/rencontres/pilote-logistique",
+  [PILOT_GROUPS.synergies]: "https://exemple.org/rencontres/pilote-synergies",
+} as const;

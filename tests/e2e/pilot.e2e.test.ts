@@ -1,8 +1,9 @@
 /**
  * The coordinator reads the pilot's story in the closed program "cohorte pilote"
  * (server/seeds/pilot.ts): the report's figures by group (meetings by kind, hours used and left,
- * tools), its tools by theme, and the compensation in the program's settings. One server, one
- * page, two navigations.
+ * tools), its tools by theme, the compensation and the coordination's time next to the hours, the
+ * validated final interviews, and the program's default compensation in its settings. One
+ * server, one page, two navigations.
  * The figures are the pilot report's (tests/unit/pilot-replay.test.ts compares them one by one).
  */
 import type { Locator, Page } from "playwright-core";
@@ -32,24 +33,25 @@ async function fact(page: Page, term: string): Promise<string> {
 }
 
 describe("the pilot replay in the browser", () => {
-  it("the coordinator reads the pilot's figures in its report and its compensation in the settings", async () => {
+  it("the coordinator reads the pilot's figures, compensation and coordination time in its report", async () => {
     const page = await e2e.signedIn("coordination@exemple.org");
 
     await page.goto(`${e2e.url}${PROGRAM}/report`);
     await page.getByRole("heading", { level: 1, name: "Rapport du programme" }).waitFor();
     await page.getByText("Maillages et mentorat 2025 (cohorte pilote)").first().waitFor();
 
-    // Two groups of three over five regions; 33 of the 40 hours used.
+    // Two groups of three seats (seven people: Logistique's mentor seat has two co-mentors) over
+    // five regions; 33 of the 40 hours used.
     expect(await fact(page, "Groupes")).toBe("2");
-    expect(await fact(page, "Participant·es dans les groupes")).toBe("6");
+    expect(await fact(page, "Participant·es dans les groupes")).toBe("7");
     expect(await fact(page, "Régions différentes")).toBe("5");
     expect(await fact(page, "Rencontres tenues")).toBe("9");
     expect(await fact(page, "Heures utilisées")).toBe("33 h sur 40 h");
 
-    // Each group: one mentor, two mentees, three regions, its tools (Logistique: Tableau 3's eight
-    // and a mentee's list; Synergies: four).
+    // Each group: its mentors (Logistique: the two co-mentors of one seat), two mentees, three
+    // regions, its tools (Logistique: Tableau 3's eight and a mentee's list; Synergies: four).
     const groups = page.getByRole("table", { name: "Composition des groupes" });
-    expect(await rowCells(groups, "Logistique")).toEqual(["1", "2", "3", "9", "Terminé"]);
+    expect(await rowCells(groups, "Logistique")).toEqual(["2", "2", "3", "9", "Terminé"]);
     expect(await rowCells(groups, "Synergies")).toEqual(["1", "2", "3", "4", "Terminé"]);
 
     // Meetings by kind: held, of which collective, of which individual, postponed, cancelled, planned.
@@ -82,7 +84,26 @@ describe("the pilot replay in the browser", () => {
     expect((await rowCells(tools, "Gouvernance")).slice(1)).toEqual(["2", "2"]);
     expect(await rowCells(tools, "Total")).toEqual(["", "13", "10"]);
 
-    // The compensation: 2 500 $ per mentor, 10 000 $ for the coordination.
+    // Budget and coordination time: 2 500 $ per mentor seat (5 000 $ for the three mentors of the
+    // two seats), 10 000 $ for the coordination, the coordination's 120 hours by task.
+    await page
+      .getByRole("heading", { level: 2, name: "Budget et temps de coordination" })
+      .waitFor();
+    expect(await fact(page, "Rémunération des personnes mentores ($)")).toBe(
+      "5 000,00 $ (3 personnes mentores ; 2 500,00 $ par défaut)",
+    );
+    expect(await fact(page, "Budget de coordination ($)")).toBe("10 000,00 $");
+    expect(await fact(page, "Temps de coordination inscrit (h)")).toBe("120 h");
+    expect(await fact(page, "Heures utilisées sur les heures offertes")).toBe("33 h sur 40 h");
+    const byTask = page.getByRole("table", { name: "Temps de coordination par type de tâche" });
+    expect(await rowCells(byTask, "Recrutement")).toEqual(["12 h"]);
+    expect(await rowCells(byTask, "Suivi des groupes")).toEqual(["21 h"]);
+    expect(await rowCells(byTask, "Évaluation")).toEqual(["53 h"]);
+
+    // The final evaluation: an interview with each of the seven, validated by each.
+    await page.getByText("7 entretiens, 7 synthèses validées par les participant·es.").waitFor();
+
+    // The program's figures in its settings: 2 500 $ per mentor, 10 000 $ for the coordination.
     await page.goto(`${e2e.url}${PROGRAM}/settings`);
     expect(await page.getByLabel("Compensation par personne mentore ($)").inputValue()).toBe(
       "2500",

@@ -38,7 +38,7 @@ describe("the program report in the browser", () => {
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     const lines = csv.slice(1).trim().split("\r\n");
     expect(lines[0]!.startsWith("Groupe,Banque,Utilisées,Restantes")).toBe(true);
-    expect(lines).toContain("Logistique,20,20,0,10,7.5,1.5,1,37.5,50");
-    expect(lines).toContain("Synergies,20,13,7,7,5,1,0,38.5,46.2");
+    expect(lines).toContain("Logistique,20,20,0,10,7.5,1.5,1,0,37.5,50");
+    expect(lines).toContain("Synergies,20,13,7,7,5,1,0,0,38.5,46.2");
   });
 });

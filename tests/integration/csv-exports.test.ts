@@ -59,28 +59,9 @@ beforeAll(async () => {
   second!.description = MULTILINE;
   doc.evaluations.find((e) => e.programId === PILOT_PROGRAM_ID && e.kind === "monthly")!.title =
     FORMULAS.questionnaireTitle;
-  const interviewee = doc.participants.find((p) => p.programId === PILOT_PROGRAM_ID)!;
-  doc.interviews.push({
-    id: "itw-csv",
-    programId: PILOT_PROGRAM_ID,
-    participantId: interviewee.id,
-    startsAt: "2025-12-04T15:00:00.000Z",
-    durationMinutes: 60,
-    place: "Visioconférence",
-    status: "validated",
-    notes: {
-      appreciation: 5,
-      learning: FORMULAS.interviewLearning,
-      objectivesReached: "yes",
-      recommendations: "",
-      continueMeeting: "yes",
-    },
-    revision: 1,
-    validatedAt: "2025-12-10T15:00:00.000Z",
-    scheduledBy: program.coordinatorIds[0]!,
-    createdAt: "2025-11-20T15:00:00.000Z",
-    updatedAt: "2025-12-10T15:00:00.000Z",
-  });
+  // The pilot's interviews are validated (one per participant): one's learning is the formula.
+  doc.interviews.find((i) => i.programId === PILOT_PROGRAM_ID)!.notes!.learning =
+    FORMULAS.interviewLearning;
   await writeFile(join(dataDir, "maillage.json"), JSON.stringify(documentSchema.parse(doc)));
   server = await startServer({ dataDir });
 });

@@ -31,8 +31,9 @@ describe("server life cycle", () => {
     };
     // 18, and the four of the shared mentor seat's group (server/seeds/co-mentors.ts).
     expect(doc.participants.filter((p) => p.programId === "prog-reemploi-2026")).toHaveLength(22);
-    // The pilot cohort: six of the same people took part in the closed 2025–26 program.
-    expect(doc.participants.filter((p) => p.programId === "prog-pilote-2025")).toHaveLength(6);
+    // The pilot cohort: six of the same people took part in the closed 2025–26 program, and the
+    // co-mentor who shared Logistique's mentor seat (server/seeds/pilot.ts).
+    expect(doc.participants.filter((p) => p.programId === "prog-pilote-2025")).toHaveLength(7);
     expect(doc.users.find((u) => u.email === "coordination@exemple.org")?.locale).toBe("en");
 
     const second = await startServer({ dataDir });

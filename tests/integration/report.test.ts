@@ -7,7 +7,15 @@ import { startServer, type TestServer } from "../helpers/server";
 
 const REPORT = `/programs/${PILOT_PROGRAM_ID}/report`;
 const CSV = `/programs/${PILOT_PROGRAM_ID}/report.csv`;
-const TABLES = ["groups", "meetings", "hours", "budget", "tools", "evaluations"] as const;
+const TABLES = [
+  "groups",
+  "meetings",
+  "hours",
+  "budget",
+  "tools",
+  "evaluations",
+  "interviews",
+] as const;
 let server: TestServer;
 
 /** The pilot's people and organizations, and its coordinator, from the demo document itself. */
@@ -30,7 +38,8 @@ beforeAll(async () => {
   expect(participantsWords).toContain("Louise");
   expect(participantsWords).toContain("Bérubé");
   expect(participantsWords).toContain("Le Panier collectif de Rimouski");
-  expect(participantsWords).toHaveLength(6 * 4 + 6);
+  // Seven people (the shared seat's co-mentor included) of six organizations.
+  expect(participantsWords).toHaveLength(7 * 4 + 6);
 });
 afterAll(async () => {
   await server?.stop();
@@ -62,9 +71,10 @@ describe("the pilot cohort's report", () => {
     const html = text(await response.text());
     expect(html).toContain("<h1>Rapport du programme</h1>");
 
-    // Groups by theme, one mentor and two mentees each, three regions each.
+    // Groups by theme, two mentees each, three regions each; Logistique's mentor seat is shared
+    // by two co-mentors (two mentors), Synergies has one.
     expect(html).toMatch(
-      /<th scope="row">Logistique<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>9<\/td><td>Terminé<\/td>/,
+      /<th scope="row">Logistique<\/th><td>2<\/td><td>2<\/td><td>3<\/td><td>9<\/td><td>Terminé<\/td>/,
     );
     expect(html).toMatch(
       /<th scope="row">Synergies<\/th><td>1<\/td><td>2<\/td><td>3<\/td><td>4<\/td><td>Terminé<\/td>/,
@@ -85,21 +95,25 @@ describe("the pilot cohort's report", () => {
       '<th scope="row">Synergies</th><td>20 h</td><td>13 h</td><td>7 h</td><td>7 h</td><td>5 h</td><td>1 h</td><td>0 h</td>',
     );
     expect(html).toContain("33 h sur 40 h");
-    // Compensation and coordination next to the hours: two mentors at the program's 2 500 $.
+    // Compensation and coordination next to the hours: 2 500 $ per mentor seat (the shared seat's
+    // split between its two co-mentors), 10 000 $ for the coordination, its 120 hours logged.
     expect(html).toContain("Budget et temps de coordination");
+    expect(html).toMatch(/<dt>Rémunération des personnes mentores \(\$\)<\/dt><dd>5\s000,00\s\$/);
+    expect(html).toMatch(/<dt>Temps de coordination inscrit \(h\)<\/dt><dd>120 h<\/dd>/);
     expect(html).toMatch(
       /<dt>Temps des mentorés et des pairs, hors banque \(h\)<\/dt><dd>0 h<\/dd>/,
     );
-    expect(html).toMatch(/2 personnes mentores ; 2\s500,00\s\$ par défaut/);
+    expect(html).toMatch(/3 personnes mentores ; 2\s500,00\s\$ par défaut/);
     // The charts are images with a text alternative that carries the numbers.
     expect(html).toContain('role="img" aria-labelledby="chart-hours-title"');
     expect(html).toContain("Logistique — utilisé : 20 h, restant : 0 h, banque : 20 h.");
     expect(html).toContain("Synergies — tenues : 4, reportées : 1, annulées : 0, planifiées : 0.");
-    // Tools by theme, questionnaires, consenting quotes with names hidden.
+    // Tools by theme; the final interviews, validated by each participant, names hidden.
     expect(html).toContain("Guide de tri des invendus");
+    expect(html).toContain("7 entretiens, 7 synthèses validées par les participant·es.");
     expect(html).toContain("Merci à […] pour ses outils ; prévoir une visite en personne.");
-    expect(html).not.toContain("nommer la personne mentorée");
-    expect(html).not.toContain("Le plan d'action de départ reste utile");
+    expect(html).toContain("Au […], nommer la personne mentorée avant de commencer.");
+    expect(html).not.toMatch(/Rimouski|Panier collectif/);
     // The coordinator's private observer notes are not part of the report.
     expect(html).not.toContain("Routine bien installée");
     // A print button and the CSV links.
@@ -131,7 +145,7 @@ describe("the pilot cohort's report", () => {
 
     expect(lines("groups")).toEqual([
       "Groupe,État,Mentor·es,Mentoré·es,Régions différentes,Outils partagés",
-      "Logistique,Terminé,1,2,3,9",
+      "Logistique,Terminé,2,2,3,9",
       "Synergies,Terminé,1,2,3,4",
     ]);
     expect(lines("meetings")).toEqual([
@@ -145,21 +159,21 @@ describe("the pilot cohort's report", () => {
       "Synergies,20,13,7,7,5,1,0,0,38.5,46.2",
       "Total,40,33,7,17,12.5,2.5,1,0,37.9,48.5",
     ]);
-    expect(lines("budget")).toContain("Personnes mentores,2");
+    expect(lines("budget")).toContain("Personnes mentores,3");
     expect(lines("budget")).toContain("Rémunération des personnes mentores ($),5000");
     expect(lines("budget")).toContain("Budget de coordination ($),10000");
     expect(lines("budget")).toContain("Heures utilisées,33");
+    expect(lines("budget")).toContain("Temps de coordination inscrit (h),120");
     expect(lines("budget")).toContain('"Temps des mentorés et des pairs, hors banque (h)",0');
     expect(lines("tools")).toHaveLength(14);
     expect(files.tools).toContain(
       'Tri des denrées,Guide de tri des invendus,"Critères de tri des invendus récupérés, étiquetage et conservation.",Oui',
     );
-    expect(files.evaluations).toContain("Final,Ensemble du programme,Réponses,6");
-    expect(files.evaluations).toContain("Final,Ensemble du programme,Appréciation moyenne,4.3");
-    expect(files.evaluations).toContain("Final,Logistique,Objectifs atteints : Oui,3");
-    expect(files.evaluations).toContain(
-      "Final,Ensemble du programme,Recommandation,Merci à […] pour ses outils ; prévoir une visite en personne.",
-    );
+    // No final questionnaire in the pilot: its final evaluation is the interviews.
+    expect(files.evaluations).toContain("Final,Ensemble du programme,Réponses,0");
+    expect(files.evaluations).not.toContain("Recommandation");
+    expect(lines("interviews")).toContain("Synthèses validées,7");
+    expect(lines("interviews")).toContain("Entretiens planifiés,7");
 
     // In English for an English reader.
     coordinator.cookies.set("maillage_lang", "en");

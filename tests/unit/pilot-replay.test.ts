@@ -8,10 +8,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildReport, programNames, type Report } from "../../core/models/report";
 import { documentSchema, type StoreDocument } from "../../core/store/schema";
 import { demoDocument } from "../../server/seeds/demo";
+import { quebecDate } from "../../core/utils/quebec-time";
 import {
   PILOT_CO_MENTOR,
+  PILOT_COORDINATION_TIME,
   PILOT_INTERVIEWS,
   PILOT_MENTOR_COMPENSATION,
+  PILOT_OBSERVED_MEETINGS,
   PILOT_PROGRAM_ID,
 } from "../../server/seeds/pilot";
 
@@ -20,9 +23,15 @@ const PILOT = {
   // §1.2 "Sélection des mentoré·es et mentor·es" (p. 10): a bank of 20 hours per group.
   hourBank: 20,
   // Tableau 4 "Compensation financière" and §2.2 "Compensation financière": 2 500 $ for each
-  // mentor organization, 10 000 $ for coordination and evaluation.
+  // mentor, 10 000 $ for coordination and evaluation. Two mentor seats (one per group), the
+  // Logistique one shared by two co-mentors (the replay splits its 2 500 $ between them).
   mentorCompensation: 2500,
+  mentorSeats: 2,
   coordination: 10000,
+  // §2.2 "Coordination du programme": the coordination's time, underestimated, went notably to
+  // following up candidates, the start meetings, observing meetings and writing the report (no
+  // hours in the report: the replay's are plausible, `PILOT_COORDINATION_TIME`).
+  coordinationTasks: ["recruitment", "pairing", "follow-up", "evaluation"],
   // §1.2: ten interest forms completed in April, four projects retained.
   interestForms: 10,
   projectsRetained: 4,
@@ -31,6 +40,9 @@ const PILOT = {
   // participants of each theme came from different regions.
   groups: 2,
   membersPerGroup: { mentor: 1, mentee: 2 },
+  // §1.2 and Conclusion, note 2: in Logistique, two mentors of one organization shared the
+  // mentor's involvement and took turns: two people in the mentor seat.
+  coMentors: { logistique: 2, synergies: 1 },
   regions: 5,
   regionsPerGroup: 3,
   logistique: {
@@ -61,9 +73,14 @@ const PILOT = {
     logistique: ["ges", "risques", "tarification", "evenements", "mutualisation", "donnees"],
     synergies: ["plan-action", "gouvernance", "partenaires"],
   },
-  // §1.4 (p. 13): the final evaluation, individual interviews of about an hour, in December.
+  // §1.4 (p. 13): the final evaluation, individual interviews of about an hour with the mentors
+  // and mentees (all seven people), in December, validated by the participants; no final
+  // questionnaire.
+  interviews: 7,
   interviewMonth: "12",
   interviewMinutes: 60,
+  // §1.4: the coordination observed meetings of the groups.
+  observedGroups: 2,
 } as const;
 
 let doc: StoreDocument;
@@ -89,6 +106,7 @@ beforeAll(async () => {
     tools: pilotRows(doc.tools),
     evaluations: pilotRows(doc.evaluations),
     responses: pilotRows(doc.evaluationResponses),
+    interviews: pilotRows(doc.interviews),
     names: programNames({
       participants,
       users: doc.users,
@@ -110,10 +128,25 @@ describe("the pilot replay against the pilot's report", () => {
       coordination: PILOT.coordination,
     });
     // One compensation per mentor seat: the two co-mentors of Logistique shared one.
-    expect(PILOT_MENTOR_COMPENSATION.map((c) => c.amount)).toEqual([
+    expect(report.budget.mentors).toBe(3);
+    expect(report.budget.compensationPerMentor).toBe(PILOT.mentorCompensation);
+    expect(report.budget.mentorCompensation).toBe(PILOT.mentorCompensation * PILOT.mentorSeats);
+    expect(report.budget.coordinationBudget).toBe(PILOT.coordination);
+    const compensation = new Map(pilotRows(doc.participants).map((p) => [p.id, p.compensation]));
+    for (const { participantId, amount } of PILOT_MENTOR_COMPENSATION)
+      expect(compensation.get(participantId), participantId).toBe(amount);
+    const shared = [PILOT_CO_MENTOR.seatHolderId, `pp-${PILOT_CO_MENTOR.person.key}`];
+    expect(shared.reduce((sum, id) => sum + compensation.get(id)!, 0)).toBe(
       PILOT.mentorCompensation,
-      PILOT.mentorCompensation,
-    ]);
+    );
+  });
+
+  it("logs the coordination's time, by the tasks the report found underestimated", () => {
+    const logged = PILOT_COORDINATION_TIME.reduce((sum, e) => sum + e.hours, 0);
+    expect(report.budget.coordinationHours).toBe(logged);
+    expect(pilotRows(doc.coordinationEntries)).toHaveLength(PILOT_COORDINATION_TIME.length);
+    for (const task of PILOT.coordinationTasks)
+      expect(report.budget.coordinationByTask[task], task).toBeGreaterThan(0);
   });
 
   it("received the interest forms and retained the projects", () => {
@@ -129,7 +162,13 @@ describe("the pilot replay against the pilot's report", () => {
   it("has two groups of three formed by the coordination, over five regions", () => {
     expect(report.totals.groups).toBe(PILOT.groups);
     for (const g of report.groups) {
-      expect(g.composition).toEqual({ ...PILOT.membersPerGroup, peer: 0 });
+      // The report counts people by role: the shared mentor seat is two mentors.
+      const key = g.label === "Logistique" ? "logistique" : "synergies";
+      expect(g.composition).toEqual({
+        ...PILOT.membersPerGroup,
+        mentor: PILOT.coMentors[key],
+        peer: 0,
+      });
       expect(g.regions).toBe(PILOT.regionsPerGroup);
       // The program is closed: its groups have completed, they are not "active".
       expect(g.status).toBe("completed");
@@ -148,15 +187,35 @@ describe("the pilot replay against the pilot's report", () => {
     expect(logistique.hours.meeting).toBe(PILOT.logistique.meetingHours);
     expect(logistique.hours.remaining).toBe(PILOT.logistique.hoursLeft);
     expect(logistique.hours.outsideMeetingsShare).toBeCloseTo(PILOT.outsideMeetingsShare, 1);
-    // The colleague who shares the mentor seat is of the seat holder's organization and led
-    // meetings of this group, in turns with the holder.
+    // The colleague who shares the mentor seat is of the seat holder's organization, a member of
+    // the group, its declared co-mentor, and led meetings of this group in turns with the holder.
     const holder = doc.participants.find((p) => p.id === PILOT_CO_MENTOR.seatHolderId)!;
+    const colleague = doc.participants.find((p) => p.id === holder.coMentorId)!;
     expect(holder.organizationId).toBe(PILOT_CO_MENTOR.organizationId);
-    const held = doc.meetings.filter((m) => m.groupId === PILOT_CO_MENTOR.groupId);
-    const numbers = PILOT_CO_MENTOR.ledMeetingIds.map((id) =>
-      held.findIndex((m) => m.id === id && m.status === "held"),
+    expect(colleague).toMatchObject({
+      role: "mentor",
+      organizationId: PILOT_CO_MENTOR.organizationId,
+      coMentorId: holder.id,
+      userId: `u-${PILOT_CO_MENTOR.person.key}`,
+    });
+    const seat = doc.groups.find((g) => g.id === PILOT_CO_MENTOR.groupId)!;
+    expect(seat).toMatchObject({ mentorId: holder.id, coMentorId: colleague.id });
+    expect(seat.memberIds).toHaveLength(4);
+    const held = doc.meetings
+      .filter((m) => m.groupId === PILOT_CO_MENTOR.groupId && m.status === "held")
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+    expect(
+      held.map((m) => (m.facilitatorId === colleague.id ? "colleague" : m.facilitatorId)),
+    ).toEqual([holder.id, "colleague", holder.id, "colleague", holder.id]);
+    expect(held.filter((m) => PILOT_CO_MENTOR.ledMeetingIds.includes(m.id as never))).toHaveLength(
+      2,
     );
-    expect(numbers).toEqual([1, 3]);
+    // His preparation and his tools are his, and his work draws from the one bank.
+    for (const id of PILOT_CO_MENTOR.hourEntryIds)
+      expect(doc.hourEntries.find((e) => e.id === id)!.participantId).toBe(colleague.id);
+    for (const id of PILOT_CO_MENTOR.toolIds)
+      expect(doc.tools.find((t) => t.id === id)!.authorId).toBe(colleague.id);
+    expect(logistique.hours.ownTime).toBe(0);
   });
 
   it("counts Synergies' meetings, collective then individual, and the 7 hours left", () => {
@@ -212,16 +271,46 @@ describe("the pilot replay against the pilot's report", () => {
   });
 
   it("ends with an individual interview of about an hour per participant in December", () => {
-    const people = pilotRows(doc.participants).map((p) => p.id.replace(/^pp-/, ""));
-    const interviewed = PILOT_INTERVIEWS.map((i) => i.key);
-    expect(interviewed).toEqual(expect.arrayContaining(people));
-    // Everyone of the seats, and the co-mentor.
-    expect(interviewed).toContain(PILOT_CO_MENTOR.person.key);
-    for (const interview of PILOT_INTERVIEWS) {
-      expect(interview.date.slice(5, 7)).toBe(PILOT.interviewMonth);
-      expect(interview.minutes).toBeLessThanOrEqual(PILOT.interviewMinutes);
-      expect(interview.validatedOn >= interview.date).toBe(true);
+    const people = pilotRows(doc.participants).map((p) => p.id);
+    const interviews = pilotRows(doc.interviews);
+    expect(interviews).toHaveLength(PILOT.interviews);
+    // Everyone of the seats, and the co-mentor: one each.
+    expect(interviews.map((i) => i.participantId).sort()).toEqual([...people].sort());
+    expect(PILOT_INTERVIEWS.map((i) => i.key)).toContain(PILOT_CO_MENTOR.person.key);
+    for (const interview of interviews) {
+      expect(quebecDate(interview.startsAt).slice(5, 7)).toBe(PILOT.interviewMonth);
+      expect(interview.durationMinutes).toBeLessThanOrEqual(PILOT.interviewMinutes);
+      // Validated by the participant, after the interview.
+      expect(interview.status).toBe("validated");
+      expect(interview.validatedAt! > interview.startsAt).toBe(true);
     }
-    expect(report.evaluations.final.total.responses).toBe(people.length);
+    // The report's interview section reads them all; there was no final questionnaire.
+    expect(report.interviews).toMatchObject({
+      scheduled: PILOT.interviews,
+      validated: PILOT.interviews,
+    });
+    expect(report.interviews.stats.respondents).toBe(PILOT.interviews);
+    expect(report.evaluations.final.questionnaires).toBe(0);
+  });
+
+  it("had the coordination observe meetings of both groups, by their invitation", () => {
+    const groups = pilotRows(doc.groups);
+    expect(groups.filter((g) => g.observerInvitation)).toHaveLength(PILOT.observedGroups);
+    const notes = pilotRows(doc.observerNotes);
+    expect(new Set(notes.map((n) => n.groupId)).size).toBe(PILOT.observedGroups);
+    for (const observed of PILOT_OBSERVED_MEETINGS) {
+      const note = notes.find((n) => n.meetingId === observed.meetingId)!;
+      const meeting = doc.meetings.find((m) => m.id === observed.meetingId)!;
+      expect(meeting).toMatchObject({ groupId: note.groupId, status: "held" });
+      expect(note.meetingDate).toBe(quebecDate(meeting.startsAt));
+      const invited = groups.find((g) => g.id === meeting.groupId)!.observerInvitation!;
+      expect(invited.at < meeting.startsAt).toBe(true);
+    }
+    // Every meeting online (Tableau 4), with its group's link.
+    const meetings = doc.meetings.filter((m) => groups.some((g) => g.id === m.groupId));
+    for (const m of meetings) {
+      expect(m.format, m.id).toBe("online");
+      expect(m.place, m.id).toMatch(/^https:\/\//);
+    }
   });
 });

@@ -35,6 +35,7 @@ function inputFor(document: StoreDocument, programId: string): ReportInput {
     tools: document.tools.filter((t) => t.programId === programId),
     evaluations: document.evaluations.filter((e) => e.programId === programId),
     responses: document.evaluationResponses.filter((r) => r.programId === programId),
+    interviews: document.interviews.filter((i) => i.programId === programId),
     names: programNames({
       participants,
       users: document.users,
@@ -48,7 +49,7 @@ beforeAll(async () => {
   doc = documentSchema.parse(await demoDocument(new Date("2026-11-28T12:00:00Z")));
   // The pilot cohort the demo document is built with.
   const coordinator = doc.users.find((u) => u.email === "coordination@exemple.org")!;
-  const cohort = pilotCohort(coordinator.id, DEMO_PEOPLE);
+  const cohort = pilotCohort(coordinator.id, DEMO_PEOPLE, coordinator.passwordHash);
   expect(doc.groups.filter((g) => g.programId === PILOT_PROGRAM_ID).map((g) => g.id)).toEqual(
     cohort.groups.map((g) => g.id),
   );
@@ -57,6 +58,35 @@ beforeAll(async () => {
 });
 
 const byLabel = (label: string) => report.groups.find((g) => g.label === label)!;
+/**
+ * The pilot had no final questionnaire (its final evaluation was the interviews): for the
+ * questionnaire's figures, quotes and small counts, the same answers as a final questionnaire,
+ * each person's interview notes, quotable by everyone but the mentee whose project left.
+ */
+function withFinalQuestionnaire(): ReportInput {
+  const groupOf = (participantId: string) =>
+    input.groups.find((g) => g.memberIds.includes(participantId))!.id;
+  return {
+    ...input,
+    evaluations: [
+      ...input.evaluations,
+      { id: "eval-final", kind: "final", title: "Évaluation finale", opensOn: "2025-12-01" },
+    ],
+    responses: [
+      ...input.responses,
+      ...input.interviews!.map((i) => ({
+        id: `resp-final-${i.participantId}`,
+        evaluationId: "eval-final",
+        participantId: i.participantId,
+        groupId: groupOf(i.participantId),
+        quoteConsent: i.participantId !== "pp-amelie",
+        successFactors: "",
+        ...i.notes!,
+      })),
+    ],
+  };
+}
+
 /** 1.5 h of preparation logged by a mentee of Logistique (their own time). */
 function menteeWork(): ReportInput["hourEntries"][number] {
   const group = input.groups.find((g) => g.label === "Logistique")!;
@@ -79,12 +109,12 @@ describe("the pilot cohort's report", () => {
       [1, "Logistique"],
       [2, "Synergies"],
     ]);
-    for (const g of report.groups) {
-      expect(g.composition).toEqual({ mentor: 1, mentee: 2, peer: 0 });
-      expect(g.regions).toBe(3);
-    }
+    // People by role: Logistique's mentor seat is shared by two co-mentors of one organization.
+    expect(byLabel("Logistique").composition).toEqual({ mentor: 2, mentee: 2, peer: 0 });
+    expect(byLabel("Synergies").composition).toEqual({ mentor: 1, mentee: 2, peer: 0 });
+    for (const g of report.groups) expect(g.regions).toBe(3);
     expect(report.roles).toEqual(["mentor", "mentee"]);
-    expect(report.totals.members).toBe(6);
+    expect(report.totals.members).toBe(7);
     // Three regions per group, five in all: one region has an organization in each group.
     expect(report.totals.regions).toBe(5);
   });
@@ -135,8 +165,17 @@ describe("the pilot cohort's report", () => {
   });
 
   it("gives the compensation and the coordination time next to the hours", () => {
-    // Two mentors at the program's figure (2 500 $), one of them with their own.
-    const [louise, sylvie] = input.participants.filter((p) => p.role === "mentor");
+    // The pilot: 2 500 $ per mentor seat, the shared seat's split between its two co-mentors;
+    // the coordination's logged time.
+    expect(report.budget).toMatchObject({
+      mentors: 3,
+      mentorCompensation: 5000,
+      compensationPerMentor: 2500,
+      coordinationBudget: 10000,
+      coordinationHours: 120,
+    });
+    // Synergies' mentor with another figure, the coordination's time replaced.
+    const sylvie = input.participants.find((p) => p.id === "pp-sylvie");
     const coordinated = buildReport({
       ...input,
       participants: input.participants.map((p) =>
@@ -149,9 +188,8 @@ describe("the pilot cohort's report", () => {
         { hours: 1.25, task: "recruitment" },
       ],
     });
-    expect(louise).toBeDefined();
     expect(coordinated.budget).toEqual({
-      mentors: 2,
+      mentors: 3,
       mentorCompensation: 4000,
       compensationPerMentor: 2500,
       coordinationBudget: 10000,
@@ -192,39 +230,57 @@ describe("the pilot cohort's report", () => {
     expect(byLabel("Logistique").tools + byLabel("Synergies").tools).toBe(13);
   });
 
-  it("summarizes the questionnaires", () => {
+  it("summarizes the questionnaires and the validated interviews", () => {
     const { monthly, final } = report.evaluations;
     expect(monthly.questionnaires).toBe(4);
     expect(monthly.total).toMatchObject({ responses: 19, respondents: 6, shown: true });
     expect(monthly.total.averageAppreciation).toBe(4.3);
     expect(monthly.byQuestionnaire.map((q) => q.stats.responses)).toEqual([6, 5, 4, 4]);
-    expect(final.total).toMatchObject({
-      responses: 6,
-      averageAppreciation: 4.3,
-      objectivesReached: { yes: 3, partly: 2, no: 1 },
-      continueMeeting: { yes: 3, maybe: 2, no: 1 },
+    // The pilot's final evaluation was an interview with each of its seven people, validated.
+    expect(final.questionnaires).toBe(0);
+    expect(final.total.responses).toBe(0);
+    expect(report.interviews).toMatchObject({ scheduled: 7, validated: 7 });
+    expect(report.interviews.stats).toMatchObject({
+      responses: 7,
+      averageAppreciation: 4.4,
+      objectivesReached: { yes: 4, partly: 2, no: 1 },
+      continueMeeting: { yes: 4, maybe: 2, no: 1 },
     });
-    const logistique = final.byGroup.find((b) => b.groupId === byLabel("Logistique").id)!;
+    // The interviews' texts are redacted: the organization named in one is hidden.
+    expect(report.interviews.recommendations).toContain(
+      `Au ${REDACTED}, nommer la personne mentorée avant de commencer.`,
+    );
+    // The same answers as a final questionnaire, per group.
+    const asQuestionnaire = buildReport(withFinalQuestionnaire()).evaluations.final;
+    expect(asQuestionnaire.total).toMatchObject({
+      responses: 7,
+      averageAppreciation: 4.4,
+      objectivesReached: { yes: 4, partly: 2, no: 1 },
+    });
+    const logistique = asQuestionnaire.byGroup.find((b) => b.groupId === byLabel("Logistique").id)!;
     expect(logistique.stats).toMatchObject({
-      responses: 3,
-      objectivesReached: { yes: 3, partly: 0, no: 0 },
-      continueMeeting: { yes: 3, maybe: 0, no: 0 },
+      responses: 4,
+      objectivesReached: { yes: 4, partly: 0, no: 0 },
+      continueMeeting: { yes: 4, maybe: 0, no: 0 },
     });
   });
 
   it("quotes only consenting answers, with names hidden", () => {
-    expect(report.recommendations).toContain(
+    // No pilot answer consented to be quoted (its monthly answers; no final questionnaire).
+    expect(report.recommendations).toEqual([]);
+    const quoted = buildReport(withFinalQuestionnaire());
+    expect(quoted.recommendations).toContain(
       `Merci à ${REDACTED} pour ses outils ; prévoir une visite en personne.`,
     );
-    expect(report.recommendations).toHaveLength(5);
+    expect(quoted.recommendations).toHaveLength(6);
     // The recommendation without consent (it names an organization) is left out entirely.
-    expect(report.recommendations.join(" ")).not.toMatch(/Rimouski|Panier|nommer la personne/);
-    expect(report.quotes.filter((q) => q.source === "learning")).toHaveLength(5);
-    expect(report.quotes.map((q) => q.text)).not.toContain(
+    expect(quoted.recommendations.join(" ")).not.toMatch(/Rimouski|Panier|nommer la personne/);
+    expect(quoted.quotes.filter((q) => q.source === "learning")).toHaveLength(6);
+    expect(quoted.quotes.map((q) => q.text)).not.toContain(
       "Le plan d'action de départ reste utile pour la suite.",
     );
     // No monthly answer consented to be quoted.
-    expect(report.quotes.some((q) => q.source === "successFactors")).toBe(false);
+    expect(quoted.quotes.some((q) => q.source === "successFactors")).toBe(false);
   });
 
   it("never contains a name, organization or email of the program, even in the CSV tables", () => {
@@ -292,16 +348,17 @@ describe("the redactor", () => {
 describe("small counts", () => {
   it(`breaks answers down only when at least ${MIN_RESPONDENTS} people answered`, () => {
     const logistique = byLabel("Logistique").id;
-    // One of Logistique's members did not answer the final evaluation: two answers left.
-    const finalIds = new Set(doc.evaluations.filter((e) => e.kind === "final").map((e) => e.id));
+    // Two of Logistique's members did not answer the final evaluation: two answers left.
+    const answered = withFinalQuestionnaire();
+    const finalIds = new Set(["eval-final"]);
     const fewer = buildReport({
-      ...input,
-      responses: input.responses.filter(
+      ...answered,
+      responses: answered.responses.filter(
         (r) =>
           !(
             finalIds.has(r.evaluationId) &&
             r.groupId === logistique &&
-            r.participantId === "pp-thomas"
+            (r.participantId === "pp-thomas" || r.participantId === "pp-rejean")
           ),
       ),
     });
@@ -320,8 +377,8 @@ describe("small counts", () => {
 
     // Two answers in the whole program: only their count.
     const two = buildReport({
-      ...input,
-      responses: input.responses.filter((r) => finalIds.has(r.evaluationId)).slice(0, 2),
+      ...answered,
+      responses: answered.responses.filter((r) => finalIds.has(r.evaluationId)).slice(0, 2),
     });
     expect(two.evaluations.final.total).toEqual({
       responses: 2,
