@@ -103,7 +103,16 @@ describe("keyboard-only journeys", { timeout: 120_000 }, () => {
     await page.keyboard.type("Pas de véhicule réfrigéré.");
     await tabTo(page, /^Comment le mentorat/, { max: 1 });
     await page.keyboard.type("Apprendre la chaîne de froid.");
-    await tabTo(page, /^Dans quelle mesure/, { max: 1 });
+    // Radio buttons: Tab enters the group on its first option, an arrow key picks the next.
+    await tabTo(page, /^Oui$/, { max: 1 });
+    await page.keyboard.press("ArrowDown");
+    expect(
+      await page
+        .getByRole("group", { name: /reçu du coaching ou du mentorat récemment/ })
+        .getByLabel("Non")
+        .isChecked(),
+    ).toBe(true);
+    await tabTo(page, /^Dans quelle mesure/, { max: 2 });
     await page.keyboard.type("Beaucoup.");
     // A need's priority: the arrow keys walk the options of the focused select.
     await tabTo(page, /^Chaîne de froid$/);

@@ -13,7 +13,7 @@ export function MeetingWhere({ format, place }: { format: MeetingFormat | null; 
   if (!format && !place) return null;
   const url = placeUrl(place);
   return (
-    <p>
+    <p className="meeting-where">
       {format ? t(`meetingWhere.formats.${format}`) : null}
       {format && place ? " · " : null}
       {place ? (
