@@ -81,10 +81,11 @@ describe("the coordination as observer", () => {
 
   it("writes observer notes choosing one of the observed group's meetings", async () => {
     const page = await pageText(await coordinator.get(`${PROGRAM}/evaluations`));
-    expect(page).toContain('<optgroup label="Chaîne de froid">');
+    // The group is named with its members, so that groups can be told apart.
+    expect(page).toContain('<optgroup label="Chaîne de froid — Benoît, Marc, Mathieu">');
     expect(page).toContain('value="mtg-demo-demarrage"');
     // The demo's note about the kickoff is shown with its meeting's kind.
-    expect(page).toMatch(/Chaîne de froid · [^<]+ · Collective/);
+    expect(page).toMatch(/Chaîne de froid — Benoît, Marc, Mathieu · [^<]+ · Collective/);
   });
 });
 
