@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { useLoaderData, useSubmit } from "@remix-run/react";
+import { Link, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { tagLabel } from "~/components/ProfileFields";
 import { Pager, PageRange } from "~/components/Pager";
@@ -43,6 +43,8 @@ export default function Directory() {
   const { taxonomy, filters, entries, pageInfo, hasProfile } = useLoaderData<typeof loader>();
   const { t, locale } = useT();
   const submit = useSubmit();
+  const { pathname } = useLocation();
+  const filtered = Object.values(filters).some((value) => Boolean(value));
   const labels = new Map(taxonomy.map((x) => [x.id, tagLabel(x, locale)]));
   const tag = (id: string) => labels.get(id) ?? id;
   return (
@@ -82,6 +84,16 @@ export default function Directory() {
         <PageRange info={pageInfo} />
         {hasProfile ? ` ${t("directory.fitExplained")}` : ""}
       </p>
+      {entries.length === 0 ? (
+        <div className="empty-state">
+          <p>{t(filtered ? "directory.noneFiltered" : "directory.none")}</p>
+          {filtered ? (
+            <p>
+              <Link to={pathname}>{t("directory.resetFilters")}</Link>
+            </p>
+          ) : null}
+        </div>
+      ) : null}
       <ul className="cards directory">
         {entries.map((entry) => (
           <li key={entry.id} className={entry.isSelf ? "card card--self" : "card"}>

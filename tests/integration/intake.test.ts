@@ -567,6 +567,16 @@ describe("the interest form and preselection", () => {
       expect.arrayContaining(["Louise Bérubé", "Marc Tremblay", "Sylvie Côté"]),
     );
     expect(await names("?role=chef")).toContain("Amélie Roy"); // an unknown filter value is ignored
+    // Filters that match nobody say so and offer to clear them; no filter, no such message.
+    const empty = await page(await louise.get(`${PROGRAM}/directory?role=peer&region=09`));
+    expect(empty).toContain("0 profil.");
+    expect(empty).toContain("Aucun profil ne correspond à ces filtres.");
+    expect(empty).toMatch(
+      /href="\/programs\/prog-reemploi-2026\/directory"[^>]*>Effacer les filtres et voir tous les profils</,
+    );
+    expect(await page(await louise.get(`${PROGRAM}/directory`))).not.toContain(
+      "Aucun profil ne correspond",
+    );
     const html = await page(await louise.get(`${PROGRAM}/directory`));
     const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)![1]!;
     expect(main).not.toContain("@exemple.org");
