@@ -11,6 +11,7 @@ import {
   scheduleInterview,
   validateInterview,
 } from "../../core/models/interview.server";
+import { memberNames } from "../../core/models/group.server";
 import { interviewPageSchema } from "../../core/schemas/interview";
 import { quebecDateTime, quebecInstant } from "../../core/utils/quebec-time";
 import { replyWithError } from "~/utils/errors.server";
@@ -31,13 +32,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     params.programId,
     params.interviewId,
   );
-  const participant = await s.store.get("participants", interview.participantId);
-  const user = participant ? await s.store.get("users", participant.userId) : undefined;
+  const names = await memberNames(s, [{ memberIds: [interview.participantId] }]);
   const { date, time } = quebecDateTime(interview.startsAt);
   return {
     programPath: `/programs/${program.id}` as const,
     asInterviewee,
-    name: user?.name ?? "—",
+    name: names[interview.participantId] || "—",
     interview: { ...interview, date, time },
   };
 }

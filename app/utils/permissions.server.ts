@@ -5,7 +5,6 @@
  */
 import { redirect } from "@remix-run/node";
 import {
-  coordinationAccess,
   coordinatorAccess,
   eventAccess,
   groupAccess,
@@ -75,7 +74,7 @@ export async function requireCoordinatorOf(s: Services, request: Request, progra
 /** The coordination's own pages: the program's coordinators; anyone else 404. */
 export async function requireCoordinationOf(s: Services, request: Request, programId: unknown) {
   const user = await requireUser(s, request);
-  const access = await coordinationAccess(s, user.id, programId);
+  const access = await coordinatorAccess(s, user.id, programId, "not_found");
   if (isRefusal(access)) deny(access);
   return { user, ...access };
 }

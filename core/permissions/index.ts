@@ -49,29 +49,20 @@ export async function programAccess(
   return { program, asCoordinator, participant };
 }
 
-/** Only the program's own coordinators; its participants are refused, anyone else never saw it. */
+/**
+ * Only the program's own coordinators; anyone else never saw it. Its participants are refused
+ * (`forbidden`), or, for the coordination's own figures (its time, the mentors' compensation),
+ * answered as if the page did not exist (`participants: "not_found"`).
+ */
 export async function coordinatorAccess(
   s: Services,
   userId: string,
   programId: unknown,
+  participants: Refusal = "forbidden",
 ): Promise<ProgramAccess | Refusal> {
   const access = await programAccess(s, userId, programId);
   if (isRefusal(access)) return access;
-  return access.asCoordinator ? access : "forbidden";
-}
-
-/**
- * The coordination's own figures (its time, the mentors' compensation): the program's
- * coordinators only; anyone else, its participants included, is refused as if they did not exist.
- */
-export async function coordinationAccess(
-  s: Services,
-  userId: string,
-  programId: unknown,
-): Promise<ProgramAccess | Refusal> {
-  const access = await programAccess(s, userId, programId);
-  if (isRefusal(access)) return access;
-  return access.asCoordinator ? access : "not_found";
+  return access.asCoordinator ? access : participants;
 }
 
 export interface GroupAccess extends ProgramAccess {
