@@ -127,45 +127,6 @@ export function priceBest(
   return out;
 }
 
-/**
- * Pricing of the explicit (pinned) triads, which column generation adds lazily instead of all at
- * once (at 2 400 people they are ~45 000 of the master's ~51 000 columns and make each LP re-solve
- * slow). Returns up to `k` triads of positive reduced cost per first member (flat triples, best
- * first) and `gain`, a bound on Σ rc_t x_t over the pinned triads t of any integer solution x:
- * the triads whose first member is a all hold a, so at most cap[a] of them are chosen, and each
- * is chosen at most once; per first member the smaller of cap[a] × (best rc) and the sum of the
- * positive rcs. A valid term to add to the implicit triads' pricing bound.
- */
-export function pricePinned(
-  enc: Encoded,
-  y: Float64Array | null,
-  pi: number,
-  k: number,
-): { add: number[]; gain: number } {
-  const pt = enc.pinTriads;
-  const byFirst = new Map<number, { rc: number; t: number }[]>();
-  for (let t = 0; 3 * t < pt.length; t++) {
-    const a = pt[3 * t]!;
-    const b = pt[3 * t + 1]!;
-    const c = pt[3 * t + 2]!;
-    const rc = triadValue(enc, a, b, c) - pi - (y ? y[a]! + y[b]! + y[c]! : 0);
-    if (!(rc > 1e-6)) continue;
-    let list = byFirst.get(a);
-    if (!list) byFirst.set(a, (list = []));
-    list.push({ rc, t });
-  }
-  const add: number[] = [];
-  let gain = 0;
-  for (const [a, list] of byFirst) {
-    list.sort((u, v) => v.rc - u.rc || u.t - v.t);
-    let sum = 0;
-    for (const e of list) sum += e.rc;
-    gain += Math.min(sum, enc.cap[a]! * list[0]!.rc);
-    for (const e of list.slice(0, k)) add.push(pt[3 * e.t]!, pt[3 * e.t + 1]!, pt[3 * e.t + 2]!);
-  }
-  return { add, gain };
-}
-
 function order(enc: Encoded, a: number, p: number, q: number): [number, number, number] {
   if (enc.mode === "mentorship") return p < q ? [a, p, q] : [a, q, p];
   const s = [a, p, q].sort((x, z) => x - z);

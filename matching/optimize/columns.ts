@@ -6,7 +6,7 @@
 import type { Highs } from "highs";
 import type { Encoded } from "../encode";
 import { MasterLp } from "../solvers/highs";
-import { enumerateAbove, priceBest, pricePinned, triadValue, tripleKey } from "../triads";
+import { enumerateAbove, priceBest, triadValue, tripleKey } from "../triads";
 import { countGroupBound } from "./group-bound";
 import { EPS, tick, type OptimizeOptions, type Run } from "./shared";
 
@@ -78,15 +78,10 @@ export async function generateColumns(
   let all: number[] | null = null;
   try {
     addCols(incumbent);
+    addCols(enc.pinTriads);
     all = enumerateAbove(enc, null, -Infinity, opts.directLimit ?? 400);
-    // Pinned triads are priced like the others (triads.ts, pricePinned) and enter the master
-    // when their reduced cost is positive; with forced persons (rows with a lower bound) they all
-    // enter from the start, so the first LP is feasible.
-    const lazyPins = !all && enc.forced.length === 0;
-    if (!lazyPins) addCols(enc.pinTriads);
     if (all) addCols(all);
     else addCols(priceBest(enc, y).flatMap((p) => p.triad ?? []));
-    if (lazyPins) addCols(pricePinned(enc, null, 0, 30).add);
     if (master.columns === 0) {
       // No feasible triad at all.
       return null;
@@ -108,11 +103,9 @@ export async function generateColumns(
         lpX = lp.x;
         y = lp.duals;
         pi = lp.countDual;
-        const perAnchor = opts.columnsPerAnchor ?? 3;
-        const priced = all ? [] : priceBest(enc, y, pi, perAnchor);
-        const pinned = lazyPins ? pricePinned(enc, y, pi, 10 * perAnchor) : { add: [], gain: 0 };
-        let gain = pinned.gain;
-        const add: number[] = [...pinned.add];
+        const priced = all ? [] : priceBest(enc, y, pi, opts.columnsPerAnchor ?? 3);
+        let gain = 0;
+        const add: number[] = [];
         for (const p of priced) {
           if (p.rc <= EPS || !p.triad) continue;
           const coef = enc.mode === "mentorship" ? enc.cap[p.anchor]! : 1 / 3;
