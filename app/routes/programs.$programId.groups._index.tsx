@@ -238,7 +238,7 @@ export default function Groups() {
                         {apart.map((c) => (
                           <option key={c.id} value={c.id} disabled>
                             {c.name} —{" "}
-                            {c.apart.map((code) => t(`directory.apartReasons.${code}`)).join(" ; ")}
+                            {c.apart.map((code) => t(`directory.apartReasons.${code}`)).join(" · ")}
                           </option>
                         ))}
                       </optgroup>

@@ -56,7 +56,7 @@ describe("the proposal form", () => {
     expect(nathalie).toEqual({
       value: "p-nathalie",
       label:
-        "Nathalie Gagnon — même région administrative que vous ; organismes concurrents ou en conflit d'intérêts déclaré",
+        "Nathalie Gagnon — même région administrative que vous · organismes concurrents ou en conflit d'intérêts déclaré",
       disabled: true,
       apart: true,
     });
