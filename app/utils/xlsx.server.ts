@@ -57,7 +57,9 @@ const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 /** Text longer than this wraps in its cell, in a column this wide (in characters). */
 const WIDEST_COLUMN = 60;
 
-export async function workbookBytes(sheets: readonly WorkbookSheet[]): Promise<Uint8Array<ArrayBuffer>> {
+export async function workbookBytes(
+  sheets: readonly WorkbookSheet[],
+): Promise<Uint8Array<ArrayBuffer>> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Maillage";
   workbook.created = new Date();
