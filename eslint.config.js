@@ -17,6 +17,11 @@ const csvWriter = {
   message:
     "CSV files are written by app/utils/csv.server.ts (no live formula; docs/decisions/0017-response-encoding.md).",
 };
+const xlsxWriter = {
+  group: ["exceljs", "exceljs/*"],
+  message:
+    "Workbooks are written by app/utils/xlsx.server.ts (texts never formulas; docs/decisions/0034-report-workbook.md).",
+};
 
 /** The core imports nothing from routes, sockets, the HTTP entry or seeds. */
 const outOfCore = {
@@ -137,16 +142,18 @@ export default tseslint.config(
   },
   {
     files: ["core/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [outOfCore, csvWriter] }] },
+    rules: { "no-restricted-imports": ["error", { patterns: [outOfCore, csvWriter, xlsxWriter] }] },
   },
   {
     files: ["matching/**/*.ts"],
-    rules: { "no-restricted-imports": ["error", { patterns: [appOrServer, csvWriter] }] },
+    rules: {
+      "no-restricted-imports": ["error", { patterns: [appOrServer, csvWriter, xlsxWriter] }],
+    },
   },
   {
     files: ["app/**/*.{ts,tsx}"],
     rules: {
-      "no-restricted-imports": ["error", { paths: [remixForm], patterns: [csvWriter] }],
+      "no-restricted-imports": ["error", { paths: [remixForm], patterns: [csvWriter, xlsxWriter] }],
       "no-restricted-syntax": ["error", fetcherForm, crossBundleInstanceof, domainErrorInstanceof],
     },
   },
@@ -155,7 +162,7 @@ export default tseslint.config(
     rules: {
       "no-restricted-imports": [
         "error",
-        { paths: [remixForm], patterns: [storeFromRoutes, csvWriter] },
+        { paths: [remixForm], patterns: [storeFromRoutes, csvWriter, xlsxWriter] },
       ],
     },
   },
@@ -178,7 +185,7 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-require-imports": "off" },
   },
   {
-    files: ["app/utils/csv.server.ts"],
+    files: ["app/utils/csv.server.ts", "app/utils/xlsx.server.ts"],
     rules: { "no-restricted-imports": "off" },
   },
 );

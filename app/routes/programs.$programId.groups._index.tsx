@@ -2,14 +2,13 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Violations, type ViolationView } from "~/components/Violations";
-import { mutualMatchesInProgram } from "../../core/models/event.server";
 import {
   checkGroup,
   groupScore,
   groupsOf,
   listProposalsFor,
   memberNames,
-  proposalCandidates,
+  proposalChoices,
   proposeGroup,
   respondToProposal,
   withdrawProposal,
@@ -35,17 +34,15 @@ async function requireParticipant(s: Services, request: Request, programId: unkn
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
   const { program, participant } = await requireParticipant(s, request, params.programId);
-  const [groups, proposals, candidates, matches] = await Promise.all([
+  const [groups, proposals, { candidates, matchesInGroups }] = await Promise.all([
     groupsOf(s, program.id, participant.id),
     listProposalsFor(s, program.id, participant.id),
-    proposalCandidates(s, program.id, participant.id),
-    mutualMatchesInProgram(s, program.id, participant.id),
+    proposalChoices(s, program.id, participant.id),
   ]);
   const names = {
     ...(await memberNames(s, proposals)),
     ...Object.fromEntries(candidates.map((c) => [c.id, c.name])),
   };
-  const matchIds = new Set(matches.map((m) => m.participantId));
   return {
     programId: program.id,
     me: participant.id,
@@ -59,7 +56,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       expiresAt: p.expiresAt,
       message: p.message,
     })),
-    candidates: candidates.map((c) => ({ ...c, match: matchIds.has(c.id) })),
+    candidates,
+    matchesInGroups,
     names,
   };
 }
@@ -127,6 +125,9 @@ export default function Groups() {
     (p) => p.status === "pending" || p.status === "awaiting-approval",
   );
   const past = data.proposals.filter((p) => !pending.includes(p));
+  // People the program's rule keeps out of the viewer's groups: listed last, not choosable.
+  const open = data.candidates.filter((c) => !c.apart);
+  const apart = data.candidates.flatMap((c) => (c.apart ? [{ ...c, apart: c.apart }] : []));
   return (
     <>
       <h1>{t("groups.title")}</h1>
@@ -226,18 +227,37 @@ export default function Groups() {
                     <option value="" disabled>
                       {t("groups.choose")}
                     </option>
-                    {data.candidates.map((c) => (
+                    {open.map((c) => (
                       <option key={c.id} value={c.id}>
                         {c.match ? "★ " : ""}
                         {c.name} — {t(`roles.${c.role}`)}, {c.organization}
                       </option>
                     ))}
+                    {apart.length > 0 ? (
+                      <optgroup label={t("groups.apartGroup")}>
+                        {apart.map((c) => (
+                          <option key={c.id} value={c.id} disabled>
+                            {c.name} —{" "}
+                            {c.apart.map((code) => t(`directory.apartReasons.${code}`)).join(" · ")}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ) : null}
                   </select>
                   <FieldErrorText id={`field-${field}`} error={error} />
                 </div>
               );
             })}
             <p className="field-hint">{t("groups.starHint")}</p>
+            {data.matchesInGroups.length > 0 ? (
+              <p className="field-hint" id="matches-in-groups">
+                {t("groups.matchesInGroups", {
+                  count: data.matchesInGroups.length,
+                  names: data.matchesInGroups.join(", "),
+                })}
+              </p>
+            ) : null}
+            {apart.length > 0 ? <p className="field-hint">{t("groups.apartHint")}</p> : null}
             <div className={fields.message.errors ? "field field--invalid" : "field"}>
               <label htmlFor="field-message">{t("groups.message")}</label>
               <textarea

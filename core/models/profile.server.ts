@@ -206,6 +206,22 @@ function programDirectoryOrder(s: Services, programId: string) {
 }
 
 /**
+ * Who the program's rule keeps out of the viewer's groups, and why (the directory's `apart`
+ * reasons, matching/compatibility.ts without the coordination's forbids): the same answer for the
+ * directory's cards and the self-formed proposal form. Empty for someone not in the program.
+ */
+export async function apartFromViewer(
+  s: Services,
+  programId: string,
+  viewerId: string,
+): Promise<Map<string, DirectoryApart[]>> {
+  const order = await programDirectoryOrder(s, programId);
+  const apart = new Map<string, DirectoryApart[]>();
+  for (const [id, fit] of order.fitsOf(viewerId)) if (fit.apart) apart.set(id, fit.apart);
+  return apart;
+}
+
+/**
  * One page of the program's directory: the published profiles (and the viewer's own) matching the
  * filters, the viewer first, then by fit with the viewer, then whoever the program's rule keeps out
  * of the viewer's groups, then by name. The whole filtered set is

@@ -194,6 +194,10 @@ describe(
           { langs: ["fr"] },
         )),
       ];
+      // Thomas is in no group: his page has the proposal form, with people set apart by the
+      // pairing rule (disabled, in a group of their own) and his mutual matches already grouped.
+      const thomas = await e2e.signedIn("thomas@exemple.org");
+      findings.push(...(await audit(thomas, `${PROGRAM}/groups`)));
       expectNoSeriousViolation(findings);
     });
 

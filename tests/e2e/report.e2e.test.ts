@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { useE2E } from "../helpers/e2e";
@@ -40,5 +41,18 @@ describe("the program report in the browser", () => {
     expect(lines[0]!.startsWith("Groupe,Banque,Utilisées,Restantes")).toBe(true);
     expect(lines).toContain("Logistique,20,20,0,10,7.5,1.5,1,0,37.5,50");
     expect(lines).toContain("Synergies,20,13,7,7,5,1,0,0,38.5,46.2");
+
+    // For Excel: every table in one workbook, its figures as numbers.
+    const link = page.getByRole("link", { name: "Classeur Excel (.xlsx)" });
+    expect(await link.getAttribute("aria-describedby")).toBe("report-downloads-hint");
+    await page.getByText("Pour Excel, prenez le classeur").waitFor();
+    const [workbookDownload] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(workbookDownload.suggestedFilename()).toBe("rapport.xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await workbookDownload.path())!);
+    const hours = workbook.getWorksheet("Banque d'heures")!;
+    expect(hours.getRow(1).getCell(2).value).toBe("Banque");
+    const synergies = hours.getColumn(1).values.indexOf("Synergies");
+    expect(hours.getRow(synergies).getCell(3).value).toBe(13);
   });
 });

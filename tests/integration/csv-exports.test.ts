@@ -12,6 +12,7 @@ import { REPORT_TABLES } from "../../core/models/report";
 import { documentSchema } from "../../core/store/schema";
 import { demoDocument } from "../../server/seeds/demo";
 import { PILOT_PROGRAM_ID } from "../../server/seeds/pilot";
+import { parseCsv } from "../helpers/csv";
 import { signedIn } from "../helpers/http";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
 
@@ -69,45 +70,6 @@ afterAll(async () => {
   await server?.stop();
   await removeDir(dataDir);
 });
-
-/**
- * RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; a line break
- * outside quotes ends a record in a spreadsheet, so anywhere else than a record's end it is an error.
- */
-function parseCsv(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted && c === '"' && text[i + 1] === '"') {
-      field += '"';
-      i++;
-    } else if (quoted && c === '"') {
-      quoted = false;
-    } else if (quoted) {
-      field += c;
-    } else if (c === '"' && field === "") {
-      quoted = true;
-    } else if (c === ",") {
-      record.push(field);
-      field = "";
-    } else if (c === "\r" && text[i + 1] === "\n") {
-      records.push([...record, field]);
-      record = [];
-      field = "";
-      i++;
-    } else if (c === "\r" || c === "\n") {
-      throw new Error(`a line break outside quotes at ${i}`);
-    } else {
-      field += c;
-    }
-  }
-  if (quoted) throw new Error("unclosed quote");
-  if (record.length || field) throw new Error("no line end after the last record");
-  return records;
-}
 
 /** What a spreadsheet would run: a text starting with =, +, -, @, a tab or a carriage return. */
 const live = (cell: string) => /^[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell);

@@ -96,6 +96,7 @@ const PLURALS = [
   "notifications.checkInReminder.text",
   "groups.spaceIntro",
   "groups.hoursLeft",
+  "groups.matchesInGroups",
   "report.hours.intro",
   "report.budget.mentorsCount",
   "meetingRhythm.tooClose",

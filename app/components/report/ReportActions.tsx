@@ -2,7 +2,10 @@ import { REPORT_TABLES } from "../../../core/models/report/csv";
 import { useT } from "~/utils/i18n-react";
 import { CsvLink } from "./CsvLink";
 
-/** Print the report, or download its tables as CSV files. */
+/**
+ * Print the report, or download its tables: all of them in one Excel workbook
+ * (`programs.$programId.report[.]xlsx.tsx`), or each as a CSV file, with a line saying which to take.
+ */
 export function ReportActions({ programId }: { programId: string }) {
   const { t } = useT();
   return (
@@ -12,7 +15,16 @@ export function ReportActions({ programId }: { programId: string }) {
       </button>
       <nav aria-label={t("report.csv.label")}>
         <p className="report-actions-title">{t("report.csv.label")}</p>
-        <ul className="report-downloads">
+        <a
+          href={`/programs/${programId}/report.xlsx`}
+          download="rapport.xlsx"
+          className="report-workbook"
+          aria-describedby="report-downloads-hint"
+        >
+          {t("report.workbook.link")}
+        </a>
+        <span id="report-csv-files">{t("report.csv.files")}</span>
+        <ul className="report-downloads" aria-labelledby="report-csv-files">
           {REPORT_TABLES.map((table) => (
             <li key={table}>
               <CsvLink programId={programId} table={table}>
@@ -21,6 +33,9 @@ export function ReportActions({ programId }: { programId: string }) {
             </li>
           ))}
         </ul>
+        <p id="report-downloads-hint" className="report-downloads-hint field-hint">
+          {t("report.workbook.hint")}
+        </p>
       </nav>
     </div>
   );

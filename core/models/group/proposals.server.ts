@@ -4,8 +4,10 @@
  */
 import { newId, NotFoundError } from "../../store";
 import type { EntityOf, StoreWriter } from "../../store";
+import { mutualMatchesInProgram } from "../event.server";
 import { engineParticipants } from "../matching-input.server";
 import { notify, notifyCoordinators } from "../notification.server";
+import { apartFromViewer } from "../profile.server";
 import { newestFirst } from "../../utils/order";
 import type { Services } from "../../services";
 import { formGroup } from "./form.server";
@@ -13,6 +15,8 @@ import { activeGroups, audit } from "./read.server";
 import { checkGroup, GroupRuleError } from "./rules.server";
 
 type Program = EntityOf<"programs">;
+
+const frenchOrder = new Intl.Collator("fr").compare;
 
 /** Marks proposals past their expiry as expired (done lazily, inside the caller's transaction). */
 async function expireProposals(s: Services, tx: StoreWriter, programId: string) {
@@ -248,25 +252,46 @@ export async function decideSelfFormed(
   });
 }
 
-/** People a participant may propose a group with: published, not grouped, not themselves. */
-export async function proposalCandidates(s: Services, programId: string, participantId: string) {
+/**
+ * What the proposal form offers a participant (who is in no group yet):
+ * - `candidates`: the people they may propose a group with (published, in no group, not
+ *   themselves), a star for a mutual speed-dating match; whoever the program's rule keeps out of
+ *   their groups comes last, with the rule's reasons (`apartFromViewer`, the directory's answer);
+ * - `matchesInGroups`: their mutual matches already in a group, who are not offered any more. Named:
+ *   the event page already names a participant's mutual matches to them.
+ */
+export async function proposalChoices(s: Services, programId: string, participantId: string) {
   const store = s.store;
-  const [participants, users, organizations, groups] = await Promise.all([
+  const [participants, users, organizations, groups, matches, apart] = await Promise.all([
     store.find("participants", { programId }),
     store.find("users"),
     store.find("organizations"),
     activeGroups(s, programId),
+    mutualMatchesInProgram(s, programId, participantId),
+    apartFromViewer(s, programId, participantId),
   ]);
   const grouped = new Set(groups.flatMap((g) => g.memberIds));
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
-  return participants
+  const byId = new Map(participants.map((p) => [p.id, p]));
+  const matchIds = new Set(matches.map((m) => m.participantId));
+  const nameOf = (id: string) => userById.get(byId.get(id)?.userId ?? "")?.name ?? "?";
+  const candidates = participants
     .filter((p) => p.id !== participantId && p.published && !grouped.has(p.id))
     .map((p) => ({
       id: p.id,
-      name: userById.get(p.userId)?.name ?? "?",
+      name: nameOf(p.id),
       role: p.role,
       organization: orgById.get(p.organizationId)?.name ?? "",
+      match: matchIds.has(p.id),
+      apart: apart.get(p.id),
     }))
-    .sort((a, b) => a.name.localeCompare(b.name, "fr"));
+    .sort(
+      (a, b) => Number(Boolean(a.apart)) - Number(Boolean(b.apart)) || frenchOrder(a.name, b.name),
+    );
+  const matchesInGroups = matches
+    .filter((m) => m.participantId !== participantId && grouped.has(m.participantId))
+    .map((m) => nameOf(m.participantId))
+    .sort(frenchOrder);
+  return { candidates, matchesInGroups };
 }

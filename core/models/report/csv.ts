@@ -1,6 +1,9 @@
 /**
- * The report's CSV tables (`?table=`): its anonymized figures and redacted texts as rows, in the
- * reader's language. Written by the app's CSV writer (`~/utils/csv.server`).
+ * The report's tables: its anonymized figures and redacted texts as rows, in the reader's language.
+ * One definition for both downloads: `csvTable` gives the CSV files (`?table=`, written by
+ * `~/utils/csv.server`) plain numbers, `reportTable` gives the workbook (`~/utils/xlsx.server`)
+ * the same cells with what each number measures (hours, dollars, a percent, a score), so that a
+ * spreadsheet can show it with its format (docs/decisions/0034-report-workbook.md).
  */
 import { translate, type Locale, type MessageKey } from "../../i18n";
 import { groupName, themeName } from "./labels";
@@ -18,16 +21,47 @@ import type {
 export { REPORT_TABLES };
 export type ReportTable = (typeof REPORT_TABLES)[number];
 
+/** What a number measures, beyond a plain count: the workbook formats each kind its own way. */
+export type FigureUnit = "hours" | "money" | "percent" | "score";
+/** A number with its unit (a percent is already 0–100, as in the CSV files: 26.3, not 0.263). */
+export interface Figure {
+  value: number;
+  unit: FigureUnit;
+}
+/** A cell of a report table: a text, a count, or a figure with its unit. */
+export type ReportCell = string | number | Figure;
+
+export interface ReportTableData {
+  header: string[];
+  rows: ReportCell[][];
+}
+
 export interface CsvTable {
   header: string[];
   rows: Array<Array<string | number>>;
 }
 
-/** Percent with one decimal, for the CSV files (0.263 → 26.3). */
-const percent = (x: number) => Math.round(x * 1000) / 10;
+const hours = (value: number): Figure => ({ value, unit: "hours" });
+const money = (value: number): Figure => ({ value, unit: "money" });
+const score = (value: number): Figure => ({ value, unit: "score" });
+/** Percent with one decimal (0.263 → 26.3). */
+const percent = (x: number): Figure => ({ value: Math.round(x * 1000) / 10, unit: "percent" });
+/** A score, or the text saying it is hidden under the small-count rule. */
+const scoreOr = (value: number | null | undefined, hidden: string): ReportCell =>
+  value === null || value === undefined ? hidden : score(value);
 
-/** The rows of one of the report's CSV files: anonymized figures, in the reader's language. */
+export function isFigure(cell: ReportCell): cell is Figure {
+  return typeof cell === "object";
+}
+
+/** The rows of one of the report's CSV files: the table's cells, figures as plain numbers. */
 export function csvTable(report: Report, table: ReportTable, locale: Locale): CsvTable {
+  const { header, rows } = reportTable(report, table, locale);
+  return { header, rows: rows.map((row) => row.map((c) => (isFigure(c) ? c.value : c))) };
+}
+
+/** One of the report's tables: anonymized figures, in the reader's language. */
+export function reportTable(report: Report, table: ReportTable, locale: Locale): ReportTableData {
   const t = (key: MessageKey, params?: Record<string, string | number>) =>
     translate(locale, key, params);
   const name = (g: ReportGroup) => groupName(g, locale);
@@ -79,14 +113,14 @@ export function csvTable(report: Report, table: ReportTable, locale: Locale): Cs
     case "hours": {
       const row = (label: string, h: GroupHours) => [
         label,
-        h.bank,
-        h.used,
-        h.remaining,
-        h.meeting,
-        h.preparation,
-        h.communication,
-        h.followUp,
-        h.ownTime,
+        hours(h.bank),
+        hours(h.used),
+        hours(h.remaining),
+        hours(h.meeting),
+        hours(h.preparation),
+        hours(h.communication),
+        hours(h.followUp),
+        hours(h.ownTime),
         percent(h.preparationShare),
         percent(h.outsideMeetingsShare),
       ];
@@ -113,17 +147,17 @@ export function csvTable(report: Report, table: ReportTable, locale: Locale): Cs
         header: [t("report.columns.measure"), t("report.columns.value")],
         rows: [
           [t("report.budget.mentors"), b.mentors],
-          [t("report.budget.compensationPerMentor"), b.compensationPerMentor],
-          [t("report.budget.mentorCompensation"), b.mentorCompensation],
-          [t("report.budget.coordinationBudget"), b.coordinationBudget],
-          [t("report.budget.coordinationHours"), b.coordinationHours],
+          [t("report.budget.compensationPerMentor"), money(b.compensationPerMentor)],
+          [t("report.budget.mentorCompensation"), money(b.mentorCompensation)],
+          [t("report.budget.coordinationBudget"), money(b.coordinationBudget)],
+          [t("report.budget.coordinationHours"), hours(b.coordinationHours)],
           ...COORDINATION_TASKS.map((task) => [
             t("report.budget.coordinationTask", { task: t(`coordination.tasks.${task}`) }),
-            b.coordinationByTask[task],
+            hours(b.coordinationByTask[task]),
           ]),
-          [t("report.budget.hoursOffered"), b.hoursOffered],
-          [t("report.budget.hoursUsed"), b.hoursUsed],
-          [t("report.budget.ownTime"), b.ownTime],
+          [t("report.budget.hoursOffered"), hours(b.hoursOffered)],
+          [t("report.budget.hoursUsed"), hours(b.hoursUsed)],
+          [t("report.budget.ownTime"), hours(b.ownTime)],
         ],
       };
     }
@@ -145,7 +179,7 @@ export function csvTable(report: Report, table: ReportTable, locale: Locale): Cs
         ),
       };
     case "evaluations": {
-      const rows: Array<Array<string | number>> = [];
+      const rows: ReportCell[][] = [];
       const suppressed = t("report.suppressed", { min: report.minRespondents });
       const monthly = t("report.evaluations.monthlyShort");
       const final = t("report.evaluations.finalShort");
@@ -156,7 +190,12 @@ export function csvTable(report: Report, table: ReportTable, locale: Locale): Cs
           return;
         }
         rows.push([q, scope, t("report.evaluations.responses"), s.responses]);
-        rows.push([q, scope, t("report.evaluations.average"), s.averageAppreciation ?? suppressed]);
+        rows.push([
+          q,
+          scope,
+          t("report.evaluations.average"),
+          scoreOr(s.averageAppreciation, suppressed),
+        ]);
       };
       const finalStatsRows = (scope: string, s: FinalStats | null) => {
         stats(final, scope, s);
@@ -221,10 +260,10 @@ export function csvTable(report: Report, table: ReportTable, locale: Locale): Cs
       const s = iv.stats;
       const measure = (question: MessageKey, answer: string) =>
         t("report.evaluations.answerMeasure", { question: t(question), answer });
-      const rows: Array<Array<string | number>> = [
+      const rows: ReportCell[][] = [
         [t("interviews.report.scheduled"), iv.scheduled],
         [t("interviews.report.validatedCount"), iv.validated],
-        [t("report.evaluations.average"), s.averageAppreciation ?? suppressed],
+        [t("report.evaluations.average"), scoreOr(s.averageAppreciation, suppressed)],
         ...(["yes", "partly", "no"] as const).map((a) => [
           measure("report.evaluations.objectivesReached", t(`report.answers.${a}`)),
           s.objectivesReached?.[a] ?? suppressed,

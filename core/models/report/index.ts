@@ -24,7 +24,18 @@ export * from "./types";
 export { MIN_RESPONDENTS, REDACTED, nameParts, programNames, redactor } from "./anonymize";
 export type { RedactionNames } from "./anonymize";
 export { groupName, themeName } from "./labels";
-export { csvTable, REPORT_TABLES, type CsvTable, type ReportTable } from "./csv";
+export {
+  csvTable,
+  isFigure,
+  reportTable,
+  REPORT_TABLES,
+  type CsvTable,
+  type Figure,
+  type FigureUnit,
+  type ReportCell,
+  type ReportTable,
+  type ReportTableData,
+} from "./csv";
 
 export function buildReport(input: ReportInput): Report {
   const redact = redactor(input.names);

@@ -151,6 +151,7 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     post: asAction(programCoordinators),
   },
   "routes/programs.$programId.report[.]csv": { get: programCoordinators, query: "?table=meetings" },
+  "routes/programs.$programId.report[.]xlsx": { get: programCoordinators },
   "routes/programs.$programId.groups.$groupId": { get: groupMembers },
   "routes/programs.$programId.groups.$groupId_.agreement": {
     get: groupMembers,
