@@ -9,6 +9,7 @@ import { CARDS_PAGE_SIZE, paginate, type PageInfo } from "../utils/pagination";
 import { programRatings } from "./event.server";
 import { toEngineParticipants } from "./matching-input.server";
 import { whileUnchanged } from "./revision-cache.server";
+import { fitPercent, needsByPriority } from "../data/plain-words";
 import type { Services } from "../services";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
@@ -16,7 +17,10 @@ const frenchOrder = new Intl.Collator("fr").compare;
 
 export type Participant = EntityOf<"participants">;
 
-/** Applies the profile form, including the reorder / add / remove buttons of the needs list. */
+/**
+ * Applies the profile form, including the add / remove buttons of the needs list. Needs have one
+ * notion of importance, their priority (ADR 0033): the list is kept sorted by it, highest first.
+ */
 export function applyNeedsIntent(input: ProfileFormInput): Profile["needs"] {
   let needs = input.needTag.map((tag, i) => ({ tag, priority: input.needPriority[i] ?? 2 }));
   const [action, rawIndex] = input.intent.split(":");
@@ -25,12 +29,9 @@ export function applyNeedsIntent(input: ProfileFormInput): Profile["needs"] {
     needs = [...needs, { tag: input.newNeedTag, priority: input.newNeedPriority }];
   } else if (action === "remove") {
     needs = needs.filter((_, i) => i !== index);
-  } else if ((action === "up" && index > 0) || (action === "down" && index < needs.length - 1)) {
-    const other = action === "up" ? index - 1 : index + 1;
-    [needs[index], needs[other]] = [needs[other]!, needs[index]!];
   }
   const seen = new Set<string>();
-  return needs.filter((n) => !seen.has(n.tag) && seen.add(n.tag));
+  return needsByPriority(needs.filter((n) => !seen.has(n.tag) && seen.add(n.tag)));
 }
 
 /**
@@ -134,12 +135,6 @@ export type DirectoryApart = Exclude<PairConflict, "same-person" | "forbidden">;
 
 /** A viewer's fit with someone, or why they can never share a group. */
 type Fit = { fit: number; apart?: undefined } | { fit?: undefined; apart: DirectoryApart[] };
-
-/** A pair score from the matching engine, on the 0–100 scale of the directory's "fit" meter. */
-export const FIT_FULL_SCORE = 20;
-export function fitPercent(score: number): number {
-  return Math.max(0, Math.min(100, Math.round((score / FIT_FULL_SCORE) * 100)));
-}
 
 /** How many viewers' fits each program keeps (a viewer's are about one number per participant). */
 const FIT_VIEWERS_KEPT = 500;
