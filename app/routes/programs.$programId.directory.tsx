@@ -108,7 +108,22 @@ export default function Directory() {
               {regionName(entry.region)} · {mrcName(entry.region, entry.mrc)}
             </p>
             {entry.fit !== undefined ? (
-              <p className={`fit fit--${entry.fit}`}>{t(`fit.${entry.fit}`)}</p>
+              <>
+                <p className={`fit fit--${entry.fit}`}>{t(`fit.${entry.fit}`)}</p>
+                {entry.why ? (
+                  <ul className="small fit-why">
+                    {(["theyCover", "youCover", "shared"] as const)
+                      .filter((part) => entry.why![part].length > 0)
+                      .map((part) => (
+                        <li key={part}>
+                          {t(`directory.why.${part}`, {
+                            subjects: entry.why![part].map(tag).join(", "),
+                          })}
+                        </li>
+                      ))}
+                  </ul>
+                ) : null}
+              </>
             ) : null}
             {entry.apart ? (
               <div className="apart small">

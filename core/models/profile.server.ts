@@ -125,6 +125,44 @@ export interface DirectoryEntry {
   fit?: number;
   /** Why the program's rule never puts this person in a group with the viewer (sorted last). */
   apart?: DirectoryApart[];
+  /** What makes the fit, from the two published profiles (never the private ratings). */
+  why?: FitReasons;
+}
+
+/** The subjects (tag ids) behind a fit between the viewer and someone, in the viewer's terms. */
+export interface FitReasons {
+  /** The viewer's needs, by priority, that the other's expertise covers. */
+  theyCover: string[];
+  /** The other's needs, by priority, that the viewer's expertise covers. */
+  youCover: string[];
+  /** Needs both have (never with a mentor: as the matching engine counts them). */
+  shared: string[];
+}
+
+/**
+ * The parts of the matching engine's pair score (matching/score.ts `pairDetail`) that two
+ * published profiles show: needs met by the other's expertise, both ways, and needs in common.
+ * The speed-dating ratings also count in the fit, but stay private and are never named.
+ */
+export function fitReasons(
+  viewer: Pick<Participant, "role" | "profile">,
+  other: Pick<Participant, "role" | "profile">,
+): FitReasons {
+  const covered = (needs: Profile["needs"], expertise: readonly string[]) =>
+    needsByPriority(needs)
+      .map((n) => n.tag)
+      .filter((tag) => expertise.includes(tag));
+  const otherNeeds = new Set(other.profile.needs.map((n) => n.tag));
+  return {
+    theyCover: covered(viewer.profile.needs, other.profile.expertise),
+    youCover: covered(other.profile.needs, viewer.profile.expertise),
+    shared:
+      viewer.role === "mentor" || other.role === "mentor"
+        ? []
+        : needsByPriority(viewer.profile.needs)
+            .map((n) => n.tag)
+            .filter((tag) => otherNeeds.has(tag)),
+  };
 }
 
 /**
@@ -226,7 +264,7 @@ export async function listDirectory(
   const users = await Promise.all(items.map(({ p }) => store.get("users", p.userId)));
   return {
     pageInfo,
-    entries: items.map(({ p, org, isSelf, fit, apart }, i) => ({
+    entries: items.map(({ p, org, isSelf, fit, apart, why }, i) => ({
       id: p.id,
       name: users[i]?.name ?? "?",
       role: p.role,
@@ -241,6 +279,7 @@ export async function listDirectory(
       isSelf,
       fit,
       apart,
+      why,
     })),
   };
 }
@@ -283,6 +322,7 @@ async function sortedDirectory(
     isSelf: p.id === viewer.participantId,
     fit: fits?.get(p.id)?.fit,
     apart: fits?.get(p.id)?.apart,
+    why: self && fits?.get(p.id)?.fit !== undefined ? fitReasons(self, p) : undefined,
     rank: order.nameRank.get(p.id) ?? 0,
   }));
   // The viewer, then by fit, then whoever the rule keeps out of the viewer's groups, by name.

@@ -588,5 +588,7 @@ describe("the interest form and preselection", () => {
       /Très bonne complémentarité|Bonne complémentarité|Complémentarité modeste/,
     );
     expect(html).not.toMatch(/<meter|sur 100/);
+    // With what makes the fit, from the published profiles only (Louise's expertise, Benoît's need).
+    expect(html).toMatch(/Votre expertise couvre ses besoins : [^<]*Entreposage/);
   });
 });

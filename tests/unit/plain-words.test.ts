@@ -14,7 +14,7 @@ import {
   shareOfBound,
 } from "../../core/data/plain-words";
 import { migrations } from "../../core/store/migrations";
-import { applyNeedsIntent } from "../../core/models/profile.server";
+import { applyNeedsIntent, fitReasons } from "../../core/models/profile.server";
 import { profileFormSchema } from "../../core/schemas/profile";
 import { translate } from "../../core/i18n";
 
@@ -131,5 +131,51 @@ describe("needs have one notion of importance: the priority (ADR 0033)", () => {
     ]);
     expect(next.participants[1]!.profile.needs).toEqual([]);
     expect(next.applications[0]!.profile.needs.map((n) => n.tag)).toEqual(["froid", "prix"]);
+  });
+});
+
+describe("what makes a directory fit (fitReasons)", () => {
+  const person = (
+    role: "mentor" | "mentee" | "peer",
+    needs: Array<[string, number]>,
+    expertise: string[],
+  ) => ({
+    role,
+    profile: {
+      sector: "",
+      field: "",
+      needs: needs.map(([tag, priority]) => ({ tag, priority })),
+      needsText: "",
+      expertise,
+      expertiseText: "",
+      workingStyle: "between" as const,
+      availability: [],
+    },
+  });
+  it("names the needs each covers for the other, by priority, and the needs in common", () => {
+    const me = person(
+      "mentee",
+      [
+        ["froid", 1],
+        ["prix", 3],
+        ["stock", 2],
+      ],
+      ["transport"],
+    );
+    const other = person(
+      "mentee",
+      [
+        ["transport", 2],
+        ["stock", 3],
+      ],
+      ["froid", "prix"],
+    );
+    expect(fitReasons(me, other)).toEqual({
+      theyCover: ["prix", "froid"],
+      youCover: ["transport"],
+      shared: ["stock"],
+    });
+    // A mentor shares no needs with anyone, as the engine counts them.
+    expect(fitReasons(me, { ...other, role: "mentor" }).shared).toEqual([]);
   });
 });
