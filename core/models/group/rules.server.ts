@@ -112,7 +112,7 @@ export async function groupScore(s: Services, programId: string, memberIds: read
 
 /**
  * How well a group of three fits, as its members read it (issue #20): a plain level, never the
- * engine's score, with the engine's reasons.
+ * engine's score, with the engine's reasons but the speed-dating answers.
  */
 export async function groupFit(
   s: Services,
@@ -123,7 +123,12 @@ export async function groupFit(
     groupScore(s, program.id, memberIds),
     explainTriad(s, program, memberIds),
   ]);
-  return { level: groupFitLevel(score), reasons };
+  // Speed-dating answers are private to their author (core/store/records/live.ts): they count in
+  // the level, but a participant's check never says how the others answered.
+  return {
+    level: groupFitLevel(score),
+    reasons: reasons.filter((reason) => reason.code !== "mutual-rating"),
+  };
 }
 
 export class GroupRuleError extends DomainError {
