@@ -6,6 +6,7 @@ import { Pager, PageRange } from "~/components/Pager";
 import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";
 import { mrcName, regionName } from "../../core/data/geography";
 import { listDirectory } from "../../core/models/profile.server";
+import { fitLevel } from "../../core/data/plain-words";
 import { directoryFiltersSchema } from "../../core/schemas/profile";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
@@ -29,14 +30,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     taxonomy: program.taxonomy,
     filters,
-    entries,
+    // A fit is read as a level (plain-words.ts), never as the engine's number.
+    entries: entries.map(({ fit, ...entry }) => ({
+      ...entry,
+      fit: fit === undefined ? undefined : fitLevel(fit),
+    })),
     pageInfo,
     hasProfile: Boolean(participant),
   };
-}
-
-function fitLevel(fit: number): "high" | "medium" | "low" {
-  return fit >= 50 ? "high" : fit >= 20 ? "medium" : "low";
 }
 
 export default function Directory() {
@@ -107,17 +108,22 @@ export default function Directory() {
               {regionName(entry.region)} · {mrcName(entry.region, entry.mrc)}
             </p>
             {entry.fit !== undefined ? (
-              <p className={`fit fit--${fitLevel(entry.fit)}`}>
-                {t(`directory.fit.${fitLevel(entry.fit)}`)}{" "}
-                <meter
-                  min={0}
-                  max={100}
-                  value={entry.fit}
-                  aria-label={t("directory.fitLabel", { value: entry.fit })}
-                >
-                  {entry.fit} %
-                </meter>
-              </p>
+              <>
+                <p className={`fit fit--${entry.fit}`}>{t(`fit.${entry.fit}`)}</p>
+                {entry.why ? (
+                  <ul className="small fit-why">
+                    {(["theyCover", "youCover", "shared"] as const)
+                      .filter((part) => entry.why![part].length > 0)
+                      .map((part) => (
+                        <li key={part}>
+                          {t(`directory.why.${part}`, {
+                            subjects: entry.why![part].map(tag).join(", "),
+                          })}
+                        </li>
+                      ))}
+                  </ul>
+                ) : null}
+              </>
             ) : null}
             {entry.apart ? (
               <div className="apart small">

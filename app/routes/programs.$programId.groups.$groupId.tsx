@@ -8,6 +8,9 @@ import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
 import { acceptedByAll, currentAgreement } from "../../core/models/agreement.server";
 import { hourBankSummary } from "../../core/models/hour-bank.server";
+import { listMeetings } from "../../core/models/meeting.server";
+import { nextMeeting } from "../../core/models/meeting-spacing";
+import { MeetingWhere } from "~/components/meeting/MeetingWhere";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "groups.spaceTitle");
 
@@ -22,10 +25,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const view = await groupView(s, group.id);
   if (!view) throw notFound();
-  const [agreement, hours] = await Promise.all([
+  const [agreement, hours, meetings] = await Promise.all([
     currentAgreement(s, group.id),
     hourBankSummary(s, group, program),
+    listMeetings(s, group.id),
   ]);
+  const next = nextMeeting(meetings, s.clock.now());
+  const nameOf = new Map(view.members.map((m) => [m.id, m.name]));
   return {
     members: view.members,
     suggestedFirstMeeting: view.group.suggestedFirstMeeting,
@@ -35,6 +41,18 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     hours: program.hourBankHours,
     groupPath: `/programs/${program.id}/groups/${group.id}`,
     hoursLeft: hours.remaining,
+    // The space is its members' only (observers get 404 here, ADR 0027): the card may say it all.
+    next: next
+      ? {
+          id: next.id,
+          startsAt: next.startsAt,
+          endsAt: next.endsAt,
+          kind: next.kind,
+          format: next.format ?? null,
+          place: next.place,
+          lead: next.facilitatorId ? (nameOf.get(next.facilitatorId) ?? "") : "",
+        }
+      : null,
     agreement: agreement
       ? {
           version: agreement.version,
@@ -67,33 +85,90 @@ export default function GroupSpace() {
           {t("agreement.open")}
         </Link>
       </section>
+      <nav className="section-nav" aria-label={t("groups.sectionsNav")}>
+        <ul>
+          <li>
+            <Link to={`${data.groupPath}/meetings`}>{t("groups.openMeetings")}</Link>
+          </li>
+          <li>
+            <Link to={`${data.groupPath}/hours`}>{t("groups.openHours")}</Link>
+          </li>
+          <li>
+            <Link to={`${data.groupPath}/plan`}>{t("groups.openPlan")}</Link>
+          </li>
+          <li>
+            <Link to={`${data.groupPath}/codev`}>{t("groups.openCodev")}</Link>
+          </li>
+          <li>
+            <Link to={`${data.groupPath}/checkins`}>{t("groups.openCheckIns")}</Link>
+          </li>
+          <li>
+            <Link to={`${data.groupPath}/tools`}>{t("groups.openTools")}</Link>
+          </li>
+          <li>
+            <Link to={`${data.groupPath}/agreement`}>{t("groups.openAgreement")}</Link>
+          </li>
+        </ul>
+      </nav>
+      <section className="panel" aria-labelledby="next-title">
+        <h2 id="next-title">{t("groups.nextMeeting.title")}</h2>
+        {data.next ? (
+          <>
+            <p>
+              <strong>
+                {t("groups.nextMeeting.when", {
+                  date: date(data.next.startsAt, { dateStyle: "full" }),
+                  start: date(data.next.startsAt, { timeStyle: "short" }),
+                  end: date(data.next.endsAt, { timeStyle: "short" }),
+                })}
+              </strong>
+            </p>
+            <p>{t(`meetings.kinds.${data.next.kind}`)}</p>
+            <MeetingWhere format={data.next.format} place={data.next.place} />
+            <p>
+              {data.next.lead
+                ? t("groups.nextMeeting.lead", { name: data.next.lead })
+                : t("groups.nextMeeting.noLead")}
+            </p>
+            <p>
+              <Link
+                className="button button--secondary"
+                to={`${data.groupPath}/meetings/${data.next.id}`}
+              >
+                {t("groups.nextMeeting.open")}
+              </Link>{" "}
+              <a
+                className="button button--secondary"
+                href={`${data.groupPath}/calendar.ics`}
+                download
+              >
+                {t("groups.nextMeeting.ics")}
+              </a>
+            </p>
+          </>
+        ) : (
+          <div className="empty-state">
+            <p>{t("groups.nextMeeting.none")}</p>
+            <p>
+              {t("groups.firstMeetingSuggested", {
+                date: date(data.suggestedFirstMeeting, { dateStyle: "full" }),
+              })}
+            </p>
+            <p>
+              <Link className="button" to={`${data.groupPath}/meetings#plan-title`}>
+                {t("groups.nextMeeting.plan")}
+              </Link>
+            </p>
+          </div>
+        )}
+      </section>
       <section className="panel" aria-labelledby="hours-title">
         <h2 id="hours-title">{t("hours.title")}</h2>
         <p>{t("groups.hoursLeft", { remaining: data.hoursLeft, bank: data.hours })}</p>
         <Link className="button button--secondary" to={`${data.groupPath}/hours`}>
           {t("groups.openHours")}
-        </Link>{" "}
-        <Link className="button button--secondary" to={`${data.groupPath}/meetings`}>
-          {t("groups.openMeetings")}
-        </Link>{" "}
-        <Link className="button button--secondary" to={`${data.groupPath}/plan`}>
-          {t("groups.openPlan")}
-        </Link>{" "}
-        <Link className="button button--secondary" to={`${data.groupPath}/codev`}>
-          {t("groups.openCodev")}
-        </Link>{" "}
-        <Link className="button button--secondary" to={`${data.groupPath}/checkins`}>
-          {t("groups.openCheckIns")}
-        </Link>{" "}
-        <Link className="button button--secondary" to={`${data.groupPath}/tools`}>
-          {t("groups.openTools")}
         </Link>
       </section>
-      <p className="alert alert--success">
-        {t("groups.firstMeetingSuggested", {
-          date: date(data.suggestedFirstMeeting, { dateStyle: "full" }),
-        })}
-      </p>
       <ul className="cards">
         {data.members.map((m) => (
           <li key={m.id} className="card">

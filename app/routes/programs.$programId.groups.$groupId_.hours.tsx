@@ -4,7 +4,7 @@ import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FormErrorSummary } from "~/components/Field";
 import { HourChart } from "~/components/HourChart";
-import { HOUR_KINDS } from "../../core/models/hour-bank";
+import { HOUR_KINDS, ledgerRows } from "../../core/models/hour-bank";
 import {
   addHourEntry,
   hourBank,
@@ -50,18 +50,35 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       at: c.at,
       facilitator: c.facilitatorId ? (names[c.facilitatorId] ?? "") : "",
     })),
-    entries: bank.entries.map((e) => ({
-      id: e.id,
-      kind: e.kind,
-      hours: e.hours,
-      date: e.date,
-      note: e.note,
-      who: names[e.participantId] ?? "",
-      mine: e.participantId === participant.id,
-      drawsFromBank: e.drawsFromBank,
-      /** Written by a held meeting or a session: changed there, counted once per meeting. */
-      automatic: Boolean(e.meetingId || e.codevSessionId),
-    })),
+    // One row per meeting or session naming who was there (its hours once), else one per line.
+    rows: ledgerRows(bank.entries).map((row) =>
+      row.type === "meeting"
+        ? {
+            type: "meeting" as const,
+            id: row.key,
+            source: row.source,
+            date: row.date,
+            hours: row.hours,
+            present: row.presentIds
+              .map((id) => names[id] ?? "")
+              .sort((a, b) => a.localeCompare(b, "fr")),
+            note: row.entries
+              .map((e) => e.note)
+              .filter(Boolean)
+              .join(" · "),
+          }
+        : {
+            type: "entry" as const,
+            id: row.entry.id,
+            kind: row.entry.kind,
+            hours: row.entry.hours,
+            date: row.entry.date,
+            note: row.entry.note,
+            who: names[row.entry.participantId] ?? "",
+            mine: row.entry.participantId === participant.id,
+            drawsFromBank: row.entry.drawsFromBank,
+          },
+    ),
     today: quebecToday(),
   };
 }
@@ -190,7 +207,7 @@ export default function HourBank() {
           </p>
         </Form>
       </section>
-      {data.entries.length > 0 ? (
+      {data.rows.length > 0 ? (
         <TableScroll label={t("hours.entries")}>
           <table>
             <caption>{t("hours.entries")}</caption>
@@ -206,35 +223,47 @@ export default function HourBank() {
               </tr>
             </thead>
             <tbody>
-              {data.entries.map((e) => (
-                <tr key={e.id}>
-                  <td>{date(e.date, { dateStyle: "medium" })}</td>
-                  <td>{e.who}</td>
-                  <td>{t(`hours.kinds.${e.kind}`)}</td>
-                  <td>{number(e.hours)} h</td>
-                  <td>{e.drawsFromBank ? t("hourRule.bank") : t(`hourRule.own.${data.mode}`)}</td>
-                  <td>
-                    {e.note}
-                    {e.automatic ? (
+              {data.rows.map((e) =>
+                e.type === "meeting" ? (
+                  <tr key={e.id} className="ledger-meeting">
+                    <td>{date(e.date, { dateStyle: "long" })}</td>
+                    <td>{t("hours.present", { names: e.present.join(", ") })}</td>
+                    <td>
+                      {e.source === "session" ? t("hours.sessionKind") : t("hours.kinds.meeting")}
+                    </td>
+                    <td>{number(e.hours)} h</td>
+                    <td>{t("hourRule.bank")}</td>
+                    <td>
+                      {e.note}
                       <span className="muted">
                         {e.note ? " · " : ""}
                         {t("hours.automatic")}
                       </span>
-                    ) : null}
-                  </td>
-                  <td>
-                    {e.mine && !e.automatic ? (
-                      <Form method="post">
-                        <input type="hidden" name="intent" value="remove" />
-                        <input type="hidden" name="entryId" value={e.id} />
-                        <button type="submit" className="link-button">
-                          {t("taxonomy.remove")}
-                        </button>
-                      </Form>
-                    ) : null}
-                  </td>
-                </tr>
-              ))}
+                    </td>
+                    <td />
+                  </tr>
+                ) : (
+                  <tr key={e.id}>
+                    <td>{date(e.date, { dateStyle: "medium" })}</td>
+                    <td>{e.who}</td>
+                    <td>{t(`hours.kinds.${e.kind}`)}</td>
+                    <td>{number(e.hours)} h</td>
+                    <td>{e.drawsFromBank ? t("hourRule.bank") : t(`hourRule.own.${data.mode}`)}</td>
+                    <td>{e.note}</td>
+                    <td>
+                      {e.mine ? (
+                        <Form method="post">
+                          <input type="hidden" name="intent" value="remove" />
+                          <input type="hidden" name="entryId" value={e.id} />
+                          <button type="submit" className="link-button">
+                            {t("taxonomy.remove")}
+                          </button>
+                        </Form>
+                      ) : null}
+                    </td>
+                  </tr>
+                ),
+              )}
             </tbody>
           </table>
         </TableScroll>

@@ -4,7 +4,7 @@ import { Form } from "~/components/AppForm";
 import { Violations, type ViolationView } from "~/components/Violations";
 import {
   checkGroup,
-  groupScore,
+  groupFit,
   groupsOf,
   listProposalsFor,
   memberNames,
@@ -22,6 +22,9 @@ import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
 import type { Services } from "../../core/services";
+import type { FitLevel } from "../../core/data/plain-words";
+import type { StoredReason } from "../../core/data/reasons";
+import { reasonText } from "../../core/data/reason-text";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.groups");
 
@@ -76,7 +79,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         return {
           checked: true,
           violations,
-          score: violations.length ? null : await groupScore(s, program.id, members),
+          fit: violations.length ? null : await groupFit(s, program, members),
         };
       }
       case "propose":
@@ -111,7 +114,7 @@ export default function Groups() {
     | {
         violations?: ViolationView[];
         checked?: boolean;
-        score?: number | null;
+        fit?: { level: FitLevel; reasons: StoredReason[] } | null;
         proposed?: boolean;
         responded?: string;
       }
@@ -119,7 +122,7 @@ export default function Groups() {
   // The trio's form; a refused answer to a proposal (a forged one) shows at its summary too.
   const [form, fields] = useAppForm<ProposeForm>();
   const navigation = useNavigation();
-  const { t, date, number } = useT();
+  const { t, date, locale } = useT();
   const name = (id: string) => (id === data.me ? t("directory.you") : (data.names[id] ?? "…"));
   const pending = data.proposals.filter(
     (p) => p.status === "pending" || p.status === "awaiting-approval",
@@ -296,11 +299,26 @@ export default function Groups() {
             result.violations && result.violations.length > 0 ? (
               <Violations violations={result.violations} />
             ) : (
-              <p className="alert alert--success" role="status">
-                {t("groups.checkOk", {
-                  score: number(result.score ?? 0, { maximumFractionDigits: 1 }),
-                })}
-              </p>
+              <div className="alert alert--success" role="status">
+                <p>{t("groups.checkOk")}</p>
+                {result.fit ? (
+                  <>
+                    <p>
+                      <strong>{t("groups.checkFit", { fit: t(`fit.${result.fit.level}`) })}</strong>
+                    </p>
+                    {result.fit.reasons.length > 0 ? (
+                      <>
+                        <p>{t("groups.checkWhy")}</p>
+                        <ul>
+                          {result.fit.reasons.map((reason, i) => (
+                            <li key={i}>{reasonText(locale, reason)}</li>
+                          ))}
+                        </ul>
+                      </>
+                    ) : null}
+                  </>
+                ) : null}
+              </div>
             )
           ) : null}
         </section>

@@ -104,7 +104,7 @@ export default function ProfilePage() {
       ) : null}
       <FormErrorSummary form={form} />
       <Form method="post" {...formProps(form)} className="stack" preventScrollReset>
-        {/* The default button for Enter in a field: saves (the ↑ of the first need is disabled). */}
+        {/* The default button for Enter in a field: saves (not the first need's "remove"). */}
         <button
           type="submit"
           name="intent"
@@ -140,7 +140,7 @@ export default function ProfilePage() {
         <fieldset aria-describedby="needs-hint">
           <legend>{t("profile.needs")}</legend>
           <p className="field-hint" id="needs-hint">
-            {t("profile.needsOrderHint")}
+            {t("profile.needsPriorityHint")}
           </p>
           {needs.length === 0 ? <p className="muted">{t("profile.noNeeds")}</p> : null}
           <ol className="need-list">
@@ -167,26 +167,6 @@ export default function ProfilePage() {
                     <option value="1">{t("profile.priority.1")}</option>
                   </select>
                   <span className="need-actions">
-                    <button
-                      type="submit"
-                      name="intent"
-                      value={`up:${index}`}
-                      className="icon-button"
-                      disabled={index === 0}
-                      aria-label={t("profile.moveUp", { need: label })}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="submit"
-                      name="intent"
-                      value={`down:${index}`}
-                      className="icon-button"
-                      disabled={index === needs.length - 1}
-                      aria-label={t("profile.moveDown", { need: label })}
-                    >
-                      ↓
-                    </button>
                     <button
                       type="submit"
                       name="intent"

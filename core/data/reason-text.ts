@@ -3,13 +3,33 @@
  * reader's language: the catalog's `reasons.<code>`, each placeholder filled with the parameter of
  * that name. Lists are joined the way the language does ("A, B et C", "A, B, and C"); subjects
  * (`need`, `needs`) are quoted as the language does (`common.quoted`: « … », “…”); numbers are
- * written for the locale. A "legacy-text" reason (a sentence stored before reasons had codes) is
+ * written for the locale — except the ones people chose a word for (plain-words.ts): a need's
+ * priority reads élevée / moyenne / faible, a speed-dating rating oui / peut-être / non, quoted.
+ * A "legacy-text" reason (a sentence stored before reasons had codes) is
  * shown as it was written.
  */
 import type { StoredReason } from "./reasons";
 import { formatNumber, intlTag, translate, type Locale, type MessageKey } from "../i18n";
+import { priorityLevel, ratingAnswer } from "./plain-words";
 
 const SUBJECTS = new Set(["need", "needs"]);
+
+/** The numeric parameters stored for a code that people read as the words they chose. */
+const WORDED: Partial<Record<string, Record<string, (locale: Locale, value: number) => string>>> = {
+  "need-met": {
+    priority: (locale, value) => translate(locale, `words.priority.${priorityLevel(value)}`),
+  },
+  "mutual-rating": {
+    aToB: (locale, value) => answer(locale, value),
+    bToA: (locale, value) => answer(locale, value),
+  },
+};
+
+function answer(locale: Locale, score: number) {
+  return translate(locale, "common.quoted", {
+    text: translate(locale, `words.answer.${ratingAnswer(score)}`),
+  });
+}
 
 const lists = new Map<Locale, Intl.ListFormat>();
 function listFormat(locale: Locale) {
@@ -24,7 +44,13 @@ function listFormat(locale: Locale) {
 export function reasonText(locale: Locale, reason: StoredReason): string {
   if (reason.code === "legacy-text") return String(reason.params[locale] ?? "");
   const params: Record<string, string> = {};
+  const worded = WORDED[reason.code];
   for (const [name, value] of Object.entries(reason.params)) {
+    const inWords = worded?.[name];
+    if (inWords && typeof value === "number") {
+      params[name] = inWords(locale, value);
+      continue;
+    }
     const word = (text: string) =>
       SUBJECTS.has(name) ? translate(locale, "common.quoted", { text }) : text;
     params[name] =

@@ -232,3 +232,55 @@ export function summarize(
     warnings,
   };
 }
+
+/** A row of the hours page: one per meeting or session (its lines gathered), or one entry. */
+export type LedgerRow<E extends HourLine> =
+  | {
+      type: "meeting";
+      /** The meeting's or session's id. */
+      key: string;
+      source: "meeting" | "session";
+      date: string;
+      /** The time the meeting counts for: once, whoever was present (as `countedLines`). */
+      hours: number;
+      /** Who was present: the authors of its lines, in the order they were written. */
+      presentIds: string[];
+      entries: E[];
+    }
+  | { type: "entry"; entry: E };
+
+/**
+ * The ledger as people read it (issue #20): a meeting's lines — one per person present — become
+ * one row naming who was there, with the meeting's hours once; every other line stays a row of
+ * its own. Presentation only: the arithmetic is `countedLines` / `summarize`, unchanged.
+ */
+export function ledgerRows<E extends HourLine>(entries: readonly E[]): LedgerRow<E>[] {
+  const rows: LedgerRow<E>[] = [];
+  const meetings = new Map<string, Extract<LedgerRow<E>, { type: "meeting" }>>();
+  for (const entry of entries) {
+    const key = entry.meetingId ?? entry.codevSessionId;
+    if (!key) {
+      rows.push({ type: "entry", entry });
+      continue;
+    }
+    const row = meetings.get(key);
+    if (!row) {
+      const created = {
+        type: "meeting" as const,
+        key,
+        source: entry.meetingId ? ("meeting" as const) : ("session" as const),
+        date: entry.date,
+        hours: entry.hours,
+        presentIds: [entry.participantId],
+        entries: [entry],
+      };
+      meetings.set(key, created);
+      rows.push(created);
+      continue;
+    }
+    row.entries.push(entry);
+    row.hours = Math.max(row.hours, entry.hours);
+    if (!row.presentIds.includes(entry.participantId)) row.presentIds.push(entry.participantId);
+  }
+  return rows;
+}

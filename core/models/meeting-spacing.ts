@@ -101,3 +101,17 @@ export function firstFollowUpDay(end: string, now: Date): string {
   const after = addDays(end, 1);
   return after > tomorrow ? after : tomorrow;
 }
+
+/**
+ * The group's next meeting: the earliest planned one that has not ended yet (one under way is
+ * still "next"); postponed and cancelled meetings are not. Undefined when none is planned.
+ */
+export function nextMeeting<M extends { startsAt: string; endsAt: string; status: string }>(
+  meetings: readonly M[],
+  now: Date,
+): M | undefined {
+  const at = now.toISOString();
+  return meetings
+    .filter((m) => m.status === "planned" && m.endsAt > at)
+    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))[0];
+}

@@ -9,6 +9,7 @@ import { CARDS_PAGE_SIZE, paginate, type PageInfo } from "../utils/pagination";
 import { programRatings } from "./event.server";
 import { toEngineParticipants } from "./matching-input.server";
 import { whileUnchanged } from "./revision-cache.server";
+import { fitPercent, needsByPriority } from "../data/plain-words";
 import type { Services } from "../services";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
@@ -16,7 +17,10 @@ const frenchOrder = new Intl.Collator("fr").compare;
 
 export type Participant = EntityOf<"participants">;
 
-/** Applies the profile form, including the reorder / add / remove buttons of the needs list. */
+/**
+ * Applies the profile form, including the add / remove buttons of the needs list. Needs have one
+ * notion of importance, their priority (ADR 0033): the list is kept sorted by it, highest first.
+ */
 export function applyNeedsIntent(input: ProfileFormInput): Profile["needs"] {
   let needs = input.needTag.map((tag, i) => ({ tag, priority: input.needPriority[i] ?? 2 }));
   const [action, rawIndex] = input.intent.split(":");
@@ -25,12 +29,9 @@ export function applyNeedsIntent(input: ProfileFormInput): Profile["needs"] {
     needs = [...needs, { tag: input.newNeedTag, priority: input.newNeedPriority }];
   } else if (action === "remove") {
     needs = needs.filter((_, i) => i !== index);
-  } else if ((action === "up" && index > 0) || (action === "down" && index < needs.length - 1)) {
-    const other = action === "up" ? index - 1 : index + 1;
-    [needs[index], needs[other]] = [needs[other]!, needs[index]!];
   }
   const seen = new Set<string>();
-  return needs.filter((n) => !seen.has(n.tag) && seen.add(n.tag));
+  return needsByPriority(needs.filter((n) => !seen.has(n.tag) && seen.add(n.tag)));
 }
 
 /**
@@ -124,6 +125,44 @@ export interface DirectoryEntry {
   fit?: number;
   /** Why the program's rule never puts this person in a group with the viewer (sorted last). */
   apart?: DirectoryApart[];
+  /** What makes the fit, from the two published profiles (never the private ratings). */
+  why?: FitReasons;
+}
+
+/** The subjects (tag ids) behind a fit between the viewer and someone, in the viewer's terms. */
+export interface FitReasons {
+  /** The viewer's needs, by priority, that the other's expertise covers. */
+  theyCover: string[];
+  /** The other's needs, by priority, that the viewer's expertise covers. */
+  youCover: string[];
+  /** Needs both have (never with a mentor: as the matching engine counts them). */
+  shared: string[];
+}
+
+/**
+ * The parts of the matching engine's pair score (matching/score.ts `pairDetail`) that two
+ * published profiles show: needs met by the other's expertise, both ways, and needs in common.
+ * The speed-dating ratings also count in the fit, but stay private and are never named.
+ */
+export function fitReasons(
+  viewer: Pick<Participant, "role" | "profile">,
+  other: Pick<Participant, "role" | "profile">,
+): FitReasons {
+  const covered = (needs: Profile["needs"], expertise: readonly string[]) =>
+    needsByPriority(needs)
+      .map((n) => n.tag)
+      .filter((tag) => expertise.includes(tag));
+  const otherNeeds = new Set(other.profile.needs.map((n) => n.tag));
+  return {
+    theyCover: covered(viewer.profile.needs, other.profile.expertise),
+    youCover: covered(other.profile.needs, viewer.profile.expertise),
+    shared:
+      viewer.role === "mentor" || other.role === "mentor"
+        ? []
+        : needsByPriority(viewer.profile.needs)
+            .map((n) => n.tag)
+            .filter((tag) => otherNeeds.has(tag)),
+  };
 }
 
 /**
@@ -134,12 +173,6 @@ export type DirectoryApart = Exclude<PairConflict, "same-person" | "forbidden">;
 
 /** A viewer's fit with someone, or why they can never share a group. */
 type Fit = { fit: number; apart?: undefined } | { fit?: undefined; apart: DirectoryApart[] };
-
-/** A pair score from the matching engine, on the 0–100 scale of the directory's "fit" meter. */
-export const FIT_FULL_SCORE = 20;
-export function fitPercent(score: number): number {
-  return Math.max(0, Math.min(100, Math.round((score / FIT_FULL_SCORE) * 100)));
-}
 
 /** How many viewers' fits each program keeps (a viewer's are about one number per participant). */
 const FIT_VIEWERS_KEPT = 500;
@@ -247,7 +280,7 @@ export async function listDirectory(
   const users = await Promise.all(items.map(({ p }) => store.get("users", p.userId)));
   return {
     pageInfo,
-    entries: items.map(({ p, org, isSelf, fit, apart }, i) => ({
+    entries: items.map(({ p, org, isSelf, fit, apart, why }, i) => ({
       id: p.id,
       name: users[i]?.name ?? "?",
       role: p.role,
@@ -262,6 +295,7 @@ export async function listDirectory(
       isSelf,
       fit,
       apart,
+      why,
     })),
   };
 }
@@ -304,6 +338,7 @@ async function sortedDirectory(
     isSelf: p.id === viewer.participantId,
     fit: fits?.get(p.id)?.fit,
     apart: fits?.get(p.id)?.apart,
+    why: self && fits?.get(p.id)?.fit !== undefined ? fitReasons(self, p) : undefined,
     rank: order.nameRank.get(p.id) ?? 0,
   }));
   // The viewer, then by fit, then whoever the rule keeps out of the viewer's groups, by name.

@@ -4,6 +4,7 @@
  * (its taxonomy and known organizations).
  */
 import { z } from "zod";
+import { needsByPriority } from "../data/plain-words";
 import { crossField } from "./forms";
 import {
   availabilitySlots,
@@ -45,7 +46,7 @@ export function needsFromForm(need: unknown): Array<{ tag: string; priority: num
     if (typeof value !== "string" || value === "") continue;
     needs.push({ tag, priority: Number(value) });
   }
-  return needs.sort((a, b) => b.priority - a.priority);
+  return needsByPriority(needs);
 }
 
 function profileFields(tagIds: readonly string[]) {

@@ -13,7 +13,8 @@ export const PROFILE_ARRAY_FIELDS = [
 ] as const;
 
 /**
- * The profile form: needs come as two aligned lists (tag, priority) in order of importance.
+ * The profile form: needs come as two aligned lists (tag, priority); their order is their priority's
+ * (ADR 0033).
  * `conflictCandidates`: the organizations the person may declare a conflict of interest with (the
  * program's organizations of their region, under the proximity rule; none otherwise).
  */
@@ -31,7 +32,7 @@ export function profileFormSchema(
       intent: z
         .string()
         .max(20)
-        .regex(/^(save|add|up:\d+|down:\d+|remove:\d+)$/),
+        .regex(/^(save|add|remove:\d+)$/),
       sector: text().min(2).max(120),
       field: optionalText(200),
       needTag: z.array(tag).max(30),

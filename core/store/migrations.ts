@@ -6,6 +6,7 @@
  * copied to `<file>.v<from>.bak` before a migrated file is written.
  */
 import { membershipsOfGroups } from "./seats";
+import { needsByPriority } from "../data/plain-words";
 import { SCHEMA_VERSION } from "./schema";
 
 type Migration = (doc: Record<string, unknown>) => Record<string, unknown>;
@@ -128,7 +129,30 @@ export const migrations: Record<number, Migration> = {
         : run.unplaced,
     })),
   }),
+  /**
+   * 4 → 5: a need has one notion of importance, its priority (ADR 0033). Profiles kept a hand-made
+   * order beside it; each participant's and application's needs are sorted by priority, highest
+   * first, keeping their order among needs of the same priority. Every need and every priority is
+   * kept, so the matching (which never read the order) and its explanations are unchanged.
+   */
+  4: (doc) => ({
+    ...doc,
+    participants: list(doc, "participants").map(withNeedsByPriority),
+    applications: list(doc, "applications").map(withNeedsByPriority),
+  }),
 };
+
+/** A record whose `profile.needs` (when it has any) are sorted by priority (needsByPriority). */
+function withNeedsByPriority(record: Rec): Rec {
+  const profile = record.profile as Rec | undefined;
+  if (!profile || !Array.isArray(profile.needs)) return record;
+  const needs = (profile.needs as unknown[]).map((need) => ({
+    need,
+    priority: typeof (need as Rec)?.priority === "number" ? ((need as Rec).priority as number) : 0,
+  }));
+  const sorted = needsByPriority(needs).map(({ need }) => need);
+  return { ...record, profile: { ...profile, needs: sorted } };
+}
 
 export class MigrationError extends Error {}
 

@@ -47,7 +47,7 @@ export * from "./records/group-space";
 export * from "./records/outcomes";
 export * from "./records/system";
 
-export const SCHEMA_VERSION = 4 as const;
+export const SCHEMA_VERSION = 5 as const;
 
 /** Every collection of the store and the schema of its records. */
 export const collectionSchemas = {

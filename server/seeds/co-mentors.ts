@@ -4,6 +4,7 @@
  * kickoff was held (led by the first co-mentor) and the series to come alternates between them,
  * by the program's lead rule (core/models/meeting-lead.ts). Fictional people and organizations.
  */
+import { needsByPriority } from "../../core/data/plain-words";
 import { generateSeries } from "../../core/models/meeting-series";
 import { assignLeads, leadRuleOf } from "../../core/models/meeting-lead";
 import { quebecDate, quebecInstant } from "../../core/utils/quebec-time";
@@ -115,7 +116,7 @@ export function coMentorSeat(
     profile: {
       sector: organizations.find((o) => o.id === p.org)!.sector,
       field: "Réemploi alimentaire",
-      needs: (p.needs ?? []).map(([tag, priority]) => ({ tag, priority })),
+      needs: needsByPriority((p.needs ?? []).map(([tag, priority]) => ({ tag, priority }))),
       expertise: p.expertise,
       availability: p.availability,
     },

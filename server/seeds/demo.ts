@@ -4,6 +4,7 @@
  * regions and MRCs. Every demo account uses the password `maillage-demo`.
  * Production with MAILLAGE_DEMO=0 starts from an empty document.
  */
+import { needsByPriority } from "../../core/data/plain-words";
 import { createHash, randomBytes } from "node:crypto";
 import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
 import { quebecDate, quebecInstant } from "../../core/utils/quebec-time";
@@ -38,7 +39,7 @@ interface DemoPerson {
   mrc: string;
   sector: string;
   competitors?: string[];
-  /** Needs in order of importance, with their priority (3 = most pressing). */
+  /** Needs with their priority (3 élevée, 2 moyenne, 1 faible); stored sorted by it (ADR 0033). */
   needs: Array<[string, 1 | 2 | 3]>;
   expertise: string[];
   style: "structured" | "intuitive" | "between";
@@ -475,7 +476,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
       profile: {
         sector: person.sector,
         field: "Réemploi alimentaire",
-        needs: person.needs.map(([tag, priority]) => ({ tag, priority })),
+        needs: needsByPriority(person.needs.map(([tag, priority]) => ({ tag, priority }))),
         needsText: person.needsText ?? "",
         expertise: person.expertise,
         expertiseText: person.expertiseText ?? "",
@@ -822,7 +823,7 @@ function demoApplications(
   ) => ({
     sector,
     field: "Réemploi alimentaire",
-    needs: needs.map(([tag, priority]) => ({ tag, priority })),
+    needs: needsByPriority(needs.map(([tag, priority]) => ({ tag, priority }))),
     needsText: "",
     expertise,
     expertiseText: "",

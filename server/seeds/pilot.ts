@@ -37,6 +37,7 @@
  * co-mentor, the interviews, the compensation, the coordination's time, the observed meetings and
  * the meetings' place.
  */
+import { needsByPriority } from "../../core/data/plain-words";
 import { createHash, randomBytes } from "node:crypto";
 import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
 import { quebecDate, quebecInstant } from "../../core/utils/quebec-time";
@@ -172,7 +173,7 @@ export function pilotCohort(
       profile: {
         sector: "",
         field: "Réemploi alimentaire",
-        needs: needs.map(([tag, priority]) => ({ tag, priority })),
+        needs: needsByPriority(needs.map(([tag, priority]) => ({ tag, priority }))),
         needsText: "",
         expertise: [],
         expertiseText: "",

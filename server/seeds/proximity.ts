@@ -11,6 +11,7 @@
  * - Annie declared a conflict of interest with Gabriel's organization: never in one group;
  * - Maude (Drummond, Centre-du-Québec) has nobody of her region: the solver says so.
  */
+import { needsByPriority } from "../../core/data/plain-words";
 import { PILOT_TAXONOMY } from "../../core/data/pilot-taxonomy";
 import type { z } from "zod";
 import type { documentSchema, ParticipantRole } from "../../core/store/schema";
@@ -223,7 +224,7 @@ export function proximityCohort(
       profile: {
         sector: person.sector,
         field: "Réemploi alimentaire",
-        needs: person.needs.map(([tag, priority]) => ({ tag, priority })),
+        needs: needsByPriority(person.needs.map(([tag, priority]) => ({ tag, priority }))),
         needsText: "",
         expertise: person.expertise,
         expertiseText: "",

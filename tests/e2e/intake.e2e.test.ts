@@ -114,13 +114,18 @@ describe("from the interest form to a published profile", () => {
     const needs = page.locator(".need-list .need-label");
     await expect.poll(() => needs.allTextContents()).toEqual(["Chaîne de froid", "Transport"]);
 
-    await page.getByRole("button", { name: "Monter « Transport »" }).click();
+    // Needs are ordered by their priority alone (ADR 0033): changing it moves the need.
+    await page.getByLabel("Priorité de « Transport »").selectOption({ label: "Priorité élevée" });
+    await page
+      .getByLabel("Priorité de « Chaîne de froid »")
+      .selectOption({ label: "Priorité faible" });
+    await page.getByRole("button", { name: "Enregistrer mon profil" }).click();
     await expect.poll(() => needs.allTextContents()).toEqual(["Transport", "Chaîne de froid"]);
     await page.getByLabel("Ajouter un besoin").selectOption("entreposage");
     await page.getByRole("button", { name: "Ajouter", exact: true }).click();
     await expect
       .poll(() => needs.allTextContents())
-      .toEqual(["Transport", "Chaîne de froid", "Entreposage"]);
+      .toEqual(["Transport", "Entreposage", "Chaîne de froid"]);
     await page.getByLabel("Publier mon profil dans le répertoire du programme").check();
     await page.getByRole("button", { name: "Enregistrer mon profil" }).click();
     await expect.poll(() => page.getByText("Profil enregistré.").count()).toBe(1);

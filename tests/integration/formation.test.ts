@@ -87,7 +87,15 @@ describe("self-formed groups", () => {
       first: "p-nathalie",
       second: "p-karine",
     });
-    expect(await page(check)).toContain("Ce groupe respecte toutes les règles.");
+    const checked = await page(check);
+    expect(checked).toContain("Ce groupe respecte toutes les règles.");
+    // A fit in words with the engine's reasons, never the engine's score (issue #20).
+    expect(checked).toMatch(
+      /(Très bonne complémentarité|Bonne complémentarité|Complémentarité modeste) entre vous trois\./,
+    );
+    expect(checked).toContain("Ce qui vous rapproche :");
+    expect(checked).toMatch(/Trois (régions administratives|MRC|organismes) différent/);
+    expect(checked).not.toMatch(/Affinité du groupe|\/5\b/);
     const proposed = await amelie.post(`${PROGRAM}/groups`, {
       intent: "propose",
       first: "p-nathalie",

@@ -469,7 +469,7 @@ describe("the interest form and preselection", () => {
     expect((await storedDocument()).participants.some((p) => p.userId.includes("gm"))).toBe(false);
   });
 
-  it("lets a participant reorder and edit needs, and publish them", async () => {
+  it("lets a participant edit needs, kept sorted by their priority, and publish them", async () => {
     const amelie = new HttpClient(server.url);
     await amelie.signIn("amelie@exemple.org");
     const base = {
@@ -485,15 +485,19 @@ describe("the interest form and preselection", () => {
       availability: ["mon-pm"],
       published: "on",
     };
-    expect((await amelie.post(`${PROGRAM}/profile`, { ...base, intent: "down:0" })).status).toBe(
-      200,
-    );
+    // One notion (ADR 0033): raising a need's priority moves it up; no arrows to disagree with it.
+    expect(
+      (await amelie.post(`${PROGRAM}/profile`, { ...base, needPriority: ["2", "3", "1"] })).status,
+    ).toBe(200);
     let amelieProfile = (await storedDocument()).participants.find((p) => p.userId === "u-amelie")!;
-    expect(amelieProfile.profile.needs.map((n) => n.tag)).toEqual([
-      "tarification",
-      "commercialisation",
-      "communication",
+    expect(amelieProfile.profile.needs).toEqual([
+      { tag: "tarification", priority: 3 },
+      { tag: "commercialisation", priority: 2 },
+      { tag: "communication", priority: 1 },
     ]);
+    expect((await amelie.post(`${PROGRAM}/profile`, { ...base, intent: "down:0" })).status).toBe(
+      400,
+    );
     await amelie.post(`${PROGRAM}/profile`, {
       ...base,
       intent: "add",
@@ -509,8 +513,8 @@ describe("the interest form and preselection", () => {
     amelieProfile = (await storedDocument()).participants.find((p) => p.userId === "u-amelie")!;
     expect(amelieProfile.profile.needs.map((n) => n.tag)).toEqual([
       "commercialisation",
-      "tarification",
       "financement",
+      "tarification",
     ]);
     const invalid = await amelie.post(`${PROGRAM}/profile`, {
       ...base,
@@ -580,6 +584,11 @@ describe("the interest form and preselection", () => {
     const html = await page(await louise.get(`${PROGRAM}/directory`));
     const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(html)![1]!;
     expect(main).not.toContain("@exemple.org");
-    expect(html).toContain("Affinité");
+    expect(html).toMatch(
+      /Très bonne complémentarité|Bonne complémentarité|Complémentarité modeste/,
+    );
+    expect(html).not.toMatch(/<meter|sur 100/);
+    // With what makes the fit, from the published profiles only (Louise's expertise, Benoît's need).
+    expect(html).toMatch(/Votre expertise couvre ses besoins : [^<]*Entreposage/);
   });
 });

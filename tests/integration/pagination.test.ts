@@ -207,13 +207,18 @@ describe("directory", () => {
     const first = await get(`${PROGRAM}/directory`, client);
     expect(first.indexOf('class="card card--self"')).toBeGreaterThan(-1);
     expect(first.indexOf('class="card card--self"')).toBeLessThan(first.indexOf('class="card"'));
+    // Fits read as levels, never as numbers (core/data/plain-words.ts): high, then medium, then low.
+    const rank = { high: 2, medium: 1, low: 0 } as const;
     const fits = (html: string) =>
-      [...html.matchAll(/<meter min="0" max="100" value="(\d+)"/g)].map((m) => Number(m[1]));
+      [...html.matchAll(/<p class="fit fit--(high|medium|low)">/g)].map(
+        (m) => rank[m[1] as keyof typeof rank],
+      );
     const second = await get(`${PROGRAM}/directory?page=2`, client);
     expect(second).not.toContain("card--self");
     const all = [...fits(first), ...fits(second)];
     expect(all.length).toBeGreaterThan(CARDS_PER_PAGE);
     expect(all).toEqual([...all].sort((a, b) => b - a));
+    expect(first).not.toMatch(/<meter|sur 100/);
     await get(`${PROGRAM}/directory?page=999`, client);
     await get(`${PROGRAM}/directory?page=abc&role=mentor`, client);
   });

@@ -148,7 +148,7 @@ describe("proximity rule: one region, three MRCs, no conflict of interest", () =
     const maude = html.slice(html.lastIndexOf('<h2 class="card-title">'));
     expect(maude).toContain("Jamais dans votre groupe selon la règle de jumelage du programme :");
     expect(maude).toContain("autre région administrative que la vôtre");
-    expect(maude).not.toContain("<meter");
-    expect([...html.matchAll(/<meter /g)]).toHaveLength(cards.length - 2);
+    expect(maude).not.toContain('class="fit ');
+    expect([...html.matchAll(/<p class="fit fit--/g)]).toHaveLength(cards.length - 2);
   });
 });

@@ -1,11 +1,14 @@
 import { describe, expect, it } from "vitest";
 import {
   bankRoles,
+  countedLines,
   drawsFromBank,
+  ledgerRows,
   summarize,
   type BankRoles,
   type HourLine,
 } from "../../core/models/hour-bank";
+import { nextMeeting } from "../../core/models/meeting-spacing";
 
 const period = { start: "2027-01-11", end: "2027-06-11" };
 /** A mentorship group: the mentor and two mentees. */
@@ -257,5 +260,83 @@ describe("the hour bank by role: whose time draws from it", () => {
     );
     expect(s.used).toBe(1.5);
     expect(s.ownTime).toBe(3);
+  });
+});
+
+describe("the ledger as people read it (ledgerRows)", () => {
+  it("gathers a meeting's lines into one row naming who was present, its hours once", () => {
+    const lines = [
+      {
+        id: "1",
+        participantId: "m",
+        kind: "meeting" as const,
+        hours: 2,
+        date: "2027-01-12",
+        meetingId: "mtg1",
+      },
+      { id: "2", participantId: "a", kind: "preparation" as const, hours: 1, date: "2027-01-10" },
+      {
+        id: "3",
+        participantId: "a",
+        kind: "meeting" as const,
+        hours: 2,
+        date: "2027-01-12",
+        meetingId: "mtg1",
+      },
+      {
+        id: "4",
+        participantId: "b",
+        kind: "meeting" as const,
+        hours: 1.5,
+        date: "2027-01-12",
+        meetingId: "mtg1",
+      },
+      {
+        id: "5",
+        participantId: "b",
+        kind: "meeting" as const,
+        hours: 1,
+        date: "2027-01-20",
+        codevSessionId: "cdv1",
+      },
+    ];
+    const rows = ledgerRows(lines);
+    expect(rows.map((r) => r.type)).toEqual(["meeting", "entry", "meeting"]);
+    const meeting = rows[0]!;
+    if (meeting.type !== "meeting") throw new Error("a meeting row");
+    expect(meeting).toMatchObject({ key: "mtg1", source: "meeting", hours: 2, date: "2027-01-12" });
+    expect(meeting.presentIds).toEqual(["m", "a", "b"]);
+    expect(meeting.entries.map((e) => e.id)).toEqual(["1", "3", "4"]);
+    expect(rows[2]).toMatchObject({ type: "meeting", source: "session", presentIds: ["b"] });
+    // The rows' meeting hours are exactly what the bank counts (countedLines).
+    const counted = countedLines(lines).filter((l) => l.meetingId || l.codevSessionId);
+    expect(rows.flatMap((r) => (r.type === "meeting" ? [r.hours] : []))).toEqual(
+      counted.map((l) => l.hours),
+    );
+  });
+});
+
+describe("the next meeting (nextMeeting)", () => {
+  const at = (startsAt: string, status: string, endsAt = startsAt.replace("T18", "T20")) => ({
+    id: startsAt,
+    startsAt,
+    endsAt,
+    status,
+  });
+  it("is the earliest planned meeting not yet ended", () => {
+    const meetings = [
+      at("2027-02-02T18:30:00.000Z", "planned"),
+      at("2027-01-12T18:30:00.000Z", "cancelled"),
+      at("2027-01-19T18:30:00.000Z", "planned"),
+      at("2027-01-05T18:30:00.000Z", "held"),
+    ];
+    expect(nextMeeting(meetings, new Date("2027-01-06T00:00:00Z"))?.id).toBe(
+      "2027-01-19T18:30:00.000Z",
+    );
+    // Under way: still the next one until it ends.
+    expect(nextMeeting(meetings, new Date("2027-01-19T19:00:00Z"))?.id).toBe(
+      "2027-01-19T18:30:00.000Z",
+    );
+    expect(nextMeeting(meetings, new Date("2027-03-01T00:00:00Z"))).toBeUndefined();
   });
 });

@@ -47,10 +47,10 @@ describe("reason codes", () => {
       params: { who: "Benoît Girard", need: "Chaîne de froid", priority: 3, by: "Marc Tremblay" },
     };
     expect(reasonText("fr", needMet)).toBe(
-      "Le besoin « Chaîne de froid » de Benoît Girard (priorité 3) rejoint l'expertise de Marc Tremblay.",
+      "Le besoin « Chaîne de froid » de Benoît Girard (priorité élevée) rejoint l'expertise de Marc Tremblay.",
     );
     expect(reasonText("en", needMet)).toBe(
-      "Benoît Girard's need “Chaîne de froid” (priority 3) meets Marc Tremblay's expertise.",
+      "Benoît Girard's need “Chaîne de froid” (high priority) meets Marc Tremblay's expertise.",
     );
     const shared: StoredReason = {
       code: "shared-needs",
@@ -70,13 +70,21 @@ describe("reason codes", () => {
     expect(reasonText("en", triad)).toBe("Co-development group: Ana, Béa and Carl (peers).");
     const rating: StoredReason = {
       code: "mutual-rating",
-      params: { a: "Ana", b: "Béa", aToB: 4.5, bToA: 5 },
+      params: { a: "Ana", b: "Béa", aToB: 2.5, bToA: 5 },
     };
+    // In the words of the rating form (oui / peut-être / non), never a score out of 5.
     expect(reasonText("fr", rating)).toBe(
-      "Intérêt mutuel au speed dating : Ana → Béa 4,5/5, Béa → Ana 5/5.",
+      "Intérêt mutuel au speed dating : Ana a répondu « peut-être » pour Béa, et Béa « oui » pour Ana.",
     );
     expect(reasonText("en", rating)).toBe(
-      "Mutual interest at speed dating: Ana → Béa 4.5/5, Béa → Ana 5/5.",
+      "Mutual interest at speed dating: Ana answered “maybe” about Béa, and Béa “yes” about Ana.",
+    );
+    const low: StoredReason = {
+      code: "need-met",
+      params: { who: "Ana", need: "Transport", priority: 1, by: "Béa" },
+    };
+    expect(reasonText("fr", low)).toBe(
+      "Le besoin « Transport » de Ana (priorité faible) rejoint l'expertise de Béa.",
     );
   });
 
@@ -114,7 +122,7 @@ describe("reason codes", () => {
         for (const locale of ["fr", "en"] as const) {
           const text = reasonText(locale, reason);
           expect(text, `${locale} ${reason.code}`).toMatch(/^\S.*[.!]$/);
-          expect(text, `${locale} ${reason.code}`).not.toMatch(/[{}]|reasons\./);
+          expect(text, `${locale} ${reason.code}`).not.toMatch(/[{}]|reasons\.|words\.|\/5\b/);
         }
       }
     }

@@ -3,6 +3,7 @@ import { useEffect, useState } from "react";
 import { io } from "socket.io-client";
 import { Form } from "~/components/AppForm";
 import { useT } from "~/utils/i18n-react";
+import { shareOfBound } from "../../../core/data/plain-words";
 import type { ClientSocket } from "~/components/live/useLiveEvent";
 import type { FormationRun } from "./types";
 
@@ -103,14 +104,27 @@ export function SolverPanel({
             </div>
             <div>
               <dt>{t("formation.gap")}</dt>
-              <dd>{number(summary.gap, { maximumFractionDigits: 2 })} %</dd>
+              <dd>
+                {number(summary.share, {
+                  maximumFractionDigits: 1,
+                })}{" "}
+                %
+              </dd>
             </div>
             <div>
               <dt>{t("formation.time")}</dt>
               <dd>{number(run.result.timeMs / 1000, { maximumFractionDigits: 1 })} s</dd>
             </div>
           </dl>
-          <p className="field-hint">{t("formation.boundHint")}</p>
+          <p className="field-hint">
+            {t("formation.boundHint", {
+              bound: number(run.result.bound.score, { maximumFractionDigits: 1 }),
+              score: number(summary.score, { maximumFractionDigits: 1 }),
+              percent: number(summary.share, {
+                maximumFractionDigits: 1,
+              }),
+            })}
+          </p>
         </>
       ) : null}
     </section>
@@ -132,6 +146,7 @@ function currentFigures(run: FormationRun) {
     edited,
     groups: edited ? standing.length : run.groups.length,
     score,
-    gap: bound > 0 ? Math.max(0, ((bound - score) / bound) * 100) : 0,
+    /** The share of the proven bound the proposals reach (plain-words.ts). */
+    share: shareOfBound(score, bound),
   };
 }

@@ -7,6 +7,7 @@ import type { EntityOf } from "../../store";
 import type { Services } from "../../services";
 import { DomainError } from "../../errors";
 import { metInRound } from "./clock.server";
+import { ANSWER_SCORE } from "../../data/plain-words";
 
 export type Rating = EntityOf<"ratings">;
 
@@ -153,9 +154,9 @@ export async function programRatings(s: Services, programId: string, involving?:
         ),
       ]
     : await store.find("ratings");
-  // The engine's scale is 0-5: "oui" counts fully, "peut-être" half, "non" nothing; the best
-  // answer over the program's events counts.
-  const score = { yes: 5, maybe: 2.5, no: 0 } as const;
+  // The engine's scale is 0-5 (ANSWER_SCORE: "oui" counts fully, "peut-être" half, "non"
+  // nothing); the best answer over the program's events counts.
+  const score = ANSWER_SCORE;
   const best = new Map<string, { from: string; to: string; score: number }>();
   for (const r of ratings) {
     if (!events.has(r.eventId)) continue;

@@ -14,6 +14,7 @@ import { toSeatIds } from "../../../matching/co-mentors";
 import { programRatings } from "../event.server";
 import type { Services } from "../../services";
 import { DomainError } from "../../errors";
+import { groupFitLevel, type FitLevel } from "../../data/plain-words";
 import { activeGroups } from "./read.server";
 
 type Program = EntityOf<"programs">;
@@ -107,6 +108,27 @@ export async function groupScore(s: Services, programId: string, memberIds: read
       score += pairScore(people[i]!, people[j]!, undefined, ratings);
   }
   return Math.round(score * 100) / 100;
+}
+
+/**
+ * How well a group of three fits, as its members read it (issue #20): a plain level, never the
+ * engine's score, with the engine's reasons but the speed-dating answers.
+ */
+export async function groupFit(
+  s: Services,
+  program: Program,
+  memberIds: readonly string[],
+): Promise<{ level: FitLevel; reasons: Reason[] }> {
+  const [score, reasons] = await Promise.all([
+    groupScore(s, program.id, memberIds),
+    explainTriad(s, program, memberIds),
+  ]);
+  // Speed-dating answers are private to their author (core/store/records/live.ts): they count in
+  // the level, but a participant's check never says how the others answered.
+  return {
+    level: groupFitLevel(score),
+    reasons: reasons.filter((reason) => reason.code !== "mutual-rating"),
+  };
 }
 
 export class GroupRuleError extends DomainError {

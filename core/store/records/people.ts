@@ -61,7 +61,7 @@ export const needSchema = z.strictObject({
 export const profileSchema = z.strictObject({
   sector: z.string().max(120).default(""),
   field: z.string().max(200).default(""),
-  /** In order of importance, the first is the most important. */
+  /** Sorted by priority, highest first (ADR 0033: the priority is needs' one notion of importance). */
   needs: z.array(needSchema).max(30).default([]),
   needsText: z.string().max(3000).default(""),
   expertise: z.array(z.string().min(1).max(48)).max(30).default([]),
