@@ -88,7 +88,7 @@ export default function AdminUsers() {
         </p>
       ) : null}
 
-      <PlainForm method="get" className="field-row" role="search" aria-label={t("admin.search")}>
+      <PlainForm method="get" className="field-row" role="search" aria-label={t("admin.accounts")}>
         <div className="field">
           <label htmlFor="admin-q">{t("admin.search")}</label>
           <input id="admin-q" name="q" type="search" defaultValue={query} maxLength={100} />

@@ -37,7 +37,7 @@ export class RoleChangeError extends DomainError {
       code: `role-${code}`,
       messageKey: `admin.errors.${code}`,
       params,
-      status: code === "unknown-account" ? 404 : 409,
+      status: code === "unknown-account" ? 400 : 409,
     });
   }
 }
