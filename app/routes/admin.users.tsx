@@ -1,5 +1,5 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form as PlainForm, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { FormErrorSummary } from "~/components/Field";
 import { Pager, PageRange } from "~/components/Pager";
@@ -88,7 +88,7 @@ export default function AdminUsers() {
         </p>
       ) : null}
 
-      <PlainForm method="get" className="field-row" role="search" aria-label={t("admin.accounts")}>
+      <Form method="get" className="field-row" role="search" aria-label={t("admin.accounts")}>
         <div className="field">
           <label htmlFor="admin-q">{t("admin.search")}</label>
           <input id="admin-q" name="q" type="search" defaultValue={query} maxLength={100} />
@@ -98,7 +98,7 @@ export default function AdminUsers() {
             {t("admin.searchButton")}
           </button>
         </p>
-      </PlainForm>
+      </Form>
 
       <p role="status">
         {t("admin.count", { count: pageInfo.total })}

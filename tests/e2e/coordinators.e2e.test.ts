@@ -48,8 +48,12 @@ describe("coordinators without a restart", () => {
     const rosalie = await e2e.signedIn(ROSALIE.email);
     await rosalie.getByRole("link", { name: "Créer un programme" }).click();
     await rosalie.waitForURL(/\/programs\/new$/);
-    await rosalie.getByLabel("Titre", { exact: true }).fill("Mentorat Estrie et Bas-Saint-Laurent");
-    await rosalie.getByLabel("Thème", { exact: true }).fill("Réemploi alimentaire en région");
+    await rosalie
+      .getByRole("textbox", { name: "Titre", exact: true })
+      .fill("Mentorat Estrie et Bas-Saint-Laurent");
+    await rosalie
+      .getByRole("textbox", { name: "Thème", exact: true })
+      .fill("Réemploi alimentaire en région");
     await rosalie.getByLabel("Groupes formés par les participant·es").selectOption("required");
     await rosalie.getByRole("button", { name: "Créer le programme" }).click();
     await rosalie.waitForURL(/\/programs\/[\w-]+\/settings$/);
@@ -197,5 +201,5 @@ describe("coordinators without a restart", () => {
         ["coordinator-stepped-down", ROSALIE.name],
       ]),
     );
-  });
+  }, 180_000);
 });
