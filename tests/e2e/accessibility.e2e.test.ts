@@ -271,6 +271,8 @@ describe(
             `${PROGRAM}/coordination`,
             `${PROGRAM}/invitations`,
             `${PROGRAM}/report`,
+            `${PROGRAM}/coordinators`,
+            "/admin/users",
           ],
           { langs: ["fr"] },
         )),
