@@ -24,6 +24,11 @@ const envSchema = z.object({
   MAILLAGE_DEMO: z.enum(["0", "1"]).default("1"),
   /** Comma-separated emails whose sign-up makes a coordinator account. */
   MAILLAGE_COORDINATOR_EMAILS: z.string().default(""),
+  /**
+   * Comma-separated emails of administrators: they grant and revoke the coordinator role in the
+   * app (the first account of an empty install is one too). Their sign-up makes a coordinator.
+   */
+  MAILLAGE_ADMIN_EMAILS: z.string().default(""),
   /** Public address, e.g. https://maillage.exemple.org: links in emails; https turns on secure cookies. */
   PUBLIC_URL: z.url().optional(),
   /** Meeting reminders go out this many hours before a meeting, checked every few minutes. */
@@ -60,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     sessionSecret: e.SESSION_SECRET,
     demo: e.MAILLAGE_DEMO === "1",
     coordinatorEmails: e.MAILLAGE_COORDINATOR_EMAILS.split(","),
+    adminEmails: e.MAILLAGE_ADMIN_EMAILS.split(","),
     publicUrl: e.PUBLIC_URL,
     liveTimings: e.MAILLAGE_LIVE_TIMINGS === "1",
     reminders: {
@@ -86,6 +92,7 @@ export function coreConfigOf(config: Config, sessionSecret: string): CoreConfig 
     databaseUrl: config.databaseUrl,
     publicUrl: config.publicUrl,
     coordinatorEmails: config.coordinatorEmails,
+    adminEmails: config.adminEmails,
     sessionSecret,
     // An https address: the session cookie never travels in clear.
     secureCookies: config.publicUrl?.startsWith("https://") ?? false,

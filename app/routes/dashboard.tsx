@@ -7,6 +7,7 @@ import { interviewOf } from "../../core/models/interview.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/permissions.server";
+import { isAdministrator } from "../../core/models/roles.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "dashboard.title");
 
@@ -38,11 +39,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         };
       }),
   );
-  return { name: user.name, role: user.role, coordinated, joined };
+  const steppedDown = new URL(request.url).searchParams.get("steppedDown") === "1";
+  return {
+    name: user.name,
+    role: user.role,
+    admin: isAdministrator(s, user),
+    steppedDown,
+    coordinated,
+    joined,
+  };
 }
 
 export default function Dashboard() {
-  const { name, role, coordinated, joined } = useLoaderData<typeof loader>();
+  const { name, role, admin, steppedDown, coordinated, joined } = useLoaderData<typeof loader>();
   const { t, date } = useT();
   return (
     <>
@@ -51,11 +60,23 @@ export default function Dashboard() {
         {t(role === "coordinator" ? "dashboard.coordinatorIntro" : "dashboard.participantIntro")}
       </p>
 
-      {role === "coordinator" ? (
-        <p>
-          <Link className="button" to="/programs/new">
-            {t("dashboard.newProgram")}
-          </Link>
+      {steppedDown ? (
+        <p className="alert alert--success" role="status">
+          {t("coCoordinators.steppedDown")}
+        </p>
+      ) : null}
+      {role === "coordinator" || admin ? (
+        <p className="actions">
+          {role === "coordinator" ? (
+            <Link className="button" to="/programs/new">
+              {t("dashboard.newProgram")}
+            </Link>
+          ) : null}
+          {admin ? (
+            <Link className="button button--secondary" to="/admin/users">
+              {t("dashboard.administration")}
+            </Link>
+          ) : null}
         </p>
       ) : null}
       {coordinated.length > 0 ? (

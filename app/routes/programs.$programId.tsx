@@ -43,6 +43,7 @@ export default function ProgramLayout() {
           { to: "formation", label: "programNav.formation" as const },
           { to: "report", label: "programNav.report" as const },
           { to: "coordination", label: "programNav.coordination" as const },
+          { to: "coordinators", label: "programNav.coordinators" as const },
           { to: "invitations", label: "programNav.invitations" as const },
           { to: "outbox", label: "programNav.outbox" as const },
           { to: "settings", label: "programNav.settings" as const },

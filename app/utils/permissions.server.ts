@@ -16,6 +16,7 @@ import {
   type Refusal,
 } from "../../core/permissions";
 import type { PublicUser } from "../../core/models/user.server";
+import { isAdministrator } from "../../core/models/roles.server";
 import { getOptionalUser } from "./session.server";
 import type { Services } from "../../core/services";
 
@@ -39,6 +40,16 @@ export async function requireUser(s: Services, request: Request): Promise<Public
 export async function requireCoordinator(s: Services, request: Request): Promise<PublicUser> {
   const user = await requireUser(s, request);
   if (user.role !== "coordinator") throw forbidden();
+  return user;
+}
+
+/**
+ * The administration's pages (ADR 0035): administrators only; anyone else signed in gets 404, as
+ * if the page did not exist.
+ */
+export async function requireAdministrator(s: Services, request: Request): Promise<PublicUser> {
+  const user = await requireUser(s, request);
+  if (!isAdministrator(s, user)) throw notFound();
   return user;
 }
 

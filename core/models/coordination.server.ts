@@ -4,6 +4,7 @@
  * compensation (for information, CAD; the program's figure unless set). Both reach the report
  * next to the hours used.
  */
+import { coordinates } from "./coordinators";
 import { newId } from "../store";
 import type { EntityOf } from "../store";
 import type { CoordinationTask } from "../data/vocabulary";
@@ -73,7 +74,7 @@ export async function addCoordinationTime(
 ) {
   return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
-    if (!program?.coordinatorIds.includes(actor.id)) throw new NotCoordinatorError();
+    if (!program || !coordinates(program, actor.id)) throw new NotCoordinatorError();
     const entry = await tx.insert("coordinationEntries", {
       ...input,
       id: newId("crd"),
@@ -148,7 +149,7 @@ export async function setMentorCompensation(
 ) {
   return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
-    if (!program?.coordinatorIds.includes(actor.id)) throw new NotCoordinatorError();
+    if (!program || !coordinates(program, actor.id)) throw new NotCoordinatorError();
     const participant = await tx.get("participants", participantId);
     if (!participant || participant.programId !== programId || participant.role !== "mentor")
       throw new NotAMentorError();

@@ -30,6 +30,8 @@ export const INVARIANTS = {
   "event-one-clock":
     "A live event has one clock: a running event has one deadline and a round within its rounds.",
   "solver-one-run": "At most one solver run at a time per program.",
+  "program-has-coordinator":
+    "Every program has at least one coordinator, each listed once: the last one cannot step down or lose the role.",
 } as const;
 
 export type InvariantName = keyof typeof INVARIANTS;
@@ -268,6 +270,14 @@ export function checkInvariants(data: Snapshot): Breach[] {
     (r) => r.programId,
   )) {
     if (count > 1) breach("solver-one-run", `${count} runs at once in ${programId}`);
+  }
+
+  // program-has-coordinator
+  for (const program of data.programs) {
+    if (program.coordinatorIds.length === 0)
+      breach("program-has-coordinator", `program ${program.id} has no coordinator`);
+    if (new Set(program.coordinatorIds).size !== program.coordinatorIds.length)
+      breach("program-has-coordinator", `program ${program.id} lists a coordinator twice`);
   }
   return breaches;
 }

@@ -1,3 +1,4 @@
+import { coordinates } from "./coordinators";
 import { newId, NotFoundError } from "../store";
 import { PILOT_TAXONOMY } from "../data/pilot-taxonomy";
 import type { ProgramFormInput } from "../schemas/program";
@@ -30,12 +31,12 @@ export async function listProgramsForUser(s: Services, userId: string): Promise<
   ]);
   const roleByProgram = new Map(memberships.map((m) => [m.programId, m.role]));
   return programs
-    .filter((p) => p.coordinatorIds.includes(userId) || roleByProgram.has(p.id))
+    .filter((p) => coordinates(p, userId) || roleByProgram.has(p.id))
     .map((p) => ({
       id: p.id,
       title: p.title,
       status: p.status,
-      asCoordinator: p.coordinatorIds.includes(userId),
+      asCoordinator: coordinates(p, userId),
       participantRole: roleByProgram.get(p.id),
     }))
     .sort(

@@ -4,6 +4,7 @@
  * consent it joins the program-wide library, searchable by theme. Files are served only to the
  * people who may see the tool: the group's members, or the program once it is in the library.
  */
+import { coordinates } from "./coordinators";
 import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { notify } from "./notification.server";
@@ -213,7 +214,7 @@ export async function canSeeTool(s: Services, tool: Tool, userId: string) {
   const program = await store.get("programs", tool.programId);
   if (!program) return false;
   const participants = await store.find("participants", { userId, programId: tool.programId });
-  if (tool.programWide) return program.coordinatorIds.includes(userId) || participants.length > 0;
+  if (tool.programWide) return coordinates(program, userId) || participants.length > 0;
   if (!tool.groupId) return false;
   const group = await store.get("groups", tool.groupId);
   return Boolean(

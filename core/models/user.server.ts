@@ -39,8 +39,13 @@ export async function getUserByEmail(s: Services, email: string): Promise<Public
   return user && toPublicUser(user);
 }
 
+/** Addresses whose sign-up makes a coordinator: MAILLAGE_COORDINATOR_EMAILS and the administrators'. */
 function coordinatorEmails(s: Services): Set<string> {
-  return new Set(s.config.coordinatorEmails.map((e) => normalizeEmail(e)).filter(Boolean));
+  return new Set(
+    [...s.config.coordinatorEmails, ...(s.config.adminEmails ?? [])]
+      .map((e) => normalizeEmail(e))
+      .filter(Boolean),
+  );
 }
 
 export async function createUser(
@@ -56,21 +61,27 @@ export async function createUser(
   return createUserWithHash(s, { ...rest, passwordHash: await hashPassword(password) });
 }
 
-/** The account, from a password hashed earlier (a confirmed sign-up, ADR 0029). */
+/**
+ * The account, from a password hashed earlier (a confirmed sign-up, ADR 0029). The first account
+ * of an empty store is its administrator and a coordinator (ADR 0035): decided in the transaction
+ * that inserts it, so of two first sign-ups at once only one finds the store empty.
+ */
 export async function createUserWithHash(
   s: Services,
   input: { email: string; name: string; passwordHash: string; locale: Locale },
 ): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   const passwordHash = input.passwordHash;
-  const role = coordinatorEmails(s).has(email) ? "coordinator" : "participant";
+  const listed = coordinatorEmails(s).has(email);
   return s.store.transaction(async (tx) => {
     if (await tx.findOne("users", { email })) throw new EmailTakenError();
+    const first = !(await tx.findOne("users", {}));
     const user = await tx.insert("users", {
       id: newId("u"),
       email,
       name: input.name.trim(),
-      role,
+      role: listed || first ? "coordinator" : "participant",
+      ...(first ? { admin: true } : {}),
       passwordHash,
       locale: input.locale,
       createdAt: s.clock.now().toISOString(),

@@ -7,6 +7,7 @@
  * when the person may not know the resource exists (a made-up id gets the same answer), "forbidden"
  * when they may know it but not do this.
  */
+import { coordinates } from "../models/coordinators";
 import { getProgram, type Program } from "../models/program.server";
 import { getParticipantFor, type Participant } from "../models/participant.server";
 import { getGroup, type Group } from "../models/group.server";
@@ -43,7 +44,7 @@ export async function programAccess(
   const id = validId(programId);
   const program = id ? await getProgram(s, id) : undefined;
   if (!program) return "not_found";
-  const asCoordinator = program.coordinatorIds.includes(userId);
+  const asCoordinator = coordinates(program, userId);
   const participant = asCoordinator ? undefined : await getParticipantFor(s, userId, program.id);
   if (!asCoordinator && !participant) return "not_found";
   return { program, asCoordinator, participant };
@@ -175,7 +176,7 @@ export async function eventAccess(
   if (!event || (programId !== undefined && event.programId !== programId)) return "not_found";
   const program = await getProgram(s, event.programId);
   if (!program) return "not_found";
-  const coordinator = program.coordinatorIds.includes(userId);
+  const coordinator = coordinates(program, userId);
   const participant = await getParticipantFor(s, userId, program.id);
   const invited =
     participant && event.invitedParticipantIds.includes(participant.id)

@@ -26,6 +26,11 @@ export interface CoreConfig {
   publicUrl?: string;
   /** Addresses whose sign-up makes a coordinator account (as written; compared normalized). */
   coordinatorEmails: readonly string[];
+  /**
+   * Administrators' addresses (MAILLAGE_ADMIN_EMAILS, compared normalized at each request): they
+   * grant and revoke the coordinator role in the app (core/models/roles.server.ts).
+   */
+  adminEmails?: readonly string[];
   /** Signs the session cookie. */
   sessionSecret: string;
   /** The session cookie is sent over HTTPS only (a PUBLIC_URL in https). */

@@ -6,6 +6,7 @@
 import { z } from "zod";
 import {
   applicationSchema,
+  coordinatorInvitationSchema,
   invitationSchema,
   organizationSchema,
   participantSchema,
@@ -56,6 +57,7 @@ export const collectionSchemas = {
   programs: programSchema,
   participants: participantSchema,
   invitations: invitationSchema,
+  coordinatorInvitations: coordinatorInvitationSchema,
   applications: applicationSchema,
   events: eventSchema,
   ratings: ratingSchema,
@@ -92,6 +94,7 @@ export const documentSchema = z.strictObject({
   programs: z.array(programSchema),
   participants: z.array(participantSchema),
   invitations: z.array(invitationSchema),
+  coordinatorInvitations: z.array(coordinatorInvitationSchema).default([]),
   applications: z.array(applicationSchema).default([]),
   events: z.array(eventSchema).default([]),
   ratings: z.array(ratingSchema).default([]),
@@ -126,6 +129,7 @@ export function emptyDocument(): StoreDocument {
     programs: [],
     participants: [],
     invitations: [],
+    coordinatorInvitations: [],
     applications: [],
     events: [],
     ratings: [],

@@ -27,6 +27,8 @@ type Rows<K extends keyof DocumentInput> = NonNullable<DocumentInput[K]>;
 
 export const DEMO_PASSWORD = "maillage-demo";
 export const DEMO_COORDINATOR_EMAIL = "coordination@exemple.org";
+/** Coordinates the demo program with the coordinator; not an administrator (ADR 0035). */
+export const DEMO_CO_COORDINATOR_EMAIL = "co.coordination@exemple.org";
 export const DEMO_PROGRAM_ID = "prog-reemploi-2026";
 
 interface DemoPerson {
@@ -413,15 +415,30 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     interviews: [] as Rows<"interviews">,
   };
   const coordinatorId = "u-coordination";
-  doc.users.push({
-    id: coordinatorId,
-    email: DEMO_COORDINATOR_EMAIL,
-    name: "Geneviève Lavoie",
-    role: "coordinator",
-    passwordHash,
-    locale: "fr",
-    createdAt: at(120),
-  });
+  const coCoordinatorId = "u-co-coordination";
+  doc.users.push(
+    {
+      id: coordinatorId,
+      email: DEMO_COORDINATOR_EMAIL,
+      name: "Geneviève Lavoie",
+      // The demo's administrator too: she grants the coordinator role at /admin/users.
+      role: "coordinator",
+      admin: true,
+      passwordHash,
+      locale: "fr",
+      createdAt: at(120),
+    },
+    {
+      // Invited by Geneviève to coordinate the demo program with her (a regional table's agent).
+      id: coCoordinatorId,
+      email: DEMO_CO_COORDINATOR_EMAIL,
+      name: "Karim Benali",
+      role: "participant",
+      passwordHash,
+      locale: "fr",
+      createdAt: at(100),
+    },
+  );
   doc.programs.push({
     id: DEMO_PROGRAM_ID,
     title: "Maillages et mentorat 2026-2027",
@@ -431,7 +448,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
       "Des organismes en réemploi alimentaire (banques alimentaires, frigos communautaires, épiceries solidaires) " +
       "se regroupent par trois : une personne mentore d'expérience et deux personnes mentorées de régions différentes. " +
       "Environ 20 heures sur 4 à 6 mois, une rencontre d'environ 2 heures toutes les 2 à 4 semaines.",
-    coordinatorIds: [coordinatorId],
+    coordinatorIds: [coordinatorId, coCoordinatorId],
     status: "open",
     composition: "mentorship",
     regionRule: "distinct-regions",

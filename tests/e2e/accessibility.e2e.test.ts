@@ -275,6 +275,8 @@ describe(
             `${PROGRAM}/coordination`,
             `${PROGRAM}/invitations`,
             `${PROGRAM}/report`,
+            `${PROGRAM}/coordinators`,
+            "/admin/users",
           ],
           { langs: ["fr"] },
         )),

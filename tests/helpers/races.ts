@@ -1171,4 +1171,43 @@ export const SCENARIOS: Scenario[] = [
       };
     },
   },
+
+  {
+    name: `${AT_ONCE} coordinators of a program step down at once: one stays`,
+    invariants: ["program-has-coordinator"],
+    build(f) {
+      const program = f.program({ coordinators: AT_ONCE });
+      return async (race) => {
+        const everyone = program.coordinators;
+        await race.signIn(...everyone);
+        const path = `/programs/${program.id}/coordinators`;
+        const answers = await race.http(
+          everyone.map(
+            (coordinator) => async (i) =>
+              (await race.as(coordinator, i)).post(path, {
+                intent: "step-down",
+                confirm: "on",
+                _submission: submissionKey(),
+              }),
+          ),
+        );
+        const [left, refused] = tally(
+          answers,
+          { status: 302, location: "/dashboard?steppedDown=1" },
+          {
+            status: 409,
+            text: fr("coCoordinators.errors.last-coordinator", { program: program.title }),
+          },
+        );
+        expect([left, refused]).toEqual([AT_ONCE - 1, 1]);
+        const data = await race.check();
+        const stored = data.programs.find((p) => p.id === program.id)!;
+        expect(stored.coordinatorIds).toHaveLength(1);
+        const trail = await race.audit(program.id);
+        expect(trail.filter((e) => e.action === "coordinator-stepped-down")).toHaveLength(
+          AT_ONCE - 1,
+        );
+      };
+    },
+  },
 ];

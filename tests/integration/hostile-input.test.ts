@@ -260,6 +260,58 @@ describe("hostile forms", () => {
     expect(location(signedInHere)).toBe("/dashboard");
   });
 
+  it("the roles' forms: the administration, a co-coordinator's invitation, stepping down, accepting", async () => {
+    const genevieve = await signedIn(server.url, "coordination@exemple.org");
+    // The administration's search: any text, shown inert, never a failure.
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (q) => {
+        const response = await genevieve.get(
+          `/admin/users?${new URLSearchParams({ q }).toString()}`,
+        );
+        const html = await response.text();
+        expect(response.status, html.slice(0, 300)).toBe(200);
+        expectInert(html, "/admin/users");
+      }),
+      RUNS,
+    );
+    await hostilePosts({
+      client: genevieve,
+      path: "/admin/users",
+      valid: { intent: "grant", userId: "u-louise" },
+      fields: ["intent", "userId"],
+    });
+    await hostilePosts({
+      client: genevieve,
+      path: `${PROGRAM}/coordinators`,
+      valid: { intent: "invite", email: "nouvelle.table@exemple.org" },
+      fields: ["email"],
+      shownAt: `${PROGRAM}/coordinators`,
+    });
+    // Without the box checked, stepping down is refused whatever else is sent.
+    await hostilePosts({
+      client: genevieve,
+      path: `${PROGRAM}/coordinators`,
+      valid: { intent: "step-down" },
+      fields: ["confirm"],
+    });
+    const invited = await genevieve.post(`${PROGRAM}/coordinators`, {
+      intent: "invite",
+      email: "acceptation@exemple.org",
+    });
+    const link = (await invited.text()).match(/\/co-coordination\/[\w-]{32}/)![0];
+    // Someone else than the invited address: refused with its message, whatever the form holds.
+    await hostilePosts({
+      client: await signedIn(server.url, "louise@exemple.org"),
+      path: link,
+      valid: { intent: "accept" },
+      fields: ["intent"],
+    });
+    const program = (
+      JSON.parse(await storeText()) as { programs: Array<{ id: string; coordinatorIds: string[] }> }
+    ).programs.find((p) => p.id === PROGRAM_ID)!;
+    expect(program.coordinatorIds).toEqual(["u-coordination", "u-co-coordination"]);
+  });
+
   it("the profile keeps a plain, bounded sector and field", async () => {
     const amelie = await signedIn(server.url, "amelie@exemple.org");
     await hostilePosts({

@@ -73,6 +73,13 @@ describe("server life cycle", () => {
       env: { MAILLAGE_DEMO: "0", MAILLAGE_COORDINATOR_EMAILS: "table@exemple.org" },
     });
     try {
+      // The first account of the empty install is its administrator (ADR 0035): another one first.
+      const first = new HttpClient(server.url);
+      await signUp(first, server.dataDir, {
+        name: "Première Personne",
+        email: "premiere@exemple.org",
+        password: "mot-de-passe-premiere",
+      });
       const client = new HttpClient(server.url);
       await signUp(client, server.dataDir, {
         name: "Table régionale",
@@ -81,6 +88,19 @@ describe("server life cycle", () => {
       });
       const html = await (await client.get("/dashboard")).text();
       expect(html).toContain("Voici les programmes que vous coordonnez.");
+      expect(html).not.toContain("Administration : comptes et rôles");
+      expect((await client.get("/admin/users")).status).toBe(404);
+      const other = new HttpClient(server.url);
+      await signUp(other, server.dataDir, {
+        name: "Personne Participante",
+        email: "personne@exemple.org",
+        password: "mot-de-passe-personne",
+      });
+      expect(await (await other.get("/dashboard")).text()).toContain(
+        "Voici vos programmes et vos prochaines étapes.",
+      );
+      // The first account administers: it reaches the administration.
+      expect((await first.get("/admin/users")).status).toBe(200);
     } finally {
       await server.stop();
     }

@@ -103,6 +103,7 @@ const PLURALS = [
   "meetingRhythm.tooFar",
   "followUp.intro",
   "followUp.yearFull",
+  "admin.count",
 ].sort();
 
 describe("the French and English catalogs", () => {

@@ -102,6 +102,12 @@ describe("the domain's invariants", () => {
           }
         },
       ],
+      [
+        "program-has-coordinator",
+        (d) => {
+          d.programs[0] = { ...d.programs[0]!, coordinatorIds: [] };
+        },
+      ],
     ];
     expect(cases.map(([name]) => name).sort()).toEqual(Object.keys(INVARIANTS).sort());
     for (const [name, breakIt] of cases) {

@@ -18,7 +18,13 @@ export const userSchema = z.strictObject({
   id,
   email: z.email().max(254),
   name: z.string().min(1).max(120),
+  /** "coordinator": may create programs (each program lists its own coordinators). */
   role: z.enum(["coordinator", "participant"]),
+  /**
+   * Grants and revokes the coordinator role (core/models/roles.server.ts): the first account of
+   * an empty store, or one an administrator's address in MAILLAGE_ADMIN_EMAILS (read at each request).
+   */
+  admin: z.boolean().optional(),
   /** `scrypt$<N>$<r>$<p>$<salt b64>$<hash b64>` */
   passwordHash: z.string().startsWith("scrypt$"),
   locale: localeSchema,
@@ -172,6 +178,25 @@ export const invitationSchema = z.strictObject({
   usedBy: id.optional(),
 });
 export type Invitation = z.infer<typeof invitationSchema>;
+
+/**
+ * An invitation to coordinate a program with its coordinators (core/models/co-coordinators.server.ts):
+ * single-use, for one address, expiring. Only a hash of the token is stored.
+ */
+export const coordinatorInvitationSchema = z.strictObject({
+  id,
+  programId: id,
+  tokenHash: z.string().regex(/^[0-9a-f]{64}$/),
+  email: z.email().max(254),
+  createdBy: id,
+  createdAt: isoDate,
+  expiresAt: isoDate,
+  usedAt: isoDate.optional(),
+  usedBy: id.optional(),
+  /** Withdrawn by a coordinator before anyone used it. */
+  withdrawnAt: isoDate.optional(),
+});
+export type CoordinatorInvitation = z.infer<typeof coordinatorInvitationSchema>;
 
 const criterionScore = z.strictObject({
   score: z.number().int().min(0).max(3),

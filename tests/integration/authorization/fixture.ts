@@ -7,7 +7,7 @@ import { membershipsOfGroups } from "../../../core/store/seats";
 import { mkdir, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { hashToken } from "../../../core/security/tokens";
-import { demoDocument } from "../../../server/seeds/demo";
+import { demoDocument, DEMO_CO_COORDINATOR_EMAIL } from "../../../server/seeds/demo";
 import { documentSchema } from "../../../core/store/schema";
 
 export const ROLES = [
@@ -19,6 +19,8 @@ export const ROLES = [
   "otherCoordinator",
   "coordinator",
   "observer",
+  "administrator",
+  "coCoordinator",
 ] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -32,6 +34,11 @@ export const EMAILS: Record<Exclude<Role, "anonymous">, string> = {
   coordinator: "coordination@exemple.org",
   // The same coordinator, tried on a group that invites the coordination (ROLE_PARAMS).
   observer: "coordination@exemple.org",
+  // An administrator who runs no program and takes part in none (ADR 0035).
+  administrator: "administration@exemple.org",
+  // The demo program's second coordinator, invited by the first; no administrator, no right to
+  // create programs.
+  coCoordinator: DEMO_CO_COORDINATOR_EMAIL,
 };
 
 export const PROGRAM = "prog-reemploi-2026";
@@ -42,6 +49,7 @@ export const TOKENS = {
   calendar: "matrixCalendarToken0123456789abc",
   application: "matrixApplicationToken0123456789",
   invitation: "matrixInvitationToken0123456789a",
+  coCoordination: "matrixCoCoordinationToken0123456",
 };
 
 /** The value of each route parameter: real records the member's group can see. */
@@ -82,6 +90,7 @@ export function tokenFor(routeId: string): string {
   if (routeId.includes("feeds.calendar")) return TOKENS.calendar;
   if (routeId.includes("application.")) return TOKENS.application;
   if (routeId.includes("invitation.")) return TOKENS.invitation;
+  if (routeId.includes("co-coordination.")) return TOKENS.coCoordination;
   throw new Error(`no token known for ${routeId}`);
 }
 
@@ -109,11 +118,20 @@ export async function writeMatrixStore(dataDir: string) {
   const coordinator = byEmail(doc, EMAILS.coordinator);
   const program = doc.programs!.find((p) => p.id === PROGRAM)!;
 
+  // The demo coordinator administers the demo; the other coordinator does not.
   const otherCoordinator: Row<"users"> = {
     ...coordinator,
     id: "u-matrice-coord",
     email: EMAILS.otherCoordinator,
     name: "Coordination Autre Table",
+    admin: undefined,
+  };
+  const administrator: Row<"users"> = {
+    ...byEmail(doc, EMAILS.participant),
+    id: "u-matrice-admin",
+    email: EMAILS.administrator,
+    name: "Administration Maillage",
+    admin: true,
   };
   const otherUser: Row<"users"> = {
     ...byEmail(doc, EMAILS.participant),
@@ -121,7 +139,7 @@ export async function writeMatrixStore(dataDir: string) {
     email: EMAILS.otherProgramParticipant,
     name: "Personne D'ailleurs",
   };
-  doc.users!.push(otherCoordinator, otherUser);
+  doc.users!.push(otherCoordinator, otherUser, administrator);
   doc.programs!.push({
     ...program,
     id: OTHER_PROGRAM,
@@ -223,6 +241,19 @@ export async function writeMatrixStore(dataDir: string) {
     createdAt: now,
     expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
   });
+
+  // An invitation to coordinate the demo program, for someone who has no account yet.
+  doc.coordinatorInvitations = [
+    {
+      id: "cinv-matrice",
+      programId: PROGRAM,
+      tokenHash: hashToken(TOKENS.coCoordination),
+      email: "invitee.coordination@exemple.org",
+      createdBy: coordinator.id,
+      createdAt: now,
+      expiresAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
+    },
+  ];
 
   doc.memberships = membershipsOfGroups(doc.groups!, now);
   await writeFile(join(dataDir, "maillage.json"), JSON.stringify(documentSchema.parse(doc)));

@@ -16,6 +16,8 @@ export type RoleAnswers = Record<Role, Answer>;
 /**
  * The observer is the coordinator on a group that invites the coordination (fixture.ts,
  * ROLE_PARAMS): outside a group's space they are the coordinator, so they answer alike unless said.
+ * The administrator (in no program) answers like a participant of another program unless said; the
+ * co-coordinator, like the coordinator (ADR 0035: the same rights on the program).
  */
 function answers(
   anonymous: Answer,
@@ -26,6 +28,8 @@ function answers(
   otherCoordinator: Answer,
   coordinator: Answer,
   observer: Answer = coordinator,
+  administrator: Answer = otherProgramParticipant,
+  coCoordinator: Answer = coordinator,
 ): RoleAnswers {
   return {
     anonymous,
@@ -36,6 +40,8 @@ function answers(
     otherCoordinator,
     coordinator,
     observer,
+    administrator,
+    coCoordinator,
   };
 }
 
@@ -43,7 +49,10 @@ function answers(
 const everyone = answers(200, 200, 200, 200, 200, 200, 200);
 const signedOutOnly = answers(200, "home", "home", "home", "home", "home", "home");
 const signedIn = answers("login", 200, 200, 200, 200, 200, 200);
-const coordinators = answers("login", 403, 403, 403, 403, 200, 200);
+/** Creating a program: accounts with the coordinator role (not a co-coordinator, ADR 0035). */
+const coordinators = answers("login", 403, 403, 403, 403, 200, 200, 200, 403, 403);
+/** The administration: administrators only (the demo coordinator is one); anyone else 404. */
+const administrators = answers("login", 404, 404, 404, 404, 404, 200, 200, 200, 404);
 const programPeople = answers("login", 404, 200, 200, 200, 404, 200);
 const programParticipants = answers("login", 404, 200, 200, 200, 404, 403);
 const programCoordinators = answers("login", 404, 403, 403, 403, 404, 200);
@@ -89,6 +98,8 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "routes/apply.$programId": { get: everyone, post: asAction(everyone) },
   "routes/application.$token": { get: everyone },
   "routes/invitation.$token": { get: everyone, post: asAction(everyone) },
+  "routes/co-coordination.$token": { get: everyone, post: asAction(signedIn) },
+  "routes/admin.users": { get: administrators, post: asAction(administrators) },
   "routes/feeds.calendar.$token": { get: everyone },
   "routes/programs.$programId": { get: programPeople },
   "routes/programs.$programId._index": { get: programPeople },
@@ -143,6 +154,10 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     post: asAction(programCoordinators),
   },
   "routes/programs.$programId.coordination": {
+    get: coordinationOnly,
+    post: asAction(coordinationOnly),
+  },
+  "routes/programs.$programId.coordinators": {
     get: coordinationOnly,
     post: asAction(coordinationOnly),
   },
@@ -206,6 +221,8 @@ function socketAnswers(
   otherCoordinator: SocketAnswer,
   coordinator: SocketAnswer,
   observer: SocketAnswer = coordinator,
+  administrator: SocketAnswer = otherProgramParticipant,
+  coCoordinator: SocketAnswer = coordinator,
 ): SocketAnswers {
   return {
     otherProgramParticipant,
@@ -215,6 +232,8 @@ function socketAnswers(
     otherCoordinator,
     coordinator,
     observer,
+    administrator,
+    coCoordinator,
   };
 }
 

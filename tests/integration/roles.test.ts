@@ -1,0 +1,320 @@
+/**
+ * Roles without a restart (issue #21, ADR 0035), on both engines: the first account of an empty
+ * install is its administrator (once, under simultaneous sign-ups), administrators grant and
+ * revoke the coordinator role (never leaving a program without a coordinator), a program's
+ * coordinators invite co-coordinators and step down (two at once leave one), every change is in the
+ * audit trail, and a coordinator of one program cannot act on another.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  acceptCoordinatorInvitation,
+  inviteCoCoordinator,
+  readCoordinatorInvitation,
+  stepDown,
+} from "../../core/models/co-coordinators.server";
+import { checkInvariants } from "../../core/models/invariants";
+import {
+  grantCoordinator,
+  isAdministrator,
+  listAccountsAudit,
+  pageOfAccounts,
+  revokeCoordinator,
+} from "../../core/models/roles.server";
+import { createUser, getUserByEmail } from "../../core/models/user.server";
+import { listAudit } from "../../core/models/group.server";
+import { coordinatorAccess, isRefusal } from "../../core/permissions";
+import { addCoordinationTime } from "../../core/models/coordination.server";
+import { translate } from "../../core/i18n";
+import { isDomainError } from "../../core/errors";
+import { emptyDocument, type StoreDocument } from "../../core/store/schema";
+import { demoDocument } from "../../server/seeds/demo";
+import { testServices, type TestServices } from "../helpers/services";
+import { startCluster, type PgCluster } from "../setup/pg-cluster";
+
+let cluster: PgCluster;
+let databases = 0;
+beforeAll(async () => {
+  cluster = await startCluster();
+}, 60_000);
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+const engines = [
+  { name: "lowdb", url: async () => undefined },
+  { name: "PostgreSQL", url: () => cluster.createDatabase(`roles_${++databases}`) },
+] as const;
+
+const PROGRAM = "prog-reemploi-2026";
+const password = "mot-de-passe-solide-21";
+
+async function snapshot(s: TestServices) {
+  const doc = emptyDocument() as unknown as Record<string, unknown[]>;
+  for (const name of Object.keys(doc)) {
+    if (name === "schemaVersion") continue;
+    doc[name] = await s.store.find(name as never);
+  }
+  return doc as unknown as StoreDocument;
+}
+
+/** The refusal's French message, as the page shows it. */
+async function refusal(promise: Promise<unknown>) {
+  try {
+    await promise;
+  } catch (error) {
+    if (!isDomainError(error)) throw error;
+    return translate("fr", error.messageKey, error.params);
+  }
+  throw new Error("expected a refusal");
+}
+
+describe.each(engines)("roles on $name", (engine) => {
+  it("makes the first account of an empty install its administrator, once, under simultaneous sign-ups", async () => {
+    const s = await testServices({ seed: "empty", databaseUrl: await engine.url() });
+    try {
+      const created = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          createUser(s, {
+            email: `premier${i}@exemple.org`,
+            name: `Personne ${i}`,
+            password,
+            locale: "fr",
+          }),
+        ),
+      );
+      const admins = created.filter((u) => u.admin === true);
+      expect(admins).toHaveLength(1);
+      expect(admins[0]!.role).toBe("coordinator");
+      expect(created.filter((u) => u.role === "coordinator")).toHaveLength(1);
+      expect(created.filter((u) => isAdministrator(s, u))).toHaveLength(1);
+      // A later account is neither.
+      const later = await createUser(s, {
+        email: "plus.tard@exemple.org",
+        name: "Plus Tard",
+        password,
+        locale: "fr",
+      });
+      expect([later.admin, later.role]).toEqual([undefined, "participant"]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("reads administrators' addresses from the configuration at each request", async () => {
+    const s = await testServices({
+      databaseUrl: await engine.url(),
+      config: { adminEmails: [" Amelie@Exemple.org "] },
+    });
+    try {
+      const amelie = (await getUserByEmail(s, "amelie@exemple.org"))!;
+      const benoit = (await getUserByEmail(s, "benoit@exemple.org"))!;
+      expect(isAdministrator(s, amelie)).toBe(true);
+      expect(isAdministrator(s, benoit)).toBe(false);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("grants and revokes the coordinator role, refusing to leave a program without a coordinator, all audited", async () => {
+    const s = await testServices({ databaseUrl: await engine.url() });
+    try {
+      const admin = (await getUserByEmail(s, "coordination@exemple.org"))!;
+      const karim = (await getUserByEmail(s, "co.coordination@exemple.org"))!;
+      const amelie = (await getUserByEmail(s, "amelie@exemple.org"))!;
+      expect(isAdministrator(s, admin)).toBe(true);
+      expect(isAdministrator(s, karim)).toBe(false);
+
+      expect(await grantCoordinator(s, admin, amelie.id)).toEqual({
+        changed: true,
+        name: amelie.name,
+      });
+      expect(await grantCoordinator(s, admin, amelie.id)).toEqual({
+        changed: false,
+        name: amelie.name,
+      });
+      expect((await getUserByEmail(s, "amelie@exemple.org"))!.role).toBe("coordinator");
+
+      // The pilot program has Geneviève alone: her role cannot be taken back.
+      const pilot = (await s.store.find("programs")).find((p) => p.id !== PROGRAM)!;
+      expect(pilot.coordinatorIds).toEqual([admin.id]);
+      expect(await refusal(revokeCoordinator(s, admin, admin.id))).toBe(
+        translate("fr", "admin.errors.last-coordinator", { program: pilot.title }),
+      );
+      // Karim co-coordinates the demo program: revoking removes him from it, Geneviève stays.
+      await revokeCoordinator(s, admin, karim.id);
+      const demo = (await s.store.get("programs", PROGRAM))!;
+      expect(demo.coordinatorIds).toEqual([admin.id]);
+      await revokeCoordinator(s, admin, amelie.id);
+      expect((await getUserByEmail(s, "amelie@exemple.org"))!.role).toBe("participant");
+
+      const changes = await listAccountsAudit(s);
+      expect(changes.map((c) => [c.action, c.details.name, c.actorName])).toEqual([
+        ["coordinator-revoked", amelie.name, admin.name],
+        ["coordinator-revoked", karim.name, admin.name],
+        ["coordinator-granted", amelie.name, admin.name],
+      ]);
+      const programTrail = await listAudit(s, PROGRAM);
+      expect(programTrail[0]).toMatchObject({
+        action: "coordinator-removed",
+        details: { userId: karim.id },
+      });
+
+      const { rows, pageInfo } = await pageOfAccounts(s, "geneviève", 1);
+      expect(pageInfo.total).toBe(1);
+      expect(rows[0]).toMatchObject({ email: admin.email, admin: true, role: "coordinator" });
+      const genevieveRuns = (await s.store.find("programs"))
+        .filter((p) => p.coordinatorIds.includes(admin.id))
+        .map((p) => p.id);
+      expect(genevieveRuns).toContain(pilot.id);
+      expect(rows[0]!.programs.map((p) => p.id).sort()).toEqual(genevieveRuns.sort());
+      expect(checkInvariants(await snapshot(s))).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("invites a co-coordinator by e-mail: one use, by that address, for that program only", async () => {
+    const s = await testServices({ databaseUrl: await engine.url() });
+    try {
+      const genevieve = (await getUserByEmail(s, "coordination@exemple.org"))!;
+      const { token } = await inviteCoCoordinator(
+        s,
+        genevieve,
+        PROGRAM,
+        "Nouvelle.Table@Exemple.org",
+      );
+      const mail = (await s.mail.list(PROGRAM)).find((m) => m.kind === "coCoordinatorInvitation")!;
+      expect(mail.to).toBe("nouvelle.table@exemple.org");
+      expect(mail.text).toContain(`/co-coordination/${token}`);
+
+      const stranger = await createUser(s, {
+        email: "autre@exemple.org",
+        name: "Autre",
+        password,
+        locale: "fr",
+      });
+      expect(await refusal(acceptCoordinatorInvitation(s, token, stranger))).toBe(
+        translate("fr", "coCoordinators.errors.wrong-email", {
+          email: "nouvelle.table@exemple.org",
+        }),
+      );
+      const invited = await createUser(s, {
+        email: "nouvelle.table@exemple.org",
+        name: "Nouvelle Table",
+        password,
+        locale: "fr",
+      });
+      const program = await acceptCoordinatorInvitation(s, token, invited);
+      expect(program.coordinatorIds).toContain(invited.id);
+      // A double click: the same answer, nothing more.
+      expect((await acceptCoordinatorInvitation(s, token, invited)).coordinatorIds).toEqual(
+        program.coordinatorIds,
+      );
+      expect((await readCoordinatorInvitation(s, token)).state).toBe("used");
+      // Coordinator of this program, not of the pilot, and no right to create programs.
+      const pilot = (await s.store.find("programs")).find((p) => p.id !== PROGRAM)!;
+      expect(isRefusal(await coordinatorAccess(s, invited.id, PROGRAM))).toBe(false);
+      expect(await coordinatorAccess(s, invited.id, pilot.id)).toBe("not_found");
+      expect((await getUserByEmail(s, invited.email))!.role).toBe("participant");
+      // A model's own check, reached without the page: no time logged on another program.
+      await expect(
+        addCoordinationTime(s, pilot.id, invited, {
+          date: "2026-11-02",
+          hours: 1,
+          task: "follow-up",
+          note: "",
+        }),
+      ).rejects.toMatchObject({ code: "not-coordinator" });
+      // Someone already in the program as a participant cannot also coordinate it.
+      expect(await refusal(inviteCoCoordinator(s, genevieve, PROGRAM, "amelie@exemple.org"))).toBe(
+        translate("fr", "coCoordinators.errors.participant", { email: "amelie@exemple.org" }),
+      );
+      const trail = (await listAudit(s, PROGRAM)).map((e) => e.action);
+      expect(trail.slice(0, 2)).toEqual(["co-coordinator-joined", "co-coordinator-invited"]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("refuses an expired or replaced invitation", async () => {
+    let now = new Date("2026-11-01T12:00:00Z");
+    const s = await testServices({ databaseUrl: await engine.url(), clock: { now: () => now } });
+    try {
+      const genevieve = (await getUserByEmail(s, "coordination@exemple.org"))!;
+      const first = await inviteCoCoordinator(s, genevieve, PROGRAM, "table@exemple.org");
+      const second = await inviteCoCoordinator(s, genevieve, PROGRAM, "table@exemple.org");
+      const person = await createUser(s, {
+        email: "table@exemple.org",
+        name: "Table",
+        password,
+        locale: "fr",
+      });
+      expect(await refusal(acceptCoordinatorInvitation(s, first.token, person))).toBe(
+        translate("fr", "coCoordinators.errors.expired"),
+      );
+      now = new Date("2026-11-16T12:00:00Z");
+      expect(await refusal(acceptCoordinatorInvitation(s, second.token, person))).toBe(
+        translate("fr", "coCoordinators.errors.expired"),
+      );
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("lets coordinators step down at once, leaving exactly one", async () => {
+    const s = await testServices({ databaseUrl: await engine.url() });
+    try {
+      const genevieve = (await getUserByEmail(s, "coordination@exemple.org"))!;
+      const karim = (await getUserByEmail(s, "co.coordination@exemple.org"))!;
+      const results = await Promise.allSettled([
+        stepDown(s, genevieve, PROGRAM),
+        stepDown(s, karim, PROGRAM),
+        stepDown(s, genevieve, PROGRAM),
+        stepDown(s, karim, PROGRAM),
+      ]);
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      const program = (await s.store.get("programs", PROGRAM))!;
+      expect(program.coordinatorIds).toHaveLength(1);
+      expect(
+        await refusal(stepDown(s, { id: program.coordinatorIds[0]!, name: "x" }, PROGRAM)),
+      ).toBe(translate("fr", "coCoordinators.errors.last-coordinator", { program: program.title }));
+      const trail = await listAudit(s, PROGRAM);
+      expect(trail.filter((e) => e.action === "coordinator-stepped-down")).toHaveLength(1);
+      expect(checkInvariants(await snapshot(s))).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("a revocation racing a step-down still leaves the program a coordinator", async () => {
+    const s = await testServices({ databaseUrl: await engine.url() });
+    try {
+      const genevieve = (await getUserByEmail(s, "coordination@exemple.org"))!;
+      const karim = (await getUserByEmail(s, "co.coordination@exemple.org"))!;
+      await Promise.allSettled([
+        revokeCoordinator(s, genevieve, karim.id),
+        stepDown(s, genevieve, PROGRAM),
+      ]);
+      const program = (await s.store.get("programs", PROGRAM))!;
+      expect(program.coordinatorIds).toHaveLength(1);
+      expect(checkInvariants(await snapshot(s))).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+});
+
+it("the invariant checker reports a program without a coordinator", async () => {
+  const doc = await demoDocument();
+  const program = doc.programs!.find((p) => p.id === PROGRAM)!;
+  program.coordinatorIds = [];
+  const others = doc.programs!.find((p) => p.id !== PROGRAM)!;
+  others.coordinatorIds = [others.coordinatorIds[0]!, others.coordinatorIds[0]!];
+  const breaches = checkInvariants(doc as unknown as StoreDocument).filter(
+    (b) => b.invariant === "program-has-coordinator",
+  );
+  expect(breaches.map((b) => b.detail)).toEqual([
+    `program ${PROGRAM} has no coordinator`,
+    `program ${others.id} lists a coordinator twice`,
+  ]);
+});
