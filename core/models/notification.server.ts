@@ -56,7 +56,7 @@ export async function notify(
     ),
     text: `${translate(user.locale, `notifications.${input.kind}.text` as MessageKey, input.params)}\n\n${s.site.url()}${input.link}`,
   };
-  await store.afterCommit(() => s.mail.send(message));
+  await s.mail.enqueue(message);
 }
 
 export async function notifyCoordinators(

@@ -36,6 +36,7 @@ import {
   observerNoteSchema,
 } from "./records/outcomes";
 import { notificationSchema, sessionSchema, submissionSchema } from "./records/system";
+import { outboxMessageSchema } from "./records/outbox";
 
 export { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../data/vocabulary";
 export type { SelectionCriterion } from "../data/vocabulary";
@@ -46,6 +47,7 @@ export * from "./records/groups";
 export * from "./records/group-space";
 export * from "./records/outcomes";
 export * from "./records/system";
+export * from "./records/outbox";
 
 export const SCHEMA_VERSION = 4 as const;
 
@@ -79,6 +81,7 @@ export const collectionSchemas = {
   interviews: interviewSchema,
   sessions: sessionSchema,
   submissions: submissionSchema,
+  outbox: outboxMessageSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -115,6 +118,7 @@ export const documentSchema = z.strictObject({
   interviews: z.array(interviewSchema).default([]),
   sessions: z.array(sessionSchema).default([]),
   submissions: z.array(submissionSchema).default([]),
+  outbox: z.array(outboxMessageSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -149,6 +153,7 @@ export function emptyDocument(): StoreDocument {
     interviews: [],
     sessions: [],
     submissions: [],
+    outbox: [],
   };
 }
 
