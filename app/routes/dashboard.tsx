@@ -4,6 +4,8 @@ import { regionName } from "../../core/data/geography";
 import { getProgramStats, listProgramsForUser } from "../../core/models/program.server";
 import { getOwnParticipation } from "../../core/models/participant.server";
 import { interviewOf } from "../../core/models/interview.server";
+import { upcomingEventsOf } from "../../core/models/event.server";
+import { UpcomingEvents } from "~/components/UpcomingEvents";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/permissions.server";
@@ -38,11 +40,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         };
       }),
   );
-  return { name: user.name, role: user.role, coordinated, joined };
+  const upcomingEvents = await upcomingEventsOf(s, user.id);
+  return { name: user.name, role: user.role, coordinated, joined, upcomingEvents };
 }
 
 export default function Dashboard() {
-  const { name, role, coordinated, joined } = useLoaderData<typeof loader>();
+  const { name, role, coordinated, joined, upcomingEvents } = useLoaderData<typeof loader>();
   const { t, date } = useT();
   return (
     <>
@@ -58,6 +61,7 @@ export default function Dashboard() {
           </Link>
         </p>
       ) : null}
+      <UpcomingEvents events={upcomingEvents} />
       {coordinated.length > 0 ? (
         <section aria-labelledby="coordinated">
           <h2 id="coordinated">{t("dashboard.programsYouRun")}</h2>
