@@ -34,13 +34,18 @@ const envSchema = z.object({
   /** Meeting reminders go out this many hours before a meeting, checked every few minutes. */
   MAILLAGE_REMINDER_HOURS: z.coerce.number().int().min(1).max(336).default(48),
   MAILLAGE_REMINDER_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(300),
-  /** SMTP delivery; without SMTP_HOST, emails go to $DATA_DIR/outbox. */
+  /** SMTP delivery; without SMTP_HOST, emails are kept in the app's outbox (never sent). */
   SMTP_HOST: z.string().min(1).optional(),
   SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
   SMTP_SECURE: z.enum(["0", "1"]).default("0"),
   SMTP_USER: z.string().optional(),
   SMTP_PASS: z.string().optional(),
   SMTP_FROM: z.string().default("Maillage <no-reply@maillage.local>"),
+  /** The outbox worker looks for due messages this often (a cluster's other processes' too). */
+  MAILLAGE_MAIL_INTERVAL_SECONDS: z.coerce.number().int().min(1).max(3600).default(15),
+  /** The first retry after a failed send; each next one doubles, up to the maximum. */
+  MAILLAGE_MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  MAILLAGE_MAIL_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
   /** "1" (bench:live --timings): each step of a speed-dating round switch on stderr. */
   MAILLAGE_LIVE_TIMINGS: z.enum(["0", "1"]).default("0"),
 });
@@ -71,6 +76,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     reminders: {
       hours: e.MAILLAGE_REMINDER_HOURS,
       intervalMs: e.MAILLAGE_REMINDER_INTERVAL_SECONDS * 1000,
+    },
+    outbox: {
+      intervalMs: e.MAILLAGE_MAIL_INTERVAL_SECONDS * 1000,
+      baseDelayMs: e.MAILLAGE_MAIL_RETRY_SECONDS * 1000,
+      maxDelayMs: Math.max(e.MAILLAGE_MAIL_RETRY_SECONDS, e.MAILLAGE_MAIL_RETRY_MAX_SECONDS) * 1000,
     },
     smtp: e.SMTP_HOST
       ? {

@@ -4,6 +4,8 @@ import { regionName } from "../../core/data/geography";
 import { getProgramStats, listProgramsForUser } from "../../core/models/program.server";
 import { getOwnParticipation } from "../../core/models/participant.server";
 import { interviewOf } from "../../core/models/interview.server";
+import { upcomingEventsOf } from "../../core/models/event.server";
+import { UpcomingEvents } from "~/components/UpcomingEvents";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/permissions.server";
@@ -40,6 +42,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       }),
   );
   const steppedDown = new URL(request.url).searchParams.get("steppedDown") === "1";
+  const upcomingEvents = await upcomingEventsOf(s, user.id);
   return {
     name: user.name,
     role: user.role,
@@ -47,11 +50,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     steppedDown,
     coordinated,
     joined,
+    upcomingEvents,
   };
 }
 
 export default function Dashboard() {
-  const { name, role, admin, steppedDown, coordinated, joined } = useLoaderData<typeof loader>();
+  const { name, role, admin, steppedDown, coordinated, joined, upcomingEvents } =
+    useLoaderData<typeof loader>();
   const { t, date } = useT();
   return (
     <>
@@ -79,6 +84,7 @@ export default function Dashboard() {
           ) : null}
         </p>
       ) : null}
+      <UpcomingEvents events={upcomingEvents} />
       {coordinated.length > 0 ? (
         <section aria-labelledby="coordinated">
           <h2 id="coordinated">{t("dashboard.programsYouRun")}</h2>

@@ -1,19 +1,46 @@
 /**
- * Notifications by email. Without SMTP settings, every message is written to the outbox: one JSON
- * file per message under $DATA_DIR/outbox, which coordinators read in the app. With SMTP_HOST set,
- * messages are sent with nodemailer; one that fails to send is kept in the outbox with the error.
- * An outbox file is written atomically (core/store/atomic-file.ts): on a full disk the message
- * fails with a DiskFullError and no temporary file is left behind.
+ * E-mail, as a durable queue (docs/decisions/0031-outbox-queue.md). A message is first a record of
+ * the store's `outbox` collection, written in the transaction of the action that caused it (a
+ * refused or rolled-back action leaves no message); the outbox worker (./worker.ts, started by the
+ * server) sends it off the request path, retries with backoff while the SMTP server is down, and
+ * marks it sent once. Without SMTP settings (demo, development) a message is recorded as "kept":
+ * coordinators read it on the program's outbox page and it is never sent, even if SMTP is
+ * configured later.
+ *
+ * Messages of the older outbox directory ($DATA_DIR/outbox, one JSON file each) are read once into
+ * the collection when the mailer opens, then moved to $DATA_DIR/outbox-imported.
  */
-import { randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rename } from "node:fs/promises";
 import { join } from "node:path";
-import { writeFileAtomic, type AtomicFs } from "../store/atomic-file";
-import { asDiskFull } from "../store/types";
-import { outboxEntrySchema, type OutboxEntry } from "../store/records/outbox";
+import { newId } from "../store";
+import {
+  legacyOutboxEntrySchema,
+  type LegacyOutboxEntry,
+  type MailAttachment,
+  type OutboxMessage,
+  type OutboxStatus,
+} from "../store/records/outbox";
+import type { Store } from "../store/types";
 
-export { outboxEntrySchema, type OutboxEntry };
-export type MailMessage = Omit<OutboxEntry, "id" | "createdAt" | "error">;
+export {
+  legacyOutboxEntrySchema,
+  OUTBOX_STATUSES,
+  outboxMessageSchema,
+  type MailAttachment,
+  type OutboxMessage,
+  type OutboxStatus,
+} from "../store/records/outbox";
+
+/** What a model hands to the mailer: the rest (status, attempts…) is the queue's. */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+  /** One kind per message ("meetingReminder", "event-announcement"…), for lists and preferences. */
+  kind: string;
+  programId?: string;
+  attachments?: MailAttachment[];
+}
 
 export interface SmtpSettings {
   host: string;
@@ -25,81 +52,116 @@ export interface SmtpSettings {
 }
 
 /**
- * The outbox and, when configured, the SMTP transport. Made once by createServices
- * (core/services/index.ts); models reach it as `s.mail`.
+ * The outbox of one process. Made once by createServices (core/services/index.ts); models reach it
+ * as `s.mail`.
  */
 export class Mailer {
-  private constructor(
-    readonly outboxDir: string,
-    private readonly smtp?: SmtpSettings,
-    private readonly transport?: { sendMail: (m: Record<string, unknown>) => Promise<unknown> },
-    /** The outbox writes' file-system functions (a test's failing write; node's by default). */
-    private readonly fs?: AtomicFs,
+  private readonly listeners = new Set<() => void>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly now: () => Date,
+    /** Set when messages are really sent (SMTP_HOST); unset, they are kept in the app. */
+    readonly smtp?: SmtpSettings,
   ) {}
 
-  static async open(options: { dataDir: string; smtp?: SmtpSettings; fs?: AtomicFs }) {
-    const outboxDir = join(options.dataDir, "outbox");
-    try {
-      await mkdir(outboxDir, { recursive: true });
-    } catch (error) {
-      throw asDiskFull(error, outboxDir);
-    }
-    let transport: Mailer["transport"];
-    if (options.smtp) {
-      const nodemailer = await import("nodemailer");
-      transport = nodemailer.createTransport({
-        host: options.smtp.host,
-        port: options.smtp.port,
-        secure: options.smtp.secure,
-        auth: options.smtp.user ? { user: options.smtp.user, pass: options.smtp.pass } : undefined,
-      });
-    }
-    return new Mailer(outboxDir, options.smtp, transport, options.fs);
-  }
-
-  private async writeEntry(entry: OutboxEntry) {
-    const name = `${entry.createdAt.replace(/[:.]/g, "-")}-${entry.id}.json`;
-    await writeFileAtomic(join(this.outboxDir, name), JSON.stringify(entry, null, 2), {
-      fs: this.fs,
+  /**
+   * Writes the message into the outbox, in the current transaction when there is one (so it
+   * exists if and only if the action that caused it committed). Sending follows the commit.
+   */
+  async enqueue(message: MailMessage): Promise<OutboxMessage> {
+    const record = await this.store.insert("outbox", {
+      id: newId("mail"),
+      createdAt: this.now().toISOString(),
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      kind: message.kind,
+      programId: message.programId,
+      attachments: message.attachments?.length ? message.attachments : undefined,
+      status: this.smtp ? "queued" : "kept",
+      attempts: 0,
     });
+    if (this.smtp)
+      await this.store.afterCommit(() => {
+        for (const listener of this.listeners) listener();
+      });
+    return record;
   }
 
-  async send(message: MailMessage): Promise<OutboxEntry> {
-    const entry: OutboxEntry = {
-      ...message,
-      id: randomUUID(),
-      createdAt: new Date().toISOString(),
+  /** Calls `listener` when a message was queued and committed (the outbox worker wakes up). */
+  onQueued(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
     };
-    if (this.transport && this.smtp) {
-      try {
-        await this.transport.sendMail({
-          from: this.smtp.from,
-          to: message.to,
-          subject: message.subject,
-          text: message.text,
-        });
-        return entry;
-      } catch (error) {
-        entry.error = (error as Error).message;
-        console.error(`SMTP delivery to ${message.to} failed; kept in the outbox:`, entry.error);
-      }
-    }
-    await this.writeEntry(entry);
-    return entry;
   }
 
   /** The outbox, newest first; only a program's messages when `programId` is given. */
-  async list(programId?: string): Promise<OutboxEntry[]> {
-    const dir = this.outboxDir;
-    const names = (await readdir(dir)).filter((n) => n.endsWith(".json") && !n.startsWith("."));
-    const entries: OutboxEntry[] = [];
-    for (const name of names) {
-      const parsed = outboxEntrySchema.safeParse(
+  async list(programId?: string): Promise<OutboxMessage[]> {
+    const messages = await this.store.find("outbox", programId ? { programId } : undefined);
+    return [...messages].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  }
+}
+
+/** An older outbox file's message as a record: a failed one stays failed, none is sent again. */
+function fromLegacy(entry: LegacyOutboxEntry): OutboxMessage {
+  const status: OutboxStatus = entry.error ? "failed" : "kept";
+  return {
+    id: entry.id.slice(0, 64),
+    createdAt: new Date(entry.createdAt).toISOString(),
+    to: entry.to,
+    subject: entry.subject.slice(0, 500),
+    text: entry.text.slice(0, 50_000),
+    kind: entry.kind.slice(0, 60) || "legacy",
+    programId: entry.programId,
+    status,
+    attempts: 0,
+    lastError: entry.error?.slice(0, 1000),
+  };
+}
+
+/**
+ * Reads the older outbox directory ($DATA_DIR/outbox/*.json) into the store once: each valid
+ * message not already there (by id) is inserted, in one transaction, then the files are moved to
+ * $DATA_DIR/outbox-imported so they are not read again. Invalid files are left where they are,
+ * with a warning. Returns how many messages were imported.
+ */
+export async function importLegacyOutbox(store: Store, dataDir: string): Promise<number> {
+  const dir = join(dataDir, "outbox");
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((n) => n.endsWith(".json") && !n.startsWith("."));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return 0;
+    throw error;
+  }
+  const found: { name: string; entry: LegacyOutboxEntry }[] = [];
+  for (const name of names) {
+    let parsed;
+    try {
+      parsed = legacyOutboxEntrySchema.safeParse(
         JSON.parse(await readFile(join(dir, name), "utf8")),
       );
-      if (parsed.success && (!programId || parsed.data.programId === programId))
-        entries.push(parsed.data);
+    } catch {
+      parsed = undefined;
     }
-    return entries.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    if (parsed?.success) found.push({ name, entry: parsed.data });
+    else console.warn(`outbox: ${join(dir, name)} is not a valid message; left in place`);
   }
+  if (found.length === 0) return 0;
+  const imported = await store.transaction(async (tx) => {
+    let count = 0;
+    for (const { entry } of found) {
+      const record = fromLegacy(entry);
+      if (await tx.get("outbox", record.id)) continue;
+      await tx.insert("outbox", record);
+      count++;
+    }
+    return count;
+  });
+  const moved = join(dataDir, "outbox-imported");
+  await mkdir(moved, { recursive: true });
+  for (const { name } of found) await rename(join(dir, name), join(moved, name));
+  return imported;
 }

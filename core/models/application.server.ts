@@ -138,7 +138,7 @@ export async function saveApplication(
         link,
       }),
     };
-    await s.store.afterCommit(() => s.mail.send(message));
+    await s.mail.enqueue(message);
   }
   return { token: result.token, application: result.application };
 }
@@ -365,6 +365,6 @@ export async function decideApplication(
       link: invitationLink,
     }),
   };
-  await store.afterCommit(() => s.mail.send(message));
+  await s.mail.enqueue(message);
   return { application: outcome.updated, invitationLink };
 }

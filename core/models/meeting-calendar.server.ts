@@ -8,36 +8,24 @@ import { formatDate } from "../i18n";
 import { notify } from "./notification.server";
 import type { Services } from "../services";
 import { meetingMembers, type Meeting } from "./meeting.server";
+import { remindOnce } from "./remind-once.server";
+import type { MailAttachment } from "../mail";
 
 /**
  * Reminders through the outbox (and in the app) before each planned meeting, once per meeting and
- * date: moving a meeting re-arms its reminder. Called by the server every few minutes.
+ * date (remindOnce): moving a meeting re-arms its reminder. Each carries the meeting's calendar
+ * entry (ICS). Called by the server every few minutes.
  */
 export async function sendMeetingReminders(s: Services, withinHours: number, now = s.clock.now()) {
-  const store = s.store;
-  const horizon = new Date(now.getTime() + withinHours * 3_600_000).toISOString();
-  const from = now.toISOString();
-  const due = (await store.find("meetings", { status: "planned" })).filter(
-    (m) => !m.reminderSentAt && m.startsAt > from && m.startsAt <= horizon,
-  );
-  let sent = 0;
-  for (const candidate of due) {
-    // Claimed and told in one transaction, re-checked (the meeting may have moved or been
-    // cancelled meanwhile): one reminder per meeting and date, even with two passes or processes
-    // at once; the e-mails follow the commit.
-    sent += await store.transaction(async (tx) => {
-      const fresh = await tx.get("meetings", candidate.id);
-      if (
-        !fresh ||
-        fresh.status !== "planned" ||
-        fresh.reminderSentAt ||
-        fresh.startsAt <= from ||
-        fresh.startsAt > horizon
-      )
-        return 0;
-      const meeting = await tx.update("meetings", fresh.id, { reminderSentAt: from });
+  return remindOnce<Meeting>(s, "meetings", {
+    withinHours,
+    now,
+    open: (m) => m.status === "planned",
+    tell: async (tx, meeting) => {
       const group = await tx.get("groups", meeting.groupId);
       if (!group || group.status !== "active") return 0;
+      const link = `/programs/${group.programId}/groups/${group.id}/meetings/${meeting.id}`;
+      const ics = meetingsIcs([meeting], group.label, `${s.site.url()}${link}`);
       let told = 0;
       for (const participantId of meetingMembers(meeting, group.memberIds)) {
         const participant = await tx.get("participants", participantId);
@@ -59,14 +47,27 @@ export async function sendMeetingReminders(s: Services, withinHours: number, now
             agenda: meeting.agenda || "—",
             place: meeting.place || "—",
           },
-          link: `/programs/${group.programId}/groups/${group.id}/meetings/${meeting.id}`,
+          link,
+          attachments: [calendarAttachment("rencontre.ics", ics, "PUBLISH")],
         });
         told++;
       }
       return told;
-    });
-  }
-  return sent;
+    },
+  });
+}
+
+/** A calendar entry as an e-mail attachment (calendar apps offer to add it). */
+export function calendarAttachment(
+  filename: string,
+  ics: string,
+  method: "PUBLISH" | "REQUEST",
+): MailAttachment {
+  return {
+    filename,
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+    content: ics,
+  };
 }
 
 /** A new secret subscription link for the group's calendar (the old one stops working). */

@@ -4,6 +4,7 @@ import type { EntityOf } from "../store";
 import { translate, type MessageKey } from "../i18n";
 import { newestFirst } from "../utils/order";
 import type { Services } from "../services";
+import type { MailAttachment } from "../mail";
 
 export type NotificationKind =
   | "groupFormed"
@@ -17,11 +18,15 @@ export type NotificationKind =
   | "evaluationReminder"
   | "interviewScheduled"
   | "interviewToValidate"
-  | "interviewCorrection";
+  | "interviewCorrection"
+  | "eventAnnouncement"
+  | "eventUpdate"
+  | "eventReminder";
 
 /**
- * An in-app notice, written in the caller's transaction, and its e-mail, sent once that
- * transaction has committed (never for a write that was rolled back or lost a race).
+ * An in-app notice and its e-mail, both written in the caller's transaction (the e-mail into the
+ * outbox queue, sent by the outbox worker once that transaction has committed: never for a write
+ * that was rolled back or lost a race).
  */
 export async function notify(
   s: Services,
@@ -31,6 +36,8 @@ export async function notify(
     kind: NotificationKind;
     params: Record<string, string | number>;
     link: string;
+    /** Files the e-mail carries (a calendar entry); the in-app notice has the link. */
+    attachments?: MailAttachment[];
   },
 ) {
   const store = s.store;
@@ -55,8 +62,9 @@ export async function notify(
       input.params,
     ),
     text: `${translate(user.locale, `notifications.${input.kind}.text` as MessageKey, input.params)}\n\n${s.site.url()}${input.link}`,
+    attachments: input.attachments,
   };
-  await store.afterCommit(() => s.mail.send(message));
+  await s.mail.enqueue(message);
 }
 
 export async function notifyCoordinators(

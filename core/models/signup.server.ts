@@ -92,7 +92,7 @@ export async function requestSignUp(
       text: translate(input.locale, "emails.signUpConfirm.text", params),
     };
   }
-  await s.store.afterCommit(() => s.mail.send(message));
+  await s.mail.enqueue(message);
 }
 
 /** What a sign-up link holds, and whether it can still create its account. */

@@ -7,9 +7,8 @@
  * `globalThis` or elsewhere (docs/decisions/0018-services.md): the Remix build and the server bundle
  * each carry a copy of this code, and these are the instances both copies use.
  */
-import type { AtomicFs } from "../store/atomic-file";
 import { Bus } from "../bus";
-import { Mailer, type SmtpSettings } from "../mail";
+import { importLegacyOutbox, Mailer, type SmtpSettings } from "../mail";
 import { RateLimits } from "../security/rate-limits";
 import type { SolverJob, SolverProgress, SolverRunner } from "../solver/runner";
 import { exactSolver, type ExactSolver } from "../solver/exact";
@@ -35,7 +34,7 @@ export interface CoreConfig {
   sessionSecret: string;
   /** The session cookie is sent over HTTPS only (a PUBLIC_URL in https). */
   secureCookies: boolean;
-  /** SMTP delivery; without it, e-mails are written to the outbox. */
+  /** SMTP delivery; without it, e-mails are kept in the outbox (shown in the app, not sent). */
   smtp?: SmtpSettings;
 }
 
@@ -105,8 +104,6 @@ export interface ServiceOptions {
   /** The small models' solver; by default with the worker's TypeScript source (tsx, tests). */
   exactSolver?: ExactSolver;
   clock?: Clock;
-  /** The outbox's file-system functions (a test's full disk); node's by default. */
-  mailFs?: AtomicFs;
 }
 
 /** Opens the store (migrating or seeding it), the logs and the outbox; builds the rest. */
@@ -120,11 +117,9 @@ export async function createServices(
     seed: options.seed,
   });
   try {
-    const mail = await Mailer.open({
-      dataDir: config.dataDir,
-      smtp: config.smtp,
-      fs: options.mailFs,
-    });
+    const clock = options.clock ?? systemClock;
+    await importLegacyOutbox(opened.store, config.dataDir);
+    const mail = new Mailer(opened.store, () => clock.now(), config.smtp);
     return {
       config,
       store: opened.store,
@@ -132,7 +127,7 @@ export async function createServices(
       audit: opened.audit,
       uploads: opened.uploads,
       mail,
-      clock: options.clock ?? systemClock,
+      clock,
       site: new SiteAddress(config.publicUrl),
       solver: {
         run: options.solver,

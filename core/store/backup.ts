@@ -4,8 +4,10 @@
  *
  * A backup is one `maillage-backup-<UTC time>.tar.gz`: `manifest.json` first (format, source,
  * counts, and the size and sha256 of every other entry), then the store document
- * (`maillage.json`), the append-only logs (`chat/*.jsonl`, `audit/*.jsonl`), the outbox
- * (`outbox/*.json`) and the uploaded files (`uploads/*`). It is taken while the server runs:
+ * (`maillage.json`, whose `outbox` collection holds the e-mails), the append-only logs
+ * (`chat/*.jsonl`, `audit/*.jsonl`), any message of the older outbox directory not yet imported
+ * (`outbox/*.json`, read into the store on the next start) and the uploaded files (`uploads/*`).
+ * It is taken while the server runs:
  * - the store document is replaced by atomic rename, so one read gets one whole version; it is
  *   validated against the schema before it goes in;
  * - append-only logs are copied up to their last complete line (a line being written is cut), and
@@ -52,7 +54,7 @@ export function backupFileName(at: Date) {
 
 export interface BackupOptions {
   dataDir: string;
-  /** PostgreSQL instead of the data dir's lowdb file (uploads and outbox stay in dataDir). */
+  /** PostgreSQL instead of the data dir's lowdb file (uploads stay in dataDir). */
   databaseUrl?: string;
   /** A directory (the file gets a timestamped name) or a file path ending in .tar.gz. */
   out: string;

@@ -37,6 +37,7 @@ import {
   observerNoteSchema,
 } from "./records/outcomes";
 import { notificationSchema, sessionSchema, submissionSchema } from "./records/system";
+import { outboxMessageSchema } from "./records/outbox";
 
 export { availabilitySlots, OPERATIONS, SELECTION_CRITERIA } from "../data/vocabulary";
 export type { SelectionCriterion } from "../data/vocabulary";
@@ -47,6 +48,7 @@ export * from "./records/groups";
 export * from "./records/group-space";
 export * from "./records/outcomes";
 export * from "./records/system";
+export * from "./records/outbox";
 
 export const SCHEMA_VERSION = 5 as const;
 
@@ -81,6 +83,7 @@ export const collectionSchemas = {
   interviews: interviewSchema,
   sessions: sessionSchema,
   submissions: submissionSchema,
+  outbox: outboxMessageSchema,
 } as const;
 
 export type CollectionName = keyof typeof collectionSchemas;
@@ -118,6 +121,7 @@ export const documentSchema = z.strictObject({
   interviews: z.array(interviewSchema).default([]),
   sessions: z.array(sessionSchema).default([]),
   submissions: z.array(submissionSchema).default([]),
+  outbox: z.array(outboxMessageSchema).default([]),
 });
 export type StoreDocument = z.infer<typeof documentSchema>;
 
@@ -153,6 +157,7 @@ export function emptyDocument(): StoreDocument {
     interviews: [],
     sessions: [],
     submissions: [],
+    outbox: [],
   };
 }
 

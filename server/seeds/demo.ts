@@ -537,7 +537,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   coordination("suivi", 1, 0.75, "follow-up", "Premier contact avec le groupe Chaîne de froid");
   doc.applications.push(...demoApplications(at, coordinatorId));
   const { event, ratings } = demoEvent(at, coordinatorId);
-  doc.events.push(event);
+  doc.events.push(event, demoUpcomingEvent(at, coordinatorId));
   doc.ratings.push(...ratings);
   // A group formed after the event: Marc (cold chain, storage) with two mentees who need them.
   doc.groups.push({
@@ -750,6 +750,43 @@ function demoExplanation(keys: string[]) {
   );
   const enc = encode(instanceSchema.parse({ participants }));
   return explainGroup(enc, [0, 1, 2], false).reasons;
+}
+
+/**
+ * The next speed-dating session, in five days at 13 h 30 Quebec time: already announced to the
+ * demo people (their dashboards list it; the reminder goes out the day before).
+ */
+function demoUpcomingEvent(
+  at: (daysAgo: number) => string,
+  coordinatorId: string,
+): Rows<"events">[number] {
+  const invited = DEMO_PEOPLE.map((p) => `p-${p.key}`);
+  const startsAt = quebecInstant(quebecDate(at(-5)), "13:30").toISOString();
+  const videoUrlPattern = "https://meet.jit.si/maillage-{event}-{room}";
+  return {
+    id: "evt-demo-decembre",
+    programId: DEMO_PROGRAM_ID,
+    title: "Séance de speed dating de décembre",
+    startsAt,
+    invitedParticipantIds: invited,
+    rounds: 3,
+    roundMinutes: 7,
+    breakMinutes: 1,
+    roomSize: 2,
+    format: "online",
+    videoUrlPattern,
+    status: "scheduled",
+    currentRound: 0,
+    schedule: [],
+    waitCounts: {},
+    revision: 0,
+    createdBy: coordinatorId,
+    createdAt: at(2),
+    announcedParticipantIds: invited,
+    announcedStartsAt: startsAt,
+    announcedPlace: `online ${videoUrlPattern}`,
+    sequence: 0,
+  };
 }
 
 /**

@@ -1,8 +1,7 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { useE2E } from "../helpers/e2e";
 import { Factory } from "../helpers/factory";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 // A program open to applications, and its coordinator.
 const f = new Factory("in");
@@ -11,13 +10,7 @@ const e2e = useE2E({ data: f });
 const APPLICANT = "noemie@frigo-montmagny.exemple.org";
 
 async function invitationLinkFor(email: string): Promise<string> {
-  const dir = join(e2e.server.dataDir, "outbox");
-  for (const name of await readdir(dir)) {
-    if (!name.endsWith(".json")) continue;
-    const mail = JSON.parse(await readFile(join(dir, name), "utf8")) as {
-      to: string;
-      text: string;
-    };
+  for (const mail of await outboxMessages([e2e.server.dataDir])) {
     const link = /http:\/\/\S+\/invitation\/[\w-]{32}/.exec(mail.text)?.[0];
     if (mail.to === email && link) return link;
   }

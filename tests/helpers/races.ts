@@ -35,7 +35,7 @@ export interface RaceTarget {
   /** One per server process: requests alternate between them. */
   urls: string[];
   store: StoreLocation;
-  /** Each process's data dir (the outbox is a directory of files in it). */
+  /** Each process's data dir. */
   dataDirs: string[];
   /** The servers' output, shown with a server error. */
   logs: () => string;
@@ -172,7 +172,7 @@ export class Race {
   }
 
   outbox() {
-    return outboxMessages(this.target.dataDirs);
+    return outboxMessages(this.target.store);
   }
 
   audit(programId: string) {

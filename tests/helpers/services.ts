@@ -12,7 +12,6 @@ import {
   type Services,
 } from "../../core/services";
 import { SolverCancelledError, type SolverRunner } from "../../core/solver/runner";
-import type { AtomicFs } from "../../core/store/atomic-file";
 import { emptyDocument } from "../../core/store/schema";
 import { demoDocument } from "../../server/seeds/demo";
 import { makeTempDir, removeDir } from "./server";
@@ -35,12 +34,11 @@ export interface TestServicesOptions {
   databaseUrl?: string;
   solver?: SolverRunner;
   clock?: Clock;
-  mailFs?: AtomicFs;
   config?: Partial<Omit<CoreConfig, "dataDir" | "databaseUrl">>;
 }
 
 export interface TestServices extends Services {
-  /** The temporary data dir (logs, uploads, outbox; the lowdb file). */
+  /** The temporary data dir (logs, uploads; the lowdb file). */
   dataDir: string;
   /** Closes the services and removes the data dir. */
   close(): Promise<void>;
@@ -68,7 +66,6 @@ export async function testServices(options: TestServicesOptions = {}): Promise<T
         seed,
         solver: options.solver ?? inProcessSolver,
         clock: options.clock,
-        mailFs: options.mailFs,
       },
     );
     return {

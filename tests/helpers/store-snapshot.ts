@@ -1,13 +1,13 @@
 /**
  * What a running server has stored, read from outside it: the whole document (lowdb's file,
  * written atomically after every commit, or PostgreSQL's records), the audit trail of a program
- * (files beside the data, or the log table) and the outbox (JSON files in each process's data dir).
+ * (files beside the data, or the log table) and the outbox (the store's `outbox` collection).
  * For tests that check the store after the server answered, e.g. with checkInvariants.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { outboxEntrySchema, type OutboxEntry } from "../../core/mail";
+import type { OutboxMessage } from "../../core/mail";
 import { auditEntrySchema, type AuditEntry } from "../../core/store/audit-log";
 import { collectionNames, documentSchema, type StoreDocument } from "../../core/store/schema";
 
@@ -74,22 +74,24 @@ export async function auditTrail(
     .map((line) => auditEntrySchema.parse(JSON.parse(line)));
 }
 
-/** Every message in the outboxes of these data dirs (one per server process, or shared). */
-export async function outboxMessages(dataDirs: readonly string[]): Promise<OutboxEntry[]> {
-  const messages: OutboxEntry[] = [];
-  for (const dir of new Set(dataDirs)) {
-    const outbox = join(dir, "outbox");
-    let names: string[] = [];
+/**
+ * Every message of the outbox: the store's `outbox` collection, read from the lowdb file of each
+ * of these data dirs, or from PostgreSQL.
+ */
+export async function outboxMessages(
+  where: readonly string[] | StoreLocation,
+): Promise<OutboxMessage[]> {
+  if (!Array.isArray(where)) return (await storeSnapshot(where as StoreLocation)).outbox;
+  const messages: OutboxMessage[] = [];
+  for (const dataDir of new Set(where as readonly string[])) {
+    let data: StoreDocument;
     try {
-      names = await readdir(outbox);
+      data = await storeSnapshot({ engine: "lowdb", dataDir });
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") continue;
+      throw error;
     }
-    for (const name of names.filter((n) => n.endsWith(".json") && !n.startsWith("."))) {
-      messages.push(
-        outboxEntrySchema.parse(JSON.parse(await readFile(join(outbox, name), "utf8"))),
-      );
-    }
+    messages.push(...data.outbox);
   }
   return messages;
 }

@@ -1,8 +1,9 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 /** The demo's own finished run (proposals to regroup on the formation page). */
@@ -41,15 +42,7 @@ async function doc() {
   };
 }
 async function outbox() {
-  const dir = join(server.dataDir, "outbox");
-  return Promise.all(
-    (await readdir(dir))
-      .filter((n) => n.endsWith(".json"))
-      .map(
-        async (n) =>
-          JSON.parse(await readFile(join(dir, n), "utf8")) as { to: string; subject: string },
-      ),
-  );
+  return outboxMessages([server.dataDir]);
 }
 
 describe("self-formed groups", () => {

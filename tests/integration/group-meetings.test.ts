@@ -1,9 +1,8 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { HttpClient } from "../helpers/http";
 import { pageText, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 const GROUP = "/programs/prog-reemploi-2026/groups/grp-demo-chaine-froid";
 let server: TestServer;
@@ -28,11 +27,7 @@ interface Mail {
   text: string;
 }
 async function outbox(): Promise<Mail[]> {
-  const dir = join(server.dataDir, "outbox");
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".json"));
-  return Promise.all(
-    names.map(async (n) => JSON.parse(await readFile(join(dir, n), "utf8")) as Mail),
-  );
+  return outboxMessages([server.dataDir]);
 }
 async function reminders(expected: number) {
   const started = Date.now();

@@ -1,9 +1,10 @@
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, HttpClient, location } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 import { signUp } from "../helpers/signup";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 let server: TestServer;
 const PROGRAM_ID = "prog-reemploi-2026";
@@ -28,18 +29,7 @@ async function storedDocument() {
   };
 }
 async function outbox() {
-  const dir = join(server.dataDir, "outbox");
-  const names = (await readdir(dir)).filter((n) => n.endsWith(".json"));
-  return Promise.all(
-    names.map(
-      async (n) =>
-        JSON.parse(await readFile(join(dir, n), "utf8")) as {
-          to: string;
-          subject: string;
-          text: string;
-        },
-    ),
-  );
+  return outboxMessages([server.dataDir]);
 }
 async function coordinator() {
   const client = new HttpClient(server.url);

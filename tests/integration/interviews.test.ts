@@ -4,13 +4,14 @@
  * validated summary reaches the report page and its CSV, redacted. Benoît's summary awaits his
  * validation in the demo, Marc's is validated, Mathieu's interview is still to come.
  */
-import { readdir, readFile } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageText, signedIn, type HttpClient } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 import { quebecInstant } from "../../core/utils/quebec-time";
 import { REDACTED } from "../../core/models/report";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 const BENOIT = `${PROGRAM}/interviews/itw-demo-benoit`;
@@ -48,16 +49,7 @@ async function stored(): Promise<Stored> {
   return JSON.parse(await readFile(join(server.dataDir, "maillage.json"), "utf8")) as Stored;
 }
 async function mails(kind: string) {
-  const dir = join(server.dataDir, "outbox");
-  const all = await Promise.all(
-    (await readdir(dir).catch(() => [] as string[]))
-      .filter((n) => n.endsWith(".json"))
-      .map(
-        async (n) =>
-          JSON.parse(await readFile(join(dir, n), "utf8")) as { to: string; kind: string },
-      ),
-  );
-  return all.filter((m) => m.kind === kind);
+  return (await outboxMessages([server.dataDir])).filter((m) => m.kind === kind);
 }
 const interview = async (id: string) => (await stored()).interviews.find((i) => i.id === id)!;
 const reportText = async () => pageText(await coordinator.get(REPORT));

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient, pageText, signedIn } from "../helpers/http";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
 import { addDays, quebecToday } from "../../core/utils/quebec-time";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 const GROUP = `${PROGRAM}/groups/grp-demo-chaine-froid`;
@@ -25,12 +26,7 @@ interface Mail {
   subject: string;
 }
 async function outbox(kind: string): Promise<Mail[]> {
-  const dir = join(server.dataDir, "outbox");
-  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith(".json"));
-  const mails = await Promise.all(
-    names.map(async (n) => JSON.parse(await readFile(join(dir, n), "utf8")) as Mail),
-  );
-  return mails.filter((m) => m.kind === kind);
+  return (await outboxMessages([server.dataDir])).filter((m) => m.kind === kind);
 }
 
 /** A multipart post, as the browser sends a form with a file. */
@@ -372,18 +368,8 @@ describe("check-in reminders", () => {
       env: { MAILLAGE_REMINDER_INTERVAL_SECONDS: "1" },
     });
     try {
-      const outboxDir = join(dataDir, "outbox");
       const read = async () =>
-        (
-          await Promise.all(
-            (await readdir(outboxDir).catch(() => [] as string[]))
-              .filter((n) => n.endsWith(".json"))
-              .map(
-                async (n) =>
-                  JSON.parse(await readFile(join(outboxDir, n), "utf8")) as Mail & { text: string },
-              ),
-          )
-        ).filter((m) => m.kind === "checkInReminder");
+        (await outboxMessages([dataDir])).filter((m) => m.kind === "checkInReminder");
       await expect.poll(async () => (await read()).length, { timeout: 10_000 }).toBe(2);
       const mails = await read();
       expect(mails.map((m) => m.to).sort()).toEqual(["benoit@exemple.org", "mathieu@exemple.org"]);

@@ -24,6 +24,7 @@ import { LowStore } from "../../core/store/lowdb-store";
 import { PgAuditLog, PgChatLog } from "../../core/store/pg-logs";
 import { PgStore } from "../../core/store/pg-store";
 import { demoDocument } from "../../server/seeds/demo";
+import { emptyDocument } from "../../core/store/schema";
 import { DiskFullError } from "../../core/store/types";
 import { UploadDir } from "../../core/store/uploads";
 import { failingAtomicFs, failingStreamFs, fullDisk } from "../helpers/full-disk";
@@ -539,18 +540,26 @@ describe("a full disk (simulated ENOSPC)", () => {
     await auditAgain.close();
   });
 
-  it("fails an email with a clear error and leaves no temporary file in the outbox", async () => {
+  it("fails an email with a clear error on a full disk, stores nothing of it, and queues it once space is freed", async () => {
     const dir = await tempDir();
-    let full = true;
-    const mailer = await Mailer.open({ dataDir: dir, fs: failingAtomicFs(() => full) });
+    let full = false;
+    const store = await LowStore.open({
+      dataDir: dir,
+      seed: () => emptyDocument(),
+      fs: failingAtomicFs(() => full),
+    });
+    const mailer = new Mailer(store, () => new Date());
     const mail = { to: "marc@exemple.org", subject: "Rappel", text: "Bonjour", kind: "reminder" };
-    const error = await mailer.send(mail).catch((e: unknown) => e);
+    full = true;
+    const error = await mailer.enqueue(mail).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiskFullError);
     expect((error as Error).message).toMatch(/^Espace disque insuffisant \/ disk full/);
-    expect(await readdir(join(dir, "outbox"))).toEqual([]);
+    expect(await mailer.list()).toEqual([]);
+    expect((await readdir(dir)).filter((n) => n.includes("tmp"))).toEqual([]);
     full = false;
-    await mailer.send(mail);
-    expect((await mailer.list()).map((m) => m.subject)).toEqual(["Rappel"]);
+    await mailer.enqueue(mail);
+    expect((await mailer.list()).map((m) => [m.subject, m.status])).toEqual([["Rappel", "kept"]]);
+    await store.close();
   });
 });
 
@@ -569,7 +578,7 @@ describe.each([
       });
       const chat = new FileChatLog(join(dataDir, "chat"), disk.streamFs);
       await chat.append(message("m1", "evt-demo-novembre", "Avant"));
-      const mailer = await Mailer.open({ dataDir, fs: disk.atomicFs });
+      const mailer = new Mailer(store, () => new Date());
       const file = join(dataDir, "maillage.json");
       const before = await readFile(file, "utf8");
       await disk.fill();
@@ -598,15 +607,15 @@ describe.each([
       expect(await readdir(join(dataDir, "uploads")).catch(() => [])).toEqual([]);
 
       const mailError = await mailer
-        .send({
+        .enqueue({
           to: "marc@exemple.org",
           subject: "Rappel",
-          text: "x".repeat(200_000),
+          text: "x".repeat(40_000),
           kind: "reminder",
         })
         .catch((e: unknown) => e);
       expect(mailError).toBeInstanceOf(DiskFullError);
-      expect(await readdir(join(dataDir, "outbox"))).toEqual([]);
+      expect(await mailer.list()).toEqual([]);
 
       const made = await backup(dataDir, join(disk.dir, "backups"), disk.env);
       expect(made.code).toBe(1);

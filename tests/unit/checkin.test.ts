@@ -1,8 +1,7 @@
-import { readdir, readFile } from "node:fs/promises";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sendCheckInReminders, nextCheckInDue } from "../../core/models/checkin.server";
 import { testServices, type TestServices } from "../helpers/services";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 let s: TestServices;
 
@@ -14,15 +13,7 @@ afterAll(async () => {
 });
 
 async function reminders() {
-  const outbox = join(s.dataDir, "outbox");
-  const mails = await Promise.all(
-    (await readdir(outbox))
-      .filter((n) => n.endsWith(".json"))
-      .map(
-        async (n) =>
-          JSON.parse(await readFile(join(outbox, n), "utf8")) as { to: string; kind: string },
-      ),
-  );
+  const mails = await outboxMessages([s.dataDir]);
   return mails
     .filter((m) => m.kind === "checkInReminder")
     .map((m) => m.to)

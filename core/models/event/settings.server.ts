@@ -9,6 +9,7 @@ import { fromDateTimeLocal } from "../../utils/quebec-time";
 import type { Services } from "../../services";
 import { DomainError } from "../../errors";
 import { type Role } from "../../../matching/roles";
+import { announceEvent } from "./announcements.server";
 
 export type Event = EntityOf<"events">;
 
@@ -42,14 +43,20 @@ export async function createEvent(
   input: EventFormInput,
   by: string,
 ) {
-  return s.store.insert("events", {
-    ...fromForm(input),
-    id: newId("evt"),
-    programId,
-    status: "scheduled",
-    currentRound: 0,
-    createdBy: by,
-    createdAt: s.clock.now().toISOString(),
+  // The event and its announcement in one transaction: the invited people are told once, after
+  // the commit (the e-mails through the outbox queue).
+  return s.store.transaction(async () => {
+    const event = await s.store.insert("events", {
+      ...fromForm(input),
+      id: newId("evt"),
+      programId,
+      status: "scheduled",
+      currentRound: 0,
+      createdBy: by,
+      createdAt: s.clock.now().toISOString(),
+    });
+    await announceEvent(s, event.id);
+    return (await s.store.get("events", event.id)) ?? event;
   });
 }
 
@@ -69,7 +76,10 @@ export async function updateEvent(s: Services, id: string, input: EventFormInput
     const event = await tx.get("events", id);
     if (!event) throw new NotFoundError("events", id);
     if (event.status !== "scheduled" && event.status !== "lobby") throw new EventLockedError();
-    return tx.update("events", id, fromForm(input));
+    await tx.update("events", id, fromForm(input));
+    // The people newly invited get the announcement; those told before, a new time or place.
+    await announceEvent(s, id);
+    return (await tx.get("events", id))!;
   });
 }
 
@@ -84,10 +94,7 @@ export interface EventPerson {
 }
 
 /** What people in a room see of each other: name, organization, published needs and expertise. */
-export async function eventPeople(
-  s: Services,
-  event: Event,
-): Promise<Map<string, EventPerson>> {
+export async function eventPeople(s: Services, event: Event): Promise<Map<string, EventPerson>> {
   const store = s.store;
   const [program, participants, users, organizations] = await Promise.all([
     store.get("programs", event.programId),

@@ -6,7 +6,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
 import pg from "pg";
-import { outboxEntrySchema } from "../records/outbox";
+import { legacyOutboxEntrySchema } from "../records/outbox";
 import { DATA_FILE_NAME } from "../lowdb-store";
 import { describeUrl } from "../pg-store";
 import { collectionNames, type StoreDocument } from "../schema";
@@ -88,7 +88,7 @@ async function collectFiles(dataDir: string, withLogs: boolean, out: Collected) 
     if (!data) continue;
     let valid = false;
     try {
-      valid = outboxEntrySchema.safeParse(JSON.parse(data.toString("utf8"))).success;
+      valid = legacyOutboxEntrySchema.safeParse(JSON.parse(data.toString("utf8"))).success;
     } catch {
       valid = false;
     }

@@ -2,7 +2,7 @@
  * Verifying a backup file whole, without writing anything: the manifest first, then every entry
  * against its checksum and its kind's schema, and the uploads the store document refers to.
  */
-import { outboxEntrySchema } from "../records/outbox";
+import { legacyOutboxEntrySchema } from "../records/outbox";
 import { DATA_FILE_NAME } from "../lowdb-store";
 import { formatIssuePath, type StoreDocument } from "../schema";
 import { archiveEntries } from "./archive";
@@ -56,7 +56,7 @@ function checkContent(kind: Kind, name: string, data: Buffer, where: string) {
   if (kind === "outbox") {
     let valid = false;
     try {
-      valid = outboxEntrySchema.safeParse(JSON.parse(text())).success;
+      valid = legacyOutboxEntrySchema.safeParse(JSON.parse(text())).success;
     } catch {
       valid = false;
     }

@@ -54,6 +54,17 @@ export const eventSchema = z.strictObject({
   createdAt: isoDate,
   startedAt: isoDate.optional(),
   endedAt: isoDate.optional(),
+  /**
+   * What the invited people were told (core/models/event/announcements.server.ts): who got the
+   * announcement, of which time and place. A change of either sends an update, once.
+   */
+  announcedParticipantIds: z.array(id).max(5000).default([]),
+  announcedStartsAt: isoDate.optional(),
+  announcedPlace: z.string().max(400).optional(),
+  /** Grows with each announced change, so calendar apps replace the event (ICS SEQUENCE). */
+  sequence: z.number().int().min(0).default(0),
+  /** The reminder before the event went out, for this date (cleared when the time changes). */
+  reminderSentAt: isoDate.optional(),
 });
 export type Event = z.infer<typeof eventSchema>;
 
