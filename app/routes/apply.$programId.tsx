@@ -16,6 +16,7 @@ import {
   saveApplication,
 } from "../../core/models/application.server";
 import { getProgram } from "../../core/models/program.server";
+import { getOwnParticipation } from "../../core/models/participant.server";
 import { programOrganizations } from "../../core/models/profile.server";
 import { TOKEN_PATTERN } from "../../core/security/tokens";
 import {
@@ -31,6 +32,7 @@ import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { notFound } from "~/utils/permissions.server";
+import { getOptionalUser } from "~/utils/session.server";
 import { rateLimit } from "~/utils/throttle.server";
 import type { Services } from "../../core/services";
 import { idSchema } from "../../core/schemas/fields";
@@ -84,6 +86,23 @@ function draftValues(
   };
 }
 
+/**
+ * Who fills the form: a signed-in person (their name and address pre-fill it) and, when they take
+ * part in the program, the program's organizations for the competitor checklist. Nobody else
+ * learns which organizations take part: anonymous applicants name competitors in words, which
+ * the coordinators map during preselection.
+ */
+async function visitorOf(s: Services, request: Request, programId: string) {
+  const user = await getOptionalUser(s, request);
+  const participant = user ? await getOwnParticipation(s, user.id, programId) : undefined;
+  const organizations = participant
+    ? (await programOrganizations(s, programId)).filter(
+        (o) => o.id !== participant.participant.organizationId,
+      )
+    : [];
+  return { user, organizations };
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
   const program = await loadProgram(s, params.programId);
@@ -92,7 +111,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const draft = token.success ? await getApplicationByToken(s, token.data) : undefined;
   const usableDraft =
     draft && draft.programId === program.id && draft.status === "draft" ? draft : undefined;
-  const organizations = await programOrganizations(s, program.id);
+  const { user, organizations } = await visitorOf(s, request, program.id);
+  const shownDraft = usableDraft ? draftValues(usableDraft) : null;
+  // Checked organizations are named to no one who may not see the list.
+  if (shownDraft && organizations.length === 0) shownDraft.competitorOrgIds = [];
+  const prefill: ApplicationFormValues | null =
+    !shownDraft && user
+      ? { email: user.email, contactName: user.name, contactEmail: user.email }
+      : null;
   return {
     program: {
       id: program.id,
@@ -107,7 +133,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     window: applicationWindow(program, quebecToday(s.clock.now())),
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, region: o.region })),
     draftToken: usableDraft && token.success ? token.data : "",
-    draft: usableDraft ? draftValues(usableDraft) : null,
+    draft: shownDraft ?? prefill,
     saved: url.searchParams.get("saved") === "1",
   };
 }
@@ -115,7 +141,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const program = await loadProgram(s, params.programId);
-  const organizations = await programOrganizations(s, program.id);
+  const { organizations } = await visitorOf(s, request, program.id);
   const submission = await parseSubmission(
     request,
     applicationFormSchema(

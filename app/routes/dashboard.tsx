@@ -1,9 +1,12 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { regionName } from "../../core/data/geography";
-import { getProgramStats, listProgramsForUser } from "../../core/models/program.server";
+import { getProgram, getProgramStats, listProgramsForUser } from "../../core/models/program.server";
 import { getOwnParticipation } from "../../core/models/participant.server";
 import { interviewOf } from "../../core/models/interview.server";
+import { pendingApplicationsOf } from "../../core/models/application.server";
+import { PendingApplications } from "~/components/PendingApplications";
+import type { Services } from "../../core/services";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/permissions.server";
@@ -38,11 +41,31 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         };
       }),
   );
-  return { name: user.name, role: user.role, coordinated, joined };
+  return {
+    name: user.name,
+    role: user.role,
+    coordinated,
+    joined,
+    applications: await applicationsOf(s, user.email),
+  };
+}
+
+/** The person's applications still waiting on a decision or on joining, with their program. */
+async function applicationsOf(s: Services, email: string) {
+  const pending = await pendingApplicationsOf(s, email);
+  return Promise.all(
+    pending.map(async (a) => ({
+      id: a.id,
+      programTitle: (await getProgram(s, a.programId))?.title ?? "",
+      organization: a.organizationName,
+      status: a.status,
+      submittedAt: a.submittedAt ?? null,
+    })),
+  );
 }
 
 export default function Dashboard() {
-  const { name, role, coordinated, joined } = useLoaderData<typeof loader>();
+  const { name, role, coordinated, joined, applications } = useLoaderData<typeof loader>();
   const { t, date } = useT();
   return (
     <>
@@ -135,7 +158,9 @@ export default function Dashboard() {
         </section>
       ) : null}
 
-      {coordinated.length === 0 && joined.length === 0 ? (
+      <PendingApplications applications={applications} />
+
+      {coordinated.length === 0 && joined.length === 0 && applications.length === 0 ? (
         <section className="empty-state">
           <h2>{t("dashboard.noProgramTitle")}</h2>
           <p>{t("dashboard.noProgramText")}</p>

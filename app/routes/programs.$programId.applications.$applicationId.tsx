@@ -7,9 +7,12 @@ import { mrcName, regionName } from "../../core/data/geography";
 import {
   decideApplication,
   getApplication,
+  mapApplicationCompetitors,
   scoreApplication,
   unmetConditions,
 } from "../../core/models/application.server";
+import { matchOrganizationNames } from "../../core/models/invitation.server";
+import { OrganizationChecklist } from "~/components/OrganizationChecklist";
 import { programOrganizations } from "../../core/models/profile.server";
 import {
   criteriaOf,
@@ -21,6 +24,7 @@ import {
   type SelectionCriterion,
 } from "../../core/data/vocabulary";
 import { applicationReviewSchema } from "../../core/schemas/application";
+import { replyWithError } from "~/utils/errors.server";
 import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
@@ -54,6 +58,17 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     competitorNames: application.competitorOrgIds.map(
       (id) => organizations.find((o) => o.id === id)?.name ?? id,
     ),
+    // The program's organizations, to map the competitors named in words; before a mapping,
+    // the names that match are checked (the invitation would bring them otherwise).
+    organizations: organizations.map((o) => ({ id: o.id, name: o.name, region: o.region })),
+    competitorsChecked: application.competitorsMappedAt
+      ? application.competitorOrgIds
+      : [
+          ...new Set([
+            ...application.competitorOrgIds,
+            ...matchOrganizationNames(application.competitorsText, organizations),
+          ]),
+        ],
   };
 }
 
@@ -62,9 +77,29 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { program, application, user } = await load(s, request, params);
   // The application's role decides its rubric: mentors are scored on their own.
   const rubric = rubricFor(application.role);
-  const submission = await parseSubmission(request, applicationReviewSchema(rubric));
+  const organizations = await programOrganizations(s, program.id);
+  const submission = await parseSubmission(
+    request,
+    applicationReviewSchema(
+      rubric,
+      organizations.map((o) => o.id),
+    ),
+    { lists: ["competitorOrgIds"] },
+  );
   if (submission.status !== "success") return refuse(submission);
   const review = submission.value;
+  if (review.intent === "competitors") {
+    try {
+      await mapApplicationCompetitors(s, {
+        programId: program.id,
+        id: application.id,
+        organizationIds: review.competitorOrgIds,
+      });
+    } catch (error) {
+      return replyWithError(request, submission, error);
+    }
+    return { done: "competitors" as const };
+  }
   if (review.intent === "score") {
     const scores = Object.fromEntries(
       criteriaOf(rubric).map((c) => [
@@ -100,10 +135,13 @@ export default function ApplicationDetail() {
     flags,
     competitorNames,
     rubric,
+    organizations,
+    competitorsChecked,
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [scoreForm, scoreFields] = useAppForm<Record<string, string>>({ intent: "score" });
   const [decideForm, decideFields] = useAppForm<Record<string, string>>({ intent: "decide" });
+  const [competitorsForm] = useAppForm<Record<string, string>>({ intent: "competitors" });
   const navigation = useNavigation();
   const { t, locale, date } = useT();
   const tag = (id: string) =>
@@ -139,7 +177,15 @@ export default function ApplicationDetail() {
       ) : null}
       {result && "done" in result ? (
         <div className="alert alert--success" role="status">
-          <p>{t(result.done === "score" ? "applications.scored" : "applications.decided")}</p>
+          <p>
+            {t(
+              result.done === "score"
+                ? "applications.scored"
+                : result.done === "competitors"
+                  ? "applications.competitorsSaved"
+                  : "applications.decided",
+            )}
+          </p>
           {result.done === "decide" && result.invitationLink ? (
             <p>
               {t("applications.invitationSent")} <code>{result.invitationLink}</code>
@@ -282,6 +328,39 @@ export default function ApplicationDetail() {
                 {t("applications.saveScore")}
               </button>
             </Form>
+          </section>
+
+          <section className="panel" aria-labelledby="competitors">
+            <h2 id="competitors">{t("applications.competitorsTitle")}</h2>
+            <p>
+              {t("applications.competitorsNamed")}
+              {t("common.colon")} {a.competitorsText ? <q>{a.competitorsText}</q> : "—"}
+            </p>
+            {a.participantId ? (
+              <p className="field-hint">{t("applications.competitorsJoined")}</p>
+            ) : organizations.length === 0 ? (
+              <p className="field-hint">{t("applications.competitorsNoOrganizations")}</p>
+            ) : (
+              <>
+                <p className="field-hint">{t("applications.competitorsHint")}</p>
+                <FormErrorSummary form={competitorsForm} />
+                <Form method="post" {...formProps(competitorsForm)} className="stack">
+                  <input type="hidden" name="intent" value="competitors" />
+                  <OrganizationChecklist
+                    organizations={organizations}
+                    checked={competitorsChecked}
+                    region={a.region}
+                  />
+                  <button
+                    type="submit"
+                    className="button"
+                    disabled={navigation.state === "submitting"}
+                  >
+                    {t("applications.saveCompetitors")}
+                  </button>
+                </Form>
+              </>
+            )}
           </section>
 
           <section className="panel" aria-labelledby="decision">
