@@ -5,6 +5,8 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { z } from "zod";
 import { FormErrorSummary } from "~/components/Field";
+import { FieldLimits } from "~/components/CharacterCount";
+import { FormDraft } from "~/components/FormDraft";
 import { ContactSection, RoleSection } from "~/components/apply/ContactSection";
 import { ProjectSection } from "~/components/apply/ProjectSection";
 import { ProfileSection } from "~/components/apply/ProfileSection";
@@ -24,6 +26,7 @@ import {
   applicationFormSchema,
   type ApplicationFormValues,
 } from "../../core/schemas/application";
+import { textLimits } from "../../core/schemas/forms";
 import { quebecToday } from "../../core/utils/quebec-time";
 import { replyWithError } from "~/utils/errors.server";
 import { formProps, isReply, useAppForm } from "~/utils/forms";
@@ -134,6 +137,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, region: o.region })),
     draftToken: usableDraft && token.success ? token.data : "",
     draft: shownDraft ?? prefill,
+    limits: textLimits(applicationFormSchema([], [])),
     saved: url.searchParams.get("saved") === "1",
   };
 }
@@ -177,7 +181,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplyPage() {
-  const { program, window, organizations, draftToken, draft, saved } =
+  const { program, window, organizations, draftToken, draft, saved, limits } =
     useLoaderData<typeof loader>();
   const refused = isReply(useActionData());
   const { t, date } = useT();
@@ -215,35 +219,38 @@ export default function ApplyPage() {
         </div>
       ) : null}
       <FormErrorSummary form={form} />
-      <Form method="post" {...formProps(form)} className="stack">
-        <input type="hidden" name="draft" value={draftToken} />
-        <ContactSection fields={fields} />
-        <RoleSection fields={fields} />
-        <ProjectSection fields={fields} />
-        <ProfileSection fields={fields} taxonomy={program.taxonomy} />
-        <CompetitorsSection fields={fields} organizations={organizations} />
-        <ConditionsSection fields={fields} />
-        <div className="actions">
-          <button
-            type="submit"
-            name="intent"
-            value="submit"
-            className="button"
-            disabled={navigation.state === "submitting"}
-          >
-            {t("apply.submit")}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value="draft"
-            className="button button--secondary"
-            disabled={navigation.state === "submitting"}
-          >
-            {t("apply.saveDraft")}
-          </button>
-        </div>
-      </Form>
+      <FieldLimits limits={limits}>
+        <Form method="post" {...formProps(form)} className="stack">
+          <FormDraft id="apply" />
+          <input type="hidden" name="draft" value={draftToken} />
+          <ContactSection fields={fields} />
+          <RoleSection fields={fields} />
+          <ProjectSection fields={fields} />
+          <ProfileSection fields={fields} taxonomy={program.taxonomy} />
+          <CompetitorsSection fields={fields} organizations={organizations} />
+          <ConditionsSection fields={fields} />
+          <div className="actions">
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="button"
+              disabled={navigation.state === "submitting"}
+            >
+              {t("apply.submit")}
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              className="button button--secondary"
+              disabled={navigation.state === "submitting"}
+            >
+              {t("apply.saveDraft")}
+            </button>
+          </div>
+        </Form>
+      </FieldLimits>
     </section>
   );
 }

@@ -167,7 +167,9 @@ describe("the coordinator maps competitors named in words", () => {
       email: application.contactEmail,
       password: "mot-de-passe-rose",
     });
-    expect(joined.status).toBe(302);
+    expect(joined.status, (await pageText(joined)).match(/(alert|-error)">[^<]*/g)?.join(" | ")).toBe(
+      302,
+    );
     const org = (await stored()).organizations.find(
       (o) => o.name === application.organizationName,
     )!;
