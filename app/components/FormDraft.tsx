@@ -126,7 +126,9 @@ const subscribe = (listener: () => void) => {
   listeners.add(listener);
   return () => listeners.delete(listener);
 };
-const hasUnsaved = () => unsaved.size > 0;
+/** Whether a form of the page at `pathname` has changes not sent (keys end with their path). */
+const unsavedAt = (pathname: string) => [...unsaved].some((k) => k.endsWith(`:${pathname}`));
+const hasUnsaved = () => typeof window !== "undefined" && unsavedAt(window.location.pathname);
 
 /** Keeps a draft of the form it is placed in; shows the "draft restored" notice. */
 export function FormDraft({ id }: { id: string }) {
@@ -241,7 +243,7 @@ export function LeaveGuard() {
   const dirty = useSyncExternalStore(subscribe, hasUnsaved, () => false);
   const blocker = useBlocker(
     ({ currentLocation, nextLocation }) =>
-      hasUnsaved() &&
+      unsavedAt(currentLocation.pathname) &&
       (currentLocation.pathname !== nextLocation.pathname ||
         currentLocation.search !== nextLocation.search),
   );

@@ -48,7 +48,7 @@ const application = {
   email: "info@cuisine-rimouski.exemple.org",
   organizationName: "La Cuisine solidaire de Rimouski",
   contactName: "Rose Gagnon",
-  contactEmail: "rose@exemple.org",
+  contactEmail: "rose.gagnon@cuisine-rimouski.exemple.org",
   region: "01",
   mrc: "07",
   sector: "Cuisine collective",
@@ -167,9 +167,7 @@ describe("the coordinator maps competitors named in words", () => {
       email: application.contactEmail,
       password: "mot-de-passe-rose",
     });
-    expect(joined.status, (await pageText(joined)).match(/(alert|-error)">[^<]*/g)?.join(" | ")).toBe(
-      302,
-    );
+    expect(joined.status).toBe(302);
     const org = (await stored()).organizations.find(
       (o) => o.name === application.organizationName,
     )!;
