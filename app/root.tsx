@@ -1,3 +1,4 @@
+import { LeaveGuard } from "~/components/FormDraft";
 import { randomUUID } from "node:crypto";
 import {
   isRouteErrorResponse,
@@ -197,7 +198,12 @@ export function Layout({ children }: { children: ReactNode }) {
 export default function App() {
   useAppLinkNavigation();
   useReloadOnLanguageChange();
-  return <Outlet />;
+  return (
+    <>
+      <Outlet />
+      <LeaveGuard />
+    </>
+  );
 }
 
 export function ErrorBoundary() {

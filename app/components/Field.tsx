@@ -3,6 +3,7 @@ import { useEffect, useRef, type InputHTMLAttributes, type ReactNode } from "rea
 import type { FieldError } from "../../core/schemas/forms";
 import type { FormErrors } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
+import { useCharacterCount, useFieldLimit } from "./CharacterCount";
 
 /** A field of a form read with `useAppForm` (Conform's metadata, errors as catalog keys). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any form's field
@@ -51,9 +52,21 @@ export function Field({ field, label, hint, idPrefix = "field", ...rest }: Field
     input.defaultValue = fromForm.defaultValue;
   }
   const id = `${idPrefix}-${name}`;
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
+  // Typed text gets its counter (not addresses, numbers, dates or passwords).
+  const counted = input.type === undefined || input.type === "text";
+  const limit = useFieldLimit(name);
+  const initial = typeof input.defaultValue === "string" ? input.defaultValue : "";
+  const { countId, counter, onInput } = useCharacterCount(id, counted ? limit : undefined, initial);
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : "", countId ?? ""]
     .filter(Boolean)
     .join(" ");
+  const ownOnInput = input.onInput;
+  if (onInput) {
+    input.onInput = (e) => {
+      onInput(e.currentTarget.value);
+      ownOnInput?.(e);
+    };
+  }
   return (
     <div className={error ? "field field--invalid" : "field"}>
       <label htmlFor={id}>
@@ -72,6 +85,7 @@ export function Field({ field, label, hint, idPrefix = "field", ...rest }: Field
         aria-describedby={describedBy || undefined}
         {...input}
       />
+      {counter}
       <FieldErrorText id={id} error={error} />
     </div>
   );

@@ -2,6 +2,7 @@
 import { DAY_PARTS, WEEKDAYS } from "../../core/data/vocabulary";
 import type { FieldError } from "../../core/schemas/forms";
 import { useT } from "~/utils/i18n-react";
+import { useCharacterCount, useFieldLimit } from "./CharacterCount";
 import { FieldErrorText, type AppField } from "./Field";
 
 export interface TagOption {
@@ -156,7 +157,9 @@ export function TextArea({
   const value = field ? (field.defaultValue ?? ownValue) : ownValue;
   const error = field ? field.errors?.[0] : ownError;
   const id = `field-${name}`;
-  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : ""]
+  const shown = typeof value === "string" ? value : "";
+  const { countId, counter, onInput } = useCharacterCount(id, useFieldLimit(name), shown);
+  const describedBy = [hint ? `${id}-hint` : "", error ? `${id}-error` : "", countId ?? ""]
     .filter(Boolean)
     .join(" ");
   return (
@@ -178,7 +181,9 @@ export function TextArea({
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy || undefined}
+        onInput={onInput ? (e) => onInput(e.currentTarget.value) : undefined}
       />
+      {counter}
       <FieldErrorText id={id} error={error} />
     </div>
   );

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getApplicationByToken } from "../../core/models/application.server";
 import { getProgram } from "../../core/models/program.server";
 import { TOKEN_PATTERN } from "../../core/security/tokens";
+import { ApplicationStatusView } from "~/components/apply/ApplicationStatusView";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound } from "~/utils/permissions.server";
@@ -33,7 +34,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function ApplicationStatus() {
   const d = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const { t } = useT();
   return (
     <section className="narrow">
       <p className="eyebrow">{d.programTitle}</p>
@@ -44,33 +45,7 @@ export default function ApplicationStatus() {
           <p>{t("applicationStatus.keepLink")}</p>
         </div>
       ) : null}
-      <dl className="facts">
-        <div>
-          <dt>{t("organization.name")}</dt>
-          <dd>{d.organization || "—"}</dd>
-        </div>
-        <div>
-          <dt>{t("applicationStatus.status")}</dt>
-          <dd>
-            <span className={`status status--${d.status}`}>
-              {t(`applications.statuses.${d.status}`)}
-            </span>
-          </dd>
-        </div>
-        {d.submittedAt ? (
-          <div>
-            <dt>{t("applicationStatus.submittedAt")}</dt>
-            <dd>{date(d.submittedAt)}</dd>
-          </div>
-        ) : null}
-      </dl>
-      <p>{t(`applicationStatus.explain.${d.status}`)}</p>
-      {d.reason && d.status !== "submitted" ? (
-        <div className="panel">
-          <h2>{t("applicationStatus.reason")}</h2>
-          <p>{d.reason}</p>
-        </div>
-      ) : null}
+      <ApplicationStatusView facts={d} />
       {d.status === "draft" ? (
         <p>
           <Link className="button" to={`/apply/${d.programId}?draft=${d.token}`}>

@@ -5,6 +5,8 @@ import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { z } from "zod";
 import { FormErrorSummary } from "~/components/Field";
+import { FieldLimits } from "~/components/CharacterCount";
+import { FormDraft } from "~/components/FormDraft";
 import { ContactSection, RoleSection } from "~/components/apply/ContactSection";
 import { ProjectSection } from "~/components/apply/ProjectSection";
 import { ProfileSection } from "~/components/apply/ProfileSection";
@@ -16,6 +18,7 @@ import {
   saveApplication,
 } from "../../core/models/application.server";
 import { getProgram } from "../../core/models/program.server";
+import { getOwnParticipation } from "../../core/models/participant.server";
 import { programOrganizations } from "../../core/models/profile.server";
 import { TOKEN_PATTERN } from "../../core/security/tokens";
 import {
@@ -23,6 +26,7 @@ import {
   applicationFormSchema,
   type ApplicationFormValues,
 } from "../../core/schemas/application";
+import { textLimits } from "../../core/schemas/forms";
 import { quebecToday } from "../../core/utils/quebec-time";
 import { replyWithError } from "~/utils/errors.server";
 import { formProps, isReply, useAppForm } from "~/utils/forms";
@@ -31,6 +35,7 @@ import { useT } from "~/utils/i18n-react";
 import { getLocale } from "~/utils/locale.server";
 import { titleMeta } from "~/utils/meta";
 import { notFound } from "~/utils/permissions.server";
+import { getOptionalUser } from "~/utils/session.server";
 import { rateLimit } from "~/utils/throttle.server";
 import type { Services } from "../../core/services";
 import { idSchema } from "../../core/schemas/fields";
@@ -84,6 +89,23 @@ function draftValues(
   };
 }
 
+/**
+ * Who fills the form: a signed-in person (their name and address pre-fill it) and, when they take
+ * part in the program, the program's organizations for the competitor checklist. Nobody else
+ * learns which organizations take part: anonymous applicants name competitors in words, which
+ * the coordinators map during preselection.
+ */
+async function visitorOf(s: Services, request: Request, programId: string) {
+  const user = await getOptionalUser(s, request);
+  const participant = user ? await getOwnParticipation(s, user.id, programId) : undefined;
+  const organizations = participant
+    ? (await programOrganizations(s, programId)).filter(
+        (o) => o.id !== participant.participant.organizationId,
+      )
+    : [];
+  return { user, organizations };
+}
+
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
   const program = await loadProgram(s, params.programId);
@@ -92,7 +114,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const draft = token.success ? await getApplicationByToken(s, token.data) : undefined;
   const usableDraft =
     draft && draft.programId === program.id && draft.status === "draft" ? draft : undefined;
-  const organizations = await programOrganizations(s, program.id);
+  const { user, organizations } = await visitorOf(s, request, program.id);
+  const shownDraft = usableDraft ? draftValues(usableDraft) : null;
+  // Checked organizations are named to no one who may not see the list.
+  if (shownDraft && organizations.length === 0) shownDraft.competitorOrgIds = [];
+  const prefill: ApplicationFormValues | null =
+    !shownDraft && user
+      ? { email: user.email, contactName: user.name, contactEmail: user.email }
+      : null;
   return {
     program: {
       id: program.id,
@@ -107,7 +136,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     window: applicationWindow(program, quebecToday(s.clock.now())),
     organizations: organizations.map((o) => ({ id: o.id, name: o.name, region: o.region })),
     draftToken: usableDraft && token.success ? token.data : "",
-    draft: usableDraft ? draftValues(usableDraft) : null,
+    draft: shownDraft ?? prefill,
+    limits: textLimits(applicationFormSchema([], [])),
     saved: url.searchParams.get("saved") === "1",
   };
 }
@@ -115,7 +145,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export async function action({ request, params, context }: ActionFunctionArgs) {
   const s = context.services;
   const program = await loadProgram(s, params.programId);
-  const organizations = await programOrganizations(s, program.id);
+  const { organizations } = await visitorOf(s, request, program.id);
   const submission = await parseSubmission(
     request,
     applicationFormSchema(
@@ -151,7 +181,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ApplyPage() {
-  const { program, window, organizations, draftToken, draft, saved } =
+  const { program, window, organizations, draftToken, draft, saved, limits } =
     useLoaderData<typeof loader>();
   const refused = isReply(useActionData());
   const { t, date } = useT();
@@ -189,35 +219,38 @@ export default function ApplyPage() {
         </div>
       ) : null}
       <FormErrorSummary form={form} />
-      <Form method="post" {...formProps(form)} className="stack">
-        <input type="hidden" name="draft" value={draftToken} />
-        <ContactSection fields={fields} />
-        <RoleSection fields={fields} />
-        <ProjectSection fields={fields} />
-        <ProfileSection fields={fields} taxonomy={program.taxonomy} />
-        <CompetitorsSection fields={fields} organizations={organizations} />
-        <ConditionsSection fields={fields} />
-        <div className="actions">
-          <button
-            type="submit"
-            name="intent"
-            value="submit"
-            className="button"
-            disabled={navigation.state === "submitting"}
-          >
-            {t("apply.submit")}
-          </button>
-          <button
-            type="submit"
-            name="intent"
-            value="draft"
-            className="button button--secondary"
-            disabled={navigation.state === "submitting"}
-          >
-            {t("apply.saveDraft")}
-          </button>
-        </div>
-      </Form>
+      <FieldLimits limits={limits}>
+        <Form method="post" {...formProps(form)} className="stack">
+          <FormDraft id="apply" />
+          <input type="hidden" name="draft" value={draftToken} />
+          <ContactSection fields={fields} />
+          <RoleSection fields={fields} />
+          <ProjectSection fields={fields} />
+          <ProfileSection fields={fields} taxonomy={program.taxonomy} />
+          <CompetitorsSection fields={fields} organizations={organizations} />
+          <ConditionsSection fields={fields} />
+          <div className="actions">
+            <button
+              type="submit"
+              name="intent"
+              value="submit"
+              className="button"
+              disabled={navigation.state === "submitting"}
+            >
+              {t("apply.submit")}
+            </button>
+            <button
+              type="submit"
+              name="intent"
+              value="draft"
+              className="button button--secondary"
+              disabled={navigation.state === "submitting"}
+            >
+              {t("apply.saveDraft")}
+            </button>
+          </div>
+        </Form>
+      </FieldLimits>
     </section>
   );
 }

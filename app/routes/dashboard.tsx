@@ -1,11 +1,14 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { regionName } from "../../core/data/geography";
-import { getProgramStats, listProgramsForUser } from "../../core/models/program.server";
+import { getProgram, getProgramStats, listProgramsForUser } from "../../core/models/program.server";
 import { getOwnParticipation } from "../../core/models/participant.server";
 import { interviewOf } from "../../core/models/interview.server";
 import { upcomingEventsOf } from "../../core/models/event.server";
 import { UpcomingEvents } from "~/components/UpcomingEvents";
+import { pendingApplicationsOf } from "../../core/models/application.server";
+import { PendingApplications } from "~/components/PendingApplications";
+import type { Services } from "../../core/services";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireUser } from "~/utils/permissions.server";
@@ -51,11 +54,26 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     coordinated,
     joined,
     upcomingEvents,
+    applications: await applicationsOf(s, user.email),
   };
 }
 
+/** The person's applications still waiting on a decision or on joining, with their program. */
+async function applicationsOf(s: Services, email: string) {
+  const pending = await pendingApplicationsOf(s, email);
+  return Promise.all(
+    pending.map(async (a) => ({
+      id: a.id,
+      programTitle: (await getProgram(s, a.programId))?.title ?? "",
+      organization: a.organizationName,
+      status: a.status,
+      submittedAt: a.submittedAt ?? null,
+    })),
+  );
+}
+
 export default function Dashboard() {
-  const { name, role, admin, steppedDown, coordinated, joined, upcomingEvents } =
+  const { name, role, admin, steppedDown, coordinated, joined, upcomingEvents, applications } =
     useLoaderData<typeof loader>();
   const { t, date } = useT();
   return (
@@ -162,7 +180,9 @@ export default function Dashboard() {
         </section>
       ) : null}
 
-      {coordinated.length === 0 && joined.length === 0 ? (
+      <PendingApplications applications={applications} />
+
+      {coordinated.length === 0 && joined.length === 0 && applications.length === 0 ? (
         <section className="empty-state">
           <h2>{t("dashboard.noProgramTitle")}</h2>
           <p>{t("dashboard.noProgramText")}</p>

@@ -21,6 +21,9 @@ import { titleMeta } from "~/utils/meta";
 import { notFound, requireProgramAccess } from "~/utils/permissions.server";
 import type { Services } from "../../core/services";
 import { isId } from "../../core/utils/ids";
+import { FieldLimits } from "~/components/CharacterCount";
+import { FormDraft } from "~/components/FormDraft";
+import { textLimits } from "../../core/schemas/forms";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "evaluations.title");
 
@@ -48,6 +51,12 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     phase: evaluationPhase(evaluation, s.clock.now()),
     objectives,
     previous: previous ?? null,
+    limits: textLimits(
+      answerFormSchema(
+        evaluation.kind,
+        objectives.map((o) => o.id),
+      ),
+    ),
   };
 }
 
@@ -142,101 +151,104 @@ export default function AnswerEvaluation() {
       ) : (
         <>
           <FormErrorSummary form={form} />
-          <Form method="post" {...formProps(form)} className="stack">
-            {e.kind === "monthly" ? (
-              <>
-                {data.objectives.length > 0 ? (
-                  <section aria-labelledby="objectives-title">
-                    <h2 id="objectives-title">{t("evaluations.objectives")}</h2>
-                    {data.objectives.map((o) => (
-                      <Radios
-                        key={o.id}
-                        field={fields[`progress-${o.id}`]!}
-                        legend={o.title}
-                        value={prev?.objectives.find((p) => p.title === o.title)?.progress ?? ""}
-                        options={PROGRESS.map((p) => ({
-                          value: p,
-                          label: t(`evaluations.progress.${p}`),
-                        }))}
-                      />
-                    ))}
-                  </section>
-                ) : (
-                  <p className="field-hint">{t("evaluations.noObjectives")}</p>
-                )}
-                <TextArea
-                  name="successFactors"
-                  label={t("evaluations.successFactors")}
-                  value={text("successFactors", prev?.successFactors ?? "")}
-                  error={error("successFactors")}
-                  rows={3}
-                />
-                <TextArea
-                  name="difficulties"
-                  label={t("evaluations.difficulties")}
-                  value={text("difficulties", prev?.difficulties ?? "")}
-                  error={error("difficulties")}
-                  rows={3}
-                />
-              </>
-            ) : (
-              <>
-                <TextArea
-                  name="learning"
-                  required
-                  label={t("evaluations.learning")}
-                  value={text("learning", prev?.learning ?? "")}
-                  error={error("learning")}
-                />
-                <Radios
-                  field={fields.objectivesReached!}
-                  legend={t("evaluations.objectivesReached")}
-                  value={prev?.objectivesReached ?? ""}
-                  options={(["yes", "partly", "no"] as const).map((v) => ({
-                    value: v,
-                    label: t(`evaluations.reached.${v}`),
-                  }))}
-                />
-                <TextArea
-                  name="recommendations"
-                  label={t("evaluations.recommendations")}
-                  value={text("recommendations", prev?.recommendations ?? "")}
-                  error={error("recommendations")}
-                />
-                <Radios
-                  field={fields.continueMeeting!}
-                  legend={t("evaluations.continueMeeting")}
-                  value={prev?.continueMeeting ?? ""}
-                  options={(["yes", "maybe", "no"] as const).map((v) => ({
-                    value: v,
-                    label: t(`evaluations.continue.${v}`),
-                  }))}
-                />
-              </>
-            )}
-            <Radios
-              field={fields.appreciation!}
-              legend={t("evaluations.appreciation")}
-              value={prev ? String(prev.appreciation) : ""}
-              options={scale}
-            />
-            <TextArea
-              name="comment"
-              label={t("evaluations.comment")}
-              value={text("comment", prev?.comment ?? "")}
-              error={error("comment")}
-              rows={3}
-            />
-            <label className="checkbox">
-              <input type="checkbox" name="quoteConsent" defaultChecked={consent} />{" "}
-              {t("evaluations.quoteConsent")}
-            </label>
-            <p>
-              <button type="submit" className="button" disabled={navigation.state !== "idle"}>
-                {t(prev ? "evaluations.update" : "evaluations.send")}
-              </button>
-            </p>
-          </Form>
+          <FieldLimits limits={data.limits}>
+            <Form method="post" {...formProps(form)} className="stack">
+              <FormDraft id="evaluation" />
+              {e.kind === "monthly" ? (
+                <>
+                  {data.objectives.length > 0 ? (
+                    <section aria-labelledby="objectives-title">
+                      <h2 id="objectives-title">{t("evaluations.objectives")}</h2>
+                      {data.objectives.map((o) => (
+                        <Radios
+                          key={o.id}
+                          field={fields[`progress-${o.id}`]!}
+                          legend={o.title}
+                          value={prev?.objectives.find((p) => p.title === o.title)?.progress ?? ""}
+                          options={PROGRESS.map((p) => ({
+                            value: p,
+                            label: t(`evaluations.progress.${p}`),
+                          }))}
+                        />
+                      ))}
+                    </section>
+                  ) : (
+                    <p className="field-hint">{t("evaluations.noObjectives")}</p>
+                  )}
+                  <TextArea
+                    name="successFactors"
+                    label={t("evaluations.successFactors")}
+                    value={text("successFactors", prev?.successFactors ?? "")}
+                    error={error("successFactors")}
+                    rows={3}
+                  />
+                  <TextArea
+                    name="difficulties"
+                    label={t("evaluations.difficulties")}
+                    value={text("difficulties", prev?.difficulties ?? "")}
+                    error={error("difficulties")}
+                    rows={3}
+                  />
+                </>
+              ) : (
+                <>
+                  <TextArea
+                    name="learning"
+                    required
+                    label={t("evaluations.learning")}
+                    value={text("learning", prev?.learning ?? "")}
+                    error={error("learning")}
+                  />
+                  <Radios
+                    field={fields.objectivesReached!}
+                    legend={t("evaluations.objectivesReached")}
+                    value={prev?.objectivesReached ?? ""}
+                    options={(["yes", "partly", "no"] as const).map((v) => ({
+                      value: v,
+                      label: t(`evaluations.reached.${v}`),
+                    }))}
+                  />
+                  <TextArea
+                    name="recommendations"
+                    label={t("evaluations.recommendations")}
+                    value={text("recommendations", prev?.recommendations ?? "")}
+                    error={error("recommendations")}
+                  />
+                  <Radios
+                    field={fields.continueMeeting!}
+                    legend={t("evaluations.continueMeeting")}
+                    value={prev?.continueMeeting ?? ""}
+                    options={(["yes", "maybe", "no"] as const).map((v) => ({
+                      value: v,
+                      label: t(`evaluations.continue.${v}`),
+                    }))}
+                  />
+                </>
+              )}
+              <Radios
+                field={fields.appreciation!}
+                legend={t("evaluations.appreciation")}
+                value={prev ? String(prev.appreciation) : ""}
+                options={scale}
+              />
+              <TextArea
+                name="comment"
+                label={t("evaluations.comment")}
+                value={text("comment", prev?.comment ?? "")}
+                error={error("comment")}
+                rows={3}
+              />
+              <label className="checkbox">
+                <input type="checkbox" name="quoteConsent" defaultChecked={consent} />{" "}
+                {t("evaluations.quoteConsent")}
+              </label>
+              <p>
+                <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+                  {t(prev ? "evaluations.update" : "evaluations.send")}
+                </button>
+              </p>
+            </Form>
+          </FieldLimits>
         </>
       )}
     </>

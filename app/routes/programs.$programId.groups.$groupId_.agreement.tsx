@@ -24,6 +24,9 @@ import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { requireGroupMember } from "~/utils/permissions.server";
+import { FieldLimits } from "~/components/CharacterCount";
+import { FormDraft } from "~/components/FormDraft";
+import { textLimits } from "../../core/schemas/forms";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "agreement.title");
 
@@ -54,6 +57,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     history: versions
       .slice(1)
       .map((v) => ({ version: v.version, updatedAt: v.updatedAt, updatedBy: v.updatedBy })),
+    limits: textLimits(agreementSchema),
   };
 }
 
@@ -149,25 +153,28 @@ export default function AgreementPage() {
         </section>
       ) : null}
       <FormErrorSummary form={form} />
-      <Form method="post" {...formProps(form)} className="stack">
-        <input type="hidden" name="intent" value="save" />
-        {AGREEMENT_POINTS.map((point) => (
-          <TextArea
-            key={point}
-            field={fields[point]}
-            label={t(`agreement.points.${point}.label`)}
-            hint={t(`agreement.points.${point}.hint`)}
-            required
-            rows={3}
-          />
-        ))}
-        <p className="field-hint">{current ? t("agreement.editHint") : null}</p>
-        <p>
-          <button type="submit" className="button" disabled={navigation.state !== "idle"}>
-            {t(current ? "agreement.saveNew" : "agreement.saveFirst")}
-          </button>
-        </p>
-      </Form>
+      <FieldLimits limits={data.limits}>
+        <Form method="post" {...formProps(form)} className="stack">
+          <FormDraft id="agreement" />
+          <input type="hidden" name="intent" value="save" />
+          {AGREEMENT_POINTS.map((point) => (
+            <TextArea
+              key={point}
+              field={fields[point]}
+              label={t(`agreement.points.${point}.label`)}
+              hint={t(`agreement.points.${point}.hint`)}
+              required
+              rows={3}
+            />
+          ))}
+          <p className="field-hint">{current ? t("agreement.editHint") : null}</p>
+          <p>
+            <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+              {t(current ? "agreement.saveNew" : "agreement.saveFirst")}
+            </button>
+          </p>
+        </Form>
+      </FieldLimits>
       <section className="panel" aria-labelledby="observation-title">
         <h2 id="observation-title">{t("observation.title")}</h2>
         <p>{t("observation.pointHint")}</p>

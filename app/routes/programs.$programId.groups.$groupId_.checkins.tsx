@@ -4,6 +4,9 @@ import { Form } from "~/components/AppForm";
 import { FormErrorSummary } from "~/components/Field";
 import { Radios } from "~/components/Radios";
 import { TextArea } from "~/components/ProfileFields";
+import { FieldLimits } from "~/components/CharacterCount";
+import { FormDraft } from "~/components/FormDraft";
+import { textLimits } from "../../core/schemas/forms";
 import {
   addCheckIn,
   listCheckIns,
@@ -37,6 +40,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     sends: sendsCheckIns(group, participant.id),
     nextDue: nextCheckInDue(mine?.createdAt, group.createdAt, program.checkInWeeks).toISOString(),
     checkIns: checkIns.map((c) => ({ ...c, author: names.get(c.participantId) ?? "" })),
+    limits: textLimits(checkInFormSchema),
   };
 }
 
@@ -83,32 +87,35 @@ export default function CheckIns() {
             {t("checkIns.nextDue", { date: date(data.nextDue, { dateStyle: "long" }) })}
           </p>
           <FormErrorSummary form={form} />
-          <Form
-            method="post"
-            {...formProps(form)}
-            className="stack"
-            key={result && "sent" in result ? "sent" : "new"}
-          >
-            <Radios
-              field={fields.needsStatus}
-              legend={t("checkIns.needsStatus")}
-              value="on-track"
-              options={STATUSES.map((s) => ({ value: s, label: t(`checkIns.statuses.${s}`) }))}
-            />
-            <TextArea
-              field={fields.update}
-              required
-              label={t("checkIns.update")}
-              hint={t("checkIns.updateHint")}
-            />
-            <TextArea field={fields.changes} label={t("checkIns.changes")} rows={3} />
-            <TextArea field={fields.questions} label={t("checkIns.questions")} rows={3} />
-            <p>
-              <button type="submit" className="button" disabled={navigation.state !== "idle"}>
-                {t("checkIns.send")}
-              </button>
-            </p>
-          </Form>
+          <FieldLimits limits={data.limits}>
+            <Form
+              method="post"
+              {...formProps(form)}
+              className="stack"
+              key={result && "sent" in result ? "sent" : "new"}
+            >
+              <FormDraft id="checkin" />
+              <Radios
+                field={fields.needsStatus}
+                legend={t("checkIns.needsStatus")}
+                value="on-track"
+                options={STATUSES.map((s) => ({ value: s, label: t(`checkIns.statuses.${s}`) }))}
+              />
+              <TextArea
+                field={fields.update}
+                required
+                label={t("checkIns.update")}
+                hint={t("checkIns.updateHint")}
+              />
+              <TextArea field={fields.changes} label={t("checkIns.changes")} rows={3} />
+              <TextArea field={fields.questions} label={t("checkIns.questions")} rows={3} />
+              <p>
+                <button type="submit" className="button" disabled={navigation.state !== "idle"}>
+                  {t("checkIns.send")}
+                </button>
+              </p>
+            </Form>
+          </FieldLimits>
         </section>
       ) : (
         <p className="field-hint">{t("checkIns.mentorHint")}</p>

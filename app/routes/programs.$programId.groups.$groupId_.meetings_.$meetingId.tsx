@@ -22,6 +22,8 @@ import { MeetingWhere, SpacingNote } from "~/components/meeting/MeetingWhere";
 import type { Services } from "../../core/services";
 import { isId } from "../../core/utils/ids";
 import { isGroupMentor } from "../../core/models/membership";
+import { FieldLimits } from "~/components/CharacterCount";
+import { textLimits } from "../../core/schemas/forms";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "meetings.detailTitle");
 
@@ -38,7 +40,11 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const access = await load(s, request, params);
   if (access.observer)
     return { observer: true as const, ...(await observerMeetingData(s, access)) };
-  return { observer: false as const, ...(await meetingPageData(s, access)) };
+  return {
+    observer: false as const,
+    ...(await meetingPageData(s, access)),
+    limits: textLimits(meetingSchema),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -169,9 +175,11 @@ function MeetingDetail({ data }: { data: Extract<Loaded, { observer: false }> })
         />
       ) : null}
 
-      <DetailsForm data={data} busy={busy} />
-      <AttendanceForm data={data} busy={busy} />
-      {data.others.length > 0 ? <SwapForm others={data.others} busy={busy} /> : null}
+      <FieldLimits limits={data.limits}>
+        <DetailsForm data={data} busy={busy} />
+        <AttendanceForm data={data} busy={busy} />
+        {data.others.length > 0 ? <SwapForm others={data.others} busy={busy} /> : null}
+      </FieldLimits>
     </>
   );
 }

@@ -20,6 +20,9 @@ import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { forbidden, requireInterviewAccess } from "~/utils/permissions.server";
+import { FieldLimits } from "~/components/CharacterCount";
+import { FormDraft } from "~/components/FormDraft";
+import { textLimits } from "../../core/schemas/forms";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "interviews.title");
 
@@ -39,6 +42,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     asInterviewee,
     name: names[interview.participantId] || "—",
     interview: { ...interview, date, time },
+    limits: textLimits(interviewPageSchema),
   };
 }
 
@@ -97,7 +101,7 @@ const REACHED = ["yes", "partly", "no"] as const;
 const CONTINUE = ["yes", "maybe", "no"] as const;
 
 export default function InterviewPage() {
-  const { programPath, asInterviewee, name, interview: i } = useLoaderData<typeof loader>();
+  const { programPath, asInterviewee, name, interview: i, limits } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [scheduleForm, schedule] = useAppForm<Record<string, string>>({ intent: "schedule" });
   const [recordForm, record] = useAppForm<Record<string, string>>({ intent: "record" });
@@ -203,48 +207,54 @@ export default function InterviewPage() {
             <h2 id="record-title">{t(notes ? "interviews.revise" : "interviews.record")}</h2>
             <p className="field-hint">{t("interviews.recordHint")}</p>
             <FormErrorSummary form={recordForm} />
-            <Form method="post" {...formProps(recordForm)} className="stack">
-              <input type="hidden" name="intent" value="record" />
-              <Radios
-                field={record.appreciation!}
-                legend={t("evaluations.appreciation")}
-                value={notes ? String(notes.appreciation) : ""}
-                options={[1, 2, 3, 4, 5].map((n) => ({
-                  value: String(n),
-                  label: t(`evaluations.scale.${n as 1 | 2 | 3 | 4 | 5}`),
-                }))}
-              />
-              <TextArea
-                name="learning"
-                required
-                label={t("evaluations.learning")}
-                value={text("learning", notes?.learning ?? "")}
-                error={record.learning?.errors?.[0]}
-              />
-              <Radios
-                field={record.objectivesReached!}
-                legend={t("evaluations.objectivesReached")}
-                value={notes?.objectivesReached ?? ""}
-                options={REACHED.map((v) => ({ value: v, label: t(`evaluations.reached.${v}`) }))}
-              />
-              <TextArea
-                name="recommendations"
-                label={t("evaluations.recommendations")}
-                value={text("recommendations", notes?.recommendations ?? "")}
-                error={record.recommendations?.errors?.[0]}
-              />
-              <Radios
-                field={record.continueMeeting!}
-                legend={t("evaluations.continueMeeting")}
-                value={notes?.continueMeeting ?? ""}
-                options={CONTINUE.map((v) => ({ value: v, label: t(`evaluations.continue.${v}`) }))}
-              />
-              <p>
-                <button type="submit" className="button" disabled={busy}>
-                  {t("interviews.sendForValidation")}
-                </button>
-              </p>
-            </Form>
+            <FieldLimits limits={limits}>
+              <Form method="post" {...formProps(recordForm)} className="stack">
+                <FormDraft id="interview-record" />
+                <input type="hidden" name="intent" value="record" />
+                <Radios
+                  field={record.appreciation!}
+                  legend={t("evaluations.appreciation")}
+                  value={notes ? String(notes.appreciation) : ""}
+                  options={[1, 2, 3, 4, 5].map((n) => ({
+                    value: String(n),
+                    label: t(`evaluations.scale.${n as 1 | 2 | 3 | 4 | 5}`),
+                  }))}
+                />
+                <TextArea
+                  name="learning"
+                  required
+                  label={t("evaluations.learning")}
+                  value={text("learning", notes?.learning ?? "")}
+                  error={record.learning?.errors?.[0]}
+                />
+                <Radios
+                  field={record.objectivesReached!}
+                  legend={t("evaluations.objectivesReached")}
+                  value={notes?.objectivesReached ?? ""}
+                  options={REACHED.map((v) => ({ value: v, label: t(`evaluations.reached.${v}`) }))}
+                />
+                <TextArea
+                  name="recommendations"
+                  label={t("evaluations.recommendations")}
+                  value={text("recommendations", notes?.recommendations ?? "")}
+                  error={record.recommendations?.errors?.[0]}
+                />
+                <Radios
+                  field={record.continueMeeting!}
+                  legend={t("evaluations.continueMeeting")}
+                  value={notes?.continueMeeting ?? ""}
+                  options={CONTINUE.map((v) => ({
+                    value: v,
+                    label: t(`evaluations.continue.${v}`),
+                  }))}
+                />
+                <p>
+                  <button type="submit" className="button" disabled={busy}>
+                    {t("interviews.sendForValidation")}
+                  </button>
+                </p>
+              </Form>
+            </FieldLimits>
           </section>
 
           {i.status !== "validated" ? (

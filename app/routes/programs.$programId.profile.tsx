@@ -24,6 +24,9 @@ import { titleMeta } from "~/utils/meta";
 import { forbidden, requireProgramAccess } from "~/utils/permissions.server";
 import { getOwnParticipation } from "../../core/models/participant.server";
 import type { Services } from "../../core/services";
+import { FieldLimits } from "~/components/CharacterCount";
+import { FormDraft } from "~/components/FormDraft";
+import { textLimits } from "../../core/schemas/forms";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.profile");
 
@@ -57,6 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
             declared: own.participant.conflictOrgIds ?? [],
           }
         : null,
+    limits: textLimits(profileFormSchema([], [], [])),
   };
 }
 
@@ -81,7 +85,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ProfilePage() {
-  const { taxonomy, participant, organization, organizations, region, conflicts } =
+  const { taxonomy, participant, organization, organizations, region, conflicts, limits } =
     useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const failure = isReply(result) ? result : undefined;
@@ -103,213 +107,221 @@ export default function ProfilePage() {
         </p>
       ) : null}
       <FormErrorSummary form={form} />
-      <Form method="post" {...formProps(form)} className="stack" preventScrollReset>
-        {/* The default button for Enter in a field: saves (not the first need's "remove"). */}
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-        >
-          {t("profile.save")}
-        </button>
-        <fieldset>
-          <legend>{t("profile.organization")}</legend>
-          <p>
-            <strong>{organization?.name}</strong> · {t(`roles.${participant.role}`)}
-          </p>
-          <div className="field-row">
-            <Field
-              name="sector"
-              label={t("organization.sector")}
-              required
-              defaultValue={profile.sector}
-              error={e("sector")}
-            />
-            <Field
-              name="field"
-              label={t("apply.fields.field")}
-              defaultValue={profile.field}
-              error={e("field")}
-            />
-          </div>
-        </fieldset>
-
-        <fieldset aria-describedby="needs-hint">
-          <legend>{t("profile.needs")}</legend>
-          <p className="field-hint" id="needs-hint">
-            {t("profile.needsPriorityHint")}
-          </p>
-          {needs.length === 0 ? <p className="muted">{t("profile.noNeeds")}</p> : null}
-          <ol className="need-list">
-            {needs.map((need, index) => {
-              const label = tagLabel(
-                taxonomy.find((x) => x.id === need.tag),
-                locale,
-                need.tag,
-              );
-              return (
-                <li key={need.tag}>
-                  <input type="hidden" name="needTag" value={need.tag} />
-                  <span className="need-label">{label}</span>
-                  <label className="visually-hidden" htmlFor={`priority-${need.tag}`}>
-                    {t("profile.priorityOf", { need: label })}
-                  </label>
-                  <select
-                    id={`priority-${need.tag}`}
-                    name="needPriority"
-                    defaultValue={String(need.priority)}
-                  >
-                    <option value="3">{t("profile.priority.3")}</option>
-                    <option value="2">{t("profile.priority.2")}</option>
-                    <option value="1">{t("profile.priority.1")}</option>
-                  </select>
-                  <span className="need-actions">
-                    <button
-                      type="submit"
-                      name="intent"
-                      value={`remove:${index}`}
-                      className="icon-button"
-                      aria-label={t("profile.removeNeed", { need: label })}
-                    >
-                      ✕
-                    </button>
-                  </span>
-                </li>
-              );
-            })}
-          </ol>
-          {unused.length > 0 ? (
-            <div className="inline-form">
-              <div className={e("newNeedTag") ? "field field--invalid" : "field"}>
-                <label htmlFor="field-newNeedTag">{t("profile.addNeed")}</label>
-                <select
-                  id="field-newNeedTag"
-                  name="newNeedTag"
-                  defaultValue=""
-                  aria-describedby={e("newNeedTag") ? "field-newNeedTag-error" : undefined}
-                >
-                  <option value="">{t("profile.chooseSubject")}</option>
-                  {unused.map((tag) => (
-                    <option key={tag.id} value={tag.id}>
-                      {tagLabel(tag, locale)}
-                    </option>
-                  ))}
-                </select>
-                <FieldErrorText id="field-newNeedTag" error={e("newNeedTag")} />
-              </div>
-              <div className="field">
-                <label htmlFor="field-newNeedPriority">{t("profile.priorityLabel")}</label>
-                <select id="field-newNeedPriority" name="newNeedPriority" defaultValue="2">
-                  <option value="3">{t("profile.priority.3")}</option>
-                  <option value="2">{t("profile.priority.2")}</option>
-                  <option value="1">{t("profile.priority.1")}</option>
-                </select>
-              </div>
-              <button type="submit" name="intent" value="add" className="button button--secondary">
-                {t("profile.add")}
-              </button>
-            </div>
-          ) : null}
-          <TextArea
-            name="needsText"
-            label={t("profile.needsText")}
-            value={profile.needsText}
-            error={e("needsText")}
-            rows={3}
-          />
-        </fieldset>
-
-        <ExpertiseField tags={taxonomy} value={profile.expertise} error={e("expertise")} />
-        <TextArea
-          name="expertiseText"
-          label={t("profile.expertiseText")}
-          value={profile.expertiseText}
-          error={e("expertiseText")}
-          rows={3}
-        />
-        <WorkingStyleField value={profile.workingStyle} error={e("workingStyle")} />
-        <AvailabilityField value={profile.availability} error={e("availability")} />
-
-        {organizations.length > 0 ? (
-          <fieldset>
-            <legend>{t("apply.sections.competitors")}</legend>
-            <p className="field-hint">{t("profile.competitorsHint")}</p>
-            <OrganizationChecklist
-              organizations={organizations}
-              checked={organization?.competitorIds ?? []}
-              region={region}
-            />
-          </fieldset>
-        ) : null}
-
-        {conflicts ? (
-          <fieldset
-            aria-describedby={
-              e("conflictOrgIds") ? "conflicts-hint field-conflictOrgIds-error" : "conflicts-hint"
-            }
-          >
-            <legend>{t("profile.conflicts.legend")}</legend>
-            <p className="field-hint" id="conflicts-hint">
-              {t("profile.conflicts.hint")}
-            </p>
-            <p>
-              {conflicts.declared.length > 0
-                ? t("profile.conflicts.declared", {
-                    names: conflicts.candidates
-                      .filter((o) => conflicts.declared.includes(o.id))
-                      .map((o) => o.name)
-                      .join(", "),
-                  })
-                : t("profile.conflicts.none")}
-            </p>
-            {conflicts.candidates.length > 0 ? (
-              <div className="checkbox-grid">
-                {conflicts.candidates.map((o) => (
-                  <div className="checkbox" key={o.id}>
-                    <input
-                      type="checkbox"
-                      id={`conflict-${o.id}`}
-                      name="conflictOrgIds"
-                      value={o.id}
-                      defaultChecked={conflicts.declared.includes(o.id)}
-                    />
-                    <label htmlFor={`conflict-${o.id}`}>
-                      {o.name} · {mrcName(o.region, o.mrc)}
-                    </label>
-                  </div>
-                ))}
-              </div>
-            ) : (
-              <p className="muted">{t("profile.conflicts.noCandidates")}</p>
-            )}
-            <FieldErrorText id="field-conflictOrgIds" error={e("conflictOrgIds")} />
-          </fieldset>
-        ) : null}
-
-        <div className="checkbox">
-          <input
-            type="checkbox"
-            id="field-published"
-            name="published"
-            defaultChecked={participant.published}
-          />
-          <label htmlFor="field-published">{t("profile.published")}</label>
-        </div>
-        <p>
+      <FieldLimits limits={limits}>
+        <Form method="post" {...formProps(form)} className="stack" preventScrollReset>
+          <FormDraft id="profile" />
+          {/* The default button for Enter in a field: saves (not the first need's "remove"). */}
           <button
             type="submit"
             name="intent"
             value="save"
-            className="button"
-            disabled={navigation.state === "submitting"}
+            className="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
           >
             {t("profile.save")}
           </button>
-        </p>
-      </Form>
+          <fieldset>
+            <legend>{t("profile.organization")}</legend>
+            <p>
+              <strong>{organization?.name}</strong> · {t(`roles.${participant.role}`)}
+            </p>
+            <div className="field-row">
+              <Field
+                name="sector"
+                label={t("organization.sector")}
+                required
+                defaultValue={profile.sector}
+                error={e("sector")}
+              />
+              <Field
+                name="field"
+                label={t("apply.fields.field")}
+                defaultValue={profile.field}
+                error={e("field")}
+              />
+            </div>
+          </fieldset>
+
+          <fieldset aria-describedby="needs-hint">
+            <legend>{t("profile.needs")}</legend>
+            <p className="field-hint" id="needs-hint">
+              {t("profile.needsPriorityHint")}
+            </p>
+            {needs.length === 0 ? <p className="muted">{t("profile.noNeeds")}</p> : null}
+            <ol className="need-list">
+              {needs.map((need, index) => {
+                const label = tagLabel(
+                  taxonomy.find((x) => x.id === need.tag),
+                  locale,
+                  need.tag,
+                );
+                return (
+                  <li key={need.tag}>
+                    <input type="hidden" name="needTag" value={need.tag} />
+                    <span className="need-label">{label}</span>
+                    <label className="visually-hidden" htmlFor={`priority-${need.tag}`}>
+                      {t("profile.priorityOf", { need: label })}
+                    </label>
+                    <select
+                      id={`priority-${need.tag}`}
+                      name="needPriority"
+                      defaultValue={String(need.priority)}
+                    >
+                      <option value="3">{t("profile.priority.3")}</option>
+                      <option value="2">{t("profile.priority.2")}</option>
+                      <option value="1">{t("profile.priority.1")}</option>
+                    </select>
+                    <span className="need-actions">
+                      <button
+                        type="submit"
+                        name="intent"
+                        value={`remove:${index}`}
+                        className="icon-button"
+                        aria-label={t("profile.removeNeed", { need: label })}
+                      >
+                        ✕
+                      </button>
+                    </span>
+                  </li>
+                );
+              })}
+            </ol>
+            {unused.length > 0 ? (
+              <div className="inline-form">
+                <div className={e("newNeedTag") ? "field field--invalid" : "field"}>
+                  <label htmlFor="field-newNeedTag">{t("profile.addNeed")}</label>
+                  <select
+                    id="field-newNeedTag"
+                    name="newNeedTag"
+                    defaultValue=""
+                    aria-describedby={e("newNeedTag") ? "field-newNeedTag-error" : undefined}
+                  >
+                    <option value="">{t("profile.chooseSubject")}</option>
+                    {unused.map((tag) => (
+                      <option key={tag.id} value={tag.id}>
+                        {tagLabel(tag, locale)}
+                      </option>
+                    ))}
+                  </select>
+                  <FieldErrorText id="field-newNeedTag" error={e("newNeedTag")} />
+                </div>
+                <div className="field">
+                  <label htmlFor="field-newNeedPriority">{t("profile.priorityLabel")}</label>
+                  <select id="field-newNeedPriority" name="newNeedPriority" defaultValue="2">
+                    <option value="3">{t("profile.priority.3")}</option>
+                    <option value="2">{t("profile.priority.2")}</option>
+                    <option value="1">{t("profile.priority.1")}</option>
+                  </select>
+                </div>
+                <button
+                  type="submit"
+                  name="intent"
+                  value="add"
+                  className="button button--secondary"
+                >
+                  {t("profile.add")}
+                </button>
+              </div>
+            ) : null}
+            <TextArea
+              name="needsText"
+              label={t("profile.needsText")}
+              value={profile.needsText}
+              error={e("needsText")}
+              rows={3}
+            />
+          </fieldset>
+
+          <ExpertiseField tags={taxonomy} value={profile.expertise} error={e("expertise")} />
+          <TextArea
+            name="expertiseText"
+            label={t("profile.expertiseText")}
+            value={profile.expertiseText}
+            error={e("expertiseText")}
+            rows={3}
+          />
+          <WorkingStyleField value={profile.workingStyle} error={e("workingStyle")} />
+          <AvailabilityField value={profile.availability} error={e("availability")} />
+
+          {organizations.length > 0 ? (
+            <fieldset>
+              <legend>{t("apply.sections.competitors")}</legend>
+              <p className="field-hint">{t("profile.competitorsHint")}</p>
+              <OrganizationChecklist
+                organizations={organizations}
+                checked={organization?.competitorIds ?? []}
+                region={region}
+              />
+            </fieldset>
+          ) : null}
+
+          {conflicts ? (
+            <fieldset
+              aria-describedby={
+                e("conflictOrgIds") ? "conflicts-hint field-conflictOrgIds-error" : "conflicts-hint"
+              }
+            >
+              <legend>{t("profile.conflicts.legend")}</legend>
+              <p className="field-hint" id="conflicts-hint">
+                {t("profile.conflicts.hint")}
+              </p>
+              <p>
+                {conflicts.declared.length > 0
+                  ? t("profile.conflicts.declared", {
+                      names: conflicts.candidates
+                        .filter((o) => conflicts.declared.includes(o.id))
+                        .map((o) => o.name)
+                        .join(", "),
+                    })
+                  : t("profile.conflicts.none")}
+              </p>
+              {conflicts.candidates.length > 0 ? (
+                <div className="checkbox-grid">
+                  {conflicts.candidates.map((o) => (
+                    <div className="checkbox" key={o.id}>
+                      <input
+                        type="checkbox"
+                        id={`conflict-${o.id}`}
+                        name="conflictOrgIds"
+                        value={o.id}
+                        defaultChecked={conflicts.declared.includes(o.id)}
+                      />
+                      <label htmlFor={`conflict-${o.id}`}>
+                        {o.name} · {mrcName(o.region, o.mrc)}
+                      </label>
+                    </div>
+                  ))}
+                </div>
+              ) : (
+                <p className="muted">{t("profile.conflicts.noCandidates")}</p>
+              )}
+              <FieldErrorText id="field-conflictOrgIds" error={e("conflictOrgIds")} />
+            </fieldset>
+          ) : null}
+
+          <div className="checkbox">
+            <input
+              type="checkbox"
+              id="field-published"
+              name="published"
+              defaultChecked={participant.published}
+            />
+            <label htmlFor="field-published">{t("profile.published")}</label>
+          </div>
+          <p>
+            <button
+              type="submit"
+              name="intent"
+              value="save"
+              className="button"
+              disabled={navigation.state === "submitting"}
+            >
+              {t("profile.save")}
+            </button>
+          </p>
+        </Form>
+      </FieldLimits>
     </>
   );
 }

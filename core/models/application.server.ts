@@ -368,3 +368,75 @@ export async function decideApplication(
   await s.mail.enqueue(message);
   return { application: outcome.updated, invitationLink };
 }
+
+export class ApplicationJoinedError extends DomainError {
+  constructor() {
+    super({
+      name: "ApplicationJoinedError",
+      code: "application-joined",
+      messageKey: "applications.competitorsJoined",
+      status: 409,
+    });
+  }
+}
+
+/**
+ * The coordinator maps the competitors an applicant named in words (the public form lists no
+ * organization) to the program's organizations. The mapping is the application's whole list of
+ * competitors, brought to the organization when the invitation is used (acceptInvitation). Once
+ * the person has joined, their organization's competitors are theirs to keep (profile page).
+ */
+export async function mapApplicationCompetitors(
+  s: Services,
+  input: { programId: string; id: string; organizationIds: readonly string[] },
+) {
+  const now = s.clock.now().toISOString();
+  return s.store.transaction(async (tx) => {
+    const application = await tx.get("applications", input.id);
+    if (
+      !application ||
+      application.programId !== input.programId ||
+      application.status === "draft"
+    ) {
+      throw new NotFoundError("applications", input.id);
+    }
+    if (application.participantId) throw new ApplicationJoinedError();
+    return tx.update("applications", application.id, {
+      competitorOrgIds: [...new Set(input.organizationIds)],
+      competitorsMappedAt: now,
+    });
+  });
+}
+
+/** Statuses a person still waits on: a decision, or joining once accepted. */
+const PENDING = new Set<Application["status"]>(["submitted", "waitlisted", "accepted"]);
+
+/**
+ * The applications a signed-in person still waits on, found by their account's e-mail address
+ * (confirmed at sign-up) as the form's address or the contact person's: the same address the
+ * private status link was sent to. Drafts, decided-and-closed ones and joined ones are left out.
+ */
+export async function pendingApplicationsOf(s: Services, email: string) {
+  const address = email.trim().toLowerCase();
+  if (!address) return [];
+  const all = await s.store.find("applications");
+  return all
+    .filter(
+      (a) =>
+        PENDING.has(a.status) &&
+        !a.participantId &&
+        (a.email.toLowerCase() === address || a.contactEmail.toLowerCase() === address),
+    )
+    .sort((a, b) => newestFirst(a.submittedAt ?? a.createdAt, b.submittedAt ?? b.createdAt));
+}
+
+/** One of the person's own applications (not a draft), for its status page; else undefined. */
+export async function ownApplication(s: Services, email: string, id: string) {
+  const application = await s.store.get("applications", id);
+  const address = email.trim().toLowerCase();
+  if (!application || application.status === "draft" || !address) return undefined;
+  return application.email.toLowerCase() === address ||
+    application.contactEmail.toLowerCase() === address
+    ? application
+    : undefined;
+}

@@ -159,11 +159,15 @@ export async function acceptInvitation(
       (o) =>
         o.mrc === orgInput.mrc && o.name.toLocaleLowerCase("fr") === name.toLocaleLowerCase("fr"),
     );
+    // The coordinator's mapping of the competitors named in words is the whole list; before
+    // one, the names typed are matched to known organizations.
     const competitorIds = application
       ? [
           ...new Set([
             ...application.competitorOrgIds,
-            ...matchOrganizationNames(application.competitorsText, organizations),
+            ...(application.competitorsMappedAt
+              ? []
+              : matchOrganizationNames(application.competitorsText, organizations)),
           ]),
         ]
       : [];

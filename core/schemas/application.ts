@@ -49,6 +49,20 @@ export function needsFromForm(need: unknown): Array<{ tag: string; priority: num
   return needsByPriority(needs);
 }
 
+/**
+ * Competing organizations checked among the program's: the public form offers none (no
+ * organization is named to an anonymous visitor), so there any id is refused.
+ */
+const competitorIdsField = (organizationIds: readonly string[]) =>
+  z
+    .array(
+      z
+        .string()
+        .max(64, "errors.choice")
+        .refine((id) => organizationIds.includes(id), "errors.choice"),
+    )
+    .max(50);
+
 function profileFields(tagIds: readonly string[]) {
   const tag = z
     .string()
@@ -88,14 +102,7 @@ function applicationSubmitSchema(tagIds: readonly string[], organizationIds: rea
     ...regionMrcFields,
     ...profileFields(tagIds),
     competitorsText: optionalText(1000),
-    competitorOrgIds: z
-      .array(
-        z
-          .string()
-          .max(64, "errors.choice")
-          .refine((id) => organizationIds.includes(id), "errors.choice"),
-      )
-      .max(50),
+    competitorOrgIds: competitorIdsField(organizationIds),
     designatedThroughout: checkbox,
     canImplement: checkbox,
     consent: checkbox.refine((v) => v, "errors.consentRequired"),
@@ -164,14 +171,7 @@ function applicationDraftSchema(tagIds: readonly string[], organizationIds: read
     workingStyle: z.union([z.literal(""), workingStyle]).default(""),
     availability: z.array(z.enum(availabilitySlots as [string, ...string[]])).max(21),
     competitorsText: optionalText(1000),
-    competitorOrgIds: z
-      .array(
-        z
-          .string()
-          .max(64, "errors.choice")
-          .refine((id) => organizationIds.includes(id), "errors.choice"),
-      )
-      .max(50),
+    competitorOrgIds: competitorIdsField(organizationIds),
     designatedThroughout: checkbox,
     canImplement: checkbox,
     consent: checkbox,
@@ -229,9 +229,24 @@ export const decisionSchema = z.object({
   reason: requiredText(3, 2000),
 });
 
-/** A coordinator's review of an application: its scores on its rubric, then the decision. */
-export function applicationReviewSchema(rubric: Rubric) {
-  return z.discriminatedUnion("intent", [scoreSchema(rubric), decisionSchema]);
+/** The program's organizations a coordinator maps an applicant's competitors (named in words) to. */
+export function competitorMappingSchema(organizationIds: readonly string[]) {
+  return z.object({
+    intent: z.literal("competitors"),
+    competitorOrgIds: competitorIdsField(organizationIds),
+  });
+}
+
+/**
+ * A coordinator's review of an application: its scores on its rubric, its competitors mapped to
+ * the program's organizations, then the decision.
+ */
+export function applicationReviewSchema(rubric: Rubric, organizationIds: readonly string[]) {
+  return z.discriminatedUnion("intent", [
+    scoreSchema(rubric),
+    competitorMappingSchema(organizationIds),
+    decisionSchema,
+  ]);
 }
 
 export const applicationFiltersSchema = z.object({

@@ -90,3 +90,63 @@ export function issueMessage(issue: Issue, sent: readonly unknown[]): FieldError
     ? { key: "errors.required" }
     : messageFor(issue);
 }
+
+/** The parts of a zod schema's definition that `textLimits` reads (no zod import needed). */
+interface SchemaNode {
+  _zod: {
+    def: {
+      type: string;
+      shape?: Record<string, SchemaNode>;
+      options?: SchemaNode[];
+      in?: SchemaNode;
+      out?: SchemaNode;
+      innerType?: SchemaNode;
+    };
+    bag?: { maximum?: unknown };
+  };
+  /** A zod string's longest length (from its checks). */
+  maxLength?: number | null;
+}
+
+/**
+ * The longest text each field of a form's schema takes, by the field's name as the form posts it
+ * (`concept`, `comment.goals`): the page shows it as a live counter, from the schema itself so
+ * that no limit is written twice. Where a union's branches differ, the stricter limit is given.
+ */
+export function textLimits(schema: z.ZodType): Record<string, number> {
+  const limits: Record<string, number> = {};
+  const visit = (node: SchemaNode | undefined, name: string) => {
+    if (!node) return;
+    const def = node._zod.def;
+    switch (def.type) {
+      case "object":
+        for (const [key, child] of Object.entries(def.shape ?? {}))
+          visit(child, name ? `${name}.${key}` : key);
+        return;
+      case "union":
+        for (const option of def.options ?? []) visit(option, name);
+        return;
+      case "pipe":
+        visit(def.in, name);
+        visit(def.out, name);
+        return;
+      case "default":
+      case "prefault":
+      case "optional":
+      case "nullable":
+      case "catch":
+        visit(def.innerType, name);
+        return;
+      case "string": {
+        const max = node.maxLength ?? node._zod.bag?.maximum;
+        if (name && typeof max === "number" && Number.isFinite(max))
+          limits[name] = Math.min(limits[name] ?? max, max);
+        return;
+      }
+      default:
+        return;
+    }
+  };
+  visit(schema as unknown as SchemaNode, "");
+  return limits;
+}

@@ -29,6 +29,8 @@ export const DEMO_PASSWORD = "maillage-demo";
 export const DEMO_COORDINATOR_EMAIL = "coordination@exemple.org";
 /** Coordinates the demo program with the coordinator; not an administrator (ADR 0035). */
 export const DEMO_CO_COORDINATOR_EMAIL = "co.coordination@exemple.org";
+/** An applicant with an account whose application awaits a decision (no program joined yet). */
+export const DEMO_APPLICANT_EMAIL = "gabrielle@exemple.org";
 export const DEMO_PROGRAM_ID = "prog-reemploi-2026";
 
 interface DemoPerson {
@@ -536,6 +538,17 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
   coordination("jumelage", 3, 2.5, "pairing", "Speed dating et approbation des groupes");
   coordination("suivi", 1, 0.75, "follow-up", "Premier contact avec le groupe Chaîne de froid");
   doc.applications.push(...demoApplications(at, coordinatorId));
+  // An applicant with an account (Gabrielle, the contact person of the Sept-Îles application,
+  // which awaits a decision): her dashboard shows it, and the interest form is pre-filled.
+  doc.users.push({
+    id: "u-gabrielle",
+    email: DEMO_APPLICANT_EMAIL,
+    name: "Gabrielle Vigneault",
+    role: "participant",
+    passwordHash,
+    locale: "fr",
+    createdAt: at(11),
+  });
   const { event, ratings } = demoEvent(at, coordinatorId);
   doc.events.push(event, demoUpcomingEvent(at, coordinatorId));
   doc.ratings.push(...ratings);
@@ -893,7 +906,7 @@ function demoApplications(
       email: "info@frigopartage-si.exemple.org",
       organizationName: "Frigo-Partage de Sept-Îles",
       contactName: "Gabrielle Vigneault",
-      contactEmail: "gabrielle@exemple.org",
+      contactEmail: DEMO_APPLICANT_EMAIL,
       concept:
         "Trois frigos communautaires ouverts en 2024 ; nous voulons structurer la collecte auprès des épiceries et mesurer les volumes.",
       operations: ["logistics" as const, "transport" as const],
@@ -902,6 +915,8 @@ function demoApplications(
       recentSupport: "yes" as const,
       recentSupportText:
         "Accompagnement en gestion des bénévoles par la corporation de développement communautaire, hiver 2026.",
+      // Named in words, as on the public form: the coordinator maps it on the application's page.
+      competitorsText: "Banque alimentaire Fjord-et-Lac",
       barriers: "Distances, un seul véhicule, pas de données fiables sur les volumes.",
       mentoringHelp: "Apprendre d'un organisme qui a mutualisé ses tournées en région éloignée.",
       revisionOpenness: "Nous pouvons revoir entièrement nos horaires de collecte.",

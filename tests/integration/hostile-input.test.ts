@@ -223,6 +223,9 @@ describe("hostile forms", () => {
       "operationsText",
       "recentSupport",
       "recentSupportText",
+      // The public form names no organization: competitors come in words, any id is refused.
+      "competitorsText",
+      "competitorOrgIds",
     ];
     await hostilePosts({
       client: applicant,
@@ -232,6 +235,24 @@ describe("hostile forms", () => {
       marked: "concept",
       headers: fromAddress,
     });
+  });
+
+  it("the coordinator's mapping of an application's competitors takes only the program's organizations", async () => {
+    const coordinator = await signedIn(server.url, "coordination@exemple.org");
+    await hostilePosts({
+      client: coordinator,
+      path: `${PROGRAM}/applications/app-granby`,
+      valid: { intent: "competitors", competitorOrgIds: ["org-louise", "org-marc"] },
+      // (A forged intent matches none of the page's forms: refused with 400, no message shown.)
+      fields: ["competitorOrgIds"],
+    });
+    const stored = JSON.parse(await storeText()) as {
+      applications: Array<{ id: string; competitorOrgIds: string[] }>;
+      organizations: Array<{ id: string }>;
+    };
+    const known = new Set(stored.organizations.map((o) => o.id));
+    const granby = stored.applications.find((a) => a.id === "app-granby")!;
+    expect(granby.competitorOrgIds.every((id) => known.has(id))).toBe(true);
   });
 
   it("sign-up and sign-in refuse hostile accounts and redirects without failing", async () => {

@@ -191,16 +191,26 @@ const FORMS: Record<string, FormCase> = {
     valid: { intent: "decide", status: "accepted", reason: "Bon projet" },
   },
   "application.applicationReviewSchema (score)": {
-    schema: application.applicationReviewSchema("project"),
+    schema: application.applicationReviewSchema("project", ORGS),
     valid: { intent: "score", ...scoreFields },
   },
   "application.applicationReviewSchema (mentor score)": {
-    schema: application.applicationReviewSchema("mentor"),
+    schema: application.applicationReviewSchema("mentor", ORGS),
     valid: { intent: "score", ...mentorScoreFields },
   },
   "application.applicationReviewSchema (decide)": {
-    schema: application.applicationReviewSchema("project"),
+    schema: application.applicationReviewSchema("project", ORGS),
     valid: { intent: "decide", status: "accepted", reason: "Bon projet" },
+  },
+  "application.applicationReviewSchema (competitors)": {
+    schema: application.applicationReviewSchema("project", ORGS),
+    valid: { intent: "competitors", competitorOrgIds: ["org-1"] },
+    arrayFields: ["competitorOrgIds"],
+  },
+  "application.competitorMappingSchema": {
+    schema: application.competitorMappingSchema(ORGS),
+    valid: { intent: "competitors", competitorOrgIds: ["org-1"] },
+    arrayFields: ["competitorOrgIds"],
   },
   "application.applicationFiltersSchema": {
     schema: application.applicationFiltersSchema,
@@ -1105,6 +1115,7 @@ describe("every schema is covered", () => {
     // Built for the application's rubric: both rubrics have entries above.
     factories.add("scoreSchema");
     factories.add("applicationReviewSchema");
+    factories.add("competitorMappingSchema");
     const missing: string[] = [];
     for (const [module, exports] of Object.entries(MODULES)) {
       for (const [name, value] of Object.entries(exports)) {

@@ -16,17 +16,30 @@ export function CompetitorsSection({
   return (
     <fieldset>
       <legend>{t("apply.sections.competitors")}</legend>
-      <p className="field-hint">{t("apply.competitorsHint")}</p>
-      <OrganizationChecklist
-        organizations={organizations}
-        checked={listOf(fields.competitorOrgIds)}
-        region={textOf(fields.region)}
-      />
-      <TextArea
-        field={fields.competitorsText!}
-        label={t("apply.fields.competitorsText")}
-        rows={2}
-      />
+      {organizations.length > 0 ? (
+        <>
+          <p className="field-hint">{t("apply.competitorsHint")}</p>
+          <OrganizationChecklist
+            organizations={organizations}
+            checked={listOf(fields.competitorOrgIds)}
+            region={textOf(fields.region)}
+          />
+          <TextArea
+            field={fields.competitorsText!}
+            label={t("apply.fields.competitorsText")}
+            rows={2}
+          />
+        </>
+      ) : (
+        // The public form names no organization: the applicant names them, the coordination
+        // maps the names to the program's organizations during preselection.
+        <TextArea
+          field={fields.competitorsText!}
+          label={t("apply.fields.competitorsNamed")}
+          hint={t("apply.competitorsHintPublic")}
+          rows={3}
+        />
+      )}
     </fieldset>
   );
 }

@@ -4,6 +4,7 @@ import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { TextArea } from "~/components/ProfileFields";
+import { FormDraft } from "~/components/FormDraft";
 import type { MeetingDetailsForm } from "../../../core/schemas/meetings";
 import { answerExcept } from "~/utils/form-answers";
 import { formProps, useAppForm } from "~/utils/forms";
@@ -40,6 +41,7 @@ export function DetailsForm({ data, busy }: { data: MeetingData; busy: boolean }
       <FormErrorSummary form={form} />
       {/* A new key after each save: selects show the stored values again (after a swap too). */}
       <Form method="post" {...formProps(form)} className="stack" key={m.sequence}>
+        <FormDraft id="meeting-details" />
         <input type="hidden" name="intent" value="details" />
         <input type="hidden" name="sequence" value={m.sequence} />
         <div className="field-row">

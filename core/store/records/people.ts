@@ -236,6 +236,11 @@ export const applicationSchema = z.strictObject({
   profile: profileSchema,
   competitorsText: z.string().max(1000),
   competitorOrgIds: z.array(id).max(50),
+  /**
+   * When a coordinator mapped the competitors named in words to the program's organizations: from
+   * then on `competitorOrgIds` is the whole list (names are no longer matched at acceptance).
+   */
+  competitorsMappedAt: isoDate.optional(),
   designatedThroughout: z.boolean(),
   canImplement: z.boolean(),
   consent: z.boolean(),

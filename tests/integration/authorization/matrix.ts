@@ -66,6 +66,8 @@ const groupViewersAct = answers("login", 404, 404, 404, "ok", 404, 404, 403);
 const respondents = answers("login", 404, 404, 200, 200, 404, 404);
 /** A final interview: the program's coordinators and the participant interviewed (the member). */
 const interviewed = answers("login", 404, 404, 404, 200, 404, 200);
+/** An applicant's own application page: its applicant only (the fixture's roles are not). */
+const applicantOnly = answers("login", 404, 404, 404, 404, 404, 404);
 const asAction = (page: RoleAnswers): RoleAnswers =>
   Object.fromEntries(
     Object.entries(page).map(([role, answer]) => [role, answer === 200 ? "ok" : answer]),
@@ -97,6 +99,9 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "routes/programs.new": { get: coordinators, post: asAction(coordinators) },
   "routes/apply.$programId": { get: everyone, post: asAction(everyone) },
   "routes/application.$token": { get: everyone },
+  // A signed-in person's own application (found by their e-mail address): none of the roles
+  // applied with the matrix's application, so everyone signed in gets a 404.
+  "routes/applications.$applicationId": { get: applicantOnly },
   "routes/invitation.$token": { get: everyone, post: asAction(everyone) },
   "routes/co-coordination.$token": { get: everyone, post: asAction(signedIn) },
   "routes/admin.users": { get: administrators, post: asAction(administrators) },
