@@ -6,7 +6,7 @@
  * fails with a DiskFullError and no temporary file is left behind.
  */
 import { randomUUID } from "node:crypto";
-import { mkdir, readdir, readFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { writeFileAtomic, type AtomicFs } from "../store/atomic-file";
 import { asDiskFull } from "../store/types";
@@ -86,6 +86,45 @@ export class Mailer {
     }
     await this.writeEntry(entry);
     return entry;
+  }
+
+  /**
+   * A person's account was erased (core/models/personal-data.server.ts, ADR 0038): the messages
+   * addressed to `email` are removed from the outbox, and `scrub` rewrites every other message's
+   * subject and text (another member's notice that names the person). Each file is replaced
+   * atomically. Resolves to the number of messages removed or rewritten.
+   */
+  async eraseRecipient(email: string, scrub: (text: string) => string = (t) => t): Promise<number> {
+    const dir = this.outboxDir;
+    const target = email.trim().toLowerCase();
+    let changed = 0;
+    for (const name of (await readdir(dir)).filter(
+      (n) => n.endsWith(".json") && !n.startsWith("."),
+    )) {
+      const path = join(dir, name);
+      let raw: unknown;
+      try {
+        raw = JSON.parse(await readFile(path, "utf8"));
+      } catch {
+        continue;
+      }
+      const parsed = outboxEntrySchema.safeParse(raw);
+      if (!parsed.success) continue;
+      const entry = parsed.data;
+      if (entry.to.trim().toLowerCase() === target) {
+        await rm(path, { force: true });
+        changed++;
+        continue;
+      }
+      const subject = scrub(entry.subject);
+      const text = scrub(entry.text);
+      if (subject === entry.subject && text === entry.text) continue;
+      await writeFileAtomic(path, JSON.stringify({ ...entry, subject, text }, null, 2), {
+        fs: this.fs,
+      });
+      changed++;
+    }
+    return changed;
   }
 
   /** The outbox, newest first; only a program's messages when `programId` is given. */
