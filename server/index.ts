@@ -26,6 +26,7 @@ import { withDiskFullPage } from "./http/disk-full-page";
 import { withSubmissionLedger } from "../app/utils/submission.server";
 import type { AppLoadContext } from "../app/context";
 import { startReminders } from "./reminders";
+import { startRetention } from "./retention";
 import { attachPostgresAdapter } from "./live/adapter";
 import { demoDocument } from "./seeds/demo";
 
@@ -161,6 +162,7 @@ async function main() {
   }
 
   const reminders = startReminders(s, config.reminders);
+  const retention = startRetention(s);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -170,6 +172,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
     await reminders.stop();
+    await retention.stop();
     await live.stop();
     io.close();
     await adapterPool?.end().catch(() => undefined);

@@ -324,10 +324,14 @@ export async function erasePerson(s: Services, userId: string, reason: ErasureRe
     return files;
   });
   if (!files) return;
-  await scrubLogs(s, plan.logs, plan.erasure);
-  for (const email of plan.erasure.emails) await s.mail.eraseRecipient(email, plan.erasure.scrub);
-  for (const file of files) await s.uploads.remove(file);
-  console.log(`personal data: account ${userId} erased (${reason})`);
+  // Once committed (a route's action commits with its whole transaction): the lines written
+  // meanwhile, the outbox, the uploaded files.
+  await s.store.afterCommit(async () => {
+    await scrubLogs(s, plan.logs, plan.erasure);
+    for (const email of plan.erasure.emails) await s.mail.eraseRecipient(email, plan.erasure.scrub);
+    for (const file of files) await s.uploads.remove(file);
+    console.log(`personal data: account ${userId} erased (${reason})`);
+  });
 }
 
 /** What an erasure will look for, read before it (undefined: nothing to erase). */
@@ -531,7 +535,7 @@ export async function purgeProgramPersonalData(s: Services, programId: string): 
     return { files, eventIds: [...eventIds] };
   });
   if (!result) return false;
-  await purgeProgramFiles(s, programId, result.eventIds, result.files);
+  await s.store.afterCommit(() => purgeProgramFiles(s, programId, result.eventIds, result.files));
   return true;
 }
 
@@ -545,6 +549,15 @@ async function purgeProgramFiles(
   await s.audit.rewrite(programId, () => null);
   for (const eventId of eventIds) await s.chat.rewrite(eventId, () => null);
   for (const file of files) await s.uploads.remove(file);
+}
+
+/** What a program's pages say about its retention (components/RetentionNotice.tsx). */
+export function retentionFacts(program: Program) {
+  return {
+    months: program.retentionMonths,
+    date: retentionDate(program),
+    purgedAt: program.personalDataPurgedAt,
+  };
 }
 
 /** The closed programs whose retention date has come and that are not purged yet. */
