@@ -283,14 +283,15 @@ export type ErasureReason = "account-deleted";
 export async function erasePerson(s: Services, userId: string, reason: ErasureReason) {
   const plan = await erasurePlan(s, userId);
   if (!plan) return;
-  // The logs first, while the name is still known: a failure here leaves the account as it was and
-  // the person can try again; after the commit, once more for lines written meanwhile.
-  await scrubLogs(s, plan.logs, plan.erasure);
   const files = await s.store.transaction(async (tx) => {
     const user = await tx.get("users", userId);
     if (!user || user.erasedAt) return undefined;
     const sole = await programsOnlyCoordinatedBy(tx, userId);
     if (sole.length) throw new SoleCoordinatorError(sole);
+    // The logs first, inside the transaction (once the rule is checked, while the name is still
+    // known): if they fail, nothing of the store changes and the person can try again; after the
+    // commit, once more for the lines written meanwhile.
+    await scrubLogs(s, plan.logs, plan.erasure);
     const files: string[] = [];
     for (const p of await tx.find("participants", { userId }))
       files.push(...(await eraseParticipant(tx, p)));

@@ -269,3 +269,45 @@ describe.each(engines)("erasing an account on $name", (engine) => {
     expect((await s.store.get("users", coordinator))!.erasedAt).toBeUndefined();
   });
 });
+
+describe.each(engines)("two coordinators leaving at once on $name", (engine) => {
+  it("erases one of them and keeps the other, so the program is never left alone", async () => {
+    const s = await open(engine, { value: new Date("2026-12-01T12:00:00Z") });
+    const program = (await s.store.get("programs", PILOT_PROGRAM_ID))!;
+    const first = program.coordinatorIds[0]!;
+    const firstUser = (await s.store.get("users", first))!;
+    const second = await s.store.insert("users", {
+      ...firstUser,
+      id: "u-second-coordinator",
+      email: "seconde@exemple.org",
+      name: "Seconde Coordonnatrice",
+    });
+    await s.store.update("programs", PILOT_PROGRAM_ID, {
+      coordinatorIds: [first, second.id],
+    });
+    await s.audit.append({
+      id: "aud-both",
+      programId: PILOT_PROGRAM_ID,
+      at: "2026-12-01T12:00:00.000Z",
+      actorId: second.id,
+      actorName: second.name,
+      action: "approve",
+      details: {},
+    });
+    const results = await Promise.allSettled([
+      erasePerson(s, first, "account-deleted"),
+      erasePerson(s, second.id, "account-deleted"),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const refused = results.find((r) => r.status === "rejected")!;
+    expect((refused as PromiseRejectedResult).reason).toBeInstanceOf(SoleCoordinatorError);
+    const after = (await s.store.get("programs", PILOT_PROGRAM_ID))!;
+    expect(after.coordinatorIds).toHaveLength(1);
+    const kept = (await s.store.get("users", after.coordinatorIds[0]!))!;
+    expect(kept.erasedAt).toBeUndefined();
+    expect(kept.name).not.toBe(ERASED_NAME);
+    // The one who stays keeps their name in the audit trail too.
+    if (kept.id === second.id)
+      expect((await s.audit.list(PILOT_PROGRAM_ID)).at(-1)!.actorName).toBe(second.name);
+  });
+});
