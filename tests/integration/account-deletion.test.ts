@@ -101,6 +101,42 @@ async function reportFigures(coordinator: HttpClient) {
 }
 
 describe("a person's own data", () => {
+  it("the closed pilot shows when its personal information will be purged", async () => {
+    const coordinator = await signedIn(server.url, "coordination@exemple.org");
+    const pilot = "/programs/prog-pilote-2025";
+    for (const path of [pilot, `${pilot}/settings`]) {
+      const text = decode(await (await coordinator.get(path)).text()).replace(/<!-- -->/g, "");
+      expect(text, path).toContain(
+        "Les renseignements personnels seront supprimés le 16 janvier 2028.",
+      );
+    }
+  });
+
+  it("refuses hostile deletion forms without a failure and keeps the account", async () => {
+    const person = await signedIn(server.url, "amelie@exemple.org");
+    const hostile: Array<Record<string, string | string[]>> = [
+      { password: "<script>alert(1)</script>", confirm: "on" },
+      { password: "x".repeat(300_000), confirm: "on" },
+      { password: "\u0000\uD800", confirm: "<svg/onload=alert(1)>" },
+      { password: "maillage-demo", confirm: "off" },
+      { "__proto__[isAdmin]": "1", constructor: "x", password: "" },
+      { password: ["maillage-demo", "autre"], confirm: ["on", "on"] },
+    ];
+    let n = 0;
+    for (const form of hostile) {
+      const response = await person.post("/account/delete", form, {
+        // A distinct address each time: the sign-in throttle must not hide validation.
+        "X-Forwarded-For": `10.9.0.${++n}`,
+      });
+      const html = await response.text();
+      expect(response.status, JSON.stringify(form).slice(0, 80)).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      expect(html).not.toContain("<script>alert(1)</script>");
+      expect(html).not.toContain("<svg/onload");
+    }
+    expect((await person.get("/dashboard")).status).toBe(200);
+  });
+
   it("downloads an archive of one's own data and files, nobody else's", async () => {
     const person = await signedIn(server.url, PERSON.email);
     // A file of theirs, shared in their group.
