@@ -18,7 +18,8 @@ import {
 } from "../../core/models/personal-data.server";
 import { programReport } from "../../core/models/report.server";
 import type { Report } from "../../core/models/report";
-import { collectionNames } from "../../core/store/schema";
+import { collectionNames, type StoreDocument } from "../../core/store/schema";
+import { checkInvariants } from "../../core/models/invariants";
 import { PILOT_PROGRAM_ID } from "../../server/seeds/pilot";
 import { testServices, type TestServices } from "../helpers/services";
 
@@ -52,6 +53,13 @@ function figures(report: Report) {
       themes: report.tools.themes.map((t) => ({ ...t, tools: t.tools.length })),
     },
   };
+}
+
+/** The domain's invariants hold on the store as it is. */
+async function expectInvariants(s: TestServices) {
+  const doc: Record<string, unknown> = {};
+  for (const c of collectionNames) doc[c] = await s.store.find(c);
+  expect(checkInvariants(doc as unknown as StoreDocument)).toEqual([]);
 }
 
 /** Every record of the store, as one text. */
@@ -163,6 +171,7 @@ describe.each(engines)("retention on $name", (engine) => {
     // The report's figures are those of before.
     const after = figures(await programReport(s, purged, "2028-02-01"));
     expect(after).toEqual(before);
+    await expectInvariants(s);
   });
 });
 
@@ -255,6 +264,7 @@ describe.each(engines)("erasing an account on $name", (engine) => {
     // The group keeps its members; the report's figures are those of before.
     expect((await s.store.get("groups", group.id))!.memberIds).toContain(person.id);
     expect(figures(await programReport(s, program, "2026-12-01"))).toEqual(before);
+    await expectInvariants(s);
   });
 
   it("refuses to erase the only coordinator of a program, naming it", async () => {
