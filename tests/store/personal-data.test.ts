@@ -17,6 +17,8 @@ import {
   SoleCoordinatorError,
 } from "../../core/models/personal-data.server";
 import { programReport } from "../../core/models/report.server";
+import { updateProgram } from "../../core/models/program.server";
+import { programFormSchema } from "../../core/schemas/program";
 import type { Report } from "../../core/models/report";
 import { collectionNames, type StoreDocument } from "../../core/store/schema";
 import { checkInvariants } from "../../core/models/invariants";
@@ -319,5 +321,51 @@ describe.each(engines)("two coordinators leaving at once on $name", (engine) => 
     // The one who stays keeps their name in the audit trail too.
     if (kept.id === second.id)
       expect((await s.audit.list(PILOT_PROGRAM_ID)).at(-1)!.actorName).toBe(second.name);
+  });
+});
+
+describe("a program's retention setting", () => {
+  it("closing records the day, the months set the purge date, reopening forgets it", async () => {
+    const now = { value: new Date("2027-03-31T16:00:00Z") };
+    const s = await open(engines[0]!, now);
+    const program = (await s.store.get("programs", "prog-reemploi-2026"))!;
+    const form = (status: string, retentionMonths: string) =>
+      programFormSchema.parse({
+        title: program.title,
+        theme: program.theme,
+        subThemes: program.subThemes.join("\n"),
+        description: program.description,
+        status,
+        composition: program.composition,
+        regionRule: program.regionRule,
+        format: program.format,
+        applicationOpens: "",
+        applicationCloses: "",
+        mentoringStart: program.mentoringStart,
+        mentoringEnd: program.mentoringEnd,
+        hourBankHours: String(program.hourBankHours),
+        cadenceWeeksMin: "2",
+        cadenceWeeksMax: "4",
+        meetingMinutes: "120",
+        mentorCompensation: "0",
+        coordination: "0",
+        retentionMonths,
+      });
+    expect(retentionDate(program)).toBeUndefined();
+    await updateProgram(s, program.id, form("closed", "11"));
+    const closed = (await s.store.get("programs", program.id))!;
+    expect(closed.closedAt).toBe(now.value.toISOString());
+    // Closed on March 31 (Quebec): eleven months later is the last day of February.
+    expect(retentionDate(closed)).toBe("2028-02-29");
+    // Saving again keeps the closing day.
+    now.value = new Date("2027-05-01T12:00:00Z");
+    await updateProgram(s, program.id, form("closed", "12"));
+    expect(retentionDate((await s.store.get("programs", program.id))!)).toBe("2028-03-31");
+    await updateProgram(s, program.id, form("active", "12"));
+    const reopened = (await s.store.get("programs", program.id))!;
+    expect(reopened.closedAt).toBeUndefined();
+    expect(retentionDate(reopened)).toBeUndefined();
+    expect(() => form("closed", "0")).toThrow();
+    expect(() => form("closed", "121")).toThrow();
   });
 });
