@@ -110,6 +110,10 @@ function AccountMenu({ user }: { user: NonNullable<RootLoaderData["user"]> }) {
           {t(user.role === "coordinator" ? "roles.coordinator" : "roles.participant")}
         </p>
         <Link to="/dashboard">{t("nav.dashboard")}</Link>
+        <Link to="/account/data.tar.gz" reloadDocument>
+          {t("accountData.menu")}
+        </Link>
+        <Link to="/account/delete">{t("accountDelete.menu")}</Link>
         <Form method="post" action="/logout">
           <button type="submit" className="link-button">
             {t("nav.signOut")}

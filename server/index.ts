@@ -27,6 +27,7 @@ import { withSubmissionLedger } from "../app/utils/submission.server";
 import type { AppLoadContext } from "../app/context";
 import { startOutboxWorker } from "./outbox";
 import { startReminders } from "./reminders";
+import { startRetention } from "./retention";
 import { attachPostgresAdapter } from "./live/adapter";
 import { demoDocument } from "./seeds/demo";
 
@@ -163,6 +164,7 @@ async function main() {
 
   const reminders = startReminders(s, config.reminders);
   const outbox = await startOutboxWorker(s, config.outbox);
+  const retention = startRetention(s);
 
   let stopping = false;
   const stop = async (signal: string) => {
@@ -173,6 +175,7 @@ async function main() {
     force.unref();
     await reminders.stop();
     await outbox.stop();
+    await retention.stop();
     await live.stop();
     io.close();
     await adapterPool?.end().catch(() => undefined);

@@ -29,6 +29,7 @@ export interface ProgramFormValues {
   selfFormedApproval?: string;
   proposalHours?: number;
   meetingLead?: string;
+  retentionMonths?: number;
 }
 
 /** The form's values before any submission, as the fields show them. */
@@ -42,6 +43,7 @@ function shownValues(values: ProgramFormValues): Record<string, string> {
       selfFormedApproval: values.selfFormedApproval ?? "notify",
       proposalHours: values.proposalHours ?? 72,
       meetingLead: values.meetingLead ?? "by-mode",
+      retentionMonths: values.retentionMonths ?? 24,
       mentorCompensation: budget.mentorCompensation,
       coordination: budget.coordination,
     }).map(([name, value]) => [name, value === undefined ? "" : String(value)]),
@@ -257,6 +259,19 @@ export function ProgramForm({
           max={720}
           required
           label={t("programForm.proposalHours")}
+        />
+      </fieldset>
+      <fieldset>
+        <legend>{t("programForm.privacy")}</legend>
+        <Field
+          field={fields.retentionMonths!}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={120}
+          required
+          label={t("programForm.retentionMonths")}
+          hint={t("programForm.retentionMonthsHint")}
         />
       </fieldset>
       <fieldset>

@@ -4,6 +4,8 @@ import { mrcName, regionName } from "../../core/data/geography";
 import { getOwnParticipation, programOverview } from "../../core/models/participant.server";
 import { Pager, PageRange } from "~/components/Pager";
 import { useT } from "~/utils/i18n-react";
+import { RetentionNotice } from "~/components/RetentionNotice";
+import { retentionFacts } from "../../core/models/personal-data.server";
 import { requestedPage } from "../../core/utils/pagination";
 import { requireProgramAccess } from "~/utils/permissions.server";
 
@@ -28,6 +30,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       mentoringEnd: program.mentoringEnd,
       hourBankHours: program.hourBankHours,
     },
+    retention: retentionFacts(program),
     asCoordinator,
   };
   if (asCoordinator) {
@@ -169,6 +172,9 @@ export default function ProgramPage() {
           <dd>{t(`program.regionRules.${program.regionRule}`)}</dd>
         </div>
       </dl>
+      {data.retention.date || data.retention.purgedAt ? (
+        <RetentionNotice retention={data.retention} />
+      ) : null}
       {data.coordinator ? <CoordinatorPanel data={data.coordinator} /> : null}
       {data.own ? (
         <section aria-labelledby="you" className="panel">

@@ -4,6 +4,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { FieldErrorText } from "~/components/Field";
 import { ProgramForm } from "~/components/ProgramForm";
+import { RetentionNotice } from "~/components/RetentionNotice";
 import { tagLabel } from "~/components/ProfileFields";
 import {
   addTag,
@@ -12,6 +13,7 @@ import {
   renameTag,
   updateProgram,
 } from "../../core/models/program.server";
+import { retentionFacts } from "../../core/models/personal-data.server";
 import { programSettingsSchema } from "../../core/schemas/program";
 import { replyWithError } from "~/utils/errors.server";
 import { formProps, intentOf, isReply, useAppForm } from "~/utils/forms";
@@ -25,7 +27,11 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNa
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
   const { program } = await requireCoordinatorOf(s, request, params.programId);
-  return { program, formLink: `${s.site.url()}/apply/${program.id}` };
+  return {
+    program,
+    formLink: `${s.site.url()}/apply/${program.id}`,
+    retention: retentionFacts(program),
+  };
 }
 
 export async function action({ request, params, context }: ActionFunctionArgs) {
@@ -60,7 +66,7 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 }
 
 export default function ProgramSettings() {
-  const { program, formLink } = useLoaderData<typeof loader>();
+  const { program, formLink, retention } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   // The rows of the taxonomy share one answer: the refused row's error is under `tag.<id>`.
   const tagReply =
@@ -86,6 +92,8 @@ export default function ProgramSettings() {
         <label htmlFor="apply-link">{t("programForm.formLink")}</label>
         <input id="apply-link" readOnly value={formLink} onFocus={(e) => e.target.select()} />
       </section>
+
+      <RetentionNotice retention={retention} />
 
       <ProgramForm values={program} submitLabel={t("programForm.save")} />
 
@@ -127,10 +135,7 @@ export default function ProgramSettings() {
                   </button>
                   <button type="submit" name="intent" value="tag-remove" className="link-button">
                     {t("taxonomy.remove")}
-                    <span className="visually-hidden">
-                      {" "}
-                      {tagLabel(tag, locale)}
-                    </span>
+                    <span className="visually-hidden"> {tagLabel(tag, locale)}</span>
                   </button>
                 </Form>
                 <FieldErrorText id={`tag-${tag.id}`} error={error} />

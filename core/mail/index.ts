@@ -8,9 +8,9 @@
  * configured later.
  *
  * Messages of the older outbox directory ($DATA_DIR/outbox, one JSON file each) are read once into
- * the collection when the mailer opens, then moved to $DATA_DIR/outbox-imported.
+ * the collection when the mailer opens, then deleted.
  */
-import { mkdir, readdir, readFile, rename } from "node:fs/promises";
+import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { newId } from "../store";
 import {
@@ -123,8 +123,8 @@ function fromLegacy(entry: LegacyOutboxEntry): OutboxMessage {
 
 /**
  * Reads the older outbox directory ($DATA_DIR/outbox/*.json) into the store once: each valid
- * message not already there (by id) is inserted, in one transaction, then the files are moved to
- * $DATA_DIR/outbox-imported so they are not read again. Invalid files are left where they are,
+ * message not already there (by id) is inserted, in one transaction, then the files are deleted
+ * (the store holds them; a copy beside it would escape an account's erasure). Invalid files are left where they are,
  * with a warning. Returns how many messages were imported.
  */
 export async function importLegacyOutbox(store: Store, dataDir: string): Promise<number> {
@@ -160,8 +160,8 @@ export async function importLegacyOutbox(store: Store, dataDir: string): Promise
     }
     return count;
   });
-  const moved = join(dataDir, "outbox-imported");
-  await mkdir(moved, { recursive: true });
-  for (const { name } of found) await rename(join(dir, name), join(moved, name));
+  // The store holds them now: no second copy of people's messages is left beside it (an erasure,
+  // ADR 0038, reaches the store, not stray files).
+  for (const { name } of found) await rm(join(dir, name), { force: true });
   return imported;
 }

@@ -118,7 +118,7 @@ export async function inviteCoCoordinator(
       text: translate(locale, "emails.coCoordinatorInvitation.text", params),
     };
     await audit(s, programId, actor, "co-coordinator-invited", { email: address });
-    await s.store.afterCommit(() => s.mail.send(message));
+    await s.mail.enqueue(message);
     return { invitation, token };
   });
 }

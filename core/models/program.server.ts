@@ -141,6 +141,7 @@ export function programFromForm(input: ProgramFormInput) {
     selfFormedApproval: input.selfFormedApproval,
     proposalHours: input.proposalHours,
     meetingLead: input.meetingLead,
+    retentionMonths: input.retentionMonths,
   };
 }
 
@@ -155,8 +156,22 @@ export async function createProgram(s: Services, input: ProgramFormInput, coordi
   });
 }
 
+/**
+ * Saves the settings. Setting the status to "closed" records when (the retention period counts from
+ * that day, ADR 0038); reopening the program forgets it.
+ */
 export async function updateProgram(s: Services, id: string, input: ProgramFormInput) {
-  return s.store.update("programs", id, programFromForm(input));
+  return s.store.transaction(async (tx) => {
+    const current = await tx.get("programs", id);
+    if (!current) throw new NotFoundError("programs", id);
+    const closedAt =
+      input.status !== "closed"
+        ? undefined
+        : current.status === "closed"
+          ? current.closedAt
+          : s.clock.now().toISOString();
+    return tx.update("programs", id, { ...programFromForm(input), closedAt });
+  });
 }
 
 export class ProgramInUseError extends DomainError {

@@ -56,6 +56,8 @@ const programFields = z.object({
   selfFormedApproval: z.enum(["notify", "required"], "errors.choice").default("notify"),
   proposalHours: numberField(1, 720).default(72),
   meetingLead: z.enum(MEETING_LEAD_SETTINGS, "errors.choice").default("by-mode"),
+  /** Months the personal information is kept once the program is closed (ADR 0038). */
+  retentionMonths: numberField(1, 120).default(24),
 });
 type ProgramFields = z.infer<typeof programFields>;
 

@@ -8,9 +8,10 @@
  * write (ENOSPC), as for atomic-file.ts.
  */
 import { createWriteStream, type WriteStream } from "node:fs";
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import type { z } from "zod";
+import { writeFileAtomic } from "./atomic-file";
 import { asDiskFull } from "./types";
 
 /** The file-system functions of a write stream (createWriteStream's `fs` option). */
@@ -88,6 +89,59 @@ export class JsonlLog<S extends z.ZodType> {
       throw asDiskFull(error, this.path(key));
     }
     file.records.push(record);
+  }
+
+  /**
+   * Rewrites a key's records (an erased person's name replaced, ADR 0038): `change` returns the
+   * record to keep (the same object when unchanged) or null to drop it. The file is replaced
+   * atomically (a temporary file renamed over it): a crash leaves either the old lines or the new
+   * ones. Appends that started before wait in the old stream, which is ended and flushed first;
+   * appends that start during the rewrite wait for it and go to the new file. Resolves to the number
+   * of records changed or dropped.
+   */
+  async rewrite(key: string, change: (record: z.infer<S>) => z.infer<S> | null): Promise<number> {
+    const previous = this.files.get(key);
+    let done!: (file: Promise<OpenFile<z.infer<S>>>) => void;
+    const next = new Promise<OpenFile<z.infer<S>>>((resolve, reject) => {
+      done = (file) => file.then(resolve, reject);
+    });
+    next.catch(() => this.files.delete(key));
+    this.files.set(key, next);
+    let changed = 0;
+    try {
+      if (previous) {
+        const old = await previous.catch(() => undefined);
+        if (old) await new Promise<void>((resolve) => old.stream.end(() => resolve()));
+      }
+      let text = "";
+      try {
+        text = await readFile(this.path(key), "utf8");
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+      }
+      const lines: string[] = [];
+      for (const line of text.split("\n")) {
+        if (!line.trim()) continue;
+        let record: z.infer<S>;
+        try {
+          record = this.schema.parse(JSON.parse(line));
+        } catch {
+          continue; // a torn line: dropped with the rewrite
+        }
+        const kept = change(record);
+        if (kept !== record) changed++;
+        if (kept !== null) lines.push(JSON.stringify(kept));
+      }
+      if (changed > 0) {
+        if (lines.length) await writeFileAtomic(this.path(key), `${lines.join("\n")}\n`);
+        else await rm(this.path(key), { force: true });
+      }
+    } finally {
+      // The next append (or read) opens the file as it now is.
+      this.files.delete(key);
+      done(this.open(key));
+    }
+    return changed;
   }
 
   /** Every record of a key, oldest first (a copy). */

@@ -29,6 +29,11 @@ export class AuditLog {
     return this.log.read(programId);
   }
 
+  /** Rewrites a program's trail atomically (an erasure, ADR 0038); null drops an entry. */
+  rewrite(programId: string, change: (entry: AuditEntry) => AuditEntry | null) {
+    return this.log.rewrite(programId, change);
+  }
+
   close() {
     return this.log.close();
   }

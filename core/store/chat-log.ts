@@ -24,6 +24,11 @@ export interface ChatLog {
   history(eventId: string, roomId: string): Promise<ChatMessage[]>;
   /** Several rooms' messages at once, oldest first in each (one read for a whole round). */
   histories(eventId: string, roomIds: readonly string[]): Promise<Map<string, ChatMessage[]>>;
+  /**
+   * Rewrites an event's messages atomically (an erasure, ADR 0038): `change` returns the message to
+   * keep (the same object when unchanged) or null to drop it. Resolves to how many changed.
+   */
+  rewrite(eventId: string, change: (message: ChatMessage) => ChatMessage | null): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -65,6 +70,16 @@ export class FileChatLog implements ChatLog {
   async histories(eventId: string, roomIds: readonly string[]) {
     const index = await this.byRoom(eventId);
     return new Map(roomIds.map((id) => [id, [...(index.get(id) ?? [])]]));
+  }
+
+  async rewrite(eventId: string, change: (message: ChatMessage) => ChatMessage | null) {
+    // The index by room is built again from the rewritten file on the next read.
+    this.rooms.delete(eventId);
+    try {
+      return await this.log.rewrite(eventId, change);
+    } finally {
+      this.rooms.delete(eventId);
+    }
   }
 
   close() {

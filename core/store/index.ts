@@ -20,7 +20,7 @@ export type { AuditEntry } from "./audit-log";
 export { UploadDir } from "./uploads";
 
 /** The audit trail's interface (JSON-lines files, or PostgreSQL). */
-export type AuditTrail = Pick<AuditLog, "append" | "list" | "close">;
+export type AuditTrail = Pick<AuditLog, "append" | "list" | "rewrite" | "close">;
 
 export interface StoreConfig {
   dataDir: string;

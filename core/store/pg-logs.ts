@@ -79,6 +79,41 @@ class PgRecordLog<S extends z.ZodType> {
     return this.parsed(result.rows);
   }
 
+  /**
+   * Rewrites a stream's records in one PostgreSQL transaction (rows locked, changed rows updated,
+   * dropped rows deleted): other processes read either the old records or the new ones.
+   */
+  async rewrite(stream: string, change: (record: z.infer<S>) => z.infer<S> | null) {
+    const client = await this.pool.connect();
+    let changed = 0;
+    try {
+      await client.query("BEGIN");
+      const rows = await client.query<{ seq: string; data: unknown }>(
+        "SELECT seq, data FROM log_entries WHERE log = $1 AND stream = $2 ORDER BY seq FOR UPDATE",
+        [this.log, stream],
+      );
+      for (const row of rows.rows) {
+        const parsed = this.schema.safeParse(row.data);
+        const kept = parsed.success ? change(parsed.data) : null;
+        if (parsed.success && kept === parsed.data) continue;
+        changed++;
+        if (kept === null) await client.query("DELETE FROM log_entries WHERE seq = $1", [row.seq]);
+        else
+          await client.query("UPDATE log_entries SET data = $2::jsonb WHERE seq = $1", [
+            row.seq,
+            JSON.stringify(kept),
+          ]);
+      }
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+    return changed;
+  }
+
   private parsed(rows: Array<{ data: unknown }>): z.infer<S>[] {
     return rows.flatMap((r) => {
       const parsed = this.schema.safeParse(r.data);
@@ -104,6 +139,9 @@ export class PgChatLog implements ChatLog {
       byRoom.get(message.roomId)?.push(message);
     return byRoom;
   }
+  rewrite(eventId: string, change: (message: ChatMessage) => ChatMessage | null) {
+    return this.log.rewrite(eventId, change);
+  }
   async close() {}
 }
 
@@ -117,6 +155,9 @@ export class PgAuditLog {
   }
   list(programId: string) {
     return this.log.read(programId);
+  }
+  rewrite(programId: string, change: (entry: AuditEntry) => AuditEntry | null) {
+    return this.log.rewrite(programId, change);
   }
   async close() {}
 }

@@ -126,6 +126,10 @@ export function pilotCohort(
       // 2 500 $ per mentor organization, 10 000 $ for coordination and evaluation (Tableau 4, §2.2).
       budget: { mentorCompensation: 2500, coordination: 10000 },
       taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
+      // Closed once the final interviews were validated; its participants' personal information is
+      // kept two years, then purged by the daily retention job (ADR 0038).
+      closedAt: iso("2026-01-16"),
+      retentionMonths: 24,
       // Planned with the advisory committee in February (Tableau 1, §1.2).
       createdAt: iso("2025-02-17"),
     },

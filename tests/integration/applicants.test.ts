@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpClient, location, pageText, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 let server: TestServer;
 const PROGRAM_ID = "prog-reemploi-2026";
@@ -149,14 +150,8 @@ describe("the coordinator maps competitors named in words", () => {
       reason: "Bienvenue !",
     });
     expect(accepted.status).toBe(200);
-    const outbox = join(server.dataDir, "outbox");
-    const { readdir } = await import("node:fs/promises");
     let invitation = "";
-    for (const name of await readdir(outbox)) {
-      const mail = JSON.parse(await readFile(join(outbox, name), "utf8")) as {
-        to: string;
-        text: string;
-      };
+    for (const mail of await outboxMessages({ engine: "lowdb", dataDir: server.dataDir })) {
       const link = /\/invitation\/[\w-]{32}/.exec(mail.text)?.[0];
       if (mail.to === application.contactEmail && link) invitation = link;
     }

@@ -25,6 +25,7 @@ import * as hours from "../../core/schemas/hours";
 import * as interview from "../../core/schemas/interview";
 import * as invitation from "../../core/schemas/invitation";
 import * as meetings from "../../core/schemas/meetings";
+import * as personalData from "../../core/schemas/personal-data";
 import * as profile from "../../core/schemas/profile";
 import * as program from "../../core/schemas/program";
 import * as report from "../../core/schemas/report";
@@ -140,6 +141,7 @@ const programValid = {
   meetingMinutes: "60",
   mentorCompensation: "0",
   coordination: "0",
+  retentionMonths: "24",
 };
 const org = { organization: "Le Grenier", sector: "", region: "01", mrc: "07" };
 const minutes = Object.fromEntries([0, 1, 2, 3, 4, 5, 6].map((i) => [`minutes${i}`, "10"]));
@@ -227,6 +229,10 @@ const FORMS: Record<string, FormCase> = {
   "auth.organizationFields": { schema: auth.organizationFields, valid: org },
   "auth.languageSchema": { schema: auth.languageSchema, valid: { lang: "en", redirectTo: "/" } },
   "auth.signUpConfirmSchema": { schema: auth.signUpConfirmSchema, valid: { intent: "confirm" } },
+  "personal-data.accountDeleteSchema": {
+    schema: personalData.accountDeleteSchema,
+    valid: { password: "mot de passe", confirm: "on" },
+  },
   "checkin.checkInFormSchema": {
     schema: checkin.checkInFormSchema,
     valid: { needsStatus: "on-track", update: "Tout va bien", changes: "", questions: "" },
@@ -750,6 +756,7 @@ const MODULES: Record<string, Record<string, unknown>> = {
   interview,
   invitation,
   meetings,
+  "personal-data": personalData,
   profile,
   program,
   report,

@@ -89,6 +89,7 @@ const PLURALS = [
   "plan.imported",
   "codev.runner.ended",
   "report.tools.more",
+  "retention.whileOpen",
   "tools.count",
   "evaluations.reminded",
   "pager.total",

@@ -29,6 +29,11 @@ export const userSchema = z.strictObject({
   passwordHash: z.string().startsWith("scrypt$"),
   locale: localeSchema,
   createdAt: isoDate,
+  /**
+   * The person deleted their account (core/models/personal-data.server.ts): the record stays, with a
+   * placeholder name, an unusable address and password, so that groups and figures keep their shape.
+   */
+  erasedAt: isoDate.optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -125,6 +130,15 @@ export const programSchema = z.strictObject({
     .array(z.tuple([id, id]))
     .max(500)
     .default([]),
+  /**
+   * How many months the participants' personal information is kept after the program closes; then
+   * the daily retention job purges it, keeping the report's anonymized figures (ADR 0038).
+   */
+  retentionMonths: z.number().int().min(1).max(120).default(24),
+  /** When the program was set to "closed" (absent: closed before this was recorded; its end date counts). */
+  closedAt: isoDate.optional(),
+  /** When the retention job purged its personal information. */
+  personalDataPurgedAt: isoDate.optional(),
   createdAt: isoDate,
 });
 export type Program = z.infer<typeof programSchema>;
