@@ -127,10 +127,7 @@ export default function ProgramSettings() {
                   </button>
                   <button type="submit" name="intent" value="tag-remove" className="link-button">
                     {t("taxonomy.remove")}
-                    <span className="visually-hidden">
-                      {" "}
-                      {tagLabel(tag, locale)}
-                    </span>
+                    <span className="visually-hidden"> {tagLabel(tag, locale)}</span>
                   </button>
                 </Form>
                 <FieldErrorText id={`tag-${tag.id}`} error={error} />

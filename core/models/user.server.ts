@@ -1,5 +1,6 @@
 import { newId } from "../store";
 import type { EntityOf } from "../store";
+import type { PrivacyConsent } from "../store/schema";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../security/password";
 import type { Locale } from "../i18n";
 import type { Services } from "../services";
@@ -59,7 +60,13 @@ export async function createUser(
 /** The account, from a password hashed earlier (a confirmed sign-up, ADR 0029). */
 export async function createUserWithHash(
   s: Services,
-  input: { email: string; name: string; passwordHash: string; locale: Locale },
+  input: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    locale: Locale;
+    privacyConsent?: PrivacyConsent;
+  },
 ): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   const passwordHash = input.passwordHash;
@@ -74,6 +81,7 @@ export async function createUserWithHash(
       passwordHash,
       locale: input.locale,
       createdAt: s.clock.now().toISOString(),
+      ...(input.privacyConsent ? { privacyConsent: input.privacyConsent } : {}),
     });
     return toPublicUser(user);
   });

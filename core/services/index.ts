@@ -9,6 +9,7 @@
  */
 import type { AtomicFs } from "../store/atomic-file";
 import { Bus } from "../bus";
+import type { PrivacyOfficer } from "../data/privacy";
 import { Mailer, type SmtpSettings } from "../mail";
 import { RateLimits } from "../security/rate-limits";
 import type { SolverJob, SolverProgress, SolverRunner } from "../solver/runner";
@@ -32,6 +33,8 @@ export interface CoreConfig {
   secureCookies: boolean;
   /** SMTP delivery; without it, e-mails are written to the outbox. */
   smtp?: SmtpSettings;
+  /** The person in charge of personal information, on the privacy page (the demo's by default). */
+  privacyOfficer?: PrivacyOfficer;
 }
 
 /** The time models write and compare with (records' dates, expiries, due reminders). */

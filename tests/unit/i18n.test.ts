@@ -102,6 +102,9 @@ const PLURALS = [
   "meetingRhythm.tooFar",
   "followUp.intro",
   "followUp.yearFull",
+  "auth.forgot.tooMany",
+  "auth.forgot.sent",
+  "emails.passwordReset.text",
 ].sort();
 
 describe("the French and English catalogs", () => {
