@@ -40,6 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     email: user.email,
     locale: user.locale,
     saved: SAVED.find((x) => x === saved),
+    hours: EMAIL_CHANGE_HOURS,
   };
 }
 
@@ -95,7 +96,7 @@ export default function Account() {
       </p>
       {page.saved ? <SavedNotice saved={page.saved} /> : null}
       <DetailsForm name={page.name} locale={page.locale} />
-      <EmailForm email={page.email} />
+      <EmailForm email={page.email} hours={page.hours} />
       <PasswordForm email={page.email} />
     </section>
   );
@@ -169,7 +170,7 @@ function DetailsForm({ name, locale }: { name: string; locale: string }) {
   );
 }
 
-function EmailForm({ email }: { email: string }) {
+function EmailForm({ email, hours }: { email: string; hours: number }) {
   const { t } = useT();
   const [form, fields] = useAppForm<AccountEmailForm>({ id: "account-email", intent: "email" });
   return (
@@ -182,7 +183,7 @@ function EmailForm({ email }: { email: string }) {
           field={fields.email}
           type="email"
           label={t("account.email.newAddress")}
-          hint={t("account.email.hint", { hours: EMAIL_CHANGE_HOURS })}
+          hint={t("account.email.hint", { hours })}
           idPrefix="email"
           autoComplete="email"
           required

@@ -46,14 +46,19 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       ? await readPasswordResetLink(s, parsed.data)
       : { state: "invalid" as const, user: undefined };
     return data(
-      { view: "reset" as const, state: link.state, email: link.user?.email ?? "" },
+      {
+        view: "reset" as const,
+        state: link.state,
+        email: link.user?.email ?? "",
+        hours: PASSWORD_RESET_HOURS,
+      },
       // A link that leads nowhere answers 404 (with its explanation), like a sign-up link.
       { status: link.state === "invalid" ? 404 : 200 },
     );
   }
   if (await getUserId(s, request)) throw redirect("/account");
   const view = query.has("sent") ? ("sent" as const) : ("form" as const);
-  return data({ view, state: undefined, email: "" });
+  return data({ view, state: undefined, email: "", hours: PASSWORD_RESET_HOURS });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -92,7 +97,7 @@ async function resetAction(request: Request, s: Services, token: string) {
 
 export default function ForgotPassword() {
   const page = useLoaderData<typeof loader>();
-  if (page.view === "sent") return <ResetSent />;
+  if (page.view === "sent") return <ResetSent hours={page.hours} />;
   if (page.view === "reset") return <ResetForm state={page.state} email={page.email} />;
   return <RequestForm />;
 }
@@ -125,13 +130,13 @@ function RequestForm() {
   );
 }
 
-function ResetSent() {
+function ResetSent({ hours }: { hours: number }) {
   const { t } = useT();
   return (
     <section className="narrow">
       <h1>{t("auth.forgot.sentTitle")}</h1>
       <p className="lead" role="status">
-        {t("auth.forgot.sent", { hours: PASSWORD_RESET_HOURS })}
+        {t("auth.forgot.sent", { hours })}
       </p>
       <p>
         <Link to="/login">{t("auth.forgot.back")}</Link>

@@ -172,6 +172,7 @@ describe(
         name: "Personne Auditée",
         email: "audit-axe@exemple.org",
         password: "un-mot-de-passe-solide",
+        consent: "on",
       });
       const link = await signUpLink(e2e.server.dataDir, "audit-axe@exemple.org");
       expect(link).toBeTruthy();
