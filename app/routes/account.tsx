@@ -41,6 +41,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     locale: user.locale,
     saved: SAVED.find((x) => x === saved),
     hours: EMAIL_CHANGE_HOURS,
+    /** The shortest password (from the loader: the schemas stay on the server). */
+    min: PASSWORD_MIN,
   };
 }
 
@@ -97,7 +99,7 @@ export default function Account() {
       {page.saved ? <SavedNotice saved={page.saved} /> : null}
       <DetailsForm name={page.name} locale={page.locale} />
       <EmailForm email={page.email} hours={page.hours} />
-      <PasswordForm email={page.email} />
+      <PasswordForm email={page.email} min={page.min} />
     </section>
   );
 }
@@ -202,7 +204,7 @@ function EmailForm({ email, hours }: { email: string; hours: number }) {
   );
 }
 
-function PasswordForm({ email }: { email: string }) {
+function PasswordForm({ email, min }: { email: string; min: number }) {
   const { t } = useT();
   const [form, fields] = useAppForm<AccountPasswordForm>({
     id: "account-password",
@@ -226,11 +228,11 @@ function PasswordForm({ email }: { email: string }) {
           field={fields.password}
           type="password"
           label={t("account.password.new")}
-          hint={t("account.password.hint", { min: PASSWORD_MIN })}
+          hint={t("account.password.hint", { min })}
           idPrefix="password"
           autoComplete="new-password"
           required
-          minLength={PASSWORD_MIN}
+          minLength={min}
         />
         <Field
           field={fields.passwordConfirm}

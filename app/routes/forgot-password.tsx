@@ -51,6 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
         state: link.state,
         email: link.user?.email ?? "",
         hours: PASSWORD_RESET_HOURS,
+        min: PASSWORD_MIN,
       },
       // A link that leads nowhere answers 404 (with its explanation), like a sign-up link.
       { status: link.state === "invalid" ? 404 : 200 },
@@ -58,7 +59,13 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   }
   if (await getUserId(s, request)) throw redirect("/account");
   const view = query.has("sent") ? ("sent" as const) : ("form" as const);
-  return data({ view, state: undefined, email: "", hours: PASSWORD_RESET_HOURS });
+  return data({
+    view,
+    state: undefined,
+    email: "",
+    hours: PASSWORD_RESET_HOURS,
+    min: PASSWORD_MIN,
+  });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -98,7 +105,8 @@ async function resetAction(request: Request, s: Services, token: string) {
 export default function ForgotPassword() {
   const page = useLoaderData<typeof loader>();
   if (page.view === "sent") return <ResetSent hours={page.hours} />;
-  if (page.view === "reset") return <ResetForm state={page.state} email={page.email} />;
+  if (page.view === "reset")
+    return <ResetForm state={page.state} email={page.email} min={page.min} />;
   return <RequestForm />;
 }
 
@@ -145,7 +153,16 @@ function ResetSent({ hours }: { hours: number }) {
   );
 }
 
-function ResetForm({ state, email }: { state?: AccountLinkState; email: string }) {
+function ResetForm({
+  state,
+  email,
+  min,
+}: {
+  state?: AccountLinkState;
+  email: string;
+  /** The shortest password (given by the loader: the schemas stay on the server). */
+  min: number;
+}) {
   const { t } = useT();
   const [form, fields] = useAppForm<ResetPasswordForm>();
   const navigation = useNavigation();
@@ -173,10 +190,10 @@ function ResetForm({ state, email }: { state?: AccountLinkState; email: string }
           field={fields.password}
           type="password"
           label={t("account.password.new")}
-          hint={t("auth.fields.passwordHint", { min: PASSWORD_MIN })}
+          hint={t("auth.fields.passwordHint", { min })}
           autoComplete="new-password"
           required
-          minLength={PASSWORD_MIN}
+          minLength={min}
         />
         <Field
           field={fields.passwordConfirm}
