@@ -9,7 +9,6 @@
  */
 import type { AtomicFs } from "../store/atomic-file";
 import { Bus } from "../bus";
-import type { PrivacyOfficer } from "../data/privacy";
 import { Mailer, type SmtpSettings } from "../mail";
 import { RateLimits } from "../security/rate-limits";
 import type { SolverJob, SolverProgress, SolverRunner } from "../solver/runner";
@@ -34,7 +33,7 @@ export interface CoreConfig {
   /** SMTP delivery; without it, e-mails are written to the outbox. */
   smtp?: SmtpSettings;
   /** The person in charge of personal information, on the privacy page (the demo's by default). */
-  privacyOfficer?: PrivacyOfficer;
+  privacyOfficer?: { title: string; contact: string };
 }
 
 /** The time models write and compare with (records' dates, expiries, due reminders). */
