@@ -110,6 +110,7 @@ function AccountMenu({ user }: { user: NonNullable<RootLoaderData["user"]> }) {
           {t(user.role === "coordinator" ? "roles.coordinator" : "roles.participant")}
         </p>
         <Link to="/dashboard">{t("nav.dashboard")}</Link>
+        <Link to="/account">{t("nav.accountSettings")}</Link>
         <Link to="/account/data.tar.gz" reloadDocument>
           {t("accountData.menu")}
         </Link>
@@ -190,7 +191,12 @@ export function Layout({ children }: { children: ReactNode }) {
           {children}
         </main>
         <footer className="site-footer">
-          <div className="container">{t("footer.text")}</div>
+          <div className="container">
+            <p>{t("footer.text")}</p>
+            <nav aria-label={t("footer.privacyNav")}>
+              <Link to="/privacy">{t("footer.privacy")}</Link>
+            </nav>
+          </div>
         </footer>
         <ScrollRestoration nonce={nonce} />
         <Scripts nonce={nonce} />

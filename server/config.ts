@@ -7,6 +7,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import { join, resolve } from "node:path";
 import { z } from "zod";
+import { DEMO_PRIVACY_OFFICER } from "../core/data/privacy";
 import type { CoreConfig } from "../core/services";
 
 const envSchema = z.object({
@@ -46,6 +47,23 @@ const envSchema = z.object({
   /** The first retry after a failed send; each next one doubles, up to the maximum. */
   MAILLAGE_MAIL_RETRY_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   MAILLAGE_MAIL_RETRY_MAX_SECONDS: z.coerce.number().int().min(1).max(86_400).default(3600),
+  /**
+   * The person in charge of personal information, published on the privacy page (/privacy): their
+   * title and how to reach them (an e-mail address, a telephone number or a postal address).
+   */
+  MAILLAGE_PRIVACY_OFFICER_TITLE: z
+    .string()
+    .trim()
+    .min(2)
+    .max(160)
+    .default(DEMO_PRIVACY_OFFICER.title),
+  MAILLAGE_PRIVACY_OFFICER_CONTACT: z
+    .string()
+    .trim()
+    .min(3)
+    .max(200)
+    .refine((v) => !v.includes("@") || z.email().safeParse(v).success, "a valid e-mail address")
+    .default(DEMO_PRIVACY_OFFICER.contact),
   /** "1" (bench:live --timings): each step of a speed-dating round switch on stderr. */
   MAILLAGE_LIVE_TIMINGS: z.enum(["0", "1"]).default("0"),
 });
@@ -73,6 +91,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env) {
     adminEmails: e.MAILLAGE_ADMIN_EMAILS.split(","),
     publicUrl: e.PUBLIC_URL,
     liveTimings: e.MAILLAGE_LIVE_TIMINGS === "1",
+    privacyOfficer: {
+      title: e.MAILLAGE_PRIVACY_OFFICER_TITLE,
+      contact: e.MAILLAGE_PRIVACY_OFFICER_CONTACT,
+    },
     reminders: {
       hours: e.MAILLAGE_REMINDER_HOURS,
       intervalMs: e.MAILLAGE_REMINDER_INTERVAL_SECONDS * 1000,
@@ -107,6 +129,7 @@ export function coreConfigOf(config: Config, sessionSecret: string): CoreConfig 
     // An https address: the session cookie never travels in clear.
     secureCookies: config.publicUrl?.startsWith("https://") ?? false,
     smtp: config.smtp,
+    privacyOfficer: config.privacyOfficer,
   };
 }
 

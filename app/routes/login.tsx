@@ -90,6 +90,9 @@ export default function Login() {
         </button>
       </Form>
       <p>
+        <Link to="/forgot-password">{t("auth.signIn.forgot")}</Link>
+      </p>
+      <p>
         {t("auth.signIn.noAccount")} <Link to="/signup">{t("auth.signUp.title")}</Link>
       </p>
     </section>

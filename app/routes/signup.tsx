@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
-import { Field, FormErrorSummary } from "~/components/Field";
+import { Field, FieldErrorText, FormErrorSummary, type AppField } from "~/components/Field";
+import { LinkedText } from "~/components/LinkedText";
 import {
   confirmSignUp,
   readSignUpLink,
@@ -187,6 +188,7 @@ function SignUpForm() {
           required
           minLength={PASSWORD_MIN}
         />
+        <ConsentBox field={fields.consent} />
         <button type="submit" className="button" disabled={navigation.state === "submitting"}>
           {t("auth.signUp.submit")}
         </button>
@@ -195,5 +197,28 @@ function SignUpForm() {
         {t("auth.signUp.haveAccount")} <Link to="/login">{t("auth.signIn.title")}</Link>
       </p>
     </section>
+  );
+}
+
+/** The privacy page accepted (required): its link opens beside the form, which stays filled in. */
+function ConsentBox({ field }: { field: AppField }) {
+  const { t } = useT();
+  const error = field.errors?.[0];
+  return (
+    <div className={error ? "checkbox field--invalid" : "checkbox"}>
+      <input
+        type="checkbox"
+        id="field-consent"
+        name="consent"
+        required
+        defaultChecked={field.initialValue === "on"}
+        aria-describedby={error ? "field-consent-error" : undefined}
+        aria-invalid={error ? true : undefined}
+      />
+      <label htmlFor="field-consent">
+        <LinkedText text={t("auth.signUp.consent")} links={{ privacy: "/privacy" }} newTab /> *
+      </label>
+      <FieldErrorText id="field-consent" error={error} />
+    </div>
   );
 }

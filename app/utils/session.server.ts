@@ -41,6 +41,12 @@ async function userIdOf(s: Services, cookie: string | null): Promise<string | un
   return typeof sid === "string" ? sessionUserId(s, sid) : undefined;
 }
 
+/** This browser's session id (to keep it when the person's other sessions end). */
+export async function currentSessionId(s: Services, request: Request): Promise<string | undefined> {
+  const sid = (await getSession(s, request)).get("sid");
+  return typeof sid === "string" ? sid : undefined;
+}
+
 export async function getUserId(s: Services, request: Request): Promise<string | undefined> {
   return userIdOf(s, request.headers.get("Cookie"));
 }

@@ -48,7 +48,7 @@ export async function clearSignInFailures(s: Services, email: string, ip: string
  */
 export async function rateLimit(
   s: Services,
-  name: Extract<RateLimitName, "signUpAddress" | "applyAddress">,
+  name: Extract<RateLimitName, "signUpAddress" | "applyAddress" | "passwordResetAddress">,
   ip: string,
 ): Promise<number> {
   return minutes(await s.limits.consume(name, ip));

@@ -15,6 +15,7 @@ import { whileUnchanged } from "./revision-cache.server";
 import { quebecToday } from "../utils/quebec-time";
 import type { Services } from "../services";
 import { DomainError } from "../errors";
+import { PRIVACY_VERSION } from "../data/privacy";
 import { type Role } from "../../matching/roles";
 
 /** French alphabetical order (one collator: `localeCompare(…, "fr")` builds one per call). */
@@ -111,6 +112,9 @@ export async function saveApplication(
       locale,
       updatedAt: now,
       submittedAt: submit ? now : undefined,
+      // A submission accepts the privacy page (its schema requires the box): when, and which one.
+      privacyConsent:
+        submit && data.consent ? { acceptedAt: now, version: PRIVACY_VERSION } : undefined,
     };
     const application = existing
       ? await tx.update("applications", existing.id, record)

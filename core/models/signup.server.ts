@@ -15,6 +15,8 @@
 import { z } from "zod";
 import { locales, translate, type Locale } from "../i18n";
 import { DomainError } from "../errors";
+import { PRIVACY_VERSION } from "../data/privacy";
+import { privacyConsentSchema } from "../store/schema";
 import { hashPassword } from "../security/password";
 import { seal, unseal } from "../security/sealed";
 import type { Services } from "../services";
@@ -36,6 +38,8 @@ const pendingSchema = z.object({
   locale: z.enum(locales),
   redirectTo: z.string().max(500).optional(),
   expiresAt: z.iso.datetime(),
+  /** The privacy page accepted on the form (ADR 0036): recorded on the account it creates. */
+  privacyConsent: privacyConsentSchema.optional(),
 });
 export type PendingSignUp = z.infer<typeof pendingSchema>;
 
@@ -78,6 +82,7 @@ export async function requestSignUp(
       locale: input.locale,
       redirectTo: input.redirectTo,
       expiresAt: new Date(s.clock.now().getTime() + SIGN_UP_LINK_HOURS * 3_600_000).toISOString(),
+      privacyConsent: { acceptedAt: s.clock.now().toISOString(), version: PRIVACY_VERSION },
     };
     const token = seal(s.config.sessionSecret, PURPOSE, JSON.stringify(pending));
     const params = {

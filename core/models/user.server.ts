@@ -1,5 +1,6 @@
 import { newId } from "../store";
 import type { EntityOf } from "../store";
+import type { PrivacyConsent } from "../store/schema";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "../security/password";
 import type { Locale } from "../i18n";
 import type { Services } from "../services";
@@ -68,7 +69,13 @@ export async function createUser(
  */
 export async function createUserWithHash(
   s: Services,
-  input: { email: string; name: string; passwordHash: string; locale: Locale },
+  input: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    locale: Locale;
+    privacyConsent?: PrivacyConsent;
+  },
 ): Promise<PublicUser> {
   const email = normalizeEmail(input.email);
   const passwordHash = input.passwordHash;
@@ -85,6 +92,7 @@ export async function createUserWithHash(
       passwordHash,
       locale: input.locale,
       createdAt: s.clock.now().toISOString(),
+      ...(input.privacyConsent ? { privacyConsent: input.privacyConsent } : {}),
     });
     return toPublicUser(user);
   });

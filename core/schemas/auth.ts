@@ -1,7 +1,7 @@
 /** Form schemas for accounts. Messages are catalog keys (see utils/forms.ts). */
 import { z } from "zod";
 import { isMrcInRegion, isValidRegion } from "../data/geography";
-import { text } from "./fields";
+import { checkbox, text } from "./fields";
 
 const email = z
   .string()
@@ -33,6 +33,8 @@ export const signupSchema = z.object({
   name: text().min(1, "errors.required").max(120),
   email,
   password: z.string().min(PASSWORD_MIN).max(200),
+  /** The privacy page read and accepted (its version is recorded with the account). */
+  consent: checkbox.refine((v) => v, "errors.privacyConsentRequired"),
   redirectTo,
 });
 

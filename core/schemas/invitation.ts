@@ -6,9 +6,9 @@ export const invitationTokenSchema = z.string().regex(TOKEN_PATTERN);
 
 export const joinSchema = organizationFields;
 
-export const accountSchema = signupSchema.omit({ redirectTo: true });
+export const accountSchema = signupSchema.omit({ redirectTo: true, consent: true });
 
 export const signUpAndJoinSchema = z.intersection(
-  signupSchema.omit({ redirectTo: true }),
+  signupSchema.omit({ redirectTo: true, consent: true }),
   organizationFields,
 );

@@ -32,6 +32,20 @@ export const RATE_LIMITS = {
    * tell whether an email is taken).
    */
   signUpAddress: { points: 60, seconds: 60 * 60 },
+  /**
+   * Forgotten-password requests per client address (each costs an e-mail); past it the form says
+   * to wait, whatever the address asked about, so the answer tells nothing about accounts.
+   */
+  passwordResetAddress: { points: 10, seconds: 60 * 60 },
+  /**
+   * Forgotten-password e-mails per address asked about, whoever asks: past it, requests are
+   * answered as usual and nothing is sent (nobody floods an inbox with them).
+   */
+  passwordResetAccount: { points: 3, seconds: 60 * 60 },
+  /** Wrong current passwords on the account page per person (a borrowed session guessing). */
+  accountPassword: { points: 5, seconds: 15 * 60 },
+  /** New-address requests per person (each sends an e-mail to the address given). */
+  emailChangePerson: { points: 5, seconds: 60 * 60 },
   /** Saves of the public interest form per client address (each may send an email). */
   applyAddress: { points: 20, seconds: 10 * 60 },
   /** Chat messages per person in a speed-dating event. */

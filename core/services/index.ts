@@ -36,6 +36,8 @@ export interface CoreConfig {
   secureCookies: boolean;
   /** SMTP delivery; without it, e-mails are kept in the outbox (shown in the app, not sent). */
   smtp?: SmtpSettings;
+  /** The person in charge of personal information, on the privacy page (the demo's by default). */
+  privacyOfficer?: { title: string; contact: string };
 }
 
 /** The time models write and compare with (records' dates, expiries, due reminders). */

@@ -12,6 +12,7 @@ import { setLanguage } from "../helpers/browser";
 import { useE2E } from "../helpers/e2e";
 import { createPairEvent, HttpClient } from "../helpers/http";
 import { signUpLink } from "../helpers/signup";
+import { outboxMessages } from "../helpers/store-snapshot";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 const PILOT = "/programs/prog-pilote-2025";
@@ -172,12 +173,40 @@ describe(
         name: "Personne Auditée",
         email: "audit-axe@exemple.org",
         password: "un-mot-de-passe-solide",
+        consent: "on",
       });
       const link = await signUpLink(e2e.server.dataDir, "audit-axe@exemple.org");
       expect(link).toBeTruthy();
       findings.push(
         ...(await audit(anonymous, "/signup?sent", { langs: ["fr"] })),
         ...(await audit(anonymous, link!, { langs: ["fr"] })),
+      );
+      expectNoSeriousViolation(findings);
+    });
+
+    it("the account's pages: forgotten password, its link, the privacy page, my account with errors", async () => {
+      const anonymous = await e2e.newPage();
+      await new HttpClient(e2e.url).post("/forgot-password", { email: "yves@exemple.org" });
+      const reset = (await outboxMessages([e2e.server.dataDir]))
+        .filter((m) => m.kind === "passwordReset" && m.to === "yves@exemple.org")
+        .at(-1)
+        ?.text.match(/\/forgot-password\?token=[\w-]+/)?.[0];
+      expect(reset).toBeTruthy();
+      const findings = [
+        ...(await audit(anonymous, "/forgot-password")),
+        ...(await audit(anonymous, "/forgot-password?sent", { langs: ["fr"] })),
+        ...(await audit(anonymous, reset!, { langs: ["fr"] })),
+        ...(await audit(anonymous, "/privacy")),
+      ];
+      const marc = await e2e.signedIn(MARC);
+      const change = text("Changer le mot de passe", "Change password");
+      findings.push(
+        ...(await audit(marc, "/account", {
+          ready: async (page, lang) => {
+            await page.getByRole("button", { name: change(lang) }).click();
+            await page.getByRole("alert").first().waitFor();
+          },
+        })),
       );
       expectNoSeriousViolation(findings);
     });

@@ -52,7 +52,7 @@ describe("from the interest form to a published profile", () => {
     await page.getByLabel("Mardi – Matin").check();
     await page.getByLabel(/La personne désignée participera/).check();
     await page.getByLabel(/Cette personne peut mettre les changements/).check();
-    await page.getByLabel(/J'accepte les règles de confidentialité/).check();
+    await page.getByLabel(/J'ai lu la politique de confidentialité/).check();
     await page.getByRole("button", { name: "Soumettre ma candidature" }).click();
 
     const emailError = page.locator("#field-contactEmail-error");

@@ -1086,6 +1086,7 @@ export const SCENARIOS: Scenario[] = [
                 name: `Personne inscrite ${n}`,
                 email,
                 password: "un-mot-de-passe-assez-long",
+                consent: "on",
                 redirectTo: "/dashboard",
                 _submission: submissionKey(),
               }),

@@ -125,6 +125,8 @@ describe("accounts", () => {
     expect(html).toContain("Entrez une adresse courriel valide");
     expect(html).toContain('id="field-password-error"');
     expect(html).toContain("Au moins 10 caractères.");
+    expect(html).toContain('id="field-consent-error"');
+    expect(html).toContain("Cochez la case pour accepter la politique de confidentialité.");
     expect(html).not.toContain("court"); // passwords are never echoed back
     const data = await readFile(join(server.dataDir, "maillage.json"), "utf8");
     expect(data).not.toContain("pas-un-courriel");
@@ -136,6 +138,7 @@ describe("accounts", () => {
       name: "Autre Louise",
       email: "louise@exemple.org",
       password: "encore-un-mot-de-passe",
+      consent: "on",
     });
     expect(response.status).toBe(302);
     expect(location(response)).toBe("/signup?sent");
@@ -212,6 +215,7 @@ describe("accounts", () => {
           name: `Personne ${i}`,
           email: `parallele-${i}@exemple.org`,
           password: "mot-de-passe-parallele",
+          consent: "on",
         }),
       ),
     );

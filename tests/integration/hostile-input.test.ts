@@ -10,6 +10,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { decode, HttpClient, location, pageText, signedIn } from "../helpers/http";
 import { LiveClient } from "../helpers/live";
+import { outboxMessages } from "../helpers/store-snapshot";
 import { startServer, type TestServer } from "../helpers/server";
 import { addDays, quebecToday } from "../../core/utils/quebec-time";
 
@@ -255,12 +256,77 @@ describe("hostile forms", () => {
     expect(granby.competitorOrgIds.every((id) => known.has(id))).toBe(true);
   });
 
+  it("the forgotten-password, reset and account forms refuse or store inert text", async () => {
+    await hostilePosts({
+      client: new HttpClient(server.url),
+      path: "/forgot-password",
+      valid: { email: "julien@exemple.org" },
+      fields: ["email"],
+      headers: fromAddress,
+    });
+    // A real reset link: its first valid use sets the password, the others are told it was used.
+    await new HttpClient(server.url).post(
+      "/forgot-password",
+      { email: "mathieu@exemple.org" },
+      fromAddress(),
+    );
+    const reset = (await outboxMessages([server.dataDir]))
+      .filter((m) => m.kind === "passwordReset" && m.to === "mathieu@exemple.org")
+      .at(-1)
+      ?.text.match(/\/forgot-password\?token=[\w-]+/)?.[0];
+    expect(reset).toBeTruthy();
+    await hostilePosts({
+      client: new HttpClient(server.url),
+      path: reset!,
+      valid: { password: "un-long-secret", passwordConfirm: "un-long-secret" },
+      fields: ["password", "passwordConfirm"],
+      headers: fromAddress,
+    });
+    // The account page's three forms (`intent` is their buttons' fixed value, not typed).
+    const account = await signedIn(server.url, "thomas@exemple.org");
+    await hostilePosts({
+      client: account,
+      path: "/account",
+      valid: { intent: "details", name: "Thomas Bélanger", locale: "fr" },
+      fields: ["name", "locale"],
+      marked: "name",
+      shownAt: "/account",
+    });
+    await hostilePosts({
+      client: account,
+      path: "/account",
+      valid: {
+        intent: "email",
+        email: "thomas.nouveau@exemple.org",
+        currentPassword: "maillage-demo",
+      },
+      fields: ["email", "currentPassword"],
+    });
+    // Last: a valid one changes the password, and the next ones are refused as wrong.
+    await hostilePosts({
+      client: account,
+      path: "/account",
+      valid: {
+        intent: "password",
+        currentPassword: "maillage-demo",
+        password: "un-long-secret",
+        passwordConfirm: "un-long-secret",
+      },
+      fields: ["currentPassword", "password", "passwordConfirm"],
+    });
+  });
+
   it("sign-up and sign-in refuse hostile accounts and redirects without failing", async () => {
     await hostilePosts({
       client: new HttpClient(server.url),
       path: "/signup",
-      valid: { name: "Anne Roy", email: "anne@exemple.org", password: "un-long-secret" },
-      fields: ["name", "email", "password", "redirectTo"],
+      valid: {
+        name: "Anne Roy",
+        email: "anne@exemple.org",
+        password: "un-long-secret",
+        consent: "on",
+      },
+      fields: ["name", "email", "password", "consent", "redirectTo"],
       headers: fromAddress,
     });
     await hostilePosts({
@@ -652,6 +718,7 @@ describe("rate limits", () => {
               name: `Personne ${i}`,
               email: `atelier-${i}@exemple.org`,
               password: "un-long-secret",
+              consent: "on",
             },
             headers,
           );
@@ -662,7 +729,12 @@ describe("rate limits", () => {
     }
     const refused = await new HttpClient(server.url).post(
       "/signup",
-      { name: "Une de trop", email: "atelier-60@exemple.org", password: "un-long-secret" },
+      {
+        name: "Une de trop",
+        email: "atelier-60@exemple.org",
+        password: "un-long-secret",
+        consent: "on",
+      },
       headers,
     );
     expect(refused.status).toBe(429);
@@ -673,7 +745,12 @@ describe("rate limits", () => {
     // Another address is not affected.
     const other = await new HttpClient(server.url).post(
       "/signup",
-      { name: "Ailleurs", email: "ailleurs@exemple.org", password: "un-long-secret" },
+      {
+        name: "Ailleurs",
+        email: "ailleurs@exemple.org",
+        password: "un-long-secret",
+        consent: "on",
+      },
       { "X-Forwarded-For": "192.0.2.78" },
     );
     expect(other.status).toBe(302);

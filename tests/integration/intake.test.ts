@@ -5,6 +5,7 @@ import { decode, HttpClient, location } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 import { signUp } from "../helpers/signup";
 import { outboxMessages } from "../helpers/store-snapshot";
+import { PRIVACY_VERSION } from "../../core/data/privacy";
 
 let server: TestServer;
 const PROGRAM_ID = "prog-reemploi-2026";
@@ -323,11 +324,14 @@ describe("the interest form and preselection", () => {
     expect(submitted.status).toBe(302);
     expect(location(submitted)).toBe(`/application/${token}?submitted=1`);
     const doc = await storedDocument();
-    expect(
-      doc.applications
-        .filter((a) => a.organizationName === "Organisme en brouillon")
-        .map((a) => a.status),
-    ).toEqual(["submitted"]);
+    const stored = doc.applications.filter((a) => a.organizationName === "Organisme en brouillon");
+    expect(stored.map((a) => a.status)).toEqual(["submitted"]);
+    // The privacy page accepted with the submission (not with the draft): its version and when.
+    const consented = stored[0] as unknown as { privacyConsent?: unknown; submittedAt?: string };
+    expect(consented.privacyConsent).toEqual({
+      acceptedAt: consented.submittedAt,
+      version: PRIVACY_VERSION,
+    });
     // A submitted application cannot be changed through its draft link.
     const again = await applicant.post(`/apply/${PROGRAM_ID}`, {
       ...validApplication,

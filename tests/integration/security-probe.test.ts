@@ -84,7 +84,7 @@ describe("sign-up", () => {
     const client = new HttpClient(server.url);
     const response = await client.post(
       "/signup",
-      { name: "Nouvelle Personne", email, password: "un-mot-de-passe-solide" },
+      { name: "Nouvelle Personne", email, password: "un-mot-de-passe-solide", consent: "on" },
       from("192.0.2.40"),
     );
     const page = await client.get(location(response));

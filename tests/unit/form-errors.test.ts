@@ -52,7 +52,13 @@ async function thrown(run: () => unknown): Promise<unknown> {
 
 const signup = () =>
   parseFormData(
-    form({ name: "Anne", email: "anne@exemple.org", password: "un-long-secret", _submission: "k" }),
+    form({
+      name: "Anne",
+      email: "anne@exemple.org",
+      password: "un-long-secret",
+      consent: "on",
+      _submission: "k",
+    }),
     signupSchema,
   );
 
@@ -69,6 +75,7 @@ describe("parseSubmission", () => {
       name: [{ key: "errors.required", params: { min: 1 } }],
       email: [{ key: "errors.email" }],
       password: [{ key: "errors.tooShort", params: { min: 10 } }],
+      consent: [{ key: "errors.privacyConsentRequired" }],
     });
     // The values come back to refill the form, never the password.
     expect(data.initialValue).toEqual({ email: "pas-un-courriel" });
@@ -83,7 +90,12 @@ describe("parseSubmission", () => {
   });
 
   it("ignores a forged Conform intent instead of failing", () => {
-    const body = form({ name: "Anne", email: "anne@exemple.org", password: "un-long-secret" });
+    const body = form({
+      name: "Anne",
+      email: "anne@exemple.org",
+      password: "un-long-secret",
+      consent: "on",
+    });
     body.append("__intent__", "{not json");
     body.append("__state__", "{not json");
     expect(parseFormData(body, signupSchema).status).toBe("success");
@@ -115,7 +127,7 @@ describe("replyWithError: every refusal of the domain mapped in one place", () =
     expect(status).toBe(400);
     expect(data.status).toBe("error");
     expect(data.error?.email).toEqual([{ key: "auth.signUp.emailTaken" }]);
-    expect(data.initialValue).toEqual({ name: "Anne", email: "anne@exemple.org" });
+    expect(data.initialValue).toEqual({ name: "Anne", email: "anne@exemple.org", consent: "on" });
   });
 
   it("lets a page reword a code", () => {

@@ -108,6 +108,9 @@ const PLURALS = [
   "followUp.intro",
   "followUp.yearFull",
   "admin.count",
+  "auth.forgot.tooMany",
+  "auth.forgot.sent",
+  "emails.passwordReset.text",
 ].sort();
 
 describe("the French and English catalogs", () => {

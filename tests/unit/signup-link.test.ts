@@ -11,6 +11,7 @@ import {
 } from "../../core/models/signup.server";
 import { verifyLogin } from "../../core/models/user.server";
 import { seal } from "../../core/security/sealed";
+import { PRIVACY_VERSION } from "../../core/data/privacy";
 import { outboxMessages } from "../helpers/store-snapshot";
 import { testServices, type TestServices } from "../helpers/services";
 
@@ -48,6 +49,7 @@ describe("a sign-up link", () => {
     expect(mail!.text).not.toContain("un-mot-de-passe-solide");
     expect(mail!.text).not.toMatch(/scrypt|\$/);
     const token = tokenOf(mail!.text);
+    const askedAt = now.toISOString();
 
     now = new Date(now.getTime() + (SIGN_UP_LINK_HOURS * 60 - 1) * 60_000);
     const { user, redirectTo } = await confirmSignUp(s, token);
@@ -58,6 +60,11 @@ describe("a sign-up link", () => {
       "/programs",
     ]);
     expect(await verifyLogin(s, "eloise@exemple.org", "un-mot-de-passe-solide")).toBeTruthy();
+    // The privacy page accepted on the form: when, and which version (ADR 0036).
+    expect((await s.store.get("users", user.id))!.privacyConsent).toEqual({
+      acceptedAt: askedAt,
+      version: PRIVACY_VERSION,
+    });
     expect((await readSignUpLink(s, token)).state).toBe("used");
     await expect(confirmSignUp(s, token)).rejects.toMatchObject({ code: "sign-up-link-used" });
   });

@@ -2,6 +2,7 @@
 import { FieldErrorText } from "~/components/Field";
 import { OrganizationChecklist } from "~/components/OrganizationChecklist";
 import { TextArea } from "~/components/ProfileFields";
+import { LinkedText } from "~/components/LinkedText";
 import { useT } from "~/utils/i18n-react";
 import { listOf, textOf, type ApplyFields } from "./fields";
 
@@ -79,7 +80,9 @@ export function ConditionsSection({ fields }: { fields: ApplyFields }) {
           aria-describedby={consentError ? "field-consent-error" : undefined}
           aria-invalid={consentError ? true : undefined}
         />
-        <label htmlFor="field-consent">{t("apply.fields.consent")} *</label>
+        <label htmlFor="field-consent">
+          <LinkedText text={t("apply.fields.consent")} links={{ privacy: "/privacy" }} newTab /> *
+        </label>
       </div>
       <FieldErrorText id="field-consent" error={consentError} />
     </fieldset>

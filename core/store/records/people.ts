@@ -14,6 +14,13 @@ import { id, isoDate, localeSchema, mrcCode, regionCode } from "./common";
 import { REGION_RULES } from "../../../matching/compatibility";
 import { ROLES } from "../../../matching/roles";
 
+/** A consent to the privacy page (app/routes/privacy.tsx): when, and the version read. */
+export const privacyConsentSchema = z.strictObject({
+  acceptedAt: isoDate,
+  version: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+});
+export type PrivacyConsent = z.infer<typeof privacyConsentSchema>;
+
 export const userSchema = z.strictObject({
   id,
   email: z.email().max(254),
@@ -34,6 +41,14 @@ export const userSchema = z.strictObject({
    * placeholder name, an unusable address and password, so that groups and figures keep their shape.
    */
   erasedAt: isoDate.optional(),
+  /**
+   * Changes whenever the password or the address changes (or a new address is asked for): the
+   * password-reset and address-change links carry the value they were made with, so a used or
+   * superseded link no longer matches (core/models/account.server.ts, ADR 0036). Absent: "".
+   */
+  securityStamp: z.string().max(64).optional(),
+  /** The privacy page the person accepted at sign-up: when, and which version of it. */
+  privacyConsent: privacyConsentSchema.optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
@@ -258,6 +273,8 @@ export const applicationSchema = z.strictObject({
   designatedThroughout: z.boolean(),
   canImplement: z.boolean(),
   consent: z.boolean(),
+  /** The privacy page's version accepted with the submission, and when. */
+  privacyConsent: privacyConsentSchema.optional(),
   createdAt: isoDate,
   updatedAt: isoDate,
   submittedAt: isoDate.optional(),

@@ -86,6 +86,16 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "routes/_index": { get: everyone },
   "routes/login": { get: signedOutOnly, post: asAction(signedOutOnly) },
   "routes/signup": { get: signedOutOnly, post: asAction(signedOutOnly) },
+  /** "Mot de passe oublié ?": signed-in people go to their account (a reset link works for all). */
+  "routes/forgot-password": { get: signedOutOnly, post: asAction(signedOutOnly) },
+  "routes/privacy": { get: everyone },
+  /** One's own account: nobody else's can be named. */
+  "routes/account": { get: signedIn, post: asAction(signedIn) },
+  /** Without a valid link, the address-change confirmation is nothing to anyone. */
+  "routes/account_.email": {
+    get: answers(404, 404, 404, 404, 404, 404, 404),
+    post: answers(404, 404, 404, 404, 404, 404, 404),
+  },
   "routes/logout": {
     get: answers("home", "home", "home", "home", "home", "home", "home"),
     post: answers("home", "home", "home", "home", "home", "home", "home"),
