@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { regionName } from "../../core/data/geography";
-import { groupView } from "../../core/models/group.server";
+import { groupView, reasonsForMembers } from "../../core/models/group.server";
 import { reasonText } from "../../core/data/reason-text";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
@@ -35,7 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   return {
     members: view.members,
     suggestedFirstMeeting: view.group.suggestedFirstMeeting,
-    explanation: view.group.explanation ?? null,
+    explanation: view.group.explanation ? reasonsForMembers(view.group.explanation) : null,
     origin: view.group.origin,
     me: participant.id,
     hours: program.hourBankHours,

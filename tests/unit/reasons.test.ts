@@ -129,3 +129,16 @@ describe("reason codes", () => {
     expect(seen.size).toBeGreaterThan(10);
   });
 });
+
+describe("what a group's members read about their own group", () => {
+  it("never says how the others answered at speed dating, and keeps every other reason", async () => {
+    const { reasonsForMembers } = await import("../../core/models/group/rules.server");
+    const reasons: StoredReason[] = [
+      { code: "mutual-rating", params: { a: "Ana", b: "Béa", aToB: 2.5, bToA: 5 } },
+      { code: "codev-group", params: { members: ["Ana", "Béa", "Carl"] } },
+    ];
+    const shown = reasonsForMembers(reasons).map((r) => reasonText("fr", r));
+    expect(shown).toEqual(["Groupe de codéveloppement : Ana, Béa et Carl (pairs)."]);
+    expect(shown.join(" ")).not.toContain("peut-être");
+  });
+});

@@ -123,12 +123,17 @@ export async function groupFit(
     groupScore(s, program.id, memberIds),
     explainTriad(s, program, memberIds),
   ]);
-  // Speed-dating answers are private to their author (core/store/records/live.ts): they count in
-  // the level, but a participant's check never says how the others answered.
-  return {
-    level: groupFitLevel(score),
-    reasons: reasons.filter((reason) => reason.code !== "mutual-rating"),
-  };
+  return { level: groupFitLevel(score), reasons: reasonsForMembers(reasons) };
+}
+
+/**
+ * The reasons a group's members may read about their own group (the group check, the group
+ * space's "why this group"): speed-dating answers are private to their author
+ * (core/store/records/live.ts), so they count in the fit but are never listed for participants;
+ * coordinators read every reason on the formation page.
+ */
+export function reasonsForMembers<R extends { code: string }>(reasons: readonly R[]): R[] {
+  return reasons.filter((reason) => reason.code !== "mutual-rating");
 }
 
 export class GroupRuleError extends DomainError {
