@@ -267,11 +267,11 @@ describe("hostile forms", () => {
     // A real reset link: its first valid use sets the password, the others are told it was used.
     await new HttpClient(server.url).post(
       "/forgot-password",
-      { email: "mathieu@exemple.org" },
+      { email: "yves@exemple.org" },
       fromAddress(),
     );
     const reset = (await outboxMessages([server.dataDir]))
-      .filter((m) => m.kind === "passwordReset" && m.to === "mathieu@exemple.org")
+      .filter((m) => m.kind === "passwordReset" && m.to === "yves@exemple.org")
       .at(-1)
       ?.text.match(/\/forgot-password\?token=[\w-]+/)?.[0];
     expect(reset).toBeTruthy();
@@ -351,14 +351,19 @@ describe("hostile forms", () => {
     const genevieve = await signedIn(server.url, "coordination@exemple.org");
     // The administration's search: any text, shown inert, never a failure.
     await fc.assert(
-      fc.asyncProperty(hostileText, async (q) => {
-        const response = await genevieve.get(
-          `/admin/users?${new URLSearchParams({ q }).toString()}`,
-        );
-        const html = await response.text();
-        expect(response.status, html.slice(0, 300)).toBe(200);
-        expectInert(html, "/admin/users");
-      }),
+      // (A query past Node's 16 KiB header limit is refused with 431 before the app: what is
+      // tested here is the search's own handling, so the text stays well under that, encoded.)
+      fc.asyncProperty(
+        hostileText.map((q) => q.slice(0, 600)),
+        async (q) => {
+          const response = await genevieve.get(
+            `/admin/users?${new URLSearchParams({ q }).toString()}`,
+          );
+          const html = await response.text();
+          expect(response.status, html.slice(0, 300)).toBe(200);
+          expectInert(html, "/admin/users");
+        },
+      ),
       RUNS,
     );
     await hostilePosts({

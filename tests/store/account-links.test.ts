@@ -22,7 +22,6 @@ import {
 } from "../../core/models/account.server";
 import { createSessionRecord, sessionUserId } from "../../core/models/session.server";
 import { createUser, verifyLogin, type PublicUser } from "../../core/models/user.server";
-import { outboxMessages } from "../helpers/store-snapshot";
 import { testServices, type TestServices } from "../helpers/services";
 
 let databases = 0;
@@ -70,7 +69,7 @@ describe.each(engines)("account links ($name)", (engine) => {
     });
   }
   async function mailsTo(email: string, kind?: string) {
-    return (await outboxMessages([s.dataDir]))
+    return (await s.mail.list())
       .filter((m) => m.to === email && (!kind || m.kind === kind))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
   }

@@ -224,7 +224,13 @@ const FORMS: Record<string, FormCase> = {
   },
   "auth.signupSchema": {
     schema: auth.signupSchema,
-    valid: { name: "Anne", email: "a@exemple.org", password: "un-long-secret", redirectTo: "/" },
+    valid: {
+      name: "Anne",
+      email: "a@exemple.org",
+      password: "un-long-secret",
+      redirectTo: "/",
+      consent: "on",
+    },
   },
   "auth.organizationFields": { schema: auth.organizationFields, valid: org },
   "auth.languageSchema": { schema: auth.languageSchema, valid: { lang: "en", redirectTo: "/" } },

@@ -108,7 +108,7 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "routes/notifications": { get: signedIn },
   /** One's own data (#21): no parameter, so nobody reaches another person's. */
   "routes/account.data[.]tar[.]gz": { get: signedIn },
-  "routes/account.delete": { get: signedIn, post: asAction(signedIn) },
+  "routes/account_.delete": { get: signedIn, post: asAction(signedIn) },
   "routes/programs.new": { get: coordinators, post: asAction(coordinators) },
   "routes/apply.$programId": { get: everyone, post: asAction(everyone) },
   "routes/application.$token": { get: everyone },
