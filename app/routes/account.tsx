@@ -7,14 +7,21 @@ import { LinkedText } from "~/components/LinkedText";
 import {
   changePassword,
   EMAIL_CHANGE_HOURS,
+  noticesOn,
   requestEmailChange,
   updateAccountDetails,
+  updateNoticePreferences,
 } from "../../core/models/account.server";
+import {
+  OPTIONAL_NOTICE_CATEGORIES,
+  type OptionalNoticeCategory,
+} from "../../core/data/notice-kinds";
 import { PASSWORD_MIN } from "../../core/schemas/auth";
 import {
   accountFormSchema,
   type AccountDetailsForm,
   type AccountEmailForm,
+  type AccountNoticesForm,
   type AccountPasswordForm,
 } from "../../core/schemas/account";
 import { replyWithError } from "~/utils/errors.server";
@@ -28,12 +35,16 @@ import { currentSessionId } from "~/utils/session.server";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "account.title");
 
-const SAVED = ["details", "email", "password", "address"] as const;
+const SAVED = ["details", "email", "password", "address", "notices"] as const;
 type Saved = (typeof SAVED)[number];
 
-/** The signed-in person's own account: name, language, address and password. */
+/**
+ * The signed-in person's own account: name, language, address, password and the e-mail notices
+ * they receive.
+ */
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const user = await requireUser(context.services, request);
+  const account = await context.services.store.get("users", user.id);
   const saved = new URL(request.url).searchParams.get("saved");
   return {
     name: user.name,
@@ -43,6 +54,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     hours: EMAIL_CHANGE_HOURS,
     /** The shortest password (from the loader: the schemas stay on the server). */
     min: PASSWORD_MIN,
+    /** The optional notice categories kept on (ADR 0039). */
+    noticesOn: account ? noticesOn(account) : [...OPTIONAL_NOTICE_CATEGORIES],
   };
 }
 
@@ -59,6 +72,10 @@ export async function action({ request, context }: ActionFunctionArgs) {
       return redirect("/account?saved=details", {
         headers: { "Set-Cookie": localeCookieHeader(input.locale) },
       });
+    }
+    if (input.intent === "notices") {
+      await updateNoticePreferences(s, user.id, input.on);
+      return redirect("/account?saved=notices#notices");
     }
     if (input.intent === "email") {
       await requestEmailChange(s, {
@@ -85,6 +102,7 @@ const SAVED_MESSAGES = {
   email: "account.email.sent",
   password: "account.password.saved",
   address: "account.confirmEmail.done",
+  notices: "notices.saved",
 } as const;
 
 export default function Account() {
@@ -100,6 +118,7 @@ export default function Account() {
       <DetailsForm name={page.name} locale={page.locale} />
       <EmailForm email={page.email} hours={page.hours} />
       <PasswordForm email={page.email} min={page.min} />
+      <NoticesForm on={page.noticesOn} />
     </section>
   );
 }
@@ -243,6 +262,69 @@ function PasswordForm({ email, min }: { email: string; min: number }) {
           required
         />
         <SubmitButton intent="password" label={t("account.password.submit")} />
+      </Form>
+    </section>
+  );
+}
+
+/**
+ * "Avis par courriel" (ADR 0039): a box per optional category, and the essential e-mails shown
+ * checked and disabled with why they are kept. Every e-mail links here (#notices).
+ */
+function NoticesForm({ on }: { on: OptionalNoticeCategory[] }) {
+  const { t } = useT();
+  const [form, fields] = useAppForm<AccountNoticesForm>({
+    id: "account-notices",
+    intent: "notices",
+  });
+  const error = fields.on.errors?.[0];
+  return (
+    <section id="notices" aria-labelledby="account-notices-heading" className="stack">
+      <h2 id="account-notices-heading">{t("notices.heading")}</h2>
+      <p>{t("notices.intro")}</p>
+      <FormErrorSummary form={form} />
+      <Form method="post" {...formProps(form)} className="stack">
+        <fieldset>
+          <legend className="visually-hidden">{t("notices.heading")}</legend>
+          {OPTIONAL_NOTICE_CATEGORIES.map((category) => (
+            <div className="checkbox" key={category}>
+              <input
+                type="checkbox"
+                id={`notices-${category}`}
+                name="on"
+                value={category}
+                defaultChecked={on.includes(category)}
+                aria-describedby={`notices-${category}-hint`}
+              />
+              <div>
+                <label htmlFor={`notices-${category}`}>
+                  {t(`notices.categories.${category}.label`)}
+                </label>
+                <p className="field-hint" id={`notices-${category}-hint`}>
+                  {t(`notices.categories.${category}.hint`)}
+                </p>
+              </div>
+            </div>
+          ))}
+          <div className="checkbox">
+            <input
+              type="checkbox"
+              id="notices-essential"
+              checked
+              disabled
+              readOnly
+              aria-describedby="notices-essential-hint"
+            />
+            <div>
+              <label htmlFor="notices-essential">{t("notices.categories.essential.label")}</label>
+              <p className="field-hint" id="notices-essential-hint">
+                {t("notices.categories.essential.hint")}
+              </p>
+            </div>
+          </div>
+          <FieldErrorText id="notices-on" error={error} />
+        </fieldset>
+        <SubmitButton intent="notices" label={t("notices.submit")} />
       </Form>
     </section>
   );

@@ -13,6 +13,8 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { newId } from "../store";
+import { NOTICE_PREFERENCES_PATH, wantsNotice, type MailKind } from "../data/notice-kinds";
+import { translate, type Locale } from "../i18n";
 import {
   legacyOutboxEntrySchema,
   type LegacyOutboxEntry,
@@ -36,8 +38,16 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
-  /** One kind per message ("meetingReminder", "event-announcement"…), for lists and preferences. */
-  kind: string;
+  /**
+   * One kind per message ("meetingReminder", "passwordReset"…), for lists and the person's notice
+   * preferences: every kind is mapped to a category in core/data/notice-kinds.ts (ADR 0039).
+   */
+  kind: MailKind;
+  /**
+   * The language of the preferences footer when the address has no account (an applicant, an
+   * invitation to a new address); an account's own language wins. Default: French.
+   */
+  locale?: Locale;
   programId?: string;
   attachments?: MailAttachment[];
 }
@@ -63,19 +73,34 @@ export class Mailer {
     private readonly now: () => Date,
     /** Set when messages are really sent (SMTP_HOST); unset, they are kept in the app. */
     readonly smtp?: SmtpSettings,
+    /** The site's address, for the link to the notice preferences at the foot of every e-mail. */
+    private readonly siteUrl: () => string = () => "http://127.0.0.1:3000",
   ) {}
 
   /**
    * Writes the message into the outbox, in the current transaction when there is one (so it
    * exists if and only if the action that caused it committed). Sending follows the commit.
+   *
+   * The one place of the notice preferences (ADR 0039): the recipient's account is read (by
+   * address, in the same transaction); a message of a category they turned off is not written
+   * (`undefined` is returned), essential ones always are. Every message ends with a link to the
+   * preferences, in the recipient's language.
    */
-  async enqueue(message: MailMessage): Promise<OutboxMessage> {
+  async enqueue(message: MailMessage): Promise<OutboxMessage | undefined> {
+    const recipient = await this.store.findOne("users", {
+      email: message.to.trim().toLowerCase(),
+    });
+    if (recipient && !wantsNotice(recipient.noticePreferences, message.kind)) return undefined;
+    const locale = recipient?.locale ?? message.locale ?? "fr";
+    const footer = translate(locale, "notices.footer", {
+      link: `${this.siteUrl()}${NOTICE_PREFERENCES_PATH}`,
+    });
     const record = await this.store.insert("outbox", {
       id: newId("mail"),
       createdAt: this.now().toISOString(),
       to: message.to,
       subject: message.subject,
-      text: message.text,
+      text: `${message.text}\n\n-- \n${footer}`,
       kind: message.kind,
       programId: message.programId,
       attachments: message.attachments?.length ? message.attachments : undefined,

@@ -14,6 +14,12 @@
  * address is told by e-mail (a link, or a note that no account uses it), and a limit per address
  * sends at most a few of them an hour, silently past it.
  */
+import type { MailMessage } from "../mail";
+import {
+  OPTIONAL_NOTICE_CATEGORIES,
+  type NoticePreferences,
+  type OptionalNoticeCategory,
+} from "../data/notice-kinds";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { translate, type Locale } from "../i18n";
@@ -132,7 +138,7 @@ async function endOtherSessions(tx: StoreWriter, userId: string, keep?: string) 
   }
 }
 
-function passwordChangedMessage(s: Services, user: User) {
+function passwordChangedMessage(s: Services, user: User): MailMessage {
   return {
     to: user.email,
     kind: "passwordChanged",
@@ -161,7 +167,7 @@ export async function requestPasswordReset(
   if ((await s.limits.consume("passwordResetAccount", email)) > 0) return;
   const user = await s.store.findOne("users", { email });
   const site = s.site.url();
-  let message;
+  let message: MailMessage;
   if (user) {
     const link = {
       userId: user.id,
@@ -183,6 +189,7 @@ export async function requestPasswordReset(
     message = {
       to: email,
       kind: "passwordResetUnknown",
+      locale: input.locale,
       subject: translate(input.locale, "emails.passwordResetUnknown.subject"),
       text: translate(input.locale, "emails.passwordResetUnknown.text", {
         link: `${site}/signup`,
@@ -239,6 +246,28 @@ export async function updateAccountDetails(
     locale: input.locale,
   });
   return toPublicUser(user);
+}
+
+/**
+ * The e-mail notices the person keeps on (ADR 0039): the optional categories not in `on` are
+ * turned off; essential messages are sent whatever this says (core/mail/index.ts applies it).
+ */
+export async function updateNoticePreferences(
+  s: Services,
+  userId: string,
+  on: readonly OptionalNoticeCategory[],
+): Promise<NoticePreferences> {
+  const noticePreferences: NoticePreferences = {
+    off: OPTIONAL_NOTICE_CATEGORIES.filter((category) => !on.includes(category)),
+  };
+  await s.store.update("users", userId, { noticePreferences });
+  return noticePreferences;
+}
+
+/** The categories a person keeps on (all of them when they never chose). */
+export function noticesOn(user: Pick<User, "noticePreferences">): OptionalNoticeCategory[] {
+  const off = user.noticePreferences?.off ?? [];
+  return OPTIONAL_NOTICE_CATEGORIES.filter((category) => !off.includes(category));
 }
 
 /** The current password, or a WrongPasswordError (counted: a few tries per quarter hour). */
@@ -312,7 +341,7 @@ export async function requestEmailChange(
     await tx.update("users", user.id, { securityStamp: stamp });
     const taken = await tx.findOne("users", { email });
     const params = { name: user.name, hours: EMAIL_CHANGE_HOURS, email };
-    let message;
+    let message: MailMessage;
     if (taken) {
       message = {
         to: email,
@@ -369,7 +398,7 @@ export async function confirmEmailChange(s: Services, token: string): Promise<Pu
       email: link.email,
       securityStamp: newStamp(),
     });
-    const message = {
+    const message: MailMessage = {
       to: user.email,
       kind: "emailChanged",
       subject: translate(user.locale, "emails.emailChanged.subject"),

@@ -2,6 +2,7 @@
  * Applications through the interest form, and their preselection by the program's coordinators.
  * Applicants have no account: a private link (token) lets them resume a draft and follow the status.
  */
+import type { MailMessage } from "../mail";
 import { newId, NotFoundError } from "../store";
 import type { EntityOf } from "../store";
 import { hashToken, newToken } from "../security/tokens";
@@ -131,9 +132,10 @@ export async function saveApplication(
   const to = data.email || data.contactEmail;
   if (to && (submit || result.isNew)) {
     const kind = submit ? "applicationReceived" : "applicationDraft";
-    const message = {
+    const message: MailMessage = {
       to,
       kind,
+      locale,
       programId: program.id,
       subject: translate(locale, `emails.${kind}.subject`, { program: program.title }),
       text: translate(locale, `emails.${kind}.text`, {
@@ -355,9 +357,10 @@ export async function decideApplication(
   const invitationLink = outcome.invitationToken
     ? `${base}/invitation/${outcome.invitationToken}`
     : "";
-  const message = {
+  const message: MailMessage = {
     to,
     kind: `application-${input.status}`,
+    locale,
     programId: program.id,
     subject: translate(locale, `emails.decision.${input.status}.subject`, {
       program: program.title,

@@ -8,6 +8,7 @@
  *
  * Each change writes a line in the program's audit trail once committed; e-mails go after commit.
  */
+import type { MailMessage } from "../mail";
 import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { hashToken, newToken } from "../security/tokens";
@@ -110,8 +111,9 @@ export async function inviteCoCoordinator(
       days: COORDINATOR_INVITATION_DAYS,
       link: `${s.site.url()}/co-coordination/${token}`,
     };
-    const message = {
+    const message: MailMessage = {
       to: address,
+      locale,
       kind: "coCoordinatorInvitation",
       programId,
       subject: translate(locale, "emails.coCoordinatorInvitation.subject", params),

@@ -727,6 +727,8 @@ export async function exportPersonalData(s: Services, userId: string) {
         role: user.role,
         locale: user.locale,
         createdAt: user.createdAt,
+        /** The e-mail notices turned off (ADR 0039); absent: all on. */
+        noticePreferences: user.noticePreferences,
       },
       applications: applications.map(
         ({ accessTokenHash: _t, evaluation: _e, decision: _d, invitationId: _i, ...a }) => a,

@@ -12,6 +12,7 @@
  *
  * Both cost a password hash, so the time of the answer tells nothing either.
  */
+import type { MailMessage } from "../mail";
 import { z } from "zod";
 import { locales, translate, type Locale } from "../i18n";
 import { DomainError } from "../errors";
@@ -65,7 +66,7 @@ export async function requestSignUp(
   const passwordHash = await hashPassword(input.password);
   const existing = await s.store.findOne("users", { email });
   const site = s.site.url();
-  let message;
+  let message: MailMessage;
   if (existing) {
     const params = { name: existing.name, link: `${site}/login` };
     message = {
@@ -93,6 +94,7 @@ export async function requestSignUp(
     message = {
       to: email,
       kind: "signUpConfirm",
+      locale: input.locale,
       subject: translate(input.locale, "emails.signUpConfirm.subject"),
       text: translate(input.locale, "emails.signUpConfirm.text", params),
     };

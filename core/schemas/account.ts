@@ -6,6 +6,7 @@ import { z } from "zod";
 import { crossField } from "./forms";
 import { text } from "./fields";
 import { PASSWORD_MIN } from "./auth";
+import { OPTIONAL_NOTICE_CATEGORIES } from "../data/notice-kinds";
 
 const email = z
   .string()
@@ -67,11 +68,24 @@ export const accountPasswordSchema = passwordFields.refine(
   ...samePassword<z.infer<typeof passwordFields>>(),
 );
 
+/**
+ * The e-mail notices kept on (ADR 0039): the checked boxes, each an optional category (an
+ * unchecked box is not sent; "essential" is not a choice).
+ */
+export const accountNoticesSchema = z.object({
+  intent: z.literal("notices"),
+  on: z
+    .array(z.enum(OPTIONAL_NOTICE_CATEGORIES, "errors.choice"))
+    .max(OPTIONAL_NOTICE_CATEGORIES.length, "errors.choice")
+    .default([]),
+});
+
 /** The account page's forms, told apart by their button (`intent`). */
 export const accountFormSchema = z.discriminatedUnion("intent", [
   accountDetailsSchema,
   accountEmailSchema,
   accountPasswordSchema,
+  accountNoticesSchema,
 ]);
 
 /** The address-change confirmation: its button only (the token is in the page's query). */
@@ -82,3 +96,4 @@ export type ResetPasswordForm = z.input<typeof resetPasswordSchema>;
 export type AccountDetailsForm = z.input<typeof accountDetailsSchema>;
 export type AccountEmailForm = z.input<typeof accountEmailSchema>;
 export type AccountPasswordForm = z.input<typeof accountPasswordSchema>;
+export type AccountNoticesForm = z.input<typeof accountNoticesSchema>;

@@ -121,7 +121,13 @@ export async function createServices(
   try {
     const clock = options.clock ?? systemClock;
     await importLegacyOutbox(opened.store, config.dataDir);
-    const mail = new Mailer(opened.store, () => clock.now(), config.smtp);
+    const site = new SiteAddress(config.publicUrl);
+    const mail = new Mailer(
+      opened.store,
+      () => clock.now(),
+      config.smtp,
+      () => site.url(),
+    );
     return {
       config,
       store: opened.store,
@@ -130,7 +136,7 @@ export async function createServices(
       uploads: opened.uploads,
       mail,
       clock,
-      site: new SiteAddress(config.publicUrl),
+      site,
       solver: {
         run: options.solver,
         jobs: new Map(),

@@ -1,7 +1,7 @@
 /**
  * A participant's own account, in the browser, as one story told in steps (ADR 0036): the steps
  * run in order and share `person` (who they are, their address and password now), so that later
- * steps — reminders, a data download, deleting the account — are appended at the end of the
+ * steps — a data download, deleting the account — are appended at the end of the
  * `describe` and start from where the previous one left off.
  *
  * E-mails are read from the test server's outbox ($DATA_DIR/outbox), as a person reads their inbox.
@@ -130,5 +130,32 @@ describe.sequential("a participant's account, step by step", () => {
     ).toContain("confidentialite@exemple.org");
   });
 
-  // Next steps (another engineer): turns reminders off, downloads their data, deletes the account.
+  it("turns reminders off from the link every e-mail carries, and the choice stays after reload", async () => {
+    // Every e-mail ends with the link to the preferences: the last one received leads there.
+    const footer = /https?:\/\/\S+\/account#notices/.exec(
+      (await lastMail(person.email, "emailChangeConfirm")).text,
+    )?.[0];
+    expect(footer).toBeTruthy();
+    const page = await signedInPage();
+    await page.goto(footer!);
+    const notices = page.getByRole("region", { name: "E-mail notices" });
+    const reminders = notices.getByRole("checkbox", { name: "Reminders" });
+    expect(await reminders.isChecked()).toBe(true);
+    // The essential e-mails are shown on, and cannot be turned off.
+    const essential = notices.getByRole("checkbox", { name: /Essential e-mails/ });
+    expect(await essential.isChecked()).toBe(true);
+    expect(await essential.isDisabled()).toBe(true);
+
+    await reminders.uncheck();
+    await notices.getByRole("button", { name: "Save my choices" }).click();
+    await expect
+      .poll(() => page.getByRole("status").textContent())
+      .toContain("Your e-mail notice choices are saved.");
+    await page.reload();
+    const after = page.getByRole("region", { name: "E-mail notices" });
+    expect(await after.getByRole("checkbox", { name: "Reminders" }).isChecked()).toBe(false);
+    expect(await after.getByRole("checkbox", { name: "Announcements" }).isChecked()).toBe(true);
+  });
+
+  // Next steps (another engineer): downloads their data, deletes the account.
 });

@@ -282,7 +282,7 @@ describe("hostile forms", () => {
       fields: ["password", "passwordConfirm"],
       headers: fromAddress,
     });
-    // The account page's three forms (`intent` is their buttons' fixed value, not typed).
+    // The account page's four forms (`intent` is their buttons' fixed value, not typed).
     const account = await signedIn(server.url, "thomas@exemple.org");
     await hostilePosts({
       client: account,
@@ -301,6 +301,13 @@ describe("hostile forms", () => {
         currentPassword: "maillage-demo",
       },
       fields: ["email", "currentPassword"],
+    });
+    // The e-mail notices: a box per category (values of a fixed list, not typed).
+    await hostilePosts({
+      client: account,
+      path: "/account",
+      valid: { intent: "notices", on: ["announcements", "groups"] },
+      fields: ["on"],
     });
     // Last: a valid one changes the password, and the next ones are refused as wrong.
     await hostilePosts({

@@ -218,7 +218,7 @@ describe("two workers on one store", () => {
         to: `personne${i}@exemple.org`,
         subject: `Message n° ${i} — été`,
         text: "Bonjour",
-        kind: "test",
+        kind: "eventAnnouncement",
       });
     }
     const transportA = await smtpTransport(smtpConfig(inbox.port).smtp);

@@ -549,7 +549,12 @@ describe("a full disk (simulated ENOSPC)", () => {
       fs: failingAtomicFs(() => full),
     });
     const mailer = new Mailer(store, () => new Date());
-    const mail = { to: "marc@exemple.org", subject: "Rappel", text: "Bonjour", kind: "reminder" };
+    const mail = {
+      to: "marc@exemple.org",
+      subject: "Rappel",
+      text: "Bonjour",
+      kind: "meetingReminder" as const,
+    };
     full = true;
     const error = await mailer.enqueue(mail).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(DiskFullError);
@@ -611,7 +616,7 @@ describe.each([
           to: "marc@exemple.org",
           subject: "Rappel",
           text: "x".repeat(40_000),
-          kind: "reminder",
+          kind: "meetingReminder",
         })
         .catch((e: unknown) => e);
       expect(mailError).toBeInstanceOf(DiskFullError);

@@ -229,12 +229,17 @@ describe.each(engines)("erasing an account on $name", (engine) => {
         at: now.value.toISOString(),
       });
     }
-    await s.mail.enqueue({ to: user.email, subject: "Avis", text: "Bonjour", kind: "test" });
+    await s.mail.enqueue({
+      to: user.email,
+      subject: "Avis",
+      text: "Bonjour",
+      kind: "eventAnnouncement",
+    });
     await s.mail.enqueue({
       to: "autre@exemple.org",
       subject: `${user.name} a accepté`,
       text: `Écrivez à ${user.email}.`,
-      kind: "test",
+      kind: "eventAnnouncement",
     });
     const exported = await exportPersonalData(s, user.id);
     expect(exported!.data.account.email).toBe(user.email);

@@ -52,7 +52,11 @@ const LAYERS = [
     pattern: "core/schemas",
     allow: ["core-utils", "core-i18n", "core-data", "core-errors", "core-security", "matching"],
   },
-  { type: "core-mail", pattern: "core/mail", allow: ["core-utils", "core-i18n", "core-store"] },
+  {
+    type: "core-mail",
+    pattern: "core/mail",
+    allow: ["core-utils", "core-i18n", "core-data", "core-store"],
+  },
   { type: "core-bus", pattern: "core/bus", allow: [] },
   {
     type: "core-solver",

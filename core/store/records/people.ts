@@ -10,6 +10,7 @@ import {
   OPERATIONS,
   SELECTION_CRITERIA,
 } from "../../data/vocabulary";
+import { noticePreferencesSchema } from "../../data/notice-kinds";
 import { id, isoDate, localeSchema, mrcCode, regionCode } from "./common";
 import { REGION_RULES } from "../../../matching/compatibility";
 import { ROLES } from "../../../matching/roles";
@@ -49,6 +50,11 @@ export const userSchema = z.strictObject({
   securityStamp: z.string().max(64).optional(),
   /** The privacy page the person accepted at sign-up: when, and which version of it. */
   privacyConsent: privacyConsentSchema.optional(),
+  /**
+   * The kinds of e-mail the person turned off on /account (core/data/notice-kinds.ts, ADR 0039).
+   * Absent: every notice is on. Essential messages are sent whatever this says.
+   */
+  noticePreferences: noticePreferencesSchema.optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
