@@ -85,6 +85,7 @@ describe("coordinators without a restart", () => {
     await olivier.getByLabel("Prénom et nom").fill(OLIVIER.name);
     await olivier.getByLabel("Adresse courriel").fill(OLIVIER.email);
     await olivier.getByLabel("Choisissez un mot de passe").fill(DEMO_PASSWORD);
+    await olivier.getByLabel(/J'ai lu la politique de confidentialité/).check();
     await olivier.getByRole("button", { name: "Créer mon compte" }).click();
     await olivier.waitForURL(/\/signup\?sent/);
     const activation = (await outboxMessages([e2e.server.dataDir]))

@@ -81,7 +81,7 @@ describe("drafts of the interest form", () => {
       .fill("Beaucoup.");
     await page.locator("#need-transport").selectOption("3");
     await page.getByLabel("Mardi – Matin").check();
-    await page.getByLabel(/J'accepte les règles de confidentialité/).check();
+    await page.getByLabel(/J'ai lu la politique de confidentialité/).check();
     await page.getByRole("button", { name: "Soumettre ma candidature" }).click();
     await page.waitForURL(/\/application\/[\w-]{32}\?submitted=1$/);
     expect(await drafts(page)).toEqual([]);
