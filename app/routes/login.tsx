@@ -6,7 +6,7 @@ import { Field, FormErrorSummary } from "~/components/Field";
 import { normalizeEmail, verifyLogin } from "../../core/models/user.server";
 import { loginSchema, type LoginForm } from "../../core/schemas/auth";
 import { useT } from "~/utils/i18n-react";
-import { localeCookieHeader } from "~/utils/locale.server";
+import { getLocale, localeCookieHeader } from "~/utils/locale.server";
 import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { createUserSession, getUserId } from "~/utils/session.server";
@@ -55,6 +55,9 @@ export async function action({ request, context }: ActionFunctionArgs) {
   // Bring back the language chosen on the account, unless this browser already chose one.
   if (!/(?:^|;\s*)maillage_lang=/.test(request.headers.get("Cookie") ?? "")) {
     response.headers.append("Set-Cookie", localeCookieHeader(user.locale));
+    // The page holds only its own language's catalog: a new language loads the next page as a
+    // document, once, rather than rendering it and then reloading it (useReloadOnLanguageChange).
+    if (user.locale !== getLocale(request)) response.headers.set("X-Remix-Reload-Document", "true");
   }
   return response;
 }
