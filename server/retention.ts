@@ -10,7 +10,10 @@ import type { Services } from "../core/services";
 
 export const RETENTION_INTERVAL_MS = 60 * 60 * 1000;
 
-export function startRetention(s: Services, intervalMs = RETENTION_INTERVAL_MS) {
+export function startRetention(
+  s: Services,
+  { intervalMs = RETENTION_INTERVAL_MS, firstAfterMs = 5_000 } = {},
+) {
   let running: Promise<void> | undefined;
   const pass = () => {
     if (running) return;
@@ -23,7 +26,7 @@ export function startRetention(s: Services, intervalMs = RETENTION_INTERVAL_MS) 
         running = undefined;
       });
   };
-  const first = setTimeout(pass, 5_000);
+  const first = setTimeout(pass, firstAfterMs);
   const timer = setInterval(pass, intervalMs);
   first.unref();
   timer.unref();

@@ -53,7 +53,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   await clearSignInFailures(s, user.email, context.clientIp);
   // Live connections of the account close; the cookie goes.
-  s.signOuts.emit(user.id);
+  s.signOuts.emit({ userId: user.id });
   const session = await getSession(s, request);
   return redirect("/account/delete?done", {
     headers: { "Set-Cookie": await sessionStorage(s.config).destroySession(session) },

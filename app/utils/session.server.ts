@@ -37,8 +37,15 @@ export function getSession(s: Services, request: Request) {
 }
 
 async function userIdOf(s: Services, cookie: string | null): Promise<string | undefined> {
+  return (await sessionOfCookieHeader(s, cookie))?.userId;
+}
+
+/** The live session a cookie opens: its id and whose it is. */
+async function sessionOfCookieHeader(s: Services, cookie: string | null) {
   const sid = (await sessionStorage(s.config).getSession(cookie)).get("sid");
-  return typeof sid === "string" ? sessionUserId(s, sid) : undefined;
+  if (typeof sid !== "string") return undefined;
+  const userId = await sessionUserId(s, sid);
+  return userId ? { sessionId: sid, userId } : undefined;
 }
 
 /** This browser's session id (to keep it when the person's other sessions end). */
@@ -54,6 +61,13 @@ export async function getUserId(s: Services, request: Request): Promise<string |
 export async function getUserFromCookieHeader(s: Services, cookie: string | null) {
   const userId = await userIdOf(s, cookie);
   return userId ? getUserById(s, userId) : undefined;
+}
+
+/** The person a cookie signs in, with the id of its session (a live connection's). */
+export async function getSessionUserFromCookieHeader(s: Services, cookie: string | null) {
+  const session = await sessionOfCookieHeader(s, cookie);
+  const user = session && (await getUserById(s, session.userId));
+  return user && session ? { user, sessionId: session.sessionId } : undefined;
 }
 
 export async function getOptionalUser(s: Services, request: Request) {
@@ -98,7 +112,7 @@ export async function destroyUserSession(s: Services, request: Request) {
   const sid = session.get("sid");
   const userId = typeof sid === "string" ? await sessionUserId(s, sid) : undefined;
   if (typeof sid === "string") await endSessionRecord(s, sid);
-  if (userId) s.signOuts.emit(userId);
+  if (userId && typeof sid === "string") s.signOuts.emit({ userId, sessionIds: [sid] });
   return redirect("/", {
     headers: { "Set-Cookie": await sessionStorage(s.config).destroySession(session) },
   });

@@ -191,6 +191,8 @@ export interface SocketUser {
 export interface SocketData {
   user: SocketUser;
   locale: Locale;
+  /** The page session it was opened with: it closes when that session ends. */
+  sessionId: string;
   /** Events this socket joined, with the access checked at join time. */
   events?: Record<string, { participantId?: string; coordinator: boolean }>;
   /** Co-development sessions this socket joined: session id → the member's participant id. */

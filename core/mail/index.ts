@@ -49,6 +49,11 @@ export interface MailMessage {
    */
   locale?: Locale;
   programId?: string;
+  /**
+   * The account it is for, when its address is no longer the account's (the notice sent to the
+   * former address after a change); otherwise found from the address.
+   */
+  userId?: string;
   attachments?: MailAttachment[];
 }
 
@@ -103,6 +108,7 @@ export class Mailer {
       text: `${message.text}\n\n-- \n${footer}`,
       kind: message.kind,
       programId: message.programId,
+      userId: message.userId ?? recipient?.id,
       attachments: message.attachments?.length ? message.attachments : undefined,
       status: this.smtp ? "queued" : "kept",
       attempts: 0,

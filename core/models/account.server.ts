@@ -131,11 +131,20 @@ async function linkState<T extends { userId: string; stamp: string; expiresAt: s
   return { state: "valid", user };
 }
 
-/** Every session of the person but `keep` ends (a new password, ADR 0036). */
-async function endOtherSessions(tx: StoreWriter, userId: string, keep?: string) {
+/**
+ * Every session of the person but `keep` ends (a new password, ADR 0036); once committed, their
+ * live connections close too.
+ */
+async function endOtherSessions(s: Services, tx: StoreWriter, userId: string, keep?: string) {
+  const ended: string[] = [];
   for (const session of await tx.find("sessions", { userId })) {
-    if (session.id !== keep) await tx.remove("sessions", session.id);
+    if (session.id === keep) continue;
+    await tx.remove("sessions", session.id);
+    ended.push(session.id);
   }
+  await s.store.afterCommit(() =>
+    s.signOuts.emit(keep ? { userId, sessionIds: ended } : { userId }),
+  );
 }
 
 function passwordChangedMessage(s: Services, user: User): MailMessage {
@@ -224,9 +233,8 @@ export async function resetPassword(
     if (state !== "valid" || !user)
       throw new AccountLinkError(state === "valid" ? "used" : state, "reset");
     const updated = await tx.update("users", user.id, { passwordHash, securityStamp: newStamp() });
-    await endOtherSessions(tx, user.id);
+    await endOtherSessions(s, tx, user.id);
     await s.mail.enqueue(passwordChangedMessage(s, updated));
-    await s.store.afterCommit(() => s.signOuts.emit(user.id));
     return updated;
   });
   return toPublicUser(user);
@@ -306,7 +314,7 @@ export async function changePassword(
     // The password changed in another tab meanwhile: this one was checked against the old one.
     if (!user || user.passwordHash !== before.passwordHash) throw new WrongPasswordError();
     const updated = await tx.update("users", user.id, { passwordHash, securityStamp: newStamp() });
-    await endOtherSessions(tx, user.id, input.sessionId);
+    await endOtherSessions(s, tx, user.id, input.sessionId);
     await s.mail.enqueue(passwordChangedMessage(s, updated));
   });
 }
@@ -400,6 +408,7 @@ export async function confirmEmailChange(s: Services, token: string): Promise<Pu
     });
     const message: MailMessage = {
       to: user.email,
+      userId: user.id,
       kind: "emailChanged",
       subject: translate(user.locale, "emails.emailChanged.subject"),
       text: translate(user.locale, "emails.emailChanged.text", {

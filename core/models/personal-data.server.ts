@@ -321,10 +321,11 @@ export async function erasePerson(s: Services, userId: string, reason: ErasureRe
       passwordHash: plan.passwordHash,
       erasedAt: s.clock.now().toISOString(),
     });
-    // Messages to the person are dropped (never sent to the placeholder); the others lose the
-    // names and addresses they hold with every other record (scrubRecords).
+    // Messages to the person are dropped (never sent to the placeholder), at any address they
+    // had (`userId`: the notice sent to a former address names the old and the new one); the
+    // others lose the names and addresses they hold with every other record (scrubRecords).
     for (const message of await tx.find("outbox"))
-      if (plan.erasure.emails.has(message.to.trim().toLowerCase()))
+      if (message.userId === userId || plan.erasure.emails.has(message.to.trim().toLowerCase()))
         await tx.remove("outbox", message.id);
     await scrubRecords(tx, plan.erasure);
     return files;
@@ -346,13 +347,19 @@ async function erasurePlan(s: Services, userId: string) {
   if (!user || user.erasedAt) return undefined;
   const sole = await programsOnlyCoordinatedBy(store, userId);
   if (sole.length) throw new SoleCoordinatorError(sole);
+  // The addresses the account had before: the messages sent to it name them (every message
+  // records its account, the notice of a change goes to the former address).
+  const formerEmails = (await store.find("outbox"))
+    .filter((m) => m.userId === userId)
+    .map((m) => m.to.trim().toLowerCase());
+  const addresses = new Set([user.email.toLowerCase(), ...formerEmails]);
   const participants = await store.find("participants", { userId });
   const allParticipants = await store.find("participants");
   const mine = new Set(participants.map((p) => p.id));
   const applications = (await store.find("applications")).filter(
     (a) =>
       (a.participantId && mine.has(a.participantId)) ||
-      [a.email, a.contactEmail].some((e) => e.trim().toLowerCase() === user.email.toLowerCase()),
+      [a.email, a.contactEmail].some((e) => addresses.has(e.trim().toLowerCase())),
   );
   // An organization's name goes when no one else's participation names it.
   const othersOrgs = new Set(
@@ -367,7 +374,7 @@ async function erasurePlan(s: Services, userId: string) {
   ).filter((o) => o !== undefined);
   const erasure = erasureOf(
     [user.name, ...applications.map((a) => a.contactName)],
-    [user.email, ...applications.flatMap((a) => [a.email, a.contactEmail])].filter(Boolean),
+    [...addresses, ...applications.flatMap((a) => [a.email, a.contactEmail])].filter(Boolean),
     [...organizations.map((o) => o.name), ...applications.map((a) => a.organizationName)],
     `personne-supprimee-${randomBytes(8).toString("hex")}@maillage.invalid`,
   );
@@ -603,13 +610,19 @@ export async function exportPersonalData(s: Services, userId: string) {
   const store = s.store;
   const user = await store.get("users", userId);
   if (!user || user.erasedAt) return undefined;
+  // The addresses the account had before: the messages sent to it name them (every message
+  // records its account, the notice of a change goes to the former address).
+  const formerEmails = (await store.find("outbox"))
+    .filter((m) => m.userId === userId)
+    .map((m) => m.to.trim().toLowerCase());
+  const addresses = new Set([user.email.toLowerCase(), ...formerEmails]);
   const participants = await store.find("participants", { userId });
   const programs = await store.find("programs");
   const programById = new Map(programs.map((p) => [p.id, p]));
   const applications = (await store.find("applications")).filter(
     (a) =>
       participants.some((p) => p.applicationId === a.id) ||
-      [a.email, a.contactEmail].some((e) => e.trim().toLowerCase() === user.email.toLowerCase()),
+      [a.email, a.contactEmail].some((e) => addresses.has(e.trim().toLowerCase())),
   );
   const files: ExportedFile[] = [];
   const participations = [];

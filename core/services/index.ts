@@ -75,6 +75,12 @@ export interface SolverUpdate {
   done?: boolean;
 }
 
+/** Which live connections close: those of the sessions, or all of the person's. */
+export interface SessionsEnded {
+  userId: string;
+  sessionIds?: string[];
+}
+
 export interface Services {
   config: CoreConfig;
   store: Store;
@@ -94,8 +100,11 @@ export interface Services {
     /** Small exact models (a local re-optimization): javascript-lp-solver in a worker thread. */
     exact: ExactSolver;
   };
-  /** A person signed out: their live connections close. */
-  signOuts: Bus<[userId: string]>;
+  /**
+   * Sessions ended (a sign-out, a new password, an erased account): their live connections close,
+   * those of `sessionIds` only, or all of the person's when absent.
+   */
+  signOuts: Bus<[ended: SessionsEnded]>;
   limits: RateLimits;
 }
 

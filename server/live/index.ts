@@ -6,7 +6,7 @@ import { z } from "zod";
 import { localeFromCookieHeader, translate } from "../../core/i18n";
 import { listProgramsForUser } from "../../core/models/program.server";
 import { coordinatorAccess } from "../../core/permissions";
-import { getUserFromCookieHeader } from "../../app/utils/session.server";
+import { getSessionUserFromCookieHeader } from "../../app/utils/session.server";
 import { handle, LiveError, type LiveServer } from "./handle";
 import { SpeedDatingLive } from "./speed-dating";
 import { CodevLive } from "./codev";
@@ -19,14 +19,15 @@ export async function attachLive(s: Services, io: LiveServer, options: { timings
     const cookie = socket.request.headers.cookie;
     const locale = localeFromCookieHeader(cookie);
     try {
-      const user = await getUserFromCookieHeader(s, cookie ?? null);
-      if (!user) {
+      const signedIn = await getSessionUserFromCookieHeader(s, cookie ?? null);
+      if (!signedIn) {
         const error = new Error("unauthenticated") as Error & { data?: unknown };
         error.data = { code: "unauthenticated", message: translate(locale, "errors.socketSignIn") };
         next(error);
         return;
       }
-      socket.data = { user: { id: user.id, name: user.name, role: user.role }, locale };
+      const { user, sessionId } = signedIn;
+      socket.data = { user: { id: user.id, name: user.name, role: user.role }, locale, sessionId };
       next();
     } catch (error) {
       console.error("socket authentication failed:", error);
@@ -39,7 +40,7 @@ export async function attachLive(s: Services, io: LiveServer, options: { timings
   const codev = new CodevLive(io, s);
 
   io.on("connection", (socket) => {
-    void socket.join(`user:${socket.data.user.id}`);
+    void socket.join([`user:${socket.data.user.id}`, `session:${socket.data.sessionId}`]);
     handle(socket, "session:whoami", z.object({}).strict(), async () => {
       const programs = await listProgramsForUser(s, socket.data.user.id);
       return {
@@ -69,9 +70,11 @@ export async function attachLive(s: Services, io: LiveServer, options: { timings
     s.solver.updates.on((programId, update) => {
       io.to(`program:${programId}:formation`).emit("solver:update", update);
     }),
-    // Signing out closes that person's live connections at once.
-    s.signOuts.on((userId) => {
-      io.in(`user:${userId}`).disconnectSockets(true);
+    // A session that ends closes its live connections at once (in every process of a cluster,
+    // through the adapter); the person's other devices stay connected.
+    s.signOuts.on(({ userId, sessionIds }) => {
+      const rooms = sessionIds ? sessionIds.map((id) => `session:${id}`) : [`user:${userId}`];
+      if (rooms.length) io.in(rooms).disconnectSockets(true);
     }),
   ];
 

@@ -208,6 +208,26 @@ describe(
           },
         })),
       );
+      // Deleting the account, refused for a wrong password (nothing is deleted): its errors.
+      const password = text("Votre mot de passe, pour confirmer", "Your password, to confirm");
+      const final = text(
+        "Je comprends que la suppression est définitive",
+        "I understand that deletion is final",
+      );
+      const remove = text("Supprimer mon compte", "Delete my account");
+      findings.push(
+        ...(await audit(marc, "/account/delete", {
+          ready: async (page, lang) => {
+            await page.getByLabel(password(lang)).fill("pas-le-bon-mot-de-passe");
+            await page.getByLabel(final(lang)).check();
+            await page
+              .getByRole("main")
+              .getByRole("button", { name: remove(lang) })
+              .click();
+            await page.getByRole("alert").first().waitFor();
+          },
+        })),
+      );
       expectNoSeriousViolation(findings);
     });
 

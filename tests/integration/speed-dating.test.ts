@@ -226,6 +226,38 @@ describe("a live speed-dating event", () => {
     expect(await closed).toBe("io server disconnect");
   });
 
+  it("closes only the live connections of the sessions that end: a sign-out, a new password", async () => {
+    // Sophie on three devices, each with its own session.
+    const [laptop, phone, tablet] = await Promise.all(
+      [1, 2, 3].map(() => new LiveClient(server.url, "sophie@exemple.org").connect()),
+    );
+    clients.push(laptop!, phone!, tablet!);
+    const closedReason = (client: LiveClient) =>
+      new Promise<string>((resolve) => client.socket.once("disconnect", resolve));
+    const alive = async (client: LiveClient) =>
+      (await client.emit<{ user: { id: string } }>("session:whoami", {})).ok;
+
+    // Signing out on the phone closes the phone's connection only.
+    const phoneClosed = closedReason(phone!);
+    await phone!.http.post("/logout", {});
+    expect(await phoneClosed).toBe("io server disconnect");
+    expect([await alive(laptop!), await alive(tablet!)]).toEqual([true, true]);
+
+    // A new password chosen on the laptop ends the tablet's session and its connection, not the
+    // laptop's own.
+    const tabletClosed = closedReason(tablet!);
+    const changed = await laptop!.http.post("/account", {
+      intent: "password",
+      currentPassword: "maillage-demo",
+      password: "un-nouveau-secret-solide",
+      passwordConfirm: "un-nouveau-secret-solide",
+    });
+    expect(changed.status).toBeLessThan(400);
+    expect(await tabletClosed).toBe("io server disconnect");
+    expect(await alive(laptop!)).toBe(true);
+    expect((await laptop!.http.get("/account")).status).toBe(200);
+  });
+
   it("brings a participant who lost the network back into the same room, with the chat", async () => {
     const eventId = await createEvent(server.url);
     const { coordinator, people } = await connectAll(server.url, eventId);

@@ -5,7 +5,7 @@
  * and address from every record, log line and outbox message while the report's figures stay.
  */
 import pg from "pg";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import {
   ERASED_NAME,
   erasePerson,
@@ -23,6 +23,9 @@ import type { Report } from "../../core/models/report";
 import { collectionNames, type StoreDocument } from "../../core/store/schema";
 import { checkInvariants } from "../../core/models/invariants";
 import { PILOT_PROGRAM_ID } from "../../server/seeds/pilot";
+import { startRetention } from "../../server/retention";
+import { DEMO_PASSWORD } from "../../server/seeds/demo";
+import { confirmEmailChange, requestEmailChange } from "../../core/models/account.server";
 import { testServices, type TestServices } from "../helpers/services";
 
 let databases = 0;
@@ -177,6 +180,33 @@ describe.each(engines)("retention on $name", (engine) => {
   });
 });
 
+describe("the retention job of a running server", () => {
+  it("purges a program that came due while it runs, without being asked, and stops cleanly", async () => {
+    const now = { value: new Date("2028-01-15T12:00:00Z") };
+    const s = await open(engines[0]!, now);
+    const job = startRetention(s, { firstAfterMs: 1, intervalMs: 20 });
+    try {
+      // Not yet due: passes go by and nothing is purged.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(
+        (await s.store.get("programs", PILOT_PROGRAM_ID))!.personalDataPurgedAt,
+      ).toBeUndefined();
+      // Its day comes (Quebec time): a following pass purges it.
+      now.value = new Date("2028-01-16T15:00:00Z");
+      await vi.waitFor(
+        async () =>
+          expect(
+            (await s.store.get("programs", PILOT_PROGRAM_ID))!.personalDataPurgedAt,
+          ).toBeDefined(),
+        { timeout: 5_000, interval: 20 },
+      );
+      expect(await s.store.find("applications", { programId: PILOT_PROGRAM_ID })).toHaveLength(0);
+    } finally {
+      await job.stop();
+    }
+  });
+});
+
 describe.each(engines)("erasing an account on $name", (engine) => {
   it("removes the person's name and address everywhere and keeps the report's figures", async () => {
     const now = { value: new Date("2026-12-01T12:00:00Z") };
@@ -188,7 +218,18 @@ describe.each(engines)("erasing an account on $name", (engine) => {
     const person = members.find(
       (p) => p.role === "mentee" && groups.some((g) => g.memberIds.includes(p.id)),
     )!;
+    // They changed their address once: the notice of the change went to the former one.
+    const formerEmail = (await s.store.get("users", person.userId))!.email;
+    await requestEmailChange(s, {
+      userId: person.userId,
+      email: "nouvelle.adresse@exemple.org",
+      currentPassword: DEMO_PASSWORD,
+    });
+    const confirm = (await s.mail.list()).find((m) => m.kind === "emailChangeConfirm")!;
+    await confirmEmailChange(s, /\?token=([\w-]+)/.exec(confirm.text)![1]!);
     const user = (await s.store.get("users", person.userId))!;
+    expect(user.email).toBe("nouvelle.adresse@exemple.org");
+    expect(JSON.stringify(await s.mail.list())).toContain(formerEmail);
     const group = groups.find((g) => g.memberIds.includes(person.id))!;
     const other = members.find((p) => p.id !== person.id && group.memberIds.includes(p.id))!;
     // Another member's meeting notes that name the person, an audit line, a chat message of
@@ -267,6 +308,7 @@ describe.each(engines)("erasing an account on $name", (engine) => {
     const outbox = JSON.stringify(await s.mail.list());
     expect(outbox).not.toContain(user.name);
     expect(outbox.toLowerCase()).not.toContain(user.email.toLowerCase());
+    expect(text.toLowerCase()).not.toContain(formerEmail.toLowerCase());
     expect(await exportPersonalData(s, user.id)).toBeUndefined();
     // The group keeps its members; the report's figures are those of before.
     expect((await s.store.get("groups", group.id))!.memberIds).toContain(person.id);

@@ -38,6 +38,11 @@ export const outboxMessageSchema = z.strictObject({
   /** What the message is about ("meetingReminder", "event-announcement"…): one kind per message. */
   kind: z.string().min(1).max(60),
   programId: id.optional(),
+  /**
+   * The account the message is for, when it is for one (looked up by address, or given: the notice
+   * to a former address). An erasure drops every message of the account, whatever its address.
+   */
+  userId: id.optional(),
   attachments: z.array(mailAttachmentSchema).max(5).optional(),
   status: z.enum(OUTBOX_STATUSES),
   attempts: z.number().int().min(0).default(0),
