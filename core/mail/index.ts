@@ -135,6 +135,27 @@ export class Mailer {
   }
 }
 
+/** How long the outbox keeps a message once it is done with (sent, failed for good, or kept). */
+export const OUTBOX_KEEP_DAYS = 90;
+
+/**
+ * Removes the messages done with for more than `days` (ADR 0031): an e-mail holds the names and
+ * addresses of the people it was for, and the outbox is a log of sending, not an archive. Queued
+ * messages stay whatever their age. One transaction that re-reads them; returns how many went.
+ */
+export async function pruneOutbox(store: Store, now: Date, days = OUTBOX_KEEP_DAYS) {
+  const before = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
+  return store.transaction(async (tx) => {
+    let removed = 0;
+    for (const message of await tx.find("outbox")) {
+      if (message.status === "queued" || message.createdAt >= before) continue;
+      await tx.remove("outbox", message.id);
+      removed += 1;
+    }
+    return removed;
+  });
+}
+
 /** An older outbox file's message as a record: a failed one stays failed, none is sent again. */
 function fromLegacy(entry: LegacyOutboxEntry): OutboxMessage {
   const status: OutboxStatus = entry.error ? "failed" : "kept";

@@ -24,6 +24,7 @@ import { collectionNames, type StoreDocument } from "../../core/store/schema";
 import { checkInvariants } from "../../core/models/invariants";
 import { PILOT_PROGRAM_ID } from "../../server/seeds/pilot";
 import { startRetention } from "../../server/retention";
+import { pruneOutbox } from "../../core/mail";
 import { DEMO_PASSWORD } from "../../server/seeds/demo";
 import { confirmEmailChange, requestEmailChange } from "../../core/models/account.server";
 import { testServices, type TestServices } from "../helpers/services";
@@ -177,6 +178,41 @@ describe.each(engines)("retention on $name", (engine) => {
     const after = figures(await programReport(s, purged, "2028-02-01"));
     expect(after).toEqual(before);
     await expectInvariants(s);
+  });
+});
+
+describe.each(engines)("the outbox's own retention on $name", (engine) => {
+  it("removes the e-mails done with for more than 90 days, keeps the newer ones and the queue", async () => {
+    const now = { value: new Date("2026-09-01T12:00:00Z") };
+    const s = await open(engine, now);
+    const old = await s.mail.enqueue({
+      to: "ancienne@exemple.org",
+      subject: "Rappel",
+      text: "Bonjour",
+      kind: "eventAnnouncement",
+    });
+    const waiting = await s.store.insert("outbox", {
+      ...old!,
+      id: "mail-still-queued",
+      status: "queued",
+    });
+    now.value = new Date("2026-12-01T12:00:00Z"); // 91 days later
+    const recent = await s.mail.enqueue({
+      to: "recente@exemple.org",
+      subject: "Rappel",
+      text: "Bonjour",
+      kind: "eventAnnouncement",
+    });
+    const [first, second] = await Promise.all([
+      pruneOutbox(s.store, now.value),
+      pruneOutbox(s.store, now.value),
+    ]);
+    expect(first + second).toBe(1);
+    const ids = (await s.mail.list()).map((m) => m.id);
+    expect(ids).not.toContain(old!.id);
+    expect(ids).toContain(recent!.id);
+    expect(ids).toContain(waiting.id);
+    expect(await pruneOutbox(s.store, now.value)).toBe(0);
   });
 });
 
