@@ -12,7 +12,7 @@ export const PRIVACY_VERSION = "2026-12-06";
 
 /** sha256 of the page's French and English words (see tests/unit/privacy-version.test.ts). */
 export const PRIVACY_TEXT_SHA256 =
-  "f880952e1fa690855d7c033ad8ed8a695ee8658c0d67253edaa285ca38efecf9";
+  "2bf847dd0fcf8b0a8d27b87d37bc13aa72f2fc9193d954e61789143f290cee72";
 
 /** Who answers for personal information: shown on the page, set by configuration. */
 export interface PrivacyOfficer {
