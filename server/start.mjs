@@ -5,7 +5,7 @@
  * `--build-only` stops after the build (used by `npm run build` and the test setup).
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -84,7 +84,10 @@ async function build() {
     tsconfig: join(root, "tsconfig.json"),
     logLevel: "warning",
   });
-  writeFileSync(stamp, new Date().toISOString());
+  // The stamp is dated when the build started: a source saved while it ran is newer than the
+  // stamp, so the next start builds again instead of serving a build that missed the edit.
+  writeFileSync(stamp, new Date(started).toISOString());
+  utimesSync(stamp, new Date(started), new Date(started));
   console.log(`Build done in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
