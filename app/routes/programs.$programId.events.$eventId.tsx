@@ -5,7 +5,7 @@ import { useLiveEvent } from "~/components/live/useLiveEvent";
 import { Clock, Room } from "~/components/live/EventRoom";
 import { Ratings } from "~/components/live/EventRatings";
 import { Console } from "~/components/live/EventConsole";
-import { eventPeople, mutualMatches } from "../../core/models/event.server";
+import { eventPeople, isEditable, mutualMatches } from "../../core/models/event.server";
 import { useT } from "~/utils/i18n-react";
 import { requireEventAccess } from "~/utils/permissions.server";
 
@@ -35,6 +35,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     startsAt: event.startsAt,
     status: event.status,
     coordinator: access.coordinator,
+    // Its settings can still change (before it starts): the coordinators' link to the form.
+    editable: access.coordinator && isEditable(event),
+    saved: new URL(request.url).searchParams.has("saved"),
     participantId: access.participantId ?? null,
     matches,
   };
@@ -57,6 +60,21 @@ export default function LiveEventPage() {
       </p>
       <h1>{data.title}</h1>
       <p className="muted">{date(data.startsAt, { dateStyle: "full", timeStyle: "short" })}</p>
+      {data.saved ? (
+        <p className="alert alert--success" role="status">
+          {t("events.saved")}
+        </p>
+      ) : null}
+      {data.editable ? (
+        <p>
+          <Link
+            to={`/programs/${data.programId}/events/${data.eventId}/edit`}
+            className="button button--secondary"
+          >
+            {t("events.edit")}
+          </Link>
+        </p>
+      ) : null}
       <p className={`connection connection--${connection}`} role="status">
         {t(`live.connection.${connection}`)}
       </p>

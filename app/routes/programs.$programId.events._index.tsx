@@ -2,8 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { redirect } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
-import { Choice } from "~/components/Choice";
-import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
+import { EventFields } from "~/components/EventFields";
+import { FormErrorSummary } from "~/components/Field";
 import { createEvent, listEvents } from "../../core/models/event.server";
 import { listParticipantRows } from "../../core/models/participant.server";
 import { EVENT_ARRAY_FIELDS, eventFormSchema } from "../../core/schemas/event";
@@ -83,7 +83,6 @@ export default function Events() {
     },
   });
   const navigation = useNavigation();
-  const e = (name: string) => fields[name]?.errors?.[0];
   // After a refusal, the people it was sent with (none when none was checked).
   const invited = new Set(
     form.status === "error"
@@ -124,93 +123,7 @@ export default function Events() {
           <h2 id="new-event">{t("events.new")}</h2>
           <FormErrorSummary form={form} />
           <Form method="post" {...formProps(form)} className="stack">
-            <Field field={fields.title!} label={t("events.fields.title")} required />
-            <Field
-              field={fields.startsAt!}
-              type="datetime-local"
-              label={t("events.fields.startsAt")}
-              required
-            />
-            <div className="field-row">
-              <Field
-                field={fields.rounds!}
-                type="number"
-                min={1}
-                max={20}
-                required
-                label={t("events.fields.rounds")}
-              />
-              <Field
-                field={fields.roundMinutes!}
-                type="number"
-                min={0.05}
-                max={60}
-                step="any"
-                required
-                label={t("events.fields.roundMinutes")}
-              />
-              <Field
-                field={fields.breakMinutes!}
-                type="number"
-                min={0}
-                max={30}
-                step="any"
-                required
-                label={t("events.fields.breakMinutes")}
-              />
-            </div>
-            <div className="field-row">
-              <Choice
-                field={fields.roomSize!}
-                label={t("events.fields.roomSize")}
-                value="2"
-                options={(["2", "3"] as const).map((n) => ({
-                  value: n,
-                  label: t(`events.roomSizes.${n}`),
-                }))}
-              />
-              <Choice
-                field={fields.format!}
-                label={t("events.fields.format")}
-                value="online"
-                options={(["online", "in-person"] as const).map((f) => ({
-                  value: f,
-                  label: t(`events.formats.${f}`),
-                }))}
-              />
-            </div>
-            <Field
-              field={fields.videoUrlPattern!}
-              type="url"
-              label={t("events.fields.videoUrlPattern")}
-              hint={t("events.fields.videoUrlHint")}
-            />
-            <fieldset
-              className={e("invited") ? "field--invalid" : undefined}
-              aria-describedby={e("invited") ? "field-invited-error" : undefined}
-            >
-              <legend>{t("events.fields.invited")}</legend>
-              <div className="checkbox-grid">
-                {participants.map((p) => (
-                  <div className="checkbox" key={p.id}>
-                    <input
-                      type="checkbox"
-                      id={`inv-${p.id}`}
-                      name="invited"
-                      value={p.id}
-                      defaultChecked={invited.has(p.id)}
-                    />
-                    <label htmlFor={`inv-${p.id}`}>
-                      {p.name}{" "}
-                      <span className="muted">
-                        ({t(`roles.${p.role}`)}, {p.organization})
-                      </span>
-                    </label>
-                  </div>
-                ))}
-              </div>
-              <FieldErrorText id="field-invited" error={e("invited")} />
-            </fieldset>
+            <EventFields fields={fields} participants={participants} invited={invited} />
             <p>
               <button type="submit" className="button" disabled={navigation.state === "submitting"}>
                 {t("events.create")}

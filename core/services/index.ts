@@ -105,6 +105,11 @@ export interface Services {
    * those of `sessionIds` only, or all of the person's when absent.
    */
   signOuts: Bus<[ended: SessionsEnded]>;
+  /**
+   * A speed-dating event's settings changed (its page's edit form, committed): the live engine
+   * reads the new revision and pushes it to the people connected, in every process.
+   */
+  eventSettings: Bus<[eventId: string, revision: number]>;
   limits: RateLimits;
 }
 
@@ -153,6 +158,7 @@ export async function createServices(
         exact: options.exactSolver ?? exactSolver(),
       },
       signOuts: new Bus(),
+      eventSettings: new Bus(),
       // Counted in the database with PostgreSQL: shared by every process of a cluster.
       limits: new RateLimits(opened.pool),
     };

@@ -54,6 +54,7 @@ export class SpeedDatingLive {
   readonly chat: ChatRelay;
   readonly timings: Timings;
   private readonly clock: EventClock;
+  private readonly stopSettings: () => void;
 
   /** Several processes share the event through the PostgreSQL adapter (see ADR 0010). */
   private clustered() {
@@ -92,6 +93,12 @@ export class SpeedDatingLive {
           (error: unknown) => console.error(`speed dating ${eventId}: refresh failed`, error),
         );
     });
+    // Its settings changed on a page of this process: read, pushed here and to the others.
+    this.stopSettings = s.eventSettings.on((eventId) => {
+      void getEvent(s, eventId)
+        .then((event) => (event ? this.publish(event, true) : undefined))
+        .catch((error: unknown) => console.error(`speed dating ${eventId}: refresh failed`, error));
+    });
     // Presence changed on another process: the consoles here show it too.
     io.on("speed:presence", (eventId: unknown) => {
       if (validId(eventId)) this.publishConsoleSoon(eventId);
@@ -115,6 +122,9 @@ export class SpeedDatingLive {
   private remember(event: Event) {
     const state = this.state(event.id);
     if (state.event && state.event.revision >= event.revision) return;
+    // Its invitations changed (the edit form): the people are read again.
+    if (state.event && !sameList(state.event.invitedParticipantIds, event.invitedParticipantIds))
+      state.people = undefined;
     state.event = event;
     this.clock.arm(event);
   }
@@ -312,8 +322,13 @@ export class SpeedDatingLive {
 
   /** Stops the clocks and saves the notes changed since their last save. */
   async stop() {
+    this.stopSettings();
     for (const timer of this.consoleTimers.values()) clearTimeout(timer);
     this.clock.stop();
     await this.notes.stop();
   }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }

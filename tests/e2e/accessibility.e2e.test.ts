@@ -325,6 +325,7 @@ describe(
             `${PROGRAM}/invitations`,
             `${PROGRAM}/report`,
             `${PROGRAM}/coordinators`,
+            `${PROGRAM}/events/evt-demo-decembre/edit`,
             "/admin/users",
           ],
           { langs: ["fr"] },

@@ -238,6 +238,40 @@ describe("hostile forms", () => {
     });
   });
 
+  it("a speed-dating session's forms: scheduling one, changing it before it starts", async () => {
+    const coordinator = await signedIn(server.url, "coordination@exemple.org");
+    const valid = {
+      title: "Séance de février",
+      startsAt: "2027-02-04T13:30",
+      rounds: "3",
+      roundMinutes: "7",
+      breakMinutes: "1",
+      roomSize: "2",
+      format: "online",
+      videoUrlPattern: "https://meet.jit.si/maillage-{event}-{room}",
+      invited: ["p-louise", "p-marc"],
+    };
+    const fields = Object.keys(valid);
+    await hostilePosts({
+      client: coordinator,
+      path: `${PROGRAM}/events?index`,
+      valid,
+      fields,
+      marked: "title",
+    });
+    const created = await coordinator.post(`${PROGRAM}/events?index`, valid);
+    const eventPage = location(created);
+    expect(eventPage).toMatch(/\/events\/evt-/);
+    await hostilePosts({
+      client: coordinator,
+      path: `${eventPage}/edit`,
+      valid,
+      fields,
+      marked: "title",
+      shownAt: eventPage,
+    });
+  });
+
   it("the coordinator's mapping of an application's competitors takes only the program's organizations", async () => {
     const coordinator = await signedIn(server.url, "coordination@exemple.org");
     await hostilePosts({

@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { decode, HttpClient, location } from "../helpers/http";
+import { decode, HttpClient, location, pageText } from "../helpers/http";
+import { outboxMessages } from "../helpers/store-snapshot";
 import { LiveClient, NoteReplica, type LiveState } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
 
@@ -30,7 +31,7 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function createEvent(base: string, overrides: Record<string, string> = {}) {
+async function createEvent(base: string, overrides: Record<string, string | string[]> = {}) {
   const coordinator = new HttpClient(base);
   await coordinator.signIn("coordination@exemple.org");
   const response = await coordinator.post(`${PROGRAM}/events`, {
@@ -256,6 +257,94 @@ describe("a live speed-dating event", () => {
     expect(await tabletClosed).toBe("io server disconnect");
     expect(await alive(laptop!)).toBe(true);
     expect((await laptop!.http.get("/account")).status).toBe(200);
+  });
+
+  it("lets the coordinator change a session before it starts: the invited are told, the page follows", async () => {
+    // Thomas is not invited at first.
+    const eventId = await createEvent(server.url, {
+      invited: PEOPLE.filter((p) => p !== "thomas").map((p) => `p-${p}`),
+    });
+    const eventPage = `${PROGRAM}/events/${eventId}`;
+    const coordinator = await new LiveClient(server.url, "coordination@exemple.org").connect();
+    const thomas = await new LiveClient(server.url, "thomas@exemple.org").connect();
+    clients.push(coordinator, thomas);
+    await coordinator.join(eventId);
+    expect((await thomas.emit("event:join", { eventId })).ok).toBe(false);
+    const messages = async () =>
+      (await outboxMessages([server.dataDir])).filter((m) => m.text.includes(`/events/${eventId}`));
+    const before = (await messages()).length;
+
+    // Only the coordination is offered the form, filled with the session's settings in Quebec time.
+    expect(await pageText(await coordinator.http.get(eventPage))).toContain("Modifier la séance");
+    expect(await pageText(await thomas.http.get(`${PROGRAM}/events`))).not.toContain(
+      "Modifier la séance",
+    );
+    const marc = await new LiveClient(server.url, "marc@exemple.org").connect();
+    clients.push(marc);
+    expect(await pageText(await marc.http.get(eventPage))).not.toContain("Modifier la séance");
+    expect((await marc.http.get(`${eventPage}/edit`)).status).toBe(403);
+    const form = await pageText(await coordinator.http.get(`${eventPage}/edit`));
+    expect(form).toContain('value="2026-12-03T13:30"');
+
+    // A new time, and Thomas added.
+    const settings = {
+      title: "Séance d'essai",
+      startsAt: "2026-12-04T15:00",
+      rounds: "3",
+      roundMinutes: "7",
+      breakMinutes: "1",
+      roomSize: "2",
+      format: "online",
+      videoUrlPattern: "https://meet.jit.si/maillage-{event}-{room}",
+      invited: PEOPLE.map((p) => `p-${p}`),
+    };
+    const saved = await coordinator.http.post(`${eventPage}/edit`, settings);
+    expect(saved.status).toBe(302);
+    expect(location(saved)).toBe(`${eventPage}?saved`);
+    expect(await pageText(await coordinator.http.get(`${eventPage}?saved`))).toContain(
+      "Les changements de la séance sont enregistrés.",
+    );
+    const told = (await messages()).slice(before);
+    expect(told.filter((m) => m.kind === "eventAnnouncement").map((m) => m.to)).toEqual([
+      "thomas@exemple.org",
+    ]);
+    expect(
+      told
+        .filter((m) => m.kind === "eventUpdate")
+        .map((m) => m.to)
+        .sort(),
+    ).toEqual(
+      PEOPLE.filter((p) => p !== "thomas")
+        .map((p) => `${p}@exemple.org`)
+        .sort(),
+    );
+    expect(told.find((m) => m.kind === "eventUpdate")!.text).toContain("15 h 00");
+    // The same settings sent again tell nobody.
+    expect((await coordinator.http.post(`${eventPage}/edit`, settings)).status).toBe(302);
+    expect(await messages()).toHaveLength(before + told.length);
+
+    // The live page follows at once: the console lists Thomas, and Thomas may come in.
+    await coordinator.waitForState(
+      (state) => state.console?.invited.some((p) => p.id === "p-thomas") ?? false,
+    );
+    expect((await thomas.emit("event:join", { eventId })).ok).toBe(true);
+
+    // Once started, the settings stay as they are.
+    await marc.join(eventId);
+    expect((await coordinator.emit("console:command", { eventId, command: "start" })).ok).toBe(
+      true,
+    );
+    await coordinator.waitForState((state) => state.event.status === "running");
+    expect(await pageText(await coordinator.http.get(`${eventPage}/edit`))).toContain(
+      "La séance a commencé : ses réglages ne peuvent plus changer.",
+    );
+    const late = await coordinator.http.post(`${eventPage}/edit`, settings);
+    expect(late.status).toBe(409);
+    expect(await pageText(late)).toContain("La séance a commencé");
+    expect(await pageText(await coordinator.http.get(eventPage))).not.toContain(
+      "Modifier la séance",
+    );
+    await coordinator.emit("console:command", { eventId, command: "end" });
   });
 
   it("brings a participant who lost the network back into the same room, with the chat", async () => {

@@ -65,22 +65,34 @@ export class EventLockedError extends DomainError {
     super({
       name: "EventLockedError",
       code: "event-locked",
-      messageKey: "errors.live.notNow",
+      messageKey: "events.errors.started",
       status: 409,
     });
   }
 }
 
+/**
+ * Changes an event's settings while it has not started (scheduled, or its lobby open), in one
+ * transaction that re-reads its status: a new revision, so the live engine and the pages connected
+ * take it (`eventSettings`, after the commit). The people newly invited get the announcement;
+ * those told before, a new time or place; saving the same settings again tells nobody.
+ */
 export async function updateEvent(s: Services, id: string, input: EventFormInput) {
   return s.store.transaction(async (tx) => {
     const event = await tx.get("events", id);
     if (!event) throw new NotFoundError("events", id);
-    if (event.status !== "scheduled" && event.status !== "lobby") throw new EventLockedError();
-    await tx.update("events", id, fromForm(input));
-    // The people newly invited get the announcement; those told before, a new time or place.
+    if (!isEditable(event)) throw new EventLockedError();
+    const revision = event.revision + 1;
+    await tx.update("events", id, { ...fromForm(input), revision });
     await announceEvent(s, id);
+    await s.store.afterCommit(() => s.eventSettings.emit(id, revision));
     return (await tx.get("events", id))!;
   });
+}
+
+/** Whether an event's settings may still change: it has not started. */
+export function isEditable(event: Pick<Event, "status">): boolean {
+  return event.status === "scheduled" || event.status === "lobby";
 }
 
 export interface EventPerson {

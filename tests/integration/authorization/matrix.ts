@@ -131,6 +131,11 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     post: asAction(programCoordinators),
   },
   "routes/programs.$programId.events.$eventId": { get: programPeople },
+  /** Its settings are its coordinators' (the participants: 403, as on every coordination page). */
+  "routes/programs.$programId.events.$eventId_.edit": {
+    get: programCoordinators,
+    post: asAction(programCoordinators),
+  },
   "routes/programs.$programId.formation": {
     get: programCoordinators,
     post: asAction(programCoordinators),
