@@ -23,7 +23,8 @@ export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "coCoordin
 
 /**
  * An invitation to coordinate a program (ADR 0035): whoever holds the link reads what it offers;
- * the invited person signs in (or signs up, coming back here) and accepts. An unknown link 404.
+ * the invited person signs in (or signs up, coming back here) and accepts. An unknown link 404;
+ * a used, withdrawn or expired one says which.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;

@@ -8,11 +8,13 @@ import {
   inviteCoCoordinator,
   listCoordinators,
   stepDown,
+  withdrawCoordinatorInvitation,
 } from "../../core/models/co-coordinators.server";
 import {
   coordinatorsPageSchema,
   type CoCoordinatorInviteForm,
   type StepDownForm,
+  type WithdrawInvitationForm,
 } from "../../core/schemas/roles";
 import { replyWithError } from "~/utils/errors.server";
 import { formProps, useAppForm } from "~/utils/forms";
@@ -24,8 +26,9 @@ import { requireCoordinationOf } from "~/utils/permissions.server";
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "coCoordinators.title");
 
 /**
- * The program's coordinators (ADR 0035): who they are, the invitations waiting, an invitation to a
- * co-coordinator by e-mail, and stepping down. The program's coordinators only; anyone else 404.
+ * The program's coordinators (ADR 0035): who they are, the invitations waiting (each may be
+ * withdrawn), an invitation to a co-coordinator by e-mail, and stepping down. The program's
+ * coordinators only; anyone else 404.
  */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const s = context.services;
@@ -53,6 +56,15 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         link: `${s.site.url()}/co-coordination/${token}`,
       };
     }
+    if (submission.value.intent === "withdraw") {
+      const { email } = await withdrawCoordinatorInvitation(
+        s,
+        actor,
+        program.id,
+        submission.value.invitationId,
+      );
+      return { withdrawn: email };
+    }
     await stepDown(s, actor, program.id);
     return redirect("/dashboard?steppedDown=1");
   } catch (error) {
@@ -67,13 +79,21 @@ export default function Coordinators() {
     id: "invite-co-coordinator",
     intent: "invite",
   });
+  const [withdrawForm, withdrawFields] = useAppForm<WithdrawInvitationForm>({
+    id: "withdraw-invitation",
+    intent: "withdraw",
+  });
   const [stepForm, stepFields] = useAppForm<StepDownForm>({
     id: "step-down",
     intent: "step-down",
   });
   const navigation = useNavigation();
   const { t, date } = useT();
-  const invited = result && "invited" in result ? result : undefined;
+  const invited =
+    result && "invited" in result && result.invited !== undefined
+      ? { invited: result.invited, link: result.link ?? "" }
+      : undefined;
+  const withdrawn = result && "withdrawn" in result ? result.withdrawn : undefined;
   const alone = coordinators.length <= 1;
   const confirmError = stepFields.confirm?.errors?.[0];
   return (
@@ -137,6 +157,16 @@ export default function Coordinators() {
         ) : null}
       </section>
 
+      <FormErrorSummary form={withdrawForm} />
+      <FieldErrorText
+        id="field-withdraw-invitation"
+        error={withdrawFields.invitationId?.errors?.[0]}
+      />
+      {withdrawn ? (
+        <p className="alert alert--success" role="status">
+          {t("coCoordinators.withdrawn", { email: withdrawn })}
+        </p>
+      ) : null}
       {pending.length > 0 ? (
         <TableScroll label={t("coCoordinators.pendingTitle")}>
           <table>
@@ -146,6 +176,7 @@ export default function Coordinators() {
                 <th scope="col">{t("admin.email")}</th>
                 <th scope="col">{t("coCoordinators.sentAt")}</th>
                 <th scope="col">{t("coCoordinators.expiresAt")}</th>
+                <th scope="col">{t("coCoordinators.withdrawColumn")}</th>
               </tr>
             </thead>
             <tbody>
@@ -154,6 +185,23 @@ export default function Coordinators() {
                   <td>{p.email}</td>
                   <td>{date(p.createdAt, { dateStyle: "medium" })}</td>
                   <td>{date(p.expiresAt, { dateStyle: "medium" })}</td>
+                  <td>
+                    <Form method="post">
+                      <input type="hidden" name="intent" value="withdraw" />
+                      <input type="hidden" name="invitationId" value={p.id} />
+                      <button
+                        type="submit"
+                        className="link-button"
+                        disabled={navigation.state !== "idle"}
+                      >
+                        {t("coCoordinators.withdraw")}
+                        <span className="visually-hidden">
+                          {" "}
+                          {t("coCoordinators.withdrawFor", { email: p.email })}
+                        </span>
+                      </button>
+                    </Form>
+                  </td>
                 </tr>
               ))}
             </tbody>

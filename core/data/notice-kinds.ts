@@ -14,6 +14,7 @@ export const OPTIONAL_NOTICE_CATEGORIES = [
   "announcements",
   "groups",
   "requests",
+  "coordination",
 ] as const;
 export type OptionalNoticeCategory = (typeof OPTIONAL_NOTICE_CATEGORIES)[number];
 export type NoticeCategory = OptionalNoticeCategory | "essential";
@@ -37,6 +38,9 @@ export const MAIL_KINDS = {
   // Requests addressed to a person (a tool to share, a self-formed group awaiting approval).
   toolShareRequest: "requests",
   selfGroupAwaiting: "requests",
+  // Coordination: who coordinates a program with you (someone joined, someone stepped down).
+  coCoordinatorJoined: "coordination",
+  coordinatorSteppedDown: "coordination",
   // Essential: account security.
   signUpConfirm: "essential",
   signUpExisting: "essential",

@@ -6,6 +6,10 @@
  * are the last one: a program always has a coordinator (invariant `program-has-coordinator`),
  * checked on the program re-read in the transaction that removes them.
  *
+ * A coordinator withdraws an invitation still waiting (sent to the wrong address): its link then
+ * says so. The other coordinators are told (in-app notice and e-mail, each in their own language)
+ * when someone joins or steps down; the person acting is not told of their own act.
+ *
  * Each change writes a line in the program's audit trail once committed; e-mails go after commit.
  */
 import type { MailMessage } from "../mail";
@@ -18,6 +22,7 @@ import type { Services } from "../services";
 import { newestFirst } from "../utils/order";
 import { coordinates } from "./coordinators";
 import { audit } from "./group/read.server";
+import { notify, type NotificationKind } from "./notification.server";
 import { normalizeEmail } from "./user.server";
 
 export type CoordinatorInvitation = EntityOf<"coordinatorInvitations">;
@@ -29,6 +34,9 @@ export type CoCoordinationErrorCode =
   | "unknown"
   | "used"
   | "expired"
+  | "withdrawn"
+  | "invitation-unknown"
+  | "accepted-meanwhile"
   | "wrong-email"
   | "participant"
   | "already-coordinator"
@@ -45,7 +53,12 @@ export class CoCoordinationError extends DomainError {
       code: `co-coordination-${reason}`,
       messageKey: `coCoordinators.errors.${reason}`,
       params,
-      status: reason === "not-coordinator" ? 404 : reason === "last-coordinator" ? 409 : 400,
+      status:
+        reason === "not-coordinator"
+          ? 404
+          : reason === "last-coordinator" || reason === "accepted-meanwhile"
+            ? 409
+            : 400,
       field: reason === "already-coordinator" || reason === "participant" ? "email" : undefined,
     });
   }
@@ -125,7 +138,7 @@ export async function inviteCoCoordinator(
   });
 }
 
-export type CoordinatorInvitationState = "valid" | "used" | "expired" | "unknown";
+export type CoordinatorInvitationState = "valid" | "used" | "withdrawn" | "expired" | "unknown";
 
 /** What a link leads to: its state, and the program while the link is valid. */
 export async function readCoordinatorInvitation(s: Services, token: string) {
@@ -137,9 +150,11 @@ export async function readCoordinatorInvitation(s: Services, token: string) {
   if (!program) return { state: "unknown" as const };
   const state: CoordinatorInvitationState = invitation.usedAt
     ? "used"
-    : invitation.withdrawnAt || invitation.expiresAt <= s.clock.now().toISOString()
-      ? "expired"
-      : "valid";
+    : invitation.withdrawnAt
+      ? "withdrawn"
+      : invitation.expiresAt <= s.clock.now().toISOString()
+        ? "expired"
+        : "valid";
   return { state, invitation, program };
 }
 
@@ -161,8 +176,8 @@ export async function acceptCoordinatorInvitation(
       throw new CoCoordinationError("used");
     }
     const now = s.clock.now().toISOString();
-    if (invitation.withdrawnAt || invitation.expiresAt <= now)
-      throw new CoCoordinationError("expired");
+    if (invitation.withdrawnAt) throw new CoCoordinationError("withdrawn");
+    if (invitation.expiresAt <= now) throw new CoCoordinationError("expired");
     const account = await tx.get("users", user.id);
     if (!account) throw new CoCoordinationError("unknown");
     if (account.email !== invitation.email)
@@ -180,6 +195,7 @@ export async function acceptCoordinatorInvitation(
       email: account.email,
       invitedBy: invitation.createdBy,
     });
+    await tellOtherCoordinators(s, updated, user, "coCoordinatorJoined");
     return updated;
   });
 }
@@ -195,9 +211,65 @@ export async function stepDown(s: Services, actor: Actor, programId: string) {
       throw new CoCoordinationError("not-coordinator");
     if (program.coordinatorIds.length <= 1)
       throw new CoCoordinationError("last-coordinator", { program: program.title });
-    await tx.update("programs", program.id, {
+    const updated = await tx.update("programs", program.id, {
       coordinatorIds: program.coordinatorIds.filter((id) => id !== actor.id),
     });
     await audit(s, program.id, actor, "coordinator-stepped-down", { userId: actor.id });
+    await tellOtherCoordinators(s, updated, actor, "coordinatorSteppedDown");
   });
+}
+
+/**
+ * A coordinator withdraws an invitation still waiting (sent to the wrong address, say): its link
+ * answers "withdrawn" from then on. One transaction re-reads the invitation: accepted meanwhile,
+ * it is refused with that message (the person coordinates now); already withdrawn (a double
+ * click, two coordinators at once), the same answer without a second line in the trail.
+ */
+export async function withdrawCoordinatorInvitation(
+  s: Services,
+  actor: Actor,
+  programId: string,
+  invitationId: string,
+): Promise<{ email: string; changed: boolean }> {
+  return s.store.transaction(async (tx) => {
+    const program = await tx.get("programs", programId);
+    if (!program || !coordinates(program, actor.id))
+      throw new CoCoordinationError("not-coordinator");
+    const invitation = await tx.get("coordinatorInvitations", invitationId);
+    // Another program's invitation answers as one that does not exist.
+    if (!invitation || invitation.programId !== program.id)
+      throw new CoCoordinationError("invitation-unknown");
+    if (invitation.usedAt)
+      throw new CoCoordinationError("accepted-meanwhile", { email: invitation.email });
+    if (invitation.withdrawnAt) return { email: invitation.email, changed: false };
+    await tx.update("coordinatorInvitations", invitation.id, {
+      withdrawnAt: s.clock.now().toISOString(),
+    });
+    await audit(s, program.id, actor, "co-coordinator-invitation-withdrawn", {
+      email: invitation.email,
+    });
+    return { email: invitation.email, changed: true };
+  });
+}
+
+/**
+ * The program's coordinators other than `actor` learn what `actor` did (joined, stepped down): an
+ * in-app notice and an e-mail each, in their own language, written in the caller's transaction.
+ */
+async function tellOtherCoordinators(
+  s: Services,
+  program: EntityOf<"programs">,
+  actor: Actor,
+  kind: Extract<NotificationKind, "coCoordinatorJoined" | "coordinatorSteppedDown">,
+) {
+  for (const userId of program.coordinatorIds) {
+    if (userId === actor.id) continue;
+    await notify(s, {
+      userId,
+      programId: program.id,
+      kind,
+      params: { name: actor.name, program: program.title },
+      link: `/programs/${program.id}/coordinators`,
+    });
+  }
 }

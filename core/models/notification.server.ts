@@ -21,7 +21,9 @@ export type NotificationKind =
   | "interviewCorrection"
   | "eventAnnouncement"
   | "eventUpdate"
-  | "eventReminder";
+  | "eventReminder"
+  | "coCoordinatorJoined"
+  | "coordinatorSteppedDown";
 
 /**
  * An in-app notice and its e-mail, both written in the caller's transaction (the e-mail into the

@@ -1,6 +1,7 @@
 /**
  * The forms of roles (ADR 0035): an administrator grants or revokes the coordinator role; a
- * program's coordinator invites a co-coordinator or steps down; the invited person accepts.
+ * program's coordinator invites a co-coordinator, withdraws an invitation still waiting or steps
+ * down; the invited person accepts.
  */
 import { z } from "zod";
 import { TOKEN_PATTERN } from "../security/tokens";
@@ -26,8 +27,15 @@ export const stepDownSchema = z.object({
 });
 export type StepDownForm = z.input<typeof stepDownSchema>;
 
+export const withdrawInvitationSchema = z.object({
+  intent: z.literal("withdraw"),
+  invitationId: choiceIdSchema,
+});
+export type WithdrawInvitationForm = z.input<typeof withdrawInvitationSchema>;
+
 export const coordinatorsPageSchema = z.discriminatedUnion("intent", [
   coCoordinatorInviteSchema,
+  withdrawInvitationSchema,
   stepDownSchema,
 ]);
 

@@ -394,6 +394,7 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     programs: [] as Rows<"programs">,
     participants: [] as Rows<"participants">,
     invitations: [] as Rows<"invitations">,
+    coordinatorInvitations: [] as Rows<"coordinatorInvitations">,
     applications: [] as Rows<"applications">,
     events: [] as Rows<"events">,
     ratings: [] as Rows<"ratings">,
@@ -466,6 +467,17 @@ export async function demoDocument(now = new Date()): Promise<DocumentInput> {
     budget: { mentorCompensation: 1500, coordination: 12000 },
     taxonomy: PILOT_TAXONOMY.map((tag) => ({ ...tag })),
     createdAt: at(120),
+  });
+  // Geneviève invited a regional table to coordinate with her three days ago; no answer yet. The
+  // coordinators' page lists it with the button that withdraws it (its link is in no one's hands).
+  doc.coordinatorInvitations.push({
+    id: "cinv-demo-table-regionale",
+    programId: DEMO_PROGRAM_ID,
+    tokenHash: createHash("sha256").update(randomBytes(24)).digest("hex"),
+    email: "table.regionale@exemple.org",
+    createdBy: coordinatorId,
+    createdAt: at(3),
+    expiresAt: at(3 - 14),
   });
   DEMO_PEOPLE.forEach((person, index) => {
     doc.organizations.push({

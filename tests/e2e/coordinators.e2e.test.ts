@@ -1,8 +1,9 @@
 /**
  * Roles without a restart (issue #21, ADR 0035), in the browser: the demo's administrator makes a
- * new account a coordinator; she creates a program and invites a co-coordinator by e-mail, who
- * signs up from the invitation and accepts; the co-coordinator approves a group the participants
- * formed; the first coordinator steps down, and the program carries on with the second.
+ * new account a coordinator; she creates a program, withdraws an invitation sent to a mistyped
+ * address (its link then says so) and invites a co-coordinator by e-mail, who signs up from the
+ * invitation and accepts (she is told); the co-coordinator approves a group the participants
+ * formed; the first coordinator steps down, and the program carries on with the second (told too).
  * The participants join and form their group over HTTP (their pages have browser tests of their own).
  */
 import { describe, expect, it } from "vitest";
@@ -60,11 +61,34 @@ describe("coordinators without a restart", () => {
     const programId = new URL(rosalie.url()).pathname.split("/")[2]!;
     const programPath = `/programs/${programId}`;
 
-    // She invites Olivier to coordinate it with her.
+    // She first sends the invitation to a mistyped address, and withdraws it.
+    const TYPO = "olivier@reseau-bls.exemple.org";
     await rosalie.goto(`${e2e.url}${programPath}/coordinators`);
     await rosalie
       .getByText("Vous êtes la seule personne à coordonner ce programme", { exact: false })
       .waitFor();
+    await rosalie.getByLabel("Adresse courriel de la personne").fill(TYPO);
+    await rosalie.getByRole("button", { name: "Envoyer l'invitation" }).click();
+    await rosalie.getByText(`Invitation envoyée à ${TYPO}.`).waitFor();
+    const mistyped = (await outboxMessages([e2e.server.dataDir]))
+      .find((m) => m.kind === "coCoordinatorInvitation" && m.to === TYPO)!
+      .text.match(/\/co-coordination\/[\w-]{32}/)![0];
+    const waiting = rosalie.getByRole("table", { name: "Invitations en attente" });
+    await waiting.getByRole("button", { name: `Retirer l'invitation envoyée à ${TYPO}` }).click();
+    await rosalie
+      .getByRole("status")
+      .filter({ hasText: `Invitation à ${TYPO} retirée : son lien ne fonctionne plus.` })
+      .waitFor();
+    await waiting.waitFor({ state: "detached" });
+    const stranger = await e2e.newPage();
+    await stranger.goto(`${e2e.url}${mistyped}`);
+    await stranger
+      .getByRole("alert")
+      .filter({ hasText: "Cette invitation a été retirée par la coordination du programme." })
+      .waitFor();
+    await stranger.close();
+
+    // She invites Olivier to coordinate it with her.
     await rosalie.getByLabel("Adresse courriel de la personne").fill(OLIVIER.email);
     await rosalie.getByRole("button", { name: "Envoyer l'invitation" }).click();
     await rosalie.getByText(`Invitation envoyée à ${OLIVIER.email}.`).waitFor();
@@ -99,6 +123,15 @@ describe("coordinators without a restart", () => {
     const list = olivier.getByRole("table", { name: "Qui coordonne ce programme" });
     await list.getByText(ROSALIE.name).waitFor();
     await list.getByText(OLIVIER.name).waitFor();
+    // Rosalie is told he joined, in the app and by e-mail; he is not told of his own act.
+    const joinedSubject =
+      "Olivier Thériault coordonne maintenant « Mentorat Estrie et Bas-Saint-Laurent »";
+    const joinedMails = (await outboxMessages([e2e.server.dataDir])).filter(
+      (m) => m.kind === "coCoordinatorJoined",
+    );
+    expect(joinedMails.map((m) => [m.to, m.subject])).toEqual([[ROSALIE.email, joinedSubject]]);
+    await rosalie.goto(`${e2e.url}/notifications`);
+    await rosalie.getByText(joinedSubject).waitFor();
 
     // Three participants join with Rosalie's invitations and form a group among themselves.
     const coordinator = new HttpClient(e2e.url);
@@ -188,6 +221,13 @@ describe("coordinators without a restart", () => {
     await olivier
       .getByText("Vous êtes la seule personne à coordonner ce programme", { exact: false })
       .waitFor();
+    // Olivier is told she left.
+    await olivier.goto(`${e2e.url}/notifications`);
+    await olivier
+      .getByText(
+        "Rosalie Gagnon a quitté la coordination de « Mentorat Estrie et Bas-Saint-Laurent »",
+      )
+      .waitFor();
     const program = (await storeSnapshot(store)).programs.find((p) => p.id === programId)!;
     const olivierId = (await storeSnapshot(store)).users.find((u) => u.email === OLIVIER.email)!.id;
     expect(program.coordinatorIds).toEqual([olivierId]);
@@ -197,6 +237,7 @@ describe("coordinators without a restart", () => {
     expect(trail).toEqual(
       expect.arrayContaining([
         ["co-coordinator-invited", ROSALIE.name],
+        ["co-coordinator-invitation-withdrawn", ROSALIE.name],
         ["co-coordinator-joined", OLIVIER.name],
         ["self-group-approved", OLIVIER.name],
         ["coordinator-stepped-down", ROSALIE.name],

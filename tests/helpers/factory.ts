@@ -695,6 +695,22 @@ export class Factory {
     return token;
   }
 
+  /** An invitation to coordinate `program` with its coordinators, for `person`'s address. */
+  coordinatorInvitation(program: ProgramRef, person: Person) {
+    const token = newToken();
+    const id = this.next("cinv");
+    this.add("coordinatorInvitations", {
+      id,
+      programId: program.id,
+      tokenHash: hashToken(token),
+      email: person.email,
+      createdBy: program.coordinators[0]!.userId,
+      createdAt: iso(this.now),
+      expiresAt: iso(this.now + 14 * 24 * HOUR),
+    });
+    return { id, token };
+  }
+
   /** A submitted application to `program`, waiting for the coordinators' decision. */
   application(program: ProgramRef) {
     const id = this.next("app");

@@ -1174,6 +1174,86 @@ export const SCENARIOS: Scenario[] = [
   },
 
   {
+    name: `two coordinators withdraw an invitation while the invited person accepts it, ${AT_ONCE} requests at once`,
+    invariants: ["program-has-coordinator"],
+    build(f) {
+      const program = f.program({ coordinators: 2 });
+      const invited = f.outsider();
+      const { id, token } = f.coordinatorInvitation(program, invited);
+      return async (race) => {
+        const [first, second] = program.coordinators as [Person, Person];
+        await race.signIn(first, second, invited);
+        const path = `/programs/${program.id}/coordinators`;
+        const answers = await race.http(
+          Array.from({ length: AT_ONCE }, (_, n) => async (i: number) => {
+            const form = { _submission: submissionKey() };
+            if (n % 2 === 0)
+              return (await race.as(invited, i)).post(`/co-coordination/${token}`, {
+                ...form,
+                intent: "accept",
+              });
+            const coordinator = n % 4 === 1 ? first : second;
+            return (await race.as(coordinator, i)).post(path, {
+              ...form,
+              intent: "withdraw",
+              invitationId: id,
+            });
+          }),
+        );
+        const accepts = answers.filter((_, n) => n % 2 === 0);
+        const withdrawals = answers.filter((_, n) => n % 2 === 1);
+        const [withdrawn, acceptedMeanwhile] = tally(
+          withdrawals,
+          { status: 200, text: fr("coCoordinators.withdrawn", { email: invited.email }) },
+          {
+            status: 409,
+            text: fr("coCoordinators.errors.accepted-meanwhile", { email: invited.email }),
+          },
+        );
+        const [joined, refused] = tally(
+          accepts,
+          { status: 302, location: path },
+          { status: 400, text: fr("coCoordinators.errors.withdrawn") },
+        );
+        const data = await race.check();
+        const invitation = data.coordinatorInvitations.find((c) => c.id === id)!;
+        const coordinatorIds = data.programs.find((p) => p.id === program.id)!.coordinatorIds;
+        const trail = (await race.audit(program.id)).map((e) => e.action);
+        const count = (action: string) => trail.filter((a) => a === action).length;
+        // One of the two won, wholly: every answer, the invitation and the program agree.
+        if (invitation.usedAt) {
+          expect([joined, refused, withdrawn, acceptedMeanwhile]).toEqual([
+            AT_ONCE / 2,
+            0,
+            0,
+            AT_ONCE / 2,
+          ]);
+          expect([invitation.usedBy, invitation.withdrawnAt]).toEqual([invited.userId, undefined]);
+          expect(coordinatorIds).toContain(invited.userId);
+          expect([
+            count("co-coordinator-joined"),
+            count("co-coordinator-invitation-withdrawn"),
+          ]).toEqual([1, 0]);
+          await expectOneNoticeEach(race, data, program, "coCoordinatorJoined", [first, second]);
+        } else {
+          expect([refused, withdrawn]).toEqual([AT_ONCE / 2, AT_ONCE / 2]);
+          expect(invitation.usedAt).toBeUndefined();
+          expect(invitation.withdrawnAt).toBeDefined();
+          expect(coordinatorIds).not.toContain(invited.userId);
+          expect([
+            count("co-coordinator-joined"),
+            count("co-coordinator-invitation-withdrawn"),
+          ]).toEqual([0, 1]);
+          expect(await notices(race, data, program, "coCoordinatorJoined")).toEqual({
+            inApp: {},
+            mails: {},
+          });
+        }
+      };
+    },
+  },
+
+  {
     name: `${AT_ONCE} coordinators of a program step down at once: one stays`,
     invariants: ["program-has-coordinator"],
     build(f) {

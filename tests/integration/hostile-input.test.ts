@@ -388,7 +388,7 @@ describe("hostile forms", () => {
     expect(location(signedInHere)).toBe("/dashboard");
   });
 
-  it("the roles' forms: the administration, a co-coordinator's invitation, stepping down, accepting", async () => {
+  it("the roles' forms: the administration, a co-coordinator's invitation and its withdrawal, stepping down, accepting", async () => {
     const genevieve = await signedIn(server.url, "coordination@exemple.org");
     // The administration's search: any text, shown inert, never a failure.
     await fc.assert(
@@ -427,6 +427,29 @@ describe("hostile forms", () => {
       valid: { intent: "step-down" },
       fields: ["confirm"],
     });
+    // Withdrawing an invitation waiting: only an invitation id of this program, else refused.
+    type Invitations = {
+      coordinatorInvitations: Array<{ id: string; email: string; withdrawnAt?: string }>;
+    };
+    const waiting = (JSON.parse(await storeText()) as Invitations).coordinatorInvitations.find(
+      (i) => i.email === "nouvelle.table@exemple.org" && !i.withdrawnAt,
+    )!;
+    await hostilePosts({
+      client: genevieve,
+      path: `${PROGRAM}/coordinators`,
+      valid: { intent: "withdraw", invitationId: waiting.id },
+      fields: ["invitationId"],
+    });
+    const withdrawn = await genevieve.post(`${PROGRAM}/coordinators`, {
+      intent: "withdraw",
+      invitationId: waiting.id,
+    });
+    expect(withdrawn.status).toBe(200);
+    expect(
+      (JSON.parse(await storeText()) as Invitations).coordinatorInvitations.find(
+        (i) => i.id === waiting.id,
+      )!.withdrawnAt,
+    ).toBeDefined();
     const invited = await genevieve.post(`${PROGRAM}/coordinators`, {
       intent: "invite",
       email: "acceptation@exemple.org",

@@ -15,7 +15,7 @@ import {
   updateNoticePreferences,
 } from "../../core/models/account.server";
 import { sendMeetingReminders } from "../../core/models/meeting-calendar.server";
-import { noticeCategoryOf } from "../../core/data/notice-kinds";
+import { OPTIONAL_NOTICE_CATEGORIES, noticeCategoryOf } from "../../core/data/notice-kinds";
 
 const GROUP = "grp-demo-chaine-froid";
 
@@ -36,7 +36,7 @@ describe("notice preferences on the account page", () => {
     expect(page).toMatch(/id="notices-reminders"[^>]*checked/);
     const saved = await client.post("/account", {
       intent: "notices",
-      on: ["announcements", "groups", "requests"],
+      on: ["announcements", "groups", "requests", "coordination"],
     });
     expect(saved.status).toBe(302);
     expect(location(saved)).toBe("/account?saved=notices#notices");
@@ -79,11 +79,17 @@ describe("the mailer applies the preferences", () => {
     }
     const [off, ...others] = members;
     expect(others.length).toBeGreaterThan(0);
-    await updateNoticePreferences(s, off!.id, ["announcements", "groups", "requests"]);
+    await updateNoticePreferences(s, off!.id, [
+      "announcements",
+      "groups",
+      "requests",
+      "coordination",
+    ]);
     expect(noticesOn((await s.store.get("users", off!.id))!)).toEqual([
       "announcements",
       "groups",
       "requests",
+      "coordination",
     ]);
     // One of the others reads English: their footer is in English.
     await s.store.update("users", others[0]!.id, { locale: "en" });
@@ -115,7 +121,7 @@ describe("the mailer applies the preferences", () => {
     const group = (await s.store.get("groups", GROUP))!;
     const participant = (await s.store.get("participants", group.memberIds[0]!))!;
     const user = (await s.store.get("users", participant.userId))!;
-    await updateNoticePreferences(s, user.id, ["reminders", "announcements", "groups", "requests"]);
+    await updateNoticePreferences(s, user.id, [...OPTIONAL_NOTICE_CATEGORIES]);
     const before = (await s.mail.list()).length;
     await s.mail.enqueue({
       to: user.email,

@@ -2,16 +2,21 @@
  * Roles without a restart (issue #21, ADR 0035), on both engines: the first account of an empty
  * install is its administrator (once, under simultaneous sign-ups), administrators grant and
  * revoke the coordinator role (never leaving a program without a coordinator), a program's
- * coordinators invite co-coordinators and step down (two at once leave one), every change is in the
- * audit trail, and a coordinator of one program cannot act on another.
+ * coordinators invite co-coordinators, withdraw an invitation still waiting (racing its acceptance,
+ * exactly one wins) and step down (two at once leave one), the other coordinators are told when
+ * someone joins or leaves, every change is in the audit trail, and a coordinator of one program
+ * cannot act on another.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   acceptCoordinatorInvitation,
   inviteCoCoordinator,
+  listCoordinators,
   readCoordinatorInvitation,
   stepDown,
+  withdrawCoordinatorInvitation,
 } from "../../core/models/co-coordinators.server";
+import { updateNoticePreferences } from "../../core/models/account.server";
 import { checkInvariants } from "../../core/models/invariants";
 import {
   grantCoordinator,
@@ -250,12 +255,231 @@ describe.each(engines)("roles on $name", (engine) => {
         locale: "fr",
       });
       expect(await refusal(acceptCoordinatorInvitation(s, first.token, person))).toBe(
-        translate("fr", "coCoordinators.errors.expired"),
+        translate("fr", "coCoordinators.errors.withdrawn"),
       );
+      expect((await readCoordinatorInvitation(s, first.token)).state).toBe("withdrawn");
       now = new Date("2026-11-16T12:00:00Z");
       expect(await refusal(acceptCoordinatorInvitation(s, second.token, person))).toBe(
         translate("fr", "coCoordinators.errors.expired"),
       );
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("withdraws an invitation still waiting: its link says so, once, and only the program's coordinators may", async () => {
+    const s = await testServices({ databaseUrl: await engine.url() });
+    try {
+      const genevieve = (await getUserByEmail(s, "coordination@exemple.org"))!;
+      const karim = (await getUserByEmail(s, "co.coordination@exemple.org"))!;
+      const amelie = (await getUserByEmail(s, "amelie@exemple.org"))!;
+      const { invitation, token } = await inviteCoCoordinator(
+        s,
+        genevieve,
+        PROGRAM,
+        "mauvaise.adresse@exemple.org",
+      );
+      const program = (await s.store.get("programs", PROGRAM))!;
+      // Newest first, after the one the demo's regional table has not answered yet.
+      expect((await listCoordinators(s, program)).pending.map((p) => p.email)).toEqual([
+        "mauvaise.adresse@exemple.org",
+        "table.regionale@exemple.org",
+      ]);
+      // A participant of the program does not learn of it: the page's 404.
+      await expect(
+        withdrawCoordinatorInvitation(s, amelie, PROGRAM, invitation.id),
+      ).rejects.toMatchObject({ status: 404 });
+      // Nor can the pilot's invitation be reached through the demo program.
+      const pilot = (await s.store.find("programs")).find((p) => p.id !== PROGRAM)!;
+      const elsewhere = await inviteCoCoordinator(s, genevieve, pilot.id, "ailleurs@exemple.org");
+      expect(
+        await refusal(withdrawCoordinatorInvitation(s, karim, PROGRAM, elsewhere.invitation.id)),
+      ).toBe(translate("fr", "coCoordinators.errors.invitation-unknown"));
+      expect((await readCoordinatorInvitation(s, elsewhere.token)).state).toBe("valid");
+
+      // The co-coordinator withdraws the one Geneviève sent; twice (a double click) is once.
+      expect(await withdrawCoordinatorInvitation(s, karim, PROGRAM, invitation.id)).toEqual({
+        email: "mauvaise.adresse@exemple.org",
+        changed: true,
+      });
+      expect(await withdrawCoordinatorInvitation(s, karim, PROGRAM, invitation.id)).toEqual({
+        email: "mauvaise.adresse@exemple.org",
+        changed: false,
+      });
+      expect((await listCoordinators(s, program)).pending.map((p) => p.email)).toEqual([
+        "table.regionale@exemple.org",
+      ]);
+      expect((await readCoordinatorInvitation(s, token)).state).toBe("withdrawn");
+      const person = await createUser(s, {
+        email: "mauvaise.adresse@exemple.org",
+        name: "Mauvaise Adresse",
+        password,
+        locale: "fr",
+      });
+      expect(await refusal(acceptCoordinatorInvitation(s, token, person))).toBe(
+        translate("fr", "coCoordinators.errors.withdrawn"),
+      );
+      expect((await s.store.get("programs", PROGRAM))!.coordinatorIds).not.toContain(person.id);
+      const trail = (await listAudit(s, PROGRAM)).filter(
+        (e) => e.action === "co-coordinator-invitation-withdrawn",
+      );
+      expect(trail.map((e) => [e.actorName, e.details.email])).toEqual([
+        [karim.name, "mauvaise.adresse@exemple.org"],
+      ]);
+
+      // An invitation accepted in the meantime is not withdrawn: the page says who joined.
+      const accepted = await inviteCoCoordinator(s, genevieve, PROGRAM, "rapide@exemple.org");
+      const fast = await createUser(s, {
+        email: "rapide@exemple.org",
+        name: "Rapide",
+        password,
+        locale: "fr",
+      });
+      await acceptCoordinatorInvitation(s, accepted.token, fast);
+      expect(
+        await refusal(withdrawCoordinatorInvitation(s, genevieve, PROGRAM, accepted.invitation.id)),
+      ).toBe(
+        translate("fr", "coCoordinators.errors.accepted-meanwhile", {
+          email: "rapide@exemple.org",
+        }),
+      );
+      expect((await s.store.get("programs", PROGRAM))!.coordinatorIds).toContain(fast.id);
+      expect((await readCoordinatorInvitation(s, accepted.token)).state).toBe("used");
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("a withdrawal racing the acceptance: exactly one wins, and the state agrees with it", async () => {
+    const s = await testServices({ databaseUrl: await engine.url() });
+    try {
+      const genevieve = (await getUserByEmail(s, "coordination@exemple.org"))!;
+      const karim = (await getUserByEmail(s, "co.coordination@exemple.org"))!;
+      for (let round = 0; round < 4; round++) {
+        const email = `course${round}@exemple.org`;
+        const { invitation, token } = await inviteCoCoordinator(s, genevieve, PROGRAM, email);
+        const person = await createUser(s, {
+          email,
+          name: `Course ${round}`,
+          password,
+          locale: "fr",
+        });
+        // Each order in turn: who starts first does not decide the state's consistency.
+        const withdraw = () => withdrawCoordinatorInvitation(s, karim, PROGRAM, invitation.id);
+        const accept = () => acceptCoordinatorInvitation(s, token, person);
+        const [withdrawn, accepted] =
+          round % 2 === 0
+            ? await Promise.allSettled([withdraw(), accept()])
+            : await Promise.allSettled([accept(), withdraw()]).then(([a, w]) => [w, a] as const);
+        expect([withdrawn!.status, accepted!.status].filter((x) => x === "fulfilled")).toHaveLength(
+          1,
+        );
+        const stored = (await s.store.get("coordinatorInvitations", invitation.id))!;
+        const coordinatorIds = (await s.store.get("programs", PROGRAM))!.coordinatorIds;
+        const trail = (await listAudit(s, PROGRAM))
+          .filter((e) => e.details.email === email)
+          .map((e) => e.action);
+        const joinedNotices = (
+          await s.store.find("notifications", { userId: genevieve.id })
+        ).filter((n) => n.kind === "coCoordinatorJoined" && n.params.name === person.name);
+        if (accepted!.status === "fulfilled") {
+          // The coordinator who lost is told the person joined meanwhile.
+          expect(withdrawn).toMatchObject({
+            reason: { code: "co-coordination-accepted-meanwhile" },
+          });
+          expect(coordinatorIds).toContain(person.id);
+          expect([stored.usedBy, stored.withdrawnAt]).toEqual([person.id, undefined]);
+          expect((await readCoordinatorInvitation(s, token)).state).toBe("used");
+          expect(trail).not.toContain("co-coordinator-invitation-withdrawn");
+          expect(trail).toContain("co-coordinator-joined");
+          expect(joinedNotices).toHaveLength(1);
+        } else {
+          expect(accepted).toMatchObject({ reason: { code: "co-coordination-withdrawn" } });
+          expect(coordinatorIds).not.toContain(person.id);
+          expect(stored.usedAt).toBeUndefined();
+          expect(stored.withdrawnAt).toBeDefined();
+          expect((await readCoordinatorInvitation(s, token)).state).toBe("withdrawn");
+          expect(trail).toContain("co-coordinator-invitation-withdrawn");
+          expect(trail).not.toContain("co-coordinator-joined");
+          expect(joinedNotices).toHaveLength(0);
+        }
+      }
+      expect(checkInvariants(await snapshot(s))).toEqual([]);
+    } finally {
+      await s.close();
+    }
+  });
+
+  it("tells the other coordinators, each in their language, when someone joins and when someone steps down", async () => {
+    const s = await testServices({ databaseUrl: await engine.url() });
+    try {
+      const genevieve = (await getUserByEmail(s, "coordination@exemple.org"))!;
+      const karim = (await getUserByEmail(s, "co.coordination@exemple.org"))!;
+      await s.store.update("users", karim.id, { locale: "en" });
+      const program = (await s.store.get("programs", PROGRAM))!;
+      const told = async (userId: string, kind: string) => {
+        const user = (await s.store.get("users", userId))!;
+        const notices = (await s.store.find("notifications", { userId })).filter(
+          (n) => n.kind === kind,
+        );
+        const mails = (await s.mail.list(PROGRAM)).filter(
+          (m) => m.kind === kind && m.to === user.email,
+        );
+        return { notices, mails };
+      };
+
+      const { token } = await inviteCoCoordinator(s, genevieve, PROGRAM, "solene@exemple.org");
+      const solene = await createUser(s, {
+        email: "solene@exemple.org",
+        name: "Solène Tremblay",
+        password,
+        locale: "fr",
+      });
+      await acceptCoordinatorInvitation(s, token, solene);
+      // A double click tells nobody twice.
+      await acceptCoordinatorInvitation(s, token, solene);
+      const toGenevieve = await told(genevieve.id, "coCoordinatorJoined");
+      expect(toGenevieve.notices).toHaveLength(1);
+      expect(toGenevieve.mails.map((m) => m.subject)).toEqual([
+        `Solène Tremblay coordonne maintenant « ${program.title} »`,
+      ]);
+      expect(toGenevieve.mails[0]!.text).toContain(`/programs/${PROGRAM}/coordinators`);
+      const toKarim = await told(karim.id, "coCoordinatorJoined");
+      expect(toKarim.notices).toHaveLength(1);
+      expect(toKarim.mails.map((m) => m.subject)).toEqual([
+        `Solène Tremblay now coordinates “${program.title}”`,
+      ]);
+      // Who joined is not told of their own act.
+      expect(await told(solene.id, "coCoordinatorJoined")).toEqual({ notices: [], mails: [] });
+
+      // Solène turned the coordination e-mails off: the notice, no e-mail.
+      await updateNoticePreferences(s, solene.id, [
+        "reminders",
+        "announcements",
+        "groups",
+        "requests",
+      ]);
+      await stepDown(s, genevieve, PROGRAM);
+      const toSolene = await told(solene.id, "coordinatorSteppedDown");
+      expect([toSolene.notices.length, toSolene.mails.length]).toEqual([1, 0]);
+      expect(toSolene.notices[0]!.params).toEqual({
+        name: genevieve.name,
+        program: program.title,
+      });
+      const karimTold = await told(karim.id, "coordinatorSteppedDown");
+      expect(karimTold.notices).toHaveLength(1);
+      expect(karimTold.mails.map((m) => m.subject)).toEqual([
+        `${genevieve.name} left the coordination of “${program.title}”`,
+      ]);
+      expect(await told(genevieve.id, "coordinatorSteppedDown")).toEqual({
+        notices: [],
+        mails: [],
+      });
+      // A refused step-down (the last coordinator) tells nobody.
+      await stepDown(s, karim, PROGRAM);
+      await expect(stepDown(s, solene, PROGRAM)).rejects.toMatchObject({ status: 409 });
+      expect((await told(karim.id, "coordinatorSteppedDown")).notices).toHaveLength(1);
+      expect((await told(solene.id, "coordinatorSteppedDown")).notices).toHaveLength(2);
     } finally {
       await s.close();
     }
