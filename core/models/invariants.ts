@@ -32,6 +32,10 @@ export const INVARIANTS = {
   "solver-one-run": "At most one solver run at a time per program.",
   "program-has-coordinator":
     "Every program has at least one coordinator, each listed once: the last one cannot step down or lose the role.",
+  "co-coordination-once":
+    "A co-coordinator invitation is used once, by one person, and never both used and withdrawn.",
+  "interview-once":
+    "One final interview per participant of a program; a validated one names the summary the participant read.",
 } as const;
 
 export type InvariantName = keyof typeof INVARIANTS;
@@ -57,6 +61,8 @@ type Snapshot = Pick<
   | "hourEntries"
   | "meetings"
   | "codevSessions"
+  | "coordinatorInvitations"
+  | "interviews"
 >;
 
 function countBy<T>(items: readonly T[], key: (item: T) => string | undefined) {
@@ -279,6 +285,24 @@ export function checkInvariants(data: Snapshot): Breach[] {
     if (new Set(program.coordinatorIds).size !== program.coordinatorIds.length)
       breach("program-has-coordinator", `program ${program.id} lists a coordinator twice`);
   }
+
+  // co-coordination-once
+  for (const invitation of data.coordinatorInvitations) {
+    if (Boolean(invitation.usedAt) !== Boolean(invitation.usedBy))
+      breach("co-coordination-once", `invitation ${invitation.id} used without a person`);
+    if (invitation.usedAt && invitation.withdrawnAt)
+      breach("co-coordination-once", `invitation ${invitation.id} both used and withdrawn`);
+  }
+
+  // interview-once
+  for (const [key, count] of countBy(data.interviews, (i) => `${i.programId}|${i.participantId}`))
+    if (count > 1) breach("interview-once", `${count} interviews for ${key}`);
+  for (const interview of data.interviews)
+    if (
+      interview.status === "validated" &&
+      (!interview.notes || interview.revision < 1 || !interview.validatedAt)
+    )
+      breach("interview-once", `interview ${interview.id} validated without a recorded summary`);
   return breaches;
 }
 

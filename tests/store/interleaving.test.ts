@@ -155,6 +155,8 @@ async function snapshot(reader: StoreReader, programId: string) {
     hourEntries: await reader.find("hourEntries"),
     meetings: await reader.find("meetings"),
     codevSessions: await reader.find("codevSessions"),
+    coordinatorInvitations: await reader.find("coordinatorInvitations", mine),
+    interviews: await reader.find("interviews", mine),
   };
 }
 

@@ -108,6 +108,25 @@ describe("the domain's invariants", () => {
           d.programs[0] = { ...d.programs[0]!, coordinatorIds: [] };
         },
       ],
+      [
+        "co-coordination-once",
+        (d) => {
+          const invitation = d.coordinatorInvitations[0]!;
+          d.coordinatorInvitations[0] = {
+            ...invitation,
+            usedAt: invitation.createdAt,
+            usedBy: "u-quelquun",
+            withdrawnAt: invitation.createdAt,
+          };
+        },
+      ],
+      [
+        "interview-once",
+        (d) => {
+          const validated = d.interviews.find((i) => i.status === "validated")!;
+          d.interviews.push({ ...validated, id: "int-twice" });
+        },
+      ],
     ];
     expect(cases.map(([name]) => name).sort()).toEqual(Object.keys(INVARIANTS).sort());
     for (const [name, breakIt] of cases) {
