@@ -41,6 +41,7 @@ export const MAIL_KINDS = {
   // Coordination: who coordinates a program with you (someone joined, someone stepped down).
   coCoordinatorJoined: "coordination",
   coordinatorSteppedDown: "coordination",
+  coordinatorRemoved: "coordination",
   // Essential: account security.
   signUpConfirm: "essential",
   signUpExisting: "essential",

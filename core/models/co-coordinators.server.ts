@@ -22,7 +22,7 @@ import type { Services } from "../services";
 import { newestFirst } from "../utils/order";
 import { coordinates } from "./coordinators";
 import { audit } from "./group/read.server";
-import { notify, type NotificationKind } from "./notification.server";
+import { tellCoordinators } from "./notification.server";
 import { normalizeEmail } from "./user.server";
 
 export type CoordinatorInvitation = EntityOf<"coordinatorInvitations">;
@@ -195,7 +195,11 @@ export async function acceptCoordinatorInvitation(
       email: account.email,
       invitedBy: invitation.createdBy,
     });
-    await tellOtherCoordinators(s, updated, user, "coCoordinatorJoined");
+    await tellCoordinators(s, updated, {
+      kind: "coCoordinatorJoined",
+      name: user.name,
+      except: [user.id],
+    });
     return updated;
   });
 }
@@ -215,7 +219,11 @@ export async function stepDown(s: Services, actor: Actor, programId: string) {
       coordinatorIds: program.coordinatorIds.filter((id) => id !== actor.id),
     });
     await audit(s, program.id, actor, "coordinator-stepped-down", { userId: actor.id });
-    await tellOtherCoordinators(s, updated, actor, "coordinatorSteppedDown");
+    await tellCoordinators(s, updated, {
+      kind: "coordinatorSteppedDown",
+      name: actor.name,
+      except: [actor.id],
+    });
   });
 }
 
@@ -250,26 +258,4 @@ export async function withdrawCoordinatorInvitation(
     });
     return { email: invitation.email, changed: true };
   });
-}
-
-/**
- * The program's coordinators other than `actor` learn what `actor` did (joined, stepped down): an
- * in-app notice and an e-mail each, in their own language, written in the caller's transaction.
- */
-async function tellOtherCoordinators(
-  s: Services,
-  program: EntityOf<"programs">,
-  actor: Actor,
-  kind: Extract<NotificationKind, "coCoordinatorJoined" | "coordinatorSteppedDown">,
-) {
-  for (const userId of program.coordinatorIds) {
-    if (userId === actor.id) continue;
-    await notify(s, {
-      userId,
-      programId: program.id,
-      kind,
-      params: { name: actor.name, program: program.title },
-      link: `/programs/${program.id}/coordinators`,
-    });
-  }
 }

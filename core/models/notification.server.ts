@@ -23,7 +23,8 @@ export type NotificationKind =
   | "eventUpdate"
   | "eventReminder"
   | "coCoordinatorJoined"
-  | "coordinatorSteppedDown";
+  | "coordinatorSteppedDown"
+  | "coordinatorRemoved";
 
 /**
  * An in-app notice and its e-mail, both written in the caller's transaction (the e-mail into the
@@ -98,4 +99,33 @@ export async function markNotificationsRead(s: Services, userId: string) {
       if (!n.readAt) await tx.update("notifications", n.id, { readAt: now });
     }
   });
+}
+
+/**
+ * A change in who coordinates a program (someone joined, stepped down, or lost the role), told to
+ * its coordinators (as the program now is) but those in `except`: who made the change, or whom it
+ * is about. In the caller's transaction, like every notice.
+ */
+export async function tellCoordinators(
+  s: Services,
+  program: EntityOf<"programs">,
+  change: {
+    kind: Extract<
+      NotificationKind,
+      "coCoordinatorJoined" | "coordinatorSteppedDown" | "coordinatorRemoved"
+    >;
+    name: string;
+    except: readonly string[];
+  },
+) {
+  for (const userId of program.coordinatorIds) {
+    if (change.except.includes(userId)) continue;
+    await notify(s, {
+      userId,
+      programId: program.id,
+      kind: change.kind,
+      params: { name: change.name, program: program.title },
+      link: `/programs/${program.id}/coordinators`,
+    });
+  }
 }

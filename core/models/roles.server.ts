@@ -18,6 +18,7 @@ import { newId } from "../store";
 import { paginate, type PageInfo } from "../utils/pagination";
 import { normalizeEmail, type PublicUser } from "./user.server";
 import { audit } from "./group/read.server";
+import { tellCoordinators } from "./notification.server";
 
 /** The audit trail's stream for changes to accounts (programs have one stream each). */
 export const ACCOUNTS_AUDIT = "accounts";
@@ -142,12 +143,18 @@ export async function revokeCoordinator(s: Services, actor: Actor, userId: strin
     if (user.role !== "coordinator" && programs.length === 0)
       return { changed: false, name: user.name };
     for (const program of programs) {
-      await tx.update("programs", program.id, {
+      const updated = await tx.update("programs", program.id, {
         coordinatorIds: program.coordinatorIds.filter((id) => id !== user.id),
       });
       await audit(s, program.id, actor, "coordinator-removed", {
         userId: user.id,
         name: user.name,
+      });
+      // The program's other coordinators learn who no longer runs it with them.
+      await tellCoordinators(s, updated, {
+        kind: "coordinatorRemoved",
+        name: user.name,
+        except: [actor.id],
       });
     }
     if (user.role === "coordinator") await tx.update("users", user.id, { role: "participant" });

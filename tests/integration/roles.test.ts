@@ -145,10 +145,28 @@ describe.each(engines)("roles on $name", (engine) => {
       expect(await refusal(revokeCoordinator(s, admin, admin.id))).toBe(
         translate("fr", "admin.errors.last-coordinator", { program: pilot.title }),
       );
-      // Karim co-coordinates the demo program: revoking removes him from it, Geneviève stays.
+      // Karim co-coordinates the demo program with Geneviève and, for this test, Amélie: revoking
+      // removes him from it; Amélie is told (not Geneviève, who did it, nor Karim).
+      const before = (await s.store.get("programs", PROGRAM))!;
+      await s.store.update("programs", PROGRAM, {
+        coordinatorIds: [...before.coordinatorIds, amelie.id],
+      });
       await revokeCoordinator(s, admin, karim.id);
       const demo = (await s.store.get("programs", PROGRAM))!;
-      expect(demo.coordinatorIds).toEqual([admin.id]);
+      expect(demo.coordinatorIds).toEqual([admin.id, amelie.id]);
+      const removedNotices = (await s.store.find("notifications")).filter(
+        (n) => n.kind === "coordinatorRemoved",
+      );
+      expect(removedNotices.map((n) => [n.userId, n.params.name])).toEqual([
+        [amelie.id, karim.name],
+      ]);
+      const removedMails = (await s.mail.list(PROGRAM)).filter(
+        (m) => m.kind === "coordinatorRemoved",
+      );
+      expect(removedMails.map((m) => [m.to, m.subject])).toEqual([
+        [amelie.email, `${karim.name} ne coordonne plus « ${demo.title} »`],
+      ]);
+      await s.store.update("programs", PROGRAM, { coordinatorIds: [admin.id] });
       await revokeCoordinator(s, admin, amelie.id);
       expect((await getUserByEmail(s, "amelie@exemple.org"))!.role).toBe("participant");
 
