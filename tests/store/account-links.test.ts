@@ -4,8 +4,7 @@
  * session of its person, a forgotten-password request e-mails the address whether it has an
  * account or not, and two uses of one link at the same moment change the account once.
  */
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AccountLinkError,
   changePassword,
@@ -23,21 +22,9 @@ import {
 import { createSessionRecord, sessionUserId } from "../../core/models/session.server";
 import { createUser, verifyLogin, type PublicUser } from "../../core/models/user.server";
 import { testServices, type TestServices } from "../helpers/services";
+import { storeEngines } from "../helpers/databases";
 
-let databases = 0;
-async function freshDatabase() {
-  const name = `account_links_${process.pid}_${++databases}`;
-  const admin = new pg.Client({ connectionString: inject("pgUrl") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return `postgres://maillage@127.0.0.1:${inject("pgPort")}/${name}`;
-}
-
-const engines = [
-  { name: "lowdb", databaseUrl: async () => undefined },
-  { name: "PostgreSQL", databaseUrl: freshDatabase },
-];
+const engines = storeEngines("account_links");
 
 const PASSWORD = "ancien-mot-de-passe";
 

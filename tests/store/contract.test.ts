@@ -5,8 +5,7 @@
  */
 import { readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import pg from "pg";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { LowStore } from "../../core/store/lowdb-store";
 import { PgStore } from "../../core/store/pg-store";
 import { emptyDocument, SCHEMA_VERSION } from "../../core/store/schema";
@@ -19,16 +18,7 @@ import {
   type Store,
 } from "../../core/store/types";
 import { makeTempDir, removeDir } from "../helpers/server";
-
-let databases = 0;
-async function freshDatabase() {
-  const name = `contract_${process.pid}_${++databases}`;
-  const admin = new pg.Client({ connectionString: inject("pgUrl") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return `postgres://maillage@127.0.0.1:${inject("pgPort")}/${name}`;
-}
+import { freshDatabase } from "../helpers/databases";
 
 interface Engine {
   name: string;
@@ -62,7 +52,7 @@ const engines: Engine[] = [
   {
     name: "postgresql",
     async open(seed = () => emptyDocument()) {
-      const url = await freshDatabase();
+      const url = await freshDatabase("contract");
       const opened: Store[] = [];
       const openIt = async () => {
         const s = await PgStore.open({ url, seed, poolSize: 30 });
@@ -593,7 +583,7 @@ describe("the PostgreSQL store when the database is away", () => {
   });
 
   it("applies its migrations once, even when two processes start together", async () => {
-    const url = await freshDatabase();
+    const url = await freshDatabase("contract");
     const seed = () => ({ ...emptyDocument(), users: [user("seeded")] });
     const [a, b] = await Promise.all([PgStore.open({ url, seed }), PgStore.open({ url, seed })]);
     cleanups.push(async () => {

@@ -14,8 +14,7 @@
  */
 import { AsyncLocalStorage } from "node:async_hooks";
 import fc from "fast-check";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   checkGroup,
   decideSelfFormed,
@@ -46,6 +45,7 @@ import {
 } from "../../core/store";
 import type { CollectionName } from "../../core/store/schema";
 import { testServices, type TestServices } from "../helpers/services";
+import { storeEngines } from "../helpers/databases";
 
 type Program = EntityOf<"programs">;
 
@@ -792,20 +792,7 @@ async function truths(w: Built, outcomes: Outcome[]): Promise<string[]> {
 // ---------------------------------------------------------------------------------------------
 // The property, on both engines
 
-let databases = 0;
-async function freshDatabase() {
-  const name = `interleaving_${process.pid}_${++databases}`;
-  const admin = new pg.Client({ connectionString: inject("pgUrl") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return `postgres://maillage@127.0.0.1:${inject("pgPort")}/${name}`;
-}
-
-const engines = [
-  { name: "lowdb", databaseUrl: async () => undefined },
-  { name: "PostgreSQL", databaseUrl: freshDatabase },
-];
+const engines = storeEngines("interleaving");
 
 /** Each kind of operation must succeed in some run: else the property would test little. */
 const KINDS = [

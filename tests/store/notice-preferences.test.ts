@@ -3,25 +3,12 @@
  * the caller's transaction; a turned-off category is not written, an essential message always
  * is, and a preference changed earlier in the same transaction already counts.
  */
-import pg from "pg";
-import { afterEach, describe, expect, inject, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { updateNoticePreferences } from "../../core/models/account.server";
 import { testServices, type TestServices } from "../helpers/services";
+import { storeEngines } from "../helpers/databases";
 
-let databases = 0;
-async function freshDatabase() {
-  const name = `notice_prefs_${process.pid}_${++databases}`;
-  const admin = new pg.Client({ connectionString: inject("pgUrl") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return `postgres://maillage@127.0.0.1:${inject("pgPort")}/${name}`;
-}
-
-const engines = [
-  { name: "lowdb", databaseUrl: async () => undefined },
-  { name: "PostgreSQL", databaseUrl: freshDatabase },
-];
+const engines = storeEngines("notice_prefs");
 
 describe.each(engines)("notice preferences on $name", (engine) => {
   let s: TestServices | undefined;

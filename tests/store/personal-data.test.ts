@@ -4,8 +4,7 @@
  * program's report gives the same figures afterwards; erasing an account removes the person's name
  * and address from every record, log line and outbox message while the report's figures stay.
  */
-import pg from "pg";
-import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   ERASED_NAME,
   erasePerson,
@@ -28,21 +27,9 @@ import { pruneOutbox } from "../../core/mail";
 import { DEMO_PASSWORD } from "../../server/seeds/demo";
 import { confirmEmailChange, requestEmailChange } from "../../core/models/account.server";
 import { testServices, type TestServices } from "../helpers/services";
+import { storeEngines } from "../helpers/databases";
 
-let databases = 0;
-async function freshDatabase() {
-  const name = `personal_data_${process.pid}_${++databases}`;
-  const admin = new pg.Client({ connectionString: inject("pgUrl") });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  return `postgres://maillage@127.0.0.1:${inject("pgPort")}/${name}`;
-}
-
-const engines = [
-  { name: "lowdb", databaseUrl: async () => undefined },
-  { name: "PostgreSQL", databaseUrl: freshDatabase },
-];
+const engines = storeEngines("personal_data");
 
 /**
  * The report's figures: everything but the texts people wrote (quotes, recommendations, the tools'
