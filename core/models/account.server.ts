@@ -367,6 +367,8 @@ export async function requestEmailChange(
       const token = seal(s.config.sessionSecret, EMAIL_CHANGE, JSON.stringify(link));
       message = {
         to: email,
+        // The person's, at an address not theirs yet: their erasure drops it too.
+        userId: user.id,
         kind: "emailChangeConfirm",
         subject: translate(user.locale, "emails.emailChangeConfirm.subject"),
         text: translate(user.locale, "emails.emailChangeConfirm.text", {
@@ -405,6 +407,10 @@ export async function confirmEmailChange(s: Services, token: string): Promise<Pu
     const updated = await tx.update("users", user.id, {
       email: link.email,
       securityStamp: newStamp(),
+      formerEmails: [
+        ...(user.formerEmails ?? []),
+        { email: user.email, until: s.clock.now().toISOString() },
+      ].slice(-100),
     });
     const message: MailMessage = {
       to: user.email,

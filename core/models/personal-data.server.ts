@@ -160,6 +160,9 @@ function erasureOf(
  */
 async function scrubRecords(tx: StoreWriter, erasure: Erasure) {
   for (const collection of collectionNames) {
+    // Accounts are people's own records: the erased one is rewritten on its own (erasePerson);
+    // another one is never touched, even a namesake's.
+    if (collection === "users") continue;
     for (const record of await tx.find(collection)) {
       const next = deepScrub(record, (text) =>
         erasure.emails.has(text.trim().toLowerCase())
@@ -267,6 +270,46 @@ async function eraseParticipant(tx: StoreWriter, p: Participant): Promise<string
   return files;
 }
 
+// ─── The addresses an account had ──────────────────────────────────────────────────────────────
+
+/**
+ * The addresses of an account over time: each former one (`formerEmails`) from the previous change
+ * (or always, for the first) until its own change, the current one from the last change on. The
+ * applications sent from an address while it was the account's are the person's; what was sent
+ * from it before or after (someone else's since) is not.
+ */
+export function addressPeriods(
+  user: Pick<EntityOf<"users">, "email" | "formerEmails">,
+): Array<{ email: string; from?: string; until?: string }> {
+  const former = [...(user.formerEmails ?? [])].sort((a, b) => a.until.localeCompare(b.until));
+  const periods: Array<{ email: string; from?: string; until?: string }> = former.map((f, i) => ({
+    email: f.email.trim().toLowerCase(),
+    from: former[i - 1]?.until,
+    until: f.until,
+  }));
+  periods.push({ email: user.email.trim().toLowerCase(), from: former.at(-1)?.until });
+  return periods;
+}
+
+/**
+ * Whether an application is the person's: linked to one of their participations, or sent from one
+ * of their addresses while it was theirs (its contact or its organization's address).
+ */
+function isOwnApplication(
+  application: EntityOf<"applications">,
+  participantIds: ReadonlySet<string>,
+  periods: ReturnType<typeof addressPeriods>,
+): boolean {
+  if (application.participantId && participantIds.has(application.participantId)) return true;
+  const at = application.createdAt;
+  return [application.email, application.contactEmail].some((e) => {
+    const address = e.trim().toLowerCase();
+    return periods.some(
+      (p) => p.email === address && (!p.from || at >= p.from) && (!p.until || at < p.until),
+    );
+  });
+}
+
 // ─── Deleting an account ────────────────────────────────────────────────────────────────────────
 
 export type ErasureReason = "account-deleted";
@@ -309,17 +352,14 @@ export async function erasePerson(s: Services, userId: string, reason: ErasureRe
       await tx.remove("sessions", session.id);
     for (const notice of await tx.find("notifications", { userId }))
       await tx.remove("notifications", notice.id);
-    for (const application of await tx.find("applications")) {
-      const mine = [application.email, application.contactEmail].some((e) =>
-        plan.erasure.emails.has(e.trim().toLowerCase()),
-      );
-      if (mine) await tx.remove("applications", application.id);
-    }
+    for (const id of plan.applicationIds)
+      if (await tx.get("applications", id)) await tx.remove("applications", id);
     await tx.update("users", userId, {
       name: ERASED_NAME,
       email: plan.erasure.placeholderEmail,
       passwordHash: plan.passwordHash,
       erasedAt: s.clock.now().toISOString(),
+      formerEmails: undefined,
     });
     // Messages to the person are dropped (never sent to the placeholder), at any address they
     // had (`userId`: the notice sent to a former address names the old and the new one); the
@@ -347,19 +387,19 @@ async function erasurePlan(s: Services, userId: string) {
   if (!user || user.erasedAt) return undefined;
   const sole = await programsOnlyCoordinatedBy(store, userId);
   if (sole.length) throw new SoleCoordinatorError(sole);
-  // The addresses the account had before: the messages sent to it name them (every message
-  // records its account, the notice of a change goes to the former address).
-  const formerEmails = (await store.find("outbox"))
-    .filter((m) => m.userId === userId)
-    .map((m) => m.to.trim().toLowerCase());
-  const addresses = new Set([user.email.toLowerCase(), ...formerEmails]);
+  // Every address the account had, but one another account holds now (theirs since).
+  const periods = addressPeriods(user);
+  const othersHold = new Set(
+    (await store.find("users"))
+      .filter((u) => u.id !== userId && !u.erasedAt)
+      .map((u) => u.email.trim().toLowerCase()),
+  );
+  const addresses = [...new Set(periods.map((p) => p.email))].filter((e) => !othersHold.has(e));
   const participants = await store.find("participants", { userId });
   const allParticipants = await store.find("participants");
   const mine = new Set(participants.map((p) => p.id));
-  const applications = (await store.find("applications")).filter(
-    (a) =>
-      (a.participantId && mine.has(a.participantId)) ||
-      [a.email, a.contactEmail].some((e) => addresses.has(e.trim().toLowerCase())),
+  const applications = (await store.find("applications")).filter((a) =>
+    isOwnApplication(a, mine, periods),
   );
   // An organization's name goes when no one else's participation names it.
   const othersOrgs = new Set(
@@ -374,7 +414,9 @@ async function erasurePlan(s: Services, userId: string) {
   ).filter((o) => o !== undefined);
   const erasure = erasureOf(
     [user.name, ...applications.map((a) => a.contactName)],
-    [...addresses, ...applications.flatMap((a) => [a.email, a.contactEmail])].filter(Boolean),
+    [...addresses, ...applications.flatMap((a) => [a.email, a.contactEmail])].filter(
+      (e) => e && !othersHold.has(e.trim().toLowerCase()),
+    ),
     [...organizations.map((o) => o.name), ...applications.map((a) => a.organizationName)],
     `personne-supprimee-${randomBytes(8).toString("hex")}@maillage.invalid`,
   );
@@ -385,6 +427,8 @@ async function erasurePlan(s: Services, userId: string) {
   return {
     erasure,
     organizations,
+    /** Their interest forms (isOwnApplication), removed whole. */
+    applicationIds: applications.map((a) => a.id),
     // Every program's trail: a line of any program may name the person.
     logs: {
       programIds: programs.map((p) => p.id),
@@ -610,19 +654,13 @@ export async function exportPersonalData(s: Services, userId: string) {
   const store = s.store;
   const user = await store.get("users", userId);
   if (!user || user.erasedAt) return undefined;
-  // The addresses the account had before: the messages sent to it name them (every message
-  // records its account, the notice of a change goes to the former address).
-  const formerEmails = (await store.find("outbox"))
-    .filter((m) => m.userId === userId)
-    .map((m) => m.to.trim().toLowerCase());
-  const addresses = new Set([user.email.toLowerCase(), ...formerEmails]);
   const participants = await store.find("participants", { userId });
   const programs = await store.find("programs");
   const programById = new Map(programs.map((p) => [p.id, p]));
+  const mine = new Set(participants.map((p) => p.id));
+  const periods = addressPeriods(user);
   const applications = (await store.find("applications")).filter(
-    (a) =>
-      participants.some((p) => p.applicationId === a.id) ||
-      [a.email, a.contactEmail].some((e) => addresses.has(e.trim().toLowerCase())),
+    (a) => participants.some((p) => p.applicationId === a.id) || isOwnApplication(a, mine, periods),
   );
   const files: ExportedFile[] = [];
   const participations = [];
@@ -742,6 +780,8 @@ export async function exportPersonalData(s: Services, userId: string) {
         createdAt: user.createdAt,
         /** The e-mail notices turned off (ADR 0039); absent: all on. */
         noticePreferences: user.noticePreferences,
+        /** The addresses the account had before, and until when. */
+        formerEmails: user.formerEmails ?? [],
       },
       applications: applications.map(
         ({ accessTokenHash: _t, evaluation: _e, decision: _d, invitationId: _i, ...a }) => a,

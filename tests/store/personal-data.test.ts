@@ -26,6 +26,7 @@ import { startRetention } from "../../server/retention";
 import { pruneOutbox } from "../../core/mail";
 import { DEMO_PASSWORD } from "../../server/seeds/demo";
 import { confirmEmailChange, requestEmailChange } from "../../core/models/account.server";
+import { createUser } from "../../core/models/user.server";
 import { testServices, type TestServices } from "../helpers/services";
 import { storeEngines } from "../helpers/databases";
 
@@ -336,6 +337,78 @@ describe.each(engines)("erasing an account on $name", (engine) => {
     // The group keeps its members; the report's figures are those of before.
     expect((await s.store.get("groups", group.id))!.memberIds).toContain(person.id);
     expect(figures(await programReport(s, program, "2026-12-01"))).toEqual(before);
+    await expectInvariants(s);
+  });
+
+  it("removes an address the person gave up, even once the outbox forgot it; one taken since by someone else stays theirs", async () => {
+    const now = { value: new Date("2026-09-01T12:00:00Z") };
+    const s = await open(engine, now);
+    const sample = (await s.store.find("applications"))[0]!;
+    const applyFrom = (id: string, email: string) =>
+      s.store.insert("applications", {
+        ...sample,
+        id,
+        email,
+        contactEmail: email,
+        participantId: undefined,
+        invitationId: undefined,
+        createdAt: now.value.toISOString(),
+        updatedAt: now.value.toISOString(),
+      });
+    const changeAddress = async (userId: string, email: string) => {
+      await requestEmailChange(s, { userId, email, currentPassword: DEMO_PASSWORD });
+      const link = (await s.mail.list()).find(
+        (m) => m.kind === "emailChangeConfirm" && m.to === email,
+      )!;
+      await confirmEmailChange(s, /\?token=([\w-]+)/.exec(link.text)![1]!);
+    };
+    // Two people, each with an address they will give up, and an interest form sent from it.
+    const [anne, paul] = await Promise.all(
+      ["anne", "paul"].map((name) =>
+        createUser(s, {
+          email: `${name}@ancien.exemple.org`,
+          name: `${name === "anne" ? "Anne" : "Paul"} Lachance-Ferland`,
+          password: DEMO_PASSWORD,
+          locale: "fr",
+        }),
+      ),
+    );
+    await applyFrom("app-anne-before", "anne@ancien.exemple.org");
+    await applyFrom("app-paul-before", "paul@ancien.exemple.org");
+    now.value = new Date("2026-09-02T12:00:00Z");
+    await changeAddress(anne!.id, "anne@nouveau.exemple.org");
+    await changeAddress(paul!.id, "paul@nouveau.exemple.org");
+    expect((await s.store.get("users", anne!.id))!.formerEmails).toEqual([
+      { email: "anne@ancien.exemple.org", until: now.value.toISOString() },
+    ]);
+    // Someone else takes Paul's old address, and sends a form from it.
+    now.value = new Date("2026-09-03T12:00:00Z");
+    const newcomer = await createUser(s, {
+      email: "paul@ancien.exemple.org",
+      name: "Pauline Roy",
+      password: DEMO_PASSWORD,
+      locale: "fr",
+    });
+    await applyFrom("app-newcomer", "paul@ancien.exemple.org");
+    // 91 days later the outbox has forgotten the notices of the changes.
+    now.value = new Date("2026-12-02T12:00:00Z");
+    await pruneOutbox(s.store, now.value);
+    expect(JSON.stringify(await s.mail.list())).not.toContain("ancien.exemple.org");
+
+    await erasePerson(s, anne!.id, "account-deleted");
+    await erasePerson(s, paul!.id, "account-deleted");
+
+    // Anne's old address is nowhere; her form went with it.
+    const text = await storeText(s);
+    expect(text).not.toContain("anne@ancien.exemple.org");
+    expect(await s.store.get("applications", "app-anne-before")).toBeUndefined();
+    // Paul's old form went; the address is the newcomer's, with her account and her form.
+    expect(await s.store.get("applications", "app-paul-before")).toBeUndefined();
+    expect((await s.store.get("users", newcomer.id))!.email).toBe("paul@ancien.exemple.org");
+    expect((await s.store.get("applications", "app-newcomer"))!.email).toBe(
+      "paul@ancien.exemple.org",
+    );
+    expect(text).not.toContain("Lachance-Ferland");
     await expectInvariants(s);
   });
 

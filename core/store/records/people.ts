@@ -55,6 +55,16 @@ export const userSchema = z.strictObject({
    * Absent: every notice is on. Essential messages are sent whatever this says.
    */
   noticePreferences: noticePreferencesSchema.optional(),
+  /**
+   * The addresses the account had before its current one, each with the time it stopped being the
+   * account's (a confirmed change, core/models/account.server.ts): deleting the account removes them
+   * wherever the person left them, and only what was sent from them while they were theirs
+   * (ADR 0038). Emptied by an erasure.
+   */
+  formerEmails: z
+    .array(z.strictObject({ email: z.email().max(254), until: isoDate }))
+    .max(100)
+    .optional(),
 });
 export type User = z.infer<typeof userSchema>;
 
