@@ -58,8 +58,11 @@ export default function LiveEventPage() {
       <p>
         <Link to={`/programs/${data.programId}/events`}>← {t("events.title")}</Link>
       </p>
-      <h1>{data.title}</h1>
-      <p className="muted">{date(data.startsAt, { dateStyle: "full", timeStyle: "short" })}</p>
+      {/* The live view's title and time: a change saved meanwhile shows without a reload. */}
+      <h1>{view?.event.title ?? data.title}</h1>
+      <p className="muted">
+        {date(view?.event.startsAt ?? data.startsAt, { dateStyle: "full", timeStyle: "short" })}
+      </p>
       {data.saved ? (
         <p className="alert alert--success" role="status">
           {t("events.saved")}

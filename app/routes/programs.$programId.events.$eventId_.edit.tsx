@@ -70,10 +70,6 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { program, event } = await requireEventSettings(s, request, params);
   const submission = await parseSubmission(request, eventFormSchema, { lists: EVENT_ARRAY_FIELDS });
   if (submission.status !== "success") return refuse(submission);
-  const known = new Set((await listParticipantRows(s, program.id)).map((p) => p.id));
-  if (submission.value.invited.some((id) => !known.has(id))) {
-    return refuse(submission, { fieldErrors: { invited: { key: "errors.choice" } } });
-  }
   try {
     await updateEvent(s, event.id, submission.value);
   } catch (error) {

@@ -9,6 +9,7 @@ import { listParticipantRows } from "../../core/models/participant.server";
 import { EVENT_ARRAY_FIELDS, eventFormSchema } from "../../core/schemas/event";
 import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
+import { replyWithError } from "~/utils/errors.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { addDays, quebecToday } from "../../core/utils/quebec-time";
@@ -55,12 +56,12 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
   const { program, user } = await requireCoordinatorOf(s, request, params.programId);
   const submission = await parseSubmission(request, eventFormSchema, { lists: EVENT_ARRAY_FIELDS });
   if (submission.status !== "success") return refuse(submission);
-  const known = new Set((await listParticipantRows(s, program.id)).map((p) => p.id));
-  if (submission.value.invited.some((id) => !known.has(id))) {
-    return refuse(submission, { fieldErrors: { invited: { key: "errors.choice" } } });
+  try {
+    const event = await createEvent(s, program.id, submission.value, user.id);
+    return redirect(`/programs/${program.id}/events/${event.id}`);
+  } catch (error) {
+    return replyWithError(request, submission, error);
   }
-  const event = await createEvent(s, program.id, submission.value, user.id);
-  return redirect(`/programs/${program.id}/events/${event.id}`);
 }
 
 /** A week from today in Quebec, at 13 h 30 Quebec time. */

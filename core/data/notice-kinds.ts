@@ -30,6 +30,7 @@ export const MAIL_KINDS = {
   // Announcements: an event announced or changed, a questionnaire opening.
   eventAnnouncement: "announcements",
   eventUpdate: "announcements",
+  eventUninvited: "announcements",
   evaluationOpen: "announcements",
   // Group proposals and formation.
   proposalReceived: "groups",

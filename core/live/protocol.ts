@@ -55,6 +55,8 @@ export interface EventView {
   event: {
     id: string;
     title: string;
+    /** ISO instant; shown in Quebec time. */
+    startsAt: string;
     status: "scheduled" | "lobby" | "running" | "paused" | "ended";
     phase: "round" | "break" | null;
     currentRound: number;

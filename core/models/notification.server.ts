@@ -22,6 +22,7 @@ export type NotificationKind =
   | "eventAnnouncement"
   | "eventUpdate"
   | "eventReminder"
+  | "eventUninvited"
   | "coCoordinatorJoined"
   | "coordinatorSteppedDown"
   | "coordinatorRemoved";

@@ -89,6 +89,7 @@ export function eventView(
     event: {
       id: event.id,
       title: event.title,
+      startsAt: event.startsAt,
       status: event.status,
       phase: event.phase ?? null,
       currentRound: event.currentRound,

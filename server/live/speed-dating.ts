@@ -263,6 +263,17 @@ export class SpeedDatingLive {
       const socket = nsp.sockets.get(socketId);
       const access = socket?.data.events?.[latest.id];
       if (!socket || !access) continue;
+      // No longer invited (the edit form): this socket stops following the event.
+      if (
+        !access.coordinator &&
+        access.participantId &&
+        !latest.invitedParticipantIds.includes(access.participantId)
+      ) {
+        delete socket.data.events![latest.id];
+        for (const channel of [...socket.rooms])
+          if (channel === prefix || channel.startsWith(`${prefix}:`)) void socket.leave(channel);
+        continue;
+      }
       const room = this.roomNow(latest.id, access.participantId);
       for (const channel of socket.rooms) {
         if (channel.startsWith(`${prefix}:room:`) && channel !== `${prefix}:room:${room?.id}`)

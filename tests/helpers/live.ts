@@ -10,6 +10,8 @@ export type Reply<T = unknown> =
 
 export interface LiveState {
   event: {
+    title: string;
+    startsAt: string;
     status: string;
     phase: string | null;
     currentRound: number;

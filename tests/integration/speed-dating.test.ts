@@ -323,11 +323,40 @@ describe("a live speed-dating event", () => {
     expect((await coordinator.http.post(`${eventPage}/edit`, settings)).status).toBe(302);
     expect(await messages()).toHaveLength(before + told.length);
 
-    // The live page follows at once: the console lists Thomas, and Thomas may come in.
+    // The live page follows at once: the new time, the console lists Thomas, who may come in.
+    const moved = new Date("2026-12-04T20:00:00Z").getTime(); // 15 h 00 in Quebec (EST)
     await coordinator.waitForState(
-      (state) => state.console?.invited.some((p) => p.id === "p-thomas") ?? false,
+      (state) =>
+        (state.console?.invited.some((p) => p.id === "p-thomas") ?? false) &&
+        Date.parse(state.event.startsAt) === moved,
     );
     expect((await thomas.emit("event:join", { eventId })).ok).toBe(true);
+
+    // Benoît, connected, is taken off the list: told once with a cancelling calendar entry, his
+    // page stops following the session, and he may no longer join it.
+    const benoit = await new LiveClient(server.url, "benoit@exemple.org").connect();
+    clients.push(benoit);
+    await benoit.join(eventId);
+    const withoutBenoit = {
+      ...settings,
+      invited: settings.invited.filter((id) => id !== "p-benoit"),
+    };
+    expect((await coordinator.http.post(`${eventPage}/edit`, withoutBenoit)).status).toBe(302);
+    const uninvited = async () =>
+      (await outboxMessages([server.dataDir])).filter((m) => m.kind === "eventUninvited");
+    const cancelled = await uninvited();
+    expect(cancelled.map((m) => m.to)).toEqual(["benoit@exemple.org"]);
+    expect(cancelled[0]!.attachments?.[0]?.content).toContain("STATUS:CANCELLED");
+    await coordinator.waitForState(
+      (state) => !(state.console?.invited.some((p) => p.id === "p-benoit") ?? true),
+    );
+    const statesBefore = benoit.states.length;
+    expect((await benoit.emit("chat:send", { eventId, roomId: "r1", text: "Bonjour" })).ok).toBe(
+      false,
+    );
+    expect((await benoit.emit("event:join", { eventId })).ok).toBe(false);
+    expect((await coordinator.http.post(`${eventPage}/edit`, withoutBenoit)).status).toBe(302);
+    expect(await uninvited()).toHaveLength(1);
 
     // Once started, the settings stay as they are.
     await marc.join(eventId);
@@ -344,6 +373,7 @@ describe("a live speed-dating event", () => {
     expect(await pageText(await coordinator.http.get(eventPage))).not.toContain(
       "Modifier la séance",
     );
+    expect(benoit.states.length).toBe(statesBefore);
     await coordinator.emit("console:command", { eventId, command: "end" });
   });
 

@@ -3,7 +3,8 @@
  * (an e-mail with the calendar entry, and a notice in the app), an update when its time or place
  * changes, and a reminder before it (once per event and date, remindOnce). What each person was
  * told is kept on the event (`announcedParticipantIds`, `announcedStartsAt`, `announcedPlace`), so
- * calling announceEvent again with nothing changed tells nobody: a repeated submission, or two
+ * calling announceEvent again with nothing changed tells nobody; someone no longer invited is told
+ * so once, with a calendar entry that cancels theirs: a repeated submission, or two
  * processes, have one effect. The notices are written in the caller's transaction; the e-mails
  * leave through the outbox queue after its commit.
  */
@@ -43,8 +44,16 @@ const toArray = (iso: string) => {
   ] as [number, number, number, number, number];
 };
 
-/** The event as one calendar entry (times in UTC, a stable UID, SEQUENCE for its changes). */
-export function eventIcs(event: Event, url: string, description: string): string {
+/**
+ * The event as one calendar entry (times in UTC, a stable UID, SEQUENCE for its changes);
+ * `cancelled` for a person no longer invited (their calendar drops it).
+ */
+export function eventIcs(
+  event: Event,
+  url: string,
+  description: string,
+  cancelled = false,
+): string {
   const { error, value } = icsEvent({
     uid: `${event.id}@maillage`,
     title: event.title,
@@ -57,7 +66,7 @@ export function eventIcs(event: Event, url: string, description: string): string
     description,
     location: url,
     url,
-    status: event.status === "ended" ? "CANCELLED" : "CONFIRMED",
+    status: cancelled || event.status === "ended" ? "CANCELLED" : "CONFIRMED",
     sequence: event.sequence,
     method: "PUBLISH",
     productId: "-//Maillage//FR",
@@ -72,14 +81,25 @@ async function tell(
   tx: StoreWriter,
   event: Event,
   participantId: string,
-  kind: Extract<NotificationKind, "eventAnnouncement" | "eventUpdate" | "eventReminder">,
+  kind: Extract<
+    NotificationKind,
+    "eventAnnouncement" | "eventUpdate" | "eventReminder" | "eventUninvited"
+  >,
 ): Promise<boolean> {
   const participant = await tx.get("participants", participantId);
   const user = participant && (await tx.get("users", participant.userId));
   if (!participant || participant.programId !== event.programId || !user) return false;
-  const url = `${s.site.url()}${eventLink(event)}`;
+  const uninvited = kind === "eventUninvited";
+  // Someone no longer invited may not open the event: their link is the program's sessions.
+  const link = uninvited ? `/programs/${event.programId}/events` : eventLink(event);
+  const url = `${s.site.url()}${link}`;
   const place = translate(user.locale, `eventNotices.place.${event.format}`);
-  const ics = eventIcs(event, url, translate(user.locale, "eventNotices.calendarDescription"));
+  const ics = eventIcs(
+    event,
+    url,
+    translate(user.locale, "eventNotices.calendarDescription"),
+    uninvited,
+  );
   await notify(s, {
     userId: user.id,
     programId: event.programId,
@@ -89,7 +109,7 @@ async function tell(
       date: formatDate(user.locale, event.startsAt, { dateStyle: "full", timeStyle: "short" }),
       place,
     },
-    link: eventLink(event),
+    link,
     attachments: [calendarAttachment("seance.ics", ics, "PUBLISH")],
   });
   return true;
@@ -108,20 +128,29 @@ export async function announceEvent(s: Services, eventId: string): Promise<numbe
     const changed =
       event.announcedStartsAt !== undefined &&
       (event.announcedStartsAt !== event.startsAt || event.announcedPlace !== placeOf(event));
+    const invited = new Set(event.invitedParticipantIds);
     const newcomers = event.invitedParticipantIds.filter((id) => !told.has(id));
     const toUpdate = changed ? event.invitedParticipantIds.filter((id) => told.has(id)) : [];
-    if (newcomers.length === 0 && toUpdate.length === 0) return 0;
+    const removed = event.announcedParticipantIds.filter((id) => !invited.has(id));
+    if (newcomers.length === 0 && toUpdate.length === 0 && removed.length === 0) return 0;
     const current = await tx.update("events", event.id, {
-      announcedParticipantIds: [...new Set([...event.announcedParticipantIds, ...newcomers])],
+      announcedParticipantIds: [
+        ...new Set([
+          ...event.announcedParticipantIds.filter((id) => invited.has(id)),
+          ...newcomers,
+        ]),
+      ],
       announcedStartsAt: event.startsAt,
       announcedPlace: placeOf(event),
-      sequence: changed ? event.sequence + 1 : event.sequence,
+      // The calendar entries sent from now on replace the earlier ones (a cancellation too).
+      sequence: changed || removed.length > 0 ? event.sequence + 1 : event.sequence,
       // A new time re-arms the reminder.
       ...(event.announcedStartsAt !== event.startsAt ? { reminderSentAt: undefined } : {}),
     });
     let count = 0;
     for (const id of newcomers) if (await tell(s, tx, current, id, "eventAnnouncement")) count++;
     for (const id of toUpdate) if (await tell(s, tx, current, id, "eventUpdate")) count++;
+    for (const id of removed) if (await tell(s, tx, current, id, "eventUninvited")) count++;
     return count;
   });
 }

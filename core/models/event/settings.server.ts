@@ -3,7 +3,7 @@
  * what people in a room see of each other, and the events still live.
  */
 import { newId, NotFoundError } from "../../store";
-import type { EntityOf } from "../../store";
+import type { EntityOf, StoreWriter } from "../../store";
 import type { EventFormInput } from "../../schemas/event";
 import { fromDateTimeLocal } from "../../utils/quebec-time";
 import type { Services } from "../../services";
@@ -37,6 +37,25 @@ function fromForm(input: EventFormInput) {
   };
 }
 
+/** Someone invited is not a participant of the event's program (a forged or stale form). */
+export class EventInviteeError extends DomainError {
+  constructor() {
+    super({
+      name: "EventInviteeError",
+      code: "event-invitee",
+      messageKey: "errors.choice",
+      field: "invited",
+      status: 400,
+    });
+  }
+}
+
+/** The invited people are the program's participants: read in the transaction that writes. */
+async function checkInvited(tx: StoreWriter, programId: string, invited: readonly string[]) {
+  const known = new Set((await tx.find("participants", { programId })).map((p) => p.id));
+  if (invited.some((id) => !known.has(id))) throw new EventInviteeError();
+}
+
 export async function createEvent(
   s: Services,
   programId: string,
@@ -45,8 +64,9 @@ export async function createEvent(
 ) {
   // The event and its announcement in one transaction: the invited people are told once, after
   // the commit (the e-mails through the outbox queue).
-  return s.store.transaction(async () => {
-    const event = await s.store.insert("events", {
+  return s.store.transaction(async (tx) => {
+    await checkInvited(tx, programId, input.invited);
+    const event = await tx.insert("events", {
       ...fromForm(input),
       id: newId("evt"),
       programId,
@@ -82,6 +102,7 @@ export async function updateEvent(s: Services, id: string, input: EventFormInput
     const event = await tx.get("events", id);
     if (!event) throw new NotFoundError("events", id);
     if (!isEditable(event)) throw new EventLockedError();
+    await checkInvited(tx, event.programId, input.invited);
     const revision = event.revision + 1;
     await tx.update("events", id, { ...fromForm(input), revision });
     await announceEvent(s, id);
