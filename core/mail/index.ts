@@ -140,17 +140,20 @@ export const OUTBOX_KEEP_DAYS = 90;
 
 /**
  * Removes the messages done with for more than `days` (ADR 0031): an e-mail holds the names and
- * addresses of the people it was for, and the outbox is a log of sending, not an archive. Queued
- * messages stay whatever their age. One transaction that re-reads them; returns how many went.
+ * addresses of the people it was for, and the outbox is a log of sending, not an archive. A message
+ * ages from when it was sent (or written, when it was never sent); queued ones stay whatever their
+ * age. One transaction that re-reads them; returns how many went.
  */
 export async function pruneOutbox(store: Store, now: Date, days = OUTBOX_KEEP_DAYS) {
   const before = new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
   return store.transaction(async (tx) => {
     let removed = 0;
-    for (const message of await tx.find("outbox")) {
-      if (message.status === "queued" || message.createdAt >= before) continue;
-      await tx.remove("outbox", message.id);
-      removed += 1;
+    for (const status of ["sent", "failed", "kept"] as const) {
+      for (const message of await tx.find("outbox", { status })) {
+        if ((message.sentAt ?? message.createdAt) >= before) continue;
+        await tx.remove("outbox", message.id);
+        removed += 1;
+      }
     }
     return removed;
   });

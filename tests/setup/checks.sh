@@ -24,7 +24,9 @@ wait
 
 failed=0
 for name in typecheck lint build; do
-  read -r rc took <"$out/$name.rc"
+  # A check that died before writing its status counts as failed.
+  rc=missing took=?
+  [ -f "$out/$name.rc" ] && read -r rc took <"$out/$name.rc"
   if [ "$rc" != 0 ]; then
     failed=1
     echo "✗ $name failed (exit $rc, ${took} s):"
@@ -32,7 +34,8 @@ for name in typecheck lint build; do
   fi
 done
 for name in typecheck lint build; do
-  read -r rc took <"$out/$name.rc"
+  rc=missing took=?
+  [ -f "$out/$name.rc" ] && read -r rc took <"$out/$name.rc"
   [ "$rc" = 0 ] && echo "✓ $name (${took} s)"
 done
 exit "$failed"

@@ -1,7 +1,8 @@
 import type { MessageKey } from "../../../core/i18n";
 import { useT } from "~/utils/i18n-react";
 
-const AUDIT_ACTIONS = new Set([
+/** The actions of the program's audit trail that have a label (formation.audit.*). */
+export const AUDIT_ACTIONS = new Set([
   "solve-started",
   "solve-cancelled",
   "group-approved",
@@ -22,6 +23,11 @@ const AUDIT_ACTIONS = new Set([
   "observer-revoked",
   "co-mentors-added",
   "co-mentors-removed",
+  "co-coordinator-invited",
+  "co-coordinator-invitation-withdrawn",
+  "co-coordinator-joined",
+  "coordinator-stepped-down",
+  "coordinator-removed",
 ]);
 
 /** The formation's journal: who did what, newest first. */
