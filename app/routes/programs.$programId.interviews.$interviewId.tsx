@@ -182,6 +182,7 @@ export default function InterviewPage() {
             </button>
           </Form>
           <Form method="post" {...formProps(correctForm)} className="stack">
+            <FormDraft id="interview-correction" />
             <input type="hidden" name="intent" value="correct" />
             <input type="hidden" name="revision" value={i.revision} />
             <TextArea
