@@ -1,8 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
-import { Link, useLoaderData, useNavigation } from "@remix-run/react";
-import { Form } from "~/components/AppForm";
-import { FormErrorSummary } from "~/components/Field";
+import { Link, useLoaderData } from "@remix-run/react";
+import { EmailedLinkConfirm, EmailedLinkRefused } from "~/components/EmailedLink";
 import {
   confirmEmailChange,
   readEmailChangeLink,
@@ -10,7 +9,6 @@ import {
 } from "../../core/models/account.server";
 import { accountTokenSchema, emailConfirmSchema } from "../../core/schemas/account";
 import { replyWithError } from "~/utils/errors.server";
-import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
@@ -61,8 +59,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
 export default function ConfirmEmail() {
   const page = useLoaderData<typeof loader>();
   const { t } = useT();
-  const [form] = useAppForm<{ intent: string }>();
-  const navigation = useNavigation();
   if (page.state === "done") {
     return (
       <section className="narrow">
@@ -76,37 +72,21 @@ export default function ConfirmEmail() {
       </section>
     );
   }
-  if (page.state !== "valid") {
+  if (page.state !== "valid")
     return (
-      <section className="narrow">
-        <h1>{t("account.confirmEmail.title")}</h1>
-        <p className="alert alert--error" role="alert">
-          {t(`account.links.email.${page.state satisfies Exclude<AccountLinkState, "valid">}`)}
-        </p>
-        <p>
-          <Link to="/account">{t("account.title")}</Link>
-        </p>
-      </section>
+      <EmailedLinkRefused
+        title={t("account.confirmEmail.title")}
+        message={t(
+          `account.links.email.${page.state satisfies Exclude<AccountLinkState, "valid">}`,
+        )}
+        next={{ to: "/account", label: t("account.title") }}
+      />
     );
-  }
   return (
-    <section className="narrow">
-      <h1>{t("account.confirmEmail.title")}</h1>
-      <p className="lead">
-        {t("account.confirmEmail.intro", { name: page.name, email: page.email })}
-      </p>
-      <FormErrorSummary form={form} />
-      <Form method="post" {...formProps(form)} className="stack">
-        <button
-          type="submit"
-          name="intent"
-          value="confirm"
-          className="button"
-          disabled={navigation.state === "submitting"}
-        >
-          {t("account.confirmEmail.submit")}
-        </button>
-      </Form>
-    </section>
+    <EmailedLinkConfirm
+      title={t("account.confirmEmail.title")}
+      intro={t("account.confirmEmail.intro", { name: page.name, email: page.email })}
+      submit={t("account.confirmEmail.submit")}
+    />
   );
 }

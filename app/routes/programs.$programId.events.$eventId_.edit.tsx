@@ -11,8 +11,12 @@ import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { EventFields } from "~/components/EventFields";
 import { FormErrorSummary } from "~/components/Field";
-import { getEvent, isEditable, updateEvent } from "../../core/models/event.server";
-import { listParticipantRows } from "../../core/models/participant.server";
+import {
+  getEvent,
+  invitableParticipants,
+  isEditable,
+  updateEvent,
+} from "../../core/models/event.server";
 import { EVENT_ARRAY_FIELDS, eventFormSchema, eventIdSchema } from "../../core/schemas/event";
 import { toDateTimeLocal } from "../../core/utils/quebec-time";
 import { formProps, useAppForm } from "~/utils/forms";
@@ -56,12 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       videoUrlPattern: event.videoUrlPattern ?? "",
       invited: event.invitedParticipantIds,
     },
-    participants: (await listParticipantRows(s, program.id)).map((p) => ({
-      id: p.id,
-      name: p.name,
-      organization: p.organization,
-      role: p.role,
-    })),
+    participants: await invitableParticipants(s, program.id),
   };
 }
 

@@ -4,8 +4,7 @@ import { Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { EventFields } from "~/components/EventFields";
 import { FormErrorSummary } from "~/components/Field";
-import { createEvent, listEvents } from "../../core/models/event.server";
-import { listParticipantRows } from "../../core/models/participant.server";
+import { createEvent, invitableParticipants, listEvents } from "../../core/models/event.server";
 import { EVENT_ARRAY_FIELDS, eventFormSchema } from "../../core/schemas/event";
 import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
@@ -40,14 +39,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       invited: e.invitedParticipantIds.length,
       format: e.format,
     })),
-    participants: asCoordinator
-      ? (await listParticipantRows(s, program.id)).map((p) => ({
-          id: p.id,
-          name: p.name,
-          organization: p.organization,
-          role: p.role,
-        }))
-      : [],
+    participants: asCoordinator ? await invitableParticipants(s, program.id) : [],
   };
 }
 

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { data, redirect } from "@remix-run/node";
 import { Link, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
+import { EmailedLinkConfirm, EmailedLinkRefused } from "~/components/EmailedLink";
 import { Field, FieldErrorText, FormErrorSummary, type AppField } from "~/components/Field";
 import { LinkedText } from "~/components/LinkedText";
 import {
@@ -118,44 +119,24 @@ function SignUpSent({ hours }: { hours: number }) {
 
 function SignUpConfirm(page: { state?: SignUpLinkState; name: string; email: string }) {
   const { t } = useT();
-  const [form] = useAppForm<{ intent: string }>();
-  const navigation = useNavigation();
-  if (page.state !== "valid") {
+  if (page.state !== "valid")
     return (
-      <section className="narrow">
-        <h1>{t("auth.signUp.confirm.title")}</h1>
-        <p className="alert alert--error" role="alert">
-          {t(`auth.signUp.link.${page.state ?? "invalid"}`)}
-        </p>
-        <p>
-          {page.state === "used" ? (
-            <Link to="/login">{t("auth.signIn.title")}</Link>
-          ) : (
-            <Link to="/signup">{t("auth.signUp.title")}</Link>
-          )}
-        </p>
-      </section>
+      <EmailedLinkRefused
+        title={t("auth.signUp.confirm.title")}
+        message={t(`auth.signUp.link.${page.state ?? "invalid"}`)}
+        next={
+          page.state === "used"
+            ? { to: "/login", label: t("auth.signIn.title") }
+            : { to: "/signup", label: t("auth.signUp.title") }
+        }
+      />
     );
-  }
   return (
-    <section className="narrow">
-      <h1>{t("auth.signUp.confirm.title")}</h1>
-      <p className="lead">
-        {t("auth.signUp.confirm.intro", { name: page.name, email: page.email })}
-      </p>
-      <FormErrorSummary form={form} />
-      <Form method="post" {...formProps(form)} className="stack">
-        <button
-          type="submit"
-          name="intent"
-          value="confirm"
-          className="button"
-          disabled={navigation.state === "submitting"}
-        >
-          {t("auth.signUp.confirm.submit")}
-        </button>
-      </Form>
-    </section>
+    <EmailedLinkConfirm
+      title={t("auth.signUp.confirm.title")}
+      intro={t("auth.signUp.confirm.intro", { name: page.name, email: page.email })}
+      submit={t("auth.signUp.confirm.submit")}
+    />
   );
 }
 

@@ -10,6 +10,7 @@ import type { Services } from "../../services";
 import { DomainError } from "../../errors";
 import { type Role } from "../../../matching/roles";
 import { announceEvent } from "./announcements.server";
+import { listParticipantRows } from "../participant.server";
 
 export type Event = EntityOf<"events">;
 
@@ -35,6 +36,16 @@ function fromForm(input: EventFormInput) {
     format: input.format,
     videoUrlPattern: input.videoUrlPattern,
   };
+}
+
+/** Who a coordinator may invite to a program's event, as the form lists them. */
+export async function invitableParticipants(s: Services, programId: string) {
+  return (await listParticipantRows(s, programId)).map((p) => ({
+    id: p.id,
+    name: p.name,
+    organization: p.organization,
+    role: p.role,
+  }));
 }
 
 /** Someone invited is not a participant of the event's program (a forged or stale form). */
