@@ -1175,7 +1175,7 @@ export const SCENARIOS: Scenario[] = [
 
   {
     name: `two coordinators withdraw an invitation while the invited person accepts it, ${AT_ONCE} requests at once`,
-    invariants: ["program-has-coordinator"],
+    invariants: ["program-has-coordinator", "co-coordination-once"],
     build(f) {
       const program = f.program({ coordinators: 2 });
       const invited = f.outsider();
@@ -1248,6 +1248,92 @@ export const SCENARIOS: Scenario[] = [
             inApp: {},
             mails: {},
           });
+        }
+      };
+    },
+  },
+
+  {
+    name: `two coordinators schedule a participant's final interview ${AT_ONCE} times at once, then the participant validates its summary while asking a correction`,
+    invariants: ["interview-once"],
+    build(f) {
+      const program = f.program({ coordinators: 2 });
+      const person = f.person(program, "mentee");
+      return async (race) => {
+        const [first, second] = program.coordinators as [Person, Person];
+        await race.signIn(first, second, person);
+        const list = `/programs/${program.id}/interviews`;
+        // Two coordinators, several tabs, two proposed times: one interview, at one of them.
+        const scheduled = await race.http(
+          Array.from(
+            { length: AT_ONCE },
+            (_, n) => async (i: number) =>
+              (await race.as(n % 2 === 0 ? first : second, i)).post(`${list}?index`, {
+                intent: "schedule",
+                participantId: person.participantId,
+                date: "2027-03-15",
+                time: n % 2 === 0 ? "10:00" : "14:00",
+                durationMinutes: "60",
+                place: "Visioconférence",
+                _submission: submissionKey(),
+              }),
+          ),
+        );
+        tally(scheduled, { status: 200, text: fr("interviews.scheduled") });
+        const interviews = (await race.check()).interviews.filter(
+          (i) => i.participantId === person.participantId,
+        );
+        expect(interviews).toHaveLength(1);
+        const page = `${list}/${interviews[0]!.id}`;
+        tally(
+          await race.http(
+            race.post(
+              first,
+              page,
+              {
+                intent: "record",
+                appreciation: "4",
+                learning: "Des outils concrets pour la récupération en épicerie.",
+                objectivesReached: "yes",
+                recommendations: "",
+                continueMeeting: "yes",
+              },
+              { count: 1 },
+            ),
+          ),
+          { status: 200, text: fr("interviews.done.recorded") },
+        );
+        // Validating in some tabs, asking a correction in others: one of the two holds.
+        const answers = await race.http(
+          Array.from(
+            { length: AT_ONCE },
+            (_, n) => async (i: number) =>
+              (await race.as(person, i)).post(
+                page,
+                n % 2 === 0
+                  ? { intent: "validate", revision: "1", _submission: submissionKey() }
+                  : {
+                      intent: "correct",
+                      revision: "1",
+                      comment: "La date de la dernière rencontre est à corriger.",
+                      _submission: submissionKey(),
+                    },
+              ),
+          ),
+        );
+        const [validated, corrected, refused] = tally(
+          answers,
+          { status: 200, text: fr("interviews.done.validated") },
+          { status: 200, text: fr("interviews.done.corrected") },
+          { status: 409 },
+        );
+        const stored = (await race.check()).interviews.find((i) => i.id === interviews[0]!.id)!;
+        if (stored.status === "validated") {
+          expect([validated, corrected, refused]).toEqual([AT_ONCE / 2, 0, AT_ONCE / 2]);
+          expect(stored.validatedAt).toBeDefined();
+        } else {
+          expect(stored.status).toBe("correction-requested");
+          expect([validated, corrected, refused]).toEqual([0, AT_ONCE / 2, AT_ONCE / 2]);
         }
       };
     },
