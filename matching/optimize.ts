@@ -30,7 +30,7 @@ import {
   type Progress,
   type Run,
 } from "./optimize/shared";
-import { subgradientBound } from "./optimize/lagrangian";
+import { lagrangianHeuristic, subgradientBound } from "./optimize/lagrangian";
 import { improveLocally } from "./optimize/local-search";
 import { reducedCostSearch } from "./optimize/reduced-cost-search";
 import { canonicalTieBreak } from "./optimize/tie-break";
@@ -177,8 +177,8 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
   // Column generation stopped before converging: its bound is weak. Subgradient steps on the
   // Lagrangian dual (optimize/lagrangian.ts) tighten it with pricing passes only, from the duals
   // of the LP round with the lowest bound (the last round's may come from a solve cut short).
-  // It lowers `upper` and nothing else (no window, no proof set: its multipliers are not LP
-  // duals).
+  // It lowers `upper`, and its best multipliers give one candidate solution (the Lagrangian
+  // heuristic); no window, no proof set: its multipliers are not LP duals.
   if (!converged && !all && upper - incValue > EPS && left() > 0) {
     const t = performance.now();
     const lag = subgradientBound(enc, {
@@ -193,6 +193,16 @@ export async function optimize(enc: Encoded, opts: OptimizeOptions): Promise<Opt
     stats.lagrangianBound = lag.bound;
     stats.msLagrangian = Math.round(performance.now() - t);
     upper = Math.min(upper, lag.bound);
+    // Lagrangian heuristic: every anchor's best triads at the best multipliers, by decreasing
+    // reduced cost, taken while they fit, then completed greedily (an incumbent improver only).
+    if (lag.iterations > 0 && upper - incValue > EPS && left() > 0) {
+      const tH = performance.now();
+      const found = lagrangianHeuristic(enc, lag.y, lag.pi);
+      const before = incValue;
+      accept(found, valueOf(enc, found));
+      stats.lagrangianHeuristicGain = incValue - before;
+      stats.msLagrangianHeuristic = Math.round(performance.now() - tH);
+    }
     report("lagrangian", 0.52, incValue, upper);
     await tick();
     checkAbort();

@@ -18,42 +18,103 @@ export function tripleKey(n: number, a: number, b: number, c: number): number {
   return (a * n + b) * n + c;
 }
 
-interface Candidates {
-  idx: Int32Array;
-  w: Float64Array;
-  count: number;
+/**
+ * An anchor's candidate partners by decreasing w = s(anchor, p) − y[p] (ties: lower index first),
+ * sorted lazily: a binary heap hands out the next one on demand (`take`). Pricing and enumeration
+ * stop after a short prefix, so sorting every candidate (as they did) cost most of a pass.
+ */
+class Candidates {
+  /** The first `sorted` candidates, in order: persons and their w. */
+  readonly idx: Int32Array;
+  readonly w: Float64Array;
+  count = 0;
+  private sorted = 0;
+  private size = 0;
+  private readonly heap: Int32Array;
+  private readonly wAll: Float64Array;
+  constructor(n: number) {
+    this.idx = new Int32Array(n);
+    this.w = new Float64Array(n);
+    this.heap = new Int32Array(n);
+    this.wAll = new Float64Array(n);
+  }
+
+  /** Person p before person q. */
+  private before(p: number, q: number): boolean {
+    const wp = this.wAll[p]!;
+    const wq = this.wAll[q]!;
+    return wp > wq || (wp === wq && p < q);
+  }
+
+  private down(i: number): void {
+    const h = this.heap;
+    const size = this.size;
+    const x = h[i]!;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && this.before(h[c + 1]!, h[c]!)) c++;
+      if (!this.before(h[c]!, x)) break;
+      h[i] = h[c]!;
+      i = c;
+    }
+    h[i] = x;
+  }
+
+  reset(enc: Encoded, y: Float64Array | null, a: number, onlyAbove: boolean): void {
+    const n = enc.n;
+    const h = this.heap;
+    let count = 0;
+    for (const p of enc.partners) {
+      if (p === a || (onlyAbove && p < a)) continue;
+      if (!enc.compat[a * n + p]) continue;
+      h[count++] = p;
+      this.wAll[p] = enc.score[a * n + p]! - (y ? y[p]! : 0);
+    }
+    this.count = count;
+    this.size = count;
+    this.sorted = 0;
+    for (let i = (count >> 1) - 1; i >= 0; i--) this.down(i);
+  }
+
+  /** Makes the first k candidates (at most count) available in idx and w. */
+  take(k: number): void {
+    while (this.sorted < k && this.size > 0) {
+      const h = this.heap;
+      const top = h[0]!;
+      this.idx[this.sorted] = top;
+      this.w[this.sorted] = this.wAll[top]!;
+      this.sorted++;
+      this.size--;
+      if (this.size > 0) {
+        h[0] = h[this.size]!;
+        this.down(0);
+      }
+    }
+  }
 }
 
-function candidates(
-  enc: Encoded,
-  y: Float64Array | null,
-  a: number,
-  onlyAbove: boolean,
-  buf: { idx: Int32Array; w: Float64Array; order: Int32Array },
-): Candidates {
+const rowMaxCache = new WeakMap<Encoded, Float64Array>();
+
+/**
+ * Per person, the largest pair score with a compatible partner (−∞ when none): a per-row
+ * pruning bound for pricing and enumeration, tighter than enc.maxPartnerPair (a pair (p, q)
+ * scores at most rowMax[p]). Computed once per model.
+ */
+export function partnerRowMax(enc: Encoded): Float64Array {
+  const cached = rowMaxCache.get(enc);
+  if (cached) return cached;
   const n = enc.n;
-  let count = 0;
-  const tmpIdx = buf.order;
-  const wAll = buf.w;
+  const r = new Float64Array(n).fill(-Infinity);
   for (const p of enc.partners) {
-    if (p === a || (onlyAbove && p < a)) continue;
-    if (!enc.compat[a * n + p]) continue;
-    tmpIdx[count++] = p;
+    const row = p * n;
+    let m = -Infinity;
+    for (const q of enc.partners)
+      if (q !== p && enc.compat[row + q] && enc.score[row + q]! > m) m = enc.score[row + q]!;
+    r[p] = m;
   }
-  const sub = tmpIdx.subarray(0, count);
-  const w = new Float64Array(count);
-  for (let i = 0; i < count; i++) {
-    const p = sub[i]!;
-    wAll[p] = enc.score[a * n + p]! - (y ? y[p]! : 0);
-  }
-  const sorted = Array.from(sub).sort((p, q) => wAll[q]! - wAll[p]! || p - q);
-  const idx = new Int32Array(sorted);
-  for (let i = 0; i < count; i++) w[i] = wAll[idx[i]!]!;
-  return { idx, w, count };
-}
-
-function makeBuf(n: number) {
-  return { idx: new Int32Array(n), w: new Float64Array(n), order: new Int32Array(n) };
+  rowMaxCache.set(enc, r);
+  return r;
 }
 
 /**
@@ -74,26 +135,32 @@ export function priceBest(
     triad: [number, number, number] | null;
     extra: number[];
   }[] = [];
-  const buf = makeBuf(n);
+  const cand = new Candidates(n);
   const smax = enc.maxPartnerPair;
+  const rowMax = partnerRowMax(enc);
   const topRc = new Float64Array(k);
   const topI = new Int32Array(k);
   const topJ = new Int32Array(k);
   for (const a of enc.anchors) {
     if (enc.cap[a]! <= 0) continue;
-    const { idx, w, count } = candidates(enc, y, a, false, buf);
+    cand.reset(enc, y, a, false);
+    const { idx, w, count } = cand;
     const base = enc.M - pi - y[a]!;
     topRc.fill(-Infinity);
     // Pruning threshold: the k-th best so far.
     let kth = -Infinity;
     for (let i = 0; i < count - 1; i++) {
+      cand.take(i + 2);
       const wi = w[i]!;
       if (base + wi + w[i + 1]! + smax <= kth) break;
       const pi_ = idx[i]!;
+      const ri = rowMax[pi_]!;
+      if (base + wi + w[i + 1]! + ri <= kth) continue;
       const row = pi_ * n;
       for (let j = i + 1; j < count; j++) {
+        cand.take(j + 1);
         const wj = w[j]!;
-        if (base + wi + wj + smax <= kth) break;
+        if (base + wi + wj + ri <= kth) break;
         const pj = idx[j]!;
         if (!enc.compat[row + pj]) continue;
         const rc = base + wi + wj + enc.score[row + pj]!;
@@ -146,22 +213,28 @@ export function enumerateAbove(
 ): number[] | null {
   const n = enc.n;
   const out: number[] = [];
-  const buf = makeBuf(n);
+  const cand = new Candidates(n);
   const smax = enc.maxPartnerPair;
+  const rowMax = partnerRowMax(enc);
   const codev = enc.mode === "co-development";
   let found = 0;
   for (const a of enc.anchors) {
     if (enc.cap[a]! <= 0) continue;
-    const { idx, w, count } = candidates(enc, y, a, codev, buf);
+    cand.reset(enc, y, a, codev);
+    const { idx, w, count } = cand;
     const base = enc.M - pi - (y ? y[a]! : 0);
     for (let i = 0; i < count - 1; i++) {
+      cand.take(i + 2);
       const wi = w[i]!;
       if (base + wi + w[i + 1]! + smax < threshold) break;
       const pi = idx[i]!;
+      const ri = rowMax[pi]!;
+      if (base + wi + w[i + 1]! + ri < threshold) continue;
       const row = pi * n;
       for (let j = i + 1; j < count; j++) {
+        cand.take(j + 1);
         const wj = w[j]!;
-        if (base + wi + wj + smax < threshold) break;
+        if (base + wi + wj + ri < threshold) break;
         const pj = idx[j]!;
         if (!enc.compat[row + pj]) continue;
         const rc = base + wi + wj + enc.score[row + pj]!;
