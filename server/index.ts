@@ -92,8 +92,13 @@ async function main() {
     : undefined;
 
   app.use(securityHeaders({ production: config.env !== "development" }));
-  app.get("/healthz", (_req, res) => {
-    res.json({ ok: true, version });
+  // `servers`: the processes of the cluster this one knows of (1 alone, or until the others'
+  // first heartbeat reached it): cross-process answers (who is present) count only those.
+  app.get("/healthz", (_req, res, next) => {
+    io.of("/")
+      .adapter.serverCount()
+      .then((servers) => res.json({ ok: true, version, servers }))
+      .catch(next);
   });
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/favicon.svg"));
   app.use(refuseCrossSite(config.publicUrl));

@@ -22,7 +22,8 @@ describe("pages and languages", () => {
   it("answers /healthz once the store is loaded", async () => {
     const response = await fetch(`${server.url}/healthz`);
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ ok: true, version: expect.any(String) });
+    // One process, alone: it knows of one server.
+    expect(await response.json()).toEqual({ ok: true, version: expect.any(String), servers: 1 });
   });
 
   it("serves the home page in French by default and in English with the language cookie", async () => {
