@@ -125,3 +125,32 @@ export function randomInstance(o: RandomOptions): InstanceInput {
   }
   return inst;
 }
+
+/**
+ * Every mode × region rule × seed 1…`seeds`, as a random instance of `size(seed)` people: pins
+ * on even seeds, explicit pair scores every third seed (the property tests' usual sweep).
+ */
+export function* randomSweep(
+  seeds: number,
+  size: (seed: number) => number,
+): Generator<{ input: InstanceInput; seed: number; name: string }> {
+  for (const mode of ["mentorship", "co-development"] as const)
+    for (const regionRule of [
+      "distinct-regions",
+      "distinct-mrcs",
+      "same-region-distinct-mrcs",
+    ] as const)
+      for (let seed = 1; seed <= seeds; seed++)
+        yield {
+          seed,
+          name: `${mode}/${regionRule}/${seed}`,
+          input: randomInstance({
+            seed,
+            size: size(seed),
+            mode,
+            regionRule,
+            pinHeavy: seed % 2 === 0,
+            explicitScores: seed % 3 === 0,
+          }),
+        };
+}
