@@ -7,6 +7,7 @@ import { z } from "zod";
 import type { PresenceReply } from "../../core/live/protocol";
 import type { LiveServer } from "./handle";
 import { idSchema } from "../../core/schemas/fields";
+import { CLUSTER_DISCOVERY_MS } from "./adapter";
 
 /** A person who dropped out stays "present" this long, so a Wi-Fi hiccup keeps their seat. */
 export const PRESENCE_GRACE_MS = 60_000;
@@ -36,6 +37,12 @@ interface EventPresenceState {
 
 export class EventPresence {
   private readonly events = new Map<string, EventPresenceState>();
+  /**
+   * Until then this process may not know every other one (CLUSTER_DISCOVERY_MS), and a question
+   * to the others would go to those it knows only: a start decided in a cluster's first seconds
+   * would leave the people of a process not yet known out of the round.
+   */
+  private readonly discoveredAt = Date.now() + CLUSTER_DISCOVERY_MS;
 
   constructor(
     private readonly io: LiveServer,
@@ -134,6 +141,8 @@ export class EventPresence {
   async elsewhere(eventId: string): Promise<PresenceReply> {
     const merged: PresenceReply = { connected: [], graced: [] };
     if (!this.clustered()) return merged;
+    const discovering = this.discoveredAt - Date.now();
+    if (discovering > 0) await new Promise((resolve) => setTimeout(resolve, discovering));
     const replies = await new Promise<unknown[]>((resolve) => {
       this.io.serverSideEmit(
         "speed:present",

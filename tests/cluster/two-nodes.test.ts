@@ -29,17 +29,6 @@ beforeAll(async () => {
     startServer({ dataDir, env }),
     startServer({ dataDir, env }),
   ]);
-  // Ready as a cluster once each process knows the other (its first heartbeat): before that, a
-  // question to the others (who is present at a start) is answered by nobody.
-  for (const node of [nodeA, nodeB]) {
-    const servers = async () =>
-      ((await (await fetch(`${node.url}/healthz`)).json()) as { servers: number }).servers;
-    const until = Date.now() + 20_000;
-    while ((await servers()) !== 2) {
-      if (Date.now() > until) throw new Error(`${node.url} never saw the other process`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
 });
 afterAll(async () => {
   for (const c of clients) c.close();
