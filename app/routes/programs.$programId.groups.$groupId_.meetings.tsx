@@ -30,7 +30,7 @@ import {
 } from "../../core/schemas/meetings";
 import { quebecInstant } from "../../core/utils/quebec-time";
 import { answerExcept } from "~/utils/form-answers";
-import { formProps, intentOf, isReply, useAppForm } from "~/utils/forms";
+import { formProps, useAppForm } from "~/utils/forms";
 import { replyWithError } from "~/utils/errors.server";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
@@ -366,13 +366,10 @@ function StatusForm({
 }: {
   meeting: { id: string; status: Meeting["status"]; statusReason: string };
 }) {
-  const answer: unknown = useActionData();
   const [form, fields] = useAppForm<MeetingStatusForm>({
     id: `meeting-status-${m.id}`,
-    lastResult:
-      isReply(answer) && intentOf(answer) === "status" && answer.initialValue?.meetingId === m.id
-        ? answer
-        : {},
+    intent: "status",
+    match: { meetingId: m.id },
     defaultValue: { status: m.status, reason: m.statusReason },
   });
   const { t } = useT();

@@ -37,10 +37,16 @@ export function intentOf(reply: Reply): string | undefined {
 }
 
 const SETTLED: Reply = { status: "success" };
+const NOT_A_REPLY = Object.freeze({});
 
 export interface AppFormOptions<Schema extends Record<string, unknown>> {
   /** The form's intent, on a page with several forms: only a reply to this intent is shown. */
   intent?: string;
+  /**
+   * For the same form repeated on a page (one per meeting, say): the submitted values that tell
+   * this copy's reply from the others' (e.g. `{ meetingId }`).
+   */
+  match?: Readonly<Record<string, string>>;
   /** The answer to read, for a fetcher's form (default: the route's action data). */
   lastResult?: unknown;
   /** The values shown before any submission (from the loader). */
@@ -58,13 +64,22 @@ export function useAppForm<Schema extends Record<string, unknown>>(
   options: AppFormOptions<Schema> = {},
 ) {
   const actionData: unknown = useActionData();
-  const answer = "lastResult" in options ? options.lastResult : actionData;
+  const given = "lastResult" in options ? options.lastResult : actionData;
+  // Conform reports every new `lastResult` it is given, and a report renders the form again: an
+  // answer that is not a reply (built anew on each render, say) is one value, or the page would
+  // render until React gives up.
+  const answer = given === undefined || given === null || isReply(given) ? given : NOT_A_REPLY;
   const { intent } = options;
+  const match = options.match ? JSON.stringify(options.match) : undefined;
   const lastResult = useMemo(() => {
     if (answer === undefined || answer === null) return undefined;
-    if (isReply(answer) && (intent === undefined || intentOf(answer) === intent)) return answer;
+    if (isReply(answer) && (intent === undefined || intentOf(answer) === intent)) {
+      const wanted: Record<string, string> = match ? JSON.parse(match) : {};
+      const mine = Object.entries(wanted).every(([k, v]) => answer.initialValue?.[k] === v);
+      if (mine) return answer;
+    }
     return { ...SETTLED };
-  }, [answer, intent]);
+  }, [answer, intent, match]);
   return useForm<Schema, Schema, FormErrors>({
     id: options.id,
     lastResult,

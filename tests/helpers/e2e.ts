@@ -8,7 +8,8 @@
  *     Socket.IO clients from `live()`, all closed after the test. Every page reports its console
  *     errors and Content-Security-Policy violations (`violations`, for the tests that assert on
  *     them). On failure, a screenshot of each of the test's pages goes to tmp/e2e-failures/ and
- *     the pages' console errors and violations are printed;
+ *     the pages' console errors and violations are printed. A test whose page crashed while
+ *     rendering (React's error in the console) fails, even if its own steps got through;
  *   - after the file, whatever happened (a test or a hook that threw or timed out): the browser is
  *     closed, the server stopped (a server still starting is killed) and the data dir removed.
  *
@@ -63,6 +64,8 @@ const VIEWPORT = { width: 1280, height: 800 };
 const FAILURES = join(ROOT, "tmp/e2e-failures");
 /** Console lines through which chromium, or the page's listener below, reports a CSP violation. */
 const CSP_MESSAGE = /Content Security Policy|Refused to/i;
+/** Console lines through which React reports a page it could not render. */
+const REACT_CRASH = /Minified React error|caught the following error during render/;
 
 /** What one scope (the file, or one test) opened, to close at its end. */
 interface Scope {
@@ -171,6 +174,11 @@ export function useE2E(options: E2EOptions = {}): E2E {
     } finally {
       await closeScope(ended);
     }
+    // A page React gave up on (an error thrown while rendering, a render loop) is a broken page
+    // for its user, even when the test's own steps got through it.
+    const crashed = ended.errors.filter((e) => REACT_CRASH.test(e));
+    if (crashed.length && context.task.result?.state !== "fail")
+      throw new Error(`a page crashed while rendering:\n${crashed.join("\n")}`);
   });
 
   afterAll(async () => {
