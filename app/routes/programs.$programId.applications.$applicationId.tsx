@@ -26,6 +26,7 @@ import {
 import { applicationReviewSchema } from "../../core/schemas/application";
 import { replyWithError } from "~/utils/errors.server";
 import { formProps, useAppForm } from "~/utils/forms";
+import { answerExcept } from "~/utils/form-answers";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
 import { notFound, requireCoordinatorOf } from "~/utils/permissions.server";
@@ -144,7 +145,10 @@ export default function ApplicationDetail() {
   } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [scoreForm, scoreFields] = useAppForm<Record<string, string>>({ intent: "score" });
-  const [decideForm, decideFields] = useAppForm<Record<string, string>>({ intent: "decide" });
+  // The decision is the page's main form: it also shows a refusal no other form claims.
+  const [decideForm, decideFields] = useAppForm<Record<string, string>>({
+    lastResult: answerExcept(result, ["score", "competitors"]),
+  });
   const [competitorsForm] = useAppForm<Record<string, string>>({ intent: "competitors" });
   const navigation = useNavigation();
   const { t, locale, date } = useT();

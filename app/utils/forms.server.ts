@@ -118,6 +118,8 @@ function hiddenFields(payload: Record<string, unknown>): string[] {
   ];
 }
 
+const UNKNOWN_ACTION: FieldError = { key: "errors.unknownAction" };
+
 export interface Refusal {
   /** A message about the whole form (shown at its top). */
   formError?: FieldError;
@@ -137,8 +139,12 @@ export function refuse<S extends z.ZodType>(
   { formError, fieldErrors, refill, status = 400 }: Refusal = {},
 ) {
   if (refill) Object.assign(submission.payload, refill);
+  // An `intent` the page's forms do not send (a forged or outdated request) has no field to show
+  // its error at: the form says so at its top.
+  const unknownAction =
+    submission.status === "error" && submission.error?.intent ? UNKNOWN_ACTION : undefined;
   const reply: Reply = submission.reply({
-    formErrors: formError ? [formError] : undefined,
+    formErrors: formError ? [formError] : unknownAction ? [unknownAction] : undefined,
     fieldErrors: fieldErrors
       ? Object.fromEntries(Object.entries(fieldErrors).map(([name, e]) => [name, [e]]))
       : undefined,

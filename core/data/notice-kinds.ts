@@ -43,7 +43,7 @@ export const MAIL_KINDS = {
   coCoordinatorJoined: "coordination",
   coordinatorSteppedDown: "coordination",
   coordinatorRemoved: "coordination",
-  // Essential: account security.
+  // Essential: account security, and what the account may do (the coordinator role).
   signUpConfirm: "essential",
   signUpExisting: "essential",
   passwordReset: "essential",
@@ -52,6 +52,8 @@ export const MAIL_KINDS = {
   emailChangeConfirm: "essential",
   emailChangeTaken: "essential",
   emailChanged: "essential",
+  coordinatorRoleGranted: "essential",
+  coordinatorRoleRevoked: "essential",
   // Essential: invitations, applications and decisions, interviews.
   coCoordinatorInvitation: "essential",
   applicationDraft: "essential",

@@ -54,7 +54,9 @@ export class CoCoordinationError extends DomainError {
       messageKey: `coCoordinators.errors.${reason}`,
       params,
       status:
-        reason === "not-coordinator"
+        // What a person may not know of (another program, an invitation of another program)
+        // answers as what does not exist.
+        reason === "not-coordinator" || reason === "invitation-unknown"
           ? 404
           : reason === "last-coordinator" || reason === "accepted-meanwhile"
             ? 409

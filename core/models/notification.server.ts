@@ -25,7 +25,9 @@ export type NotificationKind =
   | "eventUninvited"
   | "coCoordinatorJoined"
   | "coordinatorSteppedDown"
-  | "coordinatorRemoved";
+  | "coordinatorRemoved"
+  | "coordinatorRoleGranted"
+  | "coordinatorRoleRevoked";
 
 /**
  * An in-app notice and its e-mail, both written in the caller's transaction (the e-mail into the

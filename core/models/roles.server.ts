@@ -18,7 +18,7 @@ import { newId } from "../store";
 import { paginate, type PageInfo } from "../utils/pagination";
 import { normalizeEmail, type PublicUser } from "./user.server";
 import { audit } from "./group/read.server";
-import { tellCoordinators } from "./notification.server";
+import { notify, tellCoordinators } from "./notification.server";
 
 /** The audit trail's stream for changes to accounts (programs have one stream each). */
 export const ACCOUNTS_AUDIT = "accounts";
@@ -114,8 +114,8 @@ export async function listAccountsAudit(s: Services) {
 }
 
 /**
- * Gives the coordinator role (the right to create programs). Giving it again changes nothing and
- * writes nothing. The caller checked that `actor` is an administrator.
+ * Gives the coordinator role (the right to create programs), and tells the person. Giving it again
+ * changes nothing and writes nothing. The caller checked that `actor` is an administrator.
  */
 export async function grantCoordinator(s: Services, actor: Actor, userId: string) {
   return s.store.transaction(async (tx) => {
@@ -124,13 +124,20 @@ export async function grantCoordinator(s: Services, actor: Actor, userId: string
     if (user.role === "coordinator") return { changed: false, name: user.name };
     await tx.update("users", user.id, { role: "coordinator" });
     await auditAccount(s, actor, "coordinator-granted", { userId: user.id, name: user.name });
+    // The person learns what they can now do, in their language.
+    await notify(s, {
+      userId: user.id,
+      kind: "coordinatorRoleGranted",
+      params: {},
+      link: "/programs/new",
+    });
     return { changed: true, name: user.name };
   });
 }
 
 /**
- * Takes the coordinator role back, and the person's place among the coordinators of every program.
- * Refused, naming the program, while the person is the only coordinator of one (re-read in the
+ * Takes the coordinator role back, and the person's place among the coordinators of every program;
+ * the person and those programs' other coordinators are told. Refused, naming the program, while the person is the only coordinator of one (re-read in the
  * transaction: a co-coordinator stepping down at the same moment cannot leave it with none).
  */
 export async function revokeCoordinator(s: Services, actor: Actor, userId: string) {
@@ -158,6 +165,13 @@ export async function revokeCoordinator(s: Services, actor: Actor, userId: strin
       });
     }
     if (user.role === "coordinator") await tx.update("users", user.id, { role: "participant" });
+    // The person learns it too, with the programs they no longer coordinate.
+    await notify(s, {
+      userId: user.id,
+      kind: "coordinatorRoleRevoked",
+      params: { count: programs.length, programs: programs.map((p) => p.title).join(", ") },
+      link: "/",
+    });
     await auditAccount(s, actor, "coordinator-revoked", {
       userId: user.id,
       name: user.name,

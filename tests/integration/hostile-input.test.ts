@@ -278,8 +278,8 @@ describe("hostile forms", () => {
       client: coordinator,
       path: `${PROGRAM}/applications/app-granby`,
       valid: { intent: "competitors", competitorOrgIds: ["org-louise", "org-marc"] },
-      // (A forged intent matches none of the page's forms: refused with 400, no message shown.)
-      fields: ["competitorOrgIds"],
+      // A forged intent matches none of the page's forms: refused at the decision form's top.
+      fields: ["competitorOrgIds", "intent"],
     });
     const stored = JSON.parse(await storeText()) as {
       applications: Array<{ id: string; competitorOrgIds: string[] }>;
@@ -288,6 +288,13 @@ describe("hostile forms", () => {
     const known = new Set(stored.organizations.map((o) => o.id));
     const granby = stored.applications.find((a) => a.id === "app-granby")!;
     expect(granby.competitorOrgIds.every((id) => known.has(id))).toBe(true);
+    const forged = await coordinator.post(`${PROGRAM}/applications/app-granby`, {
+      intent: "archive",
+    });
+    expect(forged.status).toBe(400);
+    expect(decode(await forged.text())).toContain(
+      "Cette action n'est pas proposée sur cette page. Rechargez la page, puis réessayez.",
+    );
   });
 
   it("the forgotten-password, reset and account forms refuse or store inert text", async () => {

@@ -98,6 +98,7 @@ const PLURALS = [
   "events.summary",
   "checkIns.intro",
   "notifications.checkInReminder.text",
+  "notifications.coordinatorRoleRevoked.text",
   "groups.spaceIntro",
   "groups.hoursLeft",
   "groups.matchesInGroups",
