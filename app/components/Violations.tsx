@@ -37,21 +37,25 @@ const KNOWN = new Set([
 export function Violations({ violations }: { violations: ViolationView[] }) {
   const { t } = useT();
   if (violations.length === 0) return null;
+  // A rule two groups break the same way (a swap) reads once.
+  const lines = [
+    ...new Set(
+      violations.map((v) =>
+        t(
+          (KNOWN.has(v.code)
+            ? `groups.violations.${v.code}`
+            : "groups.violations.other") as MessageKey,
+          { names: v.names.join(", ") },
+        ),
+      ),
+    ),
+  ];
   return (
     <div className="alert alert--error" role="alert">
       <p>{t("groups.refused")}</p>
       <ul>
-        {violations.map((v, i) => (
-          <li key={i}>
-            {t(
-              (KNOWN.has(v.code)
-                ? `groups.violations.${v.code}`
-                : "groups.violations.other") as MessageKey,
-              {
-                names: v.names.join(", "),
-              },
-            )}
-          </li>
+        {lines.map((line) => (
+          <li key={line}>{line}</li>
         ))}
       </ul>
     </div>

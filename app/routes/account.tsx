@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { useLoaderData, useNavigation } from "@remix-run/react";
+import { useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { LinkedText } from "~/components/LinkedText";
@@ -107,6 +107,8 @@ const SAVED_MESSAGES = {
 
 export default function Account() {
   const page = useLoaderData<typeof loader>();
+  // A form sent since ("?saved=" is still in the address): its answer replaces the old notice.
+  const answered = useActionData() !== undefined;
   const { t } = useT();
   return (
     <section className="narrow">
@@ -114,7 +116,7 @@ export default function Account() {
       <p className="lead">
         <LinkedText text={t("account.intro")} links={{ privacy: "/privacy" }} />
       </p>
-      {page.saved ? <SavedNotice saved={page.saved} /> : null}
+      {page.saved && !answered ? <SavedNotice saved={page.saved} /> : null}
       <DetailsForm name={page.name} locale={page.locale} />
       <EmailForm email={page.email} hours={page.hours} />
       <PasswordForm email={page.email} min={page.min} />

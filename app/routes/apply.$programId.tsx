@@ -138,7 +138,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     draftToken: usableDraft && token.success ? token.data : "",
     draft: shownDraft ?? prefill,
     limits: textLimits(applicationFormSchema([], [])),
-    saved: url.searchParams.get("saved") === "1",
+    // After "save the draft": whether its link went to an address of the form (now or when that
+    // address was first given), or only this page's address keeps it.
+    saved:
+      url.searchParams.get("saved") === "1" && usableDraft
+        ? usableDraft.email || usableDraft.contactEmail
+          ? ("mailed" as const)
+          : ("kept" as const)
+        : undefined,
   };
 }
 
@@ -215,7 +222,7 @@ export default function ApplyPage() {
       <p className="muted">{t("apply.requiredNote")}</p>
       {saved && !refused ? (
         <div className="alert alert--success" role="status">
-          <p>{t("apply.draftSaved")}</p>
+          <p>{t(saved === "mailed" ? "apply.draftSaved" : "apply.draftSavedNoEmail")}</p>
         </div>
       ) : null}
       <FormErrorSummary form={form} />

@@ -126,11 +126,13 @@ export async function saveApplication(
           accessTokenHash: hashToken(token),
           createdAt: now,
         });
-    return { token, application, isNew: !existing };
+    return { token, application, mailedBefore: existing?.email || existing?.contactEmail };
   });
   const link = `${s.site.url()}/application/${result.token}`;
   const to = data.email || data.contactEmail;
-  if (to && (submit || result.isNew)) {
+  // A draft's link goes out once per address: when the form first has one (a draft saved without
+  // an address, then with one, included) or when it changes.
+  if (to && (submit || to !== result.mailedBefore)) {
     const kind = submit ? "applicationReceived" : "applicationDraft";
     const message: MailMessage = {
       to,

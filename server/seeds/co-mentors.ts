@@ -77,7 +77,7 @@ export function coMentorSeat(
       id: "org-partage-nord",
       name: "Réseau Partage-Nord",
       region: "10",
-      mrc: "981",
+      mrc: "991",
       sector: "Banque alimentaire",
       createdAt: at(90),
     },

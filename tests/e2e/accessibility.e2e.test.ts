@@ -360,7 +360,14 @@ describe(
       const findings: Finding[] = [];
       const fr = { ready: fitsWidth, langs: ["fr"] } as const;
       findings.push(...(await audit(anonymous, "/apply/prog-reemploi-2026", fr)));
-      for (const path of [`${PILOT}/report`, `${PROGRAM}/applications`, `${PROGRAM}/evaluations`]) {
+      for (const path of [
+        `${PILOT}/report`,
+        `${PROGRAM}/applications`,
+        `${PROGRAM}/evaluations`,
+        `${PROGRAM}/coordination`,
+        `${PROGRAM}/coordinators`,
+        "/admin/users",
+      ]) {
         findings.push(...(await audit(coordinator, path, fr)));
       }
       for (const path of [`${GROUP}/hours`, `${GROUP}/meetings`]) {

@@ -69,7 +69,9 @@ describe("self-formed groups", () => {
       first: "p-marc",
       second: "p-louise",
     });
-    expect(await page(twoMentors)).toContain("Un groupe compte un·e mentor·e et deux mentoré·es.");
+    expect(await page(twoMentors)).toContain(
+      "Un groupe compte un·e mentor·e et deux mentoré·es ; ce n'est pas le cas du groupe",
+    );
     expect((await doc()).groupProposals).toHaveLength(0);
   });
 

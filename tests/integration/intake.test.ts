@@ -340,6 +340,37 @@ describe("the interest form and preselection", () => {
     expect(again.status).toBe(409);
   });
 
+  it("a draft saved without an address says nothing was e-mailed; its link goes out once an address is given", async () => {
+    const applicant = new HttpClient(server.url);
+    const first = await applicant.post(`/apply/${PROGRAM_ID}`, {
+      intent: "draft",
+      organizationName: "Organisme sans adresse",
+    });
+    const resume = location(first);
+    const token = /draft=([\w-]{32})/.exec(resume)![1]!;
+    const kept = await page(await applicant.get(resume));
+    expect(kept).toContain("sans adresse courriel dans le formulaire, nous ne pouvons pas");
+    expect(kept).not.toContain("elle vous a aussi été envoyée par courriel");
+    const mailed = async () =>
+      (await outbox()).filter((m) => m.text.includes(`/application/${token}`)).map((m) => m.to);
+    expect(await mailed()).toEqual([]);
+
+    // The address added to the same draft: its link is sent, once, and the page says so.
+    for (let i = 0; i < 2; i++) {
+      const again = await applicant.post(`/apply/${PROGRAM_ID}`, {
+        intent: "draft",
+        draft: token,
+        organizationName: "Organisme sans adresse",
+        email: "plus.tard@exemple.org",
+      });
+      expect(location(again)).toBe(resume);
+    }
+    expect(await mailed()).toEqual(["plus.tard@exemple.org"]);
+    expect(await page(await applicant.get(resume))).toContain(
+      "elle vous a aussi été envoyée par courriel",
+    );
+  });
+
   it("takes a valid application, lets the coordinator score and accept it, and the person joins", async () => {
     const applicant = new HttpClient(server.url);
     const submitted = await applicant.post(`/apply/${PROGRAM_ID}`, validApplication);

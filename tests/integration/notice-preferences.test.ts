@@ -52,8 +52,15 @@ describe("notice preferences on the account page", () => {
     const user = stored.users.find((u) => u.email === "mathieu@exemple.org")!;
     expect(user.noticePreferences).toEqual({ off: ["reminders"] });
     // "essential" is not a choice: sent anyway, it is refused and nothing changes.
-    const refused = await client.post("/account", { intent: "notices", on: ["essential"] });
+    const refused = await client.post("/account?saved=notices", {
+      intent: "notices",
+      on: ["essential"],
+    });
     expect(refused.status).toBe(400);
+    // The page that answers the refusal no longer says the last choices were saved.
+    expect(decode(await refused.text())).not.toContain(
+      "Vos choix d'avis par courriel sont enregistrés.",
+    );
     const again = await storeSnapshot({ engine: "lowdb", dataDir: server.dataDir });
     expect(again.users.find((u) => u.id === user.id)!.noticePreferences).toEqual({
       off: ["reminders"],

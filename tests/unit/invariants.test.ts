@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { checkInvariants, INVARIANTS, type InvariantName } from "../../core/models/invariants";
 import { documentSchema } from "../../core/store/schema";
+import { isMrcInRegion } from "../../core/data/geography";
 import { demoDocument } from "../../server/seeds/demo";
 
 const demo = async () => documentSchema.parse(await demoDocument());
@@ -15,6 +16,13 @@ const names = (doc: Parameters<typeof checkInvariants>[0]) =>
 describe("the domain's invariants", () => {
   it("hold on the demo data", async () => {
     expect(checkInvariants(await demo())).toEqual([]);
+  });
+
+  it("place every organization of the demo in an MRC of its region, as the forms require", async () => {
+    const misplaced = (await demo()).organizations
+      .filter((o) => o.mrc !== undefined && !isMrcInRegion(o.region, o.mrc))
+      .map((o) => `${o.name}: ${o.region}/${o.mrc}`);
+    expect(misplaced).toEqual([]);
   });
 
   it("name each breach", async () => {

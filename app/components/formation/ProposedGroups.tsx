@@ -4,6 +4,12 @@ import { reasonText } from "../../../core/data/reason-text";
 import { useT } from "~/utils/i18n-react";
 import type { FormationData, FormationRun, ReplacementsView } from "./types";
 
+const ROLE_GROUPS = [
+  ["mentor", "roles.mentors"],
+  ["mentee", "roles.mentees"],
+  ["peer", "roles.peers"],
+] as const;
+
 /**
  * The groups the solver proposed, each with its score and reasons, to approve, reject or change
  * (replace a member by a free person, or swap with a person placed in another proposed group);
@@ -92,14 +98,22 @@ export function ProposedGroups({
                   <div className="field">
                     <label htmlFor={`in-${g.id}`}>{t("formation.with")}</label>
                     <select id={`in-${g.id}`} name="inId">
-                      {people
-                        .filter((p) => !p.grouped && !g.memberIds.includes(p.id))
-                        .map((p) => (
-                          <option key={p.id} value={p.id}>
-                            {p.name}
-                            {placedInRun.has(p.id) ? ` — ${t("formation.swap")}` : ""}
-                          </option>
-                        ))}
+                      {/* By role: a mentor is replaced by a mentor, a mentee by a mentee. */}
+                      {ROLE_GROUPS.map(([role, label]) => {
+                        const candidates = people.filter(
+                          (p) => p.role === role && !p.grouped && !g.memberIds.includes(p.id),
+                        );
+                        return candidates.length ? (
+                          <optgroup key={role} label={t(label)}>
+                            {candidates.map((p) => (
+                              <option key={p.id} value={p.id}>
+                                {p.name}
+                                {placedInRun.has(p.id) ? ` — ${t("formation.swap")}` : ""}
+                              </option>
+                            ))}
+                          </optgroup>
+                        ) : null;
+                      })}
                     </select>
                   </div>
                   <button
