@@ -76,6 +76,7 @@ export default function ProgramSettings() {
   const [addForm, addFields] = useAppForm<Record<string, string>>({ intent: "tag-add" });
   const [deleteForm, deleteFields] = useAppForm<Record<string, string>>({ intent: "delete" });
   const addError = addFields.label?.errors?.[0];
+  const addEnError = addFields.labelEn?.errors?.[0];
   const confirmError = deleteFields.confirm?.errors?.[0];
   const { t, locale } = useT();
   return (
@@ -113,7 +114,7 @@ export default function ProgramSettings() {
                       name="label"
                       defaultValue={tag.label}
                       required
-                      aria-label={`${t("taxonomy.labelFr")}{t("common.colon")} ${tag.label}`}
+                      aria-label={`${t("taxonomy.labelFr")}${t("common.colon")} ${tag.label}`}
                     />
                   </label>
                   <label>
@@ -122,7 +123,7 @@ export default function ProgramSettings() {
                       name="labelEn"
                       defaultValue={tag.labelEn}
                       lang="en"
-                      aria-label={`${t("taxonomy.labelEn")}{t("common.colon")} ${tag.label}`}
+                      aria-label={`${t("taxonomy.labelEn")}${t("common.colon")} ${tag.label}`}
                     />
                   </label>
                   <button
@@ -163,7 +164,10 @@ export default function ProgramSettings() {
               name="labelEn"
               lang="en"
               defaultValue={addFields.labelEn?.defaultValue}
+              aria-invalid={addEnError ? true : undefined}
+              aria-describedby={addEnError ? "field-labelEn-error" : undefined}
             />
+            <FieldErrorText id="field-labelEn" error={addEnError} />
           </div>
           <button type="submit" className="button">
             {t("taxonomy.add")}

@@ -215,10 +215,56 @@ function slugify(label: string): string {
   );
 }
 
+/** A subject's name another subject of the program already has, in the same language. */
+export class DuplicateTagError extends DomainError {
+  constructor(field: string, label: string) {
+    super({
+      name: "DuplicateTagError",
+      code: "tag-duplicate",
+      messageKey: "taxonomy.duplicate",
+      status: 400,
+      field,
+      params: { label },
+    });
+  }
+}
+
+/** A subject's name as people read it: trimmed, spaces collapsed, case and accents ignored. */
+function sameName(label: string): string {
+  return label
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLocaleLowerCase("fr");
+}
+
+/**
+ * Two subjects of a program never share a name in either language (their lists would show the
+ * same word twice). French names are compared with French names; an English name given is
+ * compared with the names English readers see (the English name, else the French one).
+ * `field`/`fieldEn`: where each refusal is shown; `except`: the subject being renamed.
+ */
+function checkTagNames(
+  taxonomy: readonly { id: string; label: string; labelEn: string }[],
+  label: string,
+  labelEn: string,
+  fields: { fr: string; en: string; except?: string },
+) {
+  const others = taxonomy.filter((t) => t.id !== fields.except);
+  const fr = others.find((t) => sameName(t.label) === sameName(label));
+  if (fr) throw new DuplicateTagError(fields.fr, fr.label);
+  if (!sameName(labelEn)) return;
+  const en = others.find((t) => sameName(t.labelEn || t.label) === sameName(labelEn));
+  if (en) throw new DuplicateTagError(fields.en, en.labelEn || en.label);
+}
+
+/** Adds a subject, refused if its name is taken (read in the transaction that writes). */
 export async function addTag(s: Services, programId: string, label: string, labelEn: string) {
   return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
     if (!program) throw new NotFoundError("programs", programId);
+    checkTagNames(program.taxonomy, label, labelEn, { fr: "label", en: "labelEn" });
     const base = slugify(label);
     let tagId = base;
     for (let n = 2; program.taxonomy.some((t) => t.id === tagId); n++) tagId = `${base}-${n}`;
@@ -238,6 +284,8 @@ export async function renameTag(
   return s.store.transaction(async (tx) => {
     const program = await tx.get("programs", programId);
     if (!program?.taxonomy.some((t) => t.id === tagId)) throw new NotFoundError("tags", tagId);
+    const field = `tag.${tagId}`;
+    checkTagNames(program.taxonomy, label, labelEn, { fr: field, en: field, except: tagId });
     return tx.update("programs", programId, {
       taxonomy: program.taxonomy.map((t) => (t.id === tagId ? { ...t, label, labelEn } : t)),
     });

@@ -61,7 +61,7 @@ describe("two server processes", () => {
     const coordinatorHttp = await signedIn(nodeB.url, "coordination@exemple.org");
     const created = await coordinatorHttp.post("/programs/prog-reemploi-2026/events", {
       title: "Séance sur deux serveurs",
-      startsAt: "2026-12-03T13:30",
+      startsAt: "2027-12-03T13:30",
       rounds: "2",
       roundMinutes: "0.25",
       breakMinutes: "0",

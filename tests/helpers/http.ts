@@ -98,7 +98,7 @@ export async function createPairEvent(base: string, title: string) {
   await http.signIn("coordination@exemple.org");
   const created = await http.post("/programs/prog-reemploi-2026/events", {
     title,
-    startsAt: "2026-12-03T13:30",
+    startsAt: "2027-12-03T13:30",
     rounds: "2",
     roundMinutes: "5",
     breakMinutes: "2",

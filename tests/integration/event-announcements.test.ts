@@ -12,7 +12,8 @@ import {
   type Event,
 } from "../../core/models/event.server";
 import { listNotifications } from "../../core/models/notification.server";
-import { addDays, quebecToday } from "../../core/utils/quebec-time";
+import { isDomainError } from "../../core/errors";
+import { addDays, quebecInstant, quebecToday } from "../../core/utils/quebec-time";
 import type { EventFormInput } from "../../core/schemas/event";
 import { DEMO_PROGRAM_ID } from "../../server/seeds/demo";
 import { signedIn } from "../helpers/http";
@@ -112,6 +113,44 @@ describe("announcing a speed-dating event", () => {
       new Date((await s.store.get("events", event.id))!.startsAt).getTime() - 20 * 3_600_000,
     );
     expect(await sendEventReminders(s, 24, newDayBefore)).toBe(3);
+  });
+});
+
+describe("a session whose start has passed before it started", () => {
+  // The service's clock, moved by the test.
+  let now = new Date();
+  let s: TestServices;
+  beforeAll(async () => {
+    s = await testServices({ clock: { now: () => now } });
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  const refusal = (promise: Promise<unknown>) =>
+    promise.then(
+      () => undefined,
+      (error: unknown) => (isDomainError(error) ? [error.code, error.field] : error),
+    );
+
+  it("keeps its settings editable while its start is left as it is, never moved into the past", async () => {
+    const day = addDays(quebecToday(), 3);
+    const event = await createEvent(s, DEMO_PROGRAM_ID, form({ startsAt: `${day}T13:30` }), "u-c");
+    await s.store.transaction((tx) => tx.update("events", event.id, { status: "lobby" }));
+    // Ten minutes after the start, people still arriving: a title and a latecomer are saved.
+    now = new Date(quebecInstant(day, "13:40"));
+    const late = form({ startsAt: `${day}T13:30`, title: "Séance (lien corrigé)" });
+    late.invited = [...late.invited, "p-yves"];
+    const saved = await updateEvent(s, event.id, late);
+    expect(saved.title).toBe("Séance (lien corrigé)");
+    // Moved to another time already past (earlier the same day): refused on the field.
+    expect(await refusal(updateEvent(s, event.id, form({ startsAt: `${day}T13:35` })))).toEqual([
+      "event-in-past",
+      "startsAt",
+    ]);
+    expect((await s.store.get("events", event.id))?.title).toBe("Séance (lien corrigé)");
+    // Moved to later: allowed.
+    const later = await updateEvent(s, event.id, form({ startsAt: `${day}T14:00` }));
+    expect(later.startsAt).toBe(quebecInstant(day, "14:00").toISOString());
   });
 });
 

@@ -862,7 +862,7 @@ describe("hostile socket events", () => {
     const people = ["louise", "marc", "amelie", "benoit"];
     const created = await coordinator.post(`${PROGRAM}/events`, {
       title: "Séance hostile",
-      startsAt: "2026-12-03T13:30",
+      startsAt: "2027-12-03T13:30",
       rounds: "2",
       roundMinutes: "20",
       breakMinutes: "1",
@@ -971,7 +971,7 @@ describe("hostile socket events", () => {
     const coordinator = await signedIn(server.url, "coordination@exemple.org");
     const created = await coordinator.post(`${PROGRAM}/events`, {
       title: "Séance rapide",
-      startsAt: "2026-12-04T13:30",
+      startsAt: "2027-12-04T13:30",
       rounds: "1",
       roundMinutes: "20",
       breakMinutes: "1",

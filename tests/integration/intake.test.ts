@@ -154,6 +154,58 @@ describe("programs (coordinator)", () => {
     expect((await client.get(PROGRAM)).status).toBe(200);
   });
 
+  it("refuses a subject name the program already has, next to its field, and stores nothing", async () => {
+    const client = await coordinator();
+    const taxonomy = async () =>
+      (await storedDocument()).programs.find((p) => p.id === PROGRAM_ID)!.taxonomy;
+    const before = await taxonomy();
+    expect(before.some((t) => t.label === "Transport")).toBe(true);
+
+    // The same French name, in other capitals and accents, with spaces around.
+    const again = await client.post(`${PROGRAM}/settings`, {
+      intent: "tag-add",
+      label: "  TRANSPÔRT ",
+      labelEn: "",
+    });
+    expect(again.status).toBe(400);
+    const html = await page(again);
+    expect(html).toMatch(
+      /<p class="field-error" id="field-label-error">Un sujet porte déjà ce nom\s:\s« Transport »\.<\/p>/,
+    );
+    // A new French name whose English name is taken (per language, not across languages).
+    const english = await client.post(`${PROGRAM}/settings`, {
+      intent: "tag-add",
+      label: "Camionnage",
+      labelEn: "transportation",
+    });
+    expect(english.status).toBe(400);
+    expect(await page(english)).toMatch(
+      /id="field-labelEn-error">Un sujet porte déjà ce nom\s:\s« Transportation »\./,
+    );
+    // Renaming another subject to a name taken: refused on its row.
+    const renamed = await client.post(`${PROGRAM}/settings`, {
+      intent: "tag-rename",
+      tagId: "entreposage",
+      label: "transport",
+      labelEn: "",
+    });
+    expect(renamed.status).toBe(400);
+    expect(await page(renamed)).toMatch(/id="tag-entreposage-error">Un sujet porte déjà ce nom/);
+    expect(await taxonomy()).toEqual(before);
+  });
+
+  it("names each subject's label fields for screen readers, in French and English", async () => {
+    const client = await coordinator();
+    const french = await page(await client.get(`${PROGRAM}/settings`));
+    expect(french).toMatch(/aria-label="Libellé en français\s:\sTransport"/);
+    expect(french).toMatch(/aria-label="Libellé en anglais \(facultatif\)\s:\sTransport"/);
+    client.cookies.set("maillage_lang", "en");
+    const english = await page(await client.get(`${PROGRAM}/settings`));
+    expect(english).toContain('aria-label="French label: Transport"');
+    expect(english).toContain('aria-label="English label (optional): Transport"');
+    expect(`${french}${english}`).not.toContain("{t(");
+  });
+
   it("keeps coordinator pages from participants and other coordinators", async () => {
     const louise = new HttpClient(server.url);
     await louise.signIn("louise@exemple.org");

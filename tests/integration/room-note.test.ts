@@ -182,7 +182,7 @@ describe("the shared note of a room", () => {
     const coordinatorHttp = await signedIn(server.url, "coordination@exemple.org");
     const created = await coordinatorHttp.post("/programs/prog-reemploi-2026/events", {
       title: "Note d'un tour",
-      startsAt: "2026-12-03T13:30",
+      startsAt: "2027-12-03T13:30",
       rounds: "2",
       roundMinutes: "5",
       breakMinutes: "0",

@@ -2,7 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { decode, HttpClient, location, pageText } from "../helpers/http";
-import { outboxMessages } from "../helpers/store-snapshot";
+import { outboxMessages, storeSnapshot } from "../helpers/store-snapshot";
+import { addDays, quebecToday } from "../../core/utils/quebec-time";
 import { LiveClient, NoteReplica, type LiveState } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
 
@@ -36,7 +37,7 @@ async function createEvent(base: string, overrides: Record<string, string | stri
   await coordinator.signIn("coordination@exemple.org");
   const response = await coordinator.post(`${PROGRAM}/events`, {
     title: "Séance d'essai",
-    startsAt: "2026-12-03T13:30",
+    startsAt: "2027-12-03T13:30",
     rounds: "3",
     roundMinutes: "7",
     breakMinutes: "1",
@@ -284,12 +285,12 @@ describe("a live speed-dating event", () => {
     expect(await pageText(await marc.http.get(eventPage))).not.toContain("Modifier la séance");
     expect((await marc.http.get(`${eventPage}/edit`)).status).toBe(403);
     const form = await pageText(await coordinator.http.get(`${eventPage}/edit`));
-    expect(form).toContain('value="2026-12-03T13:30"');
+    expect(form).toContain('value="2027-12-03T13:30"');
 
     // A new time, and Thomas added.
     const settings = {
       title: "Séance d'essai",
-      startsAt: "2026-12-04T15:00",
+      startsAt: "2027-12-04T15:00",
       rounds: "3",
       roundMinutes: "7",
       breakMinutes: "1",
@@ -324,7 +325,7 @@ describe("a live speed-dating event", () => {
     expect(await messages()).toHaveLength(before + told.length);
 
     // The live page follows at once: the new time, the console lists Thomas, who may come in.
-    const moved = new Date("2026-12-04T20:00:00Z").getTime(); // 15 h 00 in Quebec (EST)
+    const moved = new Date("2027-12-04T20:00:00Z").getTime(); // 15 h 00 in Quebec (EST)
     await coordinator.waitForState(
       (state) =>
         (state.console?.invited.some((p) => p.id === "p-thomas") ?? false) &&
@@ -375,6 +376,60 @@ describe("a live speed-dating event", () => {
     );
     expect(benoit.states.length).toBe(statesBefore);
     await coordinator.emit("console:command", { eventId, command: "end" });
+  });
+
+  it("refuses a start already past, when scheduling and when editing, and tells nobody", async () => {
+    const stored = () => storeSnapshot({ engine: "lowdb", dataDir: server.dataDir });
+    const coordinator = new HttpClient(server.url);
+    await coordinator.signIn("coordination@exemple.org");
+    const form = {
+      title: "Séance d'hier",
+      // Yesterday in Quebec, whatever the hour: already past (the demo's QA case, a month back).
+      startsAt: `${addDays(quebecToday(), -1)}T10:00`,
+      rounds: "3",
+      roundMinutes: "7",
+      breakMinutes: "1",
+      roomSize: "2",
+      format: "online",
+      videoUrlPattern: "",
+      invited: ["p-marc", "p-louise"],
+    };
+    const before = await stored();
+
+    const refused = await coordinator.post(`${PROGRAM}/events`, form);
+    expect(refused.status).toBe(400);
+    const html = await pageText(refused);
+    expect(html).toContain('id="field-startsAt-error"');
+    expect(html).toMatch(
+      /Le début de la séance, le [^<]+ \(heure du Québec\), serait déjà passé : choisissez une date et une heure à venir\./,
+    );
+    coordinator.cookies.set("maillage_lang", "en");
+    const english = await pageText(await coordinator.post(`${PROGRAM}/events`, form));
+    expect(english).toMatch(
+      /The session's start, [^<]+ \(Quebec time\), would already be over: choose a date and time to come\./,
+    );
+    coordinator.cookies.set("maillage_lang", "fr");
+    let after = await stored();
+    expect(after.events).toHaveLength(before.events.length);
+    expect(after.outbox).toHaveLength(before.outbox.length);
+    expect(after.notifications).toHaveLength(before.notifications.length);
+
+    // A session to come may not be moved into the past either: it keeps its settings.
+    const eventId = await createEvent(server.url, { invited: ["p-marc", "p-louise"] });
+    const scheduled = await stored();
+    const event = scheduled.events.find((e) => e.id === eventId)!;
+    const moved = await coordinator.post(`${PROGRAM}/events/${eventId}/edit`, {
+      ...form,
+      title: "Séance déplacée",
+    });
+    expect(moved.status).toBe(400);
+    const movedHtml = await pageText(moved);
+    expect(movedHtml).toContain('id="field-startsAt-error"');
+    expect(movedHtml).toContain("serait déjà passé : choisissez une date et une heure à venir.");
+    after = await stored();
+    expect(after.events.find((e) => e.id === eventId)).toEqual(event);
+    expect(after.outbox).toHaveLength(scheduled.outbox.length);
+    expect(after.notifications).toHaveLength(scheduled.notifications.length);
   });
 
   it("brings a participant who lost the network back into the same room, with the chat", async () => {

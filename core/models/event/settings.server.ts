@@ -5,7 +5,7 @@
 import { newId, NotFoundError } from "../../store";
 import type { EntityOf, StoreWriter } from "../../store";
 import type { EventFormInput } from "../../schemas/event";
-import { fromDateTimeLocal } from "../../utils/quebec-time";
+import { fromDateTimeLocal, toDateTimeLocal } from "../../utils/quebec-time";
 import type { Services } from "../../services";
 import { DomainError } from "../../errors";
 import { type Role } from "../../../matching/roles";
@@ -67,6 +67,37 @@ async function checkInvited(tx: StoreWriter, programId: string, invited: readonl
   if (invited.some((id) => !known.has(id))) throw new EventInviteeError();
 }
 
+/** A start already past (the service's clock; the form's date and time are Quebec time). */
+export class EventStartsInPastError extends DomainError {
+  constructor(readonly startsAt: string) {
+    super({
+      name: "EventStartsInPastError",
+      code: "event-in-past",
+      messageKey: "events.errors.inPast",
+      status: 400,
+      field: "startsAt",
+      dateParams: { date: startsAt },
+    });
+  }
+}
+
+/**
+ * The one check of a session's start, for scheduling and editing alike (inside their
+ * transaction): a start entered must be to come, else the invited people would be told of a
+ * session already over (EventStartsInPastError).
+ *
+ * Editing a session whose start has passed although it has not started (the coordinator is late,
+ * or opened the lobby and is waiting for people) keeps working as long as the start is left as
+ * it is: fixing the title or the link, or inviting someone who just arrived, is what they expect
+ * to do then, and refusing would lock the session's settings the minute its hour passes. The
+ * start is compared to the minute, as the form shows it. Moving the start to another time
+ * already past is refused, as when scheduling.
+ */
+function checkStart(s: Services, startsAt: string, current?: string) {
+  if (current !== undefined && toDateTimeLocal(current) === toDateTimeLocal(startsAt)) return;
+  if (Date.parse(startsAt) <= s.clock.now().getTime()) throw new EventStartsInPastError(startsAt);
+}
+
 export async function createEvent(
   s: Services,
   programId: string,
@@ -76,9 +107,11 @@ export async function createEvent(
   // The event and its announcement in one transaction: the invited people are told once, after
   // the commit (the e-mails through the outbox queue).
   return s.store.transaction(async (tx) => {
+    const settings = fromForm(input);
+    checkStart(s, settings.startsAt);
     await checkInvited(tx, programId, input.invited);
     const event = await tx.insert("events", {
-      ...fromForm(input),
+      ...settings,
       id: newId("evt"),
       programId,
       status: "scheduled",
@@ -105,7 +138,8 @@ export class EventLockedError extends DomainError {
 /**
  * Changes an event's settings while it has not started (scheduled, or its lobby open), in one
  * transaction that re-reads its status: a new revision, so the live engine and the pages connected
- * take it (`eventSettings`, after the commit). The people newly invited get the announcement;
+ * take it (`eventSettings`, after the commit). A start moved into the past is refused (checkStart).
+ * The people newly invited get the announcement;
  * those told before, a new time or place; saving the same settings again tells nobody.
  */
 export async function updateEvent(s: Services, id: string, input: EventFormInput) {
@@ -113,9 +147,11 @@ export async function updateEvent(s: Services, id: string, input: EventFormInput
     const event = await tx.get("events", id);
     if (!event) throw new NotFoundError("events", id);
     if (!isEditable(event)) throw new EventLockedError();
+    const settings = fromForm(input);
+    checkStart(s, settings.startsAt, event.startsAt);
     await checkInvited(tx, event.programId, input.invited);
     const revision = event.revision + 1;
-    await tx.update("events", id, { ...fromForm(input), revision });
+    await tx.update("events", id, { ...settings, revision });
     await announceEvent(s, id);
     await s.store.afterCommit(() => s.eventSettings.emit(id, revision));
     return (await tx.get("events", id))!;
