@@ -1,7 +1,7 @@
 /** The coordination page's forms: coordination time, and each mentor's compensation. */
 import { z } from "zod";
 import { COORDINATION_TASKS } from "../data/vocabulary";
-import { choiceIdSchema, dateField, idSchema, numberField, optionalText } from "./fields";
+import { choiceIdSchema, dateField, idSchema, inRange, numberField, optionalText } from "./fields";
 
 /** A coordinator logs time on the program (quarter hours, up to a long day). */
 export const coordinationTimeSchema = z.object({
@@ -19,8 +19,8 @@ export const removeCoordinationTimeSchema = z.object({
 });
 
 /**
- * A mentor's compensation (CAD, cents at most); left empty, the program's figure. Each bound has
- * its own message ("at least 0"), not only "enter a number".
+ * A mentor's compensation (CAD, cents at most); left empty, the program's figure. Out of its
+ * bounds, the message names them ("between 0 and 1 000 000"), not only "enter a number".
  */
 export const compensationSchema = z.object({
   intent: z.literal("compensation"),
@@ -34,8 +34,7 @@ export const compensationSchema = z.object({
         : v,
     z
       .number("errors.number")
-      .min(0, "errors.tooSmall")
-      .max(1_000_000, "errors.tooBig")
+      .refine(...inRange(0, 1_000_000))
       .refine((x) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6, "errors.cents")
       .optional(),
   ),

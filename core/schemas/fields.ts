@@ -1,6 +1,7 @@
 /** Building blocks shared by the form schemas. Messages are catalog keys. */
 import { z } from "zod";
 import { isMrcInRegion, isValidRegion } from "../data/geography";
+import type { MessageKey, MessageParams } from "../i18n";
 import { ID_PATTERN } from "../utils/ids";
 
 /** A record id in a URL, a form or a payload (core/utils/ids.ts). */
@@ -46,13 +47,43 @@ export const optionalText = (max: number) => text().max(max).default("");
 /** An HTML checkbox: present ("on") or absent. */
 export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
-/** A number typed in a form field. */
+/**
+ * The bounds of a number typed in a form, as a refinement (`.refine(...inRange(0, 24, false))`):
+ * out of them, or not whole where a whole number is asked, the message names the bounds, written
+ * for the person's language ("Entrez un nombre entre 0,25 et 12."). A bound may be infinite: the
+ * message then names the other one ("au moins 1"). Give the schema its own "errors.number" for
+ * what is not a number at all.
+ */
+export function inRange(min: number, max: number, integer = false) {
+  const low = Number.isFinite(min);
+  const high = Number.isFinite(max);
+  const message: MessageKey =
+    low && high
+      ? integer
+        ? "errors.integerBetween"
+        : "errors.numberBetween"
+      : low
+        ? integer
+          ? "errors.integerAtLeast"
+          : "errors.tooSmall"
+        : high
+          ? integer
+            ? "errors.integerAtMost"
+            : "errors.tooBig"
+          : "errors.integer";
+  const params: MessageParams = { ...(low && { min }), ...(high && { max }) };
+  const check = (n: number) => n >= min && n <= max && (!integer || Number.isInteger(n));
+  return [check, { message, params }] as [typeof check, { message: string; params: MessageParams }];
+}
+
+/**
+ * A number typed in a form field ("12,5" as well as "12.5"), between `min` and `max`: "Entrez un
+ * nombre." when it is not a number at all, a message naming the bounds otherwise (inRange).
+ */
 export const numberField = (min: number, max: number, integer = true) =>
   z.preprocess(
     (v) => (typeof v === "string" && v.trim() !== "" ? Number(v.replace(",", ".")) : v),
-    (integer ? z.number("errors.number").int("errors.integer") : z.number("errors.number"))
-      .min(min)
-      .max(max),
+    z.number("errors.number").refine(...inRange(min, max, integer)),
   );
 
 export const dateField = z.iso.date("errors.date");

@@ -14,10 +14,20 @@ export interface FieldError {
 
 type Issue = z.core.$ZodIssue;
 
-/** The numbers a catalog message may need ({min}, {max}), whatever key the schema chose. */
+/**
+ * The values a catalog message may need ({min}, {max}), whatever key the schema chose: a bound's,
+ * or those a refinement gave as its `params` (fields.ts's inRange gives both bounds).
+ */
 function boundsOf(issue: Issue): MessageParams | undefined {
   if (issue.code === "too_small") return { min: Number(issue.minimum) };
   if (issue.code === "too_big") return { max: Number(issue.maximum) };
+  if (issue.code === "custom" && issue.params) {
+    const values = Object.entries(issue.params as Record<string, unknown>).filter(
+      (entry): entry is [string, string | number] =>
+        typeof entry[1] === "number" || typeof entry[1] === "string",
+    );
+    return values.length > 0 ? Object.fromEntries(values) : undefined;
+  }
   return undefined;
 }
 

@@ -124,7 +124,7 @@ describe("the coordination page", () => {
     });
     expect(negative.status).toBe(400);
     expect(await pageText(negative)).toMatch(
-      /id="compensation-p-marc-error">La valeur doit être d'au moins 0\./,
+      /id="compensation-p-marc-error">Entrez un nombre entre 0 et 1\s000\s000\./,
     );
     const cents = await coordinator.post(PAGE, {
       intent: "compensation",

@@ -20,6 +20,30 @@ describe("the demo group's hour bank", () => {
   const fact = (html: string, term: string) =>
     new RegExp(`<dt>${term}</dt><dd>([^<]*)</dd>`).exec(html)?.[1];
 
+  it("refuses hours out of bounds with a message naming the bounds, next to the field", async () => {
+    const marc = await as("marc@exemple.org");
+    const entry = { intent: "add", kind: "preparation", date: "2026-12-02", forId: "" };
+    for (const hours of ["25", "-1"]) {
+      const refused = await marc.post(`${GROUP}/hours`, { ...entry, hours });
+      expect(refused.status, hours).toBe(400);
+      expect(await page(refused), hours).toMatch(
+        /id="field-hours-error">Entrez un nombre entre 0,25 et 12\.</,
+      );
+    }
+    marc.cookies.set("maillage_lang", "en");
+    const english = await marc.post(`${GROUP}/hours`, { ...entry, hours: "25" });
+    expect(english.status).toBe(400);
+    expect(await page(english)).toMatch(
+      /id="field-hours-error">Enter a number between 0.25 and 12\.</,
+    );
+    // Not a number at all: the message stays "enter a number".
+    marc.cookies.set("maillage_lang", "fr");
+    const words = await marc.post(`${GROUP}/hours`, { ...entry, hours: "beaucoup" });
+    expect(await page(words)).toMatch(/id="field-hours-error">Entrez un nombre\.</);
+    // Nothing was logged.
+    expect(await page(await marc.get(`${GROUP}/hours`))).toContain("15,5 h sur 20 h");
+  });
+
   it("logs time by members, refuses invalid entries, and keeps it from everyone else", async () => {
     const marc = await as("marc@exemple.org");
     const before = await page(await marc.get(`${GROUP}/hours`));

@@ -15,6 +15,11 @@ import { CodevError } from "../../core/models/codev.server";
 import { InvitationError } from "../../core/models/invitation.server";
 import { NotFoundError } from "../../core/store";
 import { signupSchema } from "../../core/schemas/auth";
+import { hourEntrySchema } from "../../core/schemas/hours";
+import { eventFormSchema } from "../../core/schemas/event";
+import { numberField } from "../../core/schemas/fields";
+import { translate, type Locale } from "../../core/i18n";
+import type { FieldError } from "../../core/schemas/forms";
 import { replyWithError } from "../../app/utils/errors.server";
 import { parseFormData, parseSubmission, refuse } from "../../app/utils/forms.server";
 import type { Reply } from "../../app/utils/forms";
@@ -107,6 +112,72 @@ describe("parseSubmission", () => {
     );
     expect(error).toBeInstanceOf(Response);
     expect((error as Response).status).toBe(413);
+  });
+});
+
+describe("a number out of its bounds", () => {
+  /** The message shown next to `field` once `fields` are sent to `schema`, in each language. */
+  function shown(
+    schema: Parameters<typeof parseFormData>[1],
+    fields: Record<string, string>,
+    field: string,
+  ) {
+    const { data } = answer(refuse(parseFormData(form(fields), schema)));
+    const [error] = (data.error?.[field] ?? []) as FieldError[];
+    expect(error, JSON.stringify(data.error)).toBeDefined();
+    const say = (locale: Locale) => translate(locale, error!.key, error!.params);
+    return { fr: say("fr"), en: say("en") };
+  }
+  const hours = (value: string) =>
+    shown(
+      hourEntrySchema,
+      { intent: "add", kind: "meeting", hours: value, date: "2026-12-01" },
+      "hours",
+    );
+
+  it("names both bounds, decimals written the French way in French", () => {
+    const message = {
+      fr: "Entrez un nombre entre 0,25 et 12.",
+      en: "Enter a number between 0.25 and 12.",
+    };
+    expect(hours("-1")).toEqual(message);
+    expect(hours("25")).toEqual(message);
+    expect(hours("0,1")).toEqual(message);
+  });
+
+  it("says a whole number is asked, with its bounds, where one is", () => {
+    const rounds = (value: string) => shown(eventFormSchema, { rounds: value }, "rounds");
+    const message = {
+      fr: "Entrez un nombre entier entre 1 et 20.",
+      en: "Enter a whole number between 1 and 20.",
+    };
+    expect(rounds("0")).toEqual(message);
+    expect(rounds("21")).toEqual(message);
+    expect(rounds("2,5")).toEqual(message);
+  });
+
+  it("keeps “Enter a number” for what is not a number at all", () => {
+    expect(hours("beaucoup")).toEqual({ fr: "Entrez un nombre.", en: "Enter a number." });
+  });
+
+  it("names the one bound there is, thousands written for the language", () => {
+    const schema = z.object({
+      atLeast: numberField(1, Infinity, false),
+      atMost: numberField(-Infinity, 1500.5, false),
+      wholeAtLeast: numberField(2, Infinity),
+    });
+    const sent = { atLeast: "0,5", atMost: "2000", wholeAtLeast: "1" };
+    expect(shown(schema, sent, "atLeast")).toEqual({
+      fr: "Entrez un nombre d'au moins 1.",
+      en: "Enter a number of at least 1.",
+    });
+    const atMost = shown(schema, sent, "atMost");
+    expect(atMost.fr).toMatch(/^Entrez un nombre d'au plus 1\s500,5\.$/);
+    expect(atMost.en).toBe("Enter a number of at most 1,500.5.");
+    expect(shown(schema, sent, "wholeAtLeast")).toEqual({
+      fr: "Entrez un nombre entier d'au moins 2.",
+      en: "Enter a whole number of at least 2.",
+    });
   });
 });
 

@@ -71,6 +71,12 @@ function simpleFormat(template: string, params?: MessageParams) {
 const PLURALS = [
   "nav.unread",
   "errors.chooseAtLeast",
+  "errors.tooSmall",
+  "errors.tooBig",
+  "errors.numberBetween",
+  "errors.integerBetween",
+  "errors.integerAtLeast",
+  "errors.integerAtMost",
   "auth.signIn.throttled",
   "apply.tooMany",
   "hostile.signUpTooMany",
