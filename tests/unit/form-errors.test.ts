@@ -168,15 +168,15 @@ describe("a number out of its bounds", () => {
     });
     const sent = { atLeast: "0,5", atMost: "2000", wholeAtLeast: "1" };
     expect(shown(schema, sent, "atLeast")).toEqual({
-      fr: "Entrez un nombre d'au moins 1.",
-      en: "Enter a number of at least 1.",
+      fr: "Entrez un nombre égal ou supérieur à 1.",
+      en: "Enter a number of 1 or more.",
     });
     const atMost = shown(schema, sent, "atMost");
-    expect(atMost.fr).toMatch(/^Entrez un nombre d'au plus 1\s500,5\.$/);
-    expect(atMost.en).toBe("Enter a number of at most 1,500.5.");
+    expect(atMost.fr).toMatch(/^Entrez un nombre égal ou inférieur à 1\s500,5\.$/);
+    expect(atMost.en).toBe("Enter a number of 1,500.5 or less.");
     expect(shown(schema, sent, "wholeAtLeast")).toEqual({
-      fr: "Entrez un nombre entier d'au moins 2.",
-      en: "Enter a whole number of at least 2.",
+      fr: "Entrez un nombre entier égal ou supérieur à 2.",
+      en: "Enter a whole number of 2 or more.",
     });
   });
 });
