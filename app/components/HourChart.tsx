@@ -8,18 +8,21 @@ export function HourChart({
   byMonth,
   bank,
 }: {
-  byMonth: Array<{ month: string; cumulative: number }>;
+  /** `null` for a month still to come: on the axis, without a point. */
+  byMonth: Array<{ month: string; cumulative: number | null }>;
   bank: number;
 }) {
   const { t, date, number } = useT();
   const width = 480;
   const height = 160;
   const pad = 28;
-  const top = Math.max(bank, ...byMonth.map((m) => m.cumulative), 1);
+  const top = Math.max(bank, ...byMonth.map((m) => m.cumulative ?? 0), 1);
   const x = (i: number) =>
     pad + (byMonth.length <= 1 ? 0 : (i * (width - 2 * pad)) / (byMonth.length - 1));
   const y = (v: number) => height - pad - (v / top) * (height - 2 * pad);
-  const points = byMonth.map((m, i) => `${x(i)},${y(m.cumulative)}`).join(" ");
+  const points = byMonth
+    .flatMap((m, i) => (m.cumulative === null ? [] : [`${x(i)},${y(m.cumulative)}`]))
+    .join(" ");
   const label = (month: string) => date(`${month}-15`, { month: "short" });
   return (
     <figure className="hour-chart">
@@ -32,7 +35,9 @@ export function HourChart({
         <polyline points={points} className="use-line" />
         {byMonth.map((m, i) => (
           <g key={m.month}>
-            <circle cx={x(i)} cy={y(m.cumulative)} r={3} className="use-point" />
+            {m.cumulative === null ? null : (
+              <circle cx={x(i)} cy={y(m.cumulative)} r={3} className="use-point" />
+            )}
             <text x={x(i)} y={height - 8} textAnchor="middle" className="chart-label">
               {label(m.month)}
             </text>
@@ -42,12 +47,14 @@ export function HourChart({
       <table className="visually-hidden">
         <caption>{t("hours.chartTitle")}</caption>
         <tbody>
-          {byMonth.map((m) => (
-            <tr key={m.month}>
-              <th scope="row">{label(m.month)}</th>
-              <td>{number(m.cumulative)} h</td>
-            </tr>
-          ))}
+          {byMonth.map((m) =>
+            m.cumulative === null ? null : (
+              <tr key={m.month}>
+                <th scope="row">{label(m.month)}</th>
+                <td>{number(m.cumulative)} h</td>
+              </tr>
+            ),
+          )}
         </tbody>
       </table>
     </figure>

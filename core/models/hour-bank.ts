@@ -143,8 +143,11 @@ export interface HourBankSummary {
   ownByKind: Record<HourKind, number>;
   /** Share of the hours spent outside meetings (about half in the pilot). */
   outsideMeetingsShare: number;
-  /** Cumulative use at the end of each month of the period, for the chart. */
-  byMonth: Array<{ month: string; cumulative: number }>;
+  /**
+   * Cumulative use at the end of each month of the period, for the chart; `null` for a month still
+   * to come (after today's and after the last hours): nothing is known of it yet.
+   */
+  byMonth: Array<{ month: string; cumulative: number | null }>;
   warnings: Array<"nearly-empty" | "overdrawn" | "many-left-at-end">;
 }
 
@@ -206,11 +209,13 @@ export function summarize(
   const last = sorted[sorted.length - 1]?.date;
   const start = first && first < period.start ? first : period.start;
   const end = last && last > period.end ? last : period.end;
+  const known = [today.slice(0, 7), last?.slice(0, 7) ?? ""].sort().at(-1)!;
   const byMonth = months(start, end).map((month) => ({
     month,
-    cumulative: round(
-      sorted.filter((l) => l.date.slice(0, 7) <= month).reduce((s, l) => s + l.hours, 0),
-    ),
+    cumulative:
+      month > known
+        ? null
+        : round(sorted.filter((l) => l.date.slice(0, 7) <= month).reduce((s, l) => s + l.hours, 0)),
   }));
   const warnings: HourBankSummary["warnings"] = [];
   if (remaining < 0) warnings.push("overdrawn");
