@@ -1,20 +1,10 @@
 /** Fields shared by the interest form and the profile page: style, availability, tags. */
 import { DAY_PARTS, WEEKDAYS } from "../../core/data/vocabulary";
 import type { FieldError } from "../../core/schemas/forms";
+import { tagLabel, type TagOption } from "../../core/data/tag-label";
 import { useT } from "~/utils/i18n-react";
 import { useCharacterCount, useFieldLimit } from "./CharacterCount";
 import { FieldErrorText, type AppField } from "./Field";
-
-export interface TagOption {
-  id: string;
-  label: string;
-  labelEn: string;
-}
-
-export function tagLabel(tag: TagOption | undefined, locale: "fr" | "en", fallback = ""): string {
-  if (!tag) return fallback;
-  return locale === "en" && tag.labelEn ? tag.labelEn : tag.label;
-}
 
 export function WorkingStyleField({ value, error }: { value: string; error?: FieldError }) {
   const { t } = useT();

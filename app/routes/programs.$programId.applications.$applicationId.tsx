@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { FieldErrorText, FormErrorSummary } from "~/components/Field";
-import { tagLabel, TextArea } from "~/components/ProfileFields";
+import { TextArea } from "~/components/ProfileFields";
+import { tagLabel } from "../../core/data/tag-label";
 import { mrcName, regionName } from "../../core/data/geography";
 import {
   decideApplication,

@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData, useLocation, useSubmit } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
-import { tagLabel } from "~/components/ProfileFields";
+import { tagLabel } from "../../core/data/tag-label";
 import { Pager, PageRange } from "~/components/Pager";
 import { FilterSelect, RegionFilter, RoleFilter } from "~/components/FilterSelect";
 import { mrcName, regionName } from "../../core/data/geography";

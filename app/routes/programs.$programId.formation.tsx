@@ -141,6 +141,7 @@ export default function Formation() {
           run={run}
           people={data.people}
           name={name}
+          taxonomy={data.taxonomy}
           replacements={ok?.ok === "replacements" ? ok.replacements : null}
         />
       ) : null}
@@ -150,6 +151,7 @@ export default function Formation() {
           run={run}
           people={data.people}
           name={name}
+          taxonomy={data.taxonomy}
           proposal={ok?.ok === "regroup" ? ok.proposal : null}
           applied={ok?.ok === "regrouped" && ok.changed}
         />

@@ -3,6 +3,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { regionName } from "../../core/data/geography";
 import { groupView, reasonsForMembers } from "../../core/models/group.server";
 import { reasonText } from "../../core/data/reason-text";
+import { tagLabel, tagOptions } from "../../core/data/tag-label";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
 import { notFound, requireGroupMember } from "~/utils/permissions.server";
@@ -34,6 +35,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const nameOf = new Map(view.members.map((m) => [m.id, m.name]));
   return {
     members: view.members,
+    taxonomy: tagOptions(program.taxonomy),
     suggestedFirstMeeting: view.group.suggestedFirstMeeting,
     explanation: view.group.explanation ? reasonsForMembers(view.group.explanation) : null,
     origin: view.group.origin,
@@ -188,7 +190,7 @@ export default function GroupSpace() {
                   {t("profile.needs")}
                   {t("common.colon")}
                 </strong>{" "}
-                {m.needs.join(", ")}
+                {m.needs.map((tag) => tagLabel(tag, locale)).join(", ")}
               </p>
             ) : null}
             {m.expertise.length ? (
@@ -197,7 +199,7 @@ export default function GroupSpace() {
                   {t("profile.expertise")}
                   {t("common.colon")}
                 </strong>{" "}
-                {m.expertise.join(", ")}
+                {m.expertise.map((tag) => tagLabel(tag, locale)).join(", ")}
               </p>
             ) : null}
           </li>
@@ -208,7 +210,7 @@ export default function GroupSpace() {
           <h2 id="why-title">{t("formation.why")}</h2>
           <ul>
             {data.explanation.map((reason, i) => (
-              <li key={i}>{reasonText(locale, reason)}</li>
+              <li key={i}>{reasonText(locale, reason, data.taxonomy)}</li>
             ))}
           </ul>
         </section>

@@ -11,6 +11,7 @@ import {
   moveActionItem,
   updateActionItem,
 } from "../../core/models/action-plan.server";
+import { tagLabel, tagOptions, type TagOption } from "../../core/data/tag-label";
 import { groupView } from "../../core/models/group.server";
 import { actionPlanSchema, type ActionPlanForm } from "../../core/schemas/action-plan";
 import { formProps, useAppForm } from "~/utils/forms";
@@ -31,11 +32,15 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     groupView(s, group.id),
   ]);
   const names = Object.fromEntries((view?.members ?? []).map((m) => [m.id, m.name]));
+  const subjects = new Map(tagOptions(program.taxonomy).map((t) => [t.id, t]));
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,
     items: items.map((i) => ({
       ...i,
       owner: i.ownerId ? (names[i.ownerId] ?? "") : "",
+      // An item imported from a need is stored under its subject's French label: the page names
+      // the subject in its reader's language (a subject since removed, by the stored title).
+      subject: i.source === "need" && i.tag ? (subjects.get(i.tag) ?? null) : null,
       outside: Boolean(i.tag && !around(i.ownerId).has(i.tag)),
     })),
   };
@@ -80,7 +85,9 @@ export default function ActionPlan() {
   const result = useActionData<typeof action>();
   // Every refusal shows at the top; the new item's title is the only field a person types alone.
   const [form, fields] = useAppForm<ActionPlanForm>();
-  const { t } = useT();
+  const { t, locale } = useT();
+  const itemTitle = (item: { title: string; subject: TagOption | null }) =>
+    item.subject ? tagLabel(item.subject, locale) : item.title;
   return (
     <>
       <p>
@@ -105,7 +112,7 @@ export default function ActionPlan() {
         {data.items.map((item, index) => (
           <li key={item.id} className="card">
             <h2 className="card-title">
-              {item.title}
+              {itemTitle(item)}
               {item.owner ? <span className="muted small"> — {item.owner}</span> : null}
             </h2>
             {item.outside ? (
@@ -121,7 +128,7 @@ export default function ActionPlan() {
                 value="up"
                 className="icon-button"
                 disabled={index === 0}
-                aria-label={t("profile.moveUp", { need: item.title })}
+                aria-label={t("profile.moveUp", { need: itemTitle(item) })}
               >
                 ↑
               </button>
@@ -131,7 +138,7 @@ export default function ActionPlan() {
                 value="down"
                 className="icon-button"
                 disabled={index === data.items.length - 1}
-                aria-label={t("profile.moveDown", { need: item.title })}
+                aria-label={t("profile.moveDown", { need: itemTitle(item) })}
               >
                 ↓
               </button>

@@ -5,6 +5,7 @@ import { Form } from "~/components/AppForm";
 import { Choice } from "~/components/Choice";
 import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import { TextArea } from "~/components/ProfileFields";
+import { tagLabel, tagOptions } from "../../core/data/tag-label";
 import { groupView } from "../../core/models/group.server";
 import {
   answerShareRequest,
@@ -50,19 +51,20 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   );
   const [tools, view] = await Promise.all([listGroupTools(s, group.id), groupView(s, group.id)]);
   const names = new Map((view?.members ?? []).map((m) => [m.id, m.name]));
-  const themes = new Map(program.taxonomy.map((t) => [t.id, t.label]));
+  const subjects = tagOptions(program.taxonomy);
+  const themes = new Map(subjects.map((t) => [t.id, t]));
   return {
     groupPath: `/programs/${program.id}/groups/${group.id}`,
     programPath: `/programs/${program.id}`,
     me: participant.id,
-    taxonomy: program.taxonomy.map((t) => ({ id: t.id, label: t.label })),
+    taxonomy: subjects,
     maxMb: MAX_UPLOAD_BYTES / 1048576,
     types: ALLOWED_EXTENSIONS.join(", "),
     tools: tools.map((t) => ({
       id: t.id,
       title: t.title,
       description: t.description,
-      theme: themes.get(t.theme) ?? "",
+      theme: themes.get(t.theme) ?? null,
       url: t.url ?? null,
       file: t.file ? { name: t.file.name, size: t.file.size } : null,
       author: t.authorId ? (names.get(t.authorId) ?? "") : "",
@@ -179,7 +181,7 @@ export default function GroupTools() {
     lastResult: answerExcept(result, ["create"]),
   });
   const navigation = useNavigation();
-  const { t, date } = useT();
+  const { t, date, locale } = useT();
   const busy = navigation.state !== "idle";
   // The file is not a field of the schema (the action checks the upload): its error is the form's.
   const fileError = form.allErrors.file?.[0];
@@ -218,7 +220,7 @@ export default function GroupTools() {
             <li key={tool.id} className="card">
               <h2 className="card-title">{tool.title}</h2>
               <p className="muted">
-                {tool.theme ? `${tool.theme} · ` : ""}
+                {tool.theme ? `${tagLabel(tool.theme, locale)} · ` : ""}
                 {t("tools.sharedBy", { name: tool.author || "—" })} ·{" "}
                 {date(tool.createdAt, { dateStyle: "medium" })}
                 {tool.programWide ? (
@@ -275,7 +277,7 @@ export default function GroupTools() {
             value=""
             options={[
               { value: "", label: t("tools.noTheme") },
-              ...data.taxonomy.map((tag) => ({ value: tag.id, label: tag.label })),
+              ...data.taxonomy.map((tag) => ({ value: tag.id, label: tagLabel(tag, locale) })),
             ]}
           />
           <Field field={fields.url} type="url" label={t("tools.url")} hint={t("tools.urlHint")} />

@@ -25,6 +25,7 @@ import type { Services } from "../../core/services";
 import type { FitLevel } from "../../core/data/plain-words";
 import type { StoredReason } from "../../core/data/reasons";
 import { reasonText } from "../../core/data/reason-text";
+import { tagOptions } from "../../core/data/tag-label";
 
 export const meta: MetaFunction = ({ matches }) => titleMeta(matches, "programNav.groups");
 
@@ -48,6 +49,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   };
   return {
     programId: program.id,
+    taxonomy: tagOptions(program.taxonomy),
     me: participant.id,
     groups: groups.map((g) => ({ id: g.id, suggestedFirstMeeting: g.suggestedFirstMeeting })),
     proposals: proposals.map((p) => ({
@@ -311,7 +313,7 @@ export default function Groups() {
                         <p>{t("groups.checkWhy")}</p>
                         <ul>
                           {result.fit.reasons.map((reason, i) => (
-                            <li key={i}>{reasonText(locale, reason)}</li>
+                            <li key={i}>{reasonText(locale, reason, data.taxonomy)}</li>
                           ))}
                         </ul>
                       </>

@@ -6,10 +6,10 @@ import { Field, FieldErrorText, FormErrorSummary } from "~/components/Field";
 import {
   AvailabilityField,
   ExpertiseField,
-  tagLabel,
   TextArea,
   WorkingStyleField,
 } from "~/components/ProfileFields";
+import { tagLabel } from "../../core/data/tag-label";
 import { mrcName } from "../../core/data/geography";
 import {
   conflictCandidates,

@@ -5,7 +5,7 @@ import { Form } from "~/components/AppForm";
 import { FieldErrorText } from "~/components/Field";
 import { ProgramForm } from "~/components/ProgramForm";
 import { RetentionNotice } from "~/components/RetentionNotice";
-import { tagLabel } from "~/components/ProfileFields";
+import { tagLabel } from "../../core/data/tag-label";
 import {
   addTag,
   deleteProgram,

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
+import { tagLabel, tagOptions } from "../../core/data/tag-label";
 import { listLibrary } from "../../core/models/tool.server";
 import { libraryFilterSchema } from "../../core/schemas/tool";
 import { ToolLinks } from "~/components/ToolLinks";
@@ -20,21 +21,22 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     q: url.searchParams.get("q") ?? "",
   });
   const filter = parsed.success ? parsed.data : { theme: "", q: "" };
-  const themes = new Map(program.taxonomy.map((t) => [t.id, t.label]));
+  const subjects = tagOptions(program.taxonomy);
+  const themes = new Map(subjects.map((t) => [t.id, t]));
   const tools = await listLibrary(s, program.id, filter);
   const all = await listLibrary(s, program.id);
   return {
     programPath: `/programs/${program.id}`,
     filter,
     invalidFilter: !parsed.success,
-    themes: program.taxonomy
-      .map((t) => ({ id: t.id, label: t.label, count: all.filter((x) => x.theme === t.id).length }))
+    themes: subjects
+      .map((t) => ({ ...t, count: all.filter((x) => x.theme === t.id).length }))
       .filter((t) => t.count > 0),
     tools: tools.map((t) => ({
       id: t.id,
       title: t.title,
       description: t.description,
-      theme: themes.get(t.theme) ?? "",
+      theme: themes.get(t.theme) ?? null,
       url: t.url ?? null,
       file: t.file ? { name: t.file.name, size: t.file.size } : null,
     })),
@@ -43,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 
 export default function Library() {
   const data = useLoaderData<typeof loader>();
-  const { t } = useT();
+  const { t, locale } = useT();
   return (
     <>
       <h1>{t("tools.libraryTitle")}</h1>
@@ -55,7 +57,7 @@ export default function Library() {
             <option value="">{t("tools.allThemes")}</option>
             {data.themes.map((theme) => (
               <option key={theme.id} value={theme.id}>
-                {theme.label} ({theme.count})
+                {tagLabel(theme, locale)} ({theme.count})
               </option>
             ))}
           </select>
@@ -85,7 +87,7 @@ export default function Library() {
           {data.tools.map((tool) => (
             <li key={tool.id} className="card">
               <h2 className="card-title">{tool.title}</h2>
-              {tool.theme ? <p className="muted">{tool.theme}</p> : null}
+              {tool.theme ? <p className="muted">{tagLabel(tool.theme, locale)}</p> : null}
               {tool.description ? <p>{tool.description}</p> : null}
               <ToolLinks programPath={data.programPath} tool={tool} />
             </li>

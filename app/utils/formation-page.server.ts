@@ -13,6 +13,7 @@ import { listParticipantRows } from "../../core/models/participant.server";
 import { listCoMentors } from "../../core/models/co-mentors.server";
 import type { Program } from "../../core/models/program.server";
 import type { Services } from "../../core/services";
+import { tagOptions } from "../../core/data/tag-label";
 
 export type { RegroupingProposal } from "../../core/models/formation-local.server";
 
@@ -30,6 +31,7 @@ export async function formationPageData(s: Services, program: Program) {
   return {
     programId: program.id,
     names,
+    taxonomy: tagOptions(program.taxonomy),
     people: people.map((p) => ({
       id: p.id,
       name: p.name,

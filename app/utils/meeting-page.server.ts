@@ -14,6 +14,7 @@ import { quebecDateTime } from "../../core/utils/quebec-time";
 import { notFound } from "./permissions.server";
 import { spacingFlags } from "../../core/models/meeting-spacing";
 import { isGroupMentor } from "../../core/models/membership";
+import { tagOptions } from "../../core/data/tag-label";
 
 export async function meetingPageData(
   s: Services,
@@ -59,7 +60,7 @@ export async function meetingPageData(
     checkIns: checkIns
       .filter((c) => c.createdAt > since && c.createdAt <= meeting.startsAt)
       .map((c) => ({ ...c, author: name.get(c.participantId) ?? "" })),
-    taxonomy: program.taxonomy.map((t) => ({ id: t.id, label: t.label })),
+    taxonomy: tagOptions(program.taxonomy),
     others: all
       .filter((m) => m.id !== meeting.id && m.status === "planned")
       .map((m) => ({

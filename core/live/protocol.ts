@@ -13,6 +13,7 @@
 import type { z } from "zod";
 import type { Locale } from "../i18n";
 import type { CodevView } from "../models/codev.server";
+import type { EventPerson as RoomPerson } from "../models/event.server";
 import type { codevLiveSchemas } from "../schemas/codev";
 import type { liveSchemas } from "../schemas/event";
 import type { SolverUpdate } from "../services";
@@ -37,8 +38,9 @@ export interface EventPerson {
   organization: string;
   region: string;
   role: Role;
-  needs: string[];
-  expertise: string[];
+  /** Subjects with both labels: each reader's page names them in its language. */
+  needs: RoomPerson["needs"];
+  expertise: RoomPerson["expertise"];
 }
 
 /** The coordinators' console: who is invited and connected, the rooms of the current round. */

@@ -7,6 +7,7 @@ import { newId } from "../store";
 import type { EntityOf } from "../store";
 import type { Services } from "../services";
 import { DomainError } from "../errors";
+import { tagNamer } from "../data/tag-label";
 
 export type ActionItem = EntityOf<"actionItems">;
 type Group = EntityOf<"groups">;
@@ -29,7 +30,8 @@ export async function importNeeds(s: Services, group: Group) {
   return s.store.transaction(async (tx) => {
     const existing = await tx.find("actionItems", { groupId: group.id });
     const program = await tx.get("programs", group.programId);
-    const label = new Map((program?.taxonomy ?? []).map((t) => [t.id, t.label]));
+    // The title is stored in French (the program's language); pages name the subject by `tag`.
+    const label = tagNamer(program?.taxonomy ?? [], "fr");
     let rank = existing.reduce((max, i) => Math.max(max, i.rank + 1), 0);
     const now = s.clock.now().toISOString();
     let added = 0;
@@ -45,7 +47,7 @@ export async function importNeeds(s: Services, group: Group) {
       await tx.insert("actionItems", {
         id: newId("act"),
         groupId: group.id,
-        title: label.get(need.tag) ?? need.tag,
+        title: label(need.tag),
         ownerId: need.owner,
         tag: need.tag,
         rank: rank++,

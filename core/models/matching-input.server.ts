@@ -3,6 +3,7 @@ import type { InstanceInput, Participant as EngineParticipant } from "../../matc
 import { coMentorSeats, mergeCoMentors, toSeatIds } from "../../matching/co-mentors";
 import type { EntityOf } from "../store";
 import type { Services } from "../services";
+import { tagNamer } from "../data/tag-label";
 
 /**
  * The program's rules for the engine, between the given people: the composition and region rule,
@@ -76,8 +77,8 @@ export function toEngineParticipants(
   },
 ): EngineParticipant[] {
   // Subjects go to the engine by their French label, so that its explanations read naturally.
-  const label = new Map(context.taxonomy.map((t) => [t.id, t.label]));
-  const named = (tag: string) => label.get(tag) ?? tag;
+  // Pages name them in the reader's language from that label (reason-text.ts, tag-label.ts).
+  const named = tagNamer(context.taxonomy, "fr");
   return participants
     .map((p): EngineParticipant => {
       const org = context.organizations.get(p.organizationId);

@@ -16,6 +16,9 @@ import fr from "../../core/i18n/fr.json";
 import { reasonText } from "../../core/data/reason-text";
 import { randomInstance } from "../matching/random";
 
+/** A taxonomy in which "Gestion des risques" has been removed since the reasons were stored. */
+const TAXONOMY = [{ id: "chaine-froid", label: "Chaîne de froid", labelEn: "Cold chain" }];
+
 const placeholders = (text: string) =>
   [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))].sort();
 const catalogs = {
@@ -46,44 +49,50 @@ describe("reason codes", () => {
       code: "need-met",
       params: { who: "Benoît Girard", need: "Chaîne de froid", priority: 3, by: "Marc Tremblay" },
     };
-    expect(reasonText("fr", needMet)).toBe(
+    expect(reasonText("fr", needMet, TAXONOMY)).toBe(
       "Le besoin « Chaîne de froid » de Benoît Girard (priorité élevée) rejoint l'expertise de Marc Tremblay.",
     );
-    expect(reasonText("en", needMet)).toBe(
-      "Benoît Girard's need “Chaîne de froid” (high priority) meets Marc Tremblay's expertise.",
+    expect(reasonText("en", needMet, TAXONOMY)).toBe(
+      "Benoît Girard's need “Cold chain” (high priority) meets Marc Tremblay's expertise.",
     );
     const shared: StoredReason = {
       code: "shared-needs",
       params: { a: "Benoît", b: "Mathieu", needs: ["Chaîne de froid", "Gestion des risques"] },
     };
-    expect(reasonText("fr", shared)).toBe(
+    expect(reasonText("fr", shared, TAXONOMY)).toBe(
       "Benoît et Mathieu partagent « Chaîne de froid » et « Gestion des risques » : rencontres collectives possibles.",
     );
-    expect(reasonText("en", shared)).toBe(
-      "Benoît and Mathieu share “Chaîne de froid” and “Gestion des risques”: they can meet collectively.",
+    // Stored by their French label, subjects read in the reader's language (a label the taxonomy
+    // no longer has, as it was stored).
+    expect(reasonText("en", shared, TAXONOMY)).toBe(
+      "Benoît and Mathieu share “Cold chain” and “Gestion des risques”: they can meet collectively.",
     );
     const triad: StoredReason = {
       code: "codev-group",
       params: { members: ["Ana", "Béa", "Carl"] },
     };
-    expect(reasonText("fr", triad)).toBe("Groupe de codéveloppement : Ana, Béa et Carl (pairs).");
-    expect(reasonText("en", triad)).toBe("Co-development group: Ana, Béa and Carl (peers).");
+    expect(reasonText("fr", triad, TAXONOMY)).toBe(
+      "Groupe de codéveloppement : Ana, Béa et Carl (pairs).",
+    );
+    expect(reasonText("en", triad, TAXONOMY)).toBe(
+      "Co-development group: Ana, Béa and Carl (peers).",
+    );
     const rating: StoredReason = {
       code: "mutual-rating",
       params: { a: "Ana", b: "Béa", aToB: 2.5, bToA: 5 },
     };
     // In the words of the rating form (oui / peut-être / non), never a score out of 5.
-    expect(reasonText("fr", rating)).toBe(
+    expect(reasonText("fr", rating, TAXONOMY)).toBe(
       "Intérêt mutuel au speed dating : Ana a répondu « peut-être » pour Béa, et Béa « oui » pour Ana.",
     );
-    expect(reasonText("en", rating)).toBe(
+    expect(reasonText("en", rating, TAXONOMY)).toBe(
       "Mutual interest at speed dating: Ana answered “maybe” about Béa, and Béa “yes” about Ana.",
     );
     const low: StoredReason = {
       code: "need-met",
       params: { who: "Ana", need: "Transport", priority: 1, by: "Béa" },
     };
-    expect(reasonText("fr", low)).toBe(
+    expect(reasonText("fr", low, TAXONOMY)).toBe(
       "Le besoin « Transport » de Ana (priorité faible) rejoint l'expertise de Béa.",
     );
   });
@@ -96,8 +105,8 @@ describe("reason codes", () => {
         en: "Three organizations, no competitor.",
       },
     };
-    expect(reasonText("fr", legacy)).toBe("Trois organismes, aucun concurrent.");
-    expect(reasonText("en", legacy)).toBe("Three organizations, no competitor.");
+    expect(reasonText("fr", legacy, TAXONOMY)).toBe("Trois organismes, aucun concurrent.");
+    expect(reasonText("en", legacy, TAXONOMY)).toBe("Three organizations, no competitor.");
   });
 
   it("every reason the engine gives on random instances reads as a sentence in both languages", async () => {
@@ -120,7 +129,7 @@ describe("reason codes", () => {
       for (const reason of reasons) {
         seen.add(reason.code);
         for (const locale of ["fr", "en"] as const) {
-          const text = reasonText(locale, reason);
+          const text = reasonText(locale, reason, TAXONOMY);
           expect(text, `${locale} ${reason.code}`).toMatch(/^\S.*[.!]$/);
           expect(text, `${locale} ${reason.code}`).not.toMatch(/[{}]|reasons\.|words\.|\/5\b/);
         }
@@ -137,7 +146,7 @@ describe("what a group's members read about their own group", () => {
       { code: "mutual-rating", params: { a: "Ana", b: "Béa", aToB: 2.5, bToA: 5 } },
       { code: "codev-group", params: { members: ["Ana", "Béa", "Carl"] } },
     ];
-    const shown = reasonsForMembers(reasons).map((r) => reasonText("fr", r));
+    const shown = reasonsForMembers(reasons).map((r) => reasonText("fr", r, TAXONOMY));
     expect(shown).toEqual(["Groupe de codéveloppement : Ana, Béa et Carl (pairs)."]);
     expect(shown.join(" ")).not.toContain("peut-être");
   });

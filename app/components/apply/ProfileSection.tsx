@@ -3,11 +3,10 @@ import { FieldErrorText } from "~/components/Field";
 import {
   AvailabilityField,
   ExpertiseField,
-  tagLabel,
   TextArea,
   WorkingStyleField,
-  type TagOption,
 } from "~/components/ProfileFields";
+import { tagLabel, type TagOption } from "../../../core/data/tag-label";
 import { useT } from "~/utils/i18n-react";
 import { listOf, textOf, type ApplyFields } from "./fields";
 

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { Form } from "~/components/AppForm";
 import { reasonText } from "../../../core/data/reason-text";
+import type { TagOption } from "../../../core/data/tag-label";
 import { useT } from "~/utils/i18n-react";
 import type { FormationData, FormationRun, ReplacementsView } from "./types";
 
@@ -19,11 +20,13 @@ export function ProposedGroups({
   run,
   people,
   name,
+  taxonomy,
   replacements,
 }: {
   run: FormationRun;
   people: FormationData["people"];
   name: (id: string) => string;
+  taxonomy: readonly TagOption[];
   /** The best replacements asked for one member of one proposal, if any. */
   replacements?: ReplacementsView | null;
 }) {
@@ -61,7 +64,7 @@ export function ProposedGroups({
               <summary>{t("formation.why")}</summary>
               <ul className="small">
                 {g.explanation.map((reason, i) => (
-                  <li key={i}>{reasonText(locale, reason)}</li>
+                  <li key={i}>{reasonText(locale, reason, taxonomy)}</li>
                 ))}
               </ul>
             </details>
@@ -155,7 +158,7 @@ export function ProposedGroups({
             {run.unplaced.map((u) => (
               <li key={u.id}>
                 <strong>{name(u.id)}</strong> —{" "}
-                {u.reasons.map((reason) => reasonText(locale, reason)).join(" ")}
+                {u.reasons.map((reason) => reasonText(locale, reason, taxonomy)).join(" ")}
               </li>
             ))}
           </ul>

@@ -3,6 +3,7 @@ import { useNavigation } from "@remix-run/react";
 import { Form } from "~/components/AppForm";
 import { FieldErrorText } from "~/components/Field";
 import { reasonText } from "../../../core/data/reason-text";
+import type { TagOption } from "../../../core/data/tag-label";
 import { useAppForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import type { FormationData, FormationRun, RegroupingProposal } from "./types";
@@ -18,12 +19,14 @@ export function Regroup({
   run,
   people,
   name,
+  taxonomy,
   proposal,
   applied,
 }: {
   run: FormationRun;
   people: FormationData["people"];
   name: (id: string) => string;
+  taxonomy: readonly TagOption[];
   proposal: RegroupingProposal | null;
   applied: boolean;
 }) {
@@ -121,7 +124,9 @@ export function Regroup({
           </button>
         </div>
       </Form>
-      {proposal ? <Comparison proposal={proposal} name={name} focusRef={result} /> : null}
+      {proposal ? (
+        <Comparison proposal={proposal} name={name} taxonomy={taxonomy} focusRef={result} />
+      ) : null}
     </section>
   );
 }
@@ -129,10 +134,12 @@ export function Regroup({
 function Comparison({
   proposal,
   name,
+  taxonomy,
   focusRef,
 }: {
   proposal: RegroupingProposal;
   name: (id: string) => string;
+  taxonomy: readonly TagOption[];
   focusRef: RefObject<HTMLElement>;
 }) {
   const { t, number } = useT();
@@ -177,12 +184,14 @@ function Comparison({
                   label={t("formation.local.before")}
                   group={row.before}
                   name={name}
+                  taxonomy={taxonomy}
                   empty={t("formation.local.newGroup")}
                 />
                 <GroupColumn
                   label={t("formation.local.after")}
                   group={row.after}
                   name={name}
+                  taxonomy={taxonomy}
                   empty={t("formation.local.dissolved")}
                   compare={row.before}
                 />
@@ -194,7 +203,7 @@ function Comparison({
       {proposal.improved && proposal.unplaced.length > 0 ? (
         <>
           <h4>{t("formation.local.unplacedTitle")}</h4>
-          <UnplacedList unplaced={proposal.unplaced} name={name} />
+          <UnplacedList unplaced={proposal.unplaced} name={name} taxonomy={taxonomy} />
         </>
       ) : null}
       {proposal.improved ? (
@@ -226,9 +235,11 @@ function Comparison({
 function UnplacedList({
   unplaced,
   name,
+  taxonomy,
 }: {
   unplaced: RegroupingProposal["unplaced"];
   name: (id: string) => string;
+  taxonomy: readonly TagOption[];
 }) {
   const { locale } = useT();
   return (
@@ -236,7 +247,7 @@ function UnplacedList({
       {unplaced.map((u) => (
         <li key={u.id}>
           <strong>{name(u.id)}</strong> —{" "}
-          {u.reasons.map((reason) => reasonText(locale, reason)).join(" ")}
+          {u.reasons.map((reason) => reasonText(locale, reason, taxonomy)).join(" ")}
         </li>
       ))}
     </ul>
@@ -247,12 +258,14 @@ function GroupColumn({
   label,
   group,
   name,
+  taxonomy,
   empty,
   compare,
 }: {
   label: string;
   group: GroupView | null;
   name: (id: string) => string;
+  taxonomy: readonly TagOption[];
   empty: string;
   compare?: GroupView | null;
 }) {
@@ -288,7 +301,7 @@ function GroupColumn({
             <summary>{t("formation.why")}</summary>
             <ul className="small">
               {group.reasons.map((reason, i) => (
-                <li key={i}>{reasonText(locale, reason)}</li>
+                <li key={i}>{reasonText(locale, reason, taxonomy)}</li>
               ))}
             </ul>
           </details>

@@ -1,6 +1,7 @@
 /** A participant's room during a live event: the clock, the people, the chat and the shared note. */
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { NOTE_MAX_LENGTH } from "../../../core/data/room-note";
+import { tagLabel } from "../../../core/data/tag-label";
 import { useT } from "~/utils/i18n-react";
 import { formatClock, useCountdown, type EventView } from "./useLiveEvent";
 import { useRoomNote } from "./useRoomNote";
@@ -110,7 +111,7 @@ export function SharedNote({ roomId, live }: { roomId: string; live: Live }) {
 }
 
 export function Room({ view, emit, live }: { view: EventView; emit: Emit; live: Live }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   if (view.waiting) {
     return (
       <section className="panel" aria-live="polite">
@@ -167,7 +168,7 @@ export function Room({ view, emit, live }: { view: EventView; emit: Emit; live: 
                   {t("profile.needs")}
                   {t("common.colon")}
                 </strong>{" "}
-                {p.needs.join(", ")}
+                {p.needs.map((tag) => tagLabel(tag, locale)).join(", ")}
               </p>
             ) : null}
             {p.expertise.length ? (
@@ -176,7 +177,7 @@ export function Room({ view, emit, live }: { view: EventView; emit: Emit; live: 
                   {t("profile.expertise")}
                   {t("common.colon")}
                 </strong>{" "}
-                {p.expertise.join(", ")}
+                {p.expertise.map((tag) => tagLabel(tag, locale)).join(", ")}
               </p>
             ) : null}
           </li>

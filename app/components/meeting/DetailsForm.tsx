@@ -12,13 +12,14 @@ import { useT } from "~/utils/i18n-react";
 import { checkedValues } from "./checked";
 import { FormatChoice, PlaceField } from "./MeetingWhere";
 import type { MeetingData } from "./types";
+import { tagLabel } from "../../../core/data/tag-label";
 
 /**
  * A meeting's details: when, how long, collective or individual (with whom), format and place,
  * facilitator, theme, agenda, notes (shared with the observer or not) and tools. The page's main form: it also shows a refusal no other form claims.
  */
 export function DetailsForm({ data, busy }: { data: MeetingData; busy: boolean }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   const m = data.meeting;
   const [form, fields] = useAppForm<MeetingDetailsForm>({
     lastResult: answerExcept(useActionData(), ["status", "swap"]),
@@ -109,7 +110,7 @@ export function DetailsForm({ data, busy }: { data: MeetingData; busy: boolean }
           value={m.theme}
           options={[
             { value: "", label: t("meetings.noTheme") },
-            ...data.taxonomy.map((tag) => ({ value: tag.id, label: tag.label })),
+            ...data.taxonomy.map((tag) => ({ value: tag.id, label: tagLabel(tag, locale) })),
           ]}
         />
         <TextArea field={fields.agenda} label={t("meetings.agenda")} />

@@ -9,6 +9,7 @@ import { fromDateTimeLocal, toDateTimeLocal } from "../../utils/quebec-time";
 import type { Services } from "../../services";
 import { DomainError } from "../../errors";
 import { type Role } from "../../../matching/roles";
+import { tagFinder, type TagOption } from "../../data/tag-label";
 import { announceEvent } from "./announcements.server";
 import { listParticipantRows } from "../participant.server";
 
@@ -169,8 +170,9 @@ export interface EventPerson {
   organization: string;
   region: string;
   role: Role;
-  needs: string[];
-  expertise: string[];
+  /** Subjects with both labels: each reader's page names them in its language. */
+  needs: TagOption[];
+  expertise: TagOption[];
 }
 
 /** What people in a room see of each other: name, organization, published needs and expertise. */
@@ -182,7 +184,7 @@ export async function eventPeople(s: Services, event: Event): Promise<Map<string
     store.find("users"),
     store.find("organizations"),
   ]);
-  const label = new Map((program?.taxonomy ?? []).map((t) => [t.id, t.label]));
+  const subject = tagFinder(program?.taxonomy ?? []);
   const userById = new Map(users.map((u) => [u.id, u]));
   const orgById = new Map(organizations.map((o) => [o.id, o]));
   const invited = new Set(event.invitedParticipantIds);
@@ -196,8 +198,8 @@ export async function eventPeople(s: Services, event: Event): Promise<Map<string
       organization: org?.name ?? "",
       region: org?.region ?? "",
       role: p.role,
-      needs: p.published ? p.profile.needs.map((n) => label.get(n.tag) ?? n.tag) : [],
-      expertise: p.published ? p.profile.expertise.map((t) => label.get(t) ?? t) : [],
+      needs: p.published ? p.profile.needs.map((n) => subject(n.tag)) : [],
+      expertise: p.published ? p.profile.expertise.map(subject) : [],
     });
   }
   return people;

@@ -6,6 +6,7 @@ import { newId } from "../../store";
 import type { EntityOf } from "../../store";
 import type { Services } from "../../services";
 import { type Role } from "../../../matching/roles";
+import { tagFinder, type TagOption } from "../../data/tag-label";
 
 export type Group = EntityOf<"groups">;
 
@@ -32,8 +33,9 @@ export interface GroupMemberView {
   role: Role;
   organization: string;
   region: string;
-  needs: string[];
-  expertise: string[];
+  /** Subjects with both labels: the page names them in its reader's language. */
+  needs: TagOption[];
+  expertise: TagOption[];
 }
 
 /** A group as its members see it: contact details are shared inside a group. */
@@ -42,7 +44,7 @@ export async function groupView(s: Services, groupId: string) {
   const group = await store.get("groups", groupId);
   if (!group) return undefined;
   const program = await store.get("programs", group.programId);
-  const label = new Map((program?.taxonomy ?? []).map((t) => [t.id, t.label]));
+  const subject = tagFinder(program?.taxonomy ?? []);
   const members: GroupMemberView[] = [];
   for (const id of group.memberIds) {
     const participant = await store.get("participants", id);
@@ -58,8 +60,8 @@ export async function groupView(s: Services, groupId: string) {
       role: participant.role,
       organization: org?.name ?? "",
       region: org?.region ?? "",
-      needs: participant.profile.needs.map((n) => label.get(n.tag) ?? n.tag),
-      expertise: participant.profile.expertise.map((t) => label.get(t) ?? t),
+      needs: participant.profile.needs.map((n) => subject(n.tag)),
+      expertise: participant.profile.expertise.map(subject),
     });
   }
   return { group, members };

@@ -4,6 +4,7 @@
  * alphabetical order (not by person).
  */
 import { answerKind } from "./aggregate";
+import { tagLabel } from "../../data/tag-label";
 import type { Report, ReportInput, ToolTheme } from "./types";
 
 type Redact = (text: string) => string;
@@ -20,8 +21,8 @@ export function toolThemes(input: ReportInput, redact: Redact): Report["tools"] 
     const tag = taxonomy.find((t) => t.id === tool.theme);
     const entry = themes.get(tool.theme) ?? {
       theme: tool.theme,
-      label: tag ? tag.label : redact(tool.theme),
-      labelEn: tag ? tag.labelEn || tag.label : redact(tool.theme),
+      label: tag ? tagLabel(tag, "fr") : redact(tool.theme),
+      labelEn: tag ? tagLabel(tag, "en") : redact(tool.theme),
       tools: [],
       count: 0,
       programWide: 0,
