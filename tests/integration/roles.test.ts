@@ -175,9 +175,7 @@ describe.each(engines)("roles on $name", (engine) => {
         [amelie.email, `${karim.name} ne coordonne plus « ${demo.title} »`],
       ]);
       // Karim is told himself, with the program he no longer coordinates.
-      const revokedMails = (await s.mail.list()).filter(
-        (m) => m.kind === "coordinatorRoleRevoked",
-      );
+      const revokedMails = (await s.mail.list()).filter((m) => m.kind === "coordinatorRoleRevoked");
       expect(revokedMails.map((m) => [m.to, m.subject])).toEqual([
         [karim.email, "Vous n'avez plus le rôle de coordination"],
       ]);
