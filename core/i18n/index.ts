@@ -175,8 +175,13 @@ export function formatDate(
     `d|${locale}|${JSON.stringify(options)}`,
     () => new Intl.DateTimeFormat(intlTag(locale), { ...options, timeZone: QUEBEC_TIME_ZONE }),
   );
-  return formatter.format(displayInstant(value));
+  const text = formatter.format(displayInstant(value));
+  // French times ("13 h 30") are one word on a narrow screen: no line break inside them.
+  return locale === "fr" ? text.replace(/(\d) h(?: (\d))?/g, nonBreakingTime) : text;
 }
+
+const nonBreakingTime = (_: string, hour: string, minutes: string | undefined) =>
+  minutes === undefined ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${minutes}`;
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {
   // Small whole numbers read the same in both languages (no grouping below 1 000): reports and

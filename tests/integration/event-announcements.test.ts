@@ -52,7 +52,7 @@ describe("announcing a speed-dating event", () => {
     expect(announced.map((m) => m.to).sort()).toEqual(["louise@exemple.org", "marc@exemple.org"]);
     const marc = announced.find((m) => m.to === "marc@exemple.org")!;
     expect(marc.subject).toMatch(/^Invitation : Séance de janvier, le /);
-    expect(marc.text).toMatch(/13 h 30 \(heure du Québec\)/);
+    expect(marc.text).toMatch(/13\u00a0h\u00a030 \(heure du Québec\)/);
     expect(marc.attachments?.[0]).toMatchObject({
       filename: "seance.ics",
       contentType: "text/calendar; charset=utf-8; method=PUBLISH",
@@ -82,7 +82,7 @@ describe("announcing a speed-dating event", () => {
     ]);
     const updates = await mails("eventUpdate", event.id);
     expect(updates.map((m) => m.to).sort()).toEqual(["louise@exemple.org", "marc@exemple.org"]);
-    expect(updates[0]!.text).toMatch(/9 h 00 \(heure du Québec\)/);
+    expect(updates[0]!.text).toMatch(/9\u00a0h\u00a000 \(heure du Québec\)/);
     expect(updates[0]!.attachments?.[0]!.content).toContain("SEQUENCE:1");
 
     // The reminder, a day before: once, even with two passes at once.
@@ -168,7 +168,7 @@ describe("the dashboard", () => {
     const page = await (await marc.get("/dashboard")).text();
     expect(page).toContain("Vos prochaines séances de speed dating");
     expect(page).toContain("Séance de speed dating de décembre");
-    expect(page).toMatch(/13 h 30 \(heure du Québec\)/);
+    expect(page).toMatch(/13\u00a0h\u00a030 \(heure du Québec\)/);
     expect(page).toContain(`/programs/${DEMO_PROGRAM_ID}/events/evt-demo-decembre`);
     // The session already held is not listed.
     expect(page).not.toContain("Séance de speed dating de novembre");

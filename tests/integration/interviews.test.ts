@@ -96,7 +96,7 @@ describe("final interviews", () => {
     const page = await pageText(
       await (await signedIn(server.url, "amelie@exemple.org")).get(`${PROGRAM}/interviews`),
     );
-    expect(page).toContain("10 h 30");
+    expect(page).toContain("10\u00a0h\u00a030");
     const refused = await coordinator.post(`${PROGRAM}/interviews`, {
       ...form,
       participantId: "p-inconnu",

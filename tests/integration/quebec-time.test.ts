@@ -17,13 +17,13 @@ const GROUP = `${PROGRAM}/groups/grp-demo-chaine-froid`;
 const SEASONS = [
   {
     date: "2027-01-14",
-    shown: "jeudi 14 janvier 2027 à 13 h 30",
+    shown: "jeudi 14 janvier 2027 à 13\u00a0h\u00a030",
     utc: "2027-01-14T18:30:00.000Z",
     ics: "DTSTART:20270114T183000Z",
   },
   {
     date: "2027-07-15",
-    shown: "jeudi 15 juillet 2027 à 13 h 30",
+    shown: "jeudi 15 juillet 2027 à 13\u00a0h\u00a030",
     utc: "2027-07-15T17:30:00.000Z",
     ics: "DTSTART:20270715T173000Z",
   },
@@ -193,7 +193,7 @@ describe.each(["UTC", "Asia/Tokyo"])("the server in TZ=%s", (zone) => {
     expect(earlyPage).toContain(
       "Une rencontre ne peut être marquée « tenue » qu'une fois commencée ; celle-ci commence le ",
     );
-    expect(earlyPage).toMatch(/commence le [^<]+ à 13 h 30 \(heure du Québec\)\./);
+    expect(earlyPage).toMatch(/commence le [^<]+ à 13\u00a0h\u00a030 \(heure du Québec\)\./);
     const fromList = await benoit.post(`${GROUP}/meetings`, {
       intent: "status",
       meetingId: meeting.id,

@@ -319,7 +319,7 @@ describe("a live speed-dating event", () => {
         .map((p) => `${p}@exemple.org`)
         .sort(),
     );
-    expect(told.find((m) => m.kind === "eventUpdate")!.text).toContain("15 h 00");
+    expect(told.find((m) => m.kind === "eventUpdate")!.text).toContain("15\u00a0h\u00a000");
     // The same settings sent again tell nobody.
     expect((await coordinator.http.post(`${eventPage}/edit`, settings)).status).toBe(302);
     expect(await messages()).toHaveLength(before + told.length);

@@ -226,7 +226,7 @@ describe("replyWithError: every refusal of the domain mapped in one place", () =
     expect(data.error?.status).toEqual([
       { key: "errors.meetingNotStarted", params: { date: expect.stringContaining("24 décembre") } },
     ]);
-    expect(String(data.error?.status?.[0]?.params?.date)).toMatch(/18 h 30/);
+    expect(String(data.error?.status?.[0]?.params?.date)).toMatch(/18\u00a0h\u00a030/);
   });
 
   it("refills what the error says instead of what was sent", () => {

@@ -155,8 +155,12 @@ describe("Quebec time (core/utils/quebec-time.ts)", () => {
     expect(quebecDate(displayInstant("2027-01-14"))).toBe("2027-01-14");
     expect(formatDate("fr", "2027-01-14")).toBe("14 janvier 2027");
     expect(formatDate("en", "2027-07-01", { dateStyle: "medium" })).toBe("Jul 1, 2027");
-    expect(formatDate("fr", "2027-01-14T18:30:00.000Z", { timeStyle: "short" })).toBe("13 h 30");
-    expect(formatDate("fr", "2027-07-15T17:30:00.000Z", { timeStyle: "short" })).toBe("13 h 30");
+    expect(formatDate("fr", "2027-01-14T18:30:00.000Z", { timeStyle: "short" })).toBe(
+      "13\u00a0h\u00a030",
+    );
+    expect(formatDate("fr", "2027-07-15T17:30:00.000Z", { timeStyle: "short" })).toBe(
+      "13\u00a0h\u00a030",
+    );
   });
 
   it("gives the same answers whatever the process's TZ", async () => {
