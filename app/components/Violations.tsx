@@ -1,4 +1,4 @@
-import type { MessageKey } from "../../core/i18n";
+import { formatList, type MessageKey } from "../../core/i18n";
 import { useT } from "~/utils/i18n-react";
 
 export interface ViolationView {
@@ -35,7 +35,7 @@ const KNOWN = new Set([
 
 /** Why a group is refused, in the user's language, one line per broken rule. */
 export function Violations({ violations }: { violations: ViolationView[] }) {
-  const { t } = useT();
+  const { t, locale } = useT();
   if (violations.length === 0) return null;
   // A rule two groups break the same way (a swap) reads once.
   const lines = [
@@ -45,7 +45,7 @@ export function Violations({ violations }: { violations: ViolationView[] }) {
           (KNOWN.has(v.code)
             ? `groups.violations.${v.code}`
             : "groups.violations.other") as MessageKey,
-          { names: v.names.join(", ") },
+          { names: formatList(locale, v.names) },
         ),
       ),
     ),

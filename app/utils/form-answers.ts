@@ -1,4 +1,4 @@
-import { intentOf, isReply } from "~/utils/forms";
+import { intentOf, isReply, NOT_A_REPLY } from "~/utils/forms";
 
 /**
  * The action's answer as a page's main form reads it (`useAppForm({ lastResult })`): every reply
@@ -6,10 +6,5 @@ import { intentOf, isReply } from "~/utils/forms";
  * the page does not have) is then still shown, at the main form.
  */
 export function answerExcept(answer: unknown, intents: readonly string[]): unknown {
-  return isReply(answer) && intents.includes(intentOf(answer) ?? "") ? NOT_THIS_FORM : answer;
+  return isReply(answer) && intents.includes(intentOf(answer) ?? "") ? NOT_A_REPLY : answer;
 }
-/**
- * One object for every render: a new `{}` each time was a new `lastResult` for Conform on every
- * render, which re-rendered the page until React gave up (a refused form crashed its page).
- */
-const NOT_THIS_FORM = Object.freeze({});

@@ -37,7 +37,11 @@ export function intentOf(reply: Reply): string | undefined {
 }
 
 const SETTLED: Reply = { status: "success" };
-const NOT_A_REPLY = Object.freeze({});
+/**
+ * What a form reads when the answer is not its reply: one object for every render (a new `{}`
+ * each time would be a new `lastResult` for Conform on every render; see `useAppForm`).
+ */
+export const NOT_A_REPLY = Object.freeze({});
 
 export interface AppFormOptions<Schema extends Record<string, unknown>> {
   /** The form's intent, on a page with several forms: only a reply to this intent is shown. */

@@ -11,7 +11,7 @@
  * shown as it was written.
  */
 import type { StoredReason } from "./reasons";
-import { formatNumber, intlTag, translate, type Locale, type MessageKey } from "../i18n";
+import { formatList, formatNumber, translate, type Locale, type MessageKey } from "../i18n";
 import { priorityLevel, ratingAnswer } from "./plain-words";
 import { storedSubjectNamer, type TagOption } from "./tag-label";
 
@@ -34,15 +34,6 @@ function answer(locale: Locale, score: number) {
   });
 }
 
-const lists = new Map<Locale, Intl.ListFormat>();
-function listFormat(locale: Locale) {
-  let format = lists.get(locale);
-  if (!format) {
-    format = new Intl.ListFormat(intlTag(locale), { type: "conjunction" });
-    lists.set(locale, format);
-  }
-  return format;
-}
 
 export function reasonText(
   locale: Locale,
@@ -66,7 +57,7 @@ export function reasonText(
         ? formatNumber(locale, value)
         : typeof value === "string"
           ? word(value)
-          : listFormat(locale).format(value.map(word));
+          : formatList(locale, value.map(word));
   }
   return translate(locale, `reasons.${reason.code}` as MessageKey, params);
 }

@@ -67,7 +67,7 @@ export function intlTag(locale: Locale): string {
   return locale === "fr" ? "fr-CA" : "en-CA";
 }
 
-type IntlFormatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules;
+type IntlFormatter = Intl.DateTimeFormat | Intl.NumberFormat | Intl.PluralRules | Intl.ListFormat;
 /**
  * Intl formatters are costly to build (a long page formats hundreds of dates and numbers): one per
  * locale and options, kept, for formatDate, formatNumber and the messages alike.
@@ -182,6 +182,23 @@ export function formatDate(
 
 const nonBreakingTime = (_: string, hour: string, minutes: string | undefined) =>
   minutes === undefined ? `${hour}\u00a0h` : `${hour}\u00a0h\u00a0${minutes}`;
+
+/** Items joined as the language does: "A, B et C", "A, B and C". */
+export function formatList(locale: Locale, items: readonly string[]): string {
+  const formatter = cached(
+    `l|${locale}`,
+    () => new Intl.ListFormat(intlTag(locale), { type: "conjunction" }),
+  );
+  return formatter.format(items);
+}
+
+/** Each item quoted as the language does (« … », “…”), then joined (`formatList`). */
+export function quotedList(locale: Locale, items: readonly string[]): string {
+  return formatList(
+    locale,
+    items.map((text) => translate(locale, "common.quoted", { text })),
+  );
+}
 
 export function formatNumber(locale: Locale, value: number, options?: Intl.NumberFormatOptions) {
   // Small whole numbers read the same in both languages (no grouping below 1 000): reports and

@@ -126,28 +126,31 @@ export async function saveApplication(
           accessTokenHash: hashToken(token),
           createdAt: now,
         });
-    return { token, application, mailedBefore: existing?.email || existing?.contactEmail };
+    // The link goes out in this transaction (the outbox is written with the application, sent
+    // once it commits): a draft that holds an address has had its link sent to it. Once per
+    // address: when the form first has one (a draft first saved without one included), or
+    // another one.
+    const to = data.email || data.contactEmail;
+    const mailedBefore = existing?.email || existing?.contactEmail;
+    if (to && (submit || to !== mailedBefore)) {
+      const kind = submit ? "applicationReceived" : "applicationDraft";
+      const link = `${s.site.url()}/application/${token}`;
+      const message: MailMessage = {
+        to,
+        kind,
+        locale,
+        programId: program.id,
+        subject: translate(locale, `emails.${kind}.subject`, { program: program.title }),
+        text: translate(locale, `emails.${kind}.text`, {
+          program: program.title,
+          organization: data.organizationName,
+          link,
+        }),
+      };
+      await s.mail.enqueue(message);
+    }
+    return { token, application };
   });
-  const link = `${s.site.url()}/application/${result.token}`;
-  const to = data.email || data.contactEmail;
-  // A draft's link goes out once per address: when the form first has one (a draft saved without
-  // an address, then with one, included) or when it changes.
-  if (to && (submit || to !== result.mailedBefore)) {
-    const kind = submit ? "applicationReceived" : "applicationDraft";
-    const message: MailMessage = {
-      to,
-      kind,
-      locale,
-      programId: program.id,
-      subject: translate(locale, `emails.${kind}.subject`, { program: program.title }),
-      text: translate(locale, `emails.${kind}.text`, {
-        program: program.title,
-        organization: data.organizationName,
-        link,
-      }),
-    };
-    await s.mail.enqueue(message);
-  }
   return { token: result.token, application: result.application };
 }
 

@@ -55,7 +55,8 @@ export class CoCoordinationError extends DomainError {
       params,
       status:
         // What a person may not know of (another program, an invitation of another program)
-        // answers as what does not exist.
+        // answers as what does not exist: the page's 404, whose text is the not-found page's
+        // (the message keys of these two reasons are never shown).
         reason === "not-coordinator" || reason === "invitation-unknown"
           ? 404
           : reason === "last-coordinator" || reason === "accepted-meanwhile"

@@ -241,9 +241,10 @@ function sameName(label: string): string {
 
 /**
  * Two subjects of a program never share a name in either language (their lists would show the
- * same word twice). French names are compared with French names; an English name given is
- * compared with the names English readers see (the English name, else the French one).
- * `field`/`fieldEn`: where each refusal is shown; `except`: the subject being renamed.
+ * same word twice). French names are compared with French names; the name English readers will
+ * see (the English name, else the French one) with the names they see of the others, refused at
+ * the English field when one was given, else at the French one.
+ * `fields`: where each refusal is shown; `except`: the subject being renamed.
  */
 function checkTagNames(
   taxonomy: readonly { id: string; label: string; labelEn: string }[],
@@ -254,9 +255,10 @@ function checkTagNames(
   const others = taxonomy.filter((t) => t.id !== fields.except);
   const fr = others.find((t) => sameName(t.label) === sameName(label));
   if (fr) throw new DuplicateTagError(fields.fr, fr.label);
-  if (!sameName(labelEn)) return;
-  const en = others.find((t) => sameName(t.labelEn || t.label) === sameName(labelEn));
-  if (en) throw new DuplicateTagError(fields.en, en.labelEn || en.label);
+  const englishName = sameName(labelEn) ? labelEn : label;
+  const en = others.find((t) => sameName(t.labelEn || t.label) === sameName(englishName));
+  if (en)
+    throw new DuplicateTagError(sameName(labelEn) ? fields.en : fields.fr, en.labelEn || en.label);
 }
 
 /** Adds a subject, refused if its name is taken (read in the transaction that writes). */

@@ -19,6 +19,7 @@ import { paginate, type PageInfo } from "../utils/pagination";
 import { normalizeEmail, type PublicUser } from "./user.server";
 import { audit } from "./group/read.server";
 import { notify, tellCoordinators } from "./notification.server";
+import { quotedList } from "../i18n";
 
 /** The audit trail's stream for changes to accounts (programs have one stream each). */
 export const ACCOUNTS_AUDIT = "accounts";
@@ -169,7 +170,15 @@ export async function revokeCoordinator(s: Services, actor: Actor, userId: strin
     await notify(s, {
       userId: user.id,
       kind: "coordinatorRoleRevoked",
-      params: { count: programs.length, programs: programs.map((p) => p.title).join(", ") },
+      params: {
+        // A co-coordinator may coordinate without the account role (which creates programs).
+        hadRole: user.role === "coordinator" ? "yes" : "no",
+        count: programs.length,
+        programs: quotedList(
+          user.locale,
+          programs.map((p) => p.title),
+        ),
+      },
       link: "/",
     });
     await auditAccount(s, actor, "coordinator-revoked", {

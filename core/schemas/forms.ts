@@ -51,6 +51,9 @@ export function messageFor(issue: Issue): FieldError {
       if (issue.origin === "string") {
         return { key: "errors.tooLong", params: { max: Number(issue.maximum) } };
       }
+      if (issue.origin === "array" || issue.origin === "set") {
+        return { key: "errors.chooseAtMost", params: { max: Number(issue.maximum) } };
+      }
       return { key: "errors.tooBig", params: { max: Number(issue.maximum) } };
     case "invalid_format":
       if (issue.format === "email") return { key: "errors.email" };

@@ -64,8 +64,17 @@ const VIEWPORT = { width: 1280, height: 800 };
 const FAILURES = join(ROOT, "tmp/e2e-failures");
 /** Console lines through which chromium, or the page's listener below, reports a CSP violation. */
 const CSP_MESSAGE = /Content Security Policy|Refused to/i;
-/** Console lines through which React reports a page it could not render. */
-const REACT_CRASH = /Minified React error|caught the following error during render/;
+/** Console lines through which React reports a page it could not render, or hydrate. */
+const REACT_ERROR = /Minified React error|caught the following error during render/;
+
+/** Fails with the React errors the pages of `scope` logged, if any. */
+function expectNoReactError(scope: Pick<Scope, "errors">, whose: string) {
+  const errors = scope.errors.filter((e) => REACT_ERROR.test(e));
+  if (errors.length)
+    throw new Error(
+      `React reported an error on ${whose} (a crash or loop while rendering, or a hydration mismatch):\n${errors.join("\n")}`,
+    );
+}
 
 /** What one scope (the file, or one test) opened, to close at its end. */
 interface Scope {
@@ -174,16 +183,16 @@ export function useE2E(options: E2EOptions = {}): E2E {
     } finally {
       await closeScope(ended);
     }
-    // A page React gave up on (an error thrown while rendering, a render loop) is a broken page
-    // for its user, even when the test's own steps got through it.
-    const crashed = ended.errors.filter((e) => REACT_CRASH.test(e));
-    if (crashed.length && context.task.result?.state !== "fail")
-      throw new Error(`a page crashed while rendering:\n${crashed.join("\n")}`);
+    // A page React reported an error on (thrown while rendering, a render loop, a server page the
+    // browser's render disagrees with) is a broken page for its user, even when the test's own
+    // steps got through it.
+    if (context.task.result?.state !== "fail") expectNoReactError(ended, "this test's pages");
   });
 
   afterAll(async () => {
     // A server still starting (beforeAll timed out) is killed; a started one is stopped below.
     abort.abort();
+    const fileErrors = [...fileScope.errors];
     await allSettled([
       async () => {
         await closeScope(fileScope);
@@ -203,6 +212,8 @@ export function useE2E(options: E2EOptions = {}): E2E {
       },
     ]);
     if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    // The pages opened for the whole file (in a beforeAll) are held to the same rule.
+    expectNoReactError({ errors: fileErrors }, "the file's shared pages");
   });
 
   const running = () => {

@@ -55,7 +55,7 @@ describe("self-formed groups", () => {
     });
     expect(sameRegion.status).toBe(409);
     expect(await page(sameRegion)).toContain(
-      "Même région administrative : Benoît Girard, Chloé Pelletier.",
+      "Même région administrative : Benoît Girard et Chloé Pelletier.",
     );
     const sophie = await as("sophie@exemple.org");
     const competitors = await sophie.post(`${PROGRAM}/groups`, {
@@ -70,7 +70,7 @@ describe("self-formed groups", () => {
       second: "p-louise",
     });
     expect(await page(twoMentors)).toContain(
-      "Un groupe compte un·e mentor·e et deux mentoré·es ; ce n'est pas le cas du groupe",
+      "Un groupe compte un·e mentor·e et deux mentoré·es ; ce n'est pas le cas du groupe de",
     );
     expect((await doc()).groupProposals).toHaveLength(0);
   });

@@ -182,6 +182,17 @@ describe("programs (coordinator)", () => {
     expect(await page(english)).toMatch(
       /id="field-labelEn-error">Un sujet porte déjà ce nom\s:\s« Transportation »\./,
     );
+    // A French name without an English one that English readers already see for another
+    // subject ("Transportation"): refused at the French field, the one that names it in English.
+    const seenInEnglish = await client.post(`${PROGRAM}/settings`, {
+      intent: "tag-add",
+      label: "Transportation",
+      labelEn: "",
+    });
+    expect(seenInEnglish.status).toBe(400);
+    expect(await page(seenInEnglish)).toMatch(
+      /id="field-label-error">Un sujet porte déjà ce nom\s:\s« Transportation »\./,
+    );
     // Renaming another subject to a name taken: refused on its row.
     const renamed = await client.post(`${PROGRAM}/settings`, {
       intent: "tag-rename",

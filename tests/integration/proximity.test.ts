@@ -59,7 +59,7 @@ describe("proximity rule: one region, three MRCs, no conflict of interest", () =
       second: "px-simon",
     });
     expect(sameMrc.status).toBe(409);
-    expect(await pageText(sameMrc)).toContain("Même MRC : Ginette Gagnon, Simon Côté.");
+    expect(await pageText(sameMrc)).toContain("Même MRC : Ginette Gagnon et Simon Côté.");
     const twoRegions = await annie.post(`${PROGRAM}/groups`, {
       intent: "check",
       first: "px-robert",
@@ -75,7 +75,7 @@ describe("proximity rule: one region, three MRCs, no conflict of interest", () =
       second: "px-gabriel",
     });
     expect(await pageText(conflict)).toContain(
-      "Organismes concurrents ou en conflit d'intérêts : Annie Roy, Gabriel Ouellet.",
+      "Organismes concurrents ou en conflit d'intérêts : Annie Roy et Gabriel Ouellet.",
     );
     expect((await stored()).groupProposals).toHaveLength(0);
   });
@@ -134,7 +134,7 @@ describe("proximity rule: one region, three MRCs, no conflict of interest", () =
     const refused = await nadia.post(`${PROGRAM}/groups`, { ...group, intent: "propose" });
     expect(refused.status).toBe(409);
     expect(await pageText(refused)).toContain(
-      "Organismes concurrents ou en conflit d'intérêts : Nadia Bélanger, Gabriel Ouellet.",
+      "Organismes concurrents ou en conflit d'intérêts : Nadia Bélanger et Gabriel Ouellet.",
     );
   });
 

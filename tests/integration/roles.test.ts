@@ -174,20 +174,24 @@ describe.each(engines)("roles on $name", (engine) => {
       expect(removedMails.map((m) => [m.to, m.subject])).toEqual([
         [amelie.email, `${karim.name} ne coordonne plus « ${demo.title} »`],
       ]);
-      // Karim is told himself, with the program he no longer coordinates.
+      // Karim is told himself, with the program he no longer coordinates. A co-coordinator, he
+      // never had the account's role (creating programs): the notice does not say he lost it.
+      expect(karim.role).toBe("participant");
       const revokedMails = (await s.mail.list()).filter((m) => m.kind === "coordinatorRoleRevoked");
       expect(revokedMails.map((m) => [m.to, m.subject])).toEqual([
-        [karim.email, "Vous n'avez plus le rôle de coordination"],
+        [karim.email, "Vous ne coordonnez plus 1 programme"],
       ]);
       expect(revokedMails[0]!.text).toContain(
-        `Vous ne coordonnez plus 1 programme : ${demo.title}.`,
+        `vous a retiré de la coordination. Vous ne coordonnez plus 1 programme : « ${demo.title} ».`,
       );
+      expect(revokedMails[0]!.text).not.toContain("créer de programme");
       await s.store.update("programs", PROGRAM, { coordinatorIds: [admin.id] });
       await revokeCoordinator(s, admin, amelie.id);
       // Amélie coordinated no program any more: her notice says only that she cannot create one.
       const amelieRevoked = (await s.mail.list()).find(
         (m) => m.kind === "coordinatorRoleRevoked" && m.to === amelie.email,
       );
+      expect(amelieRevoked?.subject).toBe("Vous n'avez plus le rôle de coordination");
       expect(amelieRevoked?.text).toContain("vous ne pouvez plus créer de programme.");
       expect(amelieRevoked?.text).not.toContain("Vous ne coordonnez plus");
       expect((await getUserByEmail(s, "amelie@exemple.org"))!.role).toBe("participant");

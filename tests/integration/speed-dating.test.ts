@@ -406,7 +406,7 @@ describe("a live speed-dating event", () => {
     coordinator.cookies.set("maillage_lang", "en");
     const english = await pageText(await coordinator.post(`${PROGRAM}/events`, form));
     expect(english).toMatch(
-      /The session's start, [^<]+ \(Quebec time\), would already be over: choose a date and time to come\./,
+      /The session's start, [^<]+ \(Quebec time\), is already past: choose a date and time in the future\./,
     );
     coordinator.cookies.set("maillage_lang", "fr");
     let after = await stored();

@@ -181,6 +181,18 @@ describe("a number out of its bounds", () => {
   });
 });
 
+describe("a list with too many choices", () => {
+  it("says how many may be chosen, not a number to enter", () => {
+    const schema = z.object({ expertise: z.array(z.string()).max(2) });
+    const { data } = answer(
+      refuse(parseFormData(form({ expertise: ["a", "b", "c"] }), schema, { lists: ["expertise"] })),
+    );
+    const [error] = (data.error?.expertise ?? []) as FieldError[];
+    expect(translate("fr", error!.key, error!.params)).toBe("Choisissez au plus 2 éléments.");
+    expect(translate("en", error!.key, error!.params)).toBe("Choose at most 2 items.");
+  });
+});
+
 describe("replyWithError: every refusal of the domain mapped in one place", () => {
   const request = post({});
 

@@ -71,6 +71,7 @@ function simpleFormat(template: string, params?: MessageParams) {
 const PLURALS = [
   "nav.unread",
   "errors.chooseAtLeast",
+  "errors.chooseAtMost",
   "errors.tooSmall",
   "errors.tooBig",
   "errors.numberBetween",
@@ -104,6 +105,7 @@ const PLURALS = [
   "events.summary",
   "checkIns.intro",
   "notifications.checkInReminder.text",
+  "notifications.coordinatorRoleRevoked.subject",
   "notifications.coordinatorRoleRevoked.text",
   "groups.spaceIntro",
   "groups.hoursLeft",

@@ -3,13 +3,8 @@ import { Form } from "~/components/AppForm";
 import { reasonText } from "../../../core/data/reason-text";
 import type { TagOption } from "../../../core/data/tag-label";
 import { useT } from "~/utils/i18n-react";
+import { ROLES } from "../../../matching/roles";
 import type { FormationData, FormationRun, ReplacementsView } from "./types";
-
-const ROLE_GROUPS = [
-  ["mentor", "roles.mentors"],
-  ["mentee", "roles.mentees"],
-  ["peer", "roles.peers"],
-] as const;
 
 /**
  * The groups the solver proposed, each with its score and reasons, to approve, reject or change
@@ -101,13 +96,14 @@ export function ProposedGroups({
                   <div className="field">
                     <label htmlFor={`in-${g.id}`}>{t("formation.with")}</label>
                     <select id={`in-${g.id}`} name="inId">
-                      {/* By role: a mentor is replaced by a mentor, a mentee by a mentee. */}
-                      {ROLE_GROUPS.map(([role, label]) => {
+                      {/* Grouped by role, to find the mentor or mentee the group needs (the
+                          server's rules check refuses a change that breaks the group). */}
+                      {ROLES.map((role) => {
                         const candidates = people.filter(
                           (p) => p.role === role && !p.grouped && !g.memberIds.includes(p.id),
                         );
                         return candidates.length ? (
-                          <optgroup key={role} label={t(label)}>
+                          <optgroup key={role} label={t(`roles.${role}s`)}>
                             {candidates.map((p) => (
                               <option key={p.id} value={p.id}>
                                 {p.name}
