@@ -6,7 +6,7 @@
  * history and its note; the round switches exactly once.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { HttpClient, location, signedIn } from "../helpers/http";
+import { daysAhead, HttpClient, location, signedIn } from "../helpers/http";
 import { LiveClient, NoteReplica, type LiveState } from "../helpers/live";
 import { makeTempDir, removeDir, startServer, type TestServer } from "../helpers/server";
 import { startCluster, type PgCluster } from "../setup/pg-cluster";
@@ -61,7 +61,7 @@ describe("two server processes", () => {
     const coordinatorHttp = await signedIn(nodeB.url, "coordination@exemple.org");
     const created = await coordinatorHttp.post("/programs/prog-reemploi-2026/events", {
       title: "Séance sur deux serveurs",
-      startsAt: "2027-12-03T13:30",
+      startsAt: `${daysAhead()}T13:30`,
       rounds: "2",
       roundMinutes: "0.25",
       breakMinutes: "0",

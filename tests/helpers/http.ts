@@ -1,3 +1,13 @@
+import { addDays, quebecToday } from "../../core/utils/quebec-time";
+
+/**
+ * A Quebec calendar date `days` from today ("2027-01-14"): sessions and meeting series are
+ * scheduled only to come (the server's real clock), so tests pick dates relative to today.
+ */
+export function daysAhead(days = 30): string {
+  return addDays(quebecToday(), days);
+}
+
 /** A tiny browser-like HTTP client: keeps cookies, sends same-origin Origin headers on posts. */
 export class HttpClient {
   readonly cookies = new Map<string, string>();
@@ -98,7 +108,7 @@ export async function createPairEvent(base: string, title: string) {
   await http.signIn("coordination@exemple.org");
   const created = await http.post("/programs/prog-reemploi-2026/events", {
     title,
-    startsAt: "2027-12-03T13:30",
+    startsAt: `${daysAhead()}T13:30`,
     rounds: "2",
     roundMinutes: "5",
     breakMinutes: "2",

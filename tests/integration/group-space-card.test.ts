@@ -4,9 +4,10 @@
  * empty state, and its sections are a navigation of their own, outside the hour-bank card.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageText, signedIn } from "../helpers/http";
+import { daysAhead, pageText, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 import { formatDate } from "../../core/i18n";
+import { addDays, quebecInstant } from "../../core/utils/quebec-time";
 
 const GROUP = "/programs/prog-reemploi-2026/groups/grp-demo-chaine-froid";
 let server: TestServer;
@@ -62,13 +63,15 @@ describe("the group space", () => {
 
   it("shows the next meeting in Quebec time with its lead, or says none is planned", async () => {
     const mathieu = await as("mathieu@exemple.org");
+    // A series to come (a first date already past is refused): two weeks ahead, for seven weeks.
+    const firstDate = daysAhead(14);
     const planned = await mathieu.post(`${GROUP}/meetings`, {
       intent: "plan",
-      firstDate: "2027-01-12",
+      firstDate,
       time: "13:30",
       everyWeeks: "3",
       durationMinutes: "120",
-      until: "2027-03-01",
+      until: addDays(firstDate, 48),
       format: "in-person",
       place: "",
     });
@@ -76,8 +79,9 @@ describe("the group space", () => {
     let html = await page(await mathieu.get(GROUP));
     const card = () => /aria-labelledby="next-title">([\s\S]*?)<\/section>/.exec(html)![1]!;
     expect(card()).toContain("Prochaine rencontre");
-    // 13 h 30 in Quebec is 18:30 UTC in January.
-    const when = `${formatDate("fr", "2027-01-12T18:30:00.000Z", { dateStyle: "full" })}, de ${formatDate("fr", "2027-01-12T18:30:00.000Z", { timeStyle: "short" })} à ${formatDate("fr", "2027-01-12T20:30:00.000Z", { timeStyle: "short" })} (heure du Québec)`;
+    // The first meeting of the series, from 13 h 30 to 15 h 30 in Quebec.
+    const starts = quebecInstant(firstDate, "13:30");
+    const when = `${formatDate("fr", starts, { dateStyle: "full" })}, de 13\u00a0h\u00a030 à 15\u00a0h\u00a030 (heure du Québec)`;
     expect(card()).toContain(when);
     expect(card()).toMatch(/Animée par (Marc Tremblay|Benoît Girard|Mathieu Bélanger)/);
     const meetingLink = new RegExp(`href="${GROUP}/meetings/(mtg-[\\w-]+)"`).exec(card());

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageText, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
+import { addDays, quebecToday } from "../../core/utils/quebec-time";
 
 const GROUP = "/programs/prog-reemploi-2026/groups/grp-demo-chaine-froid";
 let server: TestServer;
@@ -149,15 +150,24 @@ describe("the demo group's hour bank", () => {
 });
 
 describe("the demo group's meetings and calendar feed", () => {
+  /**
+   * A series to come (a first date already past is refused) across the March change: the first
+   * 12 January at least a week ahead, every three weeks for 150 days (8 meetings, to mid-June).
+   */
+  const today = quebecToday();
+  const year = Number(today.slice(0, 4));
+  const FIRST = addDays(today, 7) <= `${year}-01-12` ? `${year}-01-12` : `${year + 1}-01-12`;
+  const UNTIL = addDays(FIRST, 150);
+
   it("plans a series, records a cancellation, and serves an ICS feed a standard parser reads back", async () => {
     const mathieu = await as("mathieu@exemple.org");
     const bad = await mathieu.post(`${GROUP}/meetings`, {
       intent: "plan",
-      firstDate: "2027-01-12",
+      firstDate: FIRST,
       time: "25:00",
       everyWeeks: "3",
       durationMinutes: "120",
-      until: "2027-01-01",
+      until: addDays(FIRST, -11),
     });
     expect(bad.status).toBe(400);
     const badHtml = await page(bad);
@@ -171,7 +181,7 @@ describe("the demo group's meetings and calendar feed", () => {
       time: "13:30",
       everyWeeks: "3",
       durationMinutes: "120",
-      until: "2027-06-11",
+      until: UNTIL,
     });
     expect(past.status).toBe(400);
     const pastHtml = await page(past);
@@ -187,11 +197,11 @@ describe("the demo group's meetings and calendar feed", () => {
 
     const planned = await mathieu.post(`${GROUP}/meetings`, {
       intent: "plan",
-      firstDate: "2027-01-12",
+      firstDate: FIRST,
       time: "13:30",
       everyWeeks: "3",
       durationMinutes: "120",
-      until: "2027-06-11",
+      until: UNTIL,
     });
     expect(planned.status).toBe(200);
     expect(await page(planned)).toContain("8 rencontres planifiées.");
@@ -230,9 +240,14 @@ describe("the demo group's meetings and calendar feed", () => {
     const calendar = new ICAL.Component(ICAL.parse(await download.text()));
     const events = calendar.getAllSubcomponents("vevent").map((e) => new ICAL.Event(e));
     expect(events).toHaveLength(10);
-    const starts = events.map((e) => e.startDate.toJSDate().toISOString()).sort();
-    expect(starts[1]).toBe("2027-01-12T18:30:00.000Z"); // 13 h 30 EST
-    expect(starts).toContain("2027-03-16T17:30:00.000Z"); // 13 h 30 EDT, after the change
+    // The new series (the demo's meetings aside): 13 h 30 EST first, 13 h 30 EDT from March.
+    const series = events
+      .filter((e) => !e.uid.startsWith("mtg-demo-"))
+      .map((e) => e.startDate.toJSDate().toISOString())
+      .sort();
+    expect(series).toHaveLength(8);
+    expect(series[0]).toBe(`${FIRST}T18:30:00.000Z`); // 13 h 30 EST
+    expect(series[3]).toBe(`${addDays(FIRST, 63)}T17:30:00.000Z`); // 13 h 30 EDT, after the change
     const cancelled = calendar
       .getAllSubcomponents("vevent")
       .filter(

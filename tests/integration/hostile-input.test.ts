@@ -8,7 +8,7 @@ import { readFile, readdir } from "node:fs/promises";
 import { join } from "node:path";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decode, HttpClient, location, pageText, signedIn } from "../helpers/http";
+import { daysAhead, decode, HttpClient, location, pageText, signedIn } from "../helpers/http";
 import { LiveClient } from "../helpers/live";
 import { outboxMessages } from "../helpers/store-snapshot";
 import { startServer, type TestServer } from "../helpers/server";
@@ -241,8 +241,8 @@ describe("hostile forms", () => {
   it("a speed-dating session's forms: scheduling one, changing it before it starts", async () => {
     const coordinator = await signedIn(server.url, "coordination@exemple.org");
     const valid = {
-      title: "Séance de février",
-      startsAt: "2027-02-04T13:30",
+      title: "Séance à venir",
+      startsAt: `${daysAhead()}T13:30`,
       rounds: "3",
       roundMinutes: "7",
       breakMinutes: "1",
@@ -862,7 +862,7 @@ describe("hostile socket events", () => {
     const people = ["louise", "marc", "amelie", "benoit"];
     const created = await coordinator.post(`${PROGRAM}/events`, {
       title: "Séance hostile",
-      startsAt: "2027-12-03T13:30",
+      startsAt: `${daysAhead()}T13:30`,
       rounds: "2",
       roundMinutes: "20",
       breakMinutes: "1",
@@ -971,7 +971,7 @@ describe("hostile socket events", () => {
     const coordinator = await signedIn(server.url, "coordination@exemple.org");
     const created = await coordinator.post(`${PROGRAM}/events`, {
       title: "Séance rapide",
-      startsAt: "2027-12-04T13:30",
+      startsAt: `${daysAhead(31)}T13:30`,
       rounds: "1",
       roundMinutes: "20",
       breakMinutes: "1",

@@ -6,28 +6,37 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { addDays, quebecToday } from "../../core/utils/quebec-time";
+import { formatDate } from "../../core/i18n";
+import { addDays, quebecToday, weekdayOf } from "../../core/utils/quebec-time";
 import { type HttpClient, location, pageText, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
 const GROUP = `${PROGRAM}/groups/grp-demo-chaine-froid`;
 
-/** 13:30 in Quebec: UTC−5 in January, UTC−4 in July. */
-const SEASONS = [
-  {
-    date: "2027-01-14",
-    shown: "jeudi 14 janvier 2027 à 13\u00a0h\u00a030",
-    utc: "2027-01-14T18:30:00.000Z",
-    ics: "DTSTART:20270114T183000Z",
-  },
-  {
-    date: "2027-07-15",
-    shown: "jeudi 15 juillet 2027 à 13\u00a0h\u00a030",
-    utc: "2027-07-15T17:30:00.000Z",
-    ics: "DTSTART:20270715T173000Z",
-  },
-];
+/**
+ * The first 14 January at least a week ahead (sessions and meetings are scheduled only to come),
+ * and 26 weeks later, mid-July: 13:30 in Quebec is UTC−5 in January, UTC−4 in July.
+ */
+const TODAY = quebecToday();
+const YEAR =
+  Number(TODAY.slice(0, 4)) + (addDays(TODAY, 7) <= `${TODAY.slice(0, 4)}-01-14` ? 0 : 1);
+const WINTER = `${YEAR}-01-14`;
+const SUMMER = addDays(WINTER, 26 * 7);
+/** Daylight time starts on the second Sunday of March (pure calendar arithmetic, no zone rules). */
+const MARCH_FIRST = `${YEAR}-03-01`;
+const DAYLIGHT_FROM = addDays(MARCH_FIRST, ((7 - weekdayOf(MARCH_FIRST)) % 7) + 7);
+
+function season(date: string, utcHour: string) {
+  const utc = `${date}T${utcHour}:30:00.000Z`;
+  return {
+    date,
+    shown: formatDate("fr", utc, { dateStyle: "full", timeStyle: "short" }),
+    utc,
+    ics: `DTSTART:${date.replace(/-/g, "")}T${utcHour}3000Z`,
+  };
+}
+const SEASONS = [season(WINTER, "18"), season(SUMMER, "17")];
 
 interface Stored {
   events: Array<{ id: string; startsAt: string }>;
@@ -60,6 +69,11 @@ describe.each(["UTC", "Asia/Tokyo"])("the server in TZ=%s", (zone) => {
     const proposed = /name="startsAt"[^>]*value="([^"]*)"/.exec(form)?.[1];
     todayAround(before, after, proposed, (day) => `${addDays(day, 7)}T13:30`);
 
+    // What the pages must show: the day in French, at 13 h 30 (non-breaking spaces) in both seasons.
+    expect(SEASONS.map((season) => season.shown)).toEqual([
+      expect.stringMatching(/^\p{L}+ 14 janvier \d{4} à 13\u00a0h\u00a030$/u),
+      expect.stringMatching(/^\p{L}+ 1[45] juillet \d{4} à 13\u00a0h\u00a030$/u),
+    ]);
     for (const season of SEASONS) {
       const created = await coordinator.post(`${PROGRAM}/events`, {
         title: `Speed dating du ${season.date}`,
@@ -102,7 +116,7 @@ describe.each(["UTC", "Asia/Tokyo"])("the server in TZ=%s", (zone) => {
 
   it("plans meetings at 13:30 Quebec time: pages, stored instants, the ICS file and feed", async () => {
     const benoit = await signedIn(server.url, "benoit@exemple.org");
-    // Every two weeks from 14 January to 15 July 2027: across the March change.
+    // Every two weeks from 14 January to mid-July: across the March change.
     const planned = await benoit.post(`${GROUP}/meetings`, {
       intent: "plan",
       firstDate: SEASONS[0]!.date,
@@ -144,10 +158,15 @@ describe.each(["UTC", "Asia/Tokyo"])("the server in TZ=%s", (zone) => {
     const feed = await (await fetch(new URL(feedPath!, server.url))).text();
     for (const ics of [file, feed]) {
       for (const season of SEASONS) expect(ics).toContain(season.ics);
-      // All the series is at 13:30 in Quebec: 18:30 UTC before 14 March, 17:30 UTC from it.
-      const starts = [...ics.matchAll(/DTSTART:2027(\d{4})T(\d{4})00Z/g)].map((m) => m.slice(1));
+      // All the series is at 13:30 in Quebec: 18:30 UTC before the March change, 17:30 UTC from it.
+      const starts = [
+        ...ics.matchAll(new RegExp(`DTSTART:${YEAR}(\\d{2})(\\d{2})T(\\d{4})00Z`, "g")),
+      ];
       expect(starts.length).toBeGreaterThanOrEqual(14);
-      for (const [day, time] of starts) expect(time, day).toBe(day! < "0314" ? "1830" : "1730");
+      for (const [, month, day, time] of starts) {
+        const date = `${YEAR}-${month}-${day}`;
+        expect(time, date).toBe(date < DAYLIGHT_FROM ? "1830" : "1730");
+      }
     }
   });
 

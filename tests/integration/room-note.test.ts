@@ -9,7 +9,7 @@ import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { NOTE_MAX_LENGTH, NOTE_MESSAGE_MAX_BYTES, NOTE_TEXT_NAME } from "../../core/data/room-note";
-import { createPairEvent, location, signedIn } from "../helpers/http";
+import { createPairEvent, daysAhead, location, signedIn } from "../helpers/http";
 import { LiveClient, NoteReplica } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
 
@@ -182,7 +182,7 @@ describe("the shared note of a room", () => {
     const coordinatorHttp = await signedIn(server.url, "coordination@exemple.org");
     const created = await coordinatorHttp.post("/programs/prog-reemploi-2026/events", {
       title: "Note d'un tour",
-      startsAt: "2027-12-03T13:30",
+      startsAt: `${daysAhead()}T13:30`,
       rounds: "2",
       roundMinutes: "5",
       breakMinutes: "0",

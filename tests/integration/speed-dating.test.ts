@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { decode, HttpClient, location, pageText } from "../helpers/http";
+import { daysAhead, decode, HttpClient, location, pageText } from "../helpers/http";
 import { outboxMessages, storeSnapshot } from "../helpers/store-snapshot";
-import { addDays, quebecToday } from "../../core/utils/quebec-time";
+import { addDays, quebecInstant, quebecToday } from "../../core/utils/quebec-time";
 import { LiveClient, NoteReplica, type LiveState } from "../helpers/live";
 import { startServer, type TestServer } from "../helpers/server";
 
@@ -17,6 +17,10 @@ const REGION: Record<string, string> = {
   david: "08",
   thomas: "11",
 };
+
+/** The day sessions are scheduled on, a month ahead, and the day one is moved to. */
+const DAY = daysAhead(30);
+const NEXT_DAY = addDays(DAY, 1);
 
 let server: TestServer;
 let clients: LiveClient[] = [];
@@ -37,7 +41,7 @@ async function createEvent(base: string, overrides: Record<string, string | stri
   await coordinator.signIn("coordination@exemple.org");
   const response = await coordinator.post(`${PROGRAM}/events`, {
     title: "Séance d'essai",
-    startsAt: "2027-12-03T13:30",
+    startsAt: `${DAY}T13:30`,
     rounds: "3",
     roundMinutes: "7",
     breakMinutes: "1",
@@ -285,12 +289,12 @@ describe("a live speed-dating event", () => {
     expect(await pageText(await marc.http.get(eventPage))).not.toContain("Modifier la séance");
     expect((await marc.http.get(`${eventPage}/edit`)).status).toBe(403);
     const form = await pageText(await coordinator.http.get(`${eventPage}/edit`));
-    expect(form).toContain('value="2027-12-03T13:30"');
+    expect(form).toContain(`value="${DAY}T13:30"`);
 
     // A new time, and Thomas added.
     const settings = {
       title: "Séance d'essai",
-      startsAt: "2027-12-04T15:00",
+      startsAt: `${NEXT_DAY}T15:00`,
       rounds: "3",
       roundMinutes: "7",
       breakMinutes: "1",
@@ -325,7 +329,7 @@ describe("a live speed-dating event", () => {
     expect(await messages()).toHaveLength(before + told.length);
 
     // The live page follows at once: the new time, the console lists Thomas, who may come in.
-    const moved = new Date("2027-12-04T20:00:00Z").getTime(); // 15 h 00 in Quebec (EST)
+    const moved = quebecInstant(NEXT_DAY, "15:00").getTime(); // 15 h 00 in Quebec
     await coordinator.waitForState(
       (state) =>
         (state.console?.invited.some((p) => p.id === "p-thomas") ?? false) &&
