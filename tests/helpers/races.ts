@@ -13,7 +13,7 @@
  */
 import { expect } from "vitest";
 import { checkInvariants, type InvariantName } from "../../core/models/invariants";
-import { translate, type MessageKey, type MessageParams } from "../../core/i18n";
+import { formatList, translate, type MessageKey, type MessageParams } from "../../core/i18n";
 import type { StoreDocument } from "../../core/store/schema";
 import {
   FACTORY_PASSWORD,
@@ -61,12 +61,15 @@ export const fr = (key: MessageKey, params?: MessageParams) => translate("fr", k
 /** The French message up to its first parameter (for messages naming people in varying order). */
 export const frStart = (key: MessageKey) => fr(key).split("{")[0]!;
 
-/** Names as the group rules list them: ordered by participant id, as the engine sorts them. */
+/**
+ * Names as the group rules list them: ordered by participant id, as the engine sorts them, joined
+ * as French does ("A et B").
+ */
 export const names = (...people: Person[]) =>
-  [...people]
-    .sort((a, b) => a.participantId.localeCompare(b.participantId))
-    .map((p) => p.name)
-    .join(", ");
+  formatList(
+    "fr",
+    [...people].sort((a, b) => a.participantId.localeCompare(b.participantId)).map((p) => p.name),
+  );
 
 /** A running scenario's access to the target: signed-in people, sockets, the stored data. */
 export class Race {

@@ -66,7 +66,7 @@ describe("proximity rule: one region, three MRCs, no conflict of interest", () =
       second: "px-maude",
     });
     expect(await pageText(twoRegions)).toContain(
-      "Régions administratives différentes, alors que les trois membres doivent être d'une même région : Annie Roy, Maude Fortin.",
+      "Régions administratives différentes, alors que les trois membres doivent être d'une même région : Annie Roy et Maude Fortin.",
     );
     // Annie declared a conflict of interest with Gabriel's organization.
     const conflict = await annie.post(`${PROGRAM}/groups`, {
