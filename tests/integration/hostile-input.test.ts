@@ -320,6 +320,10 @@ describe("hostile forms", () => {
       const told =
         "Cette action n'est pas proposée sur cette page. Rechargez la page, puis réessayez.";
       if (!text.includes(told)) silent.push(path);
+      // The main form keeps showing its own values, not the forged request's (none).
+      const kept = { [`${PROGRAM}/settings`]: "title", "/account": "name" }[path];
+      if (kept)
+        expect(text, path).toMatch(new RegExp(`<input[^>]*name="${kept}"[^>]*value="[^"]+"`));
     }
     // Every page says so (listed together, so a failure names every page that stays silent).
     expect(silent).toEqual([]);
