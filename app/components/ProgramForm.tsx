@@ -1,7 +1,8 @@
-import { useNavigation } from "@remix-run/react";
+import { useActionData, useNavigation } from "@remix-run/react";
 import { REGION_RULES } from "../../matching/compatibility";
 import { MEETING_LEAD_SETTINGS } from "../../core/data/vocabulary";
 import { Form } from "~/components/AppForm";
+import { answerExcept } from "~/utils/form-answers";
 import { formProps, useAppForm } from "~/utils/forms";
 import { useT } from "~/utils/i18n-react";
 import { Choice } from "./Choice";
@@ -57,17 +58,25 @@ function shownValues(values: ProgramFormValues): Record<string, string> {
 export function ProgramForm({
   values,
   submitLabel,
+  others,
 }: {
   values: ProgramFormValues;
   submitLabel: string;
+  /**
+   * On a page with other forms (settings), their intents: this form, the page's main one, shows
+   * every other reply, a refusal no form claims (an unknown action) included.
+   */
+  others?: readonly string[];
 }) {
   const { t } = useT();
   const navigation = useNavigation();
   const shown = shownValues(values);
-  const [form, fields] = useAppForm<Record<string, string>>({
-    intent: "program",
-    defaultValue: shown,
-  });
+  const answer = useActionData();
+  const [form, fields] = useAppForm<Record<string, string>>(
+    others
+      ? { lastResult: answerExcept(answer, others), defaultValue: shown }
+      : { intent: "program", defaultValue: shown },
+  );
   const error = (name: string) => fields[name]?.errors?.[0];
   const text = (name: string) => fields[name]?.defaultValue ?? "";
   return (

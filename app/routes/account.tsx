@@ -25,6 +25,7 @@ import {
   type AccountPasswordForm,
 } from "../../core/schemas/account";
 import { replyWithError } from "~/utils/errors.server";
+import { answerExcept } from "~/utils/form-answers";
 import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
@@ -151,9 +152,11 @@ function SubmitButton({ intent, label }: { intent: string; label: string }) {
 
 function DetailsForm({ name, locale }: { name: string; locale: string }) {
   const { t } = useT();
+  // The page's main form: it also shows a refusal no form claims (an action this page does not
+  // have, from a page left open across a deploy, say).
   const [form, fields] = useAppForm<AccountDetailsForm>({
     id: "account-details",
-    intent: "details",
+    lastResult: answerExcept(useActionData(), ["email", "password", "notices"]),
     defaultValue: { name, locale: locale as AccountDetailsForm["locale"] },
   });
   const localeError = fields.locale.errors?.[0];

@@ -15,6 +15,7 @@ import {
 import { coordinationSchema, type CoordinationTimeForm } from "../../core/schemas/coordination";
 import { quebecToday } from "../../core/utils/quebec-time";
 import { replyWithError } from "~/utils/errors.server";
+import { answerExcept } from "~/utils/form-answers";
 import { formProps, intentOf, isReply, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
@@ -82,8 +83,9 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Coordination() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  // The page's main form: it also shows a refusal no form claims (an unknown action).
   const [form, fields] = useAppForm<CoordinationTimeForm>({
-    intent: "time",
+    lastResult: answerExcept(result, ["remove", "compensation"]),
     defaultValue: { date: data.today, hours: "1", task: "follow-up" },
   });
   const navigation = useNavigation();

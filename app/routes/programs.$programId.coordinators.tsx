@@ -17,6 +17,7 @@ import {
   type WithdrawInvitationForm,
 } from "../../core/schemas/roles";
 import { replyWithError } from "~/utils/errors.server";
+import { answerExcept } from "~/utils/form-answers";
 import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
@@ -77,7 +78,8 @@ export default function Coordinators() {
   const result = useActionData<typeof action>();
   const [inviteForm, inviteFields] = useAppForm<CoCoordinatorInviteForm>({
     id: "invite-co-coordinator",
-    intent: "invite",
+    // The page's main form: it also shows a refusal no form claims (an unknown action).
+    lastResult: answerExcept(result, ["withdraw", "step-down"]),
   });
   const [withdrawForm, withdrawFields] = useAppForm<WithdrawInvitationForm>({
     id: "withdraw-invitation",

@@ -19,6 +19,7 @@ import {
 import { activeGroups, memberNames } from "../../core/models/group.server";
 import { evaluationsPageSchema } from "../../core/schemas/evaluation";
 import { replyWithError } from "~/utils/errors.server";
+import { answerExcept } from "~/utils/form-answers";
 import { formProps, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
@@ -152,7 +153,10 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Evaluations() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [scheduleForm, schedule] = useAppForm<Record<string, string>>({ intent: "schedule" });
+  // The page's main form: it also shows a refusal no form claims (an unknown action).
+  const [scheduleForm, schedule] = useAppForm<Record<string, string>>({
+    lastResult: answerExcept(result, ["observe", "remind"]),
+  });
   const [observeForm, observe] = useAppForm<Record<string, string>>({ intent: "observe" });
   const [remindForm] = useAppForm<Record<string, string>>({ intent: "remind" });
   const navigation = useNavigation();

@@ -15,6 +15,7 @@ import { memberNames } from "../../core/models/group.server";
 import { interviewPageSchema } from "../../core/schemas/interview";
 import { quebecDateTime, quebecInstant } from "../../core/utils/quebec-time";
 import { replyWithError } from "~/utils/errors.server";
+import { answerExcept } from "~/utils/form-answers";
 import { formProps, intentOf, isReply, useAppForm } from "~/utils/forms";
 import { parseSubmission, refuse } from "~/utils/forms.server";
 import { useT } from "~/utils/i18n-react";
@@ -105,7 +106,11 @@ export default function InterviewPage() {
   const result = useActionData<typeof action>();
   const [scheduleForm, schedule] = useAppForm<Record<string, string>>({ intent: "schedule" });
   const [recordForm, record] = useAppForm<Record<string, string>>({ intent: "record" });
-  const [validateForm] = useAppForm<Record<string, string>>({ intent: "validate" });
+  // The form whose errors show at the top of the page for everyone: it also shows a refusal no
+  // form claims (an unknown action).
+  const [validateForm] = useAppForm<Record<string, string>>({
+    lastResult: answerExcept(result, ["schedule", "record", "correct"]),
+  });
   const [correctForm, correct] = useAppForm<Record<string, string>>({ intent: "correct" });
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";

@@ -99,7 +99,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
 export default function Interviews() {
   const data = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const [form, fields] = useAppForm<Record<string, string>>({ intent: "schedule" });
+  // The page's only form: it also shows a refusal of an action the page does not have.
+  const [form, fields] = useAppForm<Record<string, string>>();
   const navigation = useNavigation();
   const { t, date } = useT();
   const when = (startsAt: string) => date(startsAt, { dateStyle: "long", timeStyle: "short" });
@@ -181,10 +182,11 @@ export default function Interviews() {
 
       <section className="panel" aria-labelledby="schedule-title">
         <h2 id="schedule-title">{t("interviews.scheduleTitle")}</h2>
+        {/* Shown even with no one left to schedule: a refusal may come from a page left open. */}
+        <FormErrorSummary form={form} />
         {data.unplanned.length > 0 ? (
           <>
             <p className="field-hint">{t("interviews.scheduleHint")}</p>
-            <FormErrorSummary form={form} />
             <Form method="post" {...formProps(form)} className="stack">
               <input type="hidden" name="intent" value="schedule" />
               <Choice

@@ -96,14 +96,30 @@ export default function ProgramSettings() {
 
       <RetentionNotice retention={retention} />
 
-      <ProgramForm values={program} submitLabel={t("programForm.save")} />
+      <ProgramForm
+        values={program}
+        submitLabel={t("programForm.save")}
+        others={["tag-add", "tag-rename", "tag-remove", "delete"]}
+      />
 
       <section className="panel" aria-labelledby="taxonomy">
         <h2 id="taxonomy">{t("taxonomy.title")}</h2>
         <p>{t("taxonomy.intro")}</p>
         <ul className="tag-editor">
           {program.taxonomy.map((tag) => {
-            const error = tagReply?.error?.[`tag.${tag.id}`]?.[0];
+            // The refused row: its error (a name another subject has, say) and what was typed.
+            const refused = tagReply?.initialValue?.tagId === tag.id ? tagReply : undefined;
+            const error =
+              tagReply?.error?.[`tag.${tag.id}`]?.[0] ??
+              refused?.error?.label?.[0] ??
+              refused?.error?.labelEn?.[0];
+            const typed = (name: string, stored: string) => {
+              const value = refused?.initialValue?.[name];
+              return typeof value === "string" ? value : stored;
+            };
+            const invalid = error
+              ? { "aria-invalid": true, "aria-describedby": `tag-${tag.id}-error` }
+              : {};
             return (
               <li key={tag.id}>
                 <Form method="post" className="inline-form">
@@ -112,8 +128,9 @@ export default function ProgramSettings() {
                     <span className="visually-hidden">{t("taxonomy.labelFr")}</span>
                     <input
                       name="label"
-                      defaultValue={tag.label}
+                      defaultValue={typed("label", tag.label)}
                       required
+                      {...invalid}
                       aria-label={`${t("taxonomy.labelFr")}${t("common.colon")} ${tag.label}`}
                     />
                   </label>
@@ -121,8 +138,9 @@ export default function ProgramSettings() {
                     <span className="visually-hidden">{t("taxonomy.labelEn")}</span>
                     <input
                       name="labelEn"
-                      defaultValue={tag.labelEn}
+                      defaultValue={typed("labelEn", tag.labelEn)}
                       lang="en"
+                      {...invalid}
                       aria-label={`${t("taxonomy.labelEn")}${t("common.colon")} ${tag.label}`}
                     />
                   </label>

@@ -11,7 +11,7 @@ import { data } from "@remix-run/node";
 import { z } from "zod";
 import { MAX_FORM_BYTES, readFormDataWithin } from "../../core/utils/forms";
 import { issueMessage, type FieldError } from "../../core/schemas/forms";
-import type { FormErrors, Reply } from "./forms";
+import { UNKNOWN_ACTION_KEY, type FormErrors, type Reply } from "./forms";
 import { SUBMISSION_FIELD } from "./submission";
 
 export type { FormErrors, Reply } from "./forms";
@@ -118,7 +118,7 @@ function hiddenFields(payload: Record<string, unknown>): string[] {
   ];
 }
 
-const UNKNOWN_ACTION: FieldError = { key: "errors.unknownAction" };
+const UNKNOWN_ACTION: FieldError = { key: UNKNOWN_ACTION_KEY };
 
 export interface Refusal {
   /** A message about the whole form (shown at its top). */

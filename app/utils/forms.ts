@@ -43,6 +43,18 @@ const SETTLED: Reply = { status: "success" };
  */
 export const NOT_A_REPLY = Object.freeze({});
 
+/** The form-level error of an action the page does not have (`refuse`, forms.server.ts). */
+export const UNKNOWN_ACTION_KEY = "errors.unknownAction";
+
+/**
+ * A refusal of an action the page does not have, as the main form shows it: its message, without
+ * the values sent (another form's, or none), so the form keeps showing its own (`defaultValue`).
+ */
+function withOwnValues(reply: Reply): Reply {
+  const unknown = reply.error?.[""]?.some((e) => e.key === UNKNOWN_ACTION_KEY);
+  return unknown ? { status: reply.status, error: reply.error } : reply;
+}
+
 export interface AppFormOptions<Schema extends Record<string, unknown>> {
   /** The form's intent, on a page with several forms: only a reply to this intent is shown. */
   intent?: string;
@@ -80,7 +92,7 @@ export function useAppForm<Schema extends Record<string, unknown>>(
     if (isReply(answer) && (intent === undefined || intentOf(answer) === intent)) {
       const wanted: Record<string, string> = match ? JSON.parse(match) : {};
       const mine = Object.entries(wanted).every(([k, v]) => answer.initialValue?.[k] === v);
-      if (mine) return answer;
+      if (mine) return withOwnValues(answer);
     }
     return { ...SETTLED };
   }, [answer, intent, match]);

@@ -297,6 +297,69 @@ describe("hostile forms", () => {
     );
   });
 
+  it("a forged or outdated action is refused at the top of a form on every page with several intents", async () => {
+    const coordinator = await signedIn(server.url, "coordination@exemple.org");
+    const benoit = await signedIn(server.url, "benoit@exemple.org");
+    const pages: Array<[HttpClient, string]> = [
+      [coordinator, `${PROGRAM}/settings`],
+      [coordinator, "/account"],
+      [coordinator, `${PROGRAM}/coordinators`],
+      [coordinator, `${PROGRAM}/evaluations`],
+      [coordinator, `${PROGRAM}/interviews/itw-demo-benoit`],
+      // The participant interviewed sees other forms than the coordinator.
+      [benoit, `${PROGRAM}/interviews/itw-demo-benoit`],
+      [coordinator, `${PROGRAM}/coordination`],
+      [coordinator, `${PROGRAM}/interviews`],
+      [coordinator, `${PROGRAM}/report`],
+    ];
+    const silent: string[] = [];
+    for (const [client, path] of pages) {
+      const forged = await client.post(path, { intent: "archive" });
+      expect(forged.status, path).toBe(400);
+      const text = decode(await forged.text());
+      const told =
+        "Cette action n'est pas proposée sur cette page. Rechargez la page, puis réessayez.";
+      if (!text.includes(told)) silent.push(path);
+      // The main form keeps showing its own values, not the forged request's (none).
+      const kept = { [`${PROGRAM}/settings`]: "title", "/account": "name" }[path];
+      if (kept)
+        expect(text, path).toMatch(new RegExp(`<input[^>]*name="${kept}"[^>]*value="[^"]+"`));
+    }
+    // Every page says so (listed together, so a failure names every page that stays silent).
+    expect(silent).toEqual([]);
+  });
+
+  it("a subject renamed to another's name is refused on its row, with what was typed kept", async () => {
+    const coordinator = await signedIn(server.url, "coordination@exemple.org");
+    const refused = await coordinator.post(`${PROGRAM}/settings`, {
+      intent: "tag-rename",
+      tagId: "entreposage",
+      label: "transport",
+      labelEn: "Cold storage typed",
+    });
+    expect(refused.status).toBe(400);
+    const page = decode(await refused.text());
+    const row = page.slice(page.indexOf('value="entreposage"'));
+    const rowInputs = row.slice(0, row.indexOf("</li>"));
+    const input = (name: string) => new RegExp(`<input name="${name}"[^>]*>`).exec(rowInputs)?.[0];
+    for (const [name, typed] of [
+      ["label", "transport"],
+      ["labelEn", "Cold storage typed"],
+    ] as const) {
+      expect(input(name)).toContain(`value="${typed}"`);
+      expect(input(name)).toContain('aria-invalid="true"');
+      expect(input(name)).toContain('aria-describedby="tag-entreposage-error"');
+    }
+    expect(rowInputs).toContain('id="tag-entreposage-error"');
+    // The other rows keep their stored names and are not marked.
+    expect(page.match(/aria-invalid="true"/g)).toHaveLength(2);
+    const stored = JSON.parse(await storeText()) as {
+      programs: Array<{ id: string; taxonomy: Array<{ id: string; label: string }> }>;
+    };
+    const taxonomy = stored.programs.find((p) => p.id === PROGRAM_ID)!.taxonomy;
+    expect(taxonomy.find((t) => t.id === "entreposage")?.label).not.toBe("transport");
+  });
+
   it("the forgotten-password, reset and account forms refuse or store inert text", async () => {
     await hostilePosts({
       client: new HttpClient(server.url),

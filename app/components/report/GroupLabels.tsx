@@ -20,11 +20,12 @@ export function GroupLabels({
 }) {
   const { t } = useT();
   const navigation = useNavigation();
-  // The forms share one answer: the refused one is the group it names.
-  const [form, fields] = useAppForm<{ groupId: string; label: string }>({ intent: "label" });
+  // The forms share one answer: the refused one is the group it names. The page's only forms:
+  // they also show a refusal of an action the page does not have (no intent given).
+  const [form, fields] = useAppForm<{ groupId: string; label: string }>();
   const refused = form.status === "error" ? fields.groupId.defaultValue : undefined;
   return (
-    <details className="panel report-labels" open={Boolean(refused || saved)}>
+    <details className="panel report-labels" open={form.status === "error" || Boolean(saved)}>
       <summary>{t("report.labels.title")}</summary>
       <p className="muted">{t("report.labels.intro")}</p>
       <FormErrorSummary form={form} />
