@@ -93,5 +93,5 @@ export function wantsNotice(preferences: NoticePreferences | undefined, kind: Ma
   return !preferences?.off.includes(category);
 }
 
-/** The anchor of the preferences on the account page; every e-mail links to it. */
-export const NOTICE_PREFERENCES_PATH = "/account#notices";
+/** Where every e-mail links for the notice choices: /account#notices, through the sign-in. */
+export const NOTICE_PREFERENCES_PATH = "/account/notices";

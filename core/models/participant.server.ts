@@ -42,7 +42,7 @@ export async function listParticipantRows(
 
 const roleOrder = { mentor: 0, peer: 1, mentee: 2 } as const;
 
-type UserLike = { name: string; email: string };
+type UserLike = { name: string; email: string; erasedAt?: string };
 
 /** Mentors, peers, then mentees, each by name: only the sort keys are looked up. */
 function sortedRows(
@@ -65,7 +65,8 @@ function toRow(
   return {
     id: p.id,
     name,
-    email: user?.email ?? "",
+    // An erased account's address is a placeholder no one can write to: not shown.
+    email: user && !user.erasedAt ? user.email : "",
     role: p.role,
     organization: org?.name ?? "?",
     region: org?.region ?? "",

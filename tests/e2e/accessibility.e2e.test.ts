@@ -363,6 +363,7 @@ describe(
       for (const path of [
         `${PILOT}/report`,
         `${PROGRAM}/applications`,
+        `${PROGRAM}/applications/app-sept-iles`,
         `${PROGRAM}/evaluations`,
         `${PROGRAM}/coordination`,
         `${PROGRAM}/coordinators`,

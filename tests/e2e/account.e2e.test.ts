@@ -140,7 +140,7 @@ describe.sequential("a participant's account, step by step", () => {
 
   it("turns reminders off from the link every e-mail carries, and the choice stays after reload", async () => {
     // Every e-mail ends with the link to the preferences: the last one received leads there.
-    const footer = /https?:\/\/\S+\/account#notices/.exec(
+    const footer = /https?:\/\/\S+\/account\/notices/.exec(
       (await lastMail(person.email, "emailChangeConfirm")).text,
     )?.[0];
     expect(footer).toBeTruthy();

@@ -293,6 +293,10 @@ describe("a person's own data", () => {
       for (const [path, text] of pages) expect(mentions(text), `${who} ${path}`).toEqual([]);
     }
     expect(crawled).toBeGreaterThan(40);
+    // The coordinator's list of participants keeps the row, without the placeholder address.
+    const overview = await (await coordinator.get(PROGRAM)).text();
+    expect(overview).toContain("Personne supprimée");
+    expect(overview).not.toContain("@maillage.invalid");
     for (const table of TABLES) {
       const csv = await (await coordinator.get(`${PROGRAM}/report.csv?table=${table}`)).text();
       expect(mentions(csv), table).toEqual([]);

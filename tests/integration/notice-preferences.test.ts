@@ -5,7 +5,7 @@
  * to the preferences, in the recipient's language.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { decode, location, signedIn } from "../helpers/http";
+import { decode, HttpClient, location, signedIn } from "../helpers/http";
 import { startServer, type TestServer } from "../helpers/server";
 import { storeSnapshot } from "../helpers/store-snapshot";
 import { testServices, type TestServices } from "../helpers/services";
@@ -26,6 +26,13 @@ describe("notice preferences on the account page", () => {
   });
   afterAll(async () => {
     await server?.stop();
+  });
+
+  it("the e-mails' link leads to the choices, through the sign-in when signed out", async () => {
+    const anonymous = await new HttpClient(server.url).get("/account/notices");
+    expect(location(anonymous)).toBe("/login?redirectTo=%2Faccount%2Fnotices");
+    const client = await signedIn(server.url, "mathieu@exemple.org");
+    expect(location(await client.get("/account/notices"))).toBe("/account#notices");
   });
 
   it("a participant turns reminders off, and the page shows it after reload", async () => {
@@ -118,7 +125,7 @@ describe("the mailer applies the preferences", () => {
     const all = await s.mail.list();
     expect(all.length).toBeGreaterThan(1);
     for (const message of all)
-      expect(message.text).toContain("https://maillage.exemple.org/account#notices");
+      expect(message.text).toContain("https://maillage.exemple.org/account/notices");
     const english = all.find((m) => m.to === others[0]!.email)!;
     expect(english.text).toContain("To choose which e-mails you receive from Maillage:");
     expect(reset[0]!.text).toContain("Pour choisir les courriels que vous recevez de Maillage :");

@@ -56,7 +56,7 @@ describe.each(engines)("notice preferences on $name", (engine) => {
     ]);
     const outbox = await services.mail.list();
     expect(outbox.map((m) => m.kind).sort()).toEqual(["eventAnnouncement", "passwordChanged"]);
-    expect(outbox.every((m) => m.text.endsWith("/account#notices"))).toBe(true);
+    expect(outbox.every((m) => m.text.endsWith("/account/notices"))).toBe(true);
     // A preference changed in the same transaction as the message counts at once.
     await services.store.transaction(async () => {
       await updateNoticePreferences(services, user.id, []);

@@ -109,6 +109,10 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   /** One's own data (#21): no parameter, so nobody reaches another person's. */
   "routes/account.data[.]tar[.]gz": { get: signedIn },
   "routes/account_.delete": { get: signedIn, post: asAction(signedIn) },
+  /** The e-mails' link to one's notice choices: through the sign-in, then to /account#notices. */
+  "routes/account_.notices": {
+    get: answers("login", "home", "home", "home", "home", "home", "home"),
+  },
   "routes/programs.new": { get: coordinators, post: asAction(coordinators) },
   "routes/apply.$programId": { get: everyone, post: asAction(everyone) },
   "routes/application.$token": { get: everyone },
