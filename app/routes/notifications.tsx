@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { MessageKey } from "../../core/i18n";
+import { noticeParams } from "../../core/i18n/notice-params";
 import { listNotifications, markNotificationsRead } from "../../core/models/notification.server";
 import { useT } from "~/utils/i18n-react";
 import { titleMeta } from "~/utils/meta";
@@ -28,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 
 export default function Notifications() {
   const { notices } = useLoaderData<typeof loader>();
-  const { t, date } = useT();
+  const { t, date, locale } = useT();
   return (
     <section className="narrow-wide">
       <h1>{t("notificationsPage.title")}</h1>
@@ -37,7 +38,9 @@ export default function Notifications() {
         {notices.map((n) => (
           <li key={n.id} className={n.unread ? "card card--self" : "card"}>
             <p>
-              <strong>{t(`notifications.${n.kind}.subject` as MessageKey, n.params)}</strong>
+              <strong>
+                {t(`notifications.${n.kind}.subject` as MessageKey, noticeParams(locale, n.params))}
+              </strong>
             </p>
             <p className="muted small">
               {date(n.createdAt, { dateStyle: "medium", timeStyle: "short" })}

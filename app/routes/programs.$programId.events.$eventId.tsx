@@ -50,6 +50,9 @@ export default function LiveEventPage() {
   const { view, connection, error, emit, serverNow } = live;
   const revalidator = useRevalidator();
   const ended = view?.event.status === "ended";
+  // The live view's matches follow every rating (the person's own or the other's); the page's
+  // until the socket answers.
+  const matches = ended && view ? view.matches : data.matches;
   useEffect(() => {
     if (ended && data.status !== "ended") revalidator.revalidate();
   }, [ended, data.status, revalidator]);
@@ -113,9 +116,9 @@ export default function LiveEventPage() {
       {data.status === "ended" && data.participantId ? (
         <section className="panel" aria-labelledby="matches-title">
           <h2 id="matches-title">{t("live.matchesTitle")}</h2>
-          {data.matches.length === 0 ? <p>{t("live.noMatches")}</p> : null}
+          {matches.length === 0 ? <p>{t("live.noMatches")}</p> : null}
           <ul>
-            {data.matches.map((m) => (
+            {matches.map((m) => (
               <li key={m.id}>
                 <strong>{m.name}</strong> ({m.organization}) — {t(`live.matchLevels.${m.level}`)}
               </li>

@@ -90,6 +90,16 @@ export interface EventView {
     note: string;
   }>;
   console: ConsoleView | null;
+  /** This person's own mutual matches, once the event ended (nobody else's, ever). */
+  matches: MatchView[];
+}
+
+/** A mutual match as its person sees it: the other person and the level of the match. */
+export interface MatchView {
+  id: string;
+  name: string;
+  organization: string;
+  level: "yes" | "maybe";
 }
 
 /** Binary data: the server sends a Uint8Array, the browser receives an ArrayBuffer. */
@@ -147,6 +157,11 @@ export type AnswerOf<E extends ClientEvent> =
 export interface ServerToClientEvents {
   "event:state": (view: EventView) => void;
   "console:state": (view: ConsoleView) => void;
+  /**
+   * A rating changed this person's mutual matches (sent on their own channel `evt:<id>:p:<them>`,
+   * to the rater and to the person rated).
+   */
+  "event:matches": (update: { eventId: string; matches: MatchView[] }) => void;
   "chat:message": (message: ChatMessage) => void;
   "note:changed": (change: NoteChange) => void;
   "codev:state": (view: CodevView) => void;

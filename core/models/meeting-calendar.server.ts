@@ -4,7 +4,6 @@
  */
 import { createEvents, type EventAttributes } from "ics";
 import { hashToken, newToken } from "../security/tokens";
-import { formatDate } from "../i18n";
 import { notify } from "./notification.server";
 import type { Services } from "../services";
 import { meetingMembers, type Meeting } from "./meeting.server";
@@ -39,10 +38,8 @@ export async function sendMeetingReminders(s: Services, withinHours: number, now
           programId: group.programId,
           kind: "meetingReminder",
           params: {
-            date: formatDate(user.locale, meeting.startsAt, {
-              dateStyle: "full",
-              timeStyle: "short",
-            }),
+            // An instant: written in the reader's language when read (core/i18n/notice-params.ts).
+            date: meeting.startsAt,
             facilitator: facilitatorUser ? facilitatorUser.name : "—",
             agenda: meeting.agenda || "—",
             place: meeting.place || "—",

@@ -2,6 +2,7 @@
 import { newId } from "../store";
 import type { EntityOf } from "../store";
 import { translate, type MessageKey } from "../i18n";
+import { noticeParams } from "../i18n/notice-params";
 import { newestFirst } from "../utils/order";
 import type { Services } from "../services";
 import type { MailAttachment } from "../mail";
@@ -40,6 +41,10 @@ export async function notify(
     userId: string;
     programId?: string;
     kind: NotificationKind;
+    /**
+     * Raw values: an instant as its ISO string in a param named `date` or `…At`, written in the
+     * reader's language when the notice is shown or sent (core/i18n/notice-params.ts).
+     */
     params: Record<string, string | number>;
     link: string;
     /** Files the e-mail carries (a calendar entry); the in-app notice has the link. */
@@ -58,16 +63,14 @@ export async function notify(
     link: input.link,
     createdAt: s.clock.now().toISOString(),
   });
+  // The e-mail is written now, in the recipient's language of the moment.
+  const params = noticeParams(user.locale, input.params);
   const message = {
     to: user.email,
     kind: input.kind,
     programId: input.programId,
-    subject: translate(
-      user.locale,
-      `notifications.${input.kind}.subject` as MessageKey,
-      input.params,
-    ),
-    text: `${translate(user.locale, `notifications.${input.kind}.text` as MessageKey, input.params)}\n\n${s.site.url()}${input.link}`,
+    subject: translate(user.locale, `notifications.${input.kind}.subject` as MessageKey, params),
+    text: `${translate(user.locale, `notifications.${input.kind}.text` as MessageKey, params)}\n\n${s.site.url()}${input.link}`,
     attachments: input.attachments,
   };
   await s.mail.enqueue(message);

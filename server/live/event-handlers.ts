@@ -124,6 +124,11 @@ export function attachEventHandlers(live: SpeedDatingLive, socket: LiveSocket) {
         answer: input.answer,
         note: input.note,
       });
+      // After the commit: the two people's mutual matches, each on their own page (the rater's
+      // before this answer). A failure there does not undo the saved rating.
+      await live
+        .publishMatches(input.eventId, [access.participantId, input.toParticipantId])
+        .catch((error: unknown) => console.error("matches update failed", error));
       return {
         round: rating.round,
         toParticipantId: rating.toParticipantId,

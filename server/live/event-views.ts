@@ -2,10 +2,11 @@
  * What each person sees of a speed-dating event: pure functions of the event and what was read for
  * it (people, chat, ratings, who is connected), so that one read serves every socket of a publish.
  */
-import type { ConsoleView, EventView } from "../../core/live/protocol";
+import type { ConsoleView, EventView, MatchView } from "../../core/live/protocol";
 import {
   videoUrl,
   type EventPerson,
+  type MutualMatch,
   type Rating,
   type Event,
 } from "../../core/models/event.server";
@@ -44,6 +45,21 @@ export interface ViewSources {
   chat(roomId: string): ChatMessage[];
   ratings(participantId: string): Rating[];
   connected(participantId: string): boolean;
+  /** This participant's own mutual matches (read only once the event ended). */
+  matches(participantId: string): MutualMatch[];
+}
+
+/** Mutual matches as their person sees them: who, from which organization, how strongly. */
+export function matchViews(
+  matches: readonly MutualMatch[],
+  people: Map<string, EventPerson>,
+): MatchView[] {
+  return matches.map((m) => ({
+    id: m.participantId,
+    name: people.get(m.participantId)?.name ?? "?",
+    organization: people.get(m.participantId)?.organization ?? "",
+    level: m.level,
+  }));
 }
 
 /** What one person sees now: a participant (their room, chat and ratings) or a coordinator. */
@@ -116,6 +132,10 @@ export function eventView(
     chat: room ? sources.chat(room.id) : [],
     toRate,
     console: coordinator ? consoleView(event, people, sources.connected) : null,
+    matches:
+      participantId && event.status === "ended"
+        ? matchViews(sources.matches(participantId), people)
+        : [],
   };
 }
 

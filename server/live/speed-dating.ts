@@ -10,6 +10,8 @@ import {
   eventPeople,
   getEvent,
   liveEvents,
+  mutualMatches,
+  mutualMatchesAmong,
   ownRatings,
   ratingsByAuthor,
   type EventPerson,
@@ -21,7 +23,7 @@ import { ChatRelay } from "./event-chat";
 import { EventClock } from "./event-clock";
 import { attachEventHandlers } from "./event-handlers";
 import { EventPresence } from "./event-presence";
-import { consoleView, eventView, roomOf, seats, type ViewSources } from "./event-views";
+import { consoleView, eventView, matchViews, roomOf, seats, type ViewSources } from "./event-views";
 import type { LiveServer, LiveSocket } from "./handle";
 import { RoomNotes } from "./room-note";
 import { Timings } from "./timings";
@@ -201,16 +203,19 @@ export class SpeedDatingLive {
     const room = participantId
       ? seats(event).get(event.currentRound)?.get(participantId)
       : undefined;
-    const [people, chat, ratings] = await Promise.all([
+    const ended = event.status === "ended";
+    const [people, chat, ratings, matches] = await Promise.all([
       this.people(event),
       room ? roomChat(this.s, event.id, room.id) : Promise.resolve([] as ChatMessage[]),
       participantId ? ownRatings(this.s, event.id, participantId) : Promise.resolve([] as Rating[]),
+      participantId && ended ? mutualMatches(this.s, event.id, participantId) : Promise.resolve([]),
     ]);
     return {
       people,
       chat: (roomId) => (roomId === room?.id ? chat : []),
       ratings: (id) => (id === participantId ? ratings : []),
       connected: this.presence.connectedCheck(event.id),
+      matches: (id) => (id === participantId ? matches : []),
     };
   }
 
@@ -228,12 +233,29 @@ export class SpeedDatingLive {
         ? ratingsByAuthor(this.s, event.id)
         : Promise.resolve(new Map<string, Rating[]>()),
     ]);
+    const all = event.status === "ended" ? [...ratings.values()].flat() : [];
     return {
       people,
       chat: (roomId) => chat.get(roomId) ?? [],
       ratings: (id) => ratings.get(id) ?? [],
       connected: this.presence.connectedCheck(event.id),
+      matches: (id) => mutualMatchesAmong(all, id),
     };
+  }
+
+  /**
+   * A rating was saved (committed): once the event ended, the rater and the person rated each get
+   * their own mutual matches on their own channel (every process's sockets, through the adapter),
+   * so a match shows at once on both pages. Nobody gets anyone else's list.
+   */
+  async publishMatches(eventId: string, participantIds: readonly string[]) {
+    const event = await getEvent(this.s, eventId);
+    if (!event || event.status !== "ended") return;
+    const people = await this.people(event);
+    for (const participantId of new Set(participantIds)) {
+      const matches = matchViews(await mutualMatches(this.s, eventId, participantId), people);
+      this.io.to(`evt:${eventId}:p:${participantId}`).emit("event:matches", { eventId, matches });
+    }
   }
 
   /**

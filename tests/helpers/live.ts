@@ -27,6 +27,8 @@ export interface LiveState {
     invited: Array<{ id: string; connected: boolean }>;
     rooms: Array<{ members: string[] }>;
   } | null;
+  /** The person's own mutual matches, once the event ended. */
+  matches: Array<{ id: string; name: string; organization: string; level: string }>;
 }
 
 export class LiveClient {

@@ -1,7 +1,14 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { daysAhead, decode, HttpClient, location, pageText } from "../helpers/http";
+import {
+  createPairEvent,
+  daysAhead,
+  decode,
+  HttpClient,
+  location,
+  pageText,
+} from "../helpers/http";
 import { outboxMessages, storeSnapshot } from "../helpers/store-snapshot";
 import { addDays, quebecInstant, quebecToday } from "../../core/utils/quebec-time";
 import { LiveClient, NoteReplica, type LiveState } from "../helpers/live";
@@ -177,6 +184,67 @@ describe("a live speed-dating event", () => {
       ratings: Array<{ eventId: string }>;
     };
     expect(doc.ratings.filter((r) => r.eventId === eventId).length).toBe(met.size * 2);
+  });
+
+  it("shows a mutual match at once to the person who saves the rating, and live to the other; to nobody else", async () => {
+    const { eventId } = await createPairEvent(server.url, "Séance des affinités");
+    const coordinator = await new LiveClient(server.url, "coordination@exemple.org").connect();
+    const amelie = await new LiveClient(server.url, "amelie@exemple.org").connect();
+    const nathalie = await new LiveClient(server.url, "nathalie@exemple.org").connect();
+    clients.push(coordinator, amelie, nathalie);
+    type Pushed = { eventId: string; matches: LiveState["matches"] };
+    const pushed = new Map<LiveClient, Pushed[]>();
+    for (const client of [coordinator, amelie, nathalie]) {
+      const list: Pushed[] = [];
+      pushed.set(client, list);
+      client.socket.on("event:matches", (update: Pushed) => list.push(update));
+    }
+    await coordinator.join(eventId);
+    await Promise.all([amelie.join(eventId), nathalie.join(eventId)]);
+    expect((await coordinator.emit("console:command", { eventId, command: "start" })).ok).toBe(
+      true,
+    );
+    await Promise.all(
+      [amelie, nathalie].map((c) =>
+        c.waitForState((s) => s.event.currentRound === 1 && s.event.phase === "round"),
+      ),
+    );
+    expect((await coordinator.emit("console:command", { eventId, command: "end" })).ok).toBe(true);
+    await Promise.all(
+      [amelie, nathalie].map((c) => c.waitForState((s) => s.event.status === "ended")),
+    );
+    expect((await nathalie.join(eventId)).matches).toEqual([]);
+
+    const rate = (client: LiveClient, toParticipantId: string) =>
+      client.emit("rating:submit", { eventId, round: 1, toParticipantId, answer: "yes", note: "" });
+    expect((await rate(amelie, "p-nathalie")).ok).toBe(true);
+    expect(pushed.get(amelie)!.at(-1)).toEqual({ eventId, matches: [] });
+    expect((await rate(nathalie, "p-amelie")).ok).toBe(true);
+    // Nathalie's page has the match when her "Enregistré." shows: no reload.
+    expect(pushed.get(nathalie)!.at(-1)).toEqual({
+      eventId,
+      matches: [
+        {
+          id: "p-amelie",
+          name: expect.stringContaining("Amélie") as string,
+          organization: expect.any(String) as string,
+          level: "yes",
+        },
+      ],
+    });
+    // Amélie's open page gets hers too, live.
+    await expect
+      .poll(() =>
+        pushed
+          .get(amelie)!
+          .at(-1)
+          ?.matches.map((m) => [m.id, m.level]),
+      )
+      .toEqual([["p-nathalie", "yes"]]);
+    // Each list is its own person's: the coordinator's socket hears of none.
+    expect(pushed.get(coordinator)).toEqual([]);
+    // A page opened afterwards shows it from its first view.
+    expect((await amelie.join(eventId)).matches.map((m) => m.id)).toEqual(["p-nathalie"]);
   });
 
   it("refuses bad payloads, people not invited, and chat floods", async () => {

@@ -108,6 +108,7 @@ const sources: ViewSources = {
   chat: (roomId) => (roomId === "r2-1" ? [message("r2-1", "bonjour")] : []),
   ratings: (id) => (id === "p-a" ? ratings : []),
   connected: (id) => id === "p-a" || id === "p-d",
+  matches: () => [],
 };
 
 describe("speed-dating views", () => {

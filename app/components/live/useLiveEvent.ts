@@ -107,6 +107,12 @@ export function useLiveEvent(eventId: string) {
     socket.on("note:changed", (change) => {
       for (const listener of noteListeners.current) listener(change);
     });
+    // A rating changed this person's mutual matches (theirs or the other person's rating).
+    socket.on("event:matches", (update) => {
+      setView((current) =>
+        current && update.eventId === eventId ? { ...current, matches: update.matches } : current,
+      );
+    });
     socket.on("console:state", (consoleView) => {
       setView((current) => (current ? { ...current, console: consoleView } : current));
     });

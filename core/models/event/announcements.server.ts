@@ -9,7 +9,7 @@
  * leave through the outbox queue after its commit.
  */
 import { createEvent as icsEvent } from "ics";
-import { formatDate, translate } from "../../i18n";
+import { translate } from "../../i18n";
 import type { StoreWriter } from "../../store/types";
 import type { Services } from "../../services";
 import { calendarAttachment } from "../meeting-calendar.server";
@@ -106,7 +106,8 @@ async function tell(
     kind,
     params: {
       title: event.title,
-      date: formatDate(user.locale, event.startsAt, { dateStyle: "full", timeStyle: "short" }),
+      // An instant: written in the reader's language when read (core/i18n/notice-params.ts).
+      date: event.startsAt,
       place,
     },
     link,

@@ -97,10 +97,18 @@ export async function mutualMatches(
   eventId: string,
   participantId: string,
 ): Promise<MutualMatch[]> {
-  const ratings = await s.store.find("ratings", { eventId });
+  return mutualMatchesAmong(await s.store.find("ratings", { eventId }), participantId);
+}
+
+/** `mutualMatches` of one participant, from an event's ratings already read (the live views). */
+export function mutualMatchesAmong(
+  ratings: readonly Rating[],
+  participantId: string,
+): MutualMatch[] {
   const best = new Map<string, Rating["answer"]>();
   const rank = { no: 0, maybe: 1, yes: 2 } as const;
   for (const r of ratings) {
+    if (r.fromParticipantId !== participantId && r.toParticipantId !== participantId) continue;
     const key = `${r.fromParticipantId}>${r.toParticipantId}`;
     const prev = best.get(key);
     if (!prev || rank[r.answer] > rank[prev]) best.set(key, r.answer);
