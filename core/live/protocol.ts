@@ -75,7 +75,8 @@ export interface EventView {
   waiting: boolean;
   /** Why this person waits this round, and whether a room is planned for them next. */
   wait: {
-    reason: "rule" | "count";
+    /** "late": they arrived after the round began (its rooms were formed without them). */
+    reason: "late" | "rule" | "count";
     /** People present this round. */
     present: number;
     next: "seated" | "waiting" | "unplanned" | "none";
@@ -183,6 +184,8 @@ export interface InterServerEvents {
   "speed:changed": (eventId: string, revision: number) => void;
   /** Who is here? Each process answers with participant ids. */
   "speed:present": (eventId: string, ack: (reply: PresenceReply) => void) => void;
+  /** Accounts were erased on the sending process: the people of these events are read again. */
+  "speed:erased": (eventIds: string[]) => void;
   /** Presence changed on the sending process (the consoles refresh). */
   "speed:presence": (eventId: string) => void;
   /** Chat messages sent on the sending process, for the rooms' sockets here. */

@@ -377,6 +377,8 @@ export async function erasePerson(s: Services, userId: string, reason: ErasureRe
     await scrubLogs(s, plan.logs, plan.erasure);
     for (const file of files) await s.uploads.remove(file);
     console.log(`personal data: account ${userId} erased (${reason})`);
+    // The live sessions of their programs stop showing their name, in every process.
+    s.erasures.emit(plan.logs.eventIds);
   });
 }
 
@@ -591,7 +593,11 @@ export async function purgeProgramPersonalData(s: Services, programId: string): 
     return { files, eventIds: [...eventIds] };
   });
   if (!result) return false;
-  await s.store.afterCommit(() => purgeProgramFiles(s, programId, result.eventIds, result.files));
+  await s.store.afterCommit(async () => {
+    await purgeProgramFiles(s, programId, result.eventIds, result.files);
+    // The live engines forget the people they read of its events (organizations, profiles).
+    s.erasures.emit(result.eventIds);
+  });
   return true;
 }
 

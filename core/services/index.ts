@@ -110,6 +110,12 @@ export interface Services {
    * reads the new revision and pushes it to the people connected, in every process.
    */
   eventSettings: Bus<[eventId: string, revision: number]>;
+  /**
+   * Accounts erased (committed), with the events of their programs: the live engine of every
+   * process forgets what it holds of those people (their names in rooms, ratings and consoles)
+   * and pushes the views again.
+   */
+  erasures: Bus<[eventIds: readonly string[]]>;
   limits: RateLimits;
 }
 
@@ -159,6 +165,7 @@ export async function createServices(
       },
       signOuts: new Bus(),
       eventSettings: new Bus(),
+      erasures: new Bus(),
       // Counted in the database with PostgreSQL: shared by every process of a cluster.
       limits: new RateLimits(opened.pool),
     };

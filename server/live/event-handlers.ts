@@ -10,7 +10,7 @@ import { isDomainErrorNamed } from "../../core/errors";
 import { formatNumber } from "../../core/i18n";
 import { NOTE_MAX_LENGTH } from "../../core/data/room-note";
 import { sendChat } from "../../core/models/chat.server";
-import { applyCommand, rate } from "../../core/models/event.server";
+import { applyCommand, arrivedLate, rate, seatLate } from "../../core/models/event.server";
 import { eventAccess, isRefusal } from "../../core/permissions";
 import { liveSchemas } from "../../core/schemas/event";
 import { handle, LiveError, type LiveSocket } from "./handle";
@@ -46,6 +46,13 @@ export function attachEventHandlers(live: SpeedDatingLive, socket: LiveSocket) {
       const room = live.roomNow(eventId, participantId);
       if (room) await socket.join(`${prefix}:room:${room.id}`);
       live.publishConsoleSoon(eventId);
+      // Arrived while a round is played: they wait this round, and everyone (the console, the
+      // others' head count, in every process) learns it from the new revision.
+      const now = live.known(eventId) ?? known;
+      if (arrivedLate(now, participantId)) {
+        const seated = await seatLate(s, eventId, participantId);
+        if (seated) await live.publish(seated);
+      }
     }
     // The newest revision known now (a push may have moved this socket meanwhile; the client
     // keeps whichever view has the higher version).

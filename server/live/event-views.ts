@@ -140,9 +140,10 @@ export function eventView(
 }
 
 /**
- * Why a participant waits this round and what comes next: the pairing rule left nobody they may
- * still meet, or the count of people does not fill every room; then a room planned for them in the
- * next round (plans change when people join or leave), another wait, or no round left.
+ * Why a participant waits this round and what comes next: they arrived after the round began, the
+ * pairing rule left nobody they may still meet, or the count of people does not fill every room;
+ * then a room planned for them in the next round (plans change when people join or leave), another
+ * wait, or no round left.
  */
 export function waitView(
   event: Event,
@@ -156,7 +157,11 @@ export function waitView(
   );
   const next = event.schedule.find((r) => r.round === round.round + 1);
   return {
-    reason: round.withoutPartner.includes(participantId) ? "rule" : "count",
+    reason: round.late.includes(participantId)
+      ? "late"
+      : round.withoutPartner.includes(participantId)
+        ? "rule"
+        : "count",
     present,
     next:
       round.round >= event.rounds

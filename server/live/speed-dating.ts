@@ -28,6 +28,8 @@ import type { LiveServer, LiveSocket } from "./handle";
 import { RoomNotes } from "./room-note";
 import { Timings } from "./timings";
 import { isId } from "../../core/utils/ids";
+import { idSchema } from "../../core/schemas/fields";
+import { z } from "zod";
 
 export { PRESENCE_GRACE_MS } from "./event-presence";
 
@@ -36,6 +38,9 @@ const CONSOLE_EVERY_MS = 500;
 
 const validId = (eventId: unknown): eventId is string =>
   typeof eventId === "string" && isId(eventId);
+
+/** What another process says of an erasure: the events whose people changed. */
+const erasedSchema = z.array(idSchema).max(100_000);
 
 interface LiveEventState {
   people?: Promise<Map<string, EventPerson>>;
@@ -57,6 +62,7 @@ export class SpeedDatingLive {
   readonly timings: Timings;
   private readonly clock: EventClock;
   private readonly stopSettings: () => void;
+  private readonly stopErasures: () => void;
 
   /** Several processes share the event through the PostgreSQL adapter (see ADR 0010). */
   private clustered() {
@@ -100,6 +106,13 @@ export class SpeedDatingLive {
       void getEvent(s, eventId)
         .then((event) => (event ? this.publish(event, true) : undefined))
         .catch((error: unknown) => console.error(`speed dating ${eventId}: refresh failed`, error));
+    });
+    // An account was erased (committed) on a page of this process: this one and the others forget
+    // the people they hold of its programs' events and push the views again.
+    this.stopErasures = s.erasures.on((eventIds) => this.forgetPeople(eventIds, true));
+    io.on("speed:erased", (eventIds: unknown) => {
+      const ids = erasedSchema.safeParse(eventIds);
+      if (ids.success) this.forgetPeople(ids.data, false);
     });
     // Presence changed on another process: the consoles here show it too.
     io.on("speed:presence", (eventId: unknown) => {
@@ -163,6 +176,25 @@ export class SpeedDatingLive {
   async viewFor(event: Event, participantId: string | undefined, coordinator: boolean) {
     const sources = await this.personSources(event, participantId);
     return eventView(event, participantId, coordinator, sources, Date.now());
+  }
+
+  /**
+   * People of these events were erased: the people this process read of them are dropped, and the
+   * views it pushed are pushed again, read anew (the erased name reads ERASED_NAME). `announce`:
+   * the erasure was committed here, so the other processes are told to do the same.
+   */
+  forgetPeople(eventIds: readonly string[], announce: boolean) {
+    if (announce && this.clustered() && eventIds.length)
+      this.io.serverSideEmit("speed:erased", [...eventIds]);
+    for (const eventId of eventIds) {
+      const state = this.events.get(eventId);
+      if (!state) continue; // never read here: nothing held
+      state.people = undefined;
+      void getEvent(this.s, eventId)
+        .then((event) => (event ? this.publish(event, false, true) : undefined))
+        .then(() => this.publishConsoleSoon(eventId))
+        .catch((error: unknown) => console.error(`speed dating ${eventId}: refresh failed`, error));
+    }
   }
 
   /** Another process changed an event: refresh what this one knows, re-arm, push to its sockets. */
@@ -263,14 +295,17 @@ export class SpeedDatingLive {
    * (one synchronous pass, so no chat message can fall between two rooms), then the views are
    * built from one read of the event's chat, notes and ratings, and each socket gets its own.
    * `announce`: this process made the change, so the others are told to push it to theirs.
+   * `again`: pushed even if this revision already went out (the people it names changed).
    */
-  async publish(event: Event, announce = true): Promise<void> {
+  async publish(event: Event, announce = true, again = false): Promise<void> {
     if (announce && this.clustered())
       this.io.serverSideEmit("speed:changed", event.id, event.revision);
     const state = this.state(event.id);
     this.remember(event);
     const latest = state.event ?? event;
-    if (latest.revision <= state.published) return; // this one (or a newer one) already went out
+    // This one (or a newer one) already went out; `again`: its people changed (an erasure).
+    if (latest.revision < state.published || (latest.revision === state.published && !again))
+      return;
     state.published = latest.revision;
     // A room's note lives during its round: the notes of past rooms are saved and let go.
     const current = latest.schedule.find((r) => r.round === latest.currentRound);
@@ -356,6 +391,7 @@ export class SpeedDatingLive {
   /** Stops the clocks and saves the notes changed since their last save. */
   async stop() {
     this.stopSettings();
+    this.stopErasures();
     for (const timer of this.consoleTimers.values()) clearTimeout(timer);
     this.clock.stop();
     await this.notes.stop();

@@ -831,6 +831,7 @@ function demoEvent(at: (daysAgo: number) => string, coordinatorId: string) {
     })),
     waiting: round.waiting,
     withoutPartner: round.withoutPartner,
+    late: [],
   }));
   const byId = new Map(participants.map((p) => [p.id, p]));
   const ratings: Rows<"ratings"> = [];

@@ -57,6 +57,56 @@ describe("two server processes", () => {
       expect((await login(base, "maillage-demo")).status, base).toBe(429);
   });
 
+  it("drop an erased account's name from the live sessions of every process", async () => {
+    const coordinatorHttp = await signedIn(nodeB.url, "coordination@exemple.org");
+    const created = await coordinatorHttp.post("/programs/prog-reemploi-2026/events", {
+      title: "Séance puis effacement",
+      startsAt: `${daysAhead()}T13:30`,
+      rounds: "1",
+      roundMinutes: "5",
+      breakMinutes: "0",
+      roomSize: "2",
+      format: "online",
+      videoUrlPattern: "",
+      invited: ["p-thomas", "p-marc"],
+    });
+    const eventId = location(created).split("/").pop()!;
+    // Everyone of the session on B.
+    const thomas = await live(nodeB.url, "thomas@exemple.org");
+    const marc = await live(nodeB.url, "marc@exemple.org");
+    const coordinator = await live(nodeB.url, "coordination@exemple.org");
+    for (const c of [thomas, marc, coordinator]) await c.join(eventId);
+    expect((await coordinator.emit("console:command", { eventId, command: "start" })).ok).toBe(
+      true,
+    );
+    await marc.waitForState((s) => s.room?.members.some((m) => m.id === "p-thomas") ?? false);
+    expect((await coordinator.emit("console:command", { eventId, command: "end" })).ok).toBe(true);
+    const ended = await marc.waitForState((s) => s.event.status === "ended");
+    expect(ended.toRate.map((r) => r.name)).toEqual(["Thomas Leclerc"]);
+    await coordinator.waitForState((s) => s.event.status === "ended");
+
+    // Thomas deletes his account on A.
+    const thomasOnA = await signedIn(nodeA.url, "thomas@exemple.org");
+    const deleted = await thomasOnA.post("/account/delete", {
+      password: "maillage-demo",
+      confirm: "on",
+    });
+    expect(deleted.status).toBe(302);
+
+    // B pushes the views again without his name, and a reload on B shows none.
+    await marc.waitForState((s) => s.toRate[0]?.name === "Personne supprimée");
+    await coordinator.waitForState(
+      (s) =>
+        s.console !== null &&
+        !JSON.stringify(s.console).includes("Thomas Leclerc") &&
+        s.console.rooms.some((r) => r.members.includes("Personne supprimée")),
+    );
+    const marcAgain = await live(nodeB.url, "marc@exemple.org", marc);
+    const again = await marcAgain.join(eventId);
+    expect(again.toRate.map((r) => r.name)).toEqual(["Personne supprimée"]);
+    expect(JSON.stringify(again)).not.toContain("Thomas Leclerc");
+  });
+
   it("share a room, carry on when the clock's process dies, and switch the round once", async () => {
     const coordinatorHttp = await signedIn(nodeB.url, "coordination@exemple.org");
     const created = await coordinatorHttp.post("/programs/prog-reemploi-2026/events", {

@@ -21,11 +21,17 @@ export interface LiveState {
   me: { participantId: string | null; coordinator: boolean };
   room: { id: string; number: number; members: Array<{ id: string; name: string }> } | null;
   waiting: boolean;
+  wait: {
+    reason: "late" | "rule" | "count";
+    present: number;
+    next: "seated" | "waiting" | "unplanned" | "none";
+  } | null;
   chat: Array<{ id: string; text: string; authorName: string }>;
-  toRate: Array<{ round: number; participantId: string }>;
+  toRate: Array<{ round: number; participantId: string; name: string; organization: string }>;
   console: {
-    invited: Array<{ id: string; connected: boolean }>;
+    invited: Array<{ id: string; name: string; connected: boolean }>;
     rooms: Array<{ members: string[] }>;
+    waiting: string[];
   } | null;
   /** The person's own mutual matches, once the event ended. */
   matches: Array<{ id: string; name: string; organization: string; level: string }>;

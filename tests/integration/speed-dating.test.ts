@@ -12,6 +12,8 @@ import {
 import { outboxMessages, storeSnapshot } from "../helpers/store-snapshot";
 import { addDays, quebecInstant, quebecToday } from "../../core/utils/quebec-time";
 import { LiveClient, NoteReplica, type LiveState } from "../helpers/live";
+import { translate } from "../../core/i18n";
+import { waitLines } from "../../core/live/wait-text";
 import { startServer, type TestServer } from "../helpers/server";
 
 const PROGRAM = "/programs/prog-reemploi-2026";
@@ -585,6 +587,157 @@ describe("a live speed-dating event", () => {
         await again.stop();
       }
     } finally {
+      await own.stop();
+    }
+  });
+
+  it("seats a person who arrives during a round as waiting: told so, counted, on the console", async () => {
+    const eventId = await createEvent(server.url);
+    const early = PEOPLE.filter((p) => p !== "thomas");
+    const coordinator = await new LiveClient(server.url, "coordination@exemple.org").connect();
+    const people = await Promise.all(
+      early.map((p) => new LiveClient(server.url, `${p}@exemple.org`).connect()),
+    );
+    clients.push(coordinator, ...people);
+    await coordinator.join(eventId);
+    await Promise.all(people.map((c) => c.join(eventId)));
+    expect((await coordinator.emit("console:command", { eventId, command: "start" })).ok).toBe(
+      true,
+    );
+    const started = await Promise.all(
+      people.map((c) => c.waitForState((s) => s.event.currentRound === 1)),
+    );
+    // Five people in pairs: one waits, told that five are here.
+    const waiter = people[started.findIndex((s) => s.waiting)]!;
+    expect(started.find((s) => s.waiting)!.wait?.present).toBe(5);
+
+    // Thomas opens the page after the start: he waits this round, told why and that a room awaits
+    // him next round.
+    const thomas = await new LiveClient(server.url, "thomas@exemple.org").connect();
+    clients.push(thomas);
+    const view = await thomas.join(eventId);
+    expect(view.room).toBeNull();
+    expect(view.waiting).toBe(true);
+    expect(view.wait).toMatchObject({ reason: "late", present: 6 });
+    const text = waitLines({ ...view, event: { roomSize: 2 } })
+      .map((line) => translate("fr", line.key, line.params))
+      .join(" ");
+    expect(text).toContain("Vous êtes arrivé·e après le début de ce tour");
+    expect(text).toContain("Une salle vous attend au prochain tour");
+    // The console lists him as waiting; the one who waited before counts him.
+    await coordinator.waitForState((s) => s.console?.waiting.includes("Thomas Leclerc") ?? false);
+    await waiter.waitForState((s) => s.wait?.present === 6);
+
+    // The next round seats him.
+    expect((await coordinator.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
+    await thomas.waitForState((s) => s.event.phase === "break");
+    expect((await coordinator.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
+    const round2 = await thomas.waitForState(
+      (s) => s.event.currentRound === 2 && s.event.phase === "round",
+    );
+    expect(round2.room).not.toBeNull();
+    await coordinator.emit("console:command", { eventId, command: "end" });
+  });
+
+  it("tells whoever waits in the last round what is left: rating now, never another room", async () => {
+    const eventId = await createEvent(server.url, { rounds: "2", breakMinutes: "0" });
+    const early = PEOPLE.filter((p) => p !== "thomas");
+    const coordinator = await new LiveClient(server.url, "coordination@exemple.org").connect();
+    const people = await Promise.all(
+      early.map((p) => new LiveClient(server.url, `${p}@exemple.org`).connect()),
+    );
+    clients.push(coordinator, ...people);
+    await coordinator.join(eventId);
+    await Promise.all(people.map((c) => c.join(eventId)));
+    await coordinator.emit("console:command", { eventId, command: "start" });
+    await Promise.all(people.map((c) => c.waitForState((s) => s.event.currentRound === 1)));
+    expect((await coordinator.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
+    const last = await Promise.all(
+      people.map((c) => c.waitForState((s) => s.event.currentRound === 2)),
+    );
+    // The one waiting in the last round sat in a room in the first: the ratings are shown now,
+    // and the panel says so.
+    const waiting = last.find((s) => s.waiting)!;
+    expect(waiting.wait?.next).toBe("none");
+    expect(waiting.toRate.length).toBeGreaterThan(0);
+    const lines = (view: LiveState, locale: "fr" | "en") =>
+      waitLines({ ...view, event: { roomSize: 2 } })
+        .map((line) => translate(locale, line.key, line.params))
+        .join(" ");
+    expect(lines(waiting, "fr")).toContain(
+      "C'est le dernier tour de la séance : vous pouvez noter dès maintenant, ci-dessous, les conversations que vous avez eues.",
+    );
+    expect(lines(waiting, "fr")).not.toContain("à la fin");
+    expect(lines(waiting, "en")).toContain("you can rate the conversations you had now, below");
+
+    // Someone arriving during the last round is promised no room: there is none left.
+    const thomas = await new LiveClient(server.url, "thomas@exemple.org").connect();
+    clients.push(thomas);
+    const late = await thomas.join(eventId);
+    expect(late.wait).toMatchObject({ reason: "late", next: "none" });
+    expect(late.toRate).toEqual([]);
+    expect(lines(late, "fr")).toContain(
+      "C'est le dernier tour de la séance : il n'y aura pas d'autre salle.",
+    );
+    expect(lines(late, "fr")).not.toContain("prochain tour");
+    await coordinator.emit("console:command", { eventId, command: "end" });
+  });
+
+  it("shows an erased account's name nowhere in the live session, reloaded or not", async () => {
+    // A server of its own: Thomas's account is erased for good.
+    const own = await startServer();
+    const live: LiveClient[] = [];
+    try {
+      const eventId = await createEvent(own.url);
+      const coordinator = await new LiveClient(own.url, "coordination@exemple.org").connect();
+      const people = await Promise.all(
+        PEOPLE.map((p) => new LiveClient(own.url, `${p}@exemple.org`).connect()),
+      );
+      live.push(coordinator, ...people);
+      await coordinator.join(eventId);
+      await Promise.all(people.map((c) => c.join(eventId)));
+      await coordinator.emit("console:command", { eventId, command: "start" });
+      const round1 = await Promise.all(
+        people.map((c) => c.waitForState((s) => s.event.currentRound === 1)),
+      );
+      const thomasIndex = PEOPLE.indexOf("thomas");
+      expect(round1[thomasIndex]!.room).not.toBeNull();
+      const mateId = round1[thomasIndex]!.room!.members.find((m) => m.id !== "p-thomas")!.id;
+      const mate = people[PEOPLE.indexOf(mateId.slice(2))]!;
+      await coordinator.emit("console:command", { eventId, command: "end" });
+      const ended = await mate.waitForState((s) => s.event.status === "ended");
+      expect(ended.toRate.find((r) => r.participantId === "p-thomas")?.name).toBe("Thomas Leclerc");
+      await coordinator.waitForState((s) => s.event.status === "ended");
+
+      // Thomas deletes his account.
+      const deleted = await people[thomasIndex]!.http.post("/account/delete", {
+        password: "maillage-demo",
+        confirm: "on",
+      });
+      expect(deleted.status).toBe(302);
+
+      // Those on the page see the name go without reloading…
+      const erased = (s: LiveState) =>
+        s.toRate.find((r) => r.participantId === "p-thomas")?.name === "Personne supprimée";
+      await mate.waitForState(erased);
+      await coordinator.waitForState((s) => !JSON.stringify(s.console).includes("Thomas Leclerc"));
+      // …and after reloading the page.
+      const mateAgain = await new LiveClient(own.url, mate.email).connect();
+      const coordinatorAgain = await new LiveClient(own.url, "coordination@exemple.org").connect();
+      live.push(mateAgain, coordinatorAgain);
+      const mateView = await mateAgain.join(eventId);
+      const consoleView = await coordinatorAgain.join(eventId);
+      expect(mateView.toRate.find((r) => r.participantId === "p-thomas")?.name).toBe(
+        "Personne supprimée",
+      );
+      expect(JSON.stringify(mateView)).not.toContain("Thomas Leclerc");
+      expect(JSON.stringify(consoleView)).not.toContain("Thomas Leclerc");
+      expect(consoleView.console?.rooms.flatMap((r) => r.members)).toContain("Personne supprimée");
+      const page = await coordinator.http.get(`${PROGRAM}/events/${eventId}`);
+      expect(page.status).toBe(200);
+      expect(decode(await page.text())).not.toContain("Thomas Leclerc");
+    } finally {
+      for (const c of live) c.close();
       await own.stop();
     }
   });

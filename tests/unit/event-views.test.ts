@@ -7,6 +7,16 @@ import { describe, expect, it } from "vitest";
 import type { ChatMessage } from "../../core/models/chat.server";
 import type { EventPerson, Rating, Event } from "../../core/models/event.server";
 import { consoleView, eventView, roomOf, type ViewSources } from "../../server/live/event-views";
+import { translate } from "../../core/i18n";
+import type { EventView } from "../../core/live/protocol";
+import { waitLines } from "../../core/live/wait-text";
+
+/** The waiting panel's lines, as the page shows them. */
+function text(view: EventView, locale: "fr" | "en" = "fr") {
+  return waitLines(view)
+    .map((line) => translate(locale, line.key, line.params))
+    .join(" ");
+}
 
 const NOW = Date.parse("2026-03-10T18:30:00.000Z");
 
@@ -57,6 +67,7 @@ function event(fields: Partial<Event> = {}): Event {
         ],
         waiting: ["p-e"],
         withoutPartner: [],
+        late: [],
       },
       {
         round: 2,
@@ -66,6 +77,7 @@ function event(fields: Partial<Event> = {}): Event {
         ],
         waiting: ["p-d"],
         withoutPartner: [],
+        late: [],
       },
     ],
     waitCounts: {},
@@ -169,6 +181,7 @@ describe("speed-dating views", () => {
       ],
       waiting: ["p-a"],
       withoutPartner: ["p-a"],
+      late: [],
     };
     const planned = event({ schedule: [...event().schedule, round3] });
     expect(eventView(planned, "p-d", false, sources, NOW).wait?.next).toBe("seated");
@@ -182,6 +195,35 @@ describe("speed-dating views", () => {
     );
     expect(last.wait).toEqual({ reason: "rule", present: 5, next: "none" });
     expect(eventView(planned, "p-a", false, sources, NOW).wait).toBeNull();
+  });
+
+  it("tell someone who arrived during a round that a room awaits them next round, if there is one", () => {
+    const arrived = (currentRound: number) =>
+      event({
+        currentRound,
+        schedule: event().schedule.map((r) =>
+          r.round === 2 ? { ...r, round: currentRound, late: ["p-d"] } : r,
+        ),
+      });
+    const during2 = eventView(arrived(2), "p-d", false, sources, NOW);
+    expect(during2.waiting).toBe(true);
+    expect(during2.wait).toEqual({ reason: "late", present: 5, next: "unplanned" });
+    expect(text(during2)).toContain("Vous êtes arrivé·e après le début de ce tour");
+    expect(text(during2)).toContain("Une salle vous attend au prochain tour");
+    expect(text(during2, "en")).toContain("A room awaits you next round");
+    // In the last round, no room is promised.
+    const during3 = eventView(arrived(3), "p-d", false, sources, NOW);
+    expect(during3.wait).toMatchObject({ reason: "late", next: "none" });
+    expect(text(during3)).not.toContain("prochain tour");
+    expect(text(during3)).toContain("C'est le dernier tour de la séance");
+  });
+
+  it("tell whoever waits in the last round to rate, below, the conversations they had", () => {
+    const last = eventView(event({ currentRound: 2, rounds: 2 }), "p-d", false, sources, NOW);
+    expect(last.toRate.length).toBeGreaterThan(0); // the form shown below the panel
+    expect(text(last)).toContain("vous pouvez noter dès maintenant, ci-dessous, les conversations");
+    expect(text(last)).not.toContain("à la fin");
+    expect(text(last, "en")).toContain("you can rate the conversations you had now, below");
   });
 
   it("let people rate the current round at the break and at the end", () => {

@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { NOTE_MAX_LENGTH } from "../../../core/data/room-note";
 import { tagLabel } from "../../../core/data/tag-label";
+import { waitLines } from "../../../core/live/wait-text";
 import { useT } from "~/utils/i18n-react";
 import { formatClock, useCountdown, type EventView } from "./useLiveEvent";
 import { useRoomNote } from "./useRoomNote";
@@ -116,19 +117,9 @@ export function Room({ view, emit, live }: { view: EventView; emit: Emit; live: 
     return (
       <section className="panel" aria-live="polite">
         <h2>{t("live.waitingTitle")}</h2>
-        {view.wait ? (
-          <>
-            <p>
-              {view.wait.reason === "rule"
-                ? t("live.wait.rule")
-                : t("live.wait.count", {
-                    present: view.wait.present,
-                    size: view.event.roomSize,
-                  })}
-            </p>
-            <p>{t(`live.wait.next.${view.wait.next}`)}</p>
-          </>
-        ) : null}
+        {waitLines(view).map((line) => (
+          <p key={line.key}>{t(line.key, line.params)}</p>
+        ))}
       </section>
     );
   }

@@ -58,6 +58,7 @@ async function plan(s: Services, event: Event, present: readonly string[], fromR
         rooms: r.rooms.map((members, i) => ({ id: `r${round}-${i + 1}`, number: i + 1, members })),
         waiting: r.waiting,
         withoutPartner: r.withoutPartner,
+        late: [],
       };
     }),
   ];
@@ -218,6 +219,45 @@ export async function applyCommand(
     }
     return tx.update("events", eventId, {
       ...patch,
+      revision: event.revision + 1,
+    });
+  });
+}
+
+/** Is this invited participant neither seated nor waiting in the round being played now? */
+export function arrivedLate(event: Event, participantId: string): boolean {
+  if (event.status !== "running" && event.status !== "paused") return false;
+  if (event.phase !== "round" || event.currentRound < 1) return false;
+  if (!event.invitedParticipantIds.includes(participantId)) return false;
+  const round = event.schedule.find((r) => r.round === event.currentRound);
+  if (!round) return false;
+  return (
+    !round.waiting.includes(participantId) &&
+    !round.rooms.some((room) => room.members.includes(participantId))
+  );
+}
+
+/**
+ * A participant who arrives while a round is played (its rooms were formed without them) waits
+ * this round, counted with the people present and listed as waiting on the console; the next
+ * round is planned with them (the clock re-plans when the people present changed). One
+ * transaction re-reads the event; undefined when they were already seated or waiting, or no round
+ * is being played.
+ */
+export async function seatLate(
+  s: Services,
+  eventId: string,
+  participantId: string,
+): Promise<Event | undefined> {
+  return s.store.transaction(async (tx) => {
+    const event = await tx.get("events", eventId);
+    if (!event || !arrivedLate(event, participantId)) return undefined;
+    return tx.update("events", eventId, {
+      schedule: event.schedule.map((r) =>
+        r.round === event.currentRound
+          ? { ...r, waiting: [...r.waiting, participantId], late: [...r.late, participantId] }
+          : r,
+      ),
       revision: event.revision + 1,
     });
   });

@@ -19,6 +19,11 @@ export const eventRoundSchema = z.strictObject({
   waiting: z.array(id),
   /** Those waiting who had nobody left they may meet (matching/round-scheduler.ts). */
   withoutPartner: z.array(id).default([]),
+  /**
+   * Those waiting who arrived after the round began (the rooms were formed without them): a room
+   * awaits them at the next round, if there is one (core/models/event/clock.server.ts, seatLate).
+   */
+  late: z.array(id).default([]),
 });
 export type EventRound = z.infer<typeof eventRoundSchema>;
 
