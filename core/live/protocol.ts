@@ -18,7 +18,6 @@ import type { codevLiveSchemas } from "../schemas/codev";
 import type { liveSchemas } from "../schemas/event";
 import type { SolverUpdate } from "../services";
 import type { ChatMessage } from "../store/chat-log";
-import { type Role } from "../../matching/roles";
 
 export type { ChatMessage, CodevView };
 
@@ -31,17 +30,8 @@ type Event<Schema extends z.ZodType, T> = (payload: z.input<Schema>, ack: Ack<T>
 type Codev = typeof codevLiveSchemas;
 type Live = typeof liveSchemas;
 
-/** A person in a speed-dating room, as the others in it see them. */
-export interface EventPerson {
-  id: string;
-  name: string;
-  organization: string;
-  region: string;
-  role: Role;
-  /** Subjects with both labels: each reader's page names them in its language. */
-  needs: RoomPerson["needs"];
-  expertise: RoomPerson["expertise"];
-}
+/** A person in a speed-dating room, as the others in it see them (the model's own type). */
+export type EventPerson = RoomPerson;
 
 /** The coordinators' console: who is invited and connected, the rooms of the current round. */
 export interface ConsoleView {
