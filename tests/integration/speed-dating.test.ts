@@ -64,10 +64,11 @@ async function createEvent(base: string, overrides: Record<string, string | stri
   return location(response).split("/").pop()!;
 }
 
-async function connectAll(base: string, eventId: string) {
+/** The coordinator's console and each of `who` (everyone invited by default), in the event. */
+async function connectAll(base: string, eventId: string, who: readonly string[] = PEOPLE) {
   const coordinator = await new LiveClient(base, "coordination@exemple.org").connect();
   const people = await Promise.all(
-    PEOPLE.map((p) => new LiveClient(base, `${p}@exemple.org`).connect()),
+    who.map((p) => new LiveClient(base, `${p}@exemple.org`).connect()),
   );
   clients.push(coordinator, ...people);
   await coordinator.join(eventId);
@@ -594,13 +595,7 @@ describe("a live speed-dating event", () => {
   it("seats a person who arrives during a round as waiting: told so, counted, on the console", async () => {
     const eventId = await createEvent(server.url);
     const early = PEOPLE.filter((p) => p !== "thomas");
-    const coordinator = await new LiveClient(server.url, "coordination@exemple.org").connect();
-    const people = await Promise.all(
-      early.map((p) => new LiveClient(server.url, `${p}@exemple.org`).connect()),
-    );
-    clients.push(coordinator, ...people);
-    await coordinator.join(eventId);
-    await Promise.all(people.map((c) => c.join(eventId)));
+    const { coordinator, people } = await connectAll(server.url, eventId, early);
     expect((await coordinator.emit("console:command", { eventId, command: "start" })).ok).toBe(
       true,
     );
@@ -642,13 +637,7 @@ describe("a live speed-dating event", () => {
   it("tells whoever waits in the last round what is left: rating now, never another room", async () => {
     const eventId = await createEvent(server.url, { rounds: "2", breakMinutes: "0" });
     const early = PEOPLE.filter((p) => p !== "thomas");
-    const coordinator = await new LiveClient(server.url, "coordination@exemple.org").connect();
-    const people = await Promise.all(
-      early.map((p) => new LiveClient(server.url, `${p}@exemple.org`).connect()),
-    );
-    clients.push(coordinator, ...people);
-    await coordinator.join(eventId);
-    await Promise.all(people.map((c) => c.join(eventId)));
+    const { coordinator, people } = await connectAll(server.url, eventId, early);
     await coordinator.emit("console:command", { eventId, command: "start" });
     await Promise.all(people.map((c) => c.waitForState((s) => s.event.currentRound === 1)));
     expect((await coordinator.emit("console:command", { eventId, command: "skip" })).ok).toBe(true);
